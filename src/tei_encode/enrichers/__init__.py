@@ -1,0 +1,66 @@
+"""Enrichers add annotation spans to a document, in a declared order.
+
+Each enricher has a ``name``, a ``priority`` (lower runs first: corrections,
+then identifiers, dates, persons, places, correspondence) and one
+``apply(document, context, reporter)``. Later enrichers see the spans of
+earlier ones and leave text already claimed alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..diagnostics import Reporter
+from ..errors import UnknownName
+from ..model import Document
+from ..register import Register
+
+
+@dataclass
+class Context:
+    """What enrichers may consult besides the document: the register of people and places."""
+
+    register: Register = field(default_factory=Register)
+
+
+class Enricher(Protocol):
+    """One pass over a document that adds spans."""
+
+    name: str
+    priority: int
+
+    def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
+        """Add this enricher's spans to ``document``."""
+
+
+def registry() -> dict[str, Enricher]:
+    """The known enrichers by name."""
+    from .corrections import CorrectionsEnricher
+    from .correspondence import CorrespondenceEnricher
+    from .dates import DatesEnricher
+    from .identifiers import IdentifiersEnricher
+    from .names import PersonsEnricher, PlacesEnricher
+
+    found: list[Enricher] = [
+        CorrectionsEnricher(),
+        IdentifiersEnricher(),
+        DatesEnricher(),
+        PersonsEnricher(),
+        PlacesEnricher(),
+        CorrespondenceEnricher(),
+    ]
+    return {e.name: e for e in found}
+
+
+def enrich(document: Document, context: Context, reporter: Reporter, names: Iterable[str] | None = None) -> Document:
+    """Run the named enrichers (all by default) in priority order over ``document``."""
+    known = registry()
+    chosen = list(known) if names is None else list(names)
+    for name in chosen:
+        if name not in known:
+            raise UnknownName("enricher", name, known)
+    for enricher in sorted((known[n] for n in chosen), key=lambda e: (e.priority, e.name)):
+        enricher.apply(document, context, reporter)
+    return document

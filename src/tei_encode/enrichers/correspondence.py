@@ -1,0 +1,72 @@
+"""Who wrote to whom: senders, addressees, place and date of a letter, from its title and date line.
+
+Titles of letters and cables name the parties: "Telegram from X to Y",
+"X to Y", "X - Y", "Cable No. 5542, Filippov [Stalin] to Krasovsky, for Cde.
+Mao Zedong". Persons marked by the persons enricher become the parties; a
+side without a person is an organisation, named as written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Reporter
+from ..model import Block, Correspondence, Document, Party
+
+if TYPE_CHECKING:
+    from . import Context
+
+SEPARATOR = re.compile(r"\s(?:to|для|[-–—])\s", re.I)
+LEADING = re.compile(r"^(?:(?:cipher(?:ed)?\s+)?(?:telegram|letter|cable|note|memorandum|message|report)\b[^,]*?\bfrom\s+"
+                     r"|.*?,\s*|the\s+)", re.I)
+
+
+class CorrespondenceEnricher:
+    """Fills ``document.correspondence`` for letters and cables whose title names the parties."""
+
+    name = "correspondence"
+    priority = 90
+
+    def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
+        """Derive the correspondence from the title, the date line and the document date."""
+        title = document.title
+        separator = SEPARATOR.search(title.text)
+        if separator is None:
+            return
+        senders = _parties(title, 0, separator.start())
+        addressees = _parties(title, separator.end(), len(title.text))
+        if not senders and not addressees:
+            return
+        places = _sending_places(document)
+        date = {k.split(".", 1)[1]: v for k, v in document.meta.items() if k.startswith("date.")}
+        document.correspondence = Correspondence(senders, addressees, places, date)
+        if not any(p.key for p in senders + addressees):
+            reporter.warning("correspondents-unlinked", "no correspondent of the title is in the register")
+
+
+def _parties(block: Block, start: int, end: int) -> list[Party]:
+    parties: list[Party] = []
+    keys: set[str] = set()
+    for s in sorted(block.spans):
+        if s.kind == "person" and start <= s.start and s.end <= end:
+            key = s.attr("ref").lstrip("#")
+            if key and key in keys:
+                continue
+            keys.add(key)
+            parties.append(Party("person", block.text[s.start : s.end], key))
+    if parties:
+        return parties
+    text = block.text[start:end].strip(" ,.;")
+    text = LEADING.sub("", text, count=1) if start == 0 else re.sub(r"^(?:the\s+)", "", text, flags=re.I)
+    return [Party("org", text)] if text else []
+
+
+def _sending_places(document: Document) -> list[Party]:
+    for division in document.divisions:
+        for block in division.blocks:
+            if block.kind != "dateline":
+                continue
+            for s in block.spans_of("place"):
+                return [Party("place", block.text[s.start : s.end], s.attr("ref").lstrip("#"))]
+    return []

@@ -1,0 +1,77 @@
+"""Numbered notes and the reference numbers that point to them.
+
+Notes are paragraphs after ``Notes:`` opening with their number (``1 The``,
+``2On``, ``1 . On``); a paragraph without a number continues the note before
+it, or, first of all, is note 1. In the text, a note reference is a small
+number after a word (``progress 2.``, ``Kharkiv 24/7 1``, ``question3``,
+``questions 1We``), taken only in increasing order and only up to the last
+note, never after a label such as ``No.`` or ``F.``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Block, Division, span
+from .blocks import Chunk, block
+
+NOTE_NUMBER = re.compile(r"^(\d{1,2})(?:\s*\.)?(?=\s*\S)")
+REFERENCE = re.compile(r"(?<=[\w)\]’'\".,!?])\s?(\d{1,2})(?=[A-Z]|\s*[.,;:]|\s*$|\s+[a-z])|(?<=[a-z])(\d{1,2})(?=[\s.,;:]|$)")
+LABEL_BEFORE = re.compile(r"(?:\b(?:No|Nos|Nr|F|Op|On|D|L|LL|T|P|S|pp|p|vol|Vol|List|item|Art|art|Ch|ch|§)\.?|№)\s*$")
+NUMBER_BEFORE = re.compile(r"[\d/,-]\s*$")
+LINE_END = re.compile(r"[\s.,;:]*(?:\n|$)")
+
+
+def note_blocks(parts: Sequence[Chunk]) -> list[Block]:
+    """Note blocks with ``n`` (and ``label`` over the number when the text shows it)."""
+    blocks: list[Block] = []
+    current = 0
+    for chunk in parts:
+        match = NOTE_NUMBER.match(chunk.text)
+        number = int(match.group(1)) if match else 0
+        if match and number == current + 1:
+            current = number
+            note = block("note", chunk, n=str(number))
+            note.add(span(0, len(match.group(1)), "label"))
+        elif current and _continues(blocks[-1].text, chunk.text):
+            note = block("note", chunk, n=str(current), continued="yes")
+        else:
+            current += 1
+            note = block("note", chunk, n=str(current), numbered="no")
+        blocks.append(note)
+    return blocks
+
+
+def _continues(previous: str, text: str) -> bool:
+    """Whether an unnumbered paragraph goes on with the note before it (a quotation it introduced)."""
+    return previous.rstrip().endswith(":") or text[:1].islower() or text.startswith(("[...]", "[…]", "…", "..."))
+
+
+def mark_note_references(blocks: Sequence[Block], note_divisions: Sequence[Division]) -> None:
+    """Add ``noteref`` spans (``n``) for the numbers in ``blocks`` that point to the notes."""
+    numbers = {int(b.attrs["n"]) for d in note_divisions for b in d.blocks if b.kind == "note"}
+    if not numbers:
+        return
+    last = 0
+    highest = max(numbers)
+    for target in blocks:
+        for match in REFERENCE.finditer(target.text):
+            group = 1 if match.group(1) else 2
+            number = int(match.group(group))
+            start, end = match.start(group), match.end(group)
+            before = target.text[:start]
+            if not last < number <= highest or LABEL_BEFORE.search(before) or _is_quantity(target.text, end):
+                continue
+            if NUMBER_BEFORE.search(before) and not LINE_END.match(target.text, end):
+                continue
+            target.add(span(start, end, "noteref", n=str(number)))
+            last = number
+
+
+QUANTITY = re.compile(r"\s+[a-z]{2,}s\b|\s*(?:%|st\b|nd\b|rd\b|th\b|km\b|kg\b)")
+
+
+def _is_quantity(text: str, end: int) -> bool:
+    """Whether the number is followed by a plural noun or a unit, as a count is."""
+    return bool(QUANTITY.match(text, end))

@@ -1,0 +1,123 @@
+"""The register of people, places and organisations, read from TEI lists.
+
+A register file is a TEI document holding ``listPerson``, ``listPlace`` and
+``listOrg``; each entry has an ``xml:id`` (its key), a main name, name
+variants by language, pseudonyms (typed ``pseudonym``), and authority ids
+(``idno`` typed ``wikidata``, ``viaf``, ``gnd``, ``geonames``) with the public
+source they were verified from in ``@source``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import ReaderError
+from .xmlio import TEI_NS, XML_NS, safe_parser
+
+AUTHORITY_URIS = {
+    "wikidata": "https://www.wikidata.org/entity/{}",
+    "viaf": "https://viaf.org/viaf/{}",
+    "gnd": "https://d-nb.info/gnd/{}",
+    "geonames": "https://www.geonames.org/{}",
+}
+ENTRY_TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
+
+
+@dataclass(frozen=True)
+class Name:
+    """One written form of an entry's name."""
+
+    text: str
+    lang: str = ""
+    type: str = "variant"
+
+
+@dataclass(frozen=True)
+class Authority:
+    """An authority-file id, with the public source it was verified from."""
+
+    scheme: str
+    value: str
+    source: str = ""
+
+    @property
+    def uri(self) -> str:
+        """The id as a URI."""
+        template = AUTHORITY_URIS.get(self.scheme)
+        return template.format(self.value) if template else self.value
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A person, place or organisation of the register."""
+
+    key: str
+    kind: str
+    names: tuple[Name, ...]
+    authorities: tuple[Authority, ...] = ()
+    note: str = ""
+
+    @property
+    def name(self) -> str:
+        """The canonical (main, else first) name."""
+        main = [n.text for n in self.names if n.type == "main"]
+        return (main or [n.text for n in self.names] or [self.key])[0]
+
+
+@dataclass
+class Register:
+    """All entries by key."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, paths: Iterable[Path]) -> Register:
+        """Read every register file; a later file may not redefine a key."""
+        register = cls()
+        for path in sorted(paths):
+            for entry in _read_entries(path):
+                if entry.key in register.entries:
+                    raise ReaderError(f"{path}: duplicate register key {entry.key!r}")
+                register.entries[entry.key] = entry
+        return register
+
+    @classmethod
+    def from_directory(cls, directory: Path) -> Register:
+        """Read every ``*.xml`` in a register directory (an absent directory is an empty register)."""
+        return cls.load(directory.glob("*.xml")) if directory.is_dir() else cls()
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        """Entries of one kind, by key."""
+        return [e for k, e in sorted(self.entries.items()) if e.kind == kind]
+
+    def get(self, key: str) -> Entry | None:
+        """The entry with this key, if any."""
+        return self.entries.get(key)
+
+
+def _read_entries(path: Path) -> list[Entry]:
+    try:
+        root = etree.parse(str(path), safe_parser()).getroot()
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise ReaderError(f"{path}: cannot read register: {exc}") from exc
+    entries = []
+    for kind, name_tag in ENTRY_TAGS.items():
+        for el in root.iter(f"{{{TEI_NS}}}{kind}"):
+            key = el.get(f"{{{XML_NS}}}id")
+            if not key:
+                raise ReaderError(f"{path}:{el.sourceline}: {kind} without xml:id")
+            names = tuple(
+                Name(" ".join("".join(n.itertext()).split()), n.get(f"{{{XML_NS}}}lang", ""), n.get("type", "variant"))
+                for n in el.findall(f"{{{TEI_NS}}}{name_tag}")
+            )
+            authorities = tuple(
+                Authority(i.get("type", ""), (i.text or "").strip(), i.get("source", ""))
+                for i in el.findall(f"{{{TEI_NS}}}idno")
+            )
+            note = el.find(f"{{{TEI_NS}}}note")
+            entries.append(Entry(key, kind, names, authorities, "" if note is None else " ".join("".join(note.itertext()).split())))
+    return entries

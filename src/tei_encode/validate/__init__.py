@@ -1,0 +1,70 @@
+"""Validators: RELAX NG, W3C XML Schema and ISO Schematron behind one protocol.
+
+Each validator is built from a schema file and offers ``iter_errors(tree,
+file)`` (the diagnostics, one per finding), ``validate(tree)`` (raises
+``InvalidDocument``) and ``is_valid(tree)``. ``load_validator`` picks the kind
+by the file's extension; ``default_schemas`` are the project's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic
+from ..errors import InvalidDocument, SchemaNotFound, UnknownName
+
+
+class Validator(Protocol):
+    """One compiled schema."""
+
+    name: str
+
+    def iter_errors(self, tree: etree._ElementTree | etree._Element, file: str = "") -> Iterator[Diagnostic]:
+        """The findings for one document."""
+
+
+class BaseValidator:
+    """``validate`` and ``is_valid`` built on ``iter_errors``."""
+
+    name = "schema"
+
+    def iter_errors(self, tree: etree._ElementTree | etree._Element, file: str = "") -> Iterator[Diagnostic]:
+        """The findings for one document (subclasses implement this)."""
+        raise NotImplementedError
+
+    def validate(self, tree: etree._ElementTree | etree._Element, file: str = "") -> None:
+        """Raise ``InvalidDocument`` with the diagnostics when the document is invalid."""
+        errors = list(self.iter_errors(tree, file))
+        if errors:
+            raise InvalidDocument(errors)
+
+    def is_valid(self, tree: etree._ElementTree | etree._Element) -> bool:
+        """Whether the document has no finding."""
+        return next(iter(self.iter_errors(tree)), None) is None
+
+
+def load_validator(path: Path) -> BaseValidator:
+    """A validator for the schema at ``path``, chosen by its extension."""
+    from .relaxng import RelaxNGValidator
+    from .schematron import SchematronValidator
+    from .xsd import XsdValidator
+
+    kinds: dict[str, type[BaseValidator]] = {
+        ".rng": RelaxNGValidator, ".xsd": XsdValidator, ".sch": SchematronValidator, ".isosch": SchematronValidator,
+    }
+    if path.suffix not in kinds:
+        raise UnknownName("schema type", path.suffix or path.name, kinds)
+    if not path.is_file():
+        raise SchemaNotFound(f"{path}: schema not found")
+    return kinds[path.suffix](path)  # type: ignore[call-arg]
+
+
+def default_schemas() -> list[Path]:
+    """The project's schemas (RELAX NG, XSD, Schematron), shipped as package data."""
+    base = resources.files("tei_encode") / "schema"
+    return [Path(str(base / name)) for name in ("tei_encode.rng", "tei_encode.xsd", "tei_encode.sch")]

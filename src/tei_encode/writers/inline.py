@@ -1,0 +1,159 @@
+"""Nesting a block's spans into TEI inline elements, keeping every character.
+
+Spans become elements (``SPAN_KINDS``); line breaks inside a block become
+``<lb/>``; spans that cross each other cannot nest and are reported, their text
+kept. Where markup would cut a word in two (``Georgiaalready`` read as
+*Georgia* + *already*, a note number glued to the next word as in ``2On``) the
+word is kept as written in ``<orig>`` and the reading with a space in
+``<reg>``, inside ``<choice>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from lxml import etree
+
+from ..diagnostics import Reporter
+from ..model import SPAN_KINDS, Span, span
+from ..xmlio import tei
+
+ALLOWED_ATTRS: dict[str, tuple[str, ...]] = {
+    "person": ("ref", "type", "cert"),
+    "place": ("ref", "cert"),
+    "org": ("ref",),
+    "date": ("when", "notBefore", "notAfter", "cert", "evidence"),
+    "time": ("when",),
+    "idno": ("type",),
+    "del": ("rend",),
+    "add": ("place",),
+    "supplied": ("reason", "cert"),
+    "gap": ("reason",),
+    "hi": ("rend",),
+    "title": ("level",),
+    "bibl": ("type",),
+    "noteref": ("n",),
+    "link": ("target",),
+    "label": (),
+}
+# Order among spans with the same extent: outer first.
+NESTING = ["subst", "bibl", "idno", "date", "person", "place", "org", "del", "add", "hi", "title", "quote",
+           "stamp", "supplied", "gap", "noteref", "label", "link", "time", "unclear"]
+TEXT_ONLY_PARENTS = {"idno": {"idno"}, "gap": set(), "label": set()}
+WORD = re.compile(r"\w")
+Identify = Callable[[Span], dict[str, str]]
+
+
+def render(parent: etree._Element, text: str, spans: Sequence[Span], reporter: Reporter, identify: Identify) -> None:
+    """Append ``text`` with ``spans`` as TEI children (and text) of ``parent``."""
+    spans = _with_glue(text, spans)
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end, NESTING.index(s.kind) if s.kind in NESTING else 99))
+    _render_range(parent, text, ordered, 0, len(text), "", reporter, identify)
+
+
+def _render_range(parent: etree._Element, text: str, spans: list[Span], start: int, end: int, parent_kind: str,
+                  reporter: Reporter, identify: Identify) -> None:
+    cursor = start
+    i = 0
+    while i < len(spans):
+        current = spans[i]
+        inner_end = i + 1
+        while inner_end < len(spans) and spans[inner_end].start < current.end:
+            inner_end += 1
+        inner = spans[i + 1 : inner_end]
+        crossing = [s for s in inner if s.end > current.end]
+        for bad in crossing:
+            reporter.warning("overlap", f"{bad.kind} {text[bad.start:bad.end]!r} crosses {current.kind} "
+                                        f"{text[current.start:current.end]!r}; its markup is dropped")
+        inner = [s for s in inner if s.end <= current.end]
+        allowed = TEXT_ONLY_PARENTS.get(parent_kind)
+        _append_text(parent, text[cursor : current.start])
+        if allowed is not None and current.kind not in allowed:
+            _render_range(parent, text, inner, current.start, current.end, parent_kind, reporter, identify)
+        elif current.kind == "glue":
+            _render_glue(parent, text, current, inner, reporter, identify)
+        else:
+            child = _element(parent, current, identify)
+            if current.kind == "gap":
+                desc = etree.SubElement(child, tei("desc"))
+                desc.text = text[current.start : current.end]
+            else:
+                _render_range(child, text, inner, current.start, current.end, current.kind, reporter, identify)
+        cursor = current.end
+        i = inner_end
+    _append_text(parent, text[cursor:end])
+
+
+def _element(parent: etree._Element, s: Span, identify: Identify) -> etree._Element:
+    tag = "label" if s.kind == "label" else SPAN_KINDS[s.kind]
+    el = etree.SubElement(parent, tei(tag))
+    for name in ALLOWED_ATTRS.get(s.kind, ()):
+        value = s.attr(name)
+        if value:
+            el.set(name, value)
+    for name, value in identify(s).items():
+        el.set(name, value)
+    return el
+
+
+def _append_text(parent: etree._Element, text: str) -> None:
+    """Append text, turning line breaks into ``<lb/>``."""
+    for k, piece in enumerate(text.split("\n")):
+        if k:
+            etree.SubElement(parent, tei("lb"))
+        if not piece:
+            continue
+        if len(parent):
+            last = parent[-1]
+            last.tail = (last.tail or "") + piece
+        else:
+            parent.text = (parent.text or "") + piece
+
+
+def _with_glue(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The spans plus a ``glue`` span over every word that a span boundary cuts in two."""
+    cuts = sorted({b for s in spans for b in (s.start, s.end) if _inside_word(text, b)})
+    regions: list[list[int]] = []
+    for cut in cuts:
+        start, end = _word_bounds(text, cut)
+        if regions and start <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], end)
+        else:
+            regions.append([start, end])
+    glue = [span(a, b, "glue", cuts=" ".join(str(c - a) for c in cuts if a < c < b)) for a, b in regions]
+    kept = [s for s in spans if not any(s.start < g.start < s.end < g.end or g.start < s.start < g.end < s.end
+                                        for g in glue)]
+    return kept + glue
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and bool(WORD.match(text[at - 1])) and bool(WORD.match(text[at]))
+
+
+def _word_bounds(text: str, at: int) -> tuple[int, int]:
+    start, end = at, at
+    while start > 0 and WORD.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and WORD.match(text[end]):
+        end += 1
+    return start, end
+
+
+def _render_glue(parent: etree._Element, text: str, glue: Span, inner: list[Span], reporter: Reporter,
+                 identify: Identify) -> None:
+    choice = etree.SubElement(parent, tei("choice"))
+    orig = etree.SubElement(choice, tei("orig"))
+    orig.text = text[glue.start : glue.end]
+    reg = etree.SubElement(choice, tei("reg"))
+    cuts = [int(c) for c in glue.attr("cuts").split()]
+    token = text[glue.start : glue.end]
+    spaced = "".join(token[a:b] + " " for a, b in zip([0, *cuts], cuts, strict=False)) + token[cuts[-1] :]
+
+    def shifted(offset: int, is_start: bool) -> int:
+        return offset + sum(1 for c in cuts if c < offset or (is_start and c == offset))
+
+    moved = [span(shifted(s.start - glue.start, True), shifted(s.end - glue.start, False), s.kind, **dict(s.attrs))
+             for s in inner]
+    moved.sort(key=lambda s: (s.start, -s.end, NESTING.index(s.kind) if s.kind in NESTING else 99))
+    _render_range(reg, spaced, moved, 0, len(spaced), "reg", reporter, identify)

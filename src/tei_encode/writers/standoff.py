@@ -1,0 +1,64 @@
+"""The register entries a TEI document points to, as ``standOff`` lists.
+
+Every ``@ref="#key"`` of the document must resolve inside it, so the people,
+places and organisations it names are copied from the register into
+``standOff`` with their name variants and authority ids (and where each id was
+verified). A reference to a key the register lacks is removed and reported.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..diagnostics import Reporter
+from ..register import Entry, Register
+from ..xmlio import XML_NS, tei
+
+LISTS = {"person": ("listPerson", "persName"), "place": ("listPlace", "placeName"), "org": ("listOrg", "orgName")}
+
+
+def standoff(root: etree._Element, register: Register, reporter: Reporter) -> etree._Element | None:
+    """A ``standOff`` with the entries ``root`` refers to, or None when it refers to none."""
+    used: dict[str, Entry] = {}
+    for el in root.iter():
+        ref = el.get("ref") if isinstance(el.tag, str) else None
+        if not ref or not ref.startswith("#"):
+            continue
+        entry = register.get(ref[1:])
+        if entry is None:
+            reporter.warning("unresolved-ref", f"{ref} is not in the register; reference removed")
+            del el.attrib["ref"]
+        else:
+            used[entry.key] = entry
+    if not used:
+        return None
+    stand_off = etree.Element(tei("standOff"))
+    for kind, (list_tag, name_tag) in LISTS.items():
+        entries = [used[k] for k in sorted(used) if used[k].kind == kind]
+        if entries:
+            listing = etree.SubElement(stand_off, tei(list_tag))
+            for entry in entries:
+                listing.append(_entry(entry, name_tag))
+    return stand_off
+
+
+def _entry(entry: Entry, name_tag: str) -> etree._Element:
+    el = etree.Element(tei(entry.kind))
+    el.set(f"{{{XML_NS}}}id", entry.key)
+    for name in entry.names:
+        name_el = etree.SubElement(el, tei(name_tag))
+        name_el.text = name.text
+        if name.type and name.type != "variant":
+            name_el.set("type", name.type)
+        if name.lang:
+            name_el.set(f"{{{XML_NS}}}lang", name.lang)
+    for authority in entry.authorities:
+        idno = etree.SubElement(el, tei("idno"), type="URI")
+        idno.set("subtype", authority.scheme)
+        if authority.source:
+            idno.set("source", authority.source)
+        idno.text = authority.uri
+    if entry.note:
+        note = etree.SubElement(el, tei("note"))
+        note.text = entry.note
+    return el

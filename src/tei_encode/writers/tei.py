@@ -1,0 +1,347 @@
+"""The TEI writer: one document model in, one TEI P5 tree out.
+
+The header restates (plain text) what the text transcribes; inline markup lives
+where the source text is: the export's title and date in ``front``, its
+citation in ``sourceDesc/bibl``, its summary in ``abstract``, the
+transcriptions in ``body``, the notes in ``back``. Everything is built with
+lxml element construction; ids come from the document id and counters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+from .. import __version__
+from ..diagnostics import Reporter
+from ..model import Block, Division, Document, Party, Span
+from ..register import Register
+from ..xmlio import NSMAP, XML_NS, tei
+from .inline import render
+from .standoff import standoff
+
+CLOSER_KINDS = {"signature", "dateline", "salute"}
+IN_CLOSER = {"dispatch", "certification", "stamp", "registration"}
+GROUP_TAGS = {"salute": "salute", "dateline": "dateline", "signature": "signed"}
+LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "zh": "Chinese", "de": "German", "fr": "French"}
+ARCHIVAL_PARTS = ("fond", "opis", "papka", "delo", "folios")
+
+
+class TeiWriter:
+    """Writes a Document as a TEI tree."""
+
+    name = "tei"
+
+    def write(self, document: Document, register: Register, reporter: Reporter) -> etree._Element:
+        """The TEI element for ``document``."""
+        return _Writer(document, register, reporter).build()
+
+
+class _Writer:
+    def __init__(self, document: Document, register: Register, reporter: Reporter) -> None:
+        self.doc = document
+        self.register = register
+        self.reporter = reporter
+        self.counters: dict[str, int] = {}
+
+    def build(self) -> etree._Element:
+        root = etree.Element(tei("TEI"), nsmap=NSMAP)
+        root.set(f"{{{XML_NS}}}id", self.doc.id)
+        root.set(f"{{{XML_NS}}}lang", self.doc.lang)
+        root.append(self.header())
+        text = etree.SubElement(root, tei("text"))
+        self.front(text)
+        self.body(text)
+        self.back(text)
+        stand_off = standoff(root, self.register, self.reporter)
+        if stand_off is not None:
+            root.insert(1, stand_off)
+        return root
+
+    # ------------------------------------------------------------------ inline
+
+    def inline(self, parent: etree._Element, block: Block) -> etree._Element:
+        render(parent, block.text, block.spans, self.reporter, self.identify)
+        return parent
+
+    def identify(self, s: Span) -> dict[str, str]:
+        if s.kind != "noteref":
+            return {}
+        n = s.attr("n")
+        return {"{%s}id" % XML_NS: self.next_id(f"nr{n}"), "target": f"#{self.doc.id}-n{n}", "type": "noteAnchor"}
+
+    def next_id(self, stem: str) -> str:
+        count = self.counters.get(stem, 0) + 1
+        self.counters[stem] = count
+        return f"{self.doc.id}-{stem}" + (f"-{count}" if count > 1 else "")
+
+    # ------------------------------------------------------------------ header
+
+    def header(self) -> etree._Element:
+        doc = self.doc
+        header = etree.Element(tei("teiHeader"))
+        file_desc = etree.SubElement(header, tei("fileDesc"))
+        title_stmt = etree.SubElement(file_desc, tei("titleStmt"))
+        _text(title_stmt, "title", _plain(doc.title.text))
+        publication = etree.SubElement(file_desc, tei("publicationStmt"))
+        _text(publication, "p", f"Converted to TEI P5 by tei-encode {__version__} from {doc.source}; not published.")
+        source_desc = etree.SubElement(file_desc, tei("sourceDesc"))
+        self.source_bibl(source_desc)
+        source_desc.append(self.ms_desc())
+        header.append(self.encoding_desc())
+        header.append(self.profile_desc())
+        return header
+
+    def source_bibl(self, source_desc: etree._Element) -> None:
+        fields = self.doc.fields
+        if "citation" in fields or "contributor" in fields or "credits" in fields:
+            bibl = etree.SubElement(source_desc, tei("bibl"), type="citation")
+            if "citation" in fields:
+                bibl.set("n", fields["citation"].attrs.get("label", "Citation"))
+                self.inline(bibl, fields["citation"])
+            for name in ("contributor", "credits"):
+                if name in fields:
+                    note = etree.SubElement(bibl, tei("note"), type=name)
+                    if fields[name].attrs.get("label"):
+                        note.set("n", fields[name].attrs["label"])
+                    self.inline(note, fields[name])
+        if "collection" in fields:
+            bibl = etree.SubElement(source_desc, tei("bibl"), type="printed-collection")
+            _append_lines(bibl, fields["collection"].text)
+
+    def ms_desc(self) -> etree._Element:
+        meta = self.doc.meta
+        ms_desc = etree.Element(tei("msDesc"))
+        identifier = etree.SubElement(ms_desc, tei("msIdentifier"))
+        repository = meta.get("archival.repository")
+        if repository:
+            entry = self.register.get(repository)
+            rep = _text(identifier, "repository", repository)
+            if entry is not None:
+                rep.set("ref", f"#{entry.key}")
+            for part in ARCHIVAL_PARTS:
+                if meta.get(f"archival.{part}"):
+                    _text(identifier, "idno", meta[f"archival.{part}"]).set("type", part)
+        else:
+            _text(identifier, "msName", _plain(self.doc.title.text))
+        physical = [b for d in self.doc.divisions for b in d.blocks if b.kind == "physdesc"]
+        if physical:
+            phys = etree.SubElement(ms_desc, tei("physDesc"))
+            _text(phys, "p", " ".join(_plain(b.text) for b in physical))
+        when = {k.split(".", 1)[1]: v for k, v in meta.items() if k.startswith("date.")}
+        if when:
+            history = etree.SubElement(ms_desc, tei("history"))
+            origin = etree.SubElement(history, tei("origin"))
+            orig_date = etree.SubElement(origin, tei("origDate"))
+            for key in ("when", "notBefore", "notAfter"):
+                if key in when:
+                    orig_date.set(key, when[key])
+        return ms_desc
+
+    def encoding_desc(self) -> etree._Element:
+        encoding = etree.Element(tei("encodingDesc"))
+        editorial = etree.SubElement(encoding, tei("editorialDecl"))
+        for text in (
+            "Corrections of the source: struck-out text as del, text written above the line as add, a deletion "
+            "directly followed by an insertion as subst.",
+            "Editorial square brackets of the source: text inside them as supplied, an omission mark as gap; the "
+            "brackets themselves are kept as text.",
+            "Dates are normalised to ISO 8601; a year taken from the document's own date carries cert and "
+            "evidence=\"internal\".",
+            "A word the source runs together with the next one is kept in orig, with the separated reading in reg.",
+        ):
+            _text(editorial, "p", text)
+        app_info = etree.SubElement(encoding, tei("appInfo"))
+        application = etree.SubElement(app_info, tei("application"), ident="tei-encode", version=__version__)
+        _text(application, "label", "tei-encode")
+        return encoding
+
+    def profile_desc(self) -> etree._Element:
+        doc = self.doc
+        profile = etree.Element(tei("profileDesc"))
+        if "summary" in doc.fields:
+            abstract = etree.SubElement(profile, tei("abstract"), n=doc.fields["summary"].attrs.get("label", "Summary"))
+            self.inline(etree.SubElement(abstract, tei("p")), doc.fields["summary"])
+        if doc.correspondence:
+            profile.append(self.corresp_desc())
+        lang_usage = etree.SubElement(profile, tei("langUsage"))
+        languages = sorted({doc.lang} | {d.attrs["lang"] for d in doc.divisions if d.attrs.get("lang")})
+        original = doc.meta.get("original-language")
+        for code in languages:
+            language = etree.SubElement(lang_usage, tei("language"), ident=code)
+            if code == original and "language" in doc.fields:
+                language.set("n", doc.fields["language"].attrs.get("label", "Original Language"))
+                language.text = doc.fields["language"].text
+            else:
+                language.text = LANGUAGE_NAMES.get(code, code)
+        return profile
+
+    def corresp_desc(self) -> etree._Element:
+        c = self.doc.correspondence
+        assert c is not None
+        corresp = etree.Element(tei("correspDesc"))
+        sent = etree.SubElement(corresp, tei("correspAction"), type="sent")
+        self.parties(sent, c.senders)
+        self.parties(sent, c.places)
+        if c.date:
+            etree.SubElement(sent, tei("date"), {k: v for k, v in sorted(c.date.items())})
+        received = etree.SubElement(corresp, tei("correspAction"), type="received")
+        self.parties(received, c.addressees)
+        return corresp
+
+    def parties(self, parent: etree._Element, parties: Iterable[Party]) -> None:
+        tags = {"person": "persName", "place": "placeName", "org": "orgName"}
+        for party in parties:
+            el = _text(parent, tags[party.kind], party.name)
+            if party.key and self.register.get(party.key):
+                el.set("ref", f"#{party.key}")
+
+    # ------------------------------------------------------------------ text
+
+    def front(self, text: etree._Element) -> None:
+        front = etree.SubElement(text, tei("front"))
+        doc_title = etree.Element(tei("docTitle"))
+        if "number" in self.doc.fields:
+            self.inline(etree.SubElement(doc_title, tei("titlePart"), type="number"), self.doc.fields["number"])
+        self.inline(etree.SubElement(doc_title, tei("titlePart"), type="main"), self.doc.title)
+        date = self.doc.fields.get("date")
+        if date is not None and date.line < self.doc.title.line:
+            self.inline(etree.SubElement(front, tei("docDate")), date)
+            front.append(doc_title)
+        else:
+            front.append(doc_title)
+            if date is not None:
+                self.inline(etree.SubElement(front, tei("docDate")), date)
+
+    def body(self, text: etree._Element) -> None:
+        body = etree.SubElement(text, tei("body"))
+        if self.doc.meta.get("contents-label"):
+            body.set("n", self.doc.meta["contents-label"])
+        divisions = [d for d in self.doc.divisions if d.kind != "notes"]
+        if not divisions:
+            etree.SubElement(body, tei("p"))
+        for division in divisions:
+            self.division(body, division)
+
+    def division(self, parent: etree._Element, division: Division) -> None:
+        div = etree.SubElement(parent, tei("div"), type=division.kind)
+        for name in ("subtype", "n"):
+            if division.attrs.get(name):
+                div.set(name, division.attrs[name])
+        if division.attrs.get("lang"):
+            div.set(f"{{{XML_NS}}}lang", division.attrs["lang"])
+        blocks = division.blocks
+        paragraphs = [i for i, b in enumerate(blocks) if b.kind == "p"]
+        if not paragraphs:
+            for block in blocks:
+                self.standalone(div, block)
+        else:
+            first, last = paragraphs[0], paragraphs[-1]
+            closing = last + 1
+            while closing < len(blocks) and blocks[closing].kind in CLOSER_KINDS | IN_CLOSER:
+                closing += 1
+            if first:
+                self.group(div, "opener", blocks[:first])
+            for block in blocks[first : last + 1]:
+                self.standalone(div, block)
+            if closing > last + 1:
+                self.group(div, "closer", blocks[last + 1 : closing])
+            for block in blocks[closing:]:
+                self.standalone(div, block)
+        if not len(div):
+            etree.SubElement(div, tei("p"))
+
+    def group(self, div: etree._Element, tag: str, blocks: list[Block]) -> None:
+        """An opener or closer holding the blocks before the first or after the last paragraph."""
+        group = etree.SubElement(div, tei(tag))
+        for block in blocks:
+            kind = block.kind
+            if kind == "address":
+                address = etree.SubElement(group, tei("address"))
+                for piece in _line_blocks(block):
+                    self.inline(etree.SubElement(address, tei("addrLine")), piece)
+            elif kind in GROUP_TAGS:
+                self.inline(etree.SubElement(group, tei(GROUP_TAGS[kind])), block)
+            elif kind in ("dispatch", "certification", "facsimile", "physdesc", "citation"):
+                self.inline(etree.SubElement(group, tei("note"), type=kind), block)
+            elif kind == "stamp":
+                self.inline(etree.SubElement(group, tei("stamp")), block)
+            elif kind == "pb":
+                etree.SubElement(group, tei("pb"), n=block.attrs.get("n", ""))
+                self.inline(etree.SubElement(group, tei("fw"), type="pageNum"), block)
+            elif kind == "catchword":
+                self.inline(etree.SubElement(group, tei("fw"), type="catchword"), block)
+            else:
+                self.inline(etree.SubElement(group, tei("seg"), type=kind), block)
+
+    def standalone(self, div: etree._Element, block: Block) -> None:
+        kind = block.kind
+        if kind == "p":
+            self.inline(etree.SubElement(div, tei("p")), block)
+        elif kind == "pb":
+            etree.SubElement(div, tei("pb"), n=block.attrs.get("n", ""))
+            self.inline(etree.SubElement(div, tei("fw"), type="pageNum"), block)
+        elif kind == "catchword":
+            self.inline(etree.SubElement(div, tei("fw"), type="catchword"), block)
+        elif kind in ("dispatch", "certification", "facsimile", "physdesc", "citation"):
+            self.inline(etree.SubElement(div, tei("note"), type=kind), block)
+        elif kind == "stamp":
+            ab = etree.SubElement(div, tei("ab"), type="stamp")
+            self.inline(etree.SubElement(ab, tei("stamp")), block)
+        else:
+            self.inline(etree.SubElement(div, tei("ab"), type=kind), block)
+
+    def back(self, text: etree._Element) -> None:
+        notes = [d for d in self.doc.divisions if d.kind == "notes"]
+        if not notes:
+            return
+        back = etree.SubElement(text, tei("back"))
+        for division in notes:
+            div = etree.SubElement(back, tei("div"), type="notes")
+            if division.attrs.get("label"):
+                div.set("n", division.attrs["label"])
+            current: etree._Element | None = None
+            for block in division.blocks:
+                n = block.attrs.get("n", "")
+                if block.attrs.get("continued") != "yes" or current is None:
+                    current = etree.SubElement(div, tei("note"), place="end", n=n)
+                    current.set(f"{{{XML_NS}}}id", f"{self.doc.id}-n{n}")
+                    anchors = [self.doc.id + f"-nr{n}"] if self._referenced(n) else []
+                    if anchors:
+                        current.set("target", " ".join(f"#{a}" for a in anchors))
+                self.inline(etree.SubElement(current, tei("p")), block)
+
+    def _referenced(self, n: str) -> bool:
+        return any(s.kind == "noteref" and s.attr("n") == n for _, b in self.doc.blocks() for s in b.spans)
+
+
+def _text(parent: etree._Element, tag: str, text: str) -> etree._Element:
+    el = etree.SubElement(parent, tei(tag))
+    el.text = text
+    return el
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _append_lines(parent: etree._Element, text: str) -> None:
+    for k, line in enumerate(text.split("\n")):
+        if k:
+            etree.SubElement(parent, tei("lb")).tail = line
+        else:
+            parent.text = line
+
+
+def _line_blocks(block: Block) -> list[Block]:
+    """A block cut at its line breaks, spans clipped to each line (spans across lines are dropped)."""
+    pieces = []
+    offset = 0
+    for line in block.text.split("\n"):
+        end = offset + len(line)
+        spans = [Span(s.start - offset, s.end - offset, s.kind, s.attrs) for s in block.spans
+                 if offset <= s.start and s.end <= end]
+        pieces.append(Block(block.kind, line, spans, block.line))
+        offset = end + 1
+    return pieces
