@@ -1,0 +1,81 @@
+"""The archives that Soviet and Russian sources are cited from, under their current names.
+
+Archival citations name an archive by an abbreviation that changed with the
+archive's history (RTsKhIDNI, then RGASPI) and with the translator's
+transliteration (RTSKHIDNI, RTsKhIDNI, РЦХИДНИ). This table maps every known
+spelling to the archive's current abbreviation, so that citations written at
+different times name the same repository.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# Current abbreviation -> spellings in use (Latin and Cyrillic, old names included).
+# A space in a spelling also matches no space ("AP RF", "APRF").
+ARCHIVES: Mapping[str, tuple[str, ...]] = {
+    "RGASPI": (
+        "RGASPI",
+        "РГАСПИ",
+        "RTsKhIDNI",
+        "RTSHIDNI",
+        "RCKhIDNI",
+        "РЦХИДНИ",
+        "TsPA IML",
+        "TsPA",
+        "ЦПА ИМЛ",
+        "ЦПА",
+        "TsKhDMO",
+        "ЦХДМО",
+    ),
+    "RGANI": ("RGANI", "РГАНИ", "TsKhSD", "ЦХСД"),
+    "APRF": ("AP RF", "АП РФ"),
+    "AVPRF": ("AVP RF", "АВП РФ", "AVP SSSR", "АВП СССР"),
+    "AVPRI": ("AVPRI", "АВПРИ"),
+    "GARF": (
+        "GARF",
+        "GA RF",
+        "ГАРФ",
+        "ГА РФ",
+        "TsGAOR SSSR",
+        "ЦГАОР СССР",
+        "TsGAOR",
+        "ЦГАОР",
+        "TsGA RSFSR",
+        "ЦГА РСФСР",
+    ),
+    "RGVA": ("RGVA", "РГВА", "TsGASA", "ЦГАСА", "TsGAKA", "ЦГАКА"),
+    "RGAE": ("RGAE", "РГАЭ", "TsGANKh SSSR", "ЦГАНХ СССР", "TsGANKh", "ЦГАНХ"),
+    "TsAMO": ("TsAMO RF", "ЦАМО РФ", "TsAMO", "ЦАМО"),
+    "RGVIA": ("RGVIA", "РГВИА", "TsGVIA", "ЦГВИА"),
+    "RGIA": ("RGIA", "РГИА", "TsGIA SSSR", "ЦГИА СССР", "TsGIA", "ЦГИА"),
+    "RGADA": ("RGADA", "РГАДА", "TsGADA", "ЦГАДА"),
+    "RGALI": ("RGALI", "РГАЛИ", "TsGALI", "ЦГАЛИ"),
+    "RGAVMF": ("RGAVMF", "РГАВМФ", "TsGAVMF", "ЦГАВМФ"),
+    "TsA FSB": ("TsA FSB RF", "ЦА ФСБ РФ", "TsA FSB", "ЦА ФСБ"),
+    "TsDAHO": ("TsDAHO", "TsDAGO", "ЦДАГО", "ЦДАВО", "TsDAVO"),
+    "HDA SBU": ("HDA SBU", "GDA SBU", "ГДА СБУ"),
+}
+
+
+def _key(written: str) -> str:
+    """A spelling reduced to its letters, upper-cased: ``RTsKhIDNI`` and ``RTSKHIDNI`` meet."""
+    return re.sub(r"[\W_]+", "", written).upper()
+
+
+_CURRENT: Mapping[str, str] = {_key(s): current for current, spellings in ARCHIVES.items() for s in spellings}
+_SPELLINGS = sorted({s for spellings in ARCHIVES.values() for s in spellings}, key=len, reverse=True)
+
+
+def _spelling_pattern(spelling: str) -> str:
+    return r"[\s.]?".join(re.escape(word) for word in spelling.split())
+
+
+ARCHIVE_PATTERN = r"(?<!\w)(?:" + "|".join(_spelling_pattern(s) for s in _SPELLINGS) + r")(?!\w)"
+"""A regular expression (use with ``re.IGNORECASE``) for any known archive name."""
+
+
+def current_archive(written: str) -> str:
+    """The current abbreviation of the archive ``written`` names (itself, compacted, if unknown)."""
+    return _CURRENT.get(_key(written), re.sub(r"\s+", " ", written.strip(" .")))

@@ -1,0 +1,400 @@
+"""Archival citations and document numbers, marked up as ``idno`` spans.
+
+An archival citation (``RGASPI, f. 558, op. 11, d. 341, ll. 128-129``,
+``РЦХИДНИ. Ф. 17. Оп. 3. Д. 99. Л. 1``, ``Ibid. D. 104. L. 2``) becomes one outer
+span of type ``archival`` whose attributes hold the normalised parts, with one
+nested span per part written in the text; ``Ibid.`` takes the parts it leaves
+out from the previous citation of the document. Document numbers (``ИСХ. №
+5542``, ``Cable No. 5542``, ``К п.615 /оп/ пр.ПБ № 83``) become spans over the
+number alone, typed by the label before it. The first citation of the
+document's citation field is recorded in ``document.meta`` for the header.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Reporter
+from ..model import Block, Document, span
+from .archives import ARCHIVE_PATTERN, current_archive
+
+if TYPE_CHECKING:
+    from . import Context
+
+# ------------------------------------------------------------ archival citations
+
+RANKS = ("fond", "opis", "papka", "delo", "folios")
+"""Citation parts in the order a citation states them."""
+
+_LABELS = {
+    "fond": r"fond|f|фонд|ф",
+    "opis": r"opis'?|op|on|опись|оп",
+    "list": r"list",  # the opis in "F. 17, List 3, D. 97", the folios in "D. 97, List 3"
+    "papka": r"papka|pap|p|папка|пап|п",
+    "delo": r"delo|d|дело|д|ed\.?\s?khr|ед\.?\s?хр",
+    "folios": r"listy|ll|l|folios|folio|fols|fol|листы|лист|лл|л",
+}
+_LABEL = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()) + r")(?:\s*\.\s*|\s+)", re.I)
+_NUM = r"\d+[a-zа-яё]?(?!\w)"
+_FOLIO = r"\d+[a-zа-яё]?(?:\s?(?:об|ob)(?!\w))?"
+_FOLIO_RANGE = rf"{_FOLIO}(?:\s*[-–—]\s*{_FOLIO})?"
+_VALUES = {
+    "fond": re.compile(rf"(?:[a-zа-яё]{{1,2}}-)?{_NUM}", re.I),
+    "opis": re.compile(_NUM, re.I),
+    "papka": re.compile(_NUM, re.I),
+    "delo": re.compile(rf"{_NUM}(?:/{_NUM})?", re.I),
+    "folios": re.compile(rf"{_FOLIO_RANGE}(?:\s*,\s*{_FOLIO_RANGE})*(?!\w)", re.I),
+}
+_SEP = re.compile(r"[\s.,;:]{0,4}")
+# An archive missing from the table: one upper-case abbreviation right before "F."
+_OTHER_ARCHIVE = r"(?-i:(?<!\w)[A-ZА-ЯЁ](?:[a-zа-яё]?[A-ZА-ЯЁ]){2,8}(?!\w))(?=[\s.,;:]{0,4}(?:fond|f|фонд|ф)\.?\s*\d)"
+_START = re.compile(
+    rf"(?P<repository>{ARCHIVE_PATTERN})|(?P<other>{_OTHER_ARCHIVE})"
+    r"|(?P<ibid>(?<!\w)(?:ibidem|ibid|там\s+же|tam\s+zhe)(?!\w))"
+    rf"|(?P<bare>(?<!\w)(?=(?:{_LABELS['fond']})\.?\s*\d))",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class CitationPart:
+    """One part of a citation: ``name`` is ``repository`` or one of ``RANKS``."""
+
+    name: str
+    start: int
+    end: int
+    value: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An archival citation at ``text[start:end]`` with the parts it states."""
+
+    start: int
+    end: int
+    parts: tuple[CitationPart, ...]
+    ibid: bool = False
+
+    def stated(self) -> dict[str, str]:
+        """The normalised parts written in the citation, by name."""
+        return {p.name: p.value for p in self.parts}
+
+    def part(self, name: str) -> CitationPart | None:
+        """The part called ``name``, if written."""
+        return next((p for p in self.parts if p.name == name), None)
+
+
+def find_citations(text: str) -> list[Citation]:
+    """The archival citations in ``text``, in order, with only the parts they state."""
+    found: list[Citation] = []
+    pos = 0
+    while (start := _START.search(text, pos)) is not None:
+        citation = _citation_at(text, start)
+        if citation is None:
+            pos = max(start.end(), start.start() + 1)
+        else:
+            found.append(citation)
+            pos = citation.end
+    return found
+
+
+def _citation_at(text: str, start: re.Match[str]) -> Citation | None:
+    head = start.lastgroup
+    if head == "bare":
+        first = _part_at(text, start.start(), -1)
+        parts = [first, *_parts_after(text, first.end, 0)] if first and first.name == "fond" else []
+    else:
+        parts = _parts_after(text, start.end(), -1)
+    if not _is_citation(head, [p.name for p in parts]):
+        return None
+    if head in ("repository", "other"):
+        parts.insert(0, CitationPart("repository", start.start(), start.end(), current_archive(start.group())))
+    return Citation(start.start(), parts[-1].end, tuple(parts), ibid=head == "ibid")
+
+
+def _is_citation(head: str | None, names: list[str]) -> bool:
+    """Whether parts after a head are enough: an unknown or missing archive name needs fond and delo."""
+    if head == "repository":
+        return bool(names)
+    if head == "ibid":
+        return bool({"delo", "folios"} & set(names))
+    return bool(names) and names[0] == "fond" and "delo" in names
+
+
+def _parts_after(text: str, pos: int, last_rank: int) -> list[CitationPart]:
+    parts: list[CitationPart] = []
+    while (part := _part_at(text, _after_separator(text, pos), last_rank)) is not None:
+        parts.append(part)
+        last_rank, pos = RANKS.index(part.name), part.end
+    return parts
+
+
+def _after_separator(text: str, pos: int) -> int:
+    match = _SEP.match(text, pos)
+    return match.end() if match else pos
+
+
+def _part_at(text: str, pos: int, last_rank: int) -> CitationPart | None:
+    label = _LABEL.match(text, pos)
+    if label is None or label.lastgroup is None:
+        return None
+    name = label.lastgroup
+    if name == "list":
+        name = "opis" if last_rank < RANKS.index("opis") and _list_is_opis(text, label.end()) else "folios"
+    value = _VALUES[name].match(text, label.end())
+    if value is None or RANKS.index(name) <= last_rank:
+        return None
+    return CitationPart(name, value.start(), value.end(), _normalise(value.group()))
+
+
+def _list_is_opis(text: str, pos: int) -> bool:
+    """Whether ``List N`` at ``pos`` is followed by a delo or papka, as an opis is."""
+    value = _VALUES["opis"].match(text, pos)
+    if value is None:
+        return False
+    after = _part_at(text, _after_separator(text, value.end()), RANKS.index("opis"))
+    return after is not None and after.name in ("papka", "delo")
+
+
+def _normalise(value: str) -> str:
+    return re.sub(r"\s*[-–—]\s*", "-", re.sub(r"\s+", " ", value))
+
+
+def resolve_citation(citation: Citation, previous: Mapping[str, str] | None) -> tuple[dict[str, str], list[str]]:
+    """The citation's full parts and the names of those taken from ``previous``.
+
+    ``Ibid.`` takes the repository and every part ranked above the first one it
+    states (``Ibid. D. 104`` keeps fond and opis); a citation without an archive
+    name takes the repository.
+    """
+    values = citation.stated()
+    if not previous:
+        return values, []
+    names = ["repository"]
+    if citation.ibid:
+        first = min((RANKS.index(n) for n in values if n in RANKS), default=len(RANKS))
+        names += RANKS[:first]
+    inherited = [n for n in names if n not in values and n in previous]
+    values.update({n: previous[n] for n in inherited})
+    return values, inherited
+
+
+# ------------------------------------------------------------ document numbers
+
+_SIGN = r"(?:№|N[Oo]\.|Nr\.|N°|Nº)"
+_VALUE = r"(?:[^\W\d_]{1,3}-?)?\d(?:\w|[/-](?=\w))*"
+_NUMBER = re.compile(rf"(?<![\w№]){_SIGN}\s*(?P<value>{_VALUE})")
+_NUMBER_LABELS = {
+    "outgoing": r"исх(?:одящ\w*)?|outgoing",
+    "incoming": r"вх(?:одящ\w*)?|incoming",
+    "copy": r"экз(?:емпляр\w*)?|copy",
+    "cipher": r"шифр\w*|cipher(?:ed)?(?:\s+(?:telegram|cable))?|ciphergram",
+    "protocol": r"протокол\w*|пр\.?\s*пб|пр|protocol|minutes",
+    "item": r"пункт\w*|item",
+    "document": r"документ\w*|document|doc",
+    "cable": r"cable(?:gram)?",
+    "telegram": r"телеграмм\w*|telegram",
+    "note": r"записк\w*|note|memo(?:randum)?",
+    "letter": r"письм\w*|letter",
+    "order": r"приказ\w*|order|directive|директив\w*",
+    "decree": r"постановлени\w*|decree|resolution",
+    "report": r"донесени\w*|доклад\w*|report",
+}
+_LABEL_BEFORE = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _NUMBER_LABELS.items()) + r")\.?\s*$", re.I
+)
+# "К п.615 /оп/ пр.ПБ № 83", "PB item 21 No. 40": an item of a numbered protocol.
+_ITEM_PROTOCOL = re.compile(
+    rf"(?<!\w)(?:п|пункт\w*|item|point|pt)\.?\s*(?P<item>\d+[a-zа-яё]?)(?!\w)(?P<gap>[^\n№]{{0,20}}?)"
+    rf"{_SIGN}\s*(?P<protocol>{_VALUE})",
+    re.I,
+)
+_PROTOCOL_CONTEXT = re.compile(
+    r"(?-i:ПБ|PB|ОБ|OB|СНК|СТО)|протокол|protocol|prot\.|пр\.|politburo|политбюро|orgburo|оргбюро", re.I
+)
+_LINE_WINDOW = 200  # how far labels and line context are looked for around a number
+_DITTO = {'"', "„", "“", "”", "〃", "''", "«", "»"}
+_TYPIST = re.compile(r"(?<!\w)(?:отп|исп)\.", re.I)
+_YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s*[.,](?:\s*\S+){0,2}\s*$")
+_PERIODICAL = re.compile(
+    r"(?<!\w)(?:magazine|journal|newspaper|gazette|periodical|bulletin|issue|vol\.|журнал\w*|газет\w*"
+    r"|бюллетен\w*|выпуск\w*|вып\.|том)",
+    re.I,
+)
+_URL = re.compile(r"<?(?:https?://|www\.)[^\s>]*>?", re.I)
+
+
+# Values this long are taken to be the same number when they recur ("с № П83/615"); "№ 1" is not.
+_DISTINCT = 3
+
+
+@dataclass(frozen=True)
+class DocumentNumber:
+    """A number at ``text[start:end]`` with its kind (``outgoing``, ``copy``, ``cable`` ...)."""
+
+    start: int
+    end: int
+    value: str
+    type: str
+
+
+@dataclass
+class NumberState:
+    """What earlier numbers of the document tell about later ones."""
+
+    last_type: str = ""
+    types: dict[str, str] = field(default_factory=dict)
+
+    def remember(self, number: DocumentNumber) -> None:
+        """Note a number's kind for ditto marks and for repeats of the same value."""
+        self.last_type = number.type
+        if number.type != "number" and len(number.value) >= _DISTINCT:
+            self.types.setdefault(number.value, number.type)
+
+
+def find_document_numbers(text: str, state: NumberState | None = None) -> list[DocumentNumber]:
+    """The document numbers in ``text``, in order; ``state`` carries context across blocks."""
+    state = state if state is not None else NumberState()
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    pairs = [m for m in _ITEM_PROTOCOL.finditer(text) if _is_protocol_item(text, m) and not _overlaps(*m.span(), urls)]
+    taken = sorted(urls + [p.span() for p in pairs])
+    signs = [m for m in _NUMBER.finditer(text) if not _overlaps(*m.span(), taken)]
+    found: list[DocumentNumber] = []
+    for match in sorted(pairs + signs, key=lambda m: m.start()):
+        if match.re is _ITEM_PROTOCOL:
+            numbers = [_number(match, "item", "item"), _number(match, "protocol", "protocol")]
+        else:
+            kind = _number_type(text, match, state)
+            numbers = [_number(match, "value", kind)] if kind else []
+        for number in numbers:
+            state.remember(number)
+        found += numbers
+    return found
+
+
+def _number(match: re.Match[str], group: str, kind: str) -> DocumentNumber:
+    return DocumentNumber(match.start(group), match.end(group), match.group(group), kind)
+
+
+def _is_protocol_item(text: str, match: re.Match[str]) -> bool:
+    """Whether an item and a number name a protocol (``пр.ПБ``, ``PB``) near them."""
+    before = text[max(0, match.start() - 12) : match.start()]
+    return bool(_PROTOCOL_CONTEXT.search(match.group("gap")) or _PROTOCOL_CONTEXT.search(before))
+
+
+def _number_type(text: str, match: re.Match[str], state: NumberState) -> str:
+    """The kind of the number ``match`` found, or "" when it is not a document number."""
+    before, after = _line_around(text, match.start(), match.end())
+    label = _LABEL_BEFORE.search(before[-40:])
+    value = match.group("value")
+    if label and label.lastgroup:
+        return label.lastgroup
+    if before.strip() in _DITTO:
+        return state.last_type or "number"
+    if _YEAR_BEFORE.search(before[-30:]) or _PERIODICAL.search(before[-100:]):
+        return ""  # an issue of a periodical: "Izvestiya TsK KPSS. 1991. No. 2/3"
+    if value in state.types:
+        return state.types[value]
+    if _TYPIST.search(before):
+        return "registration"
+    if not before.strip().strip("*_[(") and not after.strip().strip("*_])."):
+        return "document"
+    return "number"
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the line before ``start`` and after ``end``, at most ``_LINE_WINDOW`` characters each."""
+    window_start = max(0, start - _LINE_WINDOW)
+    newline = text.rfind("\n", window_start, start)
+    line_end = text.find("\n", end, end + _LINE_WINDOW)
+    before = text[newline + 1 if newline >= 0 else window_start : start]
+    return before, text[end : line_end if line_end >= 0 else end + _LINE_WINDOW]
+
+
+def _overlaps(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` shares a character with one of ``ranges`` (sorted and disjoint)."""
+    before = bisect_left(ranges, (end,))
+    return before > 0 and ranges[before - 1][1] > start
+
+
+# ------------------------------------------------------------ the enricher
+
+_META_PARTS = ("repository", *RANKS)
+
+
+@dataclass
+class _Found:
+    block: Block
+    values: dict[str, str]
+    written_repository: str
+
+
+class IdentifiersEnricher:
+    """Marks archival citations and document numbers as ``idno`` spans."""
+
+    name = "identifiers"
+    priority = 20
+
+    def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
+        """Add citation and number spans to every block, and the header citation to ``meta``."""
+        previous: dict[str, str] | None = None
+        state = NumberState()
+        found: list[_Found] = []
+        for _lang, block in document.blocks():
+            urls = [(m.start(), m.end()) for m in _URL.finditer(block.text)]
+            for citation in find_citations(block.text):
+                if _overlaps(citation.start, citation.end, urls):
+                    continue
+                if citation.ibid and previous is None and "fond" not in citation.stated():
+                    reporter.warning(
+                        "ibid-unresolved", f"'Ibid.' with no citation before it: {_text(block, citation)!r}", block.line
+                    )
+                    continue
+                values, inherited = resolve_citation(citation, previous)
+                _add_citation(block, citation, values, inherited, reporter)
+                repository = citation.part("repository")
+                found.append(_Found(block, values, block.text[repository.start : repository.end] if repository else ""))
+                previous = values
+            for number in find_document_numbers(block.text, state):
+                if block.is_free(number.start, number.end):
+                    block.add(span(number.start, number.end, "idno", type=number.type))
+        document.meta.update(_archival_meta(document, found))
+
+
+def _text(block: Block, citation: Citation) -> str:
+    return block.text[citation.start : citation.end]
+
+
+def _add_citation(
+    block: Block, citation: Citation, values: dict[str, str], inherited: list[str], reporter: Reporter
+) -> None:
+    outer = span(citation.start, citation.end, "idno", type="archival", inherited=" ".join(inherited), **values)
+    if outer in block.spans:
+        return  # marked by an earlier run
+    if not block.is_free(citation.start, citation.end):
+        reporter.warning(
+            "idno-overlap",
+            f"archival citation overlaps other markup, not marked: {_text(block, citation)!r}",
+            block.line,
+        )
+        return
+    block.add(outer)
+    for part in citation.parts:
+        block.add(span(part.start, part.end, "idno", type=part.name))
+
+
+def _archival_meta(document: Document, found: list[_Found]) -> dict[str, str]:
+    """``archival.*`` entries for the first citation of the citation field, else of a citation block."""
+    field_block = document.fields.get("citation")
+    chosen = next((f for f in found if f.block is field_block), None) if field_block else None
+    chosen = chosen or next((f for f in found if f.block.kind == "citation"), None)
+    if chosen is None:
+        return {}
+    meta = {f"archival.{name}": chosen.values[name] for name in _META_PARTS if name in chosen.values}
+    if chosen.written_repository:
+        meta["archival.repository-as-written"] = chosen.written_repository
+    return meta

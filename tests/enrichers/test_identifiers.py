@@ -1,0 +1,638 @@
+"""Tests of the identifiers enricher: archival citations and document numbers as idno spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.enrichers import Context
+from tei_encode.enrichers.archives import current_archive
+from tei_encode.enrichers.identifiers import (
+    IdentifiersEnricher,
+    NumberState,
+    find_citations,
+    find_document_numbers,
+    resolve_citation,
+)
+from tei_encode.model import Block, Division, Document, Span, span
+
+# ------------------------------------------------------------ helpers
+
+
+def make_document(*texts: str, citation_field: str | None = None, kind: str = "p") -> Document:
+    """A document whose one division holds a block per text."""
+    fields = {"citation": Block("citation", citation_field)} if citation_field is not None else {}
+    blocks = [Block(kind, text) for text in texts]
+    return Document("d1", "test", "letter", "en", Block("title", "A title"), fields, [Division("text", blocks)])
+
+
+def enrich(document: Document) -> Reporter:
+    reporter = Reporter()
+    IdentifiersEnricher().apply(document, Context(), reporter)
+    return reporter
+
+
+def archival(block: Block) -> list[Span]:
+    return [s for s in block.spans_of("idno") if s.attr("type") == "archival"]
+
+
+def typed_parts(block: Block, outer: Span) -> dict[str, str]:
+    """The nested part spans of one citation, as type -> text."""
+    inner = [s for s in block.spans_of("idno") if s is not outer and outer.covers(s)]
+    return {s.attr("type"): block.text[s.start : s.end] for s in inner}
+
+
+# ------------------------------------------------------------ archival citations
+
+CITATIONS = [
+    # text, the citation as marked, the parts stated (normalised)
+    (
+        "Wilson Center Digital Archive, RGASPI, f. 558, op. 11, d. 341, ll. 128-129.",
+        "RGASPI, f. 558, op. 11, d. 341, ll. 128-129",
+        {"repository": "RGASPI", "fond": "558", "opis": "11", "delo": "341", "folios": "128-129"},
+    ),
+    (
+        "RTSHIDNI; F. 558. On. 1. D. 5551. L. 3-4. Autograph.",
+        "RTSHIDNI; F. 558. On. 1. D. 5551. L. 3-4",
+        {"repository": "RGASPI", "fond": "558", "opis": "1", "delo": "5551", "folios": "3-4"},
+    ),
+    (
+        "RTSKHIDNI. F. 558. On. 1. D. 1868. L. 2-4. Handwritten text.",
+        "RTSKHIDNI. F. 558. On. 1. D. 1868. L. 2-4",
+        {"repository": "RGASPI", "fond": "558", "opis": "1", "delo": "1868", "folios": "2-4"},
+    ),
+    (
+        "(RTsKhIDNI. F. 17. Op. 3. D. 99. L. 1).",
+        "RTsKhIDNI. F. 17. Op. 3. D. 99. L. 1",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "99", "folios": "1"},
+    ),
+    (
+        "(RTsKhIDNI F. 9. On. 2. D. 41. L. 7)",
+        "RTsKhIDNI F. 9. On. 2. D. 41. L. 7",
+        {"repository": "RGASPI", "fond": "9", "opis": "2", "delo": "41", "folios": "7"},
+    ),
+    (
+        "( RTSKHIDNI, F. 17, List 3, D. 97, L. 1).",
+        "RTSKHIDNI, F. 17, List 3, D. 97, L. 1",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "97", "folios": "1"},
+    ),
+    (
+        "RGASPI. F. 85. Op 8. D. 23. L .192-193 Autograph",
+        "RGASPI. F. 85. Op 8. D. 23. L .192-193",
+        {"repository": "RGASPI", "fond": "85", "opis": "8", "delo": "23", "folios": "192-193"},
+    ),
+    (
+        "AVP RF, f. 07, op. 23a, papka 18, d. 234, ll. 5-7.",
+        "AVP RF, f. 07, op. 23a, papka 18, d. 234, ll. 5-7",
+        {"repository": "AVPRF", "fond": "07", "opis": "23a", "papka": "18", "delo": "234", "folios": "5-7"},
+    ),
+    (
+        "АВП РФ. Ф. 0100. Оп. 43. П. 302. Д. 10. Л. 1-2.",
+        "АВП РФ. Ф. 0100. Оп. 43. П. 302. Д. 10. Л. 1-2",
+        {"repository": "AVPRF", "fond": "0100", "opis": "43", "papka": "302", "delo": "10", "folios": "1-2"},
+    ),
+    (
+        "APRF, Fond 3, Opis 65, Delo 9, Listy 51-52.",
+        "APRF, Fond 3, Opis 65, Delo 9, Listy 51-52",
+        {"repository": "APRF", "fond": "3", "opis": "65", "delo": "9", "folios": "51-52"},
+    ),
+    (
+        "АП РФ. Ф. 3. Оп. 65. Д. 9. Л. 51-52.",
+        "АП РФ. Ф. 3. Оп. 65. Д. 9. Л. 51-52",
+        {"repository": "APRF", "fond": "3", "opis": "65", "delo": "9", "folios": "51-52"},
+    ),
+    (
+        "АПРФ, ф. 45, оп. 1, д. 331, л. 59.",
+        "АПРФ, ф. 45, оп. 1, д. 331, л. 59",
+        {"repository": "APRF", "fond": "45", "opis": "1", "delo": "331", "folios": "59"},
+    ),
+    (
+        "AP RF, f. 45, op. 1, d. 331, l. 59",
+        "AP RF, f. 45, op. 1, d. 331, l. 59",
+        {"repository": "APRF", "fond": "45", "opis": "1", "delo": "331", "folios": "59"},
+    ),
+    (
+        "РГАСПИ. Ф. 558. Оп. 11. Д. 341. Л. 128–129.",
+        "РГАСПИ. Ф. 558. Оп. 11. Д. 341. Л. 128–129",
+        {"repository": "RGASPI", "fond": "558", "opis": "11", "delo": "341", "folios": "128-129"},
+    ),
+    (
+        "РЦХИДНИ. Ф. 17. Оп. 3. Д. 99. Л. 1, 4-9.",
+        "РЦХИДНИ. Ф. 17. Оп. 3. Д. 99. Л. 1, 4-9",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "99", "folios": "1, 4-9"},
+    ),
+    (
+        "ГАРФ. Ф. Р-5446. Оп. 1. Д. 5. Л. 3 об.",
+        "ГАРФ. Ф. Р-5446. Оп. 1. Д. 5. Л. 3 об",
+        {"repository": "GARF", "fond": "Р-5446", "opis": "1", "delo": "5", "folios": "3 об"},
+    ),
+    (
+        "GARF, f. 5446, op. 1, d. 7, l. 9",
+        "GARF, f. 5446, op. 1, d. 7, l. 9",
+        {"repository": "GARF", "fond": "5446", "opis": "1", "delo": "7", "folios": "9"},
+    ),
+    (
+        "RGVA, f. 33987, op. 3, d. 1, ll. 1-3.",
+        "RGVA, f. 33987, op. 3, d. 1, ll. 1-3",
+        {"repository": "RGVA", "fond": "33987", "opis": "3", "delo": "1", "folios": "1-3"},
+    ),
+    (
+        "РГВА. Ф. 4. Оп. 14. Д. 2. Л. 10.",
+        "РГВА. Ф. 4. Оп. 14. Д. 2. Л. 10",
+        {"repository": "RGVA", "fond": "4", "opis": "14", "delo": "2", "folios": "10"},
+    ),
+    (
+        "TsKhSD, f. 5, op. 30, d. 1, l. 2",
+        "TsKhSD, f. 5, op. 30, d. 1, l. 2",
+        {"repository": "RGANI", "fond": "5", "opis": "30", "delo": "1", "folios": "2"},
+    ),
+    (
+        "ЦХСД. Ф. 89. Оп. 46. Д. 1. Л. 3.",
+        "ЦХСД. Ф. 89. Оп. 46. Д. 1. Л. 3",
+        {"repository": "RGANI", "fond": "89", "opis": "46", "delo": "1", "folios": "3"},
+    ),
+    (
+        "RGANI, f. 89, op. 46, d. 1, l. 3",
+        "RGANI, f. 89, op. 46, d. 1, l. 3",
+        {"repository": "RGANI", "fond": "89", "opis": "46", "delo": "1", "folios": "3"},
+    ),
+    (
+        "TsAMO, f. 3, op. 11556, d. 12, l. 4",
+        "TsAMO, f. 3, op. 11556, d. 12, l. 4",
+        {"repository": "TsAMO", "fond": "3", "opis": "11556", "delo": "12", "folios": "4"},
+    ),
+    (
+        "RGAE, f. 4372, op. 91, d. 3, ll. 2-3",
+        "RGAE, f. 4372, op. 91, d. 3, ll. 2-3",
+        {"repository": "RGAE", "fond": "4372", "opis": "91", "delo": "3", "folios": "2-3"},
+    ),
+    (
+        "TsDAVO, f. 2, op. 1, d. 5, l. 3",
+        "TsDAVO, f. 2, op. 1, d. 5, l. 3",
+        {"repository": "TsDAHO", "fond": "2", "opis": "1", "delo": "5", "folios": "3"},
+    ),
+    (
+        "Unlisted archive: TsGAIPD, f. 24, op. 2, d. 5, l. 1.",
+        "TsGAIPD, f. 24, op. 2, d. 5, l. 1",
+        {"repository": "TsGAIPD", "fond": "24", "opis": "2", "delo": "5", "folios": "1"},
+    ),
+    (
+        "as recorded (F. 17, List 3, D. 97, L. 1).",
+        "F. 17, List 3, D. 97, L. 1",
+        {"fond": "17", "opis": "3", "delo": "97", "folios": "1"},
+    ),
+    (
+        "см.: ф. 5, оп. 2, д. 3, лл. 4-6.",
+        "ф. 5, оп. 2, д. 3, лл. 4-6",
+        {"fond": "5", "opis": "2", "delo": "3", "folios": "4-6"},
+    ),
+    ("Ibid. D. 104. L. 2.", "Ibid. D. 104. L. 2", {"delo": "104", "folios": "2"}),
+    ("(Ibidem, l. 4)", "Ibidem, l. 4", {"folios": "4"}),
+    ("Там же. Д. 5. Л. 3 об.", "Там же. Д. 5. Л. 3 об", {"delo": "5", "folios": "3 об"}),
+    (
+        "Ibid. F. 17. Op 3. D. 99. L. 1, 4-9).",
+        "Ibid. F. 17. Op 3. D. 99. L. 1, 4-9",
+        {"fond": "17", "opis": "3", "delo": "99", "folios": "1, 4-9"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "marked", "parts"), CITATIONS, ids=[c[1] for c in CITATIONS])
+def test_find_citations_marks_the_citation_and_its_parts(text: str, marked: str, parts: dict[str, str]) -> None:
+    (citation,) = find_citations(text)
+    assert text[citation.start : citation.end] == marked
+    assert citation.stated() == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("RGASPI. F. 17. Op. 3. D. 5. L. 1; F. 558. Op. 1. D. 3. L. 2; GARF, f. 5446, op. 1, d. 7, l. 9.", 3),
+        ("RGASPI, f. 17, op. 3, d. 5, l. 1; RGASPI, f. 17, op. 3, d. 6, l. 2", 2),
+        ("РГАСПИ. Ф. 17. Оп. 3. Д. 5. Л. 1; Д. 6. Л. 2", 1),
+    ],
+    ids=["three-archives", "repeated-archive", "continued-parts-stay-one"],
+)
+def test_several_citations_in_one_line(text: str, count: int) -> None:
+    assert len(find_citations(text)) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lenin V. I. PSS. T. 51. P. 247.",
+        "Ibid. P. 249.",
+        "Stalin I. V. Works. Vol. 4. P. 348-350.",
+        "Izvestiya TsK KPSS. 1991. No. 2/3. S. 12b.",
+        "the list 3 and d. 5",
+        "F. 17 alone",
+        "D. 5. L. 3",
+        "the DPRK, on 5 May",
+        "RGASPI holds the papers.",
+        "https://archive.example.org/RGASPI/f.17/op.3/d.5",
+    ],
+    ids=[
+        "pss",
+        "ibid-page",
+        "works",
+        "izvestiya",
+        "word-list",
+        "fond-only",
+        "no-fond",
+        "on-word",
+        "archive-only",
+        "url",
+    ],
+)
+def test_what_is_not_a_citation_gets_no_span(text: str) -> None:
+    document = make_document(text)
+    enrich(document)
+    assert archival(document.divisions[0].blocks[0]) == []
+
+
+def test_find_citations_marks_the_repository_as_written_and_values_only() -> None:
+    text = "RTSHIDNI; F. 558. On. 1. D. 5551. L. 3-4."
+    (citation,) = find_citations(text)
+    assert [(p.name, text[p.start : p.end]) for p in citation.parts] == [
+        ("repository", "RTSHIDNI"),
+        ("fond", "558"),
+        ("opis", "1"),
+        ("delo", "5551"),
+        ("folios", "3-4"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "current"),
+    [
+        ("RTsKhIDNI", "RGASPI"),
+        ("RTSKHIDNI", "RGASPI"),
+        ("RTSHIDNI", "RGASPI"),
+        ("РЦХИДНИ", "RGASPI"),
+        ("РГАСПИ", "RGASPI"),
+        ("TsKhSD", "RGANI"),
+        ("ЦХСД", "RGANI"),
+        ("AP RF", "APRF"),
+        ("АП РФ", "APRF"),
+        ("АПРФ", "APRF"),
+        ("AVP RF", "AVPRF"),
+        ("АВП РФ", "AVPRF"),
+        ("ГАРФ", "GARF"),
+        ("TsGAOR", "GARF"),
+        ("РГВА", "RGVA"),
+        ("TsGASA", "RGVA"),
+        ("ЦГАНХ", "RGAE"),
+        ("TsGAIPD", "TsGAIPD"),
+    ],
+    ids=lambda v: v,
+)
+def test_current_archive(written: str, current: str) -> None:
+    assert current_archive(written) == current
+
+
+# ------------------------------------------------------------ Ibid. and inheritance
+
+IBID_CASES = [
+    # previous citation, the Ibid., the resolved parts, the inherited names
+    (
+        "RGASPI. F. 17. Op. 3. D. 97. L. 1",
+        "Ibid. D. 104. L. 2",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "104", "folios": "2"},
+        ["repository", "fond", "opis"],
+    ),
+    (
+        "RTsKhIDNI. F. 17. Op. 3. D. 99. L. 1",
+        "Ibid. Op. 109. D. 15. L. 96",
+        {"repository": "RGASPI", "fond": "17", "opis": "109", "delo": "15", "folios": "96"},
+        ["repository", "fond"],
+    ),
+    (
+        "RGASPI. F. 17. Op. 109. D. 15. L. 96",
+        "Ibid. L. 97",
+        {"repository": "RGASPI", "fond": "17", "opis": "109", "delo": "15", "folios": "97"},
+        ["repository", "fond", "opis", "delo"],
+    ),
+    (
+        "RGASPI. F. 558. On. 1. D. 5553. L. 2-3",
+        "Ibid. F. 17. Op 3. D. 99. L. 1, 4-9",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "99", "folios": "1, 4-9"},
+        ["repository"],
+    ),
+    (
+        "АВП РФ. Ф. 07. Оп. 23а. П. 18. Д. 234. Л. 5",
+        "Там же. Д. 235. Л. 1",
+        {"repository": "AVPRF", "fond": "07", "opis": "23а", "papka": "18", "delo": "235", "folios": "1"},
+        ["repository", "fond", "opis", "papka"],
+    ),
+    (
+        "GARF, f. 5446, op. 1, d. 7, l. 9",
+        "f. 5446, op. 2, d. 1, l. 3",
+        {"repository": "GARF", "fond": "5446", "opis": "2", "delo": "1", "folios": "3"},
+        ["repository"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "ibid", "values", "inherited"),
+    IBID_CASES,
+    ids=["delo", "opis", "folios", "all-stated", "ru-papka", "bare"],
+)
+def test_resolve_citation_takes_left_out_parts_from_the_previous_one(
+    before: str, ibid: str, values: dict[str, str], inherited: list[str]
+) -> None:
+    (previous,) = find_citations(before)
+    (citation,) = find_citations(ibid)
+    previous_values, _ = resolve_citation(previous, None)
+    assert resolve_citation(citation, previous_values) == (values, inherited)
+
+
+def test_ibid_is_resolved_across_blocks_in_document_order() -> None:
+    document = make_document(
+        "Autograph (RTSKHIDNI. F. 558. On. 1. D. 5553. L .2-3).",
+        "approved (Ibid. F. 17. Op 3. D. 99. L. 1, 4-9). Later (Ibid. D. 104. L. 2).",
+        "(Ibid. L. 7)",
+    )
+    enrich(document)
+    first, second, third = document.divisions[0].blocks
+    outer = archival(second)
+    assert [o.attr("delo") for o in outer] == ["99", "104"]
+    assert [(o.attr("fond"), o.attr("opis"), o.attr("inherited")) for o in outer] == [
+        ("17", "3", "repository"),
+        ("17", "3", "repository fond opis"),
+    ]
+    (last,) = archival(third)
+    assert (last.attr("fond"), last.attr("delo"), last.attr("folios")) == ("17", "104", "7")
+    assert last.attr("inherited") == "repository fond opis delo"
+    assert second.text[outer[1].start : outer[1].end] == "Ibid. D. 104. L. 2"
+    assert typed_parts(second, outer[1]) == {"delo": "104", "folios": "2"}
+
+
+def test_ibid_without_a_citation_before_it_is_reported() -> None:
+    document = make_document("As said (Ibid. L. 97).")
+    reporter = enrich(document)
+    assert archival(document.divisions[0].blocks[0]) == []
+    assert [d.code for d in reporter] == ["ibid-unresolved"]
+
+
+# ------------------------------------------------------------ the spans the enricher adds
+
+
+def test_enricher_adds_an_outer_span_with_nested_parts() -> None:
+    text = "RGASPI, f. 558, op. 11, d. 341, ll. 128-129."
+    document = make_document(text)
+    enrich(document)
+    block = document.divisions[0].blocks[0]
+    (outer,) = archival(block)
+    assert outer == span(
+        0,
+        len(text) - 1,
+        "idno",
+        type="archival",
+        repository="RGASPI",
+        fond="558",
+        opis="11",
+        delo="341",
+        folios="128-129",
+    )
+    assert typed_parts(block, outer) == {
+        "repository": "RGASPI",
+        "fond": "558",
+        "opis": "11",
+        "delo": "341",
+        "folios": "128-129",
+    }
+
+
+def test_enricher_run_twice_adds_nothing_new() -> None:
+    document = make_document("RGASPI, f. 558, op. 11, d. 341, ll. 128-129.", "ИСХ. № 5542")
+    enrich(document)
+    before = [list(b.spans) for b in document.divisions[0].blocks]
+    reporter = enrich(document)
+    assert [b.spans for b in document.divisions[0].blocks] == before
+    assert list(reporter) == []
+
+
+def test_enricher_leaves_text_other_markup_has_claimed() -> None:
+    text = "RGASPI, f. 558, op. 11, d. 341, ll. 128-129; Cable No. 5542"
+    document = make_document(text)
+    block = document.divisions[0].blocks[0]
+    block.add(span(8, 14, "del"))
+    block.add(span(text.index("5542"), len(text), "date"))
+    reporter = enrich(document)
+    assert block.spans_of("idno") == []
+    assert [d.code for d in reporter] == ["idno-overlap"]
+
+
+@pytest.mark.parametrize(
+    ("field", "blocks", "expected"),
+    [
+        (
+            "Wilson Center Digital Archive, RGASPI, f. 558, op. 11, d. 341, ll. 128-129.",
+            [],
+            {
+                "archival.repository": "RGASPI",
+                "archival.repository-as-written": "RGASPI",
+                "archival.fond": "558",
+                "archival.opis": "11",
+                "archival.delo": "341",
+                "archival.folios": "128-129",
+            },
+        ),
+        (
+            None,
+            ["RTSHIDNI; F. 558. On. 1. D. 5551. L. 3-4. Autograph.", "RGASPI. F. 17. Op. 3. D. 1. L. 1"],
+            {
+                "archival.repository": "RGASPI",
+                "archival.repository-as-written": "RTSHIDNI",
+                "archival.fond": "558",
+                "archival.opis": "1",
+                "archival.delo": "5551",
+                "archival.folios": "3-4",
+            },
+        ),
+        (
+            None,
+            ["АВП РФ. Ф. 07. Оп. 23а. П. 18. Д. 234. Л. 5-7."],
+            {
+                "archival.repository": "AVPRF",
+                "archival.repository-as-written": "АВП РФ",
+                "archival.fond": "07",
+                "archival.opis": "23а",
+                "archival.papka": "18",
+                "archival.delo": "234",
+                "archival.folios": "5-7",
+            },
+        ),
+        ("No archive named here.", [], {}),
+    ],
+    ids=["citation-field", "citation-block", "papka", "none"],
+)
+def test_enricher_records_the_header_citation_in_meta(
+    field: str | None, blocks: list[str], expected: dict[str, str]
+) -> None:
+    document = make_document(*blocks, citation_field=field, kind="citation")
+    enrich(document)
+    assert {k: v for k, v in document.meta.items() if k.startswith("archival.")} == expected
+
+
+def test_meta_ignores_citations_outside_citation_blocks() -> None:
+    document = make_document("As a note says (RGASPI. F. 17. Op. 3. D. 1. L. 1).")
+    enrich(document)
+    assert document.meta == {}
+
+
+# ------------------------------------------------------------ document numbers
+
+NUMBERS = [
+    ("ИСХ. № 5542", [("outgoing", "5542")]),
+    ("исх. № 12/с", [("outgoing", "12/с")]),
+    ("Вх. № 3304 от 26/IX 1951 г.", [("incoming", "3304")]),
+    ("Экз. № 1", [("copy", "1")]),
+    ('отп. в 2 экз. экз. № 1 - тов. Сталину\n" № 2 - 8 отдел', [("copy", "1"), ("copy", "2")]),
+    ("ШИФРТЕЛЕГРАММА № П83/615", [("cipher", "П83/615")]),
+    ("ШИФРТЕЛЕГРАММА № П83/615\n2 ГУ ГШ СА с № П83/615", [("cipher", "П83/615"), ("cipher", "П83/615")]),
+    ("отп. Корнюшина 17.45 26.9 № 2653", [("registration", "2653")]),
+    ("К п.615 /оп/ пр.ПБ № 83", [("item", "615"), ("protocol", "83")]),
+    ("Политбюро, п. 3, пр. № 7", [("item", "3"), ("protocol", "7")]),
+    ("a note: “Ex. PB item 21 No. 40 І/IX-20”", [("item", "21"), ("protocol", "40")]),
+    ("Протокол № 5", [("protocol", "5")]),
+    ("*Документ № 10*", [("document", "10")]),
+    ("Cable No. 5542, Filippov [Stalin] to Krasovsky", [("cable", "5542")]),
+    ("CABLE NO. 77", [("cable", "77")]),
+    ("Telegram No. 12 from Lenin", [("telegram", "12")]),
+    ("Телеграмма № 44", [("telegram", "44")]),
+    ("in response to your note No. 371.", [("note", "371")]),
+    ("Записка № 8", [("note", "8")]),
+    ("Cipher telegram No. 88", [("cipher", "88")]),
+    ("No. 91", [("document", "91")]),
+    ("  No. 100  ", [("document", "100")]),
+    ("№ 7", [("document", "7")]),
+    ("see Nr. 17 of the list", [("number", "17")]),
+    ("filed under № Р-21", [("number", "Р-21")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERS, ids=[n[0].strip() for n in NUMBERS])
+def test_find_document_numbers(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_document_numbers(text)
+    assert [(n.type, n.value) for n in found] == expected
+    assert [text[n.start : n.end] for n in found] == [value for _, value in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lenin V. I. PSS. T. 51. P. 247.",
+        "Izvestiya TsK KPSS. 1991. No. 2/3. S. 12b.",
+        "(Izvestiya of the Central Committee of the CPSU. 1991. No. 2, pp. 121, 123).",
+        "Известия ЦК КПСС. 1991. № 3. С. 162",
+        "the inside cover of the Kommunist magazine, an organ of the Central Committee of the CP(b)U, No. 1.",
+        "журнал «Коммунист», № 1",
+        "отп. в 2 экз.",
+        "Подлежит возврату в 8 отдел 2 ГУ ГШ СА",
+        "the 1st Cavalry and 12th Army",
+        "<https://digitalarchive.example.org/document/No.119543>",
+        "№№ 5, 6",
+    ],
+    ids=[
+        "pss",
+        "izvestiya",
+        "izvestiya-pp",
+        "izvestiya-ru",
+        "magazine",
+        "zhurnal",
+        "copies",
+        "department",
+        "units",
+        "url",
+        "plural",
+    ],
+)
+def test_find_document_numbers_ignores_what_is_not_a_number(text: str) -> None:
+    assert find_document_numbers(text) == []
+
+
+def test_number_state_carries_ditto_and_repeats_across_blocks() -> None:
+    state = NumberState()
+    find_document_numbers("экз. № 1", state)
+    find_document_numbers("ШИФРТЕЛЕГРАММА № П83/615", state)
+    assert [(n.type, n.value) for n in find_document_numbers('" № 2', NumberState(last_type="copy"))] == [("copy", "2")]
+    assert [(n.type, n.value) for n in find_document_numbers("с № П83/615", state)] == [("cipher", "П83/615")]
+
+
+def test_enricher_marks_the_number_alone() -> None:
+    document = make_document("ИСХ. № 5542", "Экз. № 1", 'отп. в 2 экз. экз. № 1\n" № 2 - 8 отдел')
+    enrich(document)
+    marked = [
+        (b.text[s.start : s.end], s.attr("type")) for b in document.divisions[0].blocks for s in b.spans_of("idno")
+    ]
+    assert marked == [("5542", "outgoing"), ("1", "copy"), ("1", "copy"), ("2", "copy")]
+
+
+# ------------------------------------------------------------ properties
+
+_PIECES = st.sampled_from(
+    [
+        "RGASPI",
+        "РЦХИДНИ",
+        "AP RF",
+        "Ibid.",
+        "Там же",
+        " ",
+        ". ",
+        ", ",
+        "; ",
+        "\n",
+        "F.",
+        "f",
+        "Ф.",
+        "Op",
+        "On.",
+        "List",
+        "papka",
+        "D.",
+        "Д.",
+        "L .",
+        "ll.",
+        "Л.",
+        "558",
+        "3-4",
+        "1, 4-9",
+        "23a",
+        "об",
+        "№",
+        "No.",
+        "Nr.",
+        "п.",
+        "пр.ПБ",
+        "item",
+        "PB",
+        "экз.",
+        '"',
+        "отп.",
+        "Cable",
+        "1991.",
+        "magazine",
+        "http://x/",
+        "П83/615",
+    ]
+)
+_TEXTS = st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=40).map("".join))
+
+
+@given(_TEXTS, _TEXTS)
+def test_any_text_gives_spans_within_bounds_and_parts_inside_their_citation(first: str, second: str) -> None:
+    document = make_document(first, second, citation_field=first)
+    enrich(document)
+    for _lang, block in document.blocks():
+        spans = block.spans_of("idno")
+        assert all(0 <= s.start < s.end <= len(block.text) for s in spans)
+        outers = [s for s in spans if s.attr("type") == "archival"]
+        for s in spans:
+            if s.attr("type") in ("repository", "fond", "opis", "papka", "delo", "folios"):
+                assert any(o.covers(s) for o in outers)
+        others = [s for s in spans if not any(o.covers(s) for o in outers)]
+        assert all(not a.overlaps(b.start, b.end) for i, a in enumerate(others) for b in others[i + 1 :])
