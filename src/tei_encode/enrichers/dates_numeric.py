@@ -1,0 +1,84 @@
+"""Date rules written in digits, common to every language of the sources.
+
+Day and month with a slash or a dot and Arabic or Roman month numbers
+(``24/7``, ``29/VII-20``, ``26/IX 1951 г.``, ``3.XI.1949``, ``5.2.50``,
+``26.9``; in ``І/IX-20`` a letter I is typed for the digit 1), a time of
+dispatch before such a date (``17.45 26.9``), ISO dates, years (``1974``,
+``1951 года``) and ranges of years (``1912-1927``). A bare pair of Arabic
+numbers next to a word or a number (``1/5 of``, ``12.5 million``) is a fraction
+or a decimal, not a date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates_core import ROMAN_MONTH, ROMAN_MONTHS, YEAR_SUFFIX_RU, Reading, Rule, followed_by_word
+
+_DAY_MONTH = (
+    r"(?P<d>0?[1-9]|[12]\d|3[01]|I(?=[./][IVX]))(?P<sep>[./])(?:(?P<m>0?[1-9]|1[0-2])(?!\d)|" + ROMAN_MONTH + r")"
+    r"(?:(?P=sep)(?P<y>\d{4}|\d{2})(?!\d)|-(?P<yh>\d{2})(?!\d)|[ \t\u00a0]+(?P<ys>\d{4})(?!\d)"
+    + YEAR_SUFFIX_RU
+    + r"?)?(?![\d/]|\.\d)"
+)
+
+_YEAR = r"(?P<y>1\d{3}|20\d{2})"
+
+
+def _day_month(match: re.Match[str]) -> Reading | None:
+    """``24/7``, ``29/VII-20``, ``26/IX 1951 г.``, ``5.2.50``: a bare Arabic pair must not be a fraction."""
+    stated = match.group("y") or match.group("yh") or match.group("ys")
+    arabic = match.group("m")
+    if arabic and not stated and _looks_like_a_number(match):
+        return None
+    month = int(arabic) if arabic else ROMAN_MONTHS[match.group("roman")]
+    day = match.group("d")
+    return Reading(year=int(stated) if stated else None, month=month, day=1 if day == "I" else int(day))
+
+
+def _looks_like_a_number(match: re.Match[str]) -> bool:
+    """Whether ``1/5`` or ``12.5`` is a fraction or a decimal: a word or a number is next to it."""
+    text, start = match.string, match.start()
+    return followed_by_word(text, match.end()) or re.search(r"\d[ \t]+$", text[max(0, start - 4) : start]) is not None
+
+
+def _dispatch(match: re.Match[str]) -> Reading | None:
+    """``17.45 26.9``: a time of dispatch and its date."""
+    reading = _day_month(match)
+    if reading is None:
+        return None
+    time = f"{int(match.group('h')):02d}:{match.group('mi')}"
+    return Reading(year=reading.year, month=reading.month, day=reading.day, time=time)
+
+
+def _iso(match: re.Match[str]) -> Reading:
+    return Reading(year=int(match.group("y")), month=int(match.group("m")), day=int(match.group("d")))
+
+
+def _year_range(match: re.Match[str]) -> Reading:
+    return Reading(year=int(match.group("y")), last_year=int(match.group("y2")))
+
+
+def _year(match: re.Match[str]) -> Reading | None:
+    """A year; one followed by a Russian noun without ``г.``/``года`` is a count (``1500 штыков``)."""
+    if not match.group("suffix") and re.match(r"[ \t\u00a0]+[а-яё]", match.string[match.end() :]):
+        return None
+    return Reading(year=int(match.group("y")))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(re.compile(r"(?<![\w./:-])" + _DAY_MONTH), _day_month),
+    Rule(re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)[ \t\u00a0]+" + _DAY_MONTH), _dispatch),
+    Rule(re.compile(r"(?<![\w./-])" + _YEAR + r"-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])"), _iso),
+    Rule(
+        re.compile(
+            r"(?<![\w./,-])"
+            + _YEAR
+            + r"[ \t]?[-–—][ \t]?(?P<y2>1\d{3}|20\d{2})"
+            + YEAR_SUFFIX_RU
+            + r"?(?![\w-]|[.,/]\d)"
+        ),
+        _year_range,
+    ),
+    Rule(re.compile(r"(?<![\w./,:-])" + _YEAR + r"(?P<suffix>" + YEAR_SUFFIX_RU + r")?(?!\w|[.,/:-]\d)"), _year),
+)

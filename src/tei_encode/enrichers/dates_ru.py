@@ -1,0 +1,129 @@
+"""Russian date rules: month names in every case, quoted days, decades and quarters.
+
+``26 сентября 1951 г.``, ``"26" сентября 1951 г.``, ``" " сентября 1951г.`` (a
+blank day: the month), ``20 сентября``, ``в сентябре 1951 года``, ``первой
+декаде октября``, ``второй половине мая``, ``в начале октября``, ``IV кв. 1951
+г.``. A month alone counts (``в сентябре``), except the forms of ``май``, which
+need a day or a year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates_core import END_OF_MONTH, YEAR_SUFFIX_RU, Reading, Rule
+
+# Stems in the order they must be tried: ``март`` before ``ма`` (май).
+_STEMS = (
+    ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6),
+    ("июл", 7), ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
+)  # fmt: skip
+_ABBREVIATED = (
+    ("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("июн", 6), ("июл", 7),
+    ("авг", 8), ("сен", 9), ("окт", 10), ("ноя", 11), ("дек", 12),
+)  # fmt: skip
+
+_FULL = (
+    r"(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ём|ем)"
+    r"|(?:март|август)(?:а|е|у|ом)?|ма(?:й|я|е|ю|ем)"
+)
+_SHORT = r"(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\."
+_MONTH = r"(?P<month>" + _FULL + r")(?!\w)"
+_ANY_MONTH = r"(?P<month>" + _FULL + r"(?!\w)|" + _SHORT + r")"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_YEAR = r"(?:[ \t\u00a0]*(?P<y>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?"
+_BLANK = r"[ \t\u00a0]*"
+
+_ORDINALS = {"п": 1, "1": 1, "в": 2, "2": 2, "т": 3, "3": 3}
+_DECADES = {1: (1, 10), 2: (11, 20), 3: (21, END_OF_MONTH)}
+_HALVES = {1: (1, 15), 2: (16, END_OF_MONTH)}
+_EDGES = {"нач": (1, 10), "сер": (11, 20), "кон": (21, END_OF_MONTH)}
+
+
+def month_number(word: str) -> int:
+    """The number of a Russian month name in any case, or of its abbreviation."""
+    word = word.lower()
+    table = _ABBREVIATED if word.endswith(".") else _STEMS
+    return next(number for stem, number in table if word.startswith(stem))
+
+
+def _year(match: re.Match[str]) -> int | None:
+    stated = match.group("y")
+    return int(stated) if stated else None
+
+
+def _day_month(match: re.Match[str]) -> Reading:
+    """``26 сентября 1951 г.``, ``"26" сентября``, ``5-10 октября``; a blank day leaves the month."""
+    day, second = match.group("d"), match.groupdict().get("d2")
+    return Reading(
+        year=_year(match),
+        month=month_number(match.group("month")),
+        day=int(day) if day else None,
+        last_day=int(second) if second else None,
+    )
+
+
+def _month(match: re.Match[str]) -> Reading | None:
+    """``сентябре 1951 г.``, ``в октябре``; not ``мая`` alone, nor a capitalised title word."""
+    word = match.group("month")
+    if match.group("y") is None:
+        rest = match.string[match.end() :]
+        if month_number(word) == 5 or (word[0].isupper() and re.match(r"\s+[A-ZА-ЯЁ]", rest)):
+            return None
+    return Reading(year=_year(match), month=month_number(word))
+
+
+def _part(match: re.Match[str]) -> Reading | None:
+    """``первой декаде октября``, ``второй половине мая``, ``в начале октября``."""
+    if match.group("edge"):
+        first, last = _EDGES[match.group("edge")[:3].lower()]
+    else:
+        parts = _DECADES if match.group("unit").lower().startswith("декад") else _HALVES
+        bounds = parts.get(_ORDINALS[match.group("ord")[0].lower()])
+        if bounds is None:
+            return None
+        first, last = bounds
+    return Reading(year=_year(match), month=month_number(match.group("month")), day=first, last_day=last)
+
+
+def _quarter(match: re.Match[str]) -> Reading:
+    """``IV кв. 1951 г.``: three months."""
+    roman = match.group("q")
+    quarter = {"I": 1, "II": 2, "III": 3, "IV": 4}[roman.upper()] if roman else int(match.group("qa"))
+    return Reading(year=_year(match), month=3 * quarter - 2, last_month=3 * quarter)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        re.compile(
+            r"[\"«„“]" + _BLANK + r"(?P<d>" + _DAY + r")?" + _BLANK + r"[\"»“”]" + _BLANK + _ANY_MONTH + _YEAR,
+            re.IGNORECASE,
+        ),
+        _day_month,
+    ),
+    Rule(
+        re.compile(
+            r"(?<![\w.,/])(?P<d>" + _DAY + r")(?:[ \t]*[-–—][ \t]*(?P<d2>" + _DAY + r"))?\s+" + _ANY_MONTH + _YEAR,
+            re.IGNORECASE,
+        ),
+        _day_month,
+    ),
+    Rule(re.compile(r"(?<![\w-])" + _MONTH + _YEAR, re.IGNORECASE), _month),
+    Rule(
+        re.compile(
+            r"(?<!\w)(?:(?P<ord>перв(?:ой|ая|ую)|втор(?:ой|ая|ую)|трет(?:ьей|ья|ью)|[123]-?(?:й|я|ю|ей))\s+"
+            r"(?P<unit>декад(?:а|ы|е|у|ой)|половин(?:а|ы|е|у|ой))"
+            r"|(?P<edge>начал(?:о|а|е|у|ом)|середин(?:а|ы|е|у|ой)|кон(?:ец|ца|це|цу|цом)))\s+" + _ANY_MONTH + _YEAR,
+            re.IGNORECASE,
+        ),
+        _part,
+    ),
+    Rule(
+        re.compile(
+            r"(?<!\w)(?:(?P<q>IV|I{1,3})|(?P<qa>[1-4])-?(?:й|го|м|ом))[ \t\u00a0]?"
+            r"(?:кв\.|квартал(?:а|е|у|ом)?(?!\w))" + _YEAR,
+            re.IGNORECASE,
+        ),
+        _quarter,
+    ),
+)

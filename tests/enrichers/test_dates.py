@@ -1,0 +1,284 @@
+"""Tests of the dates enricher: the finder on small made-up sentences, the enricher on a model."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.enrichers import Context
+from tei_encode.enrichers.dates import DateMatch, DatesEnricher, find_dates
+from tei_encode.model import Block, Division, Document, span
+
+
+def found(text: str, year: int | None, month: int | None = None) -> list[tuple[str, str]]:
+    """Each date as (its text, its value): ``when``, or ``notBefore..notAfter``."""
+    return [(text[m.start : m.end], _value(m)) for m in find_dates(text, year, month)]
+
+
+def _value(match: DateMatch) -> str:
+    return match.when or f"{match.not_before}..{match.not_after}"
+
+
+ENGLISH = [
+    ("It was sent on September 26, 1951, by cable.", None, [("September 26, 1951", "1951-09-26")]),
+    ("from the September 8 telegram", 1951, [("September 8", "1951-09-08")]),
+    ("Moscow, July 24 [1920]", None, [("July 24 [1920]", "1920-07-24")]),
+    ("Telegram [August 12, 1920]", None, [("[August 12, 1920]", "1920-08-12")]),
+    ("Tiflis, March 3rd", 1921, [("March 3rd", "1921-03-03")]),
+    (
+        "handed over on the 4th of August, not on the 30th of July.",
+        1920,
+        [("4th of August", "1920-08-04"), ("30th of July", "1920-07-30")],
+    ),
+    ("take the town before the thirtieth of July", 1920, [("thirtieth of July", "1920-07-30")]),
+    ("by the twenty-first of June", 1920, [("twenty-first of June", "1920-06-21")]),
+    ("Orel 26 July.", 1920, [("26 July", "1920-07-26")]),
+    ("no earlier than August 5-10.", 1920, [("August 5-10", "1920-08-05..1920-08-10")]),
+    ("On July 29 or 30, 1920, he wrote", None, [("July 29 or 30, 1920", "1920-07-29..1920-07-30")]),
+    ("In mid-August 1920 the army", None, [("mid-August 1920", "1920-08-11..1920-08-20")]),
+    ("early March", 1921, [("early March", "1921-03-01..1921-03-10")]),
+    ("late February", 1924, [("late February", "1924-02-21..1924-02-29")]),
+    ("by the end of June 1921", None, [("end of June 1921", "1921-06-21..1921-06-30")]),
+    ("Letter [not earlier than August 5, 1920]", None, [("[not earlier than August 5, 1920]", "1920-08-05..")]),
+    ("Note [not later than May 2, 1921]", None, [("[not later than May 2, 1921]", "..1921-05-02")]),
+    ("our June offensive and July retreat", 1920, [("June", "1920-06"), ("July", "1920-07")]),
+    ("in June 1921", None, [("June 1921", "1921-06")]),
+    ("Kazan 12/6", 1919, [("12/6", "1919-06-12")]),
+    ("Samara 3/VIII.", 1919, [("3/VIII", "1919-08-03")]),
+    ('the date "14/VI-19"', None, [("14/VI-19", "1919-06-14")]),
+    ('a note: "І/IX-20", below: "30/VІІІ"', 1920, [("І/IX-20", "1920-09-01"), ("30/VІІІ", "1920-08-30")]),
+    ("Correspondence. 1905-1917", None, [("1905-1917", "1905..1917")]),
+    ("M., 1968. P. 121", None, [("1968", "1968")]),
+    ("equipment in 1951, equal to", None, [("1951", "1951")]),
+    ("On June 2, 1921, the bureau", None, [("June 2, 1921", "1921-06-02")]),
+    ("Aug. 5, 1920", None, [("Aug. 5, 1920", "1920-08-05")]),
+    ("SEPTEMBER 26, 1951", None, [("SEPTEMBER 26, 1951", "1951-09-26")]),
+    ("on 1951-09-26", None, [("1951-09-26", "1951-09-26")]),
+    ("dated 3.XI.1949", None, [("3.XI.1949", "1949-11-03")]),
+    ("dated 5.2.50", 1951, [("5.2.50", "1950-02-05")]),
+    ("dated 26.09.1951", None, [("26.09.1951", "1951-09-26")]),
+    ("May 7, 1920", None, [("May 7, 1920", "1920-05-07")]),
+]
+
+NOT_DATES_EN = [
+    ("title", "The Great October Socialist Revolution and the victory", 1920),
+    ("relative", "Yesterday we ordered it. Today he writes. Tonight I leave.", 1920),
+    ("vague", "in the next few days, within two weeks, three days ago", 1920),
+    ("end-of-year", "by the end of the year, by the end of the month", 1951),
+    ("may-verb", "You may go now, and May he succeed.", 1920),
+    ("month-name", "August Bebel wrote", 1920),
+    ("time", "sent at 17.45 today", 1951),
+    ("fraction", "one-fifth, 1/5 of the value", 1951),
+    ("number-no", "Izvestiya. No. 2/3. P. 1920", 1920),
+    ("page", "pp. 1934, vol. 1936, T. 1937, S. 1938", None),
+    ("range-pages", "L. 192-193, S. 384-385, 2-8", 1920),
+    ("decimal", "it rose 12.5 times, 2.5%", 1920),
+    ("unit-numbers", "the 12th Army and the 1st Cavalry", 1920),
+    ("enumeration", "data on the front: the first, at the front", None),
+    ("no-context-year", "September 8 and 24/7", None),
+    ("bad-day", "August 32 and 31/2", 1920),
+    ("long-number", "document/119543 and 20455", None),
+]
+
+RUSSIAN = [
+    ("от 26 сентября 1951 г. прибыл", None, [("26 сентября 1951 г.", "1951-09-26")]),
+    ('"26" сентября 1951 г.', None, [('"26" сентября 1951 г.', "1951-09-26")]),
+    ('" " сентября 1951г.', None, [('" " сентября 1951г.', "1951-09")]),
+    ("Вх. № 3304 от 26/IX 1951 г.", None, [("26/IX 1951 г.", "1951-09-26")]),
+    ("до конца 1951 года", None, [("1951 года", "1951")]),
+    ("о поставках в 1952 году", None, [("1952 году", "1952")]),
+    ("в IV кв. 1951 г. в отдел", None, [("IV кв. 1951 г.", "1951-10-01..1951-12-31")]),
+    ("во II квартале 1950 г.", None, [("II квартале 1950 г.", "1950-04-01..1950-06-30")]),
+    ("с прибытием в первой декаде октября.", 1951, [("первой декаде октября", "1951-10-01..1951-10-10")]),
+    ("во второй декаде марта", 1951, [("второй декаде марта", "1951-03-11..1951-03-20")]),
+    ("в третьей декаде февраля", 1952, [("третьей декаде февраля", "1952-02-21..1952-02-29")]),
+    ("во второй половине мая 1952 г.", None, [("второй половине мая 1952 г.", "1952-05-16..1952-05-31")]),
+    ("в начале октября", 1951, [("начале октября", "1951-10-01..1951-10-10")]),
+    ("телеграммой от 20 ноября", 1950, [("20 ноября", "1950-11-20")]),
+    ("заявки от 8 января", 1950, [("8 января", "1950-01-08")]),
+    ("в сентябре и в октябре", 1951, [("сентябре", "1951-09"), ("октябре", "1951-10")]),
+    ("сентябрь 1951 г.", None, [("сентябрь 1951 г.", "1951-09")]),
+    ("5-10 августа", 1920, [("5-10 августа", "1920-08-05..1920-08-10")]),
+    ("26 СЕНТЯБРЯ 1951 Г.", None, [("26 СЕНТЯБРЯ 1951 Г.", "1951-09-26")]),
+    ("1 сент. 1951 г.", None, [("1 сент. 1951 г.", "1951-09-01")]),
+    ("отп. Иванова 17.45 26.9 № 2653", 1951, [("17.45 26.9", "1951-09-26T17:45:00")]),
+    ("отп. 9.05 3.10", 1951, [("9.05 3.10", "1951-10-03T09:05:00")]),
+    ("телеграмма 26.9", 1951, [("26.9", "1951-09-26")]),
+    ("в 1951-1952 гг.", None, [("1951-1952 гг.", "1951..1952")]),
+    ("Собрание документов 1996.", None, [("1996", "1996")]),
+]
+
+NOT_DATES_RU = [
+    ("relative", "через 6 суток, на полгода, до конца текущего года", 1951),
+    ("money", "кредита /600 млн.рублей/ и (600 млн. рублей)", 1951),
+    ("copies", "отп. в 2 экз. экз. № 1, в 8 отдел 2 ГУ", 1951),
+    ("numbers", "ИСХ. № 5542, № П83/615, К п.615 пр.ПБ № 83, Л. 1945", 1951),
+    ("count", "1500 штыков и 1200 сабель", None),
+    ("may-alone", "в мае", 1951),
+    ("adjective", "Великой Октябрьской революции", 1951),
+    ("square-metres", "3 кв. м", 1951),
+    ("section", "см. п. 3.2.", 1951),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), ENGLISH, ids=[c[0] for c in ENGLISH])
+def test_english_dates(text: str, year: int | None, expected: list[tuple[str, str]]) -> None:
+    assert found(text, year) == expected
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), RUSSIAN, ids=[c[0] for c in RUSSIAN])
+def test_russian_dates(text: str, year: int | None, expected: list[tuple[str, str]]) -> None:
+    assert found(text, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [c[1:] for c in NOT_DATES_EN + NOT_DATES_RU],
+    ids=[c[0] for c in NOT_DATES_EN] + [f"ru-{c[0]}" for c in NOT_DATES_RU],
+)
+def test_not_dates(text: str, year: int | None) -> None:
+    assert found(text, year) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "expected"),
+    [
+        ("take the town before the thirtieth .", 7, [("thirtieth", "1920-07-30")]),
+        ("August 4 [1920]. Hold until the 10th.", None, [("August 4 [1920]", "1920-08-04"), ("10th", "1920-08-10")]),
+        ("before the thirtieth.", None, []),
+    ],
+    ids=["month-from-context", "month-from-earlier-date", "no-month"],
+)
+def test_day_alone_takes_the_last_month(text: str, month: int | None, expected: list[tuple[str, str]]) -> None:
+    assert found(text, 1920, month) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "inferred"),
+    [("July 24 [1920]", None, False), ("September 26, 1951", 1920, False), ("September 8", 1951, True)],
+    ids=["supplied-brackets", "stated", "from-context"],
+)
+def test_inferred_year_is_flagged(text: str, year: int | None, inferred: bool) -> None:
+    (match,) = find_dates(text, year)
+    assert match.inferred_year is inferred
+
+
+def test_blocked_text_is_left_alone() -> None:
+    text = "Cable No. 5542 of 26/IX 1951 г."
+    start = text.index("26/IX")
+    assert found(text, None) == [("26/IX 1951 г.", "1951-09-26")]
+    (match,) = find_dates(text, None, blocked=[(start, start + 5)])
+    assert text[match.start : match.end] == "1951 г."
+
+
+def _document(date_line: str | None, *texts: str, meta: dict[str, str] | None = None) -> Document:
+    fields = {"date": Block("date", date_line, line=1)} if date_line else {}
+    body = Division("body", [Block("p", t, line=i) for i, t in enumerate(texts, start=3)])
+    return Document("doc", "src.txt", "letter", "en", Block("title", "A letter"), fields, [body], dict(meta or {}))
+
+
+def _spans(block: Block) -> list[tuple[str, dict[str, str]]]:
+    return [(block.text[s.start : s.end], dict(s.attrs)) for s in block.spans_of("date")]
+
+
+def test_enricher_takes_the_year_from_the_document_date() -> None:
+    doc = _document("September 26, 1951", "from the September 8 telegram", "от 20 сентября, в 1952 году")
+    reporter = Reporter()
+    DatesEnricher().apply(doc, Context(), reporter)
+    assert doc.meta["date.when"] == "1951-09-26"
+    assert _spans(doc.fields["date"]) == [("September 26, 1951", {"when": "1951-09-26"})]
+    inferred = {"cert": "high", "evidence": "internal"}
+    assert _spans(doc.divisions[0].blocks[0]) == [("September 8", {"when": "1951-09-08", **inferred})]
+    assert _spans(doc.divisions[0].blocks[1]) == [
+        ("20 сентября", {"when": "1951-09-20", **inferred}),
+        ("1952 году", {"when": "1952"}),
+    ]
+    codes = [(d.code, d.line) for d in reporter]
+    assert codes == [("date-year-inferred", 3), ("date-year-inferred", 4)]
+    assert "year 1951 of 'September 8' taken from the document date" in reporter.diagnostics[0].message
+
+
+def test_enricher_records_a_ranged_document_date() -> None:
+    doc = _document("[not earlier than August 5, 1920]", "Kharkiv 24/7.")
+    DatesEnricher().apply(doc, Context(), Reporter())
+    assert doc.meta["date.notBefore"] == "1920-08-05"
+    assert "date.when" not in doc.meta
+    assert _spans(doc.divisions[0].blocks[0])[0][1]["when"] == "1920-07-24"
+
+
+def test_enricher_falls_back_to_the_year_in_meta() -> None:
+    doc = _document(None, "Kharkiv 24/7. Take it before the thirtieth.", meta={"year": "1920"})
+    reporter = Reporter()
+    DatesEnricher().apply(doc, Context(), reporter)
+    assert _spans(doc.divisions[0].blocks[0]) == [
+        ("24/7", {"when": "1920-07-24", "cert": "high", "evidence": "internal"}),
+        ("thirtieth", {"when": "1920-07-30", "cert": "medium", "evidence": "internal"}),
+    ]
+    assert [d.code for d in reporter] == ["date-year-inferred", "date-year-inferred", "date-month-inferred"]
+
+
+def test_enricher_without_a_year_skips_year_less_dates() -> None:
+    doc = _document(None, "Kharkiv 24/7, July 29, 1920")
+    DatesEnricher().apply(doc, Context(), Reporter())
+    assert _spans(doc.divisions[0].blocks[0]) == [("July 29, 1920", {"when": "1920-07-29"})]
+
+
+def test_enricher_respects_identifiers_and_nests_supplied_text() -> None:
+    doc = _document("July 24 [1920]", "Ex. No. 1920, note No. 2/3")
+    date_block, block = doc.fields["date"], doc.divisions[0].blocks[0]
+    date_block.spans.append(span(9, 13, "supplied"))
+    block.spans.append(span(4, 12, "idno"))
+    DatesEnricher().apply(doc, Context(), Reporter())
+    assert _spans(date_block) == [("July 24 [1920]", {"when": "1920-07-24"})]
+    assert block.spans_of("date") == []
+
+
+def test_enricher_is_idempotent() -> None:
+    doc = _document("September 26, 1951", "26 сентября 1951 г.")
+    for _ in range(2):
+        DatesEnricher().apply(doc, Context(), Reporter())
+    assert len(doc.divisions[0].blocks[0].spans) == 1
+
+
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2})?)?)?")
+
+
+def _is_iso(value: str) -> bool:
+    """Whether ``value`` is a real ISO year, month, day or day and time (parsing raises if not)."""
+    if not _ISO.fullmatch(value):
+        return False
+    if "T" in value:
+        datetime.fromisoformat(value)
+    elif len(value) > 4:
+        date.fromisoformat(value if len(value) == 10 else value + "-01")
+    return True
+
+
+_PIECES = st.sampled_from(
+    ["July", "May", "24", "/", "VII", "-20", " ", ".", "1920", "[", "]", "сентября", "г.", "года", "кв.", "IV",
+     "первой декаде", "of", "the", "thirtieth", "before", ",", "or", "30", '"', "No.", "mid-", "17.45", "26.9", "І"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.text(max_size=60), st.lists(_PIECES, max_size=14).map("".join)),
+    st.one_of(st.none(), st.integers(1000, 2099)),
+    st.one_of(st.none(), st.integers(1, 12)),
+)
+def test_any_text_gives_valid_spans(text: str, year: int | None, month: int | None) -> None:
+    matches = find_dates(text, year, month)
+    previous_end = 0
+    for m in matches:
+        assert previous_end <= m.start < m.end <= len(text)
+        previous_end = m.end
+        values = [v for v in (m.when, m.not_before, m.not_after) if v]
+        assert values and all(_is_iso(v) for v in values)
+        assert not (m.when and (m.not_before or m.not_after))
+        if m.not_before and m.not_after:
+            assert m.not_before <= m.not_after
