@@ -88,7 +88,10 @@ class _Writer:
         _text(publication, "p", f"Converted to TEI P5 by tei-encode {__version__} from {doc.source}; not published.")
         source_desc = etree.SubElement(file_desc, tei("sourceDesc"))
         self.source_bibl(source_desc)
-        source_desc.append(self.ms_desc())
+        if self.doc.meta.get("archival.repository"):
+            source_desc.append(self.ms_desc())
+        if not len(source_desc):
+            _text(source_desc, "p", f"Transcribed from {doc.source}.")
         header.append(self.encoding_desc())
         header.append(self.profile_desc())
         return header
@@ -114,17 +117,14 @@ class _Writer:
         meta = self.doc.meta
         ms_desc = etree.Element(tei("msDesc"))
         identifier = etree.SubElement(ms_desc, tei("msIdentifier"))
-        repository = meta.get("archival.repository")
-        if repository:
-            entry = self.register.get(repository)
-            rep = _text(identifier, "repository", repository)
-            if entry is not None:
-                rep.set("ref", f"#{entry.key}")
-            for part in ARCHIVAL_PARTS:
-                if meta.get(f"archival.{part}"):
-                    _text(identifier, "idno", meta[f"archival.{part}"]).set("type", part)
-        else:
-            _text(identifier, "msName", _plain(self.doc.title.text))
+        repository = meta["archival.repository"]
+        entry = self.register.get(repository)
+        rep = _text(identifier, "repository", repository)
+        if entry is not None:
+            rep.set("ref", f"#{entry.key}")
+        for part in ARCHIVAL_PARTS:
+            if meta.get(f"archival.{part}"):
+                _text(identifier, "idno", meta[f"archival.{part}"]).set("type", part)
         physical = [b for d in self.doc.divisions for b in d.blocks if b.kind == "physdesc"]
         if physical:
             phys = etree.SubElement(ms_desc, tei("physDesc"))

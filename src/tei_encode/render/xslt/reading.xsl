@@ -56,7 +56,7 @@
 
   <xsl:template match="tei:abstract" mode="meta">
     <section class="abstract">
-      <h2><xsl:value-of select="(@n | self::*[not(@n)]/local-name())[1]"/></h2>
+      <h2><xsl:choose><xsl:when test="@n"><xsl:value-of select="@n"/></xsl:when><xsl:otherwise>Summary</xsl:otherwise></xsl:choose></h2>
       <xsl:apply-templates/>
     </section>
   </xsl:template>

@@ -1,0 +1,107 @@
+"""The person and place enrichers: names in the text become ``person`` and ``place`` spans.
+
+Both match the register (``names_index``, ``names_match``) and link each
+mention to its entry with ``ref="#key"``; a cover name is also typed
+``pseudonym``. Persons get the initials around them and are told apart from
+namesakes by those initials (``names_rules``); people the register lacks are
+still marked where the form of the document names a person, and reported.
+Places add abbreviated places of publication (``M., 1974``). A name that cannot
+be told apart from a namesake is marked without ``ref`` and reported.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Reporter
+from ..model import Block, Document, Span, span
+from .names_index import NameIndex, index_for
+from .names_match import Mention, find_mentions
+from .names_rules import imprints, names_organisation, resolve, unregistered_persons, with_initials
+
+if TYPE_CHECKING:
+    from . import Context
+
+# Spans a name may not overlap at all; any other span it may contain or lie in, but not cross.
+CLAIMING_KINDS = ("idno", "date", "person", "place", "noteref")
+SIGNATURE_KINDS = frozenset({"signature", "signed"})
+SKIPPED_KINDS = frozenset({"nav", "navigation"})
+
+
+class PersonsEnricher:
+    """Marks people: register names with their initials, pseudonyms, and name-like forms."""
+
+    name = "persons"
+    priority = 40
+
+    def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
+        """Add ``person`` spans to every block of ``document``."""
+        index = index_for(context.register, "person")
+        for _lang, block in document.blocks():
+            if block.kind in SKIPPED_KINDS:
+                continue
+            mentions = with_initials(block.text, _register_mentions(block.text, index, "person"))
+            for mention in resolve(mentions, dict(index.initials)):
+                _add_mention(block, mention, "person", reporter)
+            for start, end in unregistered_persons(block.text, block.kind in SIGNATURE_KINDS):
+                if _add(block, start, end, "person"):
+                    reporter.warning(
+                        "person-not-in-register", f"{block.text[start:end]!r} is not in the register", block.line
+                    )
+
+
+class PlacesEnricher:
+    """Marks places: register names in any form, and abbreviated places of publication."""
+
+    name = "places"
+    priority = 50
+
+    def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
+        """Add ``place`` spans to every block of ``document``."""
+        index = index_for(context.register, "place")
+        for _lang, block in document.blocks():
+            if block.kind in SKIPPED_KINDS:
+                continue
+            for mention in resolve(_register_mentions(block.text, index, "place"), {}):
+                _add_mention(block, mention, "place", reporter)
+            _add_imprints(block, index, reporter)
+
+
+def _register_mentions(text: str, index: NameIndex, kind: str) -> list[Mention]:
+    return [m for m in find_mentions(text, index) if not names_organisation(text, m.start, m.end, kind)]
+
+
+def _add_mention(block: Block, mention: Mention, kind: str, reporter: Reporter) -> None:
+    if len(mention.keys) == 1:
+        key = mention.keys[0]
+        pseudonym = "pseudonym" if key in mention.pseudonyms else ""
+        _add(block, mention.start, mention.end, kind, ref=f"#{key}", type=pseudonym)
+    elif _add(block, mention.start, mention.end, kind):
+        text = block.text[mention.start : mention.end]
+        reporter.warning("ambiguous-name", f"{text!r} may be any of {', '.join(mention.keys)}; no @ref", block.line)
+
+
+def _add_imprints(block: Block, index: NameIndex, reporter: Reporter) -> None:
+    for start, end, names in imprints(block.text):
+        keys = sorted({key for name in names for key in index.keys_named(name)})
+        ref = f"#{keys[0]}" if len(keys) == 1 else ""
+        if _add(block, start, end, "place", ref=ref) and not ref:
+            reporter.warning(
+                "place-not-in-register", f"{names[0]!r} ({block.text[start:end]}) is not in the register", block.line
+            )
+
+
+def _add(block: Block, start: int, end: int, kind: str, **attrs: str) -> bool:
+    """Add a span unless it overlaps a claiming span or crosses the boundary of any other."""
+    if start >= end or not block.is_free(start, end, *CLAIMING_KINDS):
+        return False
+    if any(_crosses(other, start, end) for other in block.spans):
+        return False
+    block.add(span(start, end, kind, **attrs))
+    return True
+
+
+def _crosses(other: Span, start: int, end: int) -> bool:
+    inside = other.start <= start and end <= other.end
+    around = start <= other.start and other.end <= end
+    return other.overlaps(start, end) and not inside and not around

@@ -1,0 +1,145 @@
+"""The index of register names that the person and place enrichers match text against.
+
+A register entry lists each name once, in its nominative form (``Сталин``, ``Мао
+Цзе-дун``, ``Kamenev``); running text inflects it (``Сталину``, ``МАО ЦЗЕ-ДУНА``).
+Every word is reduced to a set of match keys: a Latin word to its case-folded
+self, a Cyrillic word also to its lemmas and nominative forms from pymorphy3, so
+that an inflected word matches the register word it is a form of. The index is
+built once per register and kind and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pymorphy3
+
+from ..register import Entry, Register
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a text, with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One name of a register entry, as the match keys of its words."""
+
+    key: str
+    words: tuple[str, ...]
+    pseudonym: bool = False
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Register names of one kind, by the key of their first word, longest first."""
+
+    by_first: Mapping[str, tuple[Variant, ...]]
+    initials: Mapping[str, frozenset[str]]
+
+    def candidates(self, forms: Iterable[str]) -> list[Variant]:
+        """The variants whose first word is one of ``forms``, longest first."""
+        found = {v for form in forms for v in self.by_first.get(form, ())}
+        return sorted(found, key=lambda v: (-len(v.words), v.key, v.pseudonym))
+
+    def keys_named(self, name: str) -> list[str]:
+        """The keys of the entries with exactly this name (written as in the register)."""
+        words = tuple(fold(w) for w in WORD.findall(name))
+        return sorted({v.key for v in self.by_first.get(words[0], ()) if v.words == words}) if words else []
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text`` (letters, with inner hyphens) in order."""
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def fold(word: str) -> str:
+    """A word's case- and ё-insensitive key."""
+    return word.casefold().replace("ё", "е")
+
+
+@lru_cache(maxsize=1)
+def _morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def word_forms(word: str) -> frozenset[str]:
+    """The match keys of a word of running text: itself and, if Cyrillic, its lemmas and nominatives."""
+    folded = fold(word)
+    if not CYRILLIC.search(folded):
+        return frozenset({folded})
+    forms = {folded}
+    for parse in _morph().parse(folded):
+        forms.add(fold(parse.normal_form))
+        nominative = parse.inflect({"nomn"})
+        if nominative is not None:
+            forms.add(fold(nominative.word))
+    return frozenset(forms)
+
+
+def name_parts(name: str) -> tuple[str, tuple[str, ...]]:
+    """A register name split into its leading initials (``"LB"``) and its other words, as written."""
+    words = WORD.findall(name)
+    initials = ""
+    while len(words) > 1 and len(words[0]) == 1:
+        initials += words.pop(0).upper()
+    return initials, tuple(words)
+
+
+def index_for(register: Register, kind: str) -> NameIndex:
+    """The (cached) index of the register's entries of one kind."""
+    return _build_index(tuple(register.of_kind(kind)))
+
+
+@lru_cache(maxsize=16)
+def _build_index(entries: tuple[Entry, ...]) -> NameIndex:
+    variants: set[Variant] = set()
+    initials: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        found = {name_parts(n.text) + (n.type == "pseudonym",) for n in entry.names}
+        singles = {fold(words[0]) for _, words, _ in found if len(words) == 1}
+        for letters, words, pseudonym in found:
+            if not words:
+                continue
+            variants.add(Variant(entry.key, tuple(fold(w) for w in words), pseudonym))
+            if letters:
+                initials[entry.key].add(letters)
+            elif len(words) > 1 and fold(words[-1]) in singles:
+                initials[entry.key].add("".join(w[0].upper() for w in words[:-1]))
+    by_first: dict[str, list[Variant]] = defaultdict(list)
+    for variant in _without_compounds(variants):
+        by_first[variant.words[0]].append(variant)
+    return NameIndex(
+        {first: tuple(sorted(vs, key=lambda v: -len(v.words))) for first, vs in by_first.items()},
+        {key: frozenset(values) for key, values in initials.items()},
+    )
+
+
+def _without_compounds(variants: set[Variant]) -> list[Variant]:
+    """Drop names made of another entry's name and a shorter name of their own.
+
+    ``Moscow Kremlin`` is the city and the Kremlin, two places; its parts are
+    matched separately.
+    """
+    names = {(v.key, v.words) for v in variants}
+    others = {words: {k for k, w in names if w == words} for _, words in names}
+
+    def is_compound(v: Variant) -> bool:
+        return any(
+            (v.key, v.words[i:]) in names and others.get(v.words[:i], set()) - {v.key} for i in range(1, len(v.words))
+        )
+
+    return sorted((v for v in variants if not is_compound(v)), key=lambda v: (v.key, v.words, v.pseudonym))

@@ -1,0 +1,261 @@
+"""Tests of the person and place enrichers on made-up sentences, on the corpus register, and on any text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.enrichers import Context
+from tei_encode.enrichers.names import PersonsEnricher, PlacesEnricher
+from tei_encode.enrichers.names_index import index_for
+from tei_encode.model import Block, Division, Document, Span, span
+from tei_encode.register import Entry, Name, Register
+
+CORPUS_REGISTER = Path(__file__).resolve().parents[2] / "corpus" / "register"
+
+
+def _entry(key: str, kind: str, *names: str) -> Entry:
+    """An entry; a name written ``~Name`` is a pseudonym, a Cyrillic one is Russian."""
+    return Entry(
+        key,
+        kind,
+        tuple(
+            Name(
+                n.lstrip("~"),
+                "ru" if any("а" <= c.lower() <= "я" for c in n) else "en",
+                "pseudonym" if n[0] == "~" else "variant",
+            )
+            for n in names
+        ),
+    )
+
+
+REGISTER = Register(
+    entries={
+        e.key: e
+        for e in (
+            _entry("Stalin", "person", "J. V. Stalin", "Stalin", "Сталин", "~Filippov", "~Филиппов"),
+            _entry("Lenin", "person", "Vladimir Ilyich Lenin", "Lenin", "Ленин"),
+            _entry("Trotsky", "person", "L. D. Trotsky", "Trotsky", "Троцкий"),
+            _entry("Krasovsky", "person", "~Krasovsky", "~Красовский"),
+            _entry("Mao_Zedong", "person", "Mao Zedong", "Mao", "Мао Цзе-дун", "Мао"),
+            _entry("Kamenev_LB", "person", "Lev Borisovich Kamenev", "Kamenev", "Каменев"),
+            _entry("Kamenev_SS", "person", "S. S. Kamenev", "Kamenev", "Каменев"),
+            _entry("Budyonny", "person", "Budyonny", "Будённый"),
+            _entry("Wrangel", "person", "Wrangel", "Врангель"),
+            _entry("Kharkiv", "place", "Kharkiv", "Kharkov", "Харьков"),
+            _entry("Moscow", "place", "Moscow", "Москва"),
+            _entry("Moscow_Kremlin", "place", "Moscow Kremlin", "Kremlin", "Кремль"),
+            _entry("Beijing", "place", "Beijing", "Пекин"),
+            _entry("Korea", "place", "Korea", "Корея"),
+            _entry("Crimea", "place", "Crimea", "Крым"),
+            _entry("Caucasus", "place", "Caucasus", "Кавказ"),
+            _entry("North_Caucasus", "place", "North Caucasus", "Северный Кавказ"),
+            _entry("Lviv", "place", "Lviv", "Lvov", "Львов"),
+            _entry("Kuban", "place", "Kuban", "Кубань"),
+            _entry("Georgia", "place", "Georgia", "Грузия"),
+            _entry("Black_Sea", "place", "Black Sea", "Чёрное море"),
+            _entry("China", "place", "China", "Китай"),
+        )
+    }
+)
+
+
+def enrich(text: str, kind: str = "p", spans: tuple[Span, ...] = (), register: Register = REGISTER) -> Block:
+    """One block of ``text`` after both enrichers, with ``spans`` added beforehand."""
+    block = Block(kind, text, list(spans))
+    document = Document("t", "t.txt", "test", "en", Block("title", ""), divisions=[Division("body", [block])])
+    reporter = Reporter()
+    for enricher in (PersonsEnricher(), PlacesEnricher()):
+        enricher.apply(document, Context(register), reporter)
+    block.attrs["codes"] = " ".join(sorted({d.code for d in reporter}))
+    return block
+
+
+def marked(block: Block) -> list[str]:
+    """The person and place spans as ``kind text ref [type]``."""
+    names = sorted(s for s in block.spans if s.kind in ("person", "place"))
+    return [" ".join(filter(None, (s.kind, block.text[s.start : s.end], s.attr("ref"), s.attr("type")))) for s in names]
+
+
+PERSONS = [
+    (
+        "Telegram from J. V. Stalin to V. I. Lenin",
+        ["person J. V. Stalin #Stalin", "person V. I. Lenin #Lenin"],
+    ),
+    (
+        "Товарищу КРАСОВСКОМУ для тов. МАО ЦЗЕ-ДУНА",
+        ["person КРАСОВСКОМУ #Krasovsky pseudonym", "person МАО ЦЗЕ-ДУНА #Mao_Zedong"],
+    ),
+    ("экз. № 1 - тов. Сталину", ["person Сталину #Stalin"]),
+    ("Тов. Мао Цзе-дун! Мы сообщали Мао", ["person Мао Цзе-дун #Mao_Zedong", "person Мао #Mao_Zedong"]),
+    ("Stalin's proposal and Stalin’s reply", ["person Stalin #Stalin", "person Stalin #Stalin"]),
+    ("I propose Comrade Trotsky and Cde. Mao", ["person Trotsky #Trotsky", "person Mao #Mao_Zedong"]),
+    ('ФИЛИППОВ".', ["person ФИЛИППОВ #Stalin pseudonym"]),
+    ("I. STALIN.", ["person I. STALIN #Stalin"]),
+    ("(See: Lenin V.I. PSS. T. 51)", ["person Lenin V.I. #Lenin"]),
+    ("(Lenin, V. I. PSS, vol. 51)", ["person Lenin, V. I. #Lenin"]),
+    ("(Stalin I. V. Works. Vol. 4)", ["person Stalin I. V. #Stalin"]),
+    ("to V. I. Lenin, L. D. Trotsky", ["person V. I. Lenin #Lenin", "person L. D. Trotsky #Trotsky"]),
+    ("a memorandum to S. S. Kamenev", ["person S. S. Kamenev #Kamenev_SS"]),
+    ("a letter from L. B. Kamenev", ["person L. B. Kamenev #Kamenev_LB"]),
+    ("Lev Borisovich Kamenev wrote", ["person Lev Borisovich Kamenev #Kamenev_LB"]),
+    (
+        "A memo went to S. S. Kamenev. Then Kamenev issued a directive.",
+        ["person S. S. Kamenev #Kamenev_SS", "person Kamenev #Kamenev_SS"],
+    ),
+    ("the statement transmitted by Kamenev .", ["person Kamenev"]),
+    (
+        "Сергею Каменеву и Будённого, и Буденному",
+        ["person Каменеву", "person Будённого #Budyonny", "person Буденному #Budyonny"],
+    ),
+    ("on the Kuban-Wrangel front", ["place Kuban #Kuban", "person Wrangel #Wrangel"]),
+    ("the Leninist line and the Lenin Library", []),
+    ("Commander-in-Chief and the comfront", []),
+    ("I propose Comrade Serebryakov as chairman", ["person Serebryakov"]),
+    ("Comrade Chairman, the Politburo", []),
+    ("отп. Корнюшина 17.45", ["person Корнюшина"]),
+    ("отп. в 2 экз.", []),
+    ("Макаров /Макаров/", ["person Макаров", "person Макаров"]),
+    ("Contributed by Sergey Radchenko.", ["person Sergey Radchenko"]),
+    ("Compiled by: A.V.Kvashonkin, L.P.Kosheleva.", ["person A.V.Kvashonkin", "person L.P.Kosheleva"]),
+    ("a note of Ivanov A. B. on supplies", ["person Ivanov A. B."]),
+    ("support from Leon Levy Foundation", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSONS, ids=[t for t, _ in PERSONS])
+def test_persons_and_places_in_sentences(text: str, expected: list[str]) -> None:
+    assert marked(enrich(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("P. Sidorov.", "signature", ["person P. Sidorov"]),
+        ("Sidorov.", "signature", ["person Sidorov"]),
+        ("Caucasus Bureau.", "signature", []),
+        ("Sidorov.", "p", []),
+    ],
+    ids=["initials", "surname", "organisation", "not-a-signature"],
+)
+def test_signatures(text: str, kind: str, expected: list[str]) -> None:
+    assert marked(enrich(text, kind)) == expected
+
+
+PLACES = [
+    ("Kharkiv 24/7 and Kharkov 26 July", ["place Kharkiv #Kharkiv", "place Kharkov #Kharkiv"]),
+    (
+        "Moscow - the Kremlin, only to Lenin.",
+        ["place Moscow #Moscow", "place Kremlin #Moscow_Kremlin", "person Lenin #Lenin"],
+    ),
+    ("Moscow Kremlin. Only Lenin.", ["place Moscow #Moscow", "place Kremlin #Moscow_Kremlin", "person Lenin #Lenin"]),
+    ("П Е К И Н", ["place П Е К И Н #Beijing"]),
+    ("ПЕКИН", ["place ПЕКИН #Beijing"]),
+    ("с прибытием в Пекин, штаб в Корее", ["place Пекин #Beijing", "place Корее #Korea"]),
+    ("на Северном Кавказе и в Москве", ["place Северном Кавказе #North_Caucasus", "place Москве #Moscow"]),
+    ("the Crimean front, the Polish army, the Poles", []),
+    ("the whole Crimea", ["place Crimea #Crimea"]),
+    ("the decision of the Caucasus Bureau", []),
+    ("the Caucasus Front and the Caucasus", ["place Caucasus #Caucasus"]),
+    ("the cavalry took the Lvov region", ["place Lvov #Lviv"]),
+    ("interned by Georgiaalready at Wrangel", ["place Georgia #Georgia", "person Wrangel #Wrangel"]),
+    ("along the Black Sea coast", ["place Black Sea #Black_Sea"]),
+    ("China's application", ["place China #China"]),
+    ("Directives. T. 3. M., 1974. P. 235", ["place M. #Moscow"]),
+    ("Ленин В. И. ПСС. М.: Политиздат, 1974", ["person Ленин В. И. #Lenin", "place М. #Moscow"]),
+    ("Works. L., 1934", ["place L."]),
+    ("ударил по Львову, а не по льву", ["place Львову #Lviv"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES, ids=[t for t, _ in PLACES])
+def test_places_in_sentences(text: str, expected: list[str]) -> None:
+    assert marked(enrich(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Filippov [Stalin] to Krasovsky",
+            (span(9, 17, "supplied"),),
+            ["person Filippov #Stalin pseudonym", "person Stalin #Stalin", "person Krasovsky #Krasovsky pseudonym"],
+        ),
+        ("RGASPI, Lvov, f. 558", (span(0, 20, "idno"),), []),
+        ("in Lvov on 1 May", (span(0, 7, "date"),), []),
+        ("the book Lvov in Flames", (span(9, 23, "title"),), ["place Lvov #Lviv"]),
+        ("the Lvov front", (span(0, 6, "hi"),), []),
+    ],
+    ids=["inside-supplied", "inside-idno", "overlaps-date", "inside-title", "crosses-hi"],
+)
+def test_existing_spans(text: str, spans: tuple[Span, ...], expected: list[str]) -> None:
+    assert marked(enrich(text, spans=spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("transmitted by Kamenev", "ambiguous-name"),
+        ("Comrade Ivanov", "person-not-in-register"),
+        ("Works. L., 1934", "place-not-in-register"),
+        ("J. V. Stalin in Moscow", ""),
+    ],
+    ids=["ambiguous", "unregistered-person", "unregistered-imprint", "none"],
+)
+def test_warnings(text: str, codes: str) -> None:
+    assert enrich(text).attrs["codes"] == codes
+
+
+def test_index_is_built_once_per_register() -> None:
+    assert index_for(REGISTER, "person") is index_for(REGISTER, "person")
+    assert index_for(REGISTER, "place") is not index_for(REGISTER, "person")
+
+
+def test_corpus_register() -> None:
+    register = Register.from_directory(CORPUS_REGISTER)
+    text = (
+        "Cable No. 5542, Filippov [Stalin] to Krasovsky, for Cde. Mao Zedong. Товарищу КРАСОВСКОМУ, "
+        "для т. Мао Цзе-дуна, П Е К И Н. Kharkov 26 July. Orekhovo and the Lvov region. Czech Republic. "
+        'Sklyansky\'s autograph: "Sk". Kemal Pasha in the Sevkavkaz.'
+    )
+    assert marked(enrich(text, register=register)) == [
+        "person Filippov #Stalin pseudonym",
+        "person Stalin #Stalin",
+        "person Krasovsky #Krasovsky pseudonym",
+        "person Mao Zedong #Mao_Zedong",
+        "person КРАСОВСКОМУ #Krasovsky pseudonym",
+        "person Мао Цзе-дуна #Mao_Zedong",
+        "place П Е К И Н #Beijing",
+        "place Kharkov #Kharkiv",
+        "place Orekhovo #Orikhiv",
+        "place Lvov #Lviv",
+        "place Czech Republic #Czechia",
+        "person Sklyansky #Sklyansky",
+        "person Sk #Sklyansky",
+        "person Kemal Pasha #Kemal_Ataturk",
+        "place Sevkavkaz #North_Caucasus",
+    ]
+
+
+def test_corpus_register_authorities_name_their_source() -> None:
+    register = Register.from_directory(CORPUS_REGISTER)
+    authorities = [a for e in register.entries.values() for a in e.authorities]
+    assert authorities
+    assert all(a.source.startswith("https://") and a.value.startswith("Q") for a in authorities)
+
+
+PIECES = ["Stalin", "Сталину", "Kamenev", "S. S.", "Lvov", "Пекин", "П Е К И Н", "тов.", "Cde.", "M., 1974", "/"]
+TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=12).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_any_text_gives_spans_in_bounds_that_do_not_overlap(text: str) -> None:
+    names = sorted(s for s in enrich(text).spans if s.kind in ("person", "place"))
+    assert all(0 <= s.start < s.end <= len(text) for s in names)
+    assert all(a.end <= b.start for a, b in zip(names, names[1:], strict=False))

@@ -1,0 +1,108 @@
+"""The main job end to end: the corpus converts into valid, complete, deterministic TEI and HTML."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_encode.build import build
+from tei_encode.validate import default_schemas, load_validator
+from tei_encode.validate.run import validate_file
+
+from .conftest import REPO, SOURCES, require_shared, require_tool
+
+NAV_BAR_WORDS = {"marx", "engels", "home", "page"}
+
+
+def tei_files(out: Path, source: str) -> list[Path]:
+    prefix = "wilson" if source.startswith("wilson") else "bolshevik"
+    return sorted((out / "tei").glob(f"{prefix}*.xml"))
+
+
+def test_build_writes_eleven_documents(built: Path) -> None:
+    names = sorted(p.name for p in (built / "tei").glob("*.xml"))
+    assert len(names) == 11
+    assert "wilson-119543-cable-5542.xml" in names
+    assert [n for n in names if n.startswith("bolshevik")] == [
+        f"bolshevik-correspondence-no{n:03d}.xml" for n in range(91, 101)
+    ]
+    assert (built / "html" / "index.html").is_file()
+    assert (built / "validation.json").is_file()
+
+
+@pytest.mark.parametrize("schema", default_schemas(), ids=lambda p: p.suffix)
+def test_output_valid_against_project_schema(built: Path, schema: Path) -> None:
+    validator = load_validator(schema)
+    findings = [d.format() for f in sorted((built / "tei").glob("*.xml")) for d in validate_file(f, [validator])]
+    assert findings == []
+
+
+def test_output_valid_against_tei_all_with_lxml(built: Path, tei_all: etree.RelaxNG) -> None:
+    for path in sorted((built / "tei").glob("*.xml")):
+        assert tei_all.validate(etree.parse(str(path))), f"{path.name}: {tei_all.error_log}"
+
+
+def test_output_valid_against_tei_all_with_jing(built: Path) -> None:
+    jing = require_tool("jing")
+    rng = require_shared("tei-p5/tei_all.rng")
+    files = [str(p) for p in sorted((built / "tei").glob("*.xml"))]
+    result = subprocess.run([jing, str(rng), *files], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES), ids=str)
+def test_no_word_of_the_source_is_lost(built: Path, source: str) -> None:
+    tool = require_shared("tools/fidelity.py")
+    files = [str(p) for p in tei_files(built, source)]
+    result = subprocess.run([sys.executable, str(tool), str(SOURCES[source]), *files, "--show",
+                             "--allow-missing", "1000"], capture_output=True, text=True, check=True)
+    missing_line = next((line for line in result.stdout.splitlines() if line.startswith("missing:")), "missing:")
+    missing = {re.sub(r"×\d+$", "", w.strip()) for w in missing_line[len("missing:"):].split(",") if w.strip()}
+    assert missing <= NAV_BAR_WORDS, f"words lost: {sorted(missing - NAV_BAR_WORDS)}"
+    if source.startswith("wilson"):
+        assert "100.00%" in result.stdout
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES), ids=str)
+def test_markup_scores_against_the_gold(built: Path, source: str) -> None:
+    tool = require_shared("tools/score_markup.py")
+    gold = require_shared(f"gold/{source}.json")
+    files = [str(p) for p in tei_files(built, source)]
+    result = subprocess.run([sys.executable, str(tool), str(gold), *files, "--min-f1", "0.95"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    build(REPO / "corpus", tmp_path)
+    first = {p.relative_to(built): p.read_bytes() for p in sorted(built.rglob("*")) if p.is_file()}
+    second = {p.relative_to(tmp_path): p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_committed_out_is_current(built: Path) -> None:
+    committed = REPO / "out"
+    expected = {p.relative_to(built): p.read_bytes() for p in sorted(built.rglob("*")) if p.is_file()}
+    actual = {p.relative_to(committed): p.read_bytes() for p in sorted(committed.rglob("*")) if p.is_file()}
+    assert sorted(map(str, actual)) == sorted(map(str, expected)), "out/ has other files than a fresh build"
+    for name, data in expected.items():
+        if actual[name] != data:
+            diff = difflib.unified_diff(actual[name].decode().splitlines(), data.decode().splitlines(),
+                                        "committed", "rebuilt", lineterm="", n=1)
+            pytest.fail(f"out/{name} is stale; run `tei-encode build corpus -o out`:\n" + "\n".join(list(diff)[:40]))
+
+
+def test_xml_ids_are_unique_and_derived_from_the_document(built: Path) -> None:
+    for path in sorted((built / "tei").glob("*.xml")):
+        root = etree.parse(str(path)).getroot()
+        ids = root.xpath("//@xml:id")
+        assert len(ids) == len(set(ids))
+        doc_id = root.get("{http://www.w3.org/XML/1998/namespace}id")
+        assert path.stem == doc_id
