@@ -2,7 +2,7 @@
 
 Spans become elements (``SPAN_KINDS``); line breaks inside a block become
 ``<lb/>``; spans that cross each other cannot nest and are reported, their text
-kept. Where markup would cut a word in two (``Georgiaalready`` read as
+kept. Where a name, date, identifier or note number would cut a word in two (``Georgiaalready`` read as
 *Georgia* + *already*, a note number glued to the next word as in ``2On``) the
 word is kept as written in ``<orig>`` and the reading with a space in
 ``<reg>``, inside ``<choice>``.
@@ -42,6 +42,9 @@ NESTING = ["subst", "bibl", "idno", "date", "person", "place", "org", "del", "ad
            "stamp", "supplied", "gap", "noteref", "label", "link", "time", "unclear"]
 TEXT_ONLY_PARENTS = {"idno": {"idno"}, "gap": set(), "label": set()}
 WORD = re.compile(r"\w")
+# Spans that claim whole words: a boundary of theirs inside a word means the source ran two words together.
+# Corrections and renditions (del, add, hi, supplied) may cut a word: a letter struck out or added is not a word.
+WORD_LEVEL = {"person", "place", "org", "date", "time", "idno", "noteref", "label", "title", "bibl", "link"}
 Identify = Callable[[Span], dict[str, str]]
 
 
@@ -113,7 +116,7 @@ def _append_text(parent: etree._Element, text: str) -> None:
 
 def _with_glue(text: str, spans: Sequence[Span]) -> list[Span]:
     """The spans plus a ``glue`` span over every word that a span boundary cuts in two."""
-    cuts = sorted({b for s in spans for b in (s.start, s.end) if _inside_word(text, b)})
+    cuts = sorted({b for s in spans if s.kind in WORD_LEVEL for b in (s.start, s.end) if _inside_word(text, b)})
     regions: list[list[int]] = []
     for cut in cuts:
         start, end = _word_bounds(text, cut)
