@@ -60,10 +60,14 @@ def test_output_valid_against_tei_all_with_jing(built: Path) -> None:
 def test_no_word_of_the_source_is_lost(built: Path, source: str) -> None:
     tool = require_shared("tools/fidelity.py")
     files = [str(p) for p in tei_files(built, source)]
-    result = subprocess.run([sys.executable, str(tool), str(SOURCES[source]), *files, "--show",
-                             "--allow-missing", "1000"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, str(tool), str(SOURCES[source]), *files, "--show", "--allow-missing", "1000"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     missing_line = next((line for line in result.stdout.splitlines() if line.startswith("missing:")), "missing:")
-    missing = {re.sub(r"×\d+$", "", w.strip()) for w in missing_line[len("missing:"):].split(",") if w.strip()}
+    missing = {re.sub(r"×\d+$", "", w.strip()) for w in missing_line[len("missing:") :].split(",") if w.strip()}
     assert missing <= NAV_BAR_WORDS, f"words lost: {sorted(missing - NAV_BAR_WORDS)}"
     if source.startswith("wilson"):
         assert "100.00%" in result.stdout
@@ -74,8 +78,9 @@ def test_markup_scores_against_the_gold(built: Path, source: str) -> None:
     tool = require_shared("tools/score_markup.py")
     gold = require_shared(f"gold/{source}.json")
     files = [str(p) for p in tei_files(built, source)]
-    result = subprocess.run([sys.executable, str(tool), str(gold), *files, "--min-f1", "0.95"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(tool), str(gold), *files, "--min-f1", "0.95"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout
 
 
@@ -94,8 +99,9 @@ def test_committed_out_is_current(built: Path) -> None:
     assert sorted(map(str, actual)) == sorted(map(str, expected)), "out/ has other files than a fresh build"
     for name, data in expected.items():
         if actual[name] != data:
-            diff = difflib.unified_diff(actual[name].decode().splitlines(), data.decode().splitlines(),
-                                        "committed", "rebuilt", lineterm="", n=1)
+            diff = difflib.unified_diff(
+                actual[name].decode().splitlines(), data.decode().splitlines(), "committed", "rebuilt", lineterm="", n=1
+            )
             pytest.fail(f"out/{name} is stale; run `tei-encode build corpus -o out`:\n" + "\n".join(list(diff)[:40]))
 
 

@@ -18,8 +18,11 @@ TEI = "http://www.tei-c.org/ns/1.0"
 
 def test_xsd_is_generated_from_the_rng(tmp_path: Path) -> None:
     trang = require_tool("trang")
-    subprocess.run([trang, "-I", "rng", "-O", "xsd", str(SCHEMA / "tei_encode.rng"), str(tmp_path / "tei_encode.xsd")],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [trang, "-I", "rng", "-O", "xsd", str(SCHEMA / "tei_encode.rng"), str(tmp_path / "tei_encode.xsd")],
+        check=True,
+        capture_output=True,
+    )
     for name in ("tei_encode.xsd", "xml.xsd"):
         assert (tmp_path / name).read_bytes() == (SCHEMA / name).read_bytes(), f"regenerate schema/{name} with trang"
 

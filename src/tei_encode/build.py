@@ -44,8 +44,12 @@ def corpus_sources(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.iterdir() if p.suffix in SOURCE_SUFFIXES and p.name.lower() != "readme.md")
 
 
-def build(corpus: Path, out: Path, progress: Callable[[str], None] | None = None,
-          validators: list[BaseValidator] | None = None) -> BuildResult:
+def build(
+    corpus: Path,
+    out: Path,
+    progress: Callable[[str], None] | None = None,
+    validators: list[BaseValidator] | None = None,
+) -> BuildResult:
     """Convert, validate and render ``corpus`` into ``out``."""
     register = Register.from_directory(corpus / "register")
     validators = validators if validators is not None else [load_validator(p) for p in default_schemas()]

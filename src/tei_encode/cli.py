@@ -56,16 +56,38 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Directory for the TEI files (created if missing).")
-@click.option("--format", "source_format", type=click.Choice(sorted(READERS)), default=None,
-              help="Source format; detected from the text when omitted.")
-@click.option("--register", "register_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Register directory (TEI listPerson/listPlace files); default: register/ beside each source.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory for the TEI files (created if missing).",
+)
+@click.option(
+    "--format",
+    "source_format",
+    type=click.Choice(sorted(READERS)),
+    default=None,
+    help="Source format; detected from the text when omitted.",
+)
+@click.option(
+    "--register",
+    "register_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Register directory (TEI listPerson/listPlace files); default: register/ beside each source.",
+)
 @click.option("--debug-model", is_flag=True, help="Print the document model of each document instead of writing TEI.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print informational notes.")
-def convert(sources: tuple[Path, ...], output: Path, source_format: str | None, register_dir: Path | None,
-            debug_model: bool, verbose: bool) -> None:
+def convert(
+    sources: tuple[Path, ...],
+    output: Path,
+    source_format: str | None,
+    register_dir: Path | None,
+    debug_model: bool,
+    verbose: bool,
+) -> None:
     """Convert source texts (Wilson Center exports, collection pages, plain text) to TEI, one file per document."""
     failed = False
     for source in sources:
@@ -94,10 +116,20 @@ def convert(sources: tuple[Path, ...], output: Path, source_format: str | None, 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--schema", "schemas", multiple=True, type=click.Path(path_type=Path),
-              help="Schema file (.rng, .xsd, .sch); repeatable. Default: the project's RELAX NG, XSD and Schematron.")
-@click.option("--format", "report_format", type=click.Choice(["text", "json"]), default="text",
-              help="Report format on standard output.")
+@click.option(
+    "--schema",
+    "schemas",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Schema file (.rng, .xsd, .sch); repeatable. Default: the project's RELAX NG, XSD and Schematron.",
+)
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Report format on standard output.",
+)
 def validate(paths: tuple[Path, ...], schemas: tuple[Path, ...], report_format: str) -> None:
     """Validate TEI files (or directories of them) against RELAX NG, XSD and Schematron schemas.
 
@@ -118,22 +150,35 @@ def validate(paths: tuple[Path, ...], schemas: tuple[Path, ...], report_format: 
     results = {str(f): validate_file(f, validators) for f in files}
     invalid = [f for f, found in results.items() if found]
     if report_format == "json":
-        report = {"files": len(files), "valid": len(files) - len(invalid), "invalid": invalid,
-                  "diagnostics": [d.as_dict() for found in results.values() for d in found]}
+        report = {
+            "files": len(files),
+            "valid": len(files) - len(invalid),
+            "invalid": invalid,
+            "diagnostics": [d.as_dict() for found in results.values() for d in found],
+        }
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for found in results.values():
             for d in found:
                 click.echo(d.format())
-        click.echo(f"{len(files)} files, {len(files) - len(invalid)} valid, {len(invalid)} invalid "
-                   f"({time.monotonic() - started:.2f} s)", err=True)
+        click.echo(
+            f"{len(files)} files, {len(files) - len(invalid)} valid, {len(invalid)} invalid "
+            f"({time.monotonic() - started:.2f} s)",
+            err=True,
+        )
     sys.exit(1 if invalid else 0)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Directory for the HTML pages.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory for the HTML pages.",
+)
 @click.option("--view", type=click.Choice(sorted(VIEWS)), default="reading", help="Which view to render.")
 def render(paths: tuple[Path, ...], output: Path, view: str) -> None:
     """Render TEI files as HTML pages (any TEI P5 file; unknown elements keep their text)."""
@@ -152,8 +197,14 @@ def render(paths: tuple[Path, ...], output: Path, view: str) -> None:
 
 @main.command()
 @click.argument("corpus", required=False, default="corpus", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", "output", default="out", type=click.Path(file_okay=False, path_type=Path),
-              help="Output directory (default: out).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default="out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output directory (default: out).",
+)
 def build(corpus: Path, output: Path) -> None:
     """Convert every source in CORPUS (default: corpus), validate the TEI and render the HTML views into OUT.
 
@@ -169,6 +220,9 @@ def build(corpus: Path, output: Path) -> None:
     _echo_diagnostics(result.conversion)
     _echo_diagnostics(result.validation)
     warnings = sum(1 for d in result.conversion if d.severity is Severity.WARNING)
-    click.echo(f"{len(result.documents)} documents, {warnings} warnings, {len(result.invalid)} invalid "
-               f"({time.monotonic() - started:.1f} s) -> {output}", err=True)
+    click.echo(
+        f"{len(result.documents)} documents, {warnings} warnings, {len(result.invalid)} invalid "
+        f"({time.monotonic() - started:.1f} s) -> {output}",
+        err=True,
+    )
     sys.exit(1 if result.invalid or any(d.severity is Severity.ERROR for d in result.conversion) else 0)

@@ -48,10 +48,6 @@ class Span:
         """The value of one attribute, or ``default``."""
         return dict(self.attrs).get(name, default)
 
-    def covers(self, other: Span) -> bool:
-        """Whether this span contains ``other``."""
-        return self.start <= other.start and other.end <= self.end
-
     def overlaps(self, start: int, end: int) -> bool:
         """Whether this span shares at least one character with ``start:end``."""
         return self.start < end and start < self.end
@@ -84,10 +80,6 @@ class Block:
     def is_free(self, start: int, end: int, *kinds: str) -> bool:
         """Whether no span of the given kinds (any kind if none) overlaps ``start:end``."""
         return not any(s.overlaps(start, end) and (not kinds or s.kind in kinds) for s in self.spans)
-
-    def covered_by(self, start: int, end: int, *kinds: str) -> bool:
-        """Whether a span of the given kinds contains ``start:end``."""
-        return any(s.start <= start and end <= s.end and s.kind in kinds for s in self.spans)
 
 
 @dataclass
@@ -174,5 +166,5 @@ def _dump_block(block: Block, label: str) -> list[str]:
     indent = " " * (len(label) - len(label.lstrip()) + 2)
     for s in sorted(block.spans, key=lambda s: (s.start, -s.end, s.kind)):
         extra = " ".join(f"{k}={v}" for k, v in s.attrs)
-        out.append(f"{indent}{s.kind} {s.start}:{s.end} {block.text[s.start:s.end]!r} {extra}".rstrip())
+        out.append(f"{indent}{s.kind} {s.start}:{s.end} {block.text[s.start : s.end]!r} {extra}".rstrip())
     return out

@@ -28,7 +28,9 @@ class Converted:
         return f"{self.document.id}.xml"
 
 
-def convert_path(path: Path, register: Register, reporter: Reporter, source_format: str | None = None) -> list[Converted]:
+def convert_path(
+    path: Path, register: Register, reporter: Reporter, source_format: str | None = None
+) -> list[Converted]:
     """Every document of one source file as TEI; problems go to ``reporter``."""
     documents = read_path(path, reporter, source_format)
     context = Context(register)

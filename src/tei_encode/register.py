@@ -119,5 +119,7 @@ def _read_entries(path: Path) -> list[Entry]:
                 for i in el.findall(f"{{{TEI_NS}}}idno")
             )
             note = el.find(f"{{{TEI_NS}}}note")
-            entries.append(Entry(key, kind, names, authorities, "" if note is None else " ".join("".join(note.itertext()).split())))
+            entries.append(
+                Entry(key, kind, names, authorities, "" if note is None else " ".join("".join(note.itertext()).split()))
+            )
     return entries

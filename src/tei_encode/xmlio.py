@@ -16,7 +16,12 @@ NSMAP = {None: TEI_NS}
 def safe_parser(*, line_numbers: bool = True) -> etree.XMLParser:
     """A parser that resolves no entities, loads no DTD and never touches the network."""
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=False
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
     )
 
 

@@ -28,12 +28,17 @@ def runner() -> CliRunner:
 
 @pytest.mark.parametrize(
     ("content", "expected"),
-    [(b"", "empty source text"), (b"   \n\n", "empty source text"), (b"caf\xe9\n", "not UTF-8"),
-     (b"ok\nline two \x01\n", "control character")],
+    [
+        (b"", "empty source text"),
+        (b"   \n\n", "empty source text"),
+        (b"caf\xe9\n", "not UTF-8"),
+        (b"ok\nline two \x01\n", "control character"),
+    ],
     ids=["empty", "blank", "latin-1", "control-char"],
 )
-def test_convert_rejects_bad_input_without_writing(runner: CliRunner, tmp_path: Path, content: bytes,
-                                                   expected: str) -> None:
+def test_convert_rejects_bad_input_without_writing(
+    runner: CliRunner, tmp_path: Path, content: bytes, expected: str
+) -> None:
     source = tmp_path / "bad.txt"
     source.write_bytes(content)
     out = tmp_path / "out"
@@ -57,8 +62,9 @@ def test_convert_writes_one_file_per_document(runner: CliRunner, tmp_path: Path)
 
 
 def test_convert_debug_model_prints_the_model(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(main, ["convert", str(SOURCES["wilson-119543-cable-5542"]), "-o", str(tmp_path),
-                                  "--debug-model"])
+    result = runner.invoke(
+        main, ["convert", str(SOURCES["wilson-119543-cable-5542"]), "-o", str(tmp_path), "--debug-model"]
+    )
     assert result.exit_code == 0
     assert "division transcription" in result.output
     assert "del " in result.output and "'руководстве боевыми действиями'" in result.output
@@ -91,18 +97,25 @@ def test_validate_not_well_formed_is_a_finding(runner: CliRunner, tmp_path: Path
 
 def test_validate_refuses_entities(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "xxe.xml"
-    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
-                    '<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>\n', encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>\n',
+        encoding="utf-8",
+    )
     result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 1
     assert "root:" not in result.output
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["validate", "missing.xml"], "no such file"),
-    (["validate", "--schema", "schema.dtd", "{ok}"], "unknown schema type"),
-    (["validate", "--schema", "absent.rng", "{ok}"], "schema not found"),
-], ids=["missing-file", "unknown-schema-type", "missing-schema"])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["validate", "missing.xml"], "no such file"),
+        (["validate", "--schema", "schema.dtd", "{ok}"], "unknown schema type"),
+        (["validate", "--schema", "absent.rng", "{ok}"], "schema not found"),
+    ],
+    ids=["missing-file", "unknown-schema-type", "missing-schema"],
+)
 def test_validate_usage_errors_exit_2(runner: CliRunner, tmp_path: Path, args: list[str], message: str) -> None:
     ok = tmp_path / "ok.xml"
     ok.write_text(VALID_TEI, encoding="utf-8")

@@ -24,8 +24,20 @@ from ..conftest import CORPUS
 
 WORD = re.compile(r"\w+")
 ALPHABET = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff") | st.sampled_from(
-    list("\n\n  ~~^{}[]*.,;:№/-\"„“") + ["Сталину", "Stalin's", "July 24 [1920]", "26/IX 1951 г.", "RGASPI, f. 558, op. 1, d. 2, l. 3",
-                                          "~~del~~", "^{add}", "[...]", "No. 5", "1We", "Moscow"]
+    list('\n\n  ~~^{}[]*.,;:№/-"„“')
+    + [
+        "Сталину",
+        "Stalin's",
+        "July 24 [1920]",
+        "26/IX 1951 г.",
+        "RGASPI, f. 558, op. 1, d. 2, l. 3",
+        "~~del~~",
+        "^{add}",
+        "[...]",
+        "No. 5",
+        "1We",
+        "Moscow",
+    ]
 )
 TEXTS = st.lists(ALPHABET, min_size=1, max_size=60).map("".join).filter(lambda t: t.strip() != "")
 

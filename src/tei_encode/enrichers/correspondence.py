@@ -18,8 +18,11 @@ if TYPE_CHECKING:
     from . import Context
 
 SEPARATOR = re.compile(r"\s(?:to|для|[-–—])\s", re.I)
-LEADING = re.compile(r"^(?:(?:cipher(?:ed)?\s+)?(?:telegram|letter|cable|note|memorandum|message|report)\b[^,]*?\bfrom\s+"
-                     r"|.*?,\s*|the\s+)", re.I)
+LEADING = re.compile(
+    r"^(?:(?:cipher(?:ed)?\s+)?(?:telegram|letter|cable|note|memorandum|message|report)\b[^,]*?\bfrom\s+"
+    r"|.*?,\s*|the\s+)",
+    re.I,
+)
 
 
 class CorrespondenceEnricher:

@@ -48,8 +48,12 @@ INLINE = re.compile(
     r"~~(?P<del>.+?)~~|\^\{(?P<add>[^{}]+)\}|\*\*(?P<bold>[^*]+?)\*\*|(?<![*\w])\*(?P<italic>[^*\n]+?)\*(?![*])",
     re.DOTALL,
 )
-INLINE_KINDS = {"del": ("del", {"rend": "strikethrough"}), "add": ("add", {"place": "above"}),
-                "bold": ("hi", {"rend": "bold"}), "italic": ("hi", {"rend": "italic"})}
+INLINE_KINDS = {
+    "del": ("del", {"rend": "strikethrough"}),
+    "add": ("add", {"place": "above"}),
+    "bold": ("hi", {"rend": "bold"}),
+    "italic": ("hi", {"rend": "italic"}),
+}
 
 
 def parse_inline(text: str) -> tuple[str, list[Span]]:

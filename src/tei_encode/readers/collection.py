@@ -18,18 +18,22 @@ from .notes import mark_note_references, note_blocks
 
 ITEM_NUMBER = re.compile(r"^(?:No\.|№|Nr\.|Document\s+No\.?|Документ\s+№)\s*(\d+)\s*$", re.I)
 NAV_BAR = re.compile(r"^[^|\n]+(?:\|[^|\n]+){2,}$")
-TITLE = re.compile(r"^(?:(?:telegram|letter|note|cable|memorandum|report|note|message|ciphered telegram)\b.*\bfrom\b|.+\s(?:to|[-–—])\s.+)", re.I)
 NOTES_LABEL = re.compile(r"^(?:notes|примечания)\s*:?\s*$", re.I)
 ARCHIVE_LINE = re.compile(
     r"^(?:R[TG][A-Za-z]*I[A-Z]*|RGASPI|GARF|RGVA|RGAE|RGANI|TsA\w*|AP\s?RF|APRF|AVP\s?RF|Ibid)\b[.;,]?\s|"
     r"^(?:РГАСПИ|РЦХИДНИ|ГАРФ|РГВА|АП РФ|АВП РФ|Там же)|^F\.\s*\d+[.,]\s*(?:Op|On|List)",
 )
 PHYSICAL = re.compile(r"(?<=\d)(\.?)\s+(?=[A-Z][a-z]+[^\d]*$)")
-DATE_LINE = re.compile(r"^\[?(?:(?:not\s+(?:earlier|later)\s+than\s+)?(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s*)?"
-                       r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-                       r"|^\[?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-                       r"|^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4}", re.I)
-PLACE_DATE = re.compile(r"^[A-Z][\w-]+,?\s+(?:\d{1,2}\s*/\s*[\dIVXІ]+|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})", re.U)
+DATE_LINE = re.compile(
+    r"^\[?(?:(?:not\s+(?:earlier|later)\s+than\s+)?(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s*)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|^\[?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4}",
+    re.I,
+)
+PLACE_DATE = re.compile(
+    r"^[A-Z][\w-]+,?\s+(?:\d{1,2}\s*/\s*[\dIVXІ]+|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})", re.U
+)
 
 
 class CollectionReader:
@@ -62,7 +66,9 @@ class CollectionReader:
             kept.append(block("collection", chunk))
         return kept
 
-    def _document(self, parts: list[Chunk], header: list[Block], prefix: str, source: str, reporter: Reporter) -> Document:
+    def _document(
+        self, parts: list[Chunk], header: list[Block], prefix: str, source: str, reporter: Reporter
+    ) -> Document:
         number = ITEM_NUMBER.match(parts[0].text).group(1)  # type: ignore[union-attr]
         rest = [c for c in parts[1:] if c.text.strip()]
         title = block("title", rest.pop(0)) if rest else Block("title", parts[0].text, line=parts[0].line)

@@ -71,7 +71,7 @@ def _kind(text: str, body_started: bool) -> str:
         return "dateline"
     if len(text) <= 120 and STAMP_WORDS.search(first_line) and not ADDRESS_START.match(first_line):
         return "stamp"
-    if len(text) <= 80 and text.rstrip("\"”»").endswith("!"):
+    if len(text) <= 80 and text.rstrip('"”»').endswith("!"):
         return "salute"
     if body_started and SIGNATURE.match(text) and len(text.split()) <= 4:
         return "signature"

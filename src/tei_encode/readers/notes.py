@@ -17,7 +17,9 @@ from ..model import Block, Division, span
 from .blocks import Chunk, block
 
 NOTE_NUMBER = re.compile(r"^(\d{1,2})(?:\s*\.)?(?=\s*\S)")
-REFERENCE = re.compile(r"(?<=[\w)\]’'\".,!?])\s?(\d{1,2})(?=[A-Z]|\s*[.,;:]|\s*$|\s+[a-z])|(?<=[a-z])(\d{1,2})(?=[\s.,;:]|$)")
+REFERENCE = re.compile(
+    r"(?<=[\w)\]’'\".,!?])\s?(\d{1,2})(?=[A-Z]|\s*[.,;:]|\s*$|\s+[a-z])|(?<=[a-z])(\d{1,2})(?=[\s.,;:]|$)"
+)
 LABEL_BEFORE = re.compile(r"(?:\b(?:No|Nos|Nr|F|Op|On|D|L|LL|T|P|S|pp|p|vol|Vol|List|item|Art|art|Ch|ch|§)\.?|№)\s*$")
 NUMBER_BEFORE = re.compile(r"[\d/,-]\s*$")
 LINE_END = re.compile(r"[\s.,;:]*(?:\n|$)")

@@ -31,8 +31,19 @@ FIELD_LABELS = {
 CONTENT_LABEL = re.compile(
     r"^(?:original scan|(?:english )?translation(?:\s*-\s*\w+)?|transcri(?:pt|ption)(?:\s*-\s*\w+)?)$", re.I
 )
-LANGUAGES = {"russian": "ru", "english": "en", "chinese": "zh", "german": "de", "french": "fr", "korean": "ko",
-             "polish": "pl", "ukrainian": "uk", "hungarian": "hu", "czech": "cs", "mongolian": "mn"}
+LANGUAGES = {
+    "russian": "ru",
+    "english": "en",
+    "chinese": "zh",
+    "german": "de",
+    "french": "fr",
+    "korean": "ko",
+    "polish": "pl",
+    "ukrainian": "uk",
+    "hungarian": "hu",
+    "czech": "cs",
+    "mongolian": "mn",
+}
 EXPORT_ID = re.compile(r"digitalarchive\.[\w.]+/document/(\d+)")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -128,10 +139,14 @@ def _add_field(document: Document, name: str, label: str, items: list[Chunk]) ->
         return
     lines = "\n\n".join(c.text for c in items).split("\n")
     if name == "citation":
-        contributor = [i for i, line in enumerate(lines) if line.lower().startswith(("contributed by", "translated by"))]
+        contributor = [
+            i for i, line in enumerate(lines) if line.lower().startswith(("contributed by", "translated by"))
+        ]
         if contributor:
             cut = contributor[0]
-            document.fields["contributor"] = block("contributor", Chunk("\n".join(lines[cut:]).strip(), items[0].line + cut))
+            document.fields["contributor"] = block(
+                "contributor", Chunk("\n".join(lines[cut:]).strip(), items[0].line + cut)
+            )
             lines = lines[:cut]
     text = "\n".join(lines).strip()
     if text:

@@ -61,11 +61,14 @@ def index_row(tree: etree._ElementTree | etree._Element, href: str) -> IndexRow:
     reference = ", ".join(
         " ".join(e.text.split()) for e in root.xpath("//tei:msDesc/tei:msIdentifier/*", namespaces=NS) if e.text
     )
-    return IndexRow(href, text("//tei:titleStmt/tei:title"), str(date),
-                    text("//tei:correspAction[@type='sent']/tei:persName | //tei:correspAction[@type='sent']/tei:orgName"),
-                    text("//tei:correspAction[@type='received']/tei:persName"
-                         " | //tei:correspAction[@type='received']/tei:orgName"),
-                    reference)
+    return IndexRow(
+        href,
+        text("//tei:titleStmt/tei:title"),
+        str(date),
+        text("//tei:correspAction[@type='sent']/tei:persName | //tei:correspAction[@type='sent']/tei:orgName"),
+        text("//tei:correspAction[@type='received']/tei:persName | //tei:correspAction[@type='received']/tei:orgName"),
+        reference,
+    )
 
 
 def index_page(rows: list[IndexRow], title: str = "Documents") -> bytes:

@@ -55,7 +55,10 @@ def load_validator(path: Path) -> BaseValidator:
     from .xsd import XsdValidator
 
     kinds: dict[str, type[BaseValidator]] = {
-        ".rng": RelaxNGValidator, ".xsd": XsdValidator, ".sch": SchematronValidator, ".isosch": SchematronValidator,
+        ".rng": RelaxNGValidator,
+        ".xsd": XsdValidator,
+        ".sch": SchematronValidator,
+        ".isosch": SchematronValidator,
     }
     if path.suffix not in kinds:
         raise UnknownName("schema type", path.suffix or path.name, kinds)

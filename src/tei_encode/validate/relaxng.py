@@ -30,5 +30,13 @@ class RelaxNGValidator(BaseValidator):
         if self.schema.validate(tree):
             return
         for entry in self.schema.error_log:
-            yield Diagnostic(Severity.ERROR, "relaxng", entry.message, file or entry.filename or "", entry.line,
-                             entry.column, entry.path or "", self.path.name)
+            yield Diagnostic(
+                Severity.ERROR,
+                "relaxng",
+                entry.message,
+                file or entry.filename or "",
+                entry.line,
+                entry.column,
+                entry.path or "",
+                self.path.name,
+            )

@@ -38,8 +38,16 @@ class SchematronValidator(BaseValidator):
         for result in report.getroot().iter(f"{{{SVRL}}}failed-assert", f"{{{SVRL}}}successful-report"):
             location = result.get("location", "")
             text = " ".join("".join(result.itertext()).split())
-            yield Diagnostic(Severity.ERROR, "schematron", text, file, _line_of(doc, location), 0, location,
-                             result.get("id") or result.get("test", ""))
+            yield Diagnostic(
+                Severity.ERROR,
+                "schematron",
+                text,
+                file,
+                _line_of(doc, location),
+                0,
+                location,
+                result.get("id") or result.get("test", ""),
+            )
 
 
 def _line_of(doc: etree._ElementTree, location: str) -> int:

@@ -32,5 +32,6 @@ class XsdValidator(BaseValidator):
             element = error.elem
             line = getattr(element, "sourceline", 0) or 0
             path = root.getroottree().getpath(element) if isinstance(element, etree._Element) else (error.path or "")
-            yield Diagnostic(Severity.ERROR, "xsd", error.reason or str(error.message), file, line, 0, path,
-                             self.path.name)
+            yield Diagnostic(
+                Severity.ERROR, "xsd", error.reason or str(error.message), file, line, 0, path, self.path.name
+            )

@@ -38,8 +38,28 @@ ALLOWED_ATTRS: dict[str, tuple[str, ...]] = {
     "label": (),
 }
 # Order among spans with the same extent: outer first.
-NESTING = ["subst", "bibl", "idno", "date", "person", "place", "org", "del", "add", "hi", "title", "quote",
-           "stamp", "supplied", "gap", "noteref", "label", "link", "time", "unclear"]
+NESTING = [
+    "subst",
+    "bibl",
+    "idno",
+    "date",
+    "person",
+    "place",
+    "org",
+    "del",
+    "add",
+    "hi",
+    "title",
+    "quote",
+    "stamp",
+    "supplied",
+    "gap",
+    "noteref",
+    "label",
+    "link",
+    "time",
+    "unclear",
+]
 TEXT_ONLY_PARENTS = {"idno": {"idno"}, "gap": set(), "label": set()}
 WORD = re.compile(r"\w")
 # Spans that claim whole words: a boundary of theirs inside a word means the source ran two words together.
@@ -55,8 +75,16 @@ def render(parent: etree._Element, text: str, spans: Sequence[Span], reporter: R
     _render_range(parent, text, ordered, 0, len(text), "", reporter, identify)
 
 
-def _render_range(parent: etree._Element, text: str, spans: list[Span], start: int, end: int, parent_kind: str,
-                  reporter: Reporter, identify: Identify) -> None:
+def _render_range(
+    parent: etree._Element,
+    text: str,
+    spans: list[Span],
+    start: int,
+    end: int,
+    parent_kind: str,
+    reporter: Reporter,
+    identify: Identify,
+) -> None:
     cursor = start
     i = 0
     while i < len(spans):
@@ -67,8 +95,11 @@ def _render_range(parent: etree._Element, text: str, spans: list[Span], start: i
         inner = spans[i + 1 : inner_end]
         crossing = [s for s in inner if s.end > current.end]
         for bad in crossing:
-            reporter.warning("overlap", f"{bad.kind} {text[bad.start:bad.end]!r} crosses {current.kind} "
-                                        f"{text[current.start:current.end]!r}; its markup is dropped")
+            reporter.warning(
+                "overlap",
+                f"{bad.kind} {text[bad.start : bad.end]!r} crosses {current.kind} "
+                f"{text[current.start : current.end]!r}; its markup is dropped",
+            )
         inner = [s for s in inner if s.end <= current.end]
         allowed = TEXT_ONLY_PARENTS.get(parent_kind)
         _append_text(parent, text[cursor : current.start])
@@ -125,8 +156,11 @@ def _with_glue(text: str, spans: Sequence[Span]) -> list[Span]:
         else:
             regions.append([start, end])
     glue = [span(a, b, "glue", cuts=" ".join(str(c - a) for c in cuts if a < c < b)) for a, b in regions]
-    kept = [s for s in spans if not any(s.start < g.start < s.end < g.end or g.start < s.start < g.end < s.end
-                                        for g in glue)]
+    kept = [
+        s
+        for s in spans
+        if not any(s.start < g.start < s.end < g.end or g.start < s.start < g.end < s.end for g in glue)
+    ]
     return kept + glue
 
 
@@ -143,8 +177,9 @@ def _word_bounds(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _render_glue(parent: etree._Element, text: str, glue: Span, inner: list[Span], reporter: Reporter,
-                 identify: Identify) -> None:
+def _render_glue(
+    parent: etree._Element, text: str, glue: Span, inner: list[Span], reporter: Reporter, identify: Identify
+) -> None:
     choice = etree.SubElement(parent, tei("choice"))
     orig = etree.SubElement(choice, tei("orig"))
     orig.text = text[glue.start : glue.end]
@@ -156,7 +191,9 @@ def _render_glue(parent: etree._Element, text: str, glue: Span, inner: list[Span
     def shifted(offset: int, is_start: bool) -> int:
         return offset + sum(1 for c in cuts if c < offset or (is_start and c == offset))
 
-    moved = [span(shifted(s.start - glue.start, True), shifted(s.end - glue.start, False), s.kind, **dict(s.attrs))
-             for s in inner]
+    moved = [
+        span(shifted(s.start - glue.start, True), shifted(s.end - glue.start, False), s.kind, **dict(s.attrs))
+        for s in inner
+    ]
     moved.sort(key=lambda s: (s.start, -s.end, NESTING.index(s.kind) if s.kind in NESTING else 99))
     _render_range(reg, spaced, moved, 0, len(spaced), "reg", reporter, identify)

@@ -69,7 +69,7 @@ class _Writer:
         if s.kind != "noteref":
             return {}
         n = s.attr("n")
-        return {"{%s}id" % XML_NS: self.next_id(f"nr{n}"), "target": f"#{self.doc.id}-n{n}", "type": "noteAnchor"}
+        return {f"{{{XML_NS}}}id": self.next_id(f"nr{n}"), "target": f"#{self.doc.id}-n{n}", "type": "noteAnchor"}
 
     def next_id(self, stem: str) -> str:
         count = self.counters.get(stem, 0) + 1
@@ -148,7 +148,7 @@ class _Writer:
             "Editorial square brackets of the source: text inside them as supplied, an omission mark as gap; the "
             "brackets themselves are kept as text.",
             "Dates are normalised to ISO 8601; a year taken from the document's own date carries cert and "
-            "evidence=\"internal\".",
+            'evidence="internal".',
             "A word the source runs together with the next one is kept in orig, with the separated reading in reg.",
         ):
             _text(editorial, "p", text)
@@ -340,8 +340,11 @@ def _line_blocks(block: Block) -> list[Block]:
     offset = 0
     for line in block.text.split("\n"):
         end = offset + len(line)
-        spans = [Span(s.start - offset, s.end - offset, s.kind, s.attrs) for s in block.spans
-                 if offset <= s.start and s.end <= end]
+        spans = [
+            Span(s.start - offset, s.end - offset, s.kind, s.attrs)
+            for s in block.spans
+            if offset <= s.start and s.end <= end
+        ]
         pieces.append(Block(block.kind, line, spans, block.line))
         offset = end + 1
     return pieces
