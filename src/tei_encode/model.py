@@ -48,6 +48,10 @@ class Span:
         """The value of one attribute, or ``default``."""
         return dict(self.attrs).get(name, default)
 
+    def covers(self, other: Span) -> bool:
+        """Whether this span contains ``other``."""
+        return self.start <= other.start and other.end <= self.end
+
     def overlaps(self, start: int, end: int) -> bool:
         """Whether this span shares at least one character with ``start:end``."""
         return self.start < end and start < self.end
