@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
+from lxml import etree
 
 from . import __version__
 from .build import build as build_corpus
@@ -27,6 +28,13 @@ from .validate.run import expand_paths, validate_file
 from .xmlio import parse_file, serialize, write_atomic
 
 EXISTING = click.Path(exists=True, path_type=Path)
+
+
+def output_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The required ``-o/--output DIR`` option of convert and render."""
+    return click.option(
+        "-o", "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path), help=help_text
+    )
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -56,14 +64,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Directory for the TEI files (created if missing).",
-)
+@output_option("Directory for the TEI files (created if missing).")
 @click.option(
     "--format",
     "source_format",
@@ -171,14 +172,7 @@ def validate(paths: tuple[Path, ...], schemas: tuple[Path, ...], report_format: 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Directory for the HTML pages.",
-)
+@output_option("Directory for the HTML pages.")
 @click.option("--view", type=click.Choice(sorted(VIEWS)), default="reading", help="Which view to render.")
 def render(paths: tuple[Path, ...], output: Path, view: str) -> None:
     """Render TEI files as HTML pages (any TEI P5 file; unknown elements keep their text)."""
@@ -188,7 +182,7 @@ def render(paths: tuple[Path, ...], output: Path, view: str) -> None:
     for path in expand_paths(paths):
         try:
             tree = parse_file(path)
-        except (OSError, Exception) as exc:  # lxml raises XMLSyntaxError, a subclass of Exception
+        except (OSError, etree.XMLSyntaxError) as exc:
             _fail(f"{path}: cannot parse: {exc}", 1)
         write_atomic(output / f"{path.stem}.html", render_html(tree, view))
         click.echo(f"{path} -> {output / (path.stem + '.html')}", err=True)

@@ -123,3 +123,13 @@ def test_collection_page_items_notes_and_chrome() -> None:
     assert "physdesc: 'Typewritten copy.'" in second
     assert [d.code for d in reporter] == ["site-chrome-dropped"]
     assert reporter.diagnostics[0].line == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("cable 12 (copy).txt", "cable-12-copy"), ("1951-letters.txt", "d-1951-letters"), ("Ёж.txt", "document")],
+    ids=["spaces-and-brackets", "leading-digit", "no-ascii"],
+)
+def test_document_ids_are_xml_names(name: str, expected: str) -> None:
+    [document] = READERS["plain"].read("Title\n\nText.\n", name, Reporter(name))
+    assert document.id == expected

@@ -61,7 +61,9 @@ def _parties(block: Block, start: int, end: int) -> list[Party]:
     if parties:
         return parties
     text = block.text[start:end].strip(" ,.;")
-    text = LEADING.sub("", text, count=1) if start == 0 else re.sub(r"^(?:the\s+)", "", text, flags=re.I)
+    if start == 0:
+        text = LEADING.sub("", text, count=1)
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
     return [Party("org", text)] if text else []
 
 

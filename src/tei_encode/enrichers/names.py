@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 # Spans a name may not overlap at all; any other span it may contain or lie in, but not cross.
 CLAIMING_KINDS = ("idno", "date", "person", "place", "noteref")
 SIGNATURE_KINDS = frozenset({"signature", "signed"})
-SKIPPED_KINDS = frozenset({"nav", "navigation"})
 
 
 class PersonsEnricher:
@@ -38,8 +37,6 @@ class PersonsEnricher:
         """Add ``person`` spans to every block of ``document``."""
         index = index_for(context.register, "person")
         for _lang, block in document.blocks():
-            if block.kind in SKIPPED_KINDS:
-                continue
             mentions = with_initials(block.text, _register_mentions(block.text, index, "person"))
             for mention in resolve(mentions, dict(index.initials)):
                 _add_mention(block, mention, "person", reporter)
@@ -60,8 +57,6 @@ class PlacesEnricher:
         """Add ``place`` spans to every block of ``document``."""
         index = index_for(context.register, "place")
         for _lang, block in document.blocks():
-            if block.kind in SKIPPED_KINDS:
-                continue
             for mention in resolve(_register_mentions(block.text, index, "place"), {}):
                 _add_mention(block, mention, "place", reporter)
             _add_imprints(block, index, reporter)

@@ -76,6 +76,13 @@ def parse_inline(text: str) -> tuple[str, list[Span]]:
     return "".join(out), spans
 
 
+def document_id(name: str) -> str:
+    """An xml:id (NCName) for a document, from a source file name or stem."""
+    stem = name.rsplit(".", 1)[0] if name.endswith((".txt", ".md")) else name
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.") or "document"
+    return slug if slug[0].isalpha() or slug[0] == "_" else f"d-{slug}"
+
+
 def block(kind: str, chunk: Chunk, **attrs: str) -> Block:
     """A block of ``kind`` from a chunk, inline markup turned into spans."""
     text, spans = parse_inline(chunk.text)

@@ -13,7 +13,7 @@ import re
 
 from ..diagnostics import Reporter
 from ..model import Block, Division, Document, span
-from .blocks import Chunk, block, chunks
+from .blocks import Chunk, block, chunks, document_id
 from .notes import mark_note_references, note_blocks
 
 ITEM_NUMBER = re.compile(r"^(?:No\.|№|Nr\.|Document\s+No\.?|Документ\s+№)\s*(\d+)\s*$", re.I)
@@ -50,7 +50,7 @@ class CollectionReader:
         parts = chunks(text)
         starts = [i for i, c in enumerate(parts) if ITEM_NUMBER.match(c.text)]
         header = self._header(parts[: starts[0]] if starts else [], reporter)
-        prefix = re.sub(r"-\d+-\d+$", "", source.rsplit(".", 1)[0]) or "collection"
+        prefix = document_id(re.sub(r"-\d+-\d+$", "", source.rsplit(".", 1)[0]) or "collection")
         documents = []
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(parts)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Reporter
 from ..model import Division, Document
-from .blocks import block, chunks
+from .blocks import block, chunks, document_id
 
 
 class PlainReader:
@@ -21,10 +19,8 @@ class PlainReader:
     def read(self, text: str, source: str, reporter: Reporter) -> list[Document]:
         """One document: title and paragraphs."""
         parts = chunks(text)
-        stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", source.rsplit(".", 1)[0]).strip("-") or "document"
-        doc_id = stem if stem[0].isalpha() else f"d-{stem}"
         title = block("title", parts[0])
-        document = Document(id=doc_id, source=source, genre="text", lang="en", title=title)
+        document = Document(id=document_id(source), source=source, genre="text", lang="en", title=title)
         document.divisions.append(Division("text", [block("p", c) for c in parts[1:]], {}))
         reporter.info("plain-reader", "no known source format recognised; read as plain text")
         return [document]

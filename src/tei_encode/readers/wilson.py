@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from ..diagnostics import Reporter
 from ..model import Block, Division, Document
-from .blocks import Chunk, block, chunks, strip_marker
+from .blocks import Chunk, block, chunks, document_id, strip_marker
 from .layout import classify_witness
 
 FIELD_LABELS = {
@@ -74,10 +74,9 @@ class WilsonReader:
         """One document for the export."""
         parts = chunks(text)
         head, fields, contents = _split_fields(parts)
-        stem = source.rsplit(".", 1)[0]
         title_chunk, date_chunk = _title_and_date(head or parts[:1])
         title = block("title", Chunk(" ".join(title_chunk.text.split()), title_chunk.line))
-        document = Document(id=_document_id(stem), source=source, genre="archival", lang="en", title=title)
+        document = Document(id=document_id(source), source=source, genre="archival", lang="en", title=title)
         if date_chunk is not None:
             document.fields["date"] = block("date", date_chunk)
         for name, (label, items) in fields.items():
@@ -103,11 +102,6 @@ def _title_and_date(head: list[Chunk]) -> tuple[Chunk, Chunk | None]:
     above = [line for _, line in lines[:bold] if line.strip()]
     date = Chunk("\n".join(above).strip(), lines[0][0]) if above else None
     return title, date
-
-
-def _document_id(stem: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-") or "document"
-    return slug if slug[0].isalpha() else f"d-{slug}"
 
 
 def _split_fields(parts: list[Chunk]) -> tuple[list[Chunk], dict[str, tuple[str, list[Chunk]]], list[Chunk]]:
