@@ -1,0 +1,70 @@
+"""The ``convert`` command: source texts to TEI files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..diagnostics import Reporter, Severity
+from ..errors import TeiEncodeError
+from ..model import dump
+from ..pipeline import convert_path, default_register
+from ..readers import READERS
+from ..register import Register
+from ..xmlio import serialize, write_atomic
+from .common import echo_diagnostics, fail, output_option
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@output_option("Directory for the TEI files (created if missing).")
+@click.option(
+    "--format",
+    "source_format",
+    type=click.Choice(sorted(READERS)),
+    default=None,
+    help="Source format; detected from the text when omitted.",
+)
+@click.option(
+    "--register",
+    "register_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Register directory (TEI listPerson/listPlace files); default: register/ beside each source.",
+)
+@click.option("--debug-model", is_flag=True, help="Print the document model of each document instead of writing TEI.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print informational notes.")
+def convert(
+    sources: tuple[Path, ...],
+    output: Path,
+    source_format: str | None,
+    register_dir: Path | None,
+    debug_model: bool,
+    verbose: bool,
+) -> None:
+    """Convert source texts (Wilson Center exports, collection pages, plain text) to TEI, one file per document."""
+    failed = False
+    for source in sources:
+        reporter = Reporter(str(source))
+        try:
+            if not source.exists():
+                raise TeiEncodeError(f"{source}: no such file")
+            register = Register.from_directory(register_dir) if register_dir else default_register(source)
+            items = convert_path(source, register, reporter, source_format)
+        except TeiEncodeError as exc:
+            echo_diagnostics(reporter.diagnostics)
+            fail(str(exc))
+        echo_diagnostics(reporter.diagnostics, Severity.INFO if verbose else Severity.WARNING)
+        failed = failed or reporter.has_errors
+        for item in items:
+            if debug_model:
+                click.echo(dump(item.document), nl=False)
+                continue
+            try:
+                write_atomic(output / item.filename, serialize(item.tree))
+            except OSError as exc:
+                fail(f"{output / item.filename}: cannot write: {exc.strerror or exc}")
+            click.echo(f"{source} -> {output / item.filename}", err=True)
+    sys.exit(1 if failed else 0)
