@@ -17,7 +17,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic, Reporter, Severity
 from .pipeline import Converted, convert_path
 from .register import Register
-from .render import index_page, index_row, render_html, stylesheet
+from .render import render_document, render_indexes, summarize
 from .validate import BaseValidator, default_schemas, load_validator
 from .validate.run import iter_findings
 from .xmlio import serialize, write_atomic
@@ -62,22 +62,27 @@ def build(
         converted.extend(convert_path(source, register, reporter))
         result.conversion.extend(reporter.diagnostics)
     tei_dir, html_dir = out / "tei", out / "html"
-    rows = []
+    summaries = []
+    pages: set[str] = set()
     for item in converted:
-        data = serialize(item.tree)
-        write_atomic(tei_dir / item.filename, data)
+        write_atomic(tei_dir / item.filename, serialize(item.tree))
         result.documents.append(item.filename)
         result.validation.extend(iter_findings(item.tree.getroottree(), f"tei/{item.filename}", validators))
-        page = item.filename.replace(".xml", ".html")
-        write_atomic(html_dir / page, render_html(item.tree))
-        rows.append(index_row(item.tree, page))
-    write_atomic(html_dir / "index.html", index_page(rows))
-    write_atomic(html_dir / "style.css", stylesheet())
+        stem = item.document.id
+        pages |= _write_pages(html_dir, render_document(item.tree, stem))
+        summaries.append(summarize(item.tree, stem))
+    pages |= _write_pages(html_dir, render_indexes(summaries))
     _remove_stale(tei_dir, {item.filename for item in converted})
-    _remove_stale(html_dir, {i.filename.replace(".xml", ".html") for i in converted} | {"index.html", "style.css"})
+    _remove_stale(html_dir, pages)
     write_atomic(out / "validation.json", _report(result.validation, result.documents, "validation"))
     write_atomic(out / "conversion.json", _report(result.conversion, [], "conversion"))
     return result
+
+
+def _write_pages(directory: Path, pages: dict[str, bytes]) -> set[str]:
+    for name, data in pages.items():
+        write_atomic(directory / name, data)
+    return set(pages)
 
 
 def _remove_stale(directory: Path, keep: set[str]) -> None:

@@ -1,12 +1,20 @@
-"""HTML views of TEI documents: XSLT 1.0 stylesheets run by lxml, and the corpus index page.
+"""HTML views of TEI documents: XSLT 1.0 stylesheets run by lxml, and the corpus index pages.
 
 ``VIEWS`` maps view names to stylesheets shipped as package data; the
 compiled transforms are cached per process.
+
+A site is published in two steps, so that a build can render documents
+independently (in parallel, or only the changed ones) and the index pages
+from the summaries it kept:
+
+- ``render_document(tree, stem)`` gives the pages of one document;
+- ``summarize(tree, stem)`` gives the JSON-serialisable facts the index pages need;
+- ``render_indexes(summaries)`` gives the index pages and the shared static files.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 
@@ -114,3 +122,23 @@ def index_page(rows: list[IndexRow], title: str = "Documents") -> bytes:
             tr.append(td)
         tbody.append(tr)
     return b"<!DOCTYPE html>\n" + html.tostring(page, encoding="utf-8", method="html") + b"\n"
+
+
+Summary = dict[str, object]
+
+
+def render_document(tree: etree._ElementTree | etree._Element, stem: str) -> dict[str, bytes]:
+    """The HTML pages of one TEI document, by file name relative to the site root."""
+    return {f"{stem}.html": render_html(tree)}
+
+
+def summarize(tree: etree._ElementTree | etree._Element, stem: str) -> Summary:
+    """What the index pages need to know of one document (JSON-serialisable)."""
+    return asdict(index_row(tree, f"{stem}.html"))
+
+
+def render_indexes(summaries: list[Summary]) -> dict[str, bytes]:
+    """The index pages and static files of the site, by file name relative to the site root."""
+    rows = [IndexRow(**{k: str(v) for k, v in summary.items()}) for summary in summaries]
+    return {"index.html": index_page(rows), "style.css": stylesheet()}
+
