@@ -38,7 +38,7 @@ def convert_path(
     converted = []
     for document in documents:
         enrich(document, context, reporter)
-        converted.append(Converted(document, writer.write(document, register, reporter)))
+        converted.append(Converted(document, writer.write(document, context.register_for(document.id), reporter)))
     return converted
 
 

@@ -102,7 +102,7 @@ def test_wilson_export_with_english_translation_only() -> None:
     assert "field contributor: 'Translated by Jane Roe. <https://digitalarchive.example/document/42>'" in model
     assert "meta original-language=ru" in model
     assert "meta export-id=42" in model
-    assert "division transcription label=Translation - English lang=en n=1" in model
+    assert "division translation label=Translation - English lang=en n=1" in model
     kinds = [b.kind for b in document.divisions[0].blocks]
     assert kinds == ["content-label", "stamp", "address", "salute", "p", "signature", "dateline"]
 

@@ -1,7 +1,7 @@
 """Enrichers add annotation spans to a document, in a declared order.
 
 Each enricher has a ``name``, a ``priority`` (lower runs first: corrections,
-then identifiers, dates, persons, places, correspondence) and one
+then identifiers, dates, persons, places, unregistered people, correspondence) and one
 ``apply(document, context, reporter)``. Later enrichers see the spans of
 earlier ones and leave text already claimed alone.
 """
@@ -15,14 +15,26 @@ from typing import Protocol
 from ..diagnostics import Reporter
 from ..errors import UnknownName
 from ..model import Document
-from ..register import Register
+from ..register import Entry, Register
 
 
 @dataclass
 class Context:
-    """What enrichers may consult besides the document: the register of people and places."""
+    """What enrichers may consult besides the document: the register, and entries they add per document."""
 
     register: Register = field(default_factory=Register)
+    added: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def add_entries(self, document_id: str, entries: list[Entry]) -> None:
+        """Provisional entries for one document (people the register lacks)."""
+        self.added.setdefault(document_id, []).extend(entries)
+
+    def register_for(self, document_id: str) -> Register:
+        """The register with the provisional entries of one document."""
+        added = self.added.get(document_id)
+        if not added:
+            return self.register
+        return Register({**self.register.entries, **{e.key: e for e in added}})
 
 
 class Enricher(Protocol):
@@ -42,6 +54,7 @@ def registry() -> dict[str, Enricher]:
     from .dates import DatesEnricher
     from .identifiers import IdentifiersEnricher
     from .names import PersonsEnricher, PlacesEnricher
+    from .unregistered import UnregisteredNamesEnricher
 
     found: list[Enricher] = [
         CorrectionsEnricher(),
@@ -49,6 +62,7 @@ def registry() -> dict[str, Enricher]:
         DatesEnricher(),
         PersonsEnricher(),
         PlacesEnricher(),
+        UnregisteredNamesEnricher(),
         CorrespondenceEnricher(),
     ]
     return {e.name: e for e in found}

@@ -34,11 +34,12 @@ class CorrespondenceEnricher:
     def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
         """Derive the correspondence from the title, the date line and the document date."""
         title = document.title
-        separator = SEPARATOR.search(title.text)
-        if separator is None:
+        sides = side_spans(title)
+        if not sides:
             return
-        senders = _parties(title, 0, separator.start())
-        addressees = _parties(title, separator.end(), len(title.text))
+        (sent_start, sent_end), (received_start, received_end) = sides
+        senders = _parties(title, sent_start, sent_end)
+        addressees = _parties(title, received_start, received_end)
         if not senders and not addressees:
             return
         places = _sending_places(document)
@@ -46,6 +47,16 @@ class CorrespondenceEnricher:
         document.correspondence = Correspondence(senders, addressees, places, date)
         if not any(p.key for p in senders + addressees):
             reporter.warning("correspondents-unlinked", "no correspondent of the title is in the register")
+
+
+def side_spans(title: Block) -> list[tuple[int, int]]:
+    """The offsets of the senders' and the addressees' side of a title, without its lead-in; none if no separator."""
+    separator = SEPARATOR.search(title.text)
+    if separator is None:
+        return []
+    lead = LEADING.match(title.text[: separator.start()])
+    start = lead.end() if lead else 0
+    return [(start, separator.start()), (separator.end(), len(title.text))]
 
 
 def _parties(block: Block, start: int, end: int) -> list[Party]:
@@ -61,8 +72,6 @@ def _parties(block: Block, start: int, end: int) -> list[Party]:
     if parties:
         return parties
     text = block.text[start:end].strip(" ,.;")
-    if start == 0:
-        text = LEADING.sub("", text, count=1)
     text = re.sub(r"^the\s+", "", text, flags=re.I)
     return [Party("org", text)] if text else []
 

@@ -372,7 +372,10 @@ def _text(block: Block, citation: Citation) -> str:
 def _add_citation(
     block: Block, citation: Citation, values: dict[str, str], inherited: list[str], reporter: Reporter
 ) -> None:
-    outer = span(citation.start, citation.end, "idno", type="archival", inherited=" ".join(inherited), **values)
+    restate = " ".join(name for name in RANKS if name in inherited) if citation.ibid else ""
+    outer = span(
+        citation.start, citation.end, "idno", type="archival", inherited=" ".join(inherited), restate=restate, **values
+    )
     if outer in block.spans:
         return  # marked by an earlier run
     if not block.is_free(citation.start, citation.end):

@@ -41,7 +41,7 @@ class PersonsEnricher:
             for mention in resolve(mentions, dict(index.initials)):
                 _add_mention(block, mention, "person", reporter)
             for start, end in unregistered_persons(block.text, block.kind in SIGNATURE_KINDS):
-                if _add(block, start, end, "person"):
+                if add_name_span(block, start, end, "person", unregistered="yes"):
                     reporter.warning(
                         "person-not-in-register", f"{block.text[start:end]!r} is not in the register", block.line
                     )
@@ -70,8 +70,8 @@ def _add_mention(block: Block, mention: Mention, kind: str, reporter: Reporter) 
     if len(mention.keys) == 1:
         key = mention.keys[0]
         pseudonym = "pseudonym" if key in mention.pseudonyms else ""
-        _add(block, mention.start, mention.end, kind, ref=f"#{key}", type=pseudonym)
-    elif _add(block, mention.start, mention.end, kind):
+        add_name_span(block, mention.start, mention.end, kind, ref=f"#{key}", type=pseudonym)
+    elif add_name_span(block, mention.start, mention.end, kind):
         text = block.text[mention.start : mention.end]
         reporter.warning("ambiguous-name", f"{text!r} may be any of {', '.join(mention.keys)}; no @ref", block.line)
 
@@ -80,13 +80,13 @@ def _add_imprints(block: Block, index: NameIndex, reporter: Reporter) -> None:
     for start, end, names in imprints(block.text):
         keys = sorted({key for name in names for key in index.keys_named(name)})
         ref = f"#{keys[0]}" if len(keys) == 1 else ""
-        if _add(block, start, end, "place", ref=ref) and not ref:
+        if add_name_span(block, start, end, "place", ref=ref) and not ref:
             reporter.warning(
                 "place-not-in-register", f"{names[0]!r} ({block.text[start:end]}) is not in the register", block.line
             )
 
 
-def _add(block: Block, start: int, end: int, kind: str, **attrs: str) -> bool:
+def add_name_span(block: Block, start: int, end: int, kind: str, **attrs: str) -> bool:
     """Add a span unless it overlaps a claiming span or crosses the boundary of any other."""
     if start >= end or not block.is_free(start, end, *CLAIMING_KINDS):
         return False

@@ -71,7 +71,8 @@ def fold(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
+def morph() -> pymorphy3.MorphAnalyzer:
+    """The Russian morphological analyser (loaded once)."""
     return pymorphy3.MorphAnalyzer()
 
 
@@ -82,7 +83,7 @@ def word_forms(word: str) -> frozenset[str]:
     if not CYRILLIC.search(folded):
         return frozenset({folded})
     forms = {folded}
-    for parse in _morph().parse(folded):
+    for parse in morph().parse(folded):
         forms.add(fold(parse.normal_form))
         nominative = parse.inflect({"nomn"})
         if nominative is not None:
@@ -90,12 +91,15 @@ def word_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+DIGRAPH_INITIALS = frozenset({"Ya", "Yu", "Ye", "Yo", "Zh", "Kh", "Ts", "Ch", "Sh", "Shch"})
+
+
 def name_parts(name: str) -> tuple[str, tuple[str, ...]]:
-    """A register name split into its leading initials (``"LB"``) and its other words, as written."""
+    """A register name split into its leading initials (``"LB"``; ``A. Ya.``: ``"AY"``) and its other words."""
     words = WORD.findall(name)
     initials = ""
-    while len(words) > 1 and len(words[0]) == 1:
-        initials += words.pop(0).upper()
+    while len(words) > 1 and (len(words[0]) == 1 or words[0] in DIGRAPH_INITIALS):
+        initials += words.pop(0)[0].upper()
     return initials, tuple(words)
 
 

@@ -7,7 +7,7 @@
   ``Caucasus Bureau``) or inside ``Order of ...`` names no person or place.
 - People the register lacks are found where the document's form names a person:
   after an honorific, with initials, as a typist (``отп. Фамилия``), a certifier
-  (``Макаров /Макаров/``), a contributor, or as the whole of a signature.
+  (``Макаров /Макаров/``, ``Верно: Петров``), a contributor, or as the whole of a signature.
 - ``M., 1974`` and ``М.:`` in a reference are the place of publication.
 """
 
@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from .names_match import Mention
 
 UPPER = "A-ZА-ЯЁ"
-INITIAL = rf"[{UPPER}]\.[ \t]?"
+# An initial is one capital, or a Latin digraph that transliterates one Russian letter (Ya., Zh., Yu.).
+INITIAL = rf"(?:[{UPPER}]|Ya|Yu|Ye|Yo|Zh|Kh|Ts|Ch|Sh|Shch)\.[ \t]?"
 # Initials start a word: after a space, an opening bracket or quote, not after "CP(b)U" or "RCP".
 INITIALS_START = r"(?<![^\s(\[«“„\"'])"
 LEADING_INITIALS = re.compile(rf"{INITIALS_START}(?:{INITIAL}){{1,3}}\Z")
@@ -46,6 +47,11 @@ TYPIST = re.compile(r"(?<![^\W_])отп\.[ \t]+(?P<name>[А-ЯЁ][а-яё]+(?:[ 
 CERTIFIER = re.compile(rf"(?<!\S)(?P<signed>{WORD})[ \t]*/[ \t]*(?P<typed>{NAME})[ \t]*/")
 CONTRIBUTOR = re.compile(
     rf"\b(?:Contributed|Translated|Transcribed|Edited|Compiled|Prepared)[ \t]+by:?[ \t]+(?P<name>{NAME})"
+)
+CERTIFIED_BY = re.compile(
+    r"^(?:Верно|Копия верна|С подлинным верно|True copy|Certified(?: true copy)?)"
+    rf"[ \t]*:?[ \t]*(?P<name>{NAME})[ \t]*$",
+    re.M,
 )
 SIGNATURE_TEXT = re.compile(rf"\A[\s\"'«»„“”]*(?P<name>{NAME})[\s.,\"'«»„“”]*\Z")
 # fmt: off
@@ -90,7 +96,8 @@ def with_initials(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _letters(initials: str) -> str:
-    return "".join(c for c in initials if c.isalpha())
+    """``"A. Ya."``: ``"AY"`` (one capital per initial)."""
+    return "".join(c for c in initials if c.isupper())
 
 
 def resolve(mentions: list[Mention], initials: dict[str, frozenset[str]]) -> list[Mention]:
@@ -124,6 +131,7 @@ def unregistered_persons(text: str, signature: bool) -> Iterator[tuple[int, int]
     yield from _groups(HONORIFIC, text, "name")
     yield from _certifications(text)
     yield from _groups(TYPIST, text, "name")
+    yield from _groups(CERTIFIED_BY, text, "name")
     yield from _groups(CONTRIBUTOR, text, "name")
     for pattern in (INITIALS_SURNAME, SURNAME_INITIALS):
         yield from ((m.start(), m.end()) for m in pattern.finditer(text) if looks_like_name(m.group()))

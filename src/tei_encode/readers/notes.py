@@ -5,7 +5,8 @@ Notes are paragraphs after ``Notes:`` opening with their number (``1 The``,
 it, or, first of all, is note 1. In the text, a note reference is a small
 number after a word (``progress 2.``, ``Kharkiv 24/7 1``, ``question3``,
 ``questions 1We``), taken only in increasing order and only up to the last
-note, never after a label such as ``No.`` or ``F.``.
+note, never after a label such as ``No.`` or ``F.``. Footnote references in
+square brackets (``[1]``) are marked by ``mark_bracketed_references``.
 """
 
 from __future__ import annotations
@@ -77,3 +78,14 @@ QUANTITY = re.compile(r"\s+[a-z]{2,}s\b|\s*(?:%|st\b|nd\b|rd\b|th\b|km\b|kg\b)")
 def _is_quantity(text: str, end: int) -> bool:
     """Whether the number is followed by a plural noun or a unit, as a count is."""
     return bool(QUANTITY.match(text, end))
+
+
+BRACKETED_REFERENCE = re.compile(r"\[(\d{1,3})\]")
+
+
+def mark_bracketed_references(blocks: Sequence[Block], keys: dict[str, str]) -> None:
+    """Add ``noteref`` spans over ``[n]`` for the footnote numbers in ``keys`` (number -> note key)."""
+    for target in blocks:
+        for match in BRACKETED_REFERENCE.finditer(target.text):
+            if match.group(1) in keys:
+                target.add(span(match.start(), match.end(), "noteref", n=match.group(1), key=keys[match.group(1)]))

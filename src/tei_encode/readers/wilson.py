@@ -3,9 +3,13 @@
 An export opens with the document date and the bold title, then labelled
 fields (``Citation:``, ``Summary:``, ``Credits:``, ``Original Language:``,
 ``Contents:``); after ``Contents:`` come the content labels (``Original Scan``,
-``Translation - English``, ``Transcript - Russian``) and the transcriptions.
-Several transcriptions of one text (an outgoing copy and a draft) follow each
-other without a label; they are told apart where the text starts over.
+``Translation - English``, ``Transcript - Russian``, one to a line or one to a
+paragraph) and the texts. A text in another script than the one before it
+starts a new division (a Russian transcription followed by its English
+translation); several transcriptions of one text (an outgoing copy and a
+draft) follow each other without a label and are told apart where the text
+starts over. Footnotes are paragraphs at the end of a text opening with
+``[1]``, referenced in the text by the same bracketed number.
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ import re
 from difflib import SequenceMatcher
 
 from ..diagnostics import Reporter
-from ..model import Block, Division, Document
+from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, chunks, document_id, strip_marker
 from .layout import classify_witness
+from .notes import mark_bracketed_references
 
 FIELD_LABELS = {
     "citation": "citation",
@@ -149,35 +154,131 @@ def _add_field(document: Document, name: str, label: str, items: list[Chunk]) ->
 
 def _witness_divisions(contents: list[Chunk], original: str, reporter: Reporter) -> list[Division]:
     divisions: list[Division] = []
+    notes: list[Block] = []
     labels: list[Block] = []
     segment: list[Chunk] = []
     segment_label = ""
 
     def close() -> None:
-        for n, witness in enumerate(_split_restarts(segment), start=len(divisions) + 1):
-            lang = text_language(" ".join(c.text for c in witness))
-            blocks = classify_witness(witness, lang)
-            divisions.append(Division("transcription", blocks, {"lang": lang, "n": str(n), "label": segment_label}))
+        for run in _language_runs(segment):
+            for witness in _split_restarts(run):
+                lang = text_language(" ".join(c.text for c in witness))
+                body, footnotes = _split_footnotes(witness)
+                blocks = classify_witness(body, lang)
+                label = segment_label if _label_language(segment_label) in ("", lang) else ""
+                n = str(len(divisions) + 1)
+                kind = _division_kind(label, lang, original)
+                divisions.append(Division(kind, blocks, {"lang": lang, "n": n, "label": label}))
+                notes.extend(_footnote_blocks(footnotes, blocks, n if notes else ""))
 
     for chunk in contents:
-        if CONTENT_LABEL.match(strip_marker(chunk.text)):
+        lines = [line.strip() for line in strip_marker(chunk.text).split("\n")]
+        if all(CONTENT_LABEL.match(line) for line in lines):
             if segment:
                 close()
                 segment = []
-            if chunk.text.lower().startswith("original scan"):
-                labels.append(block("facsimile", chunk))
-            else:
-                segment_label = chunk.text
-                labels.append(block("content-label", chunk))
+            for k, line in enumerate(lines):
+                label_chunk = Chunk(chunk.text.split("\n")[k].strip(), chunk.line + k)
+                if line.lower().startswith("original scan"):
+                    labels.append(block("facsimile", label_chunk))
+                else:
+                    segment_label = line
+                    labels.append(block("content-label", label_chunk))
             continue
         segment.append(chunk)
     if segment:
         close()
     if labels and divisions:
-        divisions[0].blocks[:0] = labels
+        _place_labels(labels, divisions)
     elif labels:
         divisions.append(Division("contents", labels, {}))
+    if notes:
+        divisions.append(Division("notes", notes, {"label": "Notes"}))
     return divisions
+
+
+def _place_labels(labels: list[Block], divisions: list[Division]) -> None:
+    """Each content label at the head of the first text in its language; the others at the head of the first."""
+    placed: dict[int, list[Block]] = {}
+    for label in labels:
+        lang = _label_language(label.text) if label.kind == "content-label" else ""
+        target = next((k for k, d in enumerate(divisions) if lang and d.attrs.get("lang") == lang), 0)
+        placed.setdefault(target, []).append(label)
+    for k, blocks in placed.items():
+        divisions[k].blocks[:0] = blocks
+
+
+def _label_language(label: str) -> str:
+    """The language a content label names (``Transcript - Russian``: ``ru``), or ``""``."""
+    _, dash, name = label.rpartition("-")
+    return language_code(name) if dash else ""
+
+
+def _division_kind(label: str, lang: str, original: str) -> str:
+    """``translation`` for a labelled translation or a text not in the original language, else ``transcription``."""
+    if label:
+        return (
+            "translation"
+            if label.lower().lstrip().startswith(("translation", "english translation"))
+            else ("transcription")
+        )
+    return "translation" if original and lang != original else "transcription"
+
+
+MIN_RUN_LETTERS = 60
+
+
+def _chunk_language(chunk: Chunk) -> str:
+    """The language of one chunk, ``""`` when it has too few letters to tell (a date, a number)."""
+    letters = sum(1 for ch in chunk.text if ch.isalpha())
+    return text_language(chunk.text) if letters >= 3 else ""
+
+
+def _language_runs(segment: list[Chunk]) -> list[list[Chunk]]:
+    """Split where the text changes script for good (a transcription followed by its translation)."""
+    runs: list[tuple[str, list[Chunk]]] = []
+    for chunk in segment:
+        lang = _chunk_language(chunk)
+        if runs and lang in ("", runs[-1][0]):
+            runs[-1][1].append(chunk)
+        else:
+            runs.append((lang, [chunk]))
+    merged: list[tuple[str, list[Chunk]]] = []
+    for lang, run in runs:
+        letters = sum(1 for c in run for ch in c.text if ch.isalpha())
+        if merged and (letters < MIN_RUN_LETTERS or lang == merged[-1][0]):
+            merged[-1][1].extend(run)
+        else:
+            merged.append((lang, run))
+    if len(merged) > 1 and sum(1 for c in merged[0][1] for ch in c.text if ch.isalpha()) < MIN_RUN_LETTERS:
+        merged[1] = (merged[1][0], merged[0][1] + merged[1][1])
+        merged.pop(0)
+    return [run for _, run in merged]
+
+
+FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s*\S")
+
+
+def _split_footnotes(witness: list[Chunk]) -> tuple[list[Chunk], list[Chunk]]:
+    """The text and the footnotes at its end (paragraphs opening with ``[n]``)."""
+    cut = len(witness)
+    while cut > 0 and FOOTNOTE.match(witness[cut - 1].text):
+        cut -= 1
+    return witness[:cut], witness[cut:]
+
+
+def _footnote_blocks(footnotes: list[Chunk], blocks: list[Block], prefix: str) -> list[Block]:
+    """Note blocks for the footnotes of one text; their references in ``blocks`` become ``noteref`` spans."""
+    notes = []
+    for chunk in footnotes:
+        match = FOOTNOTE.match(chunk.text)
+        assert match is not None
+        number = match.group(1)
+        note = block("note", chunk, n=number, key=f"{prefix}.{number}" if prefix else number)
+        note.add(span(0, match.end(1) + 1, "label"))
+        notes.append(note)
+    mark_bracketed_references(blocks, {b.attrs["n"]: b.attrs["key"] for b in notes})
+    return notes
 
 
 def _similar(a: str, b: str) -> float:

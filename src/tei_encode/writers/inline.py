@@ -114,6 +114,8 @@ def _render_range(
                 desc.text = text[current.start : current.end]
             else:
                 _render_range(child, text, inner, current.start, current.end, current.kind, reporter, identify)
+            if current.attr("restate"):
+                _render_inherited(child, current)
         cursor = current.end
         i = inner_end
     _append_text(parent, text[cursor:end])
@@ -129,6 +131,17 @@ def _element(parent: etree._Element, s: Span, identify: Identify) -> etree._Elem
     for name, value in identify(s).items():
         el.set(name, value)
     return el
+
+
+def _render_inherited(parent: etree._Element, citation: Span) -> None:
+    """The parts an ``Ibid.`` citation takes from the one before it, restated at its end: `` [17/3/104]``."""
+    restated = etree.SubElement(parent, tei("idno"), type="inherited")
+    restated.text = " ["
+    names = citation.attr("restate").split()
+    for k, name in enumerate(names):
+        part = etree.SubElement(restated, tei("idno"), type=name)
+        part.text = citation.attr(name)
+        part.tail = "/" if k < len(names) - 1 else "]"
 
 
 def _append_text(parent: etree._Element, text: str) -> None:

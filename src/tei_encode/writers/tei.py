@@ -68,8 +68,8 @@ class _Writer:
     def identify(self, s: Span) -> dict[str, str]:
         if s.kind != "noteref":
             return {}
-        n = s.attr("n")
-        return {f"{{{XML_NS}}}id": self.next_id(f"nr{n}"), "target": f"#{self.doc.id}-n{n}", "type": "noteAnchor"}
+        key = s.attr("key") or s.attr("n")
+        return {f"{{{XML_NS}}}id": self.next_id(f"nr{key}"), "target": f"#{self.doc.id}-n{key}", "type": "noteAnchor"}
 
     def next_id(self, stem: str) -> str:
         count = self.counters.get(stem, 0) + 1
@@ -304,16 +304,19 @@ class _Writer:
             current: etree._Element | None = None
             for block in division.blocks:
                 n = block.attrs.get("n", "")
+                key = block.attrs.get("key", n)
                 if block.attrs.get("continued") != "yes" or current is None:
                     current = etree.SubElement(div, tei("note"), place="end", n=n)
-                    current.set(f"{{{XML_NS}}}id", f"{self.doc.id}-n{n}")
-                    anchors = [self.doc.id + f"-nr{n}"] if self._referenced(n) else []
+                    current.set(f"{{{XML_NS}}}id", f"{self.doc.id}-n{key}")
+                    anchors = [self.doc.id + f"-nr{key}"] if self._referenced(key) else []
                     if anchors:
                         current.set("target", " ".join(f"#{a}" for a in anchors))
                 self.inline(etree.SubElement(current, tei("p")), block)
 
-    def _referenced(self, n: str) -> bool:
-        return any(s.kind == "noteref" and s.attr("n") == n for _, b in self.doc.blocks() for s in b.spans)
+    def _referenced(self, key: str) -> bool:
+        return any(
+            s.kind == "noteref" and (s.attr("key") or s.attr("n")) == key for _, b in self.doc.blocks() for s in b.spans
+        )
 
 
 def _text(parent: etree._Element, tag: str, text: str) -> etree._Element:
