@@ -9,9 +9,11 @@ from lxml import etree
 
 from .diagnostics import Reporter
 from .enrichers import Context, enrich
-from .model import Document
+from .model import Block, Document
 from .readers import read_path
+from .readers.blocks import document_id
 from .register import Register
+from .writers.collection import collection_index
 from .writers.tei import TeiWriter
 
 
@@ -39,7 +41,32 @@ def convert_path(
     for document in documents:
         enrich(document, context, reporter)
         converted.append(Converted(document, writer.write(document, context.register_for(document.id), reporter)))
-    return converted
+    index = _collection_index(path, converted, context.register, reporter)
+    return converted + ([index] if index else [])
+
+
+def _collection_index(
+    path: Path, converted: list[Converted], register: Register, reporter: Reporter
+) -> Converted | None:
+    """The index of the letters a page of a collection holds, if the source is one."""
+    letters = [c for c in converted if "collection" in c.document.fields]
+    if not letters:
+        return None
+    first = letters[0].document
+    numbers = [c.document.meta["number"] for c in letters if c.document.meta.get("number")]
+    heading = first.fields["collection"].text.split("\n", 1)[0].strip()
+    span = f"Nos. {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else f"No. {numbers[0]}" if numbers else ""
+    title = Block("title", f"{heading}: {span}" if span else heading)
+    index = Document(
+        id=document_id(path.name),
+        source=first.source,
+        genre="collection-index",
+        lang=first.lang,
+        title=title,
+        fields={"collection": first.fields["collection"]},
+    )
+    pairs = [(c.document, c.tree) for c in letters]
+    return Converted(index, collection_index(index, pairs, register, reporter))
 
 
 def default_register(source: Path) -> Register:

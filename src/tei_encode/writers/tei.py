@@ -28,6 +28,32 @@ LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "zh": "Chinese", "de": "Germ
 ARCHIVAL_PARTS = ("fond", "opis", "papka", "delo", "folios")
 
 
+EDITORIAL_DECISIONS = (
+    "Corrections of the source: struck-out text as del, text written above the line as add, a deletion "
+    "directly followed by an insertion as subst.",
+    "Editorial square brackets of the source: text inside them as supplied, an omission mark or an illegible "
+    "passage as gap; the brackets themselves are kept as text.",
+    "Dates are normalised to ISO 8601; a year taken from the document's own date carries cert and "
+    'evidence="internal".',
+    "A word the source runs together with the next one is kept in orig, with the separated reading in reg.",
+    'An "Ibid." citation restates, at its end, the archive parts it takes from the citation before it, in an '
+    'idno typed "inherited" (text in square brackets that is not in the source).',
+    "People the register lacks are linked to provisional entries in standOff, marked for an editor's review.",
+)
+
+
+def encoding_desc(paragraphs: Iterable[str]) -> etree._Element:
+    """An ``encodingDesc``: the editorial decisions as paragraphs, and tei-encode as the application."""
+    encoding = etree.Element(tei("encodingDesc"))
+    editorial = etree.SubElement(encoding, tei("editorialDecl"))
+    for text in paragraphs:
+        _text(editorial, "p", text)
+    app_info = etree.SubElement(encoding, tei("appInfo"))
+    application = etree.SubElement(app_info, tei("application"), ident="tei-encode", version=__version__)
+    _text(application, "label", "tei-encode")
+    return encoding
+
+
 class TeiWriter:
     """Writes a Document as a TEI tree."""
 
@@ -140,22 +166,7 @@ class _Writer:
         return ms_desc
 
     def encoding_desc(self) -> etree._Element:
-        encoding = etree.Element(tei("encodingDesc"))
-        editorial = etree.SubElement(encoding, tei("editorialDecl"))
-        for text in (
-            "Corrections of the source: struck-out text as del, text written above the line as add, a deletion "
-            "directly followed by an insertion as subst.",
-            "Editorial square brackets of the source: text inside them as supplied, an omission mark as gap; the "
-            "brackets themselves are kept as text.",
-            "Dates are normalised to ISO 8601; a year taken from the document's own date carries cert and "
-            'evidence="internal".',
-            "A word the source runs together with the next one is kept in orig, with the separated reading in reg.",
-        ):
-            _text(editorial, "p", text)
-        app_info = etree.SubElement(encoding, tei("appInfo"))
-        application = etree.SubElement(app_info, tei("application"), ident="tei-encode", version=__version__)
-        _text(application, "label", "tei-encode")
-        return encoding
+        return encoding_desc(EDITORIAL_DECISIONS)
 
     def profile_desc(self) -> etree._Element:
         doc = self.doc
