@@ -1,7 +1,7 @@
 """Enrichers add annotation spans to a document, in a declared order.
 
 Each enricher has a ``name``, a ``priority`` (lower runs first: corrections,
-then identifiers, dates, persons, places, unregistered people, correspondence) and one
+then identifiers, references to printed works, dates, persons, places, unregistered people, correspondence) and one
 ``apply(document, context, reporter)``. Later enrichers see the spans of
 earlier ones and leave text already claimed alone.
 """
@@ -49,6 +49,7 @@ class Enricher(Protocol):
 
 def registry() -> dict[str, Enricher]:
     """The known enrichers by name."""
+    from .bibliography import BibliographyEnricher
     from .corrections import CorrectionsEnricher
     from .correspondence import CorrespondenceEnricher
     from .dates import DatesEnricher
@@ -59,6 +60,7 @@ def registry() -> dict[str, Enricher]:
     found: list[Enricher] = [
         CorrectionsEnricher(),
         IdentifiersEnricher(),
+        BibliographyEnricher(),
         DatesEnricher(),
         PersonsEnricher(),
         PlacesEnricher(),
