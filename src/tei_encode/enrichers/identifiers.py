@@ -38,18 +38,19 @@ _LABELS = {
     "delo": r"delo|d|дело|д|ed\.?\s?khr|ед\.?\s?хр",
     "folios": r"listy|ll|l|folios|folio|fols|fol|листы|лист|лл|л",
 }
-_LABEL = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()) + r")(?:\s*\.\s*|\s+)", re.I)
+_LABEL = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()) + r")(?:[ \t]*\.[ \t]*|[ \t]+)", re.I)
 _NUM = r"\d+[a-zа-яё]?(?!\w)"
 _FOLIO = r"\d+[a-zа-яё]?(?:\s?(?:об|ob)(?!\w))?"
-_FOLIO_RANGE = rf"{_FOLIO}(?:\s*[-–—]\s*{_FOLIO})?"
+_FOLIO_RANGE = rf"{_FOLIO}(?:[ \t]*[-–—][ \t]*{_FOLIO})?"
 _VALUES = {
     "fond": re.compile(rf"(?:[a-zа-яё]{{1,2}}-)?{_NUM}", re.I),
     "opis": re.compile(_NUM, re.I),
     "papka": re.compile(_NUM, re.I),
     "delo": re.compile(rf"{_NUM}(?:/{_NUM})?", re.I),
-    "folios": re.compile(rf"{_FOLIO_RANGE}(?:\s*,\s*{_FOLIO_RANGE})*(?!\w)", re.I),
+    "folios": re.compile(rf"{_FOLIO_RANGE}(?:[ \t]*,[ \t]*{_FOLIO_RANGE})*(?!\w)", re.I),
 }
-_SEP = re.compile(r"[\s.,;:]{0,4}")
+# An identifier holds no line break (TEI idno cannot contain lb), so its parts are on one line.
+_SEP = re.compile(r"[ \t.,;:]{0,4}")
 # An archive missing from the table: one upper-case abbreviation right before "F."
 _OTHER_ARCHIVE = r"(?-i:(?<!\w)[A-ZА-ЯЁ](?:[a-zа-яё]?[A-ZА-ЯЁ]){2,8}(?!\w))(?=[\s.,;:]{0,4}(?:fond|f|фонд|ф)\.?\s*\d)"
 _START = re.compile(
@@ -187,7 +188,7 @@ def resolve_citation(citation: Citation, previous: Mapping[str, str] | None) -> 
 
 _SIGN = r"(?:№|N[Oo]\.|Nr\.|N°|Nº)"
 _VALUE = r"(?:[^\W\d_]{1,3}-?)?\d(?:\w|[/-](?=\w))*"
-_NUMBER = re.compile(rf"(?<![\w№]){_SIGN}\s*(?P<value>{_VALUE})")
+_NUMBER = re.compile(rf"(?<![\w№]){_SIGN}[ \t]*(?P<value>{_VALUE})")
 _NUMBER_LABELS = {
     "outgoing": r"исх(?:одящ\w*)?|outgoing",
     "incoming": r"вх(?:одящ\w*)?|incoming",
