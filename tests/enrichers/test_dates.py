@@ -234,7 +234,7 @@ def test_enricher_respects_identifiers_and_nests_supplied_text() -> None:
     date_block.spans.append(span(9, 13, "supplied"))
     block.spans.append(span(4, 12, "idno"))
     DatesEnricher().apply(doc, Context(), Reporter())
-    assert _spans(date_block) == [("July 24 [1920]", {"when": "1920-07-24"})]
+    assert _spans(date_block) == [("July 24 [1920]", {"evidence": "external", "when": "1920-07-24"})]
     assert block.spans_of("date") == []
 
 

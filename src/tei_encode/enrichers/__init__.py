@@ -20,10 +20,12 @@ from ..register import Entry, Register
 
 @dataclass
 class Context:
-    """What enrichers may consult besides the document: the register, and entries they add per document."""
+    """What enrichers share across the documents of one source: the register, entries added per document, and
+    the last archival citation (an ``Ibid.`` on a page may refer to the document before)."""
 
     register: Register = field(default_factory=Register)
     added: dict[str, list[Entry]] = field(default_factory=dict)
+    last_citation: dict[str, str] | None = None  # the parts of the last archival citation of the source so far
 
     def add_entries(self, document_id: str, entries: list[Entry]) -> None:
         """Provisional entries for one document (people the register lacks)."""

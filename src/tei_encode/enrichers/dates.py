@@ -5,10 +5,11 @@
 own date (the ``date`` field), records it in ``document.meta`` and takes its
 year as the context for the year-less dates of every other block (``September
 8``, ``20 сентября``, ``24/7``). A year so supplied is marked ``cert="high"``
-``evidence="internal"``. Vague or relative expressions (``yesterday``, ``через
-6 суток``) are not dates; numbers after ``No.``, ``№``, ``P.``, ``vol.`` are not
-either. The rules themselves live in ``dates_en.py``, ``dates_ru.py`` and
-``dates_numeric.py``.
+``evidence="internal"``; a date the editors of an edition completed in
+brackets (``July 24 [1920]``) is marked ``evidence="external"``. Vague or
+relative expressions (``yesterday``, ``через 6 суток``) are not dates;
+numbers after ``No.``, ``№``, ``P.``, ``vol.`` are not either. The rules
+themselves live in ``dates_en.py``, ``dates_ru.py`` and ``dates_numeric.py``.
 """
 
 from __future__ import annotations
@@ -153,7 +154,11 @@ def _annotate(block: Block, year: int | None, month: int | None, reporter: Repor
     blocked = [(s.start, s.end) for s in block.spans if s.kind in PROTECTED]
     found = [m for m in find_dates(block.text, year, month, blocked) if block.is_free(m.start, m.end, *PROTECTED)]
     for date in found:
-        block.add(span(date.start, date.end, "date", **_attributes(date)))
+        attrs = _attributes(date)
+        supplied = any(date.start <= s.start and s.end <= date.end for s in block.spans_of("supplied"))
+        if supplied and not attrs.get("evidence"):
+            attrs["evidence"] = "external"  # the editors of the edition supplied part of it, from their sources
+        block.add(span(date.start, date.end, "date", **attrs))
         text = block.text[date.start : date.end]
         if date.inferred_year:
             message = f"year {date.year} of {text!r} taken from the document date"

@@ -38,7 +38,9 @@ _LABELS = {
     "delo": r"delo|d|дело|д|ed\.?\s?khr|ед\.?\s?хр",
     "folios": r"listy|ll|l|folios|folio|fols|fol|листы|лист|лл|л",
 }
-_LABEL = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()) + r")(?:[ \t]*\.[ \t]*|[ \t]+)", re.I)
+_LABEL = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()) + r")(?:[ \t]*\.[ \t]*|[ \t]+)", re.I
+)
 _NUM = r"\d+[a-zа-яё]?(?!\w)"
 _FOLIO = r"\d+[a-zа-яё]?(?:\s?(?:об|ob)(?!\w))?"
 _FOLIO_RANGE = rf"{_FOLIO}(?:[ \t]*[-–—][ \t]*{_FOLIO})?"
@@ -342,7 +344,7 @@ class IdentifiersEnricher:
 
     def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
         """Add citation and number spans to every block, and the header citation to ``meta``."""
-        previous: dict[str, str] | None = None
+        previous = context.last_citation  # "Ibid." may refer to the citation of the document before on the page
         state = NumberState()
         found: list[_Found] = []
         for _lang, block in document.blocks():
@@ -364,6 +366,7 @@ class IdentifiersEnricher:
                 if block.is_free(number.start, number.end):
                     block.add(span(number.start, number.end, "idno", type=number.type))
         document.meta.update(_archival_meta(document, found))
+        context.last_citation = previous
 
 
 def _text(block: Block, citation: Citation) -> str:

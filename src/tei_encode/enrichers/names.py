@@ -36,15 +36,33 @@ class PersonsEnricher:
     def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
         """Add ``person`` spans to every block of ``document``."""
         index = index_for(context.register, "person")
+        ambiguous: list[tuple[Block, Mention]] = []
         for _lang, block in document.blocks():
             mentions = with_initials(block.text, _register_mentions(block.text, index, "person"))
             for mention in resolve(mentions, dict(index.initials)):
-                _add_mention(block, mention, "person", reporter)
+                if len(mention.keys) == 1:
+                    _add_mention(block, mention, "person", reporter)
+                elif add_name_span(block, mention.start, mention.end, "person"):
+                    ambiguous.append((block, mention))
             for start, end in unregistered_persons(block.text, block.kind in SIGNATURE_KINDS):
                 if add_name_span(block, start, end, "person", unregistered="yes"):
                     reporter.warning(
                         "person-not-in-register", f"{block.text[start:end]!r} is not in the register", block.line
                     )
+        _link_namesakes_by_title(document, ambiguous, reporter)
+
+
+def _link_namesakes_by_title(document: Document, ambiguous: list[tuple[Block, Mention]], reporter: Reporter) -> None:
+    """A name namesakes share refers to the one of them the title names ("L. B. Kamenev - V. I. Lenin"), if any."""
+    in_title = {s.attr("ref").lstrip("#") for s in document.title.spans_of("person") if s.attr("ref")}
+    for block, mention in ambiguous:
+        named = in_title.intersection(mention.keys)
+        text = block.text[mention.start : mention.end]
+        if len(named) != 1:
+            reporter.warning("ambiguous-name", f"{text!r} may be any of {', '.join(mention.keys)}; no @ref", block.line)
+            continue
+        block.spans.remove(span(mention.start, mention.end, "person"))
+        block.add(span(mention.start, mention.end, "person", ref=f"#{next(iter(named))}"))
 
 
 class PlacesEnricher:

@@ -24,10 +24,11 @@ ARCHIVE_LINE = re.compile(
     r"^(?:РГАСПИ|РЦХИДНИ|ГАРФ|РГВА|АП РФ|АВП РФ|Там же)|^F\.\s*\d+[.,]\s*(?:Op|On|List)",
 )
 PHYSICAL = re.compile(r"(?<=\d)(\.?)\s+(?=[A-Z][a-z]+[^\d]*$)")
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A date line: a date in English, whole or partly in editorial brackets, possibly bounded by the editors.
 DATE_LINE = re.compile(
-    r"^\[?(?:(?:not\s+(?:earlier|later)\s+than\s+)?(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s*)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"|^\[?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"^\[?(?:(?:not\s+(?:earlier|later)\s+than|before|after|about|circa|c\.|ca\.|between)\s+)?"
+    rf"(?:(?:\w+\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:of\s+)?)?\[?{MONTHS}"
     r"|^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4}",
     re.I,
 )
@@ -106,7 +107,9 @@ def _body_blocks(parts: list[Chunk], reporter: Reporter) -> list[Block]:
     citation_at = next((i for i, c in enumerate(parts) if ARCHIVE_LINE.match(c.text)), None)
     body = parts if citation_at is None else parts[:citation_at]
     tail = [] if citation_at is None else parts[citation_at:]
-    first_para = next((i for i, c in enumerate(body) if len(c.text) > 120), len(body))
+    first_para = next((i for i, c in enumerate(body) if len(c.text) > 120), None)
+    if first_para is None:  # a short letter: its first sentence of some length
+        first_para = next((i for i, c in enumerate(body) if _is_sentence(c.text)), len(body))
     signature_at = len(body) - 1 if len(body) > first_para + 1 and len(body[-1].text) <= 60 else None
     blocks: list[Block] = []
     for i, chunk in enumerate(body):
@@ -122,6 +125,12 @@ def _body_blocks(parts: list[Chunk], reporter: Reporter) -> list[Block]:
     if citation_at is None:
         reporter.warning("no-citation", "no archival citation line found", parts[-1].line if parts else 0)
     return blocks
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence of six words or more, not a place-and-date line."""
+    sentence = len(text.split()) >= 6 and text.rstrip("\"”’»)").endswith((".", "!", "?", ";", ":"))
+    return sentence and not (PLACE_DATE.match(text) or DATE_LINE.match(text))
 
 
 def _citation_blocks(chunk: Chunk) -> list[Block]:

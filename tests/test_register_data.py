@@ -1,0 +1,227 @@
+"""The register data in ``corpus/register``: valid TEI, unique keys, distinct names, sourced ids, names found in text.
+
+The register is data the converters depend on for documents nobody has seen:
+these tests check its form (TEI P5, entries the writer can copy into a valid
+``standOff``), its consistency (one key per entry, no name form shared by two
+entries unless they point to each other, every authority id with the public
+page it was verified from) and that the person and place enrichers find its
+people and places in made-up English and Russian sentences, inflected.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.enrichers.names_index import fold, index_for, name_parts
+from tei_encode.pipeline import convert_path
+from tei_encode.register import AUTHORITY_URIS, Register
+from tei_encode.validate import load_validator
+from tei_encode.writers.standoff import standoff
+
+from .conftest import CORPUS, REPO, require_shared, require_tool
+
+REGISTER_DIR = CORPUS / "register"
+FILES = sorted(REGISTER_DIR.glob("*.xml"))
+SCHEMA = REPO / "schema" / "tei_encode.rng"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+RNG = "{http://relaxng.org/ns/structure/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*\Z")
+# A verification page pinned to a commit, so that what was read can be read again.
+PINNED_SOURCE = re.compile(r"https://github\.com/[^/]+/[^/]+/blob/[0-9a-f]{40}/\S+\Z")
+# Words that would be register names if added bare; each must appear only inside a longer name.
+ORDINARY_WORDS = [
+    "Don", "Bug", "Орёл", "Грозный", "Ровно", "Верный", "Томский", "Ягода", "Горький", "Петровский", "Курский",
+    "Преображенский", "Туманная", "Броды", "Старик",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def register() -> Register:
+    return Register.from_directory(REGISTER_DIR)
+
+
+def _trees() -> list[etree._ElementTree]:
+    return [etree.parse(str(path)) for path in FILES]
+
+
+def test_register_holds_people_and_places_of_both_series(register: Register) -> None:
+    assert [p.name for p in FILES] == ["persons.xml", "places.xml"]
+    for key in ("Zhou_Enlai", "Kim_Il_Sung", "Molotov", "Zinoviev", "Tukhachevsky", "Pilsudski"):
+        assert register.entries[key].kind == "person", key
+    for key in ("Pyongyang", "Panmunjom", "Dalian", "Tsaritsyn", "Saint_Petersburg", "Tbilisi"):
+        assert register.entries[key].kind == "place", key
+    assert all(e.names for e in register.entries.values())
+    assert all(sum(n.type == "main" for n in e.names) <= 1 for e in register.entries.values())
+
+
+def test_register_files_are_valid_tei() -> None:
+    jing = require_tool("jing")
+    tei_all = require_shared("tei-p5/tei_all.rng")
+    result = subprocess.run([jing, str(tei_all), *map(str, FILES)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_entries_copied_into_standoff_are_valid_against_the_project_schema(register: Register) -> None:
+    grammar = etree.parse(str(SCHEMA))
+    start = grammar.getroot().find(f"{RNG}start")
+    assert start is not None
+    start[:] = [etree.Element(f"{RNG}ref", name="standOff")]
+    schema = etree.RelaxNG(grammar)
+    refs = etree.Element("refs")
+    for key in register.entries:
+        etree.SubElement(refs, "name", ref=f"#{key}")
+    reporter = Reporter()
+    stand_off = standoff(refs, register, reporter)
+    assert stand_off is not None and not reporter.diagnostics
+    assert len(stand_off.findall(f"*/{TEI}person")) == len(register.of_kind("person"))
+    assert schema.validate(stand_off), schema.error_log
+
+
+def test_xml_ids_are_unique_ascii_keys() -> None:
+    ids = [el.get(XML_ID) for tree in _trees() for el in tree.iter() if el.get(XML_ID)]
+    assert len(ids) == len(set(ids))
+    assert [i for i in ids if not KEY.match(i)] == []
+
+
+def test_every_authority_id_names_the_page_it_was_verified_from() -> None:
+    idnos = [el for tree in _trees() for el in tree.iter(f"{TEI}idno")]
+    assert idnos
+    for el in idnos:
+        assert el.get("type") in AUTHORITY_URIS, el.get("type")
+        assert PINNED_SOURCE.match(el.get("source", "")), (el.text, el.get("source"))
+        if el.get("type") == "wikidata":
+            assert re.fullmatch(r"Q[1-9]\d*", (el.text or "").strip()), el.text
+
+
+def test_a_name_form_is_shared_only_by_entries_that_name_each_other(register: Register) -> None:
+    """Namesakes (the two Kamenevs) are intended: each entry's note names the others' keys."""
+    keys_by_form: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for entry in register.entries.values():
+        for name in entry.names:
+            words = tuple(fold(w) for w in name_parts(name.text)[1])
+            keys_by_form[words].add(entry.key)
+    unintended = {
+        form: keys
+        for form, keys in keys_by_form.items()
+        if len(keys) > 1 and not all(other in register.entries[key].note for key in keys for other in keys - {key})
+    }
+    assert unintended == {}
+
+
+@pytest.mark.parametrize("word", ORDINARY_WORDS)
+def test_ordinary_words_are_no_bare_name(register: Register, word: str) -> None:
+    for kind in ("person", "place"):
+        assert [v for v in index_for(register, kind).candidates({fold(word)}) if len(v.words) == 1] == []
+
+
+def _names_in(text: str, register: Register, tmp_path: Path) -> list[tuple[str, str, str, str]]:
+    source = tmp_path / "sentences.txt"
+    source.write_text(f"Register check\n\n{text}\n", encoding="utf-8")
+    converted = convert_path(source, register, Reporter(), "plain")
+    body = converted[0].tree.find(f".//{TEI}body")
+    assert body is not None
+    return [
+        (el.tag.removeprefix(TEI), "".join(el.itertext()), el.get("ref", ""), el.get("type", ""))
+        for el in body.iter(f"{TEI}persName", f"{TEI}placeName")
+    ]
+
+
+P, L = "persName", "placeName"
+SENTENCES = [
+    (
+        "Comrade V. M. Molotov met Chou En-lai and Kim Il Sung in Moscow.",
+        [(P, "V. M. Molotov", "#Molotov", ""), (P, "Chou En-lai", "#Zhou_Enlai", ""),
+         (P, "Kim Il Sung", "#Kim_Il_Sung", ""), (L, "Moscow", "#Moscow", "")],
+    ),
+    (
+        "Koba wrote to Zinoviev from Tsaritsyn; Fyn Si answered Mao.",
+        [(P, "Koba", "#Stalin", "pseudonym"), (P, "Zinoviev", "#Zinoviev", ""), (L, "Tsaritsyn", "#Tsaritsyn", ""),
+         (P, "Fyn Si", "#Stalin", "pseudonym"), (P, "Mao", "#Mao_Zedong", "")],
+    ),
+    (
+        "Tukhachevsky's armies reached the Vistula near Warsaw; Wrangel fled from Sevastopol to Constantinople.",
+        [(P, "Tukhachevsky", "#Tukhachevsky", ""), (L, "Vistula", "#Vistula", ""), (L, "Warsaw", "#Warsaw", ""),
+         (P, "Wrangel", "#Wrangel", ""), (L, "Sevastopol", "#Sevastopol", ""),
+         (L, "Constantinople", "#Istanbul", "")],
+    ),
+    (
+        "The talks at Kaesong moved to Panmunjom; Peng Dehuai reported from Mukden and Antung.",
+        [(L, "Kaesong", "#Kaesong", ""), (L, "Panmunjom", "#Panmunjom", ""), (P, "Peng Dehuai", "#Peng_Dehuai", ""),
+         (L, "Mukden", "#Shenyang", ""), (L, "Antung", "#Dandong", "")],
+    ),
+    (
+        "Port Arthur and Dairen were returned; Gao Gang ruled Manchuria from Harbin.",
+        [(L, "Port Arthur", "#Port_Arthur", ""), (L, "Dairen", "#Dalian", ""), (P, "Gao Gang", "#Gao_Gang", ""),
+         (L, "Manchuria", "#Manchuria", ""), (L, "Harbin", "#Harbin", "")],
+    ),
+    (
+        "V. D. Bonch-Bruevich signed; Matveyev cabled from Pyongyang.",
+        [(P, "V. D. Bonch-Bruevich", "#Bonch-Bruevich_VD", ""), (P, "Matveyev", "#Zakharov_MV", "pseudonym"),
+         (L, "Pyongyang", "#Pyongyang", "")],
+    ),
+    ("Bonch-Bruevich signed.", [(P, "Bonch-Bruevich", "", "")]),
+    (
+        "Товарищу Чжоу Энь-лаю передать, что Молотову поручено ответить.",
+        [(P, "Чжоу Энь-лаю", "#Zhou_Enlai", ""), (P, "Молотову", "#Molotov", "")],
+    ),
+    (
+        "Войска отошли от Мукдена к Аньдуну, а в Пхеньяне и Кэсоне спокойно.",
+        [(L, "Мукдена", "#Shenyang", ""), (L, "Аньдуну", "#Dandong", ""), (L, "Пхеньяне", "#Pyongyang", ""),
+         (L, "Кэсоне", "#Kaesong", "")],
+    ),
+    (
+        "Зиновьеву и Бухарину в Петроград, копия Дзержинскому.",
+        [(P, "Зиновьеву", "#Zinoviev", ""), (P, "Бухарину", "#Bukharin", ""),
+         (L, "Петроград", "#Saint_Petersburg", ""), (P, "Дзержинскому", "#Dzerzhinsky", "")],
+    ),
+    (
+        "Из Царицына Сталин телеграфировал Ленину; Орджоникидзе из Тифлиса в Ростов-на-Дону.",
+        [(L, "Царицына", "#Tsaritsyn", ""), (P, "Сталин", "#Stalin", ""), (P, "Ленину", "#Lenin", ""),
+         (P, "Орджоникидзе", "#Ordzhonikidze", ""), (L, "Тифлиса", "#Tbilisi", ""),
+         (L, "Ростов-на-Дону", "#Rostov-on-Don", "")],
+    ),
+    (
+        "Через Порт-Артур и Дальний, а также на Дальнем Востоке.",
+        [(L, "Порт-Артур", "#Port_Arthur", ""), (L, "Дальний", "#Dalian", ""),
+         (L, "Дальнем Востоке", "#Russian_Far_East", "")],
+    ),
+    (
+        "Фын Си передал Мао Цзе-дуну, что Пэн Дэ-хуай выехал в Харбин.",
+        [(P, "Фын Си", "#Stalin", "pseudonym"), (P, "Мао Цзе-дуну", "#Mao_Zedong", ""),
+         (P, "Пэн Дэ-хуай", "#Peng_Dehuai", ""), (L, "Харбин", "#Harbin", "")],
+    ),
+    (
+        "Пилсудский отступил от Вислы к Варшаве, Тухачевский к Минску.",
+        [(P, "Пилсудский", "#Pilsudski", ""), (L, "Вислы", "#Vistula", ""), (L, "Варшаве", "#Warsaw", ""),
+         (P, "Тухачевский", "#Tukhachevsky", ""), (L, "Минску", "#Minsk", "")],
+    ),
+    (
+        "Коба и Джугашвили; Серго; М. И. Ульяновой.",
+        [(P, "Коба", "#Stalin", "pseudonym"), (P, "Джугашвили", "#Stalin", ""), (P, "Серго", "#Ordzhonikidze", ""),
+         (P, "М. И. Ульяновой", "#Ulyanova_MI", "")],
+    ),
+    ("Don't worry: the Bug is fixed. Томской губернии. Ягода созрела. Орёл летит.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[f"s{i:02d}" for i in range(len(SENTENCES))])
+def test_enrichers_link_register_names_in_text(
+    register: Register, tmp_path: Path, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert _names_in(text, register, tmp_path) == expected
+
+
+def test_document_naming_the_new_entries_is_valid(register: Register, tmp_path: Path) -> None:
+    source = tmp_path / "sentences.txt"
+    source.write_text("Register check\n\n" + "\n\n".join(text for text, _ in SENTENCES) + "\n", encoding="utf-8")
+    converted = convert_path(source, register, Reporter(), "plain")
+    findings = list(load_validator(SCHEMA).iter_errors(converted[0].tree, source.name))
+    assert findings == []
