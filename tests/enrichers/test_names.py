@@ -259,3 +259,26 @@ def test_any_text_gives_spans_in_bounds_that_do_not_overlap(text: str) -> None:
     names = sorted(s for s in enrich(text).spans if s.kind in ("person", "place"))
     assert all(0 <= s.start < s.end <= len(text) for s in names)
     assert all(a.end <= b.start for a, b in zip(names, names[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Передайте Ким Ир Сену ответ.", ["Ким Ир Сену"]),
+        ("Письмо Пэн Дэ-хуаю отправлено.", ["Пэн Дэ-хуаю"]),
+        ("Прибытие Гао Гана ожидается.", ["Гао Гана"]),
+    ],
+    ids=["kim-dative", "peng-dative", "gao-genitive"],
+)
+def test_declined_foreign_names_the_analyser_does_not_know(text: str, expected: list[str]) -> None:
+    register = Register(
+        {
+            key: Entry(key, "person", (Name(name, "ru"),))
+            for key, name in (("Kim", "Ким Ир Сен"), ("Peng", "Пэн Дэ-хуай"), ("Gao", "Гао Ган"))
+        }
+    )
+    block = Block("p", text)
+    document = Document(id="d", source="d", genre="archival", lang="ru", title=Block("title", "T"))
+    document.divisions = [Division("transcription", [block], {"lang": "ru"})]
+    PersonsEnricher().apply(document, Context(register), Reporter())
+    assert [text[s.start : s.end] for s in block.spans_of("person") if s.attr("ref")] == expected

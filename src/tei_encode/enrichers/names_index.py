@@ -83,12 +83,32 @@ def word_forms(word: str) -> frozenset[str]:
     if not CYRILLIC.search(folded):
         return frozenset({folded})
     forms = {folded}
-    for parse in morph().parse(folded):
+    parses = morph().parse(folded)
+    for parse in parses:
         forms.add(fold(parse.normal_form))
         nominative = parse.inflect({"nomn"})
         if nominative is not None:
             forms.add(fold(nominative.word))
+    if word[:1].isupper() and not any("ADJF" in parse.tag for parse in parses):
+        forms.update(_foreign_name_stems(folded))
     return frozenset(forms)
+
+
+# Case endings Russian puts on foreign names the analyser does not know (Ким Ир Сена, Пэн Дэ-хуая, Гао Гана).
+CASE_ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ам", "ям", "ах", "ях", "а", "я", "у", "ю", "е")
+
+
+def _foreign_name_stems(folded: str) -> set[str]:
+    """Nominatives a declined foreign name may have: the word without its case ending (``сена``: ``сен``).
+
+    Only for capitalised words that cannot be adjectives (``Томской губернии`` names no place).
+    """
+    stems = set()
+    for ending in CASE_ENDINGS:
+        stem = folded[: -len(ending)]
+        if folded.endswith(ending) and len(stem) >= 2 and stem[-1] not in "-":
+            stems.update({stem, stem + "й", stem + "ь"})
+    return stems
 
 
 DIGRAPH_INITIALS = frozenset({"Ya", "Yu", "Ye", "Yo", "Zh", "Kh", "Ts", "Ch", "Sh", "Shch"})
