@@ -363,10 +363,21 @@ class IdentifiersEnricher:
                 found.append(_Found(block, values, block.text[repository.start : repository.end] if repository else ""))
                 previous = values
             for number in find_document_numbers(block.text, state):
-                if block.is_free(number.start, number.end):
+                if _fits(block, number.start, number.end):
                     block.add(span(number.start, number.end, "idno", type=number.type))
         document.meta.update(_archival_meta(document, found))
         context.last_citation = previous
+
+
+def _fits(block: Block, start: int, end: int) -> bool:
+    """No other identifier, note number or gap inside, and no span crossing the edges (a bold title may hold it)."""
+    for s in block.spans:
+        if not s.overlaps(start, end):
+            continue
+        around = s.start <= start and end <= s.end
+        if s.kind in ("idno", "noteref", "gap") or not (around or (start <= s.start and s.end <= end)):
+            return False
+    return True
 
 
 def _text(block: Block, citation: Citation) -> str:
@@ -382,7 +393,7 @@ def _add_citation(
     )
     if outer in block.spans:
         return  # marked by an earlier run
-    if not block.is_free(citation.start, citation.end):
+    if not _fits(block, citation.start, citation.end):
         reporter.warning(
             "idno-overlap",
             f"archival citation overlaps other markup, not marked: {_text(block, citation)!r}",
