@@ -370,14 +370,9 @@ class IdentifiersEnricher:
 
 
 def _fits(block: Block, start: int, end: int) -> bool:
-    """No other identifier, note number or gap inside, and no span crossing the edges (a bold title may hold it)."""
-    for s in block.spans:
-        if not s.overlaps(start, end):
-            continue
-        around = s.start <= start and end <= s.end
-        if s.kind in ("idno", "noteref", "gap") or not (around or (start <= s.start and s.end <= end)):
-            return False
-    return True
+    """Whether every span over ``start:end`` holds it whole (a bold title may hold an identifier; an identifier
+    holds nothing but its parts, so a correction or a date inside keeps it unmarked)."""
+    return all(s.start <= start and end <= s.end and s.kind != "idno" for s in block.spans if s.overlaps(start, end))
 
 
 def _text(block: Block, citation: Citation) -> str:
