@@ -372,7 +372,9 @@ class IdentifiersEnricher:
 def _fits(block: Block, start: int, end: int) -> bool:
     """Whether every span over ``start:end`` holds it whole (a bold title may hold an identifier; an identifier
     holds nothing but its parts, so a correction or a date inside keeps it unmarked)."""
-    return all(s.start <= start and end <= s.end and s.kind != "idno" for s in block.spans if s.overlaps(start, end))
+    claiming = ("idno", "date", "person", "place", "org", "noteref", "gap")
+    over = [s for s in block.spans if s.overlaps(start, end)]
+    return all(s.start <= start and end <= s.end and s.kind not in claiming for s in over)
 
 
 def _text(block: Block, citation: Citation) -> str:
