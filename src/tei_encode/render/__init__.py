@@ -1,44 +1,133 @@
-"""HTML views of TEI documents: XSLT 1.0 stylesheets run by lxml, and the corpus index pages.
+"""HTML views of TEI documents: XSLT 1.0 stylesheets run by lxml, and the index pages of a site.
 
-``VIEWS`` maps view names to stylesheets shipped as package data; the
-compiled transforms are cached per process.
+The stylesheets (package data under ``xslt/``) render the text: ``diplomatic.xsl``
+and ``reading.xsl`` both import ``text.xsl``, and ``witnesses.xsl`` gives each
+transcription of a document in its reading text. Python assembles the page around
+them (header, metadata, the switch between views) and aligns the witnesses.
 
-A site is published in two steps, so that a build can render documents
-independently (in parallel, or only the changed ones) and the index pages
-from the summaries it kept:
+A site is published in three calls, so that a build can render documents
+independently (in parallel, or only the changed ones) and the index pages from the
+summaries it kept:
 
-- ``render_document(tree, stem)`` gives the pages of one document;
+- ``render_document(tree, stem)`` gives the page of one document (both views and,
+  when the document has several transcriptions, the witnesses side by side);
 - ``summarize(tree, stem)`` gives the JSON-serialisable facts the index pages need;
 - ``render_indexes(summaries)`` gives the index pages and the shared static files.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 
-from lxml import etree, html
+from lxml import etree
 
 from ..errors import UnknownName
-from ..xmlio import TEI_NS, safe_parser
+from ..xmlio import safe_parser
+from .html import element, page, sanitize, serialize_page
+from .indexes import SCRIPT, index_pages
+from .summary import Summary, summarize
+from .witnesses import witness_section
 
-VIEWS = {"reading": "reading.xsl"}
-NS = {"tei": TEI_NS}
+VIEWS = ("both", "diplomatic", "reading")
+STYLESHEETS = ("diplomatic", "reading", "witnesses")
+SWITCH_LABELS = {"reading": "Reading", "diplomatic": "Diplomatic", "witnesses": "Witnesses side by side"}
+
+__all__ = ["VIEWS", "Summary", "render_document", "render_html", "render_indexes", "script", "stylesheet", "summarize"]
+
+
+class _PackageResolver(etree.Resolver):  # type: ignore[misc]
+    """Resolves ``xsl:import`` of the stylesheets to the package's own files, nothing else."""
+
+    def resolve(self, system_url: str, public_id: str, context: object) -> object:
+        name = system_url.rsplit("/", 1)[-1]
+        if name.endswith(".xsl") and (_xslt_dir() / name).is_file():
+            return self.resolve_string((_xslt_dir() / name).read_bytes(), context)
+        return None
+
+
+def _xslt_dir() -> resources.abc.Traversable:
+    return resources.files("tei_encode") / "render" / "xslt"
 
 
 @cache
-def _transform(view: str) -> etree.XSLT:
+def _transform(name: str) -> etree.XSLT:
+    parser = safe_parser()
+    parser.resolvers.add(_PackageResolver())
+    source = (_xslt_dir() / f"{name}.xsl").read_bytes()
+    document = etree.fromstring(source, parser, base_url=f"package:/tei_encode/render/xslt/{name}.xsl")
+    return etree.XSLT(document, access_control=etree.XSLTAccessControl.DENY_ALL)
+
+
+def _rendered(tree: etree._ElementTree | etree._Element, name: str) -> etree._Element:
+    root = _transform(name)(tree).getroot()
+    return element("div") if root is None else root
+
+
+def render_html(tree: etree._ElementTree | etree._Element, view: str = "both", stem: str = "") -> bytes:
+    """The HTML page of one TEI document: ``reading``, ``diplomatic`` or ``both`` with a switch."""
     if view not in VIEWS:
         raise UnknownName("view", view, VIEWS)
-    source = (resources.files("tei_encode") / "render" / "xslt" / VIEWS[view]).read_bytes()
-    return etree.XSLT(etree.fromstring(source, safe_parser()))
+    summary = summarize(tree, stem or "document")
+    shown = ["reading", "diplomatic"] if view == "both" else [view]
+    sections: dict[str, etree._Element] = {}
+    extras: list[etree._Element] = []
+    for name in shown:
+        section, *rest = _rendered(tree, name)
+        sections[name] = section
+        extras += rest
+    if view == "both":
+        witnesses = witness_section(_rendered(tree, "witnesses"))
+        if witnesses is not None:
+            sections["witnesses"] = witnesses
+    content = [element("h1", None, summary["title"]), _metadata(summary), *extras]
+    if len(sections) > 1:
+        content += _switch(list(sections))
+    content += sections.values()
+    root = page(summary["title"], f"document {view}", "", content)
+    sanitize(root)
+    return serialize_page(root)
 
 
-def render_html(tree: etree._ElementTree | etree._Element, view: str = "reading") -> bytes:
-    """The HTML page of one TEI document in the given view."""
-    result = _transform(view)(tree)
-    return bytes(result).rstrip(b"\n") + b"\n"
+def _metadata(summary: Summary) -> etree._Element:
+    rows: list[tuple[str, list[etree._Element | str]]] = [("Date", [summary["date"]["display"]])]
+    if summary["date"]["iso"] and summary["date"]["iso"] != summary["date"]["display"]:
+        rows[0][1].extend([" ", element("span", {"class": "iso"}, summary["date"]["iso"])])
+    for label, field, target in (
+        ("From", "senders", "people.html"),
+        ("To", "addressees", "people.html"),
+        ("Place", "place", "places.html"),
+    ):
+        names: list[etree._Element | str] = []
+        for k, party in enumerate(summary[field]):
+            names += ["; "] if k else []
+            names.append(
+                element("a", {"href": f"{target}#{party['key']}"}, party["name"]) if party["key"] else party["name"]
+            )
+        if names:
+            rows.append((label, names))
+    if summary["reference"]:
+        rows.append(("Archival reference", [summary["reference"]]))
+    metadata = element("dl", {"class": "meta"})
+    for label, value in rows:
+        metadata.append(element("dt", None, label))
+        metadata.append(element("dd", None, *value))
+    return metadata
+
+
+def _switch(views: list[str]) -> list[etree._Element]:
+    """Radio buttons before the view sections; the CSS shows the section of the checked one."""
+    controls: list[etree._Element] = [element("p", {"class": "switch-title", "id": "switch-title"}, "Show:")]
+    for k, name in enumerate(views):
+        radio = element(
+            "input",
+            {"type": "radio", "name": "view", "id": f"show-{name}", "class": "switch", "value": name},
+        )
+        radio.set("aria-describedby", "switch-title")
+        if k == 0:
+            radio.set("checked", "checked")
+        controls += [radio, element("label", {"for": f"show-{name}", "class": "switch"}, SWITCH_LABELS[name])]
+    return controls
 
 
 def stylesheet() -> bytes:
@@ -46,99 +135,16 @@ def stylesheet() -> bytes:
     return (resources.files("tei_encode") / "render" / "static" / "style.css").read_bytes()
 
 
-@dataclass(frozen=True)
-class IndexRow:
-    """One document in the corpus index."""
-
-    href: str
-    title: str
-    date: str
-    senders: str
-    addressees: str
-    reference: str
-
-
-def index_row(tree: etree._ElementTree | etree._Element, href: str) -> IndexRow:
-    """The index entry of one TEI document."""
-    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-
-    def text(path: str) -> str:
-        return "; ".join(" ".join("".join(e.itertext()).split()) for e in root.xpath(path, namespaces=NS))
-
-    date = root.xpath("string((//tei:origDate/@when | //tei:origDate/@notBefore)[1])", namespaces=NS)
-    reference = ", ".join(
-        " ".join(e.text.split()) for e in root.xpath("//tei:msDesc/tei:msIdentifier/*", namespaces=NS) if e.text
-    )
-    return IndexRow(
-        href,
-        text("//tei:titleStmt/tei:title"),
-        str(date),
-        text("//tei:correspAction[@type='sent']/tei:persName | //tei:correspAction[@type='sent']/tei:orgName"),
-        text("//tei:correspAction[@type='received']/tei:persName | //tei:correspAction[@type='received']/tei:orgName"),
-        reference,
-    )
-
-
-def index_page(rows: list[IndexRow], title: str = "Documents") -> bytes:
-    """The corpus index: a table of documents sorted by date, then title."""
-    page = html.Element("html", lang="en")
-    head = html.Element("head")
-    page.append(head)
-    head.append(html.Element("meta", charset="utf-8"))
-    head.append(html.Element("meta", name="viewport", content="width=device-width, initial-scale=1"))
-    title_el = html.Element("title")
-    title_el.text = title
-    head.append(title_el)
-    head.append(html.Element("link", rel="stylesheet", href="style.css"))
-    body = html.Element("body")
-    page.append(body)
-    main = html.Element("main")
-    body.append(main)
-    heading = html.Element("h1")
-    heading.text = title
-    main.append(heading)
-    table = html.Element("table", {"class": "index"})
-    main.append(table)
-    header_row = html.Element("tr")
-    for label in ("Date", "Document", "From", "To", "Archival reference"):
-        th = html.Element("th", scope="col")
-        th.text = label
-        header_row.append(th)
-    thead = html.Element("thead")
-    thead.append(header_row)
-    table.append(thead)
-    tbody = html.Element("tbody")
-    table.append(tbody)
-    for row in sorted(rows, key=lambda r: (r.date, r.title, r.href)):
-        tr = html.Element("tr")
-        for k, value in enumerate((row.date, row.title, row.senders, row.addressees, row.reference)):
-            td = html.Element("td")
-            if k == 1:
-                link = html.Element("a", href=row.href)
-                link.text = value
-                td.append(link)
-            else:
-                td.text = value
-            tr.append(td)
-        tbody.append(tr)
-    return b"<!DOCTYPE html>\n" + html.tostring(page, encoding="utf-8", method="html") + b"\n"
-
-
-Summary = dict[str, object]
+def script() -> bytes:
+    """The few lines of script that sort the corpus table."""
+    return (resources.files("tei_encode") / "render" / "static" / SCRIPT).read_bytes()
 
 
 def render_document(tree: etree._ElementTree | etree._Element, stem: str) -> dict[str, bytes]:
     """The HTML pages of one TEI document, by file name relative to the site root."""
-    return {f"{stem}.html": render_html(tree)}
-
-
-def summarize(tree: etree._ElementTree | etree._Element, stem: str) -> Summary:
-    """What the index pages need to know of one document (JSON-serialisable)."""
-    return asdict(index_row(tree, f"{stem}.html"))
+    return {f"{stem}.html": render_html(tree, "both", stem)}
 
 
 def render_indexes(summaries: list[Summary]) -> dict[str, bytes]:
     """The index pages and static files of the site, by file name relative to the site root."""
-    rows = [IndexRow(**{k: str(v) for k, v in summary.items()}) for summary in summaries]
-    return {"index.html": index_page(rows), "style.css": stylesheet()}
-
+    return {**index_pages(summaries), "style.css": stylesheet(), SCRIPT: script()}

@@ -1,0 +1,112 @@
+"""The HTML5 every page shares: the page frame with its navigation, and serialisation.
+
+Pages are lxml element trees without a namespace, serialised as polyglot markup:
+well-formed XML that an HTML5 parser reads into the same tree (empty elements that
+are not void get an end tag, and phrasing elements never contain blocks), so the
+pages can be checked with an XML parser and open in any browser from the file system.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+SITE_PAGES = (
+    ("index.html", "Documents"),
+    ("people.html", "People"),
+    ("places.html", "Places"),
+    ("chronology.html", "Chronology"),
+)
+STYLESHEET = "style.css"
+SITE_NAME = "tei-encode edition"
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements whose content may only be phrasing: a block inside one would be closed early by
+# an HTML parser, so such blocks become spans (keeping their class, shown as blocks by the CSS).
+PHRASING_ONLY = {"p", "span", "a", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "sub", "em", "cite", "time", "del", "ins"}
+PHRASING_ONLY |= {"mark", "label", "dt", "q", "small", "strong", "b", "i", "abbr"}
+BLOCKS = {"p", "div", "section", "address", "ul", "ol", "li", "table", "tr", "td", "th", "h1", "h2", "h3"}
+BLOCKS |= {"h4", "h5", "h6", "dl", "dt", "dd", "blockquote", "figure", "nav", "header", "footer", "aside"}
+
+
+def element(tag: str, attrib: dict[str, str | None] | None = None, *children: etree._Element | str) -> etree._Element:
+    """An HTML element with attributes (None leaves one out) and children (strings become text)."""
+    el = etree.Element(tag, {k: v for k, v in (attrib or {}).items() if v is not None})
+    append(el, *children)
+    return el
+
+
+def append(parent: etree._Element, *children: etree._Element | str) -> etree._Element:
+    """Append elements and strings (as text or tail) to ``parent``; returns it."""
+    for child in children:
+        if isinstance(child, str):
+            last = parent[-1] if len(parent) else None
+            if last is None:
+                parent.text = (parent.text or "") + child
+            else:
+                last.tail = (last.tail or "") + child
+        else:
+            parent.append(child)
+    return parent
+
+
+def page(title: str, body_class: str, current: str, content: Iterable[etree._Element]) -> etree._Element:
+    """The frame of a page: head, skip link, site navigation and ``<main>`` holding ``content``."""
+    head = element(
+        "head",
+        None,
+        element("meta", {"charset": "utf-8"}),
+        element("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+        element("title", None, f"{title} · {SITE_NAME}"),
+        element("link", {"rel": "stylesheet", "href": STYLESHEET}),
+    )
+    links = element("ul")
+    for href, label in SITE_PAGES:
+        link = element("a", {"href": href}, label)
+        if href == current:
+            link.set("aria-current", "page")
+        links.append(element("li", None, link))
+    header = element(
+        "header",
+        {"class": "site"},
+        element("p", {"class": "site-name"}, SITE_NAME),
+        element("nav", {"aria-label": "Edition"}, links),
+    )
+    main = element("main", {"id": "main"}, *content)
+    body = element(
+        "body",
+        {"class": body_class},
+        element("a", {"class": "skip", "href": "#main"}, "Skip to the content"),
+        header,
+        main,
+    )
+    return element("html", {"lang": "en"}, head, body)
+
+
+def sanitize(root: etree._Element) -> None:
+    """Make the tree read the same under HTML5 parsing rules.
+
+    A block inside a phrasing-only element becomes a span with the class ``block``;
+    a link inside a link becomes a span (keeping its id, so links to it still resolve).
+    """
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in BLOCKS or el.tag == "a":
+            ancestors = {a.tag for a in el.iterancestors()}
+            if el.tag == "a" and "a" in ancestors:
+                el.tag = "span"
+                el.attrib.pop("href", None)
+            elif el.tag in BLOCKS and ancestors & PHRASING_ONLY:
+                el.set("class", f"{el.get('class', el.tag)} block".strip())
+                el.tag = "span"
+
+
+def serialize_page(root: etree._Element) -> bytes:
+    """UTF-8 polyglot HTML5 with a doctype and a final newline."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag not in VOID and len(el) == 0 and el.text is None:
+            el.text = ""
+    data: bytes = etree.tostring(root, encoding="utf-8", method="xml", doctype="<!DOCTYPE html>")
+    return data + b"\n"

@@ -1,0 +1,188 @@
+"""What the index pages need to know of one TEI document, as JSON-serialisable data.
+
+A summary holds the title, the date (ISO value, display form, sort key), senders,
+addressees, place of writing, archival reference, and every person and place the
+document names, with their register entry (canonical name, authority URIs, note)
+and the forms in which the document writes them. Builds cache summaries, so the
+index pages can be made again without parsing unchanged documents.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from ..xmlio import TEI_NS, XML_NS
+
+NS = {"tei": TEI_NS}
+# Characters of @key replaced by "_" to make a fragment identifier; text.xsl does the same.
+UNSAFE_KEY_CHARACTERS = " #%?/\\\"<>'()[]{}|^`"
+_KEY_TABLE = str.maketrans(UNSAFE_KEY_CHARACTERS, "_" * len(UNSAFE_KEY_CHARACTERS))
+REFERENCE_LABELS = {"fond": "f.", "opis": "op.", "delo": "d.", "folios": "ll.", "folio": "l."}
+NAME_TAGS = {"persName", "placeName", "orgName", "name"}
+UNDATED = "9999"
+# The correspDesc of the document itself: the only one, or those not pointing (@ref) to another
+# document, as an index of letters restates theirs.
+OWN_CORRESPONDENCE = "//tei:correspDesc[count(//tei:correspDesc) = 1 or not(@ref)]"
+
+Summary = dict[str, Any]
+
+
+def summarize(tree: etree._ElementTree | etree._Element, stem: str) -> Summary:
+    """The facts of one document the index pages show, with links to ``{stem}.html``."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    entries = {e.get(f"{{{XML_NS}}}id"): e for e in _xpath(root, "//tei:person|//tei:place|//tei:org|//tei:personGrp")}
+    mentions: dict[str, dict[str, Summary]] = {"people": {}, "places": {}}
+    names = _xpath(
+        root,
+        "//tei:text//*[@ref or @key] | //tei:correspDesc//*[@ref or @key] | //tei:abstract//*[@ref or @key]"
+        " | //tei:titleStmt/tei:title//*[@ref or @key]",
+    )
+    for name in names:
+        index = _index_of(name)
+        key = entry_id(name)
+        if index is None or not key:
+            continue
+        entry = mentions[index].setdefault(key, _entry_summary(key, entries.get(key), name))
+        variant = {"text": reading_text(name), "lang": _lang(name)}
+        if variant["text"] and variant not in entry["variants"]:
+            entry["variants"].append(variant)
+    return {
+        "stem": stem,
+        "href": f"{stem}.html",
+        "title": _text(root, "(//tei:titleStmt/tei:title)[1]") or stem,
+        "lang": root.get(f"{{{XML_NS}}}lang", ""),
+        "date": _date(root),
+        "senders": _parties(root, "sent"),
+        "addressees": _parties(root, "received"),
+        "place": _parties(root, "sent", "tei:placeName"),
+        "reference": _reference(root),
+        "people": [mentions["people"][k] for k in sorted(mentions["people"])],
+        "places": [mentions["places"][k] for k in sorted(mentions["places"])],
+    }
+
+
+def entry_id(name: etree._Element) -> str:
+    """The id of the index entry a name points to: its local ``@ref`` target, else its ``@key`` made safe."""
+    ref = " ".join((name.get("ref") or "").split())
+    if ref.startswith("#"):
+        return ref[1:].split(" ")[0]
+    key = " ".join((name.get("key") or "").split())
+    return f"key-{key.translate(_KEY_TABLE)}" if key else ""
+
+
+def reading_text(el: etree._Element) -> str:
+    """The text of ``el`` as the reading view gives it: no deletions or notes, regularised readings."""
+    parts: list[str] = []
+    _collect_reading(el, parts, top=True)
+    return " ".join("".join(parts).split())
+
+
+def _collect_reading(el: etree._Element, parts: list[str], top: bool = False) -> None:
+    local = etree.QName(el).localname if isinstance(el.tag, str) else ""
+    skipped = not isinstance(el.tag, str) or (not top and local in {"del", "note", "surplus", "fw", "pb"})
+    if not skipped:
+        if local == "choice":
+            chosen = [c for c in el if etree.QName(c).localname in {"reg", "expan", "corr"}] or list(el)[:1]
+            for child in chosen:
+                _collect_reading(child, parts)
+        else:
+            parts.append(el.text or "")
+            for child in el:
+                _collect_reading(child, parts)
+    if not top:
+        parts.append(el.tail or "")
+
+
+def _xpath(root: etree._Element, path: str) -> list[etree._Element]:
+    result = root.xpath(path, namespaces=NS)
+    assert isinstance(result, list)
+    return [e for e in result if isinstance(e, etree._Element)]
+
+
+def _text(root: etree._Element, path: str) -> str:
+    found = _xpath(root, path)
+    return reading_text(found[0]) if found else ""
+
+
+def _lang(el: etree._Element) -> str:
+    for node in (el, *el.iterancestors()):
+        lang = node.get(f"{{{XML_NS}}}lang")
+        if lang:
+            return str(lang)
+    return ""
+
+
+def _index_of(name: etree._Element) -> str | None:
+    local = etree.QName(name).localname
+    if local == "placeName" or (local == "rs" and name.get("type") == "place"):
+        return "places"
+    if local in {"persName", "orgName", "name"} or (local == "rs" and name.get("type") in {"person", "org", None}):
+        return "people"
+    return None
+
+
+def _entry_summary(key: str, entry: etree._Element | None, name: etree._Element) -> Summary:
+    summary: Summary = {"key": key, "name": "", "kind": etree.QName(name).localname, "authority": [], "note": ""}
+    if entry is not None:
+        summary["kind"] = etree.QName(entry).localname
+        forms = [c for c in entry if isinstance(c.tag, str) and etree.QName(c).localname in NAME_TAGS]
+        main = [f for f in forms if f.get("type") == "main"] or forms
+        summary["name"] = reading_text(main[0]) if main else ""
+        summary["authority"] = [" ".join(i.text.split()) for i in _xpath(entry, "tei:idno[@type='URI']") if i.text]
+        summary["authority"] += entry.get("sameAs", "").split()
+        summary["note"] = _text(entry, "tei:note[1]")
+    if not summary["name"]:
+        summary["name"] = " ".join((name.get("key") or "").split()) or reading_text(name) or key
+    summary["variants"] = []
+    return summary
+
+
+def _party(el: etree._Element) -> Summary:
+    return {"name": reading_text(el), "key": entry_id(el)}
+
+
+def _parties(
+    root: etree._Element, kind: str, names: str = "*[self::tei:persName or self::tei:orgName]"
+) -> list[Summary]:
+    """The senders, addressees or places of the document itself, each once."""
+    parties: list[Summary] = []
+    for el in _xpath(root, f"{OWN_CORRESPONDENCE}/tei:correspAction[@type='{kind}']/{names}"):
+        party = _party(el)
+        if party not in parties:
+            parties.append(party)
+    return parties
+
+
+def _date(root: etree._Element) -> Summary:
+    candidates = _xpath(
+        root,
+        f"(//tei:msDesc//tei:origDate | {OWN_CORRESPONDENCE}/tei:correspAction[@type='sent']/tei:date"
+        " | //tei:text/tei:front//tei:docDate"
+        " | //tei:text/tei:front//tei:docDate//tei:date)[@when or @notBefore or @from]",
+    )
+    iso = ""
+    if candidates:
+        first = candidates[0]
+        iso = first.get("when") or first.get("notBefore") or first.get("from") or ""
+        if not first.get("when") and (first.get("notAfter") or first.get("to")):
+            iso = f"{iso}/{first.get('notAfter') or first.get('to')}"
+    display = _text(root, "(//tei:text/tei:front//tei:docDate)[1]") or _text(
+        root, f"({OWN_CORRESPONDENCE}/tei:correspAction[@type='sent']/tei:date)[1]"
+    )
+    return {"iso": iso, "display": display or iso or "undated", "sort": iso.split("/")[0] or UNDATED}
+
+
+def _reference(root: etree._Element) -> str:
+    found = _xpath(root, "(//tei:msDesc/tei:msIdentifier)[1]")
+    if not found:
+        return ""
+    parts = []
+    for child in found[0]:
+        if not isinstance(child.tag, str) or not (child.text or "").strip():
+            continue
+        text = " ".join("".join(child.itertext()).split())
+        label = REFERENCE_LABELS.get(child.get("type", "")) if etree.QName(child).localname == "idno" else None
+        parts.append(f"{label} {text}" if label else text)
+    return ", ".join(parts)

@@ -1,0 +1,87 @@
+"""The built site and a site rendered from TEI of another project: well-formed pages, no broken links."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tei_encode.cli import main
+from tei_encode.render import render_indexes, summarize
+from tei_encode.xmlio import parse_file
+
+from ..conftest import require_shared
+from .sitecheck import parse_page, site_problems
+
+
+def test_built_site_pages_are_well_formed_and_links_resolve(built: Path) -> None:
+    site = built / "html"
+    pages = sorted(p.name for p in site.glob("*.html"))
+    assert {"index.html", "people.html", "places.html", "chronology.html"} <= set(pages)
+    assert len(pages) == 4 + len(list((built / "tei").glob("*.xml")))
+    assert site_problems(site) == []
+
+
+def test_walker_reports_broken_links_and_bad_pages(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(
+        '<!DOCTYPE html>\n<html lang="en"><body><h1>A</h1><h3>skips</h3><a href="b.html#nowhere">b</a>'
+        '<a href="missing.html">m</a><a href="#x"></a><p id="x">x</p></body></html>',
+        encoding="utf-8",
+    )
+    (tmp_path / "b.html").write_text("<!DOCTYPE html>\n<html><body><p>open<div>block</div></p></body></html>")
+    (tmp_path / "c.html").write_text("<!DOCTYPE html>\n<html lang='en'><body><p>unclosed</body></html>")
+    problems = site_problems(tmp_path)
+    assert problems[4].startswith("c.html: not well-formed: Opening and ending tag mismatch")
+    assert problems[:4] + problems[5:] == [
+        "a.html: <h3> after <h1>",
+        "a.html: link to #x has no text",
+        "b.html: <div> inside <p> (an HTML parser splits it)",
+        "b.html: no lang on <html>",
+        "a.html: b.html#nowhere: no such id",
+        "a.html: missing.html: no such file",
+    ]
+
+
+def test_every_document_is_in_the_indexes(built: Path) -> None:
+    site = built / "html"
+    summaries = [summarize(parse_file(p), p.stem) for p in sorted((built / "tei").glob("*.xml"))]
+    json.dumps(summaries)
+    table = parse_page(site / "index.html")
+    assert sorted(table.xpath("//table[@class='corpus sortable']/tbody/tr/td[2]/a/@href")) == sorted(
+        s["href"] for s in summaries
+    )
+    dates = table.xpath("//tbody/tr/td[1]/@data-sort")
+    assert dates == sorted(dates)
+    chronology = parse_page(site / "chronology.html")
+    assert sorted(chronology.xpath("//ol[@class='chronology']/li/a[1]/@href")) == sorted(s["href"] for s in summaries)
+    assert render_indexes(summaries)["index.html"] == (site / "index.html").read_bytes()
+
+
+def test_people_index_lists_every_document_naming_a_person(built: Path) -> None:
+    people = parse_page(built / "html" / "people.html")
+    for tei_path in sorted((built / "tei").glob("*.xml")):
+        tree = parse_file(tei_path)
+        keys = {
+            r[1:]
+            for r in tree.xpath("//tei:text//tei:persName/@ref", namespaces={"tei": "http://www.tei-c.org/ns/1.0"})
+        }
+        for key in keys:
+            hrefs = people.xpath(f"//section[@id='{key}']//ul[@class='mentions']/li/a/@href")
+            assert f"{tei_path.stem}.html" in hrefs, key
+
+
+@pytest.mark.parametrize("view", ["reading", "diplomatic", "both"])
+def test_render_command_makes_a_site_of_any_tei(tmp_path: Path, view: str) -> None:
+    escher = require_shared("real-tei/escher")
+    files = sorted(escher.glob("*.xml"))[:12]
+    result = CliRunner().invoke(main, ["render", *map(str, files), "-o", str(tmp_path), "--view", view])
+    assert result.exit_code == 0, result.output
+    assert {p.stem for p in tmp_path.glob("K_*.html")} == {p.stem for p in files}
+    assert (tmp_path / "people.html").is_file() and (tmp_path / "style.css").is_file()
+    assert site_problems(tmp_path) == []
+    page = parse_page(tmp_path / f"{files[0].stem}.html")
+    assert [s.get("id") for s in page.xpath("//section[contains(@class, 'view')]")] == (
+        ["reading", "diplomatic"] if view == "both" else [view]
+    )
