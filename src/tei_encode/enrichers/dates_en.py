@@ -4,8 +4,10 @@
 ``July 29 or 30, 1920``, ``26 July``, ``the 4th of August``, ``thirtieth of
 July``, ``before the thirtieth``, ``mid-August 1920``, ``early August``, ``the
 end of July`` and a month alone used as a noun or modifier (``our July
-offensive``). Month names count only when capitalised; ``May`` alone is a verb
-more often than a month, so it needs a day or a year.
+offensive``), parts of a month (``the first ten days of October``, ``the second
+half of May``) and quarters (``the fourth quarter of 1951``). Month names count
+only when capitalised; ``May`` alone is a verb more often than a month, so it
+needs a day or a year.
 """
 
 from __future__ import annotations
@@ -92,6 +94,27 @@ def _month_alone(match: re.Match[str]) -> Reading | None:
     return Reading(month=MONTH_NUMBERS[match.group("month")])
 
 
+_THIRDS = {"first": (1, 10), "second": (11, 20), "third": (21, END_OF_MONTH), "last": (21, END_OF_MONTH)}
+_HALVES = {"first": (1, 15), "second": (16, END_OF_MONTH), "last": (16, END_OF_MONTH)}
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _month_division(match: re.Match[str]) -> Reading | None:
+    """``the first ten days of October``, ``the second half of May``: part of a month."""
+    which = match.group("which").lower()
+    parts = _HALVES if match.group("unit").lower() == "half" else _THIRDS
+    if which not in parts:
+        return None
+    first, last = parts[which]
+    return Reading(year=_year(match), month=MONTH_NUMBERS[match.group("month")], day=first, last_day=last)
+
+
+def _quarter(match: re.Match[str]) -> Reading:
+    """``the fourth quarter of 1951``, ``Q4 1951``: three months."""
+    number = _QUARTERS[match.group("which").lower()] if match.group("which") else int(match.group("qn"))
+    return Reading(year=_year(match), month=3 * number - 2, last_month=3 * number)
+
+
 def _ordinal_alone(match: re.Match[str]) -> Reading:
     """``before the thirtieth``: a day of the month last spoken of."""
     return Reading(day=_day_of(match))
@@ -108,6 +131,21 @@ RULES: tuple[Rule, ...] = (
             + _YEAR
         ),
         _month_part,
+    ),
+    Rule(
+        re.compile(
+            r"\b(?P<which>(?i:first|second|third|last))\s+(?P<unit>(?i:ten\s+days|decade|half))\s+of\s+"
+            + _NAMED_MONTH
+            + _YEAR
+        ),
+        _month_division,
+    ),
+    Rule(
+        re.compile(
+            r"(?:\b(?P<which>(?i:first|second|third|fourth|last|1st|2nd|3rd|4th))\s+quarter|\bQ(?P<qn>[1-4]))"
+            r"(?:\s+of)?\s+(?P<y>\d{4})(?!\d)(?P<yb>)"
+        ),
+        _quarter,
     ),
     Rule(re.compile(r"(?<![\w-])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"), _month_alone),
     Rule(
