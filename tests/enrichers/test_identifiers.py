@@ -49,6 +49,16 @@ def typed_parts(block: Block, outer: Span) -> dict[str, str]:
 CITATIONS = [
     # text, the citation as marked, the parts stated (normalised)
     (
+        "Archive of the President of the Russian Federation (APRF), Fond 45, Opis 1, Delo 334, Listy 71-72.",
+        "Archive of the President of the Russian Federation (APRF), Fond 45, Opis 1, Delo 334, Listy 71-72",
+        {"repository": "APRF", "fond": "45", "opis": "1", "delo": "334", "folios": "71-72"},
+    ),
+    (
+        "Архив внешней политики Российской Федерации, ф. 06, оп. 9, п. 8, д. 131, лл. 1-3",
+        "Архив внешней политики Российской Федерации, ф. 06, оп. 9, п. 8, д. 131, лл. 1-3",
+        {"repository": "AVPRF", "fond": "06", "opis": "9", "papka": "8", "delo": "131", "folios": "1-3"},
+    ),
+    (
         "Wilson Center Digital Archive, RGASPI, f. 558, op. 11, d. 341, ll. 128-129.",
         "RGASPI, f. 558, op. 11, d. 341, ll. 128-129",
         {"repository": "RGASPI", "fond": "558", "opis": "11", "delo": "341", "folios": "128-129"},

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-# Current abbreviation -> spellings in use (Latin and Cyrillic, old names included).
+# Current abbreviation -> spellings in use (Latin and Cyrillic, old names and names in words included).
 # A space in a spelling also matches no space ("AP RF", "APRF").
 ARCHIVES: Mapping[str, tuple[str, ...]] = {
     "RGASPI": (
@@ -28,10 +28,27 @@ ARCHIVES: Mapping[str, tuple[str, ...]] = {
         "ЦПА",
         "TsKhDMO",
         "ЦХДМО",
+        "Russian State Archive of Socio-Political History",
+        "Russian State Archive of Social and Political History",
+        "Российский государственный архив социально-политической истории",
     ),
-    "RGANI": ("RGANI", "РГАНИ", "TsKhSD", "ЦХСД"),
-    "APRF": ("AP RF", "АП РФ"),
-    "AVPRF": ("AVP RF", "АВП РФ", "AVP SSSR", "АВП СССР"),
+    "RGANI": ("RGANI", "РГАНИ", "TsKhSD", "ЦХСД", "Russian State Archive of Contemporary History"),
+    "APRF": (
+        "AP RF",
+        "АП РФ",
+        "Archive of the President of the Russian Federation",
+        "Presidential Archive of the Russian Federation",
+        "Архив Президента Российской Федерации",
+    ),
+    "AVPRF": (
+        "AVP RF",
+        "АВП РФ",
+        "AVP SSSR",
+        "АВП СССР",
+        "Archive of Foreign Policy of the Russian Federation",
+        "Foreign Policy Archive of the Russian Federation",
+        "Архив внешней политики Российской Федерации",
+    ),
     "AVPRI": ("AVPRI", "АВПРИ"),
     "GARF": (
         "GARF",
@@ -44,10 +61,19 @@ ARCHIVES: Mapping[str, tuple[str, ...]] = {
         "ЦГАОР",
         "TsGA RSFSR",
         "ЦГА РСФСР",
+        "State Archive of the Russian Federation",
+        "Государственный архив Российской Федерации",
     ),
-    "RGVA": ("RGVA", "РГВА", "TsGASA", "ЦГАСА", "TsGAKA", "ЦГАКА"),
+    "RGVA": ("RGVA", "РГВА", "TsGASA", "ЦГАСА", "TsGAKA", "ЦГАКА", "Russian State Military Archive"),
     "RGAE": ("RGAE", "РГАЭ", "TsGANKh SSSR", "ЦГАНХ СССР", "TsGANKh", "ЦГАНХ"),
-    "TsAMO": ("TsAMO RF", "ЦАМО РФ", "TsAMO", "ЦАМО"),
+    "TsAMO": (
+        "TsAMO RF",
+        "ЦАМО РФ",
+        "TsAMO",
+        "ЦАМО",
+        "Central Archive of the Ministry of Defense of the Russian Federation",
+        "Central Archive of the Ministry of Defence of the Russian Federation",
+    ),
     "RGVIA": ("RGVIA", "РГВИА", "TsGVIA", "ЦГВИА"),
     "RGIA": ("RGIA", "РГИА", "TsGIA SSSR", "ЦГИА СССР", "TsGIA", "ЦГИА"),
     "RGADA": ("RGADA", "РГАДА", "TsGADA", "ЦГАДА"),

@@ -63,6 +63,9 @@ _START = re.compile(
 )
 
 
+_ABBREVIATION = re.compile(rf"[ \t]*\((?:{ARCHIVE_PATTERN})\)", re.I)
+
+
 @dataclass(frozen=True)
 class CitationPart:
     """One part of a citation: ``name`` is ``repository`` or one of ``RANKS``."""
@@ -111,7 +114,9 @@ def _citation_at(text: str, start: re.Match[str]) -> Citation | None:
         first = _part_at(text, start.start(), -1)
         parts = [first, *_parts_after(text, first.end, 0)] if first and first.name == "fond" else []
     else:
-        parts = _parts_after(text, start.end(), -1)
+        # An archive named in words may give its abbreviation in parentheses: "... Federation (APRF), Fond 45".
+        abbreviation = _ABBREVIATION.match(text, start.end()) if head == "repository" else None
+        parts = _parts_after(text, abbreviation.end() if abbreviation else start.end(), -1)
     if not _is_citation(head, [p.name for p in parts]):
         return None
     if head in ("repository", "other"):
