@@ -114,3 +114,19 @@ def test_two_drafts_with_corrections_quarters_and_decades(register: Register) ->
     assert texts(tree, "//tei:note[@type='certification']/tei:persName") == ["Петров"]
     repositories = texts(tree, "//tei:sourceDesc/tei:bibl//tei:idno[@type='repository']")
     assert repositories == ["GARF", "RGVA"]
+
+
+def test_fields_after_the_texts_and_an_original_not_transcribed(register: Register) -> None:
+    tree, _ = convert("chinese-original-trailing-fields.txt", register)
+    assert texts(tree, "//tei:body/tei:div/@type") == ["translation"]
+    languages = {e.get("ident"): e.text for e in tree.iterfind(".//tei:langUsage/tei:language", NS)}
+    assert languages == {"en": "English", "zh": "Chinese"}
+    people = tree.find(".//tei:sourceDesc/tei:bibl/tei:note[@type='people']", NS)
+    assert people is not None and people.get("n") == "Associated People & Organizations"
+    assert [p.get("ref") for p in people] == ["#Kim_Il_Sung", "#Zhou_Enlai", "#Peng_Dehuai"]
+    assert texts(tree, "//tei:sourceDesc/tei:bibl/tei:note[@type='places']/tei:placeName") == [
+        "Korea",
+        "China",
+        "Beijing",
+    ]
+    assert "Associated Places" not in "".join(tree.find(".//tei:body", NS).itertext())

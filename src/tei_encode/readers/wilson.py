@@ -33,29 +33,47 @@ FIELD_LABELS = {
     "authors": "authors",
     "keywords": "keywords",
 }
+# Fields an export may give after its texts: they end the contents.
+TRAILING_LABELS = {
+    "associated people & organizations": "people",
+    "associated people and organizations": "people",
+    "associated places": "places",
+    "associated topics": "topics",
+    "subjects discussed": "topics",
+    "related documents": "related",
+    "document information": "information",
+    "source": "source",
+    "original archive": "archive",
+    "available in": "available",
+    "record id": "record",
+    "rights": "rights",
+    "original uploaded date": "uploaded",
+}
 CONTENT_LABEL = re.compile(
     r"^(?:original scan|(?:english )?translation(?:\s*-\s*\w+)?|transcri(?:pt|ption)(?:\s*-\s*\w+)?)$", re.I
 )
 LANGUAGES = {
-    "russian": "ru",
-    "english": "en",
-    "chinese": "zh",
-    "german": "de",
-    "french": "fr",
-    "korean": "ko",
-    "polish": "pl",
-    "ukrainian": "uk",
-    "hungarian": "hu",
-    "czech": "cs",
-    "mongolian": "mn",
-}
+    "russian": "ru", "english": "en", "chinese": "zh", "german": "de", "french": "fr", "korean": "ko",
+    "polish": "pl", "ukrainian": "uk", "hungarian": "hu", "czech": "cs", "mongolian": "mn", "japanese": "ja",
+    "vietnamese": "vi", "albanian": "sq", "bulgarian": "bg", "romanian": "ro", "serbian": "sr", "croatian": "hr",
+    "serbo-croatian": "sh", "slovak": "sk", "slovenian": "sl", "spanish": "es", "italian": "it", "portuguese": "pt",
+    "arabic": "ar", "persian": "fa", "farsi": "fa", "hebrew": "he", "turkish": "tr", "greek": "el", "finnish": "fi",
+    "swedish": "sv", "norwegian": "no", "danish": "da", "dutch": "nl", "lithuanian": "lt", "latvian": "lv",
+    "estonian": "et", "georgian": "ka", "armenian": "hy", "azerbaijani": "az", "kazakh": "kk", "uzbek": "uz",
+    "hindi": "hi", "urdu": "ur", "indonesian": "id", "khmer": "km", "lao": "lo", "thai": "th", "burmese": "my",
+    "belarusian": "be", "macedonian": "mk", "yiddish": "yi",
+}  # fmt: skip
 EXPORT_ID = re.compile(r"digitalarchive\.[\w.]+/document/(\d+)")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def language_code(name: str) -> str:
-    """An ISO 639-1 code for an English language name (the name itself, lower-cased, when unknown)."""
-    return LANGUAGES.get(name.strip().lower(), name.strip().lower())
+    """The ISO 639-1 code of the first language an English name list names (``Russian, Chinese``: ``ru``); ``""``
+    when none is known."""
+    for word in re.split(r"[\s,;/]+|\band\b", name.lower()):
+        if word in LANGUAGES:
+            return LANGUAGES[word]
+    return ""
 
 
 def text_language(text: str) -> str:
@@ -114,10 +132,14 @@ def _split_fields(parts: list[Chunk]) -> tuple[list[Chunk], dict[str, tuple[str,
     fields: dict[str, tuple[str, list[Chunk]]] = {}
     current: list[Chunk] | None = None
     contents: list[Chunk] = []
+    trailing = False
     for chunk in parts:
         label = chunk.text.rstrip(":").strip()
         name = FIELD_LABELS.get(label.lower()) if chunk.text.endswith(":") else None
-        if name == "contents":
+        if (current is contents or trailing) and label.lower() in TRAILING_LABELS:
+            current, trailing = [], True
+            fields[TRAILING_LABELS[label.lower()]] = (label, current)
+        elif name == "contents":
             current = contents
             fields["contents"] = (label, contents)
         elif name is not None and current is not contents:

@@ -26,6 +26,8 @@ IN_CLOSER = {"dispatch", "certification", "stamp", "registration"}
 GROUP_TAGS = {"salute": "salute", "dateline": "dateline", "signature": "signed"}
 LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "zh": "Chinese", "de": "German", "fr": "French"}
 ARCHIVAL_PARTS = ("fond", "opis", "papka", "delo", "folios")
+# Fields the header or the front has a place for; every other field is a note on the citation.
+PLACED_FIELDS = frozenset({"citation", "collection", "summary", "language", "date", "number"})
 
 
 EDITORIAL_DECISIONS = (
@@ -124,12 +126,15 @@ class _Writer:
 
     def source_bibl(self, source_desc: etree._Element) -> None:
         fields = self.doc.fields
-        if "citation" in fields or "contributor" in fields or "credits" in fields:
+        # Fields with no place of their own (credits, the archive, keywords ...) are notes on the citation.
+        placed = PLACED_FIELDS if self.doc.meta.get("original-language") else PLACED_FIELDS - {"language"}
+        notes = sorted((f for f in fields if f not in placed), key=lambda f: (fields[f].line, f))
+        if "citation" in fields or notes:
             bibl = etree.SubElement(source_desc, tei("bibl"), type="citation")
             if "citation" in fields:
                 bibl.set("n", fields["citation"].attrs.get("label", "Citation"))
                 self.inline(bibl, fields["citation"])
-            for name in ("contributor", "credits"):
+            for name in notes:
                 if name in fields:
                     note = etree.SubElement(bibl, tei("note"), type=name)
                     if fields[name].attrs.get("label"):
@@ -177,8 +182,9 @@ class _Writer:
         if doc.correspondence:
             profile.append(self.corresp_desc())
         lang_usage = etree.SubElement(profile, tei("langUsage"))
-        languages = sorted({doc.lang} | {d.attrs["lang"] for d in doc.divisions if d.attrs.get("lang")})
         original = doc.meta.get("original-language")
+        stated = {original} if original and "language" in doc.fields else set()
+        languages = sorted({doc.lang} | {d.attrs["lang"] for d in doc.divisions if d.attrs.get("lang")} | stated)
         for code in languages:
             language = etree.SubElement(lang_usage, tei("language"), ident=code)
             if code == original and "language" in doc.fields:
