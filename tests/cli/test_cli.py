@@ -54,11 +54,13 @@ def test_convert_missing_path(runner: CliRunner, tmp_path: Path) -> None:
     assert "nope.txt" in result.output
 
 
-def test_convert_writes_one_file_per_document(runner: CliRunner, tmp_path: Path) -> None:
+def test_convert_writes_one_file_per_document_and_the_collection_index(runner: CliRunner, tmp_path: Path) -> None:
     source = SOURCES["bolshevik-correspondence-091-100"]
     result = runner.invoke(main, ["convert", str(source), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert len(list(tmp_path.glob("*.xml"))) == 10
+    letters = sorted(p.name for p in tmp_path.glob("bolshevik-correspondence-no*.xml"))
+    assert letters == [f"bolshevik-correspondence-no{n:03d}.xml" for n in range(91, 101)]
+    assert sorted(p.name for p in tmp_path.glob("*.xml")) == sorted([*letters, "bolshevik-correspondence-091-100.xml"])
 
 
 def test_convert_debug_model_prints_the_model(runner: CliRunner, tmp_path: Path) -> None:
