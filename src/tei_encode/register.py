@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import ReaderError
-from .xmlio import TEI_NS, XML_NS, safe_parser
+from .xmlio import TEI_NS, XML_NS, parse_file
 
 AUTHORITY_URIS = {
     "wikidata": "https://www.wikidata.org/entity/{}",
@@ -101,7 +101,7 @@ class Register:
 
 def _read_entries(path: Path) -> list[Entry]:
     try:
-        root = etree.parse(str(path), safe_parser()).getroot()
+        root = parse_file(path).getroot()
     except (OSError, etree.XMLSyntaxError) as exc:
         raise ReaderError(f"{path}: cannot read register: {exc}") from exc
     entries = []

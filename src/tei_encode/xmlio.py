@@ -1,4 +1,11 @@
-"""Safe XML parsing and deterministic, atomic output."""
+"""Safe XML parsing and deterministic, atomic output.
+
+Every document is parsed without entity resolution, DTD loading or network access, and
+``parse_file`` refuses what a hostile document could use against its reader: an external DTD
+subset, entity declarations (external entities, "billion laughs"), and nesting deeper than
+libxml2's limit of 256 levels. Refusals raise ``UnsafeXML``, a ``TeiEncodeError`` that is also an
+``etree.XMLSyntaxError`` so every caller that handles bad XML handles them too.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +15,29 @@ from pathlib import Path
 
 from lxml import etree
 
+from .errors import TeiEncodeError
+
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 NSMAP = {None: TEI_NS}
 
 
-def safe_parser(*, line_numbers: bool = True) -> etree.XMLParser:
+# libxml2's own messages for the limits it enforces, and what they mean to a reader.
+_LIMITS = {
+    "Excessive depth in document": "elements nested deeper than 256 levels; refused",
+    "entity amplification": "entity expansion (billion laughs); refused",
+    "Detected an entity reference loop": "recursive entity references; refused",
+}
+
+
+class UnsafeXML(TeiEncodeError, etree.XMLSyntaxError):  # type: ignore[misc]
+    """A document refused because it uses a feature that can read files, reach the network or exhaust memory."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0, filename: str = "") -> None:
+        super().__init__(message, 0, line, column, filename)
+
+
+def safe_parser() -> etree.XMLParser:
     """A parser that resolves no entities, loads no DTD and never touches the network."""
     return etree.XMLParser(
         resolve_entities=False,
@@ -26,8 +50,43 @@ def safe_parser(*, line_numbers: bool = True) -> etree.XMLParser:
 
 
 def parse_file(path: Path) -> etree._ElementTree:
-    """Parse an XML file safely; raises ``etree.XMLSyntaxError`` on bad XML."""
-    return etree.parse(str(path), safe_parser())
+    """Parse an XML file safely.
+
+    Raises ``OSError`` when it cannot be read, ``UnsafeXML`` for a refused construct and
+    ``etree.XMLSyntaxError`` when it is not well-formed.
+    """
+    try:
+        tree = etree.parse(str(path), safe_parser())
+    except UnsafeXML:
+        raise
+    except etree.XMLSyntaxError as exc:
+        refusal = next((text for key, text in _LIMITS.items() if key in str(exc.msg)), None)
+        if refusal is None:
+            raise
+        line, column = exc.position if exc.position else (0, 0)
+        raise UnsafeXML(refusal, line, column, str(path)) from None
+    check_doctype(tree, str(path))
+    return tree
+
+
+def check_doctype(tree: etree._ElementTree, filename: str = "") -> None:
+    """Raise ``UnsafeXML`` when the document type declaration names an external subset or declares entities."""
+    info = tree.docinfo
+    if info.system_url or info.public_id:
+        raise UnsafeXML(
+            f"external DTD subset {info.system_url or info.public_id!r} refused (DTDs are never loaded)",
+            1,
+            0,
+            filename,
+        )
+    dtd = info.internalDTD
+    if dtd is None:
+        return
+    entities = [entity.name for entity in dtd.iterentities()]
+    if entities:
+        raise UnsafeXML(
+            f"entity declarations refused ({', '.join(entities[:5])}): entities are never expanded", 1, 0, filename
+        )
 
 
 def tei(tag: str) -> str:
@@ -37,7 +96,7 @@ def tei(tag: str) -> str:
 
 def serialize(tree: etree._Element | etree._ElementTree) -> bytes:
     """UTF-8 bytes with an XML declaration and a final newline, the same for the same tree."""
-    return etree.tostring(tree, encoding="UTF-8", xml_declaration=True) + b"\n"
+    return bytes(etree.tostring(tree, encoding="UTF-8", xml_declaration=True)) + b"\n"
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -1,0 +1,58 @@
+"""The ``schema`` command: named schemas in the user cache (``tei-encode schema fetch tei_all``)."""
+
+from __future__ import annotations
+
+import click
+
+from ..errors import TeiEncodeError
+from ..validate.cache import cache_dir
+from ..validate.named import NAMED, fetch, fetch_url
+from .common import fail
+
+
+@click.group()
+def schema() -> None:
+    """Fetch named schemas (TEI P5 tei_all) into the user cache, for offline validation.
+
+    The cache is $TEI_ENCODE_CACHE, else $XDG_CACHE_HOME/tei-encode, else ~/.cache/tei-encode.
+    """
+
+
+@schema.command("fetch")
+@click.argument("name", metavar="NAME|URL")
+@click.option(
+    "--url",
+    "base_url",
+    metavar="BASE",
+    help="Download from BASE (a URL of a directory holding the release files) instead of the TEI's release archive.",
+)
+@click.option("--force", is_flag=True, help="Download again even when the cache holds the pinned file.")
+def fetch_command(name: str, base_url: str | None, force: bool) -> None:
+    """Download a named schema (checksum-verified) or the schema at URL into the cache.
+
+    \b
+    tei_all: tei_all.rng of TEI P5 4.12.0 from
+      https://www.tei-c.org/Vault/P5/4.12.0/xml/tei/custom/schema/relaxng/
+      and the Schematron extracted from it (tei_all.isosch).
+    URL: any http(s) schema named by documents' <?xml-model?> instructions.
+
+    A named schema already in the cache (checksum verified) is not downloaded again, so CI can
+    run this before every validation and cache the directory.
+    """
+    try:
+        if name.startswith(("http://", "https://")):
+            written = [fetch_url(name)]
+        elif name in NAMED:
+            written = fetch(name, base_url, force=force)
+        else:
+            fail(f"unknown schema {name!r}; known: {', '.join(sorted(NAMED))}, or an http(s) URL")
+    except (TeiEncodeError, OSError) as exc:
+        fail(str(exc))
+    for path in written:
+        click.echo(str(path))
+
+
+@schema.command("path")
+def path_command() -> None:
+    """Print the cache directory."""
+    click.echo(str(cache_dir()))

@@ -1,0 +1,129 @@
+"""Pruning a RELAX NG grammar to the documents' vocabulary: smaller, and the same verdicts as the full grammar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_encode.validate import relaxng
+from tei_encode.validate.prune import Vocabulary, is_prunable, prune_grammar, vocabulary_of
+from tei_encode.validate.relaxng import RelaxNGValidator
+from tests.conftest import REPO, require_shared
+
+RNG = "http://relaxng.org/ns/structure/1.0"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+GRAMMAR = f"""<grammar xmlns="{RNG}" ns="urn:t" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+  <start><ref name="doc"/></start>
+  <define name="doc">
+    <element name="doc"><ref name="head"/><zeroOrMore><ref name="block"/></zeroOrMore></element>
+  </define>
+  <define name="head"><element name="head"><element name="title"><text/></element></element></define>
+  <define name="block"><choice><ref name="p"/><ref name="list"/><ref name="table"/></choice></define>
+  <define name="p"><element name="p"><optional><attribute name="n"><data type="integer"/></attribute></optional>
+    <zeroOrMore><choice><text/><ref name="hi"/></choice></zeroOrMore></element></define>
+  <define name="hi"><element name="hi"><attribute name="rend"/><text/></element></define>
+  <define name="list">
+    <element name="list"><oneOrMore><element name="item"><text/></element></oneOrMore></element>
+  </define>
+  <define name="table"><element name="table"><element name="row"><ref name="unused"/></element></element></define>
+  <define name="unused"><element name="cell"><text/></element></define>
+  <define name="any"><element><anyName/><text/></element></define>
+</grammar>"""
+
+DOCUMENTS = {
+    "valid-p": '<doc xmlns="urn:t"><head><title>t</title></head><p n="1">x<hi rend="b">y</hi></p></doc>',
+    "valid-list": '<doc xmlns="urn:t"><head><title>t</title></head><list><item>a</item></list></doc>',
+    "bad-integer": '<doc xmlns="urn:t"><head><title>t</title></head><p n="one">x</p></doc>',
+    "missing-rend": '<doc xmlns="urn:t"><head><title>t</title></head><p><hi>y</hi></p></doc>',
+    "missing-title": '<doc xmlns="urn:t"><head/><p>x</p></doc>',
+    "empty-list": '<doc xmlns="urn:t"><head><title>t</title></head><list/></doc>',
+    "unknown-element": '<doc xmlns="urn:t"><head><title>t</title></head><p><b>x</b></p></doc>',
+    "wrong-root": '<p xmlns="urn:t">x</p>',
+    "wrong-namespace": "<doc><head><title>t</title></head></doc>",
+    "item-outside-list": '<doc xmlns="urn:t"><head><title>t</title></head><item>a</item></doc>',
+}
+
+
+def _tree(text: str) -> etree._ElementTree:
+    return etree.ElementTree(etree.fromstring(text))
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS), ids=list(DOCUMENTS))
+def test_pruned_grammar_gives_the_full_grammars_verdict(name: str) -> None:
+    grammar = _tree(GRAMMAR)
+    document = _tree(DOCUMENTS[name])
+    pruned = prune_grammar(grammar, vocabulary_of([document]))
+    assert pruned is not None
+    full = etree.RelaxNG(grammar).validate(document)
+    assert etree.RelaxNG(pruned).validate(document) is full
+    assert full is name.startswith("valid-")
+
+
+def test_pruning_removes_what_the_documents_do_not_use() -> None:
+    pruned = prune_grammar(_tree(GRAMMAR), vocabulary_of([_tree(DOCUMENTS["valid-list"])]))
+    assert pruned is not None
+    names = {e.get("name") for e in pruned.iter(f"{{{RNG}}}element")}
+    assert names == {"doc", "head", "title", "list", "item"}
+    assert {d.get("name") for d in pruned.iter(f"{{{RNG}}}define")} <= {"doc", "head", "block", "list"}
+
+
+def test_a_missing_required_element_is_kept_for_the_error_message() -> None:
+    document = _tree(DOCUMENTS["missing-title"])
+    pruned = prune_grammar(_tree(GRAMMAR), vocabulary_of([document]))
+    assert pruned is not None
+    assert "title" in {e.get("name") for e in pruned.iter(f"{{{RNG}}}element")}
+    messages = []
+    for grammar in (pruned, _tree(GRAMMAR)):
+        schema = etree.RelaxNG(grammar)
+        assert not schema.validate(document)
+        messages.append([(e.message, e.line, e.path) for e in schema.error_log])
+    assert messages[0] == messages[1]
+
+
+def test_grammars_with_includes_are_not_pruned() -> None:
+    grammar = _tree(
+        f'<grammar xmlns="{RNG}"><include href="other.rng"/>'
+        '<start><element name="a"><empty/></element></start></grammar>'
+    )
+    assert not is_prunable(grammar)
+    assert prune_grammar(grammar, Vocabulary(frozenset({"a"}), frozenset())) is None
+
+
+def test_vocabulary_names_elements_and_attributes_in_clark_notation() -> None:
+    tree = _tree('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="x"><p rend="a" xmlns:o="urn:o" o:k="1"/></TEI>')
+    vocabulary = vocabulary_of([tree])
+    assert vocabulary.elements == {"{http://www.tei-c.org/ns/1.0}TEI", "{http://www.tei-c.org/ns/1.0}p"}
+    assert vocabulary.attributes == {"{http://www.w3.org/XML/1998/namespace}id", "rend", "{urn:o}k"}
+    assert vocabulary.covers(vocabulary_of([_tree('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')]))
+
+
+def test_project_schema_verdicts_unchanged_on_the_fixtures() -> None:
+    grammar = etree.parse(str(REPO / "schema" / "tei_encode.rng"))
+    full = etree.RelaxNG(grammar)
+    for fixture in sorted(FIXTURES.glob("*.xml")):
+        try:
+            tree = etree.parse(str(fixture))
+        except etree.XMLSyntaxError:
+            continue
+        pruned = prune_grammar(grammar, vocabulary_of([tree]))
+        assert pruned is not None
+        assert etree.RelaxNG(pruned).validate(tree) is full.validate(tree), fixture.name
+
+
+def test_large_grammars_are_cached_on_disk_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEI_ENCODE_CACHE", str(tmp_path))
+    monkeypatch.setattr(relaxng, "_COMPILED", {})  # what earlier tests compiled in this process
+    small = tmp_path / "g.rng"
+    small.write_text(GRAMMAR, encoding="utf-8")
+    assert RelaxNGValidator(small).is_valid(_tree(DOCUMENTS["valid-p"]))
+    assert not (tmp_path / "pruned").exists(), "a small grammar is pruned faster than read from disk"
+    document = etree.parse(str(FIXTURES / "valid-minimal-letter.xml"))
+    assert RelaxNGValidator(require_shared("tei-p5/tei_all.rng")).is_valid(document)
+    cached = list((tmp_path / "pruned").glob("*.rng"))
+    assert len(cached) == 1
+    kept = {e.get("name") for e in etree.parse(str(cached[0])).iter(f"{{{RNG}}}element")}
+    assert {"TEI", "teiHeader", "persName", "del", "add"} <= kept
+    assert {"egXML", "listBibl", "sp"}.isdisjoint(kept)
