@@ -25,15 +25,18 @@ def tei_files(out: Path, source: str) -> list[Path]:
     return sorted((out / "tei").glob(f"{prefix}*.xml"))
 
 
-def test_build_writes_eleven_documents(built: Path) -> None:
+def test_build_writes_the_documents_the_index_and_the_cmif(built: Path) -> None:
     names = sorted(p.name for p in (built / "tei").glob("*.xml"))
-    assert len(names) == 11
+    assert len(names) == 12
     assert "wilson-119543-cable-5542.xml" in names
     assert [n for n in names if n.startswith("bolshevik")] == [
-        f"bolshevik-correspondence-no{n:03d}.xml" for n in range(91, 101)
+        "bolshevik-correspondence-091-100.xml",
+        *[f"bolshevik-correspondence-no{n:03d}.xml" for n in range(91, 101)],
     ]
     assert (built / "html" / "index.html").is_file()
     assert (built / "validation.json").is_file()
+    cmif = etree.parse(str(built / "cmif.xml")).getroot()
+    assert len(cmif.findall(".//{http://www.tei-c.org/ns/1.0}correspDesc")) == 11
 
 
 @pytest.mark.parametrize("schema", default_schemas(), ids=lambda p: p.suffix)
@@ -92,10 +95,15 @@ def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     assert [k for k in first if first[k] != second[k]] == []
 
 
+def published(out: Path) -> dict[Path, bytes]:
+    """The files of a build that are published (the build's own state files, named with a dot, are not)."""
+    return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name[0] != "."}
+
+
 def test_committed_out_is_current(built: Path) -> None:
     committed = REPO / "out"
-    expected = {p.relative_to(built): p.read_bytes() for p in sorted(built.rglob("*")) if p.is_file()}
-    actual = {p.relative_to(committed): p.read_bytes() for p in sorted(committed.rglob("*")) if p.is_file()}
+    expected = published(built)
+    actual = published(committed)
     assert sorted(map(str, actual)) == sorted(map(str, expected)), "out/ has other files than a fresh build"
     for name, data in expected.items():
         if actual[name] != data:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+import tempfile
 import unicodedata
 from collections import Counter
 from functools import cache
+from pathlib import Path
 
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from tei_encode.cli import main
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context, enrich
 from tei_encode.readers import READERS
@@ -73,3 +77,42 @@ def test_any_text_gives_valid_tei_that_keeps_every_word(text: str) -> None:
         kept = words(" ".join(body.itertext()))
         source = words(text.replace("~~", " ").replace("^{", " ").replace("**", " "))
         assert source - kept == Counter()
+
+
+ANY_TEXT = st.lists(
+    st.characters() | st.sampled_from(["\r\n", "\r", "\ufeff", "~~", "^{", "}", "**", "]]>", "&amp;", "<p>", "No. 7"]),
+    max_size=40,
+).map("".join)
+MARKERS = re.compile(r"~~|\^\{|\}|\*")
+
+
+def non_space(text: str) -> Counter[str]:
+    return Counter(ch for ch in unicodedata.normalize("NFC", text) if not ch.isspace())
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_TEXT, st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_any_text_through_convert_is_refused_clearly_or_kept_whole(text: str, encoding: str) -> None:
+    """The command-line path: a file in any encoding we accept, holding any text at all."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source, out = Path(tmp) / "any.txt", Path(tmp) / "out"
+        source.write_bytes(text.encode(encoding, "surrogatepass"))
+        result = CliRunner().invoke(
+            main, ["convert", str(source), "-o", str(out), "--register", str(CORPUS / "register"), "--format", "plain"]
+        )
+        assert "Traceback" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        decodable = encoding != "utf-16" or not re.search("[\ud800-\udfff]", text)
+        forbidden = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", text)
+        # A U+FEFF the text starts with is a byte-order mark once written in UTF-8 without one.
+        body = text[1:] if encoding == "utf-8" and text.startswith("\ufeff") else text
+        if not decodable or forbidden or not body.strip():
+            assert result.exit_code == 2
+            assert f"{source}:" in result.output
+            assert not out.exists() or not any(out.iterdir())
+            return
+        assert result.exit_code == 0, result.output
+        reparsed = etree.parse(str(out / "any.xml")).getroot()
+        assert [d.format() for d in project_rng().iter_errors(reparsed)] == []
+        kept = non_space("".join(reparsed.find("{http://www.tei-c.org/ns/1.0}text").itertext()))
+        assert non_space(MARKERS.sub("", body)) - kept == Counter()

@@ -1,13 +1,16 @@
-"""The ``build`` command: convert, validate and render a whole corpus."""
+"""The ``build`` command: convert, validate and render a whole corpus, in parallel and incrementally."""
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from ..build import BuildResult, Progress, cpu_count
 from ..build import build as build_corpus
 from ..diagnostics import Severity
 from ..errors import TeiEncodeError
@@ -24,24 +27,73 @@ from .common import echo_diagnostics, fail
     type=click.Path(file_okay=False, path_type=Path),
     help="Output directory (default: out).",
 )
-def build(corpus: Path, output: Path) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes converting in parallel (default: one per processor).",
+)
+@click.option("--force", is_flag=True, help="Convert every source again, even those unchanged since the last build.")
+def build(corpus: Path, output: Path, jobs: int | None, force: bool) -> None:
     """Convert every source in CORPUS (default: corpus), validate the TEI and render the HTML views into OUT.
 
-    OUT receives tei/ (TEI files), html/ (pages, index.html), validation.json and conversion.json.
+    OUT receives tei/ (TEI files), html/ (pages, index.html), validation.json, conversion.json and
+    .build-state.json, which lets the next build convert only the sources that changed (or all of them
+    when the register, the schemas or tei-encode changed). Exit status: 0 all valid, 1 invalid documents
+    or conversion errors, 2 a source that cannot be read, or an output that cannot be written.
     """
     if not corpus.is_dir():
         fail(f"{corpus}: no such corpus directory")
     started = time.monotonic()
     try:
-        result = build_corpus(corpus, output, progress=lambda name: click.echo(f"converting {name}", err=True))
+        with progress_bar() as progress:
+            result = build_corpus(corpus, output, progress, jobs=jobs or cpu_count(), force=force)
+    except KeyboardInterrupt:
+        fail("interrupted; run the build again to complete it", 130)
     except TeiEncodeError as exc:
         fail(str(exc))
     echo_diagnostics(result.conversion)
     echo_diagnostics(result.validation)
+    click.echo(summary(result, output, time.monotonic() - started), err=True)
+    sys.exit(exit_code(result))
+
+
+def summary(result: BuildResult, output: Path, seconds: float) -> str:
+    """The closing line: documents, sources converted, warnings, invalid files, unreadable sources, time."""
     warnings = sum(1 for d in result.conversion if d.severity is Severity.WARNING)
-    click.echo(
-        f"{len(result.documents)} documents, {warnings} warnings, {len(result.invalid)} invalid "
-        f"({time.monotonic() - started:.1f} s) -> {output}",
-        err=True,
-    )
-    sys.exit(1 if result.invalid or any(d.severity is Severity.ERROR for d in result.conversion) else 0)
+    parts = [
+        f"{len(result.documents)} documents ({result.converted} sources converted, {result.reused} unchanged)",
+        f"{warnings} warnings",
+        f"{len(result.invalid)} invalid",
+    ]
+    if result.failed:
+        parts.append(f"{len(result.failed)} sources not converted")
+    return f"{', '.join(parts)} ({seconds:.1f} s) -> {output}"
+
+
+def exit_code(result: BuildResult) -> int:
+    """2 when a source could not be read, 1 for invalid documents or conversion errors, else 0."""
+    if result.failed:
+        return 2
+    if result.invalid or any(d.severity is Severity.ERROR for d in result.conversion):
+        return 1
+    return 0
+
+
+@contextmanager
+def progress_bar() -> Iterator[Progress | None]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=0, label="building", file=sys.stderr, show_pos=True) as bar:
+        shown = 0
+
+        def update(done: int, total: int) -> None:
+            nonlocal shown
+            bar.length = total
+            bar.update(done - shown)
+            shown = done
+
+        yield update

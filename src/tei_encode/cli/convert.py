@@ -12,6 +12,7 @@ from ..errors import TeiEncodeError
 from ..model import dump
 from ..pipeline import convert_path, default_register
 from ..readers import READERS
+from ..readers.decoding import SourceDecodeError
 from ..register import Register
 from ..xmlio import serialize, write_atomic
 from .common import echo_diagnostics, fail, output_option
@@ -44,8 +45,11 @@ def convert(
     debug_model: bool,
     verbose: bool,
 ) -> None:
-    """Convert source texts (Wilson Center exports, collection pages, plain text) to TEI, one file per document."""
-    failed = False
+    """Convert source texts (Wilson Center exports, collection pages, plain text) to TEI, one file per document.
+
+    A source that cannot be read is reported and skipped; the others are still converted (exit status 2).
+    """
+    status = 0
     for source in sources:
         reporter = Reporter(str(source))
         try:
@@ -53,11 +57,18 @@ def convert(
                 raise TeiEncodeError(f"{source}: no such file")
             register = Register.from_directory(register_dir) if register_dir else default_register(source)
             items = convert_path(source, register, reporter, source_format)
+        except SourceDecodeError as exc:
+            click.echo(exc.diagnostic("unreadable-source").format(), err=True)
+            status = 2
+            continue
         except TeiEncodeError as exc:
             echo_diagnostics(reporter.diagnostics)
-            fail(str(exc))
+            click.echo(f"tei-encode: error: {exc}", err=True)
+            status = 2
+            continue
         echo_diagnostics(reporter.diagnostics, Severity.INFO if verbose else Severity.WARNING)
-        failed = failed or reporter.has_errors
+        if reporter.has_errors:
+            status = max(status, 1)
         for item in items:
             if debug_model:
                 click.echo(dump(item.document), nl=False)
@@ -67,4 +78,4 @@ def convert(
             except OSError as exc:
                 fail(f"{output / item.filename}: cannot write: {exc.strerror or exc}")
             click.echo(f"{source} -> {output / item.filename}", err=True)
-    sys.exit(1 if failed else 0)
+    sys.exit(status)

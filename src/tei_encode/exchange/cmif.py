@@ -11,11 +11,13 @@ ids), so a build gives the same bytes every time.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from lxml import etree
 
@@ -120,6 +122,27 @@ def publication_date(option: str | None, roots: Iterable[etree._Element], enviro
     if not dates:
         raise CmifError("no publication date: give one (--date) or set SOURCE_DATE_EPOCH")
     return str(max(dates))
+
+
+EDITION_FILE = "cmif.json"
+EDITION_KEYS = {"title", "editors", "publisher", "url", "date", "letter_url"}
+
+
+def edition_header(path: Path, environ: Mapping[str, str]) -> CmifHeader | None:
+    """The CMIF header a corpus describes in ``cmif.json`` (title, editors, publisher, url, date,
+    letter_url), or None when it has no such file. ``SOURCE_DATE_EPOCH`` overrides its date."""
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CmifError(f"{path}: cannot read the edition's CMIF metadata: {exc}") from exc
+    if not isinstance(data, dict) or not set(data) <= EDITION_KEYS or not isinstance(data.get("date"), str):
+        raise CmifError(f"{path}: expected an object with a date and only {', '.join(sorted(EDITION_KEYS))}")
+    date = publication_date(None, [], environ) if environ.get("SOURCE_DATE_EPOCH") else data["date"]
+    fields = {k: v for k, v in data.items() if k not in ("date", "editors")}
+    editors = tuple(data.get("editors", (DEFAULT_EDITOR,)))
+    return CmifHeader(date=date, editors=editors, **fields)
 
 
 def is_letter(root: etree._Element) -> bool:

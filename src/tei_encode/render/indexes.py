@@ -95,14 +95,16 @@ def _corpus(documents: list[Summary]) -> list[etree._Element]:
 
 def _register(documents: list[Summary], kind: str) -> list[etree._Element]:
     entries: dict[str, dict[str, Any]] = {}
-    for doc in documents:
+    listed: set[tuple[str, int]] = set()  # (key, document number): a document is listed once per entry
+    for number, doc in enumerate(documents):
         for mention in doc[kind]:
             entry = entries.setdefault(mention["key"], {**mention, "variants": [], "authority": [], "documents": []})
             for field in ("name", "note"):
                 entry[field] = entry[field] or mention[field]
             entry["variants"] += [v for v in mention["variants"] if v not in entry["variants"]]
             entry["authority"] += [a for a in mention["authority"] if a not in entry["authority"]]
-            if doc not in entry["documents"]:
+            if (mention["key"], number) not in listed:
+                listed.add((mention["key"], number))
                 entry["documents"].append(doc)
     noun = "people and organisations" if kind == "people" else "places"
     content = [
