@@ -276,10 +276,11 @@ class Worker:
                 record.conversion.append(encode_diagnostic(_duplicate(name, item.filename, source.name)))
                 continue
             stem = item.document.id
-            pages = render_document(item.tree, stem)
+            summary = summarize(item.tree, stem)
+            pages = render_document(item.tree, stem, summary)
             findings = iter_findings(item.tree.getroottree(), f"tei/{item.filename}", self.validators)
             validation = [encode_diagnostic(d) for d in findings]
-            summary = json.loads(json.dumps(summarize(item.tree, stem)))
+            summary = json.loads(json.dumps(summary))
             try:
                 write_atomic(out / "tei" / item.filename, serialize(item.tree))
                 for page, data in pages.items():

@@ -14,6 +14,7 @@ themselves live in ``dates_en.py``, ``dates_ru.py`` and ``dates_numeric.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,6 +28,16 @@ if TYPE_CHECKING:
     from . import Context
 
 RULES = dates_en.RULES + dates_ru.RULES + dates_numeric.RULES
+# Every date the rules read has a digit, a month name or an ordinal word: a text without one is not searched.
+_WORTH_READING = re.compile(
+    r"\d|"
+    + "|".join(dates_en.MONTH_NUMBERS)
+    + "|"
+    + "|".join(dates_en.ORDINAL_WORDS)
+    + r"|январ|феврал|март|апрел|\bма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр|янв\.|фев|мар\.|апр\.|авг\."
+    r"|сен|окт\.|ноя|дек\.",
+    re.IGNORECASE,
+)
 
 # Spans a date must not overlap (a "supplied" span may lie inside a date).
 PROTECTED = ("idno", "noteref", "date")
@@ -67,6 +78,8 @@ def find_dates(
     No date overlaps a ``(start, end)`` of ``blocked``.
     """
     norm = normalise(text)
+    if not _WORTH_READING.search(norm):
+        return []
     candidates = [c for rule in RULES for c in rule.candidates(norm) if _admissible(c, norm, year, blocked)]
     found: list[DateMatch] = []
     for cand in choose(candidates):

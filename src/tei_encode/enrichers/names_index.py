@@ -60,9 +60,11 @@ class NameIndex:
         return sorted({v.key for v in self.by_first.get(words[0], ()) if v.words == words}) if words else []
 
 
-def tokens(text: str) -> list[Token]:
-    """The words of ``text`` (letters, with inner hyphens) in order."""
-    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+@lru_cache(maxsize=256)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The words of ``text`` (letters, with inner hyphens) in order (cached: persons, places and people the
+    register lacks read the same blocks)."""
+    return tuple(Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text))
 
 
 def fold(word: str) -> str:

@@ -45,6 +45,9 @@ def find_mentions(text: str, index: NameIndex) -> list[Mention]:
     found = list(spaced)
     i = 0
     while i < len(words):
+        if not words[i].text[0].isupper():  # every form this module finds starts with a capital
+            i += 1
+            continue
         mention, used = _match_at(text, words, i, index)
         if mention:
             found.append(mention)

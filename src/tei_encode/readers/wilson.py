@@ -304,7 +304,11 @@ def _footnote_blocks(footnotes: list[Chunk], blocks: list[Block], prefix: str) -
 
 
 def _similar(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    """How alike two paragraphs are (0..1); cheap upper bounds first, as most pairs differ."""
+    if min(len(a), len(b)) < 0.8 * max(len(a), len(b)):
+        return 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio() if matcher.quick_ratio() > 0.8 else 0.0
 
 
 def _split_restarts(segment: list[Chunk]) -> list[list[Chunk]]:

@@ -64,11 +64,16 @@ def _rendered(tree: etree._ElementTree | etree._Element, name: str) -> etree._El
     return element("div") if root is None else root
 
 
-def render_html(tree: etree._ElementTree | etree._Element, view: str = "both", stem: str = "") -> bytes:
-    """The HTML page of one TEI document: ``reading``, ``diplomatic`` or ``both`` with a switch."""
+def render_html(
+    tree: etree._ElementTree | etree._Element, view: str = "both", stem: str = "", summary: Summary | None = None
+) -> bytes:
+    """The HTML page of one TEI document: ``reading``, ``diplomatic`` or ``both`` with a switch.
+
+    ``summary`` is the document's ``summarize`` result when the caller has it already.
+    """
     if view not in VIEWS:
         raise UnknownName("view", view, VIEWS)
-    summary = summarize(tree, stem or "document")
+    summary = summary or summarize(tree, stem or "document")
     shown = ["reading", "diplomatic"] if view == "both" else [view]
     sections: dict[str, etree._Element] = {}
     extras: list[etree._Element] = []
@@ -140,9 +145,11 @@ def script() -> bytes:
     return (resources.files("tei_encode") / "render" / "static" / SCRIPT).read_bytes()
 
 
-def render_document(tree: etree._ElementTree | etree._Element, stem: str) -> dict[str, bytes]:
+def render_document(
+    tree: etree._ElementTree | etree._Element, stem: str, summary: Summary | None = None
+) -> dict[str, bytes]:
     """The HTML pages of one TEI document, by file name relative to the site root."""
-    return {f"{stem}.html": render_html(tree, "both", stem)}
+    return {f"{stem}.html": render_html(tree, "both", stem, summary)}
 
 
 def render_indexes(summaries: list[Summary]) -> dict[str, bytes]:

@@ -9,6 +9,7 @@ index pages can be made again without parsing unchanged documents.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -95,8 +96,13 @@ def _collect_reading(el: etree._Element, parts: list[str], top: bool = False) ->
         parts.append(el.tail or "")
 
 
+@lru_cache(maxsize=128)
+def _compiled(path: str) -> etree.XPath:
+    return etree.XPath(path, namespaces=NS)
+
+
 def _xpath(root: etree._Element, path: str) -> list[etree._Element]:
-    result = root.xpath(path, namespaces=NS)
+    result = _compiled(path)(root)
     assert isinstance(result, list)
     return [e for e in result if isinstance(e, etree._Element)]
 
