@@ -4,8 +4,12 @@ the right exit code, no traceback, no partial output, and the other files still 
 from __future__ import annotations
 
 import codecs
+import json
 import os
+import shutil
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +17,7 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from tei_encode.cli import main
+from tei_encode.enrichers.names_index import morph
 
 GOOD = "Letter from A. B. Sample to C. D. Example.\n\nMarch 3, 1921.\n\nThe work goes on.\n"
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -183,17 +188,54 @@ def running_as_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-@pytest.mark.skipif(running_as_root(), reason="root reads files whatever their permissions")
-def test_unreadable_source(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path, GOOD.encode())
+def build_unprivileged(corpus: Path, out: Path) -> tuple[int, str]:
+    """``build`` as a user without privileges: as root, in a forked child that has given them up
+    (root reads and writes whatever the permissions say), else in this process."""
+    if not running_as_root():
+        result = build(corpus, out)
+        return result.exit_code, result.output
+    morph()  # load what the child needs while files under root's home can still be read
+    build(make_corpus(Path(tempfile.mkdtemp()), GOOD.encode()), Path(tempfile.mkdtemp()) / "out")
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: give up root, build, report, leave without running pytest's teardown
+        code = 70
+        try:
+            os.close(reader)
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            result = build(corpus, out)
+            os.write(writer, json.dumps([result.exit_code, result.output]).encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, data
+    exit_code, output = json.loads(data)
+    return exit_code, output
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A directory another user may work in (pytest's own are root's alone when tests run as root)."""
+    directory = Path(tempfile.mkdtemp(prefix="tei-encode-"))
+    directory.chmod(0o777)
+    yield directory
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+def test_unreadable_source(shared_tmp: Path) -> None:
+    corpus = make_corpus(shared_tmp, GOOD.encode())
+    corpus.chmod(0o777)
     (corpus / "bad.txt").chmod(0)
-    try:
-        result = build(corpus, tmp_path / "out")
-    finally:
-        (corpus / "bad.txt").chmod(0o644)
-    assert result.exit_code == 2
-    assert "corpus/bad.txt: error: cannot read: Permission denied" in result.output
-    assert [p.name for p in (tmp_path / "out" / "tei").iterdir()] == ["good.xml"]
+    exit_code, output = build_unprivileged(corpus, shared_tmp / "out")
+    assert exit_code == 2
+    assert "corpus/bad.txt: error: cannot read: Permission denied" in output
+    assert [p.name for p in (shared_tmp / "out" / "tei").iterdir()] == ["good.xml"]
 
 
 def test_output_that_is_a_file(tmp_path: Path) -> None:
@@ -217,18 +259,14 @@ def test_output_subdirectory_that_is_a_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["tei"]
 
 
-@pytest.mark.skipif(running_as_root(), reason="root writes into read-only directories")
-def test_output_directory_not_writable(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path, GOOD.encode())
-    out = tmp_path / "out"
+def test_output_directory_not_writable(shared_tmp: Path) -> None:
+    corpus = make_corpus(shared_tmp, GOOD.encode())
+    out = shared_tmp / "out"
     out.mkdir()
     out.chmod(0o555)
-    try:
-        result = build(corpus, out)
-    finally:
-        out.chmod(0o755)
-    assert result.exit_code == 2
-    assert "cannot write: Permission denied" in result.output
+    exit_code, output = build_unprivileged(corpus, out)
+    assert exit_code == 2
+    assert "cannot write: Permission denied" in output
     assert list(out.iterdir()) == []
 
 
