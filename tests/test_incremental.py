@@ -48,6 +48,7 @@ def make_corpus(root: Path, pages: int = 3) -> Path:
         text = "".join(LETTER.format(n=n, day=n % 28 + 1) for n in numbers)
         (corpus / f"page-{page:03d}-{page:03d}.txt").write_text(text, encoding="utf-8")
     (corpus / "plain.txt").write_text("A plain note about Moscow.\n", encoding="utf-8")
+    (corpus / "cmif.json").write_text('{"date": "2026-01-01", "title": "Test letters"}', encoding="utf-8")
     return corpus
 
 
@@ -83,10 +84,12 @@ def test_changed_source_is_converted_again(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build(corpus, out)
     page = corpus / "page-001-001.txt"
-    page.write_text(page.read_text(encoding="utf-8").replace("Report number 5", "A new report 5"), encoding="utf-8")
+    text = page.read_text(encoding="utf-8").replace("Report number 5", "A new report 5")
+    page.write_text(text.replace("July 6 [1920]", "July 9 [1920]"), encoding="utf-8")
     result = build(corpus, out)
     assert (result.converted, result.reused) == (1, 3)
     assert b"A new report 5" in (out / "tei" / "page-no005.xml").read_bytes()
+    assert b'when="1920-07-09"' in (out / "cmif.xml").read_bytes(), "the CMIF file has the changed letter"
     assert snapshot(out) == fresh(corpus, tmp_path)
 
 

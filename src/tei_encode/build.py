@@ -3,7 +3,8 @@
 ``out/`` receives ``tei/`` (one TEI file per document), ``validation.json``
 (every finding of the project's schemas), ``html/`` (the pages of each
 document, the index pages and ``style.css``), ``conversion.json`` (what the
-readers and enrichers reported) and ``.build-state.json``.
+readers and enrichers reported), ``cmif.xml`` (the letters in CMIF, when the
+corpus describes its edition in ``cmif.json``) and the build's own state files.
 
 Sources are converted in parallel by worker processes, each loading the
 register and compiling the schemas once. The build is incremental: the state
@@ -56,16 +57,17 @@ from .buildstate import (
     save_pending,
     save_state,
 )
+from .cmifpublish import CMIF_FILE, PARTS_FILE, publish_cmif
 from .diagnostics import Diagnostic, Reporter, Severity
 from .errors import SchemaNotFound, TeiEncodeError
-from .exchange.cmif import EDITION_FILE, cmif_document, edition_header
+from .exchange.cmif import EDITION_FILE
 from .pipeline import convert_path
 from .readers.decoding import SourceDecodeError, decode_bytes, read_source_bytes
 from .register import Register
 from .render import Summary, render_document, render_indexes, summarize
 from .validate import BaseValidator, default_schemas, load_validator
 from .validate.run import iter_findings
-from .xmlio import parse_file, serialize, write_atomic
+from .xmlio import serialize, write_atomic
 
 SOURCE_SUFFIXES = (".txt", ".md")
 CHECKPOINT_SECONDS = 2.0
@@ -162,27 +164,24 @@ def build(
             progress(len(state.sources), len(sources))
     changed = _resolve_clashes(settings, sources, keys, state.sources) or changed
     _finish(out, sources, state, result, changed)
-    _publish_cmif(corpus, out, result, changed)
+    if changed or not (out / CMIF_FILE).is_file():
+        _publish_cmif(corpus, out, sources, state, result)
     return result
 
 
-def _publish_cmif(corpus: Path, out: Path, result: BuildResult, changed: bool) -> None:
-    """``OUT/cmif.xml`` from the TEI written, when the corpus describes its edition in ``cmif.json``."""
-    target = out / "cmif.xml"
-    reporter = Reporter("cmif.xml")
+def _publish_cmif(corpus: Path, out: Path, sources: list[Path], state: State, result: BuildResult) -> None:
+    """``OUT/cmif.xml`` of the letters, from the parts of the documents that did not change and the new ones."""
+    documents = [
+        (document.file, state.sources[source.name].key)
+        for source in sources
+        if source.name in state.sources
+        for document in state.sources[source.name].documents
+    ]
+    reporter = Reporter(CMIF_FILE)
     try:
-        header = edition_header(corpus / EDITION_FILE, os.environ)
-    except TeiEncodeError as exc:
-        reporter.error("cmif-header", str(exc))
-        header = None
-    if header is None:
-        target.unlink(missing_ok=True)
-    elif changed or not target.is_file():
-        roots = [parse_file(path).getroot() for path in sorted((out / "tei").glob("*.xml"))]
-        try:
-            write_atomic(target, serialize(cmif_document(roots, header, reporter)))
-        except OSError as exc:
-            raise BuildError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+        publish_cmif(corpus, out, documents, reporter)
+    except OSError as exc:
+        raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
     result.conversion.extend(d for d in reporter.diagnostics if d.severity is not Severity.INFO)
 
 
@@ -405,7 +404,8 @@ def _remove_stale(directory: Path, keep: set[str]) -> None:
 def _remove_temporary(out: Path) -> None:
     """Remove temporary files an interrupted build left beside the reports."""
     for path in out.iterdir():
-        if path.is_file() and any(path.name.startswith(f".{name}.") for name in (*REPORTS, PENDING_FILE)):
+        names = (*REPORTS, PENDING_FILE, CMIF_FILE, PARTS_FILE)
+        if path.is_file() and any(path.name.startswith(f".{name}.") for name in names):
             path.unlink()
 
 

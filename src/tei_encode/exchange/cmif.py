@@ -15,7 +15,7 @@ import json
 import re
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -65,24 +65,16 @@ class CmifHeader:
             raise CmifError(f"letter URL {self.letter_url!r}: only {{id}} may be filled in") from exc
 
 
-@dataclass
-class _Sources:
-    """The bibls of the file, one per distinct source text, in order of first use."""
-
-    bibls: dict[str, etree._Element] = field(default_factory=dict)
-
-    def id_for(self, root: etree._Element) -> str:
-        text, url = _source_text(root)
-        bibl_id = bibl_uuid(text)
-        if bibl_id not in self.bibls:
-            bibl = etree.Element(tei("bibl"), type="online" if url else "print")
-            bibl.set(f"{{{XML_NS}}}id", bibl_id)
-            bibl.text = text
-            if url:
-                bibl.text += " "
-                etree.SubElement(bibl, tei("ref"), target=url).text = url
-            self.bibls[bibl_id] = bibl
-        return bibl_id
+def _bibl(root: etree._Element) -> etree._Element:
+    """The CMIF ``bibl`` of a letter's source text, with its name-based UUID as ``xml:id``."""
+    text, url = _source_text(root)
+    bibl = etree.Element(tei("bibl"), type="online" if url else "print")
+    bibl.set(f"{{{XML_NS}}}id", bibl_uuid(text))
+    bibl.text = text
+    if url:
+        bibl.text += " "
+        etree.SubElement(bibl, tei("ref"), target=url).text = url
+    return bibl
 
 
 def bibl_uuid(text: str) -> str:
@@ -159,18 +151,34 @@ def cmif_document(
 ) -> etree._Element:
     """The CMIF ``TEI`` element for the letters among ``roots`` (TEI documents), in input order.
 
-    Documents without a ``correspDesc`` are skipped with an info note to ``reporter``.
+    Documents without a ``correspDesc`` are skipped with an info note to ``reporter``. ``roots`` is read
+    once, so a generator keeps one document in memory at a time.
     """
     reporter = reporter if reporter is not None else Reporter()
-    sources = _Sources()
+    return cmif_from_parts(header, (parts for root in roots if (parts := letter_parts(root, header, reporter))))
+
+
+def letter_parts(
+    root: etree._Element, header: CmifHeader, reporter: Reporter
+) -> tuple[etree._Element, etree._Element] | None:
+    """What one TEI document gives the CMIF file: its source's ``bibl`` and its ``correspDesc`` (None if it is
+    not a letter). A build keeps these per document, so a changed letter does not mean reading them all."""
+    doc_id = _document_id(root)
+    if not is_letter(root):
+        reporter.info("cmif-not-a-letter", f"{doc_id}: no correspDesc; not a letter, left out of CMIF")
+        return None
+    bibl = _bibl(root)
+    return bibl, _corresp_desc(root, doc_id, bibl.get(f"{{{XML_NS}}}id", ""), header, reporter)
+
+
+def cmif_from_parts(header: CmifHeader, parts: Iterable[tuple[etree._Element, etree._Element]]) -> etree._Element:
+    """The CMIF ``TEI`` element from the letters' parts, in order; one ``bibl`` per distinct source."""
+    bibls: dict[str, etree._Element] = {}
     descs = []
-    for root in roots:
-        doc_id = _document_id(root)
-        if not is_letter(root):
-            reporter.info("cmif-not-a-letter", f"{doc_id}: no correspDesc; not a letter, left out of CMIF")
-            continue
-        descs.append(_corresp_desc(root, doc_id, sources.id_for(root), header, reporter))
-    return _cmif_tei(header, list(sources.bibls.values()), descs)
+    for bibl, desc in parts:
+        bibls.setdefault(bibl.get(f"{{{XML_NS}}}id", ""), bibl)
+        descs.append(desc)
+    return _cmif_tei(header, list(bibls.values()), descs)
 
 
 def _cmif_tei(header: CmifHeader, bibls: list[etree._Element], descs: list[etree._Element]) -> etree._Element:
