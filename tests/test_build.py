@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import subprocess
 import sys
@@ -76,15 +77,20 @@ def test_no_word_of_the_source_is_lost(built: Path, source: str) -> None:
         assert "100.00%" in result.stdout
 
 
+# The figures the issues set: F1 and value accuracy at least these, overall.
+GOLD_MINIMUM = {"wilson-119543-cable-5542": 0.97, "bolshevik-correspondence-091-100": 0.95}
+
+
 @pytest.mark.parametrize("source", sorted(SOURCES), ids=str)
 def test_markup_scores_against_the_gold(built: Path, source: str) -> None:
     tool = require_shared("tools/score_markup.py")
     gold = require_shared(f"gold/{source}.json")
     files = [str(p) for p in tei_files(built, source)]
-    result = subprocess.run(
-        [sys.executable, str(tool), str(gold), *files, "--min-f1", "0.95"], capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stdout
+    result = subprocess.run([sys.executable, str(tool), str(gold), *files, "--json"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    overall = json.loads(result.stdout)["overall"]
+    minimum = GOLD_MINIMUM[source]
+    assert overall["f1"] >= minimum and overall["value_acc"] >= minimum, overall
 
 
 def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:

@@ -16,6 +16,9 @@ from ..validate.run import expand_paths, missing_paths, validate_files, validato
 from ..validate.sources import resolve_schema
 from .common import fail
 
+# Below this many files, starting workers costs more than it saves.
+PARALLEL_FROM = 500
+
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -40,10 +43,9 @@ from .common import fail
     "-j",
     "--jobs",
     type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Worker processes; 0 means one per CPU core. Workers pay off for thousands of files: "
-    "a single process already validates about 1,000 TEI files a second.",
+    default=None,
+    help="Worker processes; 0 means one per CPU core. Default: one per core from "
+    f"{PARALLEL_FROM} files on, else one (a single process validates about 1,000 TEI files a second).",
 )
 @click.option(
     "--conformance",
@@ -52,7 +54,7 @@ from .common import fail
     "not TEI; text or json). Checks tei_all when `tei-encode schema fetch tei_all` has filled the cache.",
 )
 def validate(
-    paths: tuple[Path, ...], schemas: tuple[str, ...], report_format: str, jobs: int, conformance: bool
+    paths: tuple[Path, ...], schemas: tuple[str, ...], report_format: str, jobs: int | None, conformance: bool
 ) -> None:
     """Validate TEI files, directories of them (every *.xml) or glob patterns.
 
@@ -78,6 +80,8 @@ def validate(
         _conformance(files, chosen, report_format)
     progress = _progress_bar if sys.stderr.isatty() else None
     try:
+        if jobs is None:
+            jobs = 0 if len(files) >= PARALLEL_FROM else 1
         results = validate_files(files, chosen, jobs=jobs or os.cpu_count() or 1, progress=progress)
     except TeiEncodeError as exc:
         fail(str(exc))
