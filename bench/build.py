@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import resource
 import shutil
 import subprocess
@@ -35,8 +34,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate  # noqa: E402
-
-RESULTS = BENCH / "RESULTS.md"
+from results import machine, write_section  # noqa: E402
 
 
 @dataclass
@@ -116,30 +114,6 @@ def touch_one_source(corpus: Path) -> Path:
     return source
 
 
-def machine() -> str:
-    """CPU model, cores, memory, operating system and Python of this machine."""
-    model = "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        model = next(
-            (
-                line.split(":", 1)[1].strip()
-                for line in cpuinfo.read_text().splitlines()
-                if line.startswith("model name")
-            ),
-            model,
-        )
-    memory = ""
-    meminfo = Path("/proc/meminfo")
-    if meminfo.exists():
-        kb = int(meminfo.read_text().split("MemTotal:")[1].split()[0])
-        memory = f", {kb / 1024 / 1024:.1f} GB RAM"
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (
-        f"{model}, {cores} cores{memory}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
-    )
-
-
 def benchmark(sizes: list[int], jobs: int, work: Path) -> str:
     """Run the benchmark; return the Markdown section with the figures."""
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -200,18 +174,6 @@ def benchmark(sizes: list[int], jobs: int, work: Path) -> str:
     return "\n".join(lines)
 
 
-def write_section(section: str, path: Path = RESULTS) -> None:
-    """Replace the "## Build" section of RESULTS.md (or add it), leaving the other sections alone."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    start = text.find("## Build\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     """The command line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -231,7 +193,7 @@ def main() -> None:
         section = benchmark(args.letters, args.jobs, args.work)
     print(section)
     if args.write_results:
-        write_section(section)
+        write_section("Build", section)
 
 
 if __name__ == "__main__":

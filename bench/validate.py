@@ -32,10 +32,10 @@ REPO = BENCH.parent
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(BENCH))
 
-from build import machine, tei_encode  # noqa: E402
+from build import tei_encode  # noqa: E402
 from generate import generate  # noqa: E402
+from results import machine, write_section  # noqa: E402
 
-RESULTS = BENCH / "RESULTS.md"
 PROJECT_RNG = REPO / "schema" / "tei_encode.rng"
 TEI_ALL = SHARED / "tei-p5" / "tei_all.rng"
 TEI_ALL_SCH = SHARED / "tei-p5" / "tei_all.isosch"
@@ -244,18 +244,6 @@ def goals(rows: list[tuple[str, list[Timing]]], schematron_ms: float) -> list[st
     ]
 
 
-def write_section(section: str, path: Path = RESULTS) -> None:
-    """Replace the "## Validation" section of RESULTS.md (or add it), leaving the other sections alone."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    start = text.find("## Validation\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     """Parse the arguments, run the benchmark, print (and optionally write) the results."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -269,7 +257,7 @@ def main() -> None:
         section = benchmark(args.docs, Path(work), args.jobs, args.skip_xmllint, args.repeat)
     print(section)
     if args.write_results:
-        write_section(section)
+        write_section("Validation", section)
 
 
 if __name__ == "__main__":

@@ -31,11 +31,11 @@ RULES = dates_en.RULES + dates_ru.RULES + dates_numeric.RULES
 # Every date the rules read has a digit, a month name or an ordinal word: a text without one is not searched.
 _WORTH_READING = re.compile(
     r"\d|"
-    + "|".join(dates_en.MONTH_NUMBERS)
+    + "|".join(map(re.escape, dates_en.MONTH_NUMBERS))
     + "|"
     + "|".join(dates_en.ORDINAL_WORDS)
-    + r"|январ|феврал|март|апрел|\bма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр|янв\.|фев|мар\.|апр\.|авг\."
-    r"|сен|окт\.|ноя|дек\.",
+    + "|"
+    + dates_ru.MONTH_WORD,
     re.IGNORECASE,
 )
 

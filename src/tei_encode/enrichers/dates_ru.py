@@ -28,6 +28,8 @@ _FULL = (
     r"|(?:март|август)(?:а|е|у|ом)?|ма(?:й|я|е|ю|ем)"
 )
 _SHORT = r"(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\."
+MONTH_WORD = _FULL + "|" + _SHORT
+"""A Russian month name or its abbreviation, in any case (for a quick test whether a text may hold a date)."""
 _MONTH = r"(?P<month>" + _FULL + r")(?!\w)"
 _ANY_MONTH = r"(?P<month>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
