@@ -34,7 +34,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate  # noqa: E402
-from results import machine, write_section  # noqa: E402
+from results import compile_bytecode, machine, write_section  # noqa: E402
 
 
 @dataclass
@@ -185,6 +185,7 @@ def main() -> None:
     )
     parser.add_argument("--write-results", action="store_true", help="write the figures into bench/RESULTS.md")
     args = parser.parse_args()
+    compile_bytecode()
     if args.work is None:
         with tempfile.TemporaryDirectory(prefix="tei-encode-bench-") as work:
             section = benchmark(args.letters, args.jobs, Path(work))

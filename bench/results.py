@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import os
 import platform
 from pathlib import Path
@@ -31,6 +32,17 @@ def machine() -> str:
     return (
         f"{model}, {cores} cores{memory}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
     )
+
+
+def compile_bytecode() -> None:
+    """Compile tei-encode's modules to bytecode, as installing a wheel does.
+
+    An editable install run with PYTHONDONTWRITEBYTECODE set never writes any, and every run
+    would then time Python compiling the package instead of tei-encode.
+    """
+    import tei_encode
+
+    compileall.compile_dir(Path(tei_encode.__file__).parent, quiet=1)
 
 
 def write_section(heading: str, section: str, path: Path = RESULTS) -> None:

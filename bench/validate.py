@@ -34,7 +34,7 @@ sys.path.insert(0, str(BENCH))
 
 from build import tei_encode  # noqa: E402
 from generate import generate  # noqa: E402
-from results import machine, write_section  # noqa: E402
+from results import compile_bytecode, machine, write_section  # noqa: E402
 
 PROJECT_RNG = REPO / "schema" / "tei_encode.rng"
 TEI_ALL = SHARED / "tei-p5" / "tei_all.rng"
@@ -253,6 +253,7 @@ def main() -> None:
     parser.add_argument("--skip-xmllint", action="store_true", help="leave out xmllint (it takes ~20 s on tei_all)")
     parser.add_argument("--write-results", action="store_true", help="write the figures into bench/RESULTS.md")
     args = parser.parse_args()
+    compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="tei-encode-bench-") as work:
         section = benchmark(args.docs, Path(work), args.jobs, args.skip_xmllint, args.repeat)
     print(section)

@@ -12,7 +12,7 @@ are the project's own; ``sources.py`` resolves named schemas and the documents'
 from __future__ import annotations
 
 from collections.abc import Iterator
-from importlib import import_module, resources
+from importlib import import_module
 from pathlib import Path
 from typing import Protocol
 
@@ -79,5 +79,7 @@ def load_validator(path: Path) -> BaseValidator:
 
 def default_schemas() -> list[Path]:
     """The project's schemas (RELAX NG, XSD, Schematron), shipped as package data."""
+    from importlib import resources  # 7 ms of imports, not needed when schemas are given
+
     base = resources.files("tei_encode") / "schema"
     return [Path(str(base / name)) for name in ("tei_encode.rng", "tei_encode.xsd", "tei_encode.sch")]

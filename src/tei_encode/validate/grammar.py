@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
-from urllib.request import url2pathname
 
 from lxml import etree
 
@@ -440,6 +439,8 @@ def _local_file(base: Path, href: str) -> Path | None:
     """The file an ``include`` names, relative to the including file; None for a remote URL."""
     parsed = urlparse(href)
     if parsed.scheme == "file":
+        from urllib.request import url2pathname  # 25 ms of imports (http, email), rarely needed
+
         return Path(url2pathname(parsed.path)).resolve()
     if parsed.scheme and len(parsed.scheme) > 1:
         return None

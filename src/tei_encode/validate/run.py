@@ -9,6 +9,7 @@ its group (see ``prune.py``) and validates, in this process or in ``jobs`` worke
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ..errors import TeiEncodeError
 from ..xmlio import UnsafeXML, parse_file
 from . import BaseValidator, default_schemas, load_validator
 from .prune import EMPTY_VOCABULARY, Vocabulary, vocabulary_of
-from .schematron import saxon_started
+from . import saxon
 from .sources import xml_model_schemas
 
 Progress = Callable[[int, int], None]
@@ -28,21 +29,26 @@ _VALIDATORS: dict[Path, BaseValidator] = {}
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files given directly, every ``*.xml`` under the directories given, and glob matches; sorted, unique."""
-    found: set[Path] = set()
+    found: set[str] = set()
     for path in paths:
         if path.is_dir():
-            found.update(path.rglob("*.xml"))
-        elif not path.exists() and glob.has_magic(str(path)):
-            for match in glob.glob(str(path), recursive=True):
-                found.update(Path(match).rglob("*.xml") if Path(match).is_dir() else [Path(match)])
+            found.update(map(str, path.rglob("*.xml")))
+        elif not glob.has_magic(str(path)) or path.exists():
+            found.add(str(path))
         else:
-            found.add(path)
-    return sorted(found)
+            for match in glob.glob(str(path), recursive=True):
+                found.update(map(str, Path(match).rglob("*.xml")) if Path(match).is_dir() else [match])
+    # Sorted as strings: a thousand comparisons of Path objects cost more than parsing a document.
+    return [Path(name) for name in sorted(found)]
 
 
 def missing_paths(paths: Iterable[Path]) -> list[Path]:
     """The paths that are neither files, directories nor globs matching something."""
-    return [p for p in paths if not p.exists() and not (glob.has_magic(str(p)) and glob.glob(str(p), recursive=True))]
+    return [
+        p
+        for p in paths
+        if not os.path.exists(p) and not (glob.has_magic(str(p)) and glob.glob(str(p), recursive=True))
+    ]
 
 
 def project_schemas() -> list[Path]:
@@ -185,7 +191,7 @@ def _in_workers(
     slices = [(i, min(i + size, len(members))) for i in range(0, len(members), size)]
     found: dict[str, list[Diagnostic]] = {}
     _MEMBERS[:] = members
-    forking = "fork" in get_all_start_methods() and not saxon_started()
+    forking = "fork" in get_all_start_methods() and not saxon.started()
     try:
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork" if forking else "spawn")) as pool:
             futures = [

@@ -22,6 +22,7 @@ from ..xmlio import safe_parser
 from . import BaseValidator
 from .messages import tei_path
 from .prune import EMPTY_VOCABULARY, Vocabulary, vocabulary_of
+from .saxon import processor
 from .sch2xslt import XPATH2_BINDINGS, compile_schematron
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
@@ -30,21 +31,6 @@ XPATH1_BINDINGS = {"", "xslt", "xslt1", "exslt"}
 _SEVERITIES = {"warning": Severity.WARNING, "warn": Severity.WARNING, "nonfatal": Severity.WARNING}
 _SEVERITIES |= {"info": Severity.INFO, "information": Severity.INFO}
 _EXECUTABLES: dict[tuple[str, str], Any] = {}
-_SAXON: list[Any] = []
-
-
-def _processor() -> Any:
-    """The one Saxon processor of this process (saxonche supports one per process)."""
-    if not _SAXON:
-        from saxonche import PySaxonProcessor
-
-        _SAXON.append(PySaxonProcessor(license=False))
-    return _SAXON[0]
-
-
-def saxon_started() -> bool:
-    """Whether this process has started Saxon (a process forked after that cannot use it)."""
-    return bool(_SAXON)
 
 
 class SchematronValidator(BaseValidator):
@@ -90,7 +76,7 @@ class SchematronValidator(BaseValidator):
 
         text = etree.tostring(stylesheet, encoding="unicode")
         try:
-            return _processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=text)
+            return processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=text)
         except PySaxonApiError as exc:
             raise SchemaError(f"{self.path}: cannot compile Schematron schema: {exc}") from exc
 
@@ -126,7 +112,7 @@ class SchematronValidator(BaseValidator):
         own = vocabulary_of([doc])
         if self.executable is None or not self.vocabulary.covers(own):
             self.prepare(self.vocabulary | own)
-        node = _processor().parse_xml(xml_text=etree.tostring(doc.getroot(), encoding="unicode"))
+        node = processor().parse_xml(xml_text=etree.tostring(doc.getroot(), encoding="unicode"))
         output = self.executable.transform_to_string(xdm_node=node)
         for finding in etree.fromstring(output.encode("utf-8"), safe_parser()).iter("finding"):
             text = " ".join("".join(finding.itertext()).split())
