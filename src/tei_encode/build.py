@@ -10,7 +10,7 @@ Sources are converted in parallel by worker processes, each loading the
 register and compiling the schemas once. The build is incremental: the state
 file records, for every source, a key hashing the source's bytes and name, the
 register files, the schemas, the code of the package and the state format,
-with the summaries and findings of its documents. A source whose key is
+with the index entries and findings of its documents. A source whose key is
 unchanged and whose outputs are all present is not converted again; a changed
 register, schema or tool version changes every key. Outputs of sources that
 are gone are removed. Every file is written atomically, the state is saved as
@@ -30,7 +30,6 @@ repeat the same grammar and more than double the time of a build;
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import signal
 import time
@@ -64,7 +63,7 @@ from .exchange.cmif import EDITION_FILE
 from .pipeline import convert_path
 from .readers.decoding import SourceDecodeError, decode_bytes, read_source_bytes
 from .register import Register
-from .render import Summary, render_document, render_indexes, summarize
+from .render import IndexEntry, index_entry, render_document, render_index_entries, summarize
 from .validate import BaseValidator, default_schemas, load_validator
 from .validate.run import iter_findings
 from .xmlio import serialize, write_atomic
@@ -138,7 +137,7 @@ def build(
     for the next build.
     """
     settings = BuildSettings(corpus.name, corpus / "register", tuple(schemas or build_schemas()), out)
-    Register.from_directory(settings.register_dir)  # a broken register stops the build before any work
+    register = Register.from_directory(settings.register_dir)  # a broken register stops the build before any work
     for schema in settings.schemas:
         if not schema.is_file():
             raise SchemaNotFound(f"{schema}: schema not found")
@@ -158,7 +157,7 @@ def build(
     _prepare_output(out, [s.name for s in todo])
     if progress:
         progress(len(state.sources), len(sources))
-    for name, record in _convert_all(settings, todo, keys, jobs, state):
+    for name, record in _convert_all(settings, register, todo, keys, jobs, state):
         state.sources[name] = record
         if progress:
             progress(len(state.sources), len(sources))
@@ -186,7 +185,7 @@ def _publish_cmif(corpus: Path, out: Path, sources: list[Path], state: State, re
 
 
 def _convert_all(
-    settings: BuildSettings, todo: list[Path], keys: dict[str, str], jobs: int, state: State
+    settings: BuildSettings, register: Register, todo: list[Path], keys: dict[str, str], jobs: int, state: State
 ) -> Iterable[tuple[str, SourceRecord]]:
     """Convert ``todo``, yielding records as they complete and saving the state now and then."""
     last_save, save_cost = time.monotonic(), 0.0
@@ -206,7 +205,7 @@ def _convert_all(
         return
     try:
         if jobs <= 1 or len(todo) <= 1:
-            worker = Worker(settings)
+            worker = Worker(settings, register)
             for source in todo:
                 done[source.name] = worker.convert(source, keys[source.name])
                 yield source.name, done[source.name]
@@ -239,9 +238,9 @@ def _convert_all(
 class Worker:
     """Converts sources: the register and the validators loaded once."""
 
-    def __init__(self, settings: BuildSettings) -> None:
+    def __init__(self, settings: BuildSettings, register: Register | None = None) -> None:
         self.settings = settings
-        self.register = Register.from_directory(settings.register_dir)
+        self.register = register or Register.from_directory(settings.register_dir)
         self.validators: list[BaseValidator] = [load_validator(p) for p in settings.schemas]
 
     def convert(self, source: Path, key: str) -> SourceRecord:
@@ -252,7 +251,9 @@ class Worker:
         """
         name = f"{self.settings.corpus_name}/{source.name}"
         try:
-            return self._convert(source, key, name)
+            record = self._convert(source, key, name)
+            record.line()  # encoded here, in the worker, not by the process that saves the state
+            return record
         except BuildError:
             raise
         except SourceDecodeError as exc:
@@ -279,14 +280,13 @@ class Worker:
             pages = render_document(item.tree, stem, summary)
             findings = iter_findings(item.tree.getroottree(), f"tei/{item.filename}", self.validators)
             validation = [encode_diagnostic(d) for d in findings]
-            summary = json.loads(json.dumps(summary))
             try:
                 write_atomic(out / "tei" / item.filename, serialize(item.tree))
                 for page, data in pages.items():
                     write_atomic(out / "html" / page, data)
             except OSError as exc:
                 raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
-            record.documents.append(DocumentRecord(item.filename, sorted(pages), summary, validation))
+            record.documents.append(DocumentRecord(item.filename, sorted(pages), index_entry(summary), validation))
         return record
 
 
@@ -347,7 +347,7 @@ def _finish(out: Path, sources: list[Path], state: State, result: BuildResult, c
     """Write the index pages and reports (when anything changed) and remove what no source produces."""
     conversion: list[str] = []
     validation: list[str] = []
-    summaries: list[Summary] = []
+    entries: list[IndexEntry] = []
     tei_files: set[str] = set()
     pages: set[str] = set()
     for source in sources:
@@ -358,7 +358,7 @@ def _finish(out: Path, sources: list[Path], state: State, result: BuildResult, c
         for document in record.documents:
             result.documents.append(document.file)
             validation.extend(document.validation)
-            summaries.append(document.summary)
+            entries.append(document.index)
             tei_files.add(document.file)
             pages.update(document.pages)
     result.conversion = decode_diagnostics(conversion, notable_only=True)
@@ -366,7 +366,7 @@ def _finish(out: Path, sources: list[Path], state: State, result: BuildResult, c
     outputs = [out / "html" / name for name in state.index] + [out / name for name in REPORTS]
     try:
         if changed or not state.index or not all(path.is_file() for path in outputs):
-            index = render_indexes(summaries)
+            index = render_index_entries(entries)
             for name, data in index.items():
                 write_atomic(out / "html" / name, data)
             state.index = sorted(index)

@@ -1,15 +1,20 @@
 """What a build remembers between runs, and the JSON reports it writes.
 
 A ``SourceRecord`` holds what converting one source gave: the key it was made
-under, its documents (TEI file, HTML pages, index summary, validation
-findings) and the conversion diagnostics. Diagnostics are kept as lines of
-JSON, encoded once when the source is converted: a corpus of ten thousand
-letters has hundreds of thousands of them, and an incremental build copies
-them into the reports without decoding them again.
+under, its documents (TEI file, HTML pages, index entry, validation findings)
+and the conversion diagnostics. Diagnostics are kept as lines of JSON, encoded
+once when the source is converted: a corpus of ten thousand letters has
+hundreds of thousands of them, and an incremental build copies them into the
+reports without decoding them again.
 
-The state file (``.build-state.json`` in the output directory) maps source
-names to records; it holds no time, no absolute path and no order that
-depends on how the build ran, so the same corpus gives the same bytes.
+The state file (``.build-state.json`` in the output directory) is JSON Lines: a
+header with the format and the index pages, then one line per source, sorted by
+name. A record is encoded once, by the worker that converted the source, and
+written again as it is by every later build that keeps it; so saving the state
+costs a join however large the corpus, and loading it a decode of small
+records (diagnostics are stored joined, as one string per source or document).
+It holds no time, no absolute path and no order that depends on how the build
+ran, so the same corpus gives the same bytes.
 """
 
 from __future__ import annotations
@@ -20,13 +25,15 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from .diagnostics import Diagnostic, Severity
-from .render import Summary
+from .render import IndexEntry
 from .xmlio import write_atomic
 
 STATE_FILE = ".build-state.json"
 PENDING_FILE = ".build-pending.json"
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic))
 _INFO = f'"severity": "{Severity.INFO.value}"'
 _PLACEHOLDER = "\0diagnostics\0"
@@ -45,17 +52,17 @@ def decode_diagnostics(lines: list[str], *, notable_only: bool = False) -> list[
         lines = [line for line in lines if _INFO not in line]
     if not lines:
         return []
-    data: list[dict[str, Any]] = json.loads("[" + ",".join(lines) + "]")
+    data: list[dict[str, Any]] = orjson.loads("[" + ",".join(lines) + "]")
     return [Diagnostic(**{**d, "severity": Severity(d["severity"])}) for d in data]
 
 
 @dataclass
 class DocumentRecord:
-    """One document written by a build: its TEI file, pages, index summary and validation findings."""
+    """One document written by a build: its TEI file, pages, index entry and validation findings."""
 
     file: str
     pages: list[str]
-    summary: Summary
+    index: IndexEntry
     validation: list[str] = field(default_factory=list)
 
 
@@ -67,27 +74,38 @@ class SourceRecord:
     documents: list[DocumentRecord] = field(default_factory=list)
     conversion: list[str] = field(default_factory=list)
     failed: bool = False
+    encoded: bytes = field(default=b"", compare=False, repr=False)  # as_json() as a line, once made
 
     def as_json(self) -> dict[str, object]:
         """The JSON form kept in the state file."""
         return {
             "key": self.key,
             "failed": self.failed,
-            "conversion": self.conversion,
+            "conversion": "\n".join(self.conversion),
             "documents": [
-                {"file": d.file, "pages": d.pages, "summary": d.summary, "validation": d.validation}
+                {"file": d.file, "pages": d.pages, "index": d.index, "validation": "\n".join(d.validation)}
                 for d in self.documents
             ],
         }
 
+    def line(self) -> bytes:
+        """``as_json`` encoded on one line (made once: a record does not change once complete)."""
+        if not self.encoded:
+            self.encoded = orjson.dumps(self.as_json(), option=orjson.OPT_SORT_KEYS)
+        return self.encoded
+
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SourceRecord:
-        """Read back ``as_json``."""
+    def from_json(cls, data: dict[str, Any], encoded: bytes = b"") -> SourceRecord:
+        """Read back ``as_json`` (``encoded``: the line it was read from)."""
         documents = [
-            DocumentRecord(str(d["file"]), list(d["pages"]), dict(d["summary"]), list(d["validation"]))
+            DocumentRecord(str(d["file"]), list(d["pages"]), dict(d["index"]), _lines(d["validation"]))
             for d in data["documents"]
         ]
-        return cls(str(data["key"]), documents, list(data["conversion"]), bool(data["failed"]))
+        return cls(str(data["key"]), documents, _lines(data["conversion"]), bool(data["failed"]), encoded)
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
 
 
 @dataclass
@@ -100,13 +118,9 @@ class State:
 
 def save_state(out: Path, state: State) -> None:
     """Write the state file atomically."""
-    data = {
-        "format": STATE_FORMAT,
-        "index": sorted(state.index),
-        "sources": {name: state.sources[name].as_json() for name in sorted(state.sources)},
-    }
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    write_atomic(out / STATE_FILE, text.encode("utf-8"))
+    header = orjson.dumps({"format": STATE_FORMAT, "index": sorted(state.index)})
+    lines = [header] + [b"[%s,%s]" % (orjson.dumps(name), state.sources[name].line()) for name in sorted(state.sources)]
+    write_atomic(out / STATE_FILE, b"\n".join(lines) + b"\n")
 
 
 def load_state(out: Path) -> State | None:
@@ -116,14 +130,19 @@ def load_state(out: Path) -> State | None:
     may be from content other than the one their record was made from.
     """
     try:
-        data = json.loads((out / STATE_FILE).read_bytes())
-        if data.get("format") != STATE_FORMAT:
+        lines = (out / STATE_FILE).read_bytes().splitlines()
+        header = orjson.loads(lines[0]) if lines else {}
+        if header.get("format") != STATE_FORMAT:
             return None
         pending = set(json.loads((out / PENDING_FILE).read_bytes())) if (out / PENDING_FILE).exists() else set()
-        sources = {
-            name: SourceRecord.from_json(record) for name, record in data["sources"].items() if name not in pending
-        }
-        return State(sources, [str(name) for name in data["index"]])
+        sources = {}
+        for line in lines[1:]:
+            name, data = orjson.loads(line)
+            if name not in pending:
+                prefix = b"[%s," % orjson.dumps(name)
+                encoded = line[len(prefix) : -1] if line.startswith(prefix) and line.endswith(b"]") else b""
+                sources[str(name)] = SourceRecord.from_json(data, encoded)
+        return State(sources, [str(name) for name in header["index"]])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 

@@ -12,11 +12,14 @@ summaries it kept:
 - ``render_document(tree, stem)`` gives the page of one document (both views and,
   when the document has several transcriptions, the witnesses side by side);
 - ``summarize(tree, stem)`` gives the JSON-serialisable facts the index pages need;
-- ``render_indexes(summaries)`` gives the index pages and the shared static files.
+- ``render_indexes(summaries)`` gives the index pages and the shared static files
+  (``render_index_entries`` the same from each summary's ``index_entry``, which is all a
+  build keeps of a document for them).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -25,7 +28,7 @@ from lxml import etree
 from ..errors import UnknownName
 from ..xmlio import safe_parser
 from .html import element, page, sanitize, serialize_page
-from .indexes import SCRIPT, index_pages
+from .indexes import SCRIPT, IndexEntry, index_entry, index_pages
 from .summary import Summary, summarize
 from .witnesses import witness_section
 
@@ -33,7 +36,19 @@ VIEWS = ("both", "diplomatic", "reading")
 STYLESHEETS = ("diplomatic", "reading", "witnesses")
 SWITCH_LABELS = {"reading": "Reading", "diplomatic": "Diplomatic", "witnesses": "Witnesses side by side"}
 
-__all__ = ["VIEWS", "Summary", "render_document", "render_html", "render_indexes", "script", "stylesheet", "summarize"]
+__all__ = [
+    "VIEWS",
+    "IndexEntry",
+    "Summary",
+    "index_entry",
+    "render_document",
+    "render_html",
+    "render_index_entries",
+    "render_indexes",
+    "script",
+    "stylesheet",
+    "summarize",
+]
 
 
 class _PackageResolver(etree.Resolver):  # type: ignore[misc]
@@ -152,6 +167,11 @@ def render_document(
     return {f"{stem}.html": render_html(tree, "both", stem, summary)}
 
 
-def render_indexes(summaries: list[Summary]) -> dict[str, bytes]:
+def render_indexes(summaries: Iterable[Summary]) -> dict[str, bytes]:
     """The index pages and static files of the site, by file name relative to the site root."""
-    return {**index_pages(summaries), "style.css": stylesheet(), SCRIPT: script()}
+    return render_index_entries(index_entry(summary) for summary in summaries)
+
+
+def render_index_entries(entries: Iterable[IndexEntry]) -> dict[str, bytes]:
+    """``render_indexes`` from the documents' ``index_entry`` results, as a build keeps them."""
+    return {**index_pages(entries), "style.css": stylesheet(), SCRIPT: script()}
