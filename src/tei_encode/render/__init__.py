@@ -26,7 +26,7 @@ from importlib import resources
 from lxml import etree
 
 from ..errors import UnknownName
-from ..xmlio import safe_parser
+from ..xmlio import TEI_NS, safe_parser
 from .html import element, page, sanitize, serialize_page
 from .indexes import SCRIPT, IndexEntry, index_entry, index_pages
 from .summary import Summary, summarize
@@ -34,6 +34,11 @@ from .witnesses import witness_section
 
 VIEWS = ("both", "diplomatic", "reading")
 STYLESHEETS = ("diplomatic", "reading", "witnesses")
+# The transcriptions witnesses.xsl puts side by side.
+_WITNESS_DIVISIONS = etree.XPath(
+    "count(//tei:text//tei:div[@type='transcription' or @type='witness' or @type='version'])",
+    namespaces={"tei": TEI_NS},
+)
 SWITCH_LABELS = {"reading": "Reading", "diplomatic": "Diplomatic", "witnesses": "Witnesses side by side"}
 
 __all__ = [
@@ -96,7 +101,7 @@ def render_html(
         section, *rest = _rendered(tree, name)
         sections[name] = section
         extras += rest
-    if view == "both":
+    if view == "both" and _WITNESS_DIVISIONS(tree) >= 2:  # fewer make no side-by-side view
         witnesses = witness_section(_rendered(tree, "witnesses"))
         if witnesses is not None:
             sections["witnesses"] = witnesses

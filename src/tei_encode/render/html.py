@@ -90,17 +90,20 @@ def sanitize(root: etree._Element) -> None:
     A block inside a phrasing-only element becomes a span with the class ``block``;
     a link inside a link becomes a span (keeping its id, so links to it still resolve).
     """
-    for el in root.iter():
+    # One walk, each element told whether a link or a phrasing-only element holds it.
+    pending: list[tuple[etree._Element, bool, bool]] = [(root, False, False)]
+    while pending:
+        el, in_phrasing, in_link = pending.pop()
         if not isinstance(el.tag, str):
             continue
-        if el.tag in BLOCKS or el.tag == "a":
-            ancestors = {a.tag for a in el.iterancestors()}
-            if el.tag == "a" and "a" in ancestors:
-                el.tag = "span"
-                el.attrib.pop("href", None)
-            elif el.tag in BLOCKS and ancestors & PHRASING_ONLY:
-                el.set("class", f"{el.get('class', el.tag)} block".strip())
-                el.tag = "span"
+        if el.tag == "a" and in_link:
+            el.tag = "span"
+            el.attrib.pop("href", None)
+        elif el.tag in BLOCKS and in_phrasing:
+            el.set("class", f"{el.get('class', el.tag)} block".strip())
+            el.tag = "span"
+        inner = (in_phrasing or el.tag in PHRASING_ONLY, in_link or el.tag == "a")
+        pending.extend((child, *inner) for child in el)
 
 
 def serialize_page(root: etree._Element) -> bytes:

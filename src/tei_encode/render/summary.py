@@ -23,6 +23,7 @@ _KEY_TABLE = str.maketrans(UNSAFE_KEY_CHARACTERS, "_" * len(UNSAFE_KEY_CHARACTER
 REFERENCE_LABELS = {"fond": "f.", "opis": "op.", "delo": "d.", "folios": "ll.", "folio": "l."}
 NAME_TAGS = {"persName", "placeName", "orgName", "name"}
 UNDATED = "9999"
+_IDNO, _NOTE = f"{{{TEI_NS}}}idno", f"{{{TEI_NS}}}note"
 # The correspDesc of the document itself: the only one, or those not pointing (@ref) to another
 # document, as an index of letters restates theirs.
 OWN_CORRESPONDENCE = "//tei:correspDesc[count(//tei:correspDesc) = 1 or not(@ref)]"
@@ -136,9 +137,11 @@ def _entry_summary(key: str, entry: etree._Element | None, name: etree._Element)
         forms = [c for c in entry if isinstance(c.tag, str) and etree.QName(c).localname in NAME_TAGS]
         main = [f for f in forms if f.get("type") == "main"] or forms
         summary["name"] = reading_text(main[0]) if main else ""
-        summary["authority"] = [" ".join(i.text.split()) for i in _xpath(entry, "tei:idno[@type='URI']") if i.text]
+        uris = [c for c in entry.iterchildren(_IDNO) if c.get("type") == "URI" and c.text]
+        summary["authority"] = [" ".join(i.text.split()) for i in uris]
         summary["authority"] += entry.get("sameAs", "").split()
-        summary["note"] = _text(entry, "tei:note[1]")
+        note = entry.find(_NOTE)
+        summary["note"] = reading_text(note) if note is not None else ""
     if not summary["name"]:
         summary["name"] = " ".join((name.get("key") or "").split()) or reading_text(name) or key
     summary["variants"] = []
