@@ -346,6 +346,7 @@ def _resolve_clashes(
 def _finish(out: Path, sources: list[Path], state: State, result: BuildResult, changed: bool) -> None:
     """Write the index pages and reports (when anything changed) and remove what no source produces."""
     conversion: list[str] = []
+    notable: list[str] = []
     validation: list[str] = []
     entries: list[IndexEntry] = []
     tei_files: set[str] = set()
@@ -353,6 +354,7 @@ def _finish(out: Path, sources: list[Path], state: State, result: BuildResult, c
     for source in sources:
         record = state.sources[source.name]
         conversion.extend(record.conversion)
+        notable.extend(record.notable_conversion())
         if record.failed:
             result.failed.append(source.name)
         for document in record.documents:
@@ -361,7 +363,7 @@ def _finish(out: Path, sources: list[Path], state: State, result: BuildResult, c
             entries.append(document.index)
             tei_files.add(document.file)
             pages.update(document.pages)
-    result.conversion = decode_diagnostics(conversion, notable_only=True)
+    result.conversion = decode_diagnostics(notable)
     result.validation = decode_diagnostics(validation)
     outputs = [out / "html" / name for name in state.index] + [out / name for name in REPORTS]
     try:

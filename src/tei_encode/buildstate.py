@@ -46,14 +46,17 @@ def encode_diagnostic(d: Diagnostic) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
 
 
-def decode_diagnostics(lines: list[str], *, notable_only: bool = False) -> list[Diagnostic]:
-    """The diagnostics of ``encode_diagnostic`` lines; with ``notable_only``, warnings and errors only."""
-    if notable_only:
-        lines = [line for line in lines if _INFO not in line]
+def decode_diagnostics(lines: list[str]) -> list[Diagnostic]:
+    """The diagnostics of ``encode_diagnostic`` lines."""
     if not lines:
         return []
     data: list[dict[str, Any]] = orjson.loads("[" + ",".join(lines) + "]")
     return [Diagnostic(**{**d, "severity": Severity(d["severity"])}) for d in data]
+
+
+def is_notable(line: str) -> bool:
+    """Whether an ``encode_diagnostic`` line is a warning or an error (not an informational note)."""
+    return _INFO not in line
 
 
 @dataclass
@@ -74,7 +77,15 @@ class SourceRecord:
     documents: list[DocumentRecord] = field(default_factory=list)
     conversion: list[str] = field(default_factory=list)
     failed: bool = False
+    notable: list[str] | None = field(default=None, compare=False, repr=False)  # the warnings and errors
     encoded: bytes = field(default=b"", compare=False, repr=False)  # as_json() as a line, once made
+
+    def notable_conversion(self) -> list[str]:
+        """The conversion diagnostics that are warnings or errors (kept apart in the state: a build reports
+        them every time, and there are ten times as many informational notes)."""
+        if self.notable is None:
+            self.notable = [line for line in self.conversion if is_notable(line)]
+        return self.notable
 
     def as_json(self) -> dict[str, object]:
         """The JSON form kept in the state file."""
@@ -82,6 +93,7 @@ class SourceRecord:
             "key": self.key,
             "failed": self.failed,
             "conversion": "\n".join(self.conversion),
+            "notable": "\n".join(self.notable_conversion()),
             "documents": [
                 {"file": d.file, "pages": d.pages, "index": d.index, "validation": "\n".join(d.validation)}
                 for d in self.documents
@@ -101,7 +113,8 @@ class SourceRecord:
             DocumentRecord(str(d["file"]), list(d["pages"]), dict(d["index"]), _lines(d["validation"]))
             for d in data["documents"]
         ]
-        return cls(str(data["key"]), documents, _lines(data["conversion"]), bool(data["failed"]), encoded)
+        conversion, notable = _lines(data["conversion"]), _lines(data["notable"])
+        return cls(str(data["key"]), documents, conversion, bool(data["failed"]), notable, encoded)
 
 
 def _lines(text: str) -> list[str]:
