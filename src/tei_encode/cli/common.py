@@ -28,6 +28,6 @@ def fail(message: str, code: int = 2) -> NoReturn:
 def echo_diagnostics(diagnostics: Sequence[Diagnostic], minimum: Severity = Severity.WARNING) -> None:
     """Print the diagnostics at ``minimum`` severity or above on stderr."""
     order = [Severity.ERROR, Severity.WARNING, Severity.INFO]
-    for d in diagnostics:
-        if order.index(d.severity) <= order.index(minimum):
-            click.echo(d.format(), err=True)
+    shown = [d.format() for d in diagnostics if order.index(d.severity) <= order.index(minimum)]
+    if shown:  # one write: a corpus can have tens of thousands
+        click.echo("\n".join(shown), err=True)
