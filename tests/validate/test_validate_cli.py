@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from tei_encode.cli import main
 from tei_encode.validate.named import NAMED
+from tei_encode.validate.run import validate_files
 from tei_encode.validate.sources import url_cache_path
 from tests.conftest import REPO, require_shared
 
@@ -170,3 +171,14 @@ def test_jobs_parse_in_the_workers_when_no_vocabulary_is_needed(runner: CliRunne
     assert reports[0] == reports[1]
     assert reports[0]["files"] == 4
     assert {d["code"] for d in reports[0]["diagnostics"] if d["file"].endswith("broken.xml")} == {"not-well-formed"}
+
+
+def test_jobs_with_progress_report_every_file_as_one_process_does() -> None:
+    files = sorted(FIXTURES.glob("*.xml")) + sorted((REPO / "out" / "tei").glob("*.xml"))  # invalid and valid
+    seen: list[tuple[int, int]] = []
+    alone = validate_files(files, [PROJECT_RNG])
+    pooled = validate_files(files, [PROJECT_RNG], jobs=2, progress=lambda done, total: seen.append((done, total)))
+    assert pooled == alone
+    assert any(alone.values()) and not all(alone.values())
+    assert seen[-1] == (len(files), len(files))
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
