@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
-from tei_encode.enrichers.dates import DateMatch, DatesEnricher, find_dates
+from tei_encode.enrichers.dates import _WORTH_READING, RULES, DateMatch, DatesEnricher, _worth_reading, find_dates
+from tei_encode.enrichers.dates_en import MONTH_NUMBERS, ORDINAL_WORDS
 from tei_encode.model import Block, Division, Document, span
 
 
@@ -288,3 +289,93 @@ def test_any_text_gives_valid_spans(text: str, year: int | None, month: int | No
         assert not (m.when and (m.not_before or m.not_after))
         if m.not_before and m.not_after:
             assert m.not_before <= m.not_after
+
+
+# Words the date rules and their quick tests look for, and letters case-insensitive matching treats specially.
+_WORDS = st.sampled_from(
+    ["January", "Sept.", "may", "NOV", "Novoselsk", "decision", "first", "Twenty-First", "thirtieth", "quarter",
+     "Q4", "the", "января", "Сент.", "МАЕ", "мартом", "апрель", "Май", "кв.", "IV", "I/IX", "I.X", "1951", "٣",
+     "ᲂктября", "ſeptember", "fıfth", "fİrst", "İ", "ᲀ", "before", "until", "of", "17.45", "26.9", "1951-09-26",
+     "1912-1927", "10th", " ", ".", "/", "-", "[", '"']
+).flatmap(lambda w: st.sampled_from([w, w.upper(), w.lower(), w.capitalize()]))  # fmt: skip
+
+
+_EXAMPLES = [c[0] for c in ENGLISH + RUSSIAN] + [c[1] for c in NOT_DATES_EN + NOT_DATES_RU]
+_EXAMPLES += ["take the town before the thirtieth .", "Hold until the 10th.", "1951-09-26", "17.45 26.9", "1912-1927"]
+
+
+def _assert_quick_tests_agree(text: str) -> None:
+    """The quick tests before the date rules skip no text a rule (or the test whether to read at all) finds in."""
+    assert _worth_reading(text) == (_WORTH_READING.search(text) is not None)
+    for rule in RULES:
+        if rule.pattern.search(text):
+            assert rule.may_match(text, {}), rule.pattern.pattern
+
+
+@pytest.mark.parametrize("text", _EXAMPLES)
+def test_quick_tests_pass_every_example(text: str) -> None:
+    _assert_quick_tests_agree(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.lists(_WORDS, max_size=10).map(" ".join),
+        st.lists(_WORDS).map("".join),
+        st.lists(st.one_of(_WORDS, st.sampled_from(_EXAMPLES)), max_size=6).map(" ".join),
+    )
+)
+def test_quick_tests_give_the_answers_of_the_full_expressions(text: str) -> None:
+    _assert_quick_tests_agree(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "worth"),
+    [
+        ("the decision on Novoselsk", False),
+        ("план на IV кв.", False),
+        ("in ſeptember", True),
+        ("в ᲂктябре", True),
+        ("on the fİrst", True),
+        ("he may come", True),
+        ("в начале апреля", True),
+        ("апробация", False),
+    ],
+    ids=[
+        "english-parts",
+        "quarter-without-digits",
+        "long-s",
+        "rounded-o",
+        "dotted-i",
+        "may",
+        "russian",
+        "russian-part",
+    ],
+)
+def test_texts_worth_reading(text: str, worth: bool) -> None:
+    assert _worth_reading(text) is worth
+    assert (_WORTH_READING.search(text) is not None) is worth
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(_WORTH_READING, fullmatch=True), st.text(max_size=8), st.text(max_size=8))
+def test_every_word_worth_reading_is_found_in_any_text(word: str, before: str, after: str) -> None:
+    assert _worth_reading(before + word + after)
+
+
+_RUSSIAN_MONTH_FORMS = (
+    [s + e for s in ("январ", "феврал", "апрел", "июн", "июл", "сентябр", "октябр", "ноябр", "декабр")
+     for e in ("ь", "я", "е", "ю", "ём", "ем")]
+    + [s + e for s in ("март", "август") for e in ("", "а", "е", "у", "ом")]
+    + ["ма" + e for e in ("й", "я", "е", "ю", "ем")]
+    + [a + "." for a in ("янв", "фев", "февр", "мар", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя", "нояб",
+                         "дек")]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("word", _RUSSIAN_MONTH_FORMS + list(MONTH_NUMBERS) + list(ORDINAL_WORDS))
+def test_every_month_and_ordinal_word_is_worth_reading(word: str) -> None:
+    for form in (word, word.upper(), word.lower(), word.capitalize()):
+        assert _WORTH_READING.fullmatch(form)
+        assert _worth_reading(f"до {form} или после")

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
 from tei_encode.enrichers.archives import current_archive
 from tei_encode.enrichers.identifiers import (
+    _ITEM_PROTOCOL,
+    _NUMBER,
+    _PART,
+    _URL,
     IdentifiersEnricher,
     NumberState,
+    _citations,
+    _has_sign,
+    _urls,
     find_citations,
     find_document_numbers,
     resolve_citation,
@@ -646,3 +653,44 @@ def test_any_text_gives_spans_within_bounds_and_parts_inside_their_citation(firs
                 assert any(o.covers(s) for o in outers)
         others = [s for s in spans if not any(o.covers(s) for o in outers)]
         assert all(not a.overlaps(b.start, b.end) for i, a in enumerate(others) for b in others[i + 1 :])
+
+
+_HEADS = st.sampled_from(["RGASPI", "AP RF", "Ibid.", "Там же", "GARF", "ЦПА", "", "TsKhSD"])
+_LABELS = st.sampled_from(["F.", "f", "fond", "Ф.", "Op", "On.", "opis'", "List", "papka", "D.", "Д.", "delo", "L .",
+                           "ll.", "Л.", "листы", "ed. khr.", "ед.хр."])  # fmt: skip
+_VALUES = st.sampled_from(["558", "3-4", "1, 4-9", "23a", "12 об", "R-5", "a-1"])
+_PART_TEXT = st.tuples(_LABELS, st.sampled_from(["", " ", "  "]), _VALUES).map("".join)
+_CITATIONS = st.tuples(_HEADS, st.lists(_PART_TEXT, min_size=1, max_size=4).map(", ".join)).map(", ".join)
+
+
+@settings(max_examples=300)
+@given(st.one_of(_TEXTS, st.lists(_PIECES, max_size=30).map(" ".join), _CITATIONS))
+def test_quick_tests_skip_only_texts_without_citations_numbers_or_addresses(text: str) -> None:
+    if _PART.search(text) is None:
+        assert _citations(text) == []
+    if not _has_sign(text):
+        assert _NUMBER.search(text) is None and _ITEM_PROTOCOL.search(text) is None
+    assert _urls(text) == [m.span() for m in _URL.finditer(text)]
+
+
+_EVERY_LABEL = ["fond", "f.", "фонд", "ф.", "opis'", "op.", "on.", "опись", "оп.", "list", "papka", "pap.", "p.",
+                "папка", "пап.", "п.", "delo", "d.", "дело", "д.", "ed. khr.", "ед. хр.", "listy", "ll.", "l.",
+                "folios", "folio", "fols.", "fol.", "листы", "лист", "лл.", "л."]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [f"RGASPI, {label} 5" for label in _EVERY_LABEL]
+    + [f"GARF {label.upper()} 12" for label in _EVERY_LABEL]
+    + [c[0] for c in CITATIONS]
+    + [n[0] for n in NUMBERS],
+)
+def test_quick_tests_pass_every_example(text: str) -> None:
+    if _citations(text):
+        assert _PART.search(text)
+    if _NUMBER.search(text) or _ITEM_PROTOCOL.search(text):
+        assert _has_sign(text)
+
+
+def test_a_citation_may_have_a_part_of_any_label() -> None:
+    assert all(find_citations(f"RGASPI, {label} 5") for label in _EVERY_LABEL)

@@ -12,6 +12,8 @@ from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
 from tei_encode.enrichers.names import PersonsEnricher, PlacesEnricher
 from tei_encode.enrichers.names_index import index_for
+from tei_encode.enrichers.names_match import _SPACED_LETTERS, LETTER_SPACED
+from tei_encode.enrichers.names_rules import QUICK_TESTS
 from tei_encode.model import Block, Division, Document, Span, span
 from tei_encode.register import Entry, Name, Register
 
@@ -216,6 +218,16 @@ def test_index_is_built_once_per_register() -> None:
     assert index_for(REGISTER, "place") is not index_for(REGISTER, "person")
 
 
+def test_index_follows_changes_to_the_register() -> None:
+    register = Register(dict(REGISTER.entries))
+    before = index_for(register, "person")
+    register.entries["Zinoviev"] = _entry("Zinoviev", "person", "Zinoviev")
+    after = index_for(register, "person")
+    assert "zinoviev" in after.by_first and "zinoviev" not in before.by_first
+    del register.entries["Zinoviev"]
+    assert index_for(register, "person").by_first == before.by_first
+
+
 def test_corpus_register() -> None:
     register = Register.from_directory(CORPUS_REGISTER)
     text = (
@@ -282,3 +294,20 @@ def test_declined_foreign_names_the_analyser_does_not_know(text: str, expected: 
     document.divisions = [Division("transcription", [block], {"lang": "ru"})]
     PersonsEnricher().apply(document, Context(register), Reporter())
     assert [text[s.start : s.end] for s in block.spans_of("person") if s.attr("ref")] == expected
+
+
+_FORM_PIECES = st.sampled_from(
+    ["Тов.", "тов.", "т.", "Товарищу", "Comrades", "Cde.", "Cdes.", "Tov.", "отп.", "Contributed", "Translated",
+     "by", "by:", "A.", "B.", "Ya.", "Shch.", "Zh.", "И.", "Petrov", "Иванов", "ИВАНОВ", "Kamenev,", "/", "M.",
+     "СПб.", "Пг.", "Л.", ", 1974", "1974", ":", "Верно:", "True copy", "Certified true copy", "П Е К И Н", "A",
+     "п", "A.Ya.B.", " ", "\t", "\n", ".", ","]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FORM_PIECES, max_size=12).map(" ".join), st.lists(_FORM_PIECES, max_size=12).map("".join))
+def test_quick_tests_pass_every_text_their_pattern_matches_in(spaced: str, joined: str) -> None:
+    for text in (spaced, joined):
+        for pattern, quick in [*QUICK_TESTS.items(), (LETTER_SPACED, _SPACED_LETTERS)]:
+            if pattern.search(text):
+                assert quick.search(text), pattern.pattern

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from ..diagnostics import Reporter
@@ -51,6 +52,12 @@ class Enricher(Protocol):
 
 def registry() -> dict[str, Enricher]:
     """The known enrichers by name."""
+    return dict(_enrichers())
+
+
+@lru_cache(maxsize=1)
+def _enrichers() -> dict[str, Enricher]:
+    """One instance of each enricher (they keep no state), made once."""
     from .bibliography import BibliographyEnricher
     from .corrections import CorrectionsEnricher
     from .correspondence import CorrespondenceEnricher

@@ -38,6 +38,14 @@ _WORTH_READING = re.compile(
     + dates_ru.MONTH_WORD,
     re.IGNORECASE,
 )
+# The same test in parts, for speed: a digit; an English word above, found in the lower-cased text; a Russian
+# month word, looked for only in a text with the lower-cased beginning of one.
+_DIGIT = re.compile(r"\d")
+_ENGLISH_WORDS = tuple(sorted({word.lower() for word in (*dates_en.MONTH_NUMBERS, *dates_en.ORDINAL_WORDS)}))
+_RUSSIAN_MONTH = re.compile(dates_ru.MONTH_WORD, re.IGNORECASE)
+# Letters that case-insensitive matching takes for a letter other than their lower case (ı and i, ſ and s, ᲀ and в),
+# and İ, whose lower case is two characters: a text with one is left to the whole expression.
+_CASE_ALIKE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c88]")
 
 # Spans a date must not overlap (a "supplied" span may lie inside a date).
 PROTECTED = ("idno", "noteref", "date")
@@ -78,9 +86,16 @@ def find_dates(
     No date overlaps a ``(start, end)`` of ``blocked``.
     """
     norm = normalise(text)
-    if not _WORTH_READING.search(norm):
+    if not _worth_reading(norm):
         return []
-    candidates = [c for rule in RULES for c in rule.candidates(norm) if _admissible(c, norm, year, blocked)]
+    passed: dict[re.Pattern[str], bool] = {}
+    candidates = [
+        c
+        for rule in RULES
+        if rule.may_match(norm, passed)
+        for c in rule.candidates(norm)
+        if _admissible(c, norm, year, blocked)
+    ]
     found: list[DateMatch] = []
     for cand in choose(candidates):
         match = _resolve(cand, text, year, month)
@@ -88,6 +103,18 @@ def find_dates(
             found.append(match)
             month = match.month or month
     return found
+
+
+def _worth_reading(text: str) -> bool:
+    """Whether ``_WORTH_READING`` finds anything in ``text``."""
+    if _DIGIT.search(text):
+        return True
+    if _CASE_ALIKE.search(text):
+        return _WORTH_READING.search(text) is not None
+    lowered = text.lower()
+    if any(word in lowered for word in _ENGLISH_WORDS):
+        return True
+    return any(start in lowered for start in dates_ru.MONTH_WORD_STARTS) and _RUSSIAN_MONTH.search(text) is not None
 
 
 def _admissible(cand: Candidate, text: str, year: int | None, blocked: Sequence[tuple[int, int]]) -> bool:

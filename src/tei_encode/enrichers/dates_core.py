@@ -83,10 +83,25 @@ Builder = Callable[[re.Match[str]], Reading | None]
 
 @dataclass(frozen=True)
 class Rule:
-    """A pattern and the builder of its readings; group ``span`` (if any) bounds the date."""
+    """A pattern and the builder of its readings; group ``span`` (if any) bounds the date.
+
+    ``requires`` are quick tests that every text the pattern matches in passes
+    (a month name, a digit, Cyrillic letters): a text that fails one need not be searched.
+    """
 
     pattern: re.Pattern[str]
     build: Builder
+    requires: tuple[re.Pattern[str], ...] = ()
+
+    def may_match(self, text: str, passed: dict[re.Pattern[str], bool]) -> bool:
+        """Whether ``text`` passes the quick tests; ``passed`` keeps their results for the other rules."""
+        for test in self.requires:
+            result = passed.get(test)
+            if result is None:
+                result = passed[test] = test.search(text) is not None
+            if not result:
+                return False
+        return True
 
     def candidates(self, text: str) -> Iterator[Candidate]:
         """Every reading of this rule in ``text``."""

@@ -26,6 +26,16 @@ MONTH_NUMBERS = {name: i for i, name in enumerate(_MONTHS, start=1)}
 MONTH_NUMBERS |= {name.upper(): i for name, i in list(MONTH_NUMBERS.items())}
 MONTH_NUMBERS |= _ABBREVIATIONS
 
+# Quick tests of the rules: every month name and abbreviation above holds its first three letters, as written.
+_MONTH_STARTS = "|".join(sorted({name[:3] for name in MONTH_NUMBERS}))
+_HAS_MONTH = re.compile(_MONTH_STARTS)
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_OF_MONTH = re.compile(rf"\sof\s+(?:{_MONTH_STARTS})")
+# Every ordinal, in words or not, ends in st, nd, rd or th.
+_HAS_ORDINAL_OF_MONTH = re.compile(rf"(?i:st|nd|rd|th)\s+of\s+(?:{_MONTH_STARTS})")
+_HAS_MONTH_DAY = re.compile(rf"(?:{_MONTH_STARTS})[A-Za-z]*\.?\s+\d")
+_HAS_DAY_MONTH = re.compile(rf"(?:\d|st|nd|rd|th)\s+(?:of\s+)?(?:{_MONTH_STARTS})")
+
 _MONTH = r"(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")(?!\w)"
 _NAMED_MONTH = r"(?P<month>" + "|".join(_MONTHS) + "|" + "|".join(m.upper() for m in _MONTHS) + r")\b"
 _TITLE_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")\b"
@@ -121,9 +131,17 @@ def _ordinal_alone(match: re.Match[str]) -> Reading:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _RANGE + _YEAR), _month_day),
-    Rule(re.compile(r"(?<![\w.,/])" + _DAY + _RANGE + r"\s+(?:of\s+)?" + _MONTH + _YEAR), _month_day),
-    Rule(re.compile(r"\b" + _ORDINAL + r"\s+of\s+" + _MONTH + _YEAR), _month_day),
+    Rule(re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _RANGE + _YEAR), _month_day, (_HAS_MONTH, _HAS_MONTH_DAY)),
+    Rule(
+        re.compile(r"(?<![\w.,/])" + _DAY + _RANGE + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
+        _month_day,
+        (_HAS_MONTH, _HAS_DAY_MONTH),
+    ),
+    Rule(
+        re.compile(r"\b" + _ORDINAL + r"\s+of\s+" + _MONTH + _YEAR),
+        _month_day,
+        (_HAS_OF_MONTH, _HAS_ORDINAL_OF_MONTH),
+    ),
     Rule(
         re.compile(
             r"(?:\b(?P<part>(?i:early|mid|late))(?:-|\s+)|\b(?P<edge>(?i:beginning|middle|end))\s+of\s+)?"
@@ -131,6 +149,7 @@ RULES: tuple[Rule, ...] = (
             + _YEAR
         ),
         _month_part,
+        (_HAS_MONTH,),
     ),
     Rule(
         re.compile(
@@ -139,6 +158,7 @@ RULES: tuple[Rule, ...] = (
             + _YEAR
         ),
         _month_division,
+        (_HAS_OF_MONTH,),
     ),
     Rule(
         re.compile(
@@ -146,10 +166,12 @@ RULES: tuple[Rule, ...] = (
             r"(?:\s+of)?\s+(?P<y>\d{4})(?!\d)(?P<yb>)"
         ),
         _quarter,
+        (re.compile("quarter|Q"), _HAS_DIGIT),
     ),
-    Rule(re.compile(r"(?<![\w-])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"), _month_alone),
+    Rule(re.compile(r"(?<![\w-])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"), _month_alone, (_HAS_MONTH,)),
     Rule(
         re.compile(r"\b(?i:before|after|by|until|till|on|since|from)\s+the\s+(?P<span>" + _ORDINAL + ")" + _PAUSE),
         _ordinal_alone,
+        (re.compile(r"the\s+" + _ORDINAL),),
     ),
 )

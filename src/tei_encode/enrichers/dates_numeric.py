@@ -66,10 +66,20 @@ def _year(match: re.Match[str]) -> Reading | None:
     return Reading(year=int(match.group("y")))
 
 
+# Each rule's quick test is the shortest run of characters every date it reads holds (in ``I/IX`` the letter I is
+# typed for the day 1).
 RULES: tuple[Rule, ...] = (
-    Rule(re.compile(r"(?<![\w./:-])" + _DAY_MONTH), _day_month),
-    Rule(re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)[ \t\u00a0]+" + _DAY_MONTH), _dispatch),
-    Rule(re.compile(r"(?<![\w./-])" + _YEAR + r"-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])"), _iso),
+    Rule(re.compile(r"(?<![\w./:-])" + _DAY_MONTH), _day_month, (re.compile(r"[\dI][./]"),)),
+    Rule(
+        re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)[ \t\u00a0]+" + _DAY_MONTH),
+        _dispatch,
+        (re.compile(r"\d[.:][0-5]"),),
+    ),
+    Rule(
+        re.compile(r"(?<![\w./-])" + _YEAR + r"-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])"),
+        _iso,
+        (re.compile(r"\d-[01]"),),
+    ),
     Rule(
         re.compile(
             r"(?<![\w./,-])"
@@ -79,6 +89,11 @@ RULES: tuple[Rule, ...] = (
             + r"?(?![\w-]|[.,/]\d)"
         ),
         _year_range,
+        (re.compile(r"\d[ \t]?[-–—]"),),
     ),
-    Rule(re.compile(r"(?<![\w./,:-])" + _YEAR + r"(?P<suffix>" + YEAR_SUFFIX_RU + r")?(?!\w|[.,/:-]\d)"), _year),
+    Rule(
+        re.compile(r"(?<![\w./,:-])" + _YEAR + r"(?P<suffix>" + YEAR_SUFFIX_RU + r")?(?!\w|[.,/:-]\d)"),
+        _year,
+        (re.compile(r"[12]\d{3}"),),
+    ),
 )

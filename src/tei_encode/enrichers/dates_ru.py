@@ -30,11 +30,19 @@ _FULL = (
 _SHORT = r"(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\."
 MONTH_WORD = _FULL + "|" + _SHORT
 """A Russian month name or its abbreviation, in any case (for a quick test whether a text may hold a date)."""
+MONTH_WORD_STARTS = (
+    "янв", "фев", "мар", "апр", "май", "мая", "мае", "маю", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+)  # fmt: skip
+"""How every ``MONTH_WORD`` begins, in lower case."""
 _MONTH = r"(?P<month>" + _FULL + r")(?!\w)"
 _ANY_MONTH = r"(?P<month>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _YEAR = r"(?:[ \t\u00a0]*(?P<y>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?"
 _BLANK = r"[ \t\u00a0]*"
+
+# Every rule needs Cyrillic letters (or the old forms of в, д, о, с, т, ъ that case-insensitive matching takes for
+# them): a quick test before the rules.
+_CYRILLIC = re.compile("[\u0400-\u04ff\u1c80-\u1c88]")
 
 _ORDINALS = {"п": 1, "1": 1, "в": 2, "2": 2, "т": 3, "3": 3}
 _DECADES = {1: (1, 10), 2: (11, 20), 3: (21, END_OF_MONTH)}
@@ -102,6 +110,7 @@ RULES: tuple[Rule, ...] = (
             re.IGNORECASE,
         ),
         _day_month,
+        (_CYRILLIC,),
     ),
     Rule(
         re.compile(
@@ -109,8 +118,9 @@ RULES: tuple[Rule, ...] = (
             re.IGNORECASE,
         ),
         _day_month,
+        (_CYRILLIC,),
     ),
-    Rule(re.compile(r"(?<![\w-])" + _MONTH + _YEAR, re.IGNORECASE), _month),
+    Rule(re.compile(r"(?<![\w-])" + _MONTH + _YEAR, re.IGNORECASE), _month, (_CYRILLIC,)),
     Rule(
         re.compile(
             r"(?<!\w)(?:(?P<ord>перв(?:ой|ая|ую)|втор(?:ой|ая|ую)|трет(?:ьей|ья|ью)|[123]-?(?:й|я|ю|ей))\s+"
@@ -119,6 +129,7 @@ RULES: tuple[Rule, ...] = (
             re.IGNORECASE,
         ),
         _part,
+        (_CYRILLIC,),
     ),
     Rule(
         re.compile(
@@ -127,5 +138,6 @@ RULES: tuple[Rule, ...] = (
             re.IGNORECASE,
         ),
         _quarter,
+        (_CYRILLIC,),
     ),
 )

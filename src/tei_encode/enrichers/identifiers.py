@@ -63,6 +63,11 @@ _START = re.compile(
 )
 
 
+# Every part of a citation is a label and a number: a text without one holds no citation (a quick test, which
+# looks for the labels only where one of their first letters is).
+_LABEL_INITIALS = "".join(sorted({label[0] for labels in _LABELS.values() for label in labels.split("|")}))
+_PART = re.compile(rf"(?=[{_LABEL_INITIALS}])" + _LABEL.pattern + r"(?:[a-zа-яё]{1,2}-)?\d", re.I)
+
 _ABBREVIATION = re.compile(rf"[ \t]*\((?:{ARCHIVE_PATTERN})\)", re.I)
 
 
@@ -96,6 +101,10 @@ class Citation:
 
 def find_citations(text: str) -> list[Citation]:
     """The archival citations in ``text``, in order, with only the parts they state."""
+    return _citations(text) if _PART.search(text) else []
+
+
+def _citations(text: str) -> list[Citation]:
     found: list[Citation] = []
     pos = 0
     while (start := _START.search(text, pos)) is not None:
@@ -234,6 +243,8 @@ _PERIODICAL = re.compile(
     re.I,
 )
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]*>?", re.I)
+# Every number sign of _SIGN, in lower case: a text whose lower case holds none has no document number.
+_SIGNS = ("№", "no.", "nr.", "n°", "nº")
 
 
 # Values this long are taken to be the same number when they recur ("с № П83/615"); "№ 1" is not.
@@ -267,7 +278,9 @@ class NumberState:
 def find_document_numbers(text: str, state: NumberState | None = None) -> list[DocumentNumber]:
     """The document numbers in ``text``, in order; ``state`` carries context across blocks."""
     state = state if state is not None else NumberState()
-    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    if not _has_sign(text):
+        return []
+    urls = _urls(text)
     pairs = [m for m in _ITEM_PROTOCOL.finditer(text) if _is_protocol_item(text, m) and not _overlaps(*m.span(), urls)]
     taken = sorted(urls + [p.span() for p in pairs])
     signs = [m for m in _NUMBER.finditer(text) if not _overlaps(*m.span(), taken)]
@@ -282,6 +295,19 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             state.remember(number)
         found += numbers
     return found
+
+
+def _has_sign(text: str) -> bool:
+    """Whether ``text`` holds a number sign (``№``, ``No.``), as every document number has."""
+    lowered = text.lower()
+    return any(sign in lowered for sign in _SIGNS)
+
+
+def _urls(text: str) -> list[tuple[int, int]]:
+    """The offsets of the web addresses in ``text``, in order."""
+    if "://" not in text and "www." not in text.lower():  # every address has one of them
+        return []
+    return [(m.start(), m.end()) for m in _URL.finditer(text)]
 
 
 def _number(match: re.Match[str], group: str, kind: str) -> DocumentNumber:
@@ -353,7 +379,7 @@ class IdentifiersEnricher:
         state = NumberState()
         found: list[_Found] = []
         for _lang, block in document.blocks():
-            urls = [(m.start(), m.end()) for m in _URL.finditer(block.text)]
+            urls = _urls(block.text)
             for citation in find_citations(block.text):
                 if _overlaps(citation.start, citation.end, urls):
                     continue

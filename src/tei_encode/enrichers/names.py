@@ -39,7 +39,7 @@ class PersonsEnricher:
         ambiguous: list[tuple[Block, Mention]] = []
         for _lang, block in document.blocks():
             mentions = with_initials(block.text, _register_mentions(block.text, index, "person"))
-            for mention in resolve(mentions, dict(index.initials)):
+            for mention in resolve(mentions, index.initials):
                 if len(mention.keys) == 1:
                     _add_mention(block, mention, "person", reporter)
                 elif add_name_span(block, mention.start, mention.end, "person"):
@@ -106,15 +106,17 @@ def _add_imprints(block: Block, index: NameIndex, reporter: Reporter) -> None:
 
 def add_name_span(block: Block, start: int, end: int, kind: str, **attrs: str) -> bool:
     """Add a span unless it overlaps a claiming span or crosses the boundary of any other."""
-    if start >= end or not block.is_free(start, end, *CLAIMING_KINDS):
+    if start >= end:
         return False
-    if any(_crosses(other, start, end) for other in block.spans):
-        return False
+    for other in block.spans:
+        if other.overlaps(start, end) and (other.kind in CLAIMING_KINDS or _crosses(other, start, end)):
+            return False
     block.add(span(start, end, kind, **attrs))
     return True
 
 
 def _crosses(other: Span, start: int, end: int) -> bool:
+    """Whether ``other``, which overlaps ``start:end``, neither lies in it nor holds it."""
     inside = other.start <= start and end <= other.end
     around = start <= other.start and other.end <= end
-    return other.overlaps(start, end) and not inside and not around
+    return not inside and not around

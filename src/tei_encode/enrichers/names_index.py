@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import pymorphy3
 
@@ -24,8 +25,7 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of a text, with its offsets."""
 
     start: int
@@ -48,11 +48,20 @@ class NameIndex:
 
     by_first: Mapping[str, tuple[Variant, ...]]
     initials: Mapping[str, frozenset[str]]
+    # The candidates of each word of running text met so far (most words start no name).
+    _by_word: dict[str, tuple[Variant, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def candidates(self, forms: Iterable[str]) -> list[Variant]:
         """The variants whose first word is one of ``forms``, longest first."""
         found = {v for form in forms for v in self.by_first.get(form, ())}
         return sorted(found, key=lambda v: (-len(v.words), v.key, v.pseudonym))
+
+    def starting_with(self, word: str) -> tuple[Variant, ...]:
+        """The variants whose first word ``word`` is a form of, longest first (cached per word)."""
+        found = self._by_word.get(word)
+        if found is None:
+            found = self._by_word[word] = tuple(self.candidates(word_forms(word)))
+        return found
 
     def keys_named(self, name: str) -> list[str]:
         """The keys of the entries with exactly this name (written as in the register)."""
@@ -65,6 +74,12 @@ def tokens(text: str) -> tuple[Token, ...]:
     """The words of ``text`` (letters, with inner hyphens) in order (cached: persons, places and people the
     register lacks read the same blocks)."""
     return tuple(Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text))
+
+
+@lru_cache(maxsize=256)
+def capitalised(text: str) -> tuple[int, ...]:
+    """The positions in ``tokens(text)`` of the words that start with a capital letter (cached)."""
+    return tuple(i for i, token in enumerate(tokens(text)) if token.text[0].isupper())
 
 
 def fold(word: str) -> str:
@@ -127,7 +142,22 @@ def name_parts(name: str) -> tuple[str, tuple[str, ...]]:
 
 def index_for(register: Register, kind: str) -> NameIndex:
     """The (cached) index of the register's entries of one kind."""
-    return _build_index(tuple(register.of_kind(kind)))
+    entries = tuple(register.entries.values())
+    identities: tuple[str | int, ...] = (kind, *map(id, entries))
+    cached = _BY_IDENTITY.pop(identities, None)
+    if cached is None:
+        cached = (entries, _build_index(tuple(register.of_kind(kind))))
+        if len(_BY_IDENTITY) >= _IDENTITY_CACHE_SIZE:
+            del _BY_IDENTITY[next(iter(_BY_IDENTITY))]  # the least recently used
+    _BY_IDENTITY[identities] = cached
+    return cached[1]
+
+
+# Entries are immutable, so the index of a register is found again by the identities of its entries, which is much
+# cheaper than sorting and hashing them for every document. The cache holds the entries, so that no other object
+# can take their identities.
+_BY_IDENTITY: dict[tuple[str | int, ...], tuple[tuple[Entry, ...], NameIndex]] = {}
+_IDENTITY_CACHE_SIZE = 16
 
 
 @lru_cache(maxsize=16)
@@ -161,7 +191,9 @@ def _without_compounds(variants: set[Variant]) -> list[Variant]:
     matched separately.
     """
     names = {(v.key, v.words) for v in variants}
-    others = {words: {k for k, w in names if w == words} for _, words in names}
+    others: dict[tuple[str, ...], set[str]] = defaultdict(set)  # the keys of the entries with each name
+    for key, words in names:
+        others[words].add(key)
 
     def is_compound(v: Variant) -> bool:
         return any(

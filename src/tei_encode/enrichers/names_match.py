@@ -10,11 +10,15 @@ hyphen (``Kuban-Wrangel``) and a name run together with the next small word
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .names_index import NameIndex, Token, Variant, tokens, word_forms
+from .names_index import NameIndex, Token, Variant, capitalised, tokens, word_forms
 
 LETTER_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
+# A quick test: every letter-spaced run holds a space, a letter, a space, a letter and a space.
+_SPACED_LETTERS = re.compile(r" [^\W\d_] [^\W\d_] ")
 HYPHEN_PART = re.compile(r"[^\W\d_]+")
 # Small words a missing space can glue to the end of a name ("Georgiaalready").
 # fmt: off
@@ -24,6 +28,7 @@ GLUED_WORDS = frozenset({
     "while", "will", "with", "would",
 })
 # fmt: on
+_GLUED_ENDINGS = tuple(GLUED_WORDS)
 MIN_GLUED_NAME = 4
 
 
@@ -40,22 +45,30 @@ class Mention:
 
 def find_mentions(text: str, index: NameIndex) -> list[Mention]:
     """Every register name in ``text``, in text order, none overlapping."""
-    spaced = [m for m in (_spaced_mention(s, index) for s in LETTER_SPACED.finditer(text)) if m]
-    words = [t for t in tokens(text) if not any(m.start <= t.start < m.end for m in spaced)]
+    spaced = [m for m in (_spaced_mention(s, index) for s in letter_spaced(text)) if m]
+    words, capitals = tokens(text), capitalised(text)
+    if spaced:
+        words = tuple(t for t in words if not any(m.start <= t.start < m.end for m in spaced))
+        capitals = tuple(i for i, t in enumerate(words) if t.text[0].isupper())
     found = list(spaced)
-    i = 0
-    while i < len(words):
-        if not words[i].text[0].isupper():  # every form this module finds starts with a capital
-            i += 1
+    after = 0  # the first word after the last name found
+    for i in capitals:  # every form this module finds starts with a capital
+        if i < after:
             continue
         mention, used = _match_at(text, words, i, index)
         if mention:
             found.append(mention)
-            i += used
-            continue
-        found.extend(_hyphen_part_mentions(words[i], index) or _glued_mentions(words[i], index))
-        i += 1
+            after = i + used
+        else:
+            found.extend(_hyphen_part_mentions(words[i], index) or _glued_mentions(words[i], index))
     return sorted(found, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=256)
+def letter_spaced(text: str) -> tuple[re.Match[str], ...]:
+    """The letter-spaced runs of ``text`` (cached: persons, places and people the register lacks read the same
+    blocks)."""
+    return tuple(LETTER_SPACED.finditer(text)) if _SPACED_LETTERS.search(text) else ()
 
 
 def _mention(start: int, end: int, variants: list[Variant]) -> Mention:
@@ -64,12 +77,12 @@ def _mention(start: int, end: int, variants: list[Variant]) -> Mention:
     )
 
 
-def _match_at(text: str, words: list[Token], i: int, index: NameIndex) -> tuple[Mention | None, int]:
+def _match_at(text: str, words: Sequence[Token], i: int, index: NameIndex) -> tuple[Mention | None, int]:
     first = words[i]
     if not first.text[0].isupper():
         return None, 0
     best: list[Variant] = []
-    for variant in index.candidates(word_forms(first.text)):
+    for variant in index.starting_with(first.text):
         if best and len(variant.words) < len(best[0].words):
             break
         if _continues(text, words, i, variant):
@@ -80,7 +93,7 @@ def _match_at(text: str, words: list[Token], i: int, index: NameIndex) -> tuple[
     return _mention(first.start, words[i + used - 1].end, best), used
 
 
-def _continues(text: str, words: list[Token], i: int, variant: Variant) -> bool:
+def _continues(text: str, words: Sequence[Token], i: int, variant: Variant) -> bool:
     """Whether the words after ``words[i]`` spell the rest of the variant, separated by spaces only."""
     if i + len(variant.words) > len(words):
         return False
@@ -94,7 +107,7 @@ def _continues(text: str, words: list[Token], i: int, variant: Variant) -> bool:
 def _single_word(word: str, index: NameIndex) -> list[Variant]:
     if not word[:1].isupper():
         return []
-    return [v for v in index.candidates(word_forms(word)) if len(v.words) == 1]
+    return [v for v in index.starting_with(word) if len(v.words) == 1]
 
 
 def _spaced_mention(match: re.Match[str], index: NameIndex) -> Mention | None:
@@ -115,6 +128,8 @@ def _hyphen_part_mentions(word: Token, index: NameIndex) -> list[Mention]:
 
 
 def _glued_mentions(word: Token, index: NameIndex) -> list[Mention]:
+    if not word.text.endswith(_GLUED_ENDINGS):
+        return []
     for cut in range(MIN_GLUED_NAME, len(word.text) - 2):
         if word.text[cut:] in GLUED_WORDS:
             variants = _single_word(word.text[:cut], index)

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from .names_match import Mention
 
@@ -79,6 +79,20 @@ IMPRINTS = {
 }
 IMPRINT = re.compile(r"(?<![^\W_])(?P<abbr>СПб|Пг|Pg|[MМLЛ])\.(?=,?\s*1[5-9]\d\d\b|:\s)")
 
+# Quick tests: what every match of a pattern holds, looked for first. An initial is a capital, up to three small
+# letters (Shch.) and a dot.
+_QUICK_INITIAL = rf"[{UPPER}][a-z]{{0,3}}\."
+QUICK_TESTS = {
+    HONORIFIC: re.compile(r"ов\.|т\.|оварищ|Comrade|Cde|Tov\."),
+    TYPIST: re.compile(r"отп\."),
+    CERTIFIER: re.compile("/"),
+    CERTIFIED_BY: re.compile("Верно|Копия верна|С подлинным верно|True copy|Certified"),
+    CONTRIBUTOR: re.compile(r"ed[ \t]+by"),
+    INITIALS_SURNAME: re.compile(rf"{_QUICK_INITIAL}[ \t]?[{UPPER}]"),
+    SURNAME_INITIALS: re.compile(rf"[ \t]{_QUICK_INITIAL}"),
+    IMPRINT: re.compile(r"(?:СПб|Пг|Pg|[MМLЛ])\."),
+}
+
 
 def with_initials(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions widened over the initials next to them, leading ones first."""
@@ -100,7 +114,7 @@ def _letters(initials: str) -> str:
     return "".join(c for c in initials if c.isupper())
 
 
-def resolve(mentions: list[Mention], initials: dict[str, frozenset[str]]) -> list[Mention]:
+def resolve(mentions: list[Mention], initials: Mapping[str, frozenset[str]]) -> list[Mention]:
     """Narrow the keys of namesakes by their initials, else to the one of them the block names unambiguously."""
     for m in mentions:
         if len(m.keys) > 1 and m.initials:
@@ -134,12 +148,12 @@ def unregistered_persons(text: str, signature: bool) -> Iterator[tuple[int, int]
     yield from _groups(CERTIFIED_BY, text, "name")
     yield from _groups(CONTRIBUTOR, text, "name")
     for pattern in (INITIALS_SURNAME, SURNAME_INITIALS):
-        yield from ((m.start(), m.end()) for m in pattern.finditer(text) if looks_like_name(m.group()))
+        yield from ((m.start(), m.end()) for m in _matches(pattern, text) if looks_like_name(m.group()))
 
 
 def _certifications(text: str) -> Iterator[tuple[int, int]]:
     """A signature and, between slashes, its typed decipherment ending in the same surname: two mentions."""
-    for match in CERTIFIER.finditer(text):
+    for match in _matches(CERTIFIER, text):
         signed, typed = match.group("signed"), match.group("typed")
         if looks_like_name(signed) and typed.split()[-1].casefold() == signed.casefold():
             yield match.start("signed"), match.end("signed")
@@ -147,9 +161,17 @@ def _certifications(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _groups(pattern: re.Pattern[str], text: str, name: str) -> Iterator[tuple[int, int]]:
-    for match in pattern.finditer(text):
+    for match in _matches(pattern, text):
         if looks_like_name(match.group(name)):
             yield match.start(name), match.end(name)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``; none without a search if the pattern's quick test fails."""
+    quick = QUICK_TESTS.get(pattern)
+    if quick is not None and quick.search(text) is None:
+        return iter(())
+    return pattern.finditer(text)
 
 
 def looks_like_name(text: str) -> bool:
@@ -160,5 +182,5 @@ def looks_like_name(text: str) -> bool:
 
 def imprints(text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
     """Abbreviated places of publication (``M., 1974``), with the names of the place they abbreviate."""
-    for match in IMPRINT.finditer(text):
+    for match in _matches(IMPRINT, text):
         yield match.start(), match.end(), IMPRINTS[match.group("abbr")]

@@ -14,6 +14,7 @@ editor to review them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Reporter
@@ -21,7 +22,7 @@ from ..model import Block, Document, span
 from ..register import Entry, Name, Register
 from .correspondence import side_spans
 from .names import add_name_span
-from .names_index import CYRILLIC, WORD, NameIndex, fold, index_for, morph, tokens
+from .names_index import CYRILLIC, WORD, NameIndex, capitalised, fold, index_for, morph, tokens
 from .names_match import find_mentions
 from .names_rules import NAME, looks_like_name
 
@@ -95,6 +96,7 @@ def _name_words(text: str) -> list[str]:
     return [(_nominative(w) if CYRILLIC.search(w) else w).capitalize() for w in words if len(w) > 1]
 
 
+@lru_cache(maxsize=4096)
 def _nominative(word: str) -> str:
     """A Russian surname's nominative (``РОЩИНУ``: ``рощин``), preferring readings as a surname or name."""
     parses = morph().parse(word.lower())
@@ -112,6 +114,12 @@ def _latin(name: str) -> list[str]:
     """The words of a name in Latin letters, capitalised (``Вышинский``: ``["Vyshinsky"]``)."""
     words = [w.lower() for w in name.split()]
     return ["".join(TRANSLIT.get(ch, ch) for ch in _ending(w)).replace("_", "").capitalize() for w in words]
+
+
+@lru_cache(maxsize=4096)
+def _latin_forms(word: str) -> tuple[str, ...]:
+    """The match keys of a Russian word's nominative in Latin letters (``РОЩИНУ``: ``("roshchin",)``)."""
+    return tuple(fold(w) for w in _latin(_nominative(word)))
 
 
 def _ending(word: str) -> str:
@@ -164,12 +172,12 @@ def _link(block: Block, index: NameIndex) -> None:
 
 def _link_russian_forms(block: Block, index: NameIndex) -> None:
     """Mark Russian forms of people first found in Latin letters (``РОЩИНУ`` for ``Roshchin``)."""
-    for token in tokens(block.text):
-        if not (CYRILLIC.search(token.text) and token.text[0].isupper() and len(token.text) > 2):
+    words = tokens(block.text)
+    for token in (words[i] for i in capitalised(block.text)):
+        if not (len(token.text) > 2 and CYRILLIC.search(token.text)):
             continue
         if not block.is_free(token.start, token.end, "person", "place", "org", "idno", "date"):
             continue
-        forms = [fold(w) for w in _latin(_nominative(token.text))]
-        keys = sorted({v.key for v in index.candidates(forms) if len(v.words) == 1})
+        keys = sorted({v.key for v in index.candidates(_latin_forms(token.text)) if len(v.words) == 1})
         if len(keys) == 1:
             add_name_span(block, token.start, token.end, "person", ref=f"#{keys[0]}", unregistered="yes")
