@@ -129,7 +129,7 @@ def _body_blocks(parts: list[Chunk], reporter: Reporter) -> list[Block]:
 
 def _is_sentence(text: str) -> bool:
     """A sentence of six words or more, not a place-and-date line."""
-    sentence = len(text.split()) >= 6 and text.rstrip("\"”’»)").endswith((".", "!", "?", ";", ":"))
+    sentence = len(text.split()) >= 6 and text.rstrip('"”’»)').endswith((".", "!", "?", ";", ":"))
     return sentence and not (PLACE_DATE.match(text) or DATE_LINE.match(text))
 
 

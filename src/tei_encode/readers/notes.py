@@ -12,7 +12,7 @@ square brackets (``[1]``) are marked by ``mark_bracketed_references``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..model import Block, Division, span
 from .blocks import Chunk, block
@@ -21,9 +21,13 @@ NOTE_NUMBER = re.compile(r"^(\d{1,2})(?:\s*\.)?(?=\s*\S)")
 REFERENCE = re.compile(
     r"(?<=[\w)\]’'\".,!?])\s?(\d{1,2})(?=[A-Z]|\s*[.,;:]|\s*$|\s+[a-z])|(?<=[a-z])(\d{1,2})(?=[\s.,;:]|$)"
 )
+# A label and a number end where the text before a reference stops (``\s*$``); the labels are shorter than
+# LABEL_WINDOW characters, so only that much of the text is searched.
+LABEL_WINDOW = 8
 LABEL_BEFORE = re.compile(r"(?:\b(?:No|Nos|Nr|F|Op|On|D|L|LL|T|P|S|pp|p|vol|Vol|List|item|Art|art|Ch|ch|§)\.?|№)\s*$")
 NUMBER_BEFORE = re.compile(r"[\d/,-]\s*$")
 LINE_END = re.compile(r"[\s.,;:]*(?:\n|$)")
+DIGIT = re.compile(r"\d")
 
 
 def note_blocks(parts: Sequence[Chunk]) -> list[Block]:
@@ -59,17 +63,42 @@ def mark_note_references(blocks: Sequence[Block], note_divisions: Sequence[Divis
     last = 0
     highest = max(numbers)
     for target in blocks:
-        for match in REFERENCE.finditer(target.text):
+        for match in _references(target.text):
             group = 1 if match.group(1) else 2
             number = int(match.group(group))
             start, end = match.start(group), match.end(group)
-            before = target.text[:start]
-            if not last < number <= highest or LABEL_BEFORE.search(before) or _is_quantity(target.text, end):
+            if not last < number <= highest or _ends_with(LABEL_BEFORE, target.text, start):
                 continue
-            if NUMBER_BEFORE.search(before) and not LINE_END.match(target.text, end):
+            if _is_quantity(target.text, end):
+                continue
+            if _ends_with(NUMBER_BEFORE, target.text, start) and not LINE_END.match(target.text, end):
                 continue
             target.add(span(start, end, "noteref", n=str(number)))
             last = number
+
+
+def _references(text: str) -> Iterator[re.Match[str]]:
+    """What ``REFERENCE.finditer(text)`` finds, trying only where a match can start: at a digit or just before it.
+
+    A scan for digits is fast; the reference pattern, which opens with a lookbehind, is slow to try everywhere.
+    """
+    end = 0
+    for digit in DIGIT.finditer(text):
+        for start in (digit.start() - 1, digit.start()):
+            if start >= end and start >= 0:
+                match = REFERENCE.match(text, start)
+                if match:
+                    end = match.end()
+                    yield match
+                    break
+
+
+def _ends_with(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether ``pattern`` (a label or a number, then ``\\s*$``) is in ``text[:start]``, searching its end only."""
+    stop = start
+    while stop and text[stop - 1].isspace():
+        stop -= 1
+    return bool(pattern.search(text, max(0, stop - LABEL_WINDOW), start))
 
 
 QUANTITY = re.compile(r"\s+[a-z]{2,}s\b|\s*(?:%|st\b|nd\b|rd\b|th\b|km\b|kg\b)")

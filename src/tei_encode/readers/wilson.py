@@ -64,7 +64,8 @@ LANGUAGES = {
     "belarusian": "be", "macedonian": "mk", "yiddish": "yi",
 }  # fmt: skip
 EXPORT_ID = re.compile(r"digitalarchive\.[\w.]+/document/(\d+)")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# The letters of the Cyrillic block (its signs and combining marks are not letters).
+CYRILLIC_LETTER = re.compile("[" + "".join(chr(c) for c in range(0x400, 0x500) if chr(c).isalpha()) + "]")
 
 
 def language_code(name: str) -> str:
@@ -78,9 +79,14 @@ def language_code(name: str) -> str:
 
 def text_language(text: str) -> str:
     """``ru`` when most letters are Cyrillic, else ``en``."""
-    letters = [ch for ch in text if ch.isalpha()]
-    cyrillic = sum(1 for ch in letters if CYRILLIC.match(ch))
-    return "ru" if letters and cyrillic * 2 > len(letters) else "en"
+    letters = _letters(text)
+    cyrillic = len(CYRILLIC_LETTER.findall(text))
+    return "ru" if letters and cyrillic * 2 > letters else "en"
+
+
+def _letters(text: str) -> int:
+    """How many letters ``text`` has."""
+    return sum(map(str.isalpha, text))
 
 
 class WilsonReader:
@@ -252,7 +258,7 @@ MIN_RUN_LETTERS = 60
 
 def _chunk_language(chunk: Chunk) -> str:
     """The language of one chunk, ``""`` when it has too few letters to tell (a date, a number)."""
-    letters = sum(1 for ch in chunk.text if ch.isalpha())
+    letters = _letters(chunk.text)
     return text_language(chunk.text) if letters >= 3 else ""
 
 
@@ -267,12 +273,12 @@ def _language_runs(segment: list[Chunk]) -> list[list[Chunk]]:
             runs.append((lang, [chunk]))
     merged: list[tuple[str, list[Chunk]]] = []
     for lang, run in runs:
-        letters = sum(1 for c in run for ch in c.text if ch.isalpha())
+        letters = sum(_letters(c.text) for c in run)
         if merged and (letters < MIN_RUN_LETTERS or lang == merged[-1][0]):
             merged[-1][1].extend(run)
         else:
             merged.append((lang, run))
-    if len(merged) > 1 and sum(1 for c in merged[0][1] for ch in c.text if ch.isalpha()) < MIN_RUN_LETTERS:
+    if len(merged) > 1 and sum(_letters(c.text) for c in merged[0][1]) < MIN_RUN_LETTERS:
         merged[1] = (merged[1][0], merged[0][1] + merged[1][1])
         merged.pop(0)
     return [run for _, run in merged]
@@ -303,12 +309,34 @@ def _footnote_blocks(footnotes: list[Chunk], blocks: list[Block], prefix: str) -
     return notes
 
 
-def _similar(a: str, b: str) -> float:
-    """How alike two paragraphs are (0..1); cheap upper bounds first, as most pairs differ."""
+def _alike(a: str, b: str) -> bool:
+    """Whether two paragraphs are copies of one text: ``difflib`` ratio above 0.8.
+
+    Cheap upper bounds of the ratio first, as most pairs differ: the lengths, then the longest common
+    subsequence (the blocks ``difflib`` matches are one of the common subsequences).
+    """
     if min(len(a), len(b)) < 0.8 * max(len(a), len(b)):
-        return 0.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.ratio() if matcher.quick_ratio() > 0.8 else 0.0
+        return False
+    total = len(a) + len(b)
+    if total and 2.0 * _common_subsequence(a, b) / total <= 0.8:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() > 0.8
+
+
+def _common_subsequence(a: str, b: str) -> int:
+    """The length of the longest common subsequence of ``a`` and ``b`` (bit-parallel, Allison and Dix 1986).
+
+    Bit ``i`` of ``row`` is 0 where the subsequence grows at ``a[i]``; one pass over ``b`` of integer operations.
+    """
+    positions: dict[str, int] = {}
+    for i, char in enumerate(a):
+        positions[char] = positions.get(char, 0) | (1 << i)
+    full = (1 << len(a)) - 1
+    row = full
+    for char in b:
+        matched = row & positions.get(char, 0)
+        row = ((row + matched) | (row - matched)) & full
+    return len(a) - row.bit_count()
 
 
 def _split_restarts(segment: list[Chunk]) -> list[list[Chunk]]:
@@ -318,7 +346,7 @@ def _split_restarts(segment: list[Chunk]) -> list[list[Chunk]]:
         for i in long_ones:
             if i >= j:
                 break
-            if _similar(segment[i].text, segment[j].text) > 0.8:
+            if _alike(segment[i].text, segment[j].text):
                 cut = _restart_point(segment, i, j)
                 return [segment[:cut], *_split_restarts(segment[cut:])]
     return [segment] if segment else []

@@ -49,7 +49,7 @@ def collection_index(
         _inline(etree.SubElement(source_desc, tei("bibl"), type="printed-collection"), collection, reporter)
     else:
         _text(source_desc, "p", f"Transcribed from {index.source}.")
-    header.append(encoding_desc([INDEX_DECISION]))
+    encoding_desc([INDEX_DECISION], header)
     profile = etree.SubElement(header, tei("profileDesc"))
     body = etree.SubElement(etree.SubElement(root, tei("text")), tei("body"))
     listing = etree.SubElement(body, tei("list"), type="letters")
@@ -71,9 +71,9 @@ def collection_index(
         date = document.fields.get("date")
         if date is not None:
             link.tail += ", " + " ".join(date.text.split())
-    etree.SubElement(etree.SubElement(profile, tei("langUsage")), tei("language"), ident=index.lang).text = (
-        LANGUAGE_NAMES.get(index.lang, index.lang)
-    )
+    etree.SubElement(
+        etree.SubElement(profile, tei("langUsage")), tei("language"), ident=index.lang
+    ).text = LANGUAGE_NAMES.get(index.lang, index.lang)
     stand_off = standoff(root, register, reporter)
     if stand_off is not None:
         root.insert(1, stand_off)

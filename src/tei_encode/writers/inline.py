@@ -60,19 +60,30 @@ NESTING = [
     "time",
     "unclear",
 ]
+RANK = {kind: rank for rank, kind in enumerate(NESTING)}
 TEXT_ONLY_PARENTS = {"idno": {"idno"}, "gap": set(), "label": set()}
 WORD = re.compile(r"\w")
+WORD_PAIR = re.compile(r"\w\w")
 # Spans that claim whole words: a boundary of theirs inside a word means the source ran two words together.
 # Corrections and renditions (del, add, hi, supplied) may cut a word: a letter struck out or added is not a word.
 WORD_LEVEL = {"person", "place", "org", "date", "time", "idno", "noteref", "label", "title", "bibl", "link"}
 Identify = Callable[[Span], dict[str, str]]
+TAGS = {kind: tei("label" if kind == "label" else SPAN_KINDS[kind]) for kind in (*SPAN_KINDS, "label")}
+LB, DESC = tei("lb"), tei("desc")
 
 
 def render(parent: etree._Element, text: str, spans: Sequence[Span], reporter: Reporter, identify: Identify) -> None:
     """Append ``text`` with ``spans`` as TEI children (and text) of ``parent``."""
-    spans = _with_glue(text, spans)
-    ordered = sorted(spans, key=lambda s: (s.start, -s.end, NESTING.index(s.kind) if s.kind in NESTING else 99))
-    _render_range(parent, text, ordered, 0, len(text), "", reporter, identify)
+    if spans:
+        ordered = sorted(_with_glue(text, spans), key=_nesting_order)
+        _render_range(parent, text, ordered, 0, len(text), "", reporter, identify)
+    else:
+        _append_text(parent, text)
+
+
+def _nesting_order(s: Span) -> tuple[int, int, int]:
+    """Spans in text order, the longer first, and among spans of one extent the outer first."""
+    return s.start, -s.end, RANK.get(s.kind, 99)
 
 
 def _render_range(
@@ -87,47 +98,54 @@ def _render_range(
 ) -> None:
     cursor = start
     i = 0
-    while i < len(spans):
+    count = len(spans)
+    allowed = TEXT_ONLY_PARENTS.get(parent_kind)
+    while i < count:
         current = spans[i]
         inner_end = i + 1
-        while inner_end < len(spans) and spans[inner_end].start < current.end:
+        while inner_end < count and spans[inner_end].start < current.end:
             inner_end += 1
         inner = spans[i + 1 : inner_end]
-        crossing = [s for s in inner if s.end > current.end]
-        for bad in crossing:
-            reporter.warning(
-                "overlap",
-                f"{bad.kind} {text[bad.start : bad.end]!r} crosses {current.kind} "
-                f"{text[current.start : current.end]!r}; its markup is dropped",
-            )
-        inner = [s for s in inner if s.end <= current.end]
-        allowed = TEXT_ONLY_PARENTS.get(parent_kind)
-        _append_text(parent, text[cursor : current.start])
+        if any(s.end > current.end for s in inner):
+            for bad in inner:
+                if bad.end > current.end:
+                    reporter.warning(
+                        "overlap",
+                        f"{bad.kind} {text[bad.start : bad.end]!r} crosses {current.kind} "
+                        f"{text[current.start : current.end]!r}; its markup is dropped",
+                    )
+            inner = [s for s in inner if s.end <= current.end]
+        if cursor < current.start:
+            _append_text(parent, text[cursor : current.start])
         if allowed is not None and current.kind not in allowed:
             _render_range(parent, text, inner, current.start, current.end, parent_kind, reporter, identify)
         elif current.kind == "glue":
             _render_glue(parent, text, current, inner, reporter, identify)
         else:
-            child = _element(parent, current, identify)
+            values = dict(current.attrs)
+            child = _element(parent, current, values, identify)
             if current.kind == "gap":
-                desc = etree.SubElement(child, tei("desc"))
-                desc.text = text[current.start : current.end]
-            else:
+                etree.SubElement(child, DESC).text = text[current.start : current.end]
+            elif inner:
                 _render_range(child, text, inner, current.start, current.end, current.kind, reporter, identify)
-            if current.attr("restate"):
+            else:
+                _append_text(child, text[current.start : current.end])
+            if values.get("restate"):
                 _render_inherited(child, current)
         cursor = current.end
         i = inner_end
-    _append_text(parent, text[cursor:end])
+    if cursor < end:
+        _append_text(parent, text[cursor:end])
 
 
-def _element(parent: etree._Element, s: Span, identify: Identify) -> etree._Element:
-    tag = "label" if s.kind == "label" else SPAN_KINDS[s.kind]
-    el = etree.SubElement(parent, tei(tag))
-    for name in ALLOWED_ATTRS.get(s.kind, ()):
-        value = s.attr(name)
-        if value:
-            el.set(name, value)
+def _element(parent: etree._Element, s: Span, values: dict[str, str], identify: Identify) -> etree._Element:
+    """The element of span ``s`` (whose attributes are ``values``) at the end of ``parent``."""
+    el = etree.SubElement(parent, TAGS[s.kind])
+    if values:
+        for name in ALLOWED_ATTRS.get(s.kind, ()):
+            value = values.get(name)
+            if value:
+                el.set(name, value)
     for name, value in identify(s).items():
         el.set(name, value)
     return el
@@ -146,21 +164,31 @@ def _render_inherited(parent: etree._Element, citation: Span) -> None:
 
 def _append_text(parent: etree._Element, text: str) -> None:
     """Append text, turning line breaks into ``<lb/>``."""
+    if "\n" not in text:
+        if text:
+            _append_piece(parent, text)
+        return
     for k, piece in enumerate(text.split("\n")):
         if k:
-            etree.SubElement(parent, tei("lb"))
-        if not piece:
-            continue
-        if len(parent):
-            last = parent[-1]
-            last.tail = (last.tail or "") + piece
-        else:
-            parent.text = (parent.text or "") + piece
+            etree.SubElement(parent, LB)
+        if piece:
+            _append_piece(parent, piece)
+
+
+def _append_piece(parent: etree._Element, piece: str) -> None:
+    """Append text without line breaks after the last child of ``parent``, else as its text."""
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + piece
+    else:
+        parent.text = (parent.text or "") + piece
 
 
 def _with_glue(text: str, spans: Sequence[Span]) -> list[Span]:
     """The spans plus a ``glue`` span over every word that a span boundary cuts in two."""
     cuts = sorted({b for s in spans if s.kind in WORD_LEVEL for b in (s.start, s.end) if _inside_word(text, b)})
+    if not cuts:
+        return list(spans)
     regions: list[list[int]] = []
     for cut in cuts:
         start, end = _word_bounds(text, cut)
@@ -178,7 +206,8 @@ def _with_glue(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def _inside_word(text: str, at: int) -> bool:
-    return 0 < at < len(text) and bool(WORD.match(text[at - 1])) and bool(WORD.match(text[at]))
+    """Whether ``at`` falls between two word characters."""
+    return 0 < at < len(text) and WORD_PAIR.match(text, at - 1) is not None
 
 
 def _word_bounds(text: str, at: int) -> tuple[int, int]:
@@ -208,5 +237,5 @@ def _render_glue(
         span(shifted(s.start - glue.start, True), shifted(s.end - glue.start, False), s.kind, **dict(s.attrs))
         for s in inner
     ]
-    moved.sort(key=lambda s: (s.start, -s.end, NESTING.index(s.kind) if s.kind in NESTING else 99))
+    moved.sort(key=_nesting_order)
     _render_range(reg, spaced, moved, 0, len(spaced), "reg", reporter, identify)

@@ -44,9 +44,9 @@ EDITORIAL_DECISIONS = (
 )
 
 
-def encoding_desc(paragraphs: Iterable[str]) -> etree._Element:
-    """An ``encodingDesc``: the editorial decisions as paragraphs, and tei-encode as the application."""
-    encoding = etree.Element(tei("encodingDesc"))
+def encoding_desc(paragraphs: Iterable[str], header: etree._Element) -> etree._Element:
+    """An ``encodingDesc`` ending ``header``: the editorial decisions as paragraphs, tei-encode as the application."""
+    encoding = etree.SubElement(header, tei("encodingDesc"))
     editorial = etree.SubElement(encoding, tei("editorialDecl"))
     for text in paragraphs:
         _text(editorial, "p", text)
@@ -72,12 +72,15 @@ class _Writer:
         self.register = register
         self.reporter = reporter
         self.counters: dict[str, int] = {}
+        self.referenced = {
+            s.attr("key") or s.attr("n") for _, b in document.blocks() for s in b.spans if s.kind == "noteref"
+        }
 
     def build(self) -> etree._Element:
         root = etree.Element(tei("TEI"), nsmap=NSMAP)
         root.set(f"{{{XML_NS}}}id", self.doc.id)
         root.set(f"{{{XML_NS}}}lang", self.doc.lang)
-        root.append(self.header())
+        self.header(root)
         text = etree.SubElement(root, tei("text"))
         self.front(text)
         self.body(text)
@@ -106,9 +109,12 @@ class _Writer:
 
     # ------------------------------------------------------------------ header
 
-    def header(self) -> etree._Element:
+    # Every part is made in place (SubElement): a part made apart would be moved into the tree, which
+    # creates a document for it and walks it again.
+
+    def header(self, root: etree._Element) -> None:
         doc = self.doc
-        header = etree.Element(tei("teiHeader"))
+        header = etree.SubElement(root, tei("teiHeader"))
         file_desc = etree.SubElement(header, tei("fileDesc"))
         title_stmt = etree.SubElement(file_desc, tei("titleStmt"))
         _text(title_stmt, "title", _plain(doc.title.text))
@@ -117,12 +123,11 @@ class _Writer:
         source_desc = etree.SubElement(file_desc, tei("sourceDesc"))
         self.source_bibl(source_desc)
         if self.doc.meta.get("archival.repository"):
-            source_desc.append(self.ms_desc())
+            self.ms_desc(source_desc)
         if not len(source_desc):
             _text(source_desc, "p", f"Transcribed from {doc.source}.")
-        header.append(self.encoding_desc())
-        header.append(self.profile_desc())
-        return header
+        encoding_desc(EDITORIAL_DECISIONS, header)
+        self.profile_desc(header)
 
     def source_bibl(self, source_desc: etree._Element) -> None:
         fields = self.doc.fields
@@ -144,9 +149,9 @@ class _Writer:
             bibl = etree.SubElement(source_desc, tei("bibl"), type="printed-collection")
             _append_lines(bibl, fields["collection"].text)
 
-    def ms_desc(self) -> etree._Element:
+    def ms_desc(self, source_desc: etree._Element) -> None:
         meta = self.doc.meta
-        ms_desc = etree.Element(tei("msDesc"))
+        ms_desc = etree.SubElement(source_desc, tei("msDesc"))
         identifier = etree.SubElement(ms_desc, tei("msIdentifier"))
         repository = meta["archival.repository"]
         entry = self.register.get(repository)
@@ -168,19 +173,15 @@ class _Writer:
             for key in ("when", "notBefore", "notAfter"):
                 if key in when:
                     orig_date.set(key, when[key])
-        return ms_desc
 
-    def encoding_desc(self) -> etree._Element:
-        return encoding_desc(EDITORIAL_DECISIONS)
-
-    def profile_desc(self) -> etree._Element:
+    def profile_desc(self, header: etree._Element) -> None:
         doc = self.doc
-        profile = etree.Element(tei("profileDesc"))
+        profile = etree.SubElement(header, tei("profileDesc"))
         if "summary" in doc.fields:
             abstract = etree.SubElement(profile, tei("abstract"), n=doc.fields["summary"].attrs.get("label", "Summary"))
             self.inline(etree.SubElement(abstract, tei("p")), doc.fields["summary"])
         if doc.correspondence:
-            profile.append(self.corresp_desc())
+            self.corresp_desc(profile)
         lang_usage = etree.SubElement(profile, tei("langUsage"))
         original = doc.meta.get("original-language")
         stated = {original} if original and "language" in doc.fields else set()
@@ -192,12 +193,11 @@ class _Writer:
                 language.text = doc.fields["language"].text
             else:
                 language.text = LANGUAGE_NAMES.get(code, code)
-        return profile
 
-    def corresp_desc(self) -> etree._Element:
+    def corresp_desc(self, profile: etree._Element) -> None:
         c = self.doc.correspondence
         assert c is not None
-        corresp = etree.Element(tei("correspDesc"))
+        corresp = etree.SubElement(profile, tei("correspDesc"))
         sent = etree.SubElement(corresp, tei("correspAction"), type="sent")
         self.parties(sent, c.senders)
         self.parties(sent, c.places)
@@ -205,7 +205,6 @@ class _Writer:
             etree.SubElement(sent, tei("date"), {k: v for k, v in sorted(c.date.items())})
         received = etree.SubElement(corresp, tei("correspAction"), type="received")
         self.parties(received, c.addressees)
-        return corresp
 
     def parties(self, parent: etree._Element, parties: Iterable[Party]) -> None:
         tags = {"person": "persName", "place": "placeName", "org": "orgName"}
@@ -218,18 +217,16 @@ class _Writer:
 
     def front(self, text: etree._Element) -> None:
         front = etree.SubElement(text, tei("front"))
-        doc_title = etree.Element(tei("docTitle"))
+        date = self.doc.fields.get("date")
+        date_first = date is not None and date.line < self.doc.title.line
+        # The date goes where the source has it; it is rendered after the title (note reference ids count in order).
+        doc_date = etree.SubElement(front, tei("docDate")) if date_first else None
+        doc_title = etree.SubElement(front, tei("docTitle"))
         if "number" in self.doc.fields:
             self.inline(etree.SubElement(doc_title, tei("titlePart"), type="number"), self.doc.fields["number"])
         self.inline(etree.SubElement(doc_title, tei("titlePart"), type="main"), self.doc.title)
-        date = self.doc.fields.get("date")
-        if date is not None and date.line < self.doc.title.line:
-            self.inline(etree.SubElement(front, tei("docDate")), date)
-            front.append(doc_title)
-        else:
-            front.append(doc_title)
-            if date is not None:
-                self.inline(etree.SubElement(front, tei("docDate")), date)
+        if date is not None:
+            self.inline(etree.SubElement(front, tei("docDate")) if doc_date is None else doc_date, date)
 
     def body(self, text: etree._Element) -> None:
         body = etree.SubElement(text, tei("body"))
@@ -325,15 +322,9 @@ class _Writer:
                 if block.attrs.get("continued") != "yes" or current is None:
                     current = etree.SubElement(div, tei("note"), place="end", n=n)
                     current.set(f"{{{XML_NS}}}id", f"{self.doc.id}-n{key}")
-                    anchors = [self.doc.id + f"-nr{key}"] if self._referenced(key) else []
-                    if anchors:
-                        current.set("target", " ".join(f"#{a}" for a in anchors))
+                    if key in self.referenced:
+                        current.set("target", f"#{self.doc.id}-nr{key}")
                 self.inline(etree.SubElement(current, tei("p")), block)
-
-    def _referenced(self, key: str) -> bool:
-        return any(
-            s.kind == "noteref" and (s.attr("key") or s.attr("n")) == key for _, b in self.doc.blocks() for s in b.spans
-        )
 
 
 def _text(parent: etree._Element, tag: str, text: str) -> etree._Element:

@@ -1,0 +1,95 @@
+"""Building TEI: inline text and spans, register entries copied into standOff."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.model import Span, span
+from tei_encode.register import Authority, Entry, Name, Register
+from tei_encode.writers.inline import _inside_word, render
+from tei_encode.writers.standoff import standoff
+from tei_encode.xmlio import NSMAP, tei
+
+TEI_NS = NSMAP[None]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "inside"),
+    [("Georgiaalready", 7, True), ("Georgia already", 7, False), ("x_1", 1, True), ("Сталину", 6, True),
+     ("ab", 0, False), ("ab", 2, False), ("a-b", 1, False)],
+    ids=["latin", "space", "underscore-digit", "cyrillic", "start", "end", "hyphen"],
+)  # fmt: skip
+def test_a_boundary_inside_a_word(text: str, at: int, inside: bool) -> None:
+    assert _inside_word(text, at) is inside
+
+
+def _rendered(text: str, spans: list[Span]) -> str:
+    root = etree.Element(tei("p"), nsmap=NSMAP)
+    render(root, text, spans, Reporter(), lambda _span: {})
+    return etree.tostring(root, encoding="unicode").replace(f' xmlns="{TEI_NS}"', "")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "xml"),
+    [
+        ("", [], "<p/>"),
+        ("plain", [], "<p>plain</p>"),
+        ("two\nlines", [], "<p>two<lb/>lines</p>"),
+        ("to Stalin now", [span(3, 9, "person", ref="#Stalin")],
+         '<p>to <persName ref="#Stalin">Stalin</persName> now</p>'),
+        ("Georgiaalready", [span(0, 7, "place")], "<p><choice><orig>Georgiaalready</orig><reg><placeName>Georgia"
+         "</placeName> already</reg></choice></p>"),
+        ("a\n[...] b", [span(2, 7, "gap", reason="omitted")],
+         '<p>a<lb/><gap reason="omitted"><desc>[...]</desc></gap> b</p>'),
+    ],
+    ids=["empty", "plain", "line-break", "span", "glued-word", "gap"],
+)  # fmt: skip
+def test_inline_rendering(text: str, spans: list[Span], xml: str) -> None:
+    assert _rendered(text, spans) == xml
+
+
+def _register() -> Register:
+    stalin = Entry(
+        "Stalin",
+        "person",
+        (Name("Stalin", "en", "main"), Name("Сталин", "ru")),
+        (Authority("wikidata", "Q855", "https://www.wikidata.org/wiki/Q855"),),
+    )
+    return Register({"Stalin": stalin, "Moscow": Entry("Moscow", "place", (Name("Moscow"),), note="capital")})
+
+
+def _document(*refs: str) -> etree._Element:
+    root = etree.Element(tei("TEI"), nsmap=NSMAP)
+    text = etree.SubElement(root, tei("text"))
+    for ref in refs:
+        etree.SubElement(text, tei("name"), ref=ref)
+    return root
+
+
+def test_standoff_lists_the_entries_pointed_to_and_drops_unknown_pointers() -> None:
+    reporter = Reporter()
+    root = _document("#Stalin", "#Moscow", "#Nobody", "Stalin", "#Stalin")
+    stand_off = standoff(root, _register(), reporter)
+    assert stand_off is not None
+    root.insert(0, stand_off)
+    assert etree.tostring(stand_off, encoding="unicode").replace(f' xmlns="{TEI_NS}"', "") == (
+        '<standOff><listPerson><person xml:id="Stalin"><persName type="main" xml:lang="en">Stalin</persName>'
+        '<persName xml:lang="ru">Сталин</persName><idno type="URI" subtype="wikidata" '
+        'source="https://www.wikidata.org/wiki/Q855">https://www.wikidata.org/entity/Q855</idno></person></listPerson>'
+        '<listPlace><place xml:id="Moscow"><placeName>Moscow</placeName><note>capital</note></place></listPlace>'
+        "</standOff>"
+    )
+    assert [d.message for d in reporter.diagnostics] == ["#Nobody is not in the register; reference removed"]
+    assert [el.get("ref") for el in root.iter(tei("name"))] == ["#Stalin", "#Moscow", None, "Stalin", "#Stalin"]
+    assert "ns0" not in etree.tostring(root, encoding="unicode")
+
+
+def test_standoff_entries_are_copies() -> None:
+    first = standoff(_document("#Stalin"), _register(), Reporter())
+    assert first is not None
+    first.find(f".//{{{TEI_NS}}}persName").text = "changed"  # type: ignore[union-attr]
+    second = standoff(_document("#Stalin"), _register(), Reporter())
+    assert second is not None
+    assert second.findtext(f".//{{{TEI_NS}}}persName") == "Stalin"
