@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lxml import etree
+from lxml import etree, isoschematron
 
 from tei_encode.diagnostics import Severity
 from tei_encode.errors import SchemaError
 from tei_encode.validate import default_schemas
 from tei_encode.validate.prune import vocabulary_of
 from tei_encode.validate.sch2xslt import compile_schematron
-from tei_encode.validate.schematron import SchematronValidator
+from tei_encode.validate.schematron import SchematronValidator, _as_select, streamline
 from tests.conftest import require_shared
 
 SCHEMA = """<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="{binding}">
@@ -110,3 +110,73 @@ def test_tei_schematron_finds_the_abstract_model_violation() -> None:
     found = list(validator.iter_errors(tree, "x.xml"))
     assert [(d.severity, d.path) for d in found] == [(Severity.ERROR, "/TEI/text/body/p/p")]
     assert "Abstract model violation" in found[0].message
+
+
+XPATH1_SCHEMA = """<schema xmlns="http://purl.oclc.org/dsdl/schematron">
+  <ns prefix="t" uri="urn:t"/>
+  <pattern id="dates">
+    <rule context="t:date[@when]">
+      <let name="digits" value="translate(@when, '0123456789', '')"/>
+      <assert id="iso" test="$digits = '--' or $digits = ''">Date <value-of select="@when"/> of <name/>.</assert>
+    </rule>
+    <rule context="t:date | t:item[contains(., '|')]">
+      <report id="undated" test="true()" role="warning">A <name/> without @when.</report>
+    </rule>
+  </pattern>
+  <pattern id="nested">
+    <rule context="t:list/t:item[@n = '0'] | /t:doc"><report test="true()">At <name/>.</report></rule>
+  </pattern>
+  <pattern id="attributes">
+    <rule context="t:item/@n"><report test=". = '0'" role="info">Item number zero.</report></rule>
+  </pattern>
+  <pattern id="root">
+    <rule context="/"><assert test="t:doc">No doc.</assert></rule>
+  </pattern>
+</schema>"""
+
+
+@pytest.mark.parametrize(
+    ("pattern", "select"),
+    [
+        ("t:date", "//t:date"),
+        ("t:list/t:item[@n = '0']", "//t:list/t:item[@n = '0']"),
+        ("/t:doc", "/t:doc"),
+        ("*[starts-with(@ref, '#')]", "//*[starts-with(@ref, '#')]"),
+        ("t:item[a/b]", "//t:item[a/b]"),
+        ("t:item/@n", None),
+        ("text()", None),
+        ("t:list/node()", None),
+        ("id('x')", None),
+    ],
+    ids=["name", "path", "absolute", "predicate", "slash-in-predicate", "attribute", "text", "node", "id"],
+)
+def test_element_patterns_become_selections(pattern: str, select: str | None) -> None:
+    assert _as_select(pattern) == select
+
+
+def test_streamlined_stylesheet_gives_the_skeletons_report() -> None:
+    skeleton = isoschematron.Schematron(etree.fromstring(XPATH1_SCHEMA), store_xslt=True).validator_xslt
+    document = etree.ElementTree(etree.fromstring(DOCUMENT.replace("<item>2</item>", "<item>2|3</item>")))
+    report = etree.tostring(etree.XSLT(skeleton)(document))
+    streamlined = streamline(skeleton)
+    assert etree.tostring(etree.XSLT(streamlined)(document)) == report
+    assert report.count(b"<svrl:successful-report") == 5
+    selects = [a.get("select") for a in streamlined.iter("{http://www.w3.org/1999/XSL/Transform}apply-templates")]
+    assert "//t:date[@when] | //t:date | //t:item[contains(., '|')]" in selects
+    assert selects.count("/") == 2  # the attribute and root patterns keep the skeleton's walk
+
+
+def test_project_rules_give_the_same_findings_as_the_skeleton() -> None:
+    schematron = next(p for p in default_schemas() if p.suffix == ".sch")
+    skeleton = isoschematron.Schematron(etree.parse(str(schematron)), store_xslt=True).validator_xslt
+    document = etree.ElementTree(
+        etree.fromstring(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xml="http://www.w3.org/XML/1998/namespace">'
+            '<text xml:id="t"><ref target="#t"/><ref target="#nowhere"/><date when="24.7.1920"/>'
+            '<date notBefore="1921" notAfter="1920"/><persName ref="#nobody"/>'
+            '<msIdentifier><repository> </repository></msIdentifier><note place="end"/></text></TEI>'
+        )
+    )
+    report = etree.tostring(etree.XSLT(skeleton)(document))
+    assert report.count(b"<svrl:failed-assert") == 6
+    assert etree.tostring(etree.XSLT(streamline(skeleton))(document)) == report

@@ -90,7 +90,7 @@ def _selection(context: str) -> str | None:
     of ``//tei:p[@x]``, which Saxon evaluates far faster than a template walk.
     """
     parts = []
-    for part in (p.strip() for p in _split_top(context, "|")):
+    for part in (p.strip() for p in split_top_level(context, "|")):
         if not part or re.match(r"^[\w.-]+(:[\w.-]+)?\s*\(", part) and not part.startswith(("text()", "node()")):
             return None
         parts.append(part if part.startswith("/") else f"//{part}")
@@ -104,7 +104,7 @@ def _walk(sheet: etree._Element, findings: etree._Element, walked: list[tuple[st
     """
     _xsl(findings, "apply-templates", select=".", mode="walk")
     contexts = [rule.get("context", "") for _, rules in walked for rule in rules]
-    kinds = {_node_kind(part) for context in contexts for part in _split_top(context, "|")}
+    kinds = {_node_kind(part) for context in contexts for part in split_top_level(context, "|")}
     children = "*" + ("|@*" if kinds & {"attribute", "any"} else "") + ("|text()" if kinds & {"text", "any"} else "")
     walk = _xsl(sheet, "template", match="document-node()|*|@*|text()", mode="walk")
     for mode, _ in walked:
@@ -116,9 +116,9 @@ def _node_kind(path: str) -> str:
     """What the last step of a path selects: "element", "attribute", "text" or "any" (unknown)."""
     inner = _parenthesised(path)
     if inner is not None:
-        kinds = {_node_kind(part) for part in _split_top(inner, "|")}
+        kinds = {_node_kind(part) for part in split_top_level(inner, "|")}
         return kinds.pop() if len(kinds) == 1 else "any"
-    steps = _split_top(path.strip(), "/")
+    steps = split_top_level(path.strip(), "/")
     last = _strip_predicates(steps[-1].strip()) if steps else ""
     if last.startswith(("@", "attribute::")):
         return "attribute"
@@ -218,7 +218,7 @@ _STEP_NAME = re.compile(r"^(@?)(?:([\w.-]+):)?([\w.-]+|\*)$")
 
 def _may_match(context: str, prefixes: dict[str, str], vocabulary: Vocabulary) -> bool:
     """Whether a rule context can match a node of a document with ``vocabulary`` (conservatively True)."""
-    return any(_alternative_may_match(part, prefixes, vocabulary) for part in _split_top(context, "|"))
+    return any(_alternative_may_match(part, prefixes, vocabulary) for part in split_top_level(context, "|"))
 
 
 def _alternative_may_match(path: str, prefixes: dict[str, str], vocabulary: Vocabulary) -> bool:
@@ -226,7 +226,7 @@ def _alternative_may_match(path: str, prefixes: dict[str, str], vocabulary: Voca
     inner = _parenthesised(path)
     if inner is not None:
         return _may_match(inner, prefixes, vocabulary)
-    steps = [step.strip() for step in _split_top(path.strip(), "/") if step.strip()]
+    steps = [step.strip() for step in split_top_level(path.strip(), "/") if step.strip()]
     for step in steps:
         name = _strip_predicates(step)
         for axis in ("child::", "self::", "descendant::", "descendant-or-self::"):
@@ -247,7 +247,7 @@ def _required_attributes(step: str, name_length: int) -> list[str]:
     while rest.startswith("["):
         end = _closing(rest, "[", "]")
         predicate = rest[1:end]
-        conjuncts = _split_top(re.sub(r"\s+and\s+", "&", predicate), "&")
+        conjuncts = split_top_level(re.sub(r"\s+and\s+", "&", predicate), "&")
         required += [c.strip() for c in conjuncts if _STEP_NAME.match(c.strip() or "-")]
         rest = rest[end + 1 :].strip()
     return [r for r in required if r.startswith("@")]
@@ -284,7 +284,7 @@ def _closing(text: str, opening: str, closing: str) -> int:
 def _parenthesised(path: str) -> str | None:
     """The union inside ``( a | b )[predicates]``, or None when the path is not of that form."""
     stripped = _strip_predicates(path.strip())
-    if stripped.startswith("(") and stripped.endswith(")") and len(_split_top(path.strip(), "/")) == 1:
+    if stripped.startswith("(") and stripped.endswith(")") and len(split_top_level(path.strip(), "/")) == 1:
         return path.strip()[1 : _closing(path.strip(), "(", ")")]
     return None
 
@@ -301,7 +301,7 @@ def _strip_predicates(step: str) -> str:
     return "".join(kept)
 
 
-def _split_top(text: str, separator: str) -> list[str]:
+def split_top_level(text: str, separator: str) -> list[str]:
     """``text`` split on ``separator`` outside brackets, parentheses and string literals."""
     parts: list[str] = []
     current: list[str] = []
