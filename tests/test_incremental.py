@@ -93,6 +93,20 @@ def test_changed_source_is_converted_again(tmp_path: Path) -> None:
     assert snapshot(out) == fresh(corpus, tmp_path)
 
 
+def test_change_no_index_page_shows_leaves_them_alone(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path)
+    out = tmp_path / "out"
+    build(corpus, out)
+    pages = {name: (out / "html" / name).stat().st_ino for name in ("index.html", "people.html", "chronology.html")}
+    page = corpus / "page-001-001.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("Report number 5", "A new report 5"), encoding="utf-8")
+    result = build(corpus, out)
+    assert (result.converted, result.reused) == (1, 3)
+    assert b"A new report 5" in (out / "html" / "page-no005.html").read_bytes()
+    assert {name: (out / "html" / name).stat().st_ino for name in pages} == pages, "index pages rewritten"
+    assert snapshot(out) == fresh(corpus, tmp_path)
+
+
 def test_deleted_source_loses_its_outputs(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path)
     out = tmp_path / "out"

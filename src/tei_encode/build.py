@@ -66,7 +66,7 @@ from .register import Register
 from .render import IndexEntry, index_entry, render_document, render_index_entries, summarize
 from .validate import BaseValidator, default_schemas, load_validator
 from .validate.run import iter_findings
-from .xmlio import serialize, write_atomic
+from .xmlio import serialize, update_atomic, write_atomic
 
 SOURCE_SUFFIXES = (".txt", ".md")
 CHECKPOINT_SECONDS = 2.0
@@ -146,13 +146,19 @@ def build(
     keys = {source.name: _source_key(build_key, source) for source in sources}
     previous = None if force else load_state(out)
     existing = {"tei": files_under(out / "tei"), "html": files_under(out / "html")}
-    state = State(index=previous.index if previous else [])
+    state = State(index=previous.index if previous else [], build_key=build_key)
     for source in sources:
         old = previous.sources.get(source.name) if previous else None
         if old and old.key == keys[source.name] and old.key and not old.failed and _outputs_exist(old, existing):
             state.sources[source.name] = old
     todo = [s for s in sources if s.name not in state.sources]
     changed = previous is None or bool(todo) or previous.sources.keys() != state.sources.keys()
+    # The index pages are made from the documents' index entries: stale when a source came or went,
+    # the tool, register or schemas changed, or a converted source gives other entries than before.
+    old_entries = {s.name: _index_entries(previous.sources.get(s.name)) for s in todo} if previous else {}
+    pages_stale = (
+        previous is None or previous.build_key != build_key or {s.name for s in sources} != previous.sources.keys()
+    )
     result = BuildResult(reused=len(state.sources), converted=len(todo))
     _prepare_output(out, [s.name for s in todo])
     if progress:
@@ -161,8 +167,9 @@ def build(
         state.sources[name] = record
         if progress:
             progress(len(state.sources), len(sources))
-    changed = _resolve_clashes(settings, sources, keys, state.sources) or changed
-    _finish(out, sources, state, result, changed)
+    pages_stale = pages_stale or any(_index_entries(state.sources[name]) != old for name, old in old_entries.items())
+    clashes = _resolve_clashes(settings, sources, keys, state.sources)
+    _finish(out, sources, state, result, changed or clashes, pages_stale or clashes)
     if changed or not (out / CMIF_FILE).is_file():
         _publish_cmif(corpus, out, sources, state, result)
     return result
@@ -343,8 +350,15 @@ def _resolve_clashes(
     return bool(rewrite)
 
 
-def _finish(out: Path, sources: list[Path], state: State, result: BuildResult, changed: bool) -> None:
-    """Write the index pages and reports (when anything changed) and remove what no source produces."""
+def _index_entries(record: SourceRecord | None) -> list[tuple[str, IndexEntry]] | None:
+    return [(d.file, d.index) for d in record.documents] if record else None
+
+
+def _finish(
+    out: Path, sources: list[Path], state: State, result: BuildResult, changed: bool, pages_stale: bool
+) -> None:
+    """Write the index pages (when ``pages_stale``) and reports (when anything ``changed``), and remove
+    what no source produces. Files that would get the bytes they hold already are left alone."""
     conversion: list[str] = []
     notable: list[str] = []
     validation: list[str] = []
@@ -367,13 +381,15 @@ def _finish(out: Path, sources: list[Path], state: State, result: BuildResult, c
     result.validation = decode_diagnostics(validation)
     outputs = [out / "html" / name for name in state.index] + [out / name for name in REPORTS]
     try:
-        if changed or not state.index or not all(path.is_file() for path in outputs):
+        missing = not state.index or not all(path.is_file() for path in outputs)
+        if pages_stale or missing:
             index = render_index_entries(entries)
             for name, data in index.items():
-                write_atomic(out / "html" / name, data)
+                update_atomic(out / "html" / name, data)
             state.index = sorted(index)
-            write_atomic(out / "validation.json", report("validation", validation, result.documents, result.invalid))
-            write_atomic(out / "conversion.json", report("conversion", conversion))
+        if changed or missing:
+            update_atomic(out / "validation.json", report("validation", validation, result.documents, result.invalid))
+            update_atomic(out / "conversion.json", report("conversion", conversion))
             save_state(out, state)
         save_pending(out, [])
         _remove_stale(out / "tei", tei_files)

@@ -8,7 +8,7 @@ hundreds of thousands of them, and an incremental build copies them into the
 reports without decoding them again.
 
 The state file (``.build-state.json`` in the output directory) is JSON Lines: a
-header with the format and the index pages, then one line per source, sorted by
+header with the format, the key of the build and its index pages, then one line per source, sorted by
 name. A record is encoded once, by the worker that converted the source, and
 written again as it is by every later build that keeps it; so saving the state
 costs a join however large the corpus, and loading it a decode of small
@@ -33,9 +33,10 @@ from .xmlio import write_atomic
 
 STATE_FILE = ".build-state.json"
 PENDING_FILE = ".build-pending.json"
-STATE_FORMAT = 3
+STATE_FORMAT = 4
 DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic))
 _INFO = f'"severity": "{Severity.INFO.value}"'
+_SEVERITIES = {severity.value: severity for severity in Severity}
 _PLACEHOLDER = "\0diagnostics\0"
 
 
@@ -51,7 +52,9 @@ def decode_diagnostics(lines: list[str]) -> list[Diagnostic]:
     if not lines:
         return []
     data: list[dict[str, Any]] = orjson.loads("[" + ",".join(lines) + "]")
-    return [Diagnostic(**{**d, "severity": Severity(d["severity"])}) for d in data]
+    for d in data:
+        d["severity"] = _SEVERITIES[d["severity"]]
+    return [Diagnostic(**d) for d in data]
 
 
 def is_notable(line: str) -> bool:
@@ -123,15 +126,17 @@ def _lines(text: str) -> list[str]:
 
 @dataclass
 class State:
-    """The records of a build by source name, and the names of the index pages it wrote."""
+    """The records of a build by source name, the names of the index pages it wrote, and its build key
+    (the hash of everything but the sources: code, register, schemas)."""
 
     sources: dict[str, SourceRecord] = field(default_factory=dict)
     index: list[str] = field(default_factory=list)
+    build_key: str = ""
 
 
 def save_state(out: Path, state: State) -> None:
     """Write the state file atomically."""
-    header = orjson.dumps({"format": STATE_FORMAT, "index": sorted(state.index)})
+    header = orjson.dumps({"format": STATE_FORMAT, "index": sorted(state.index), "build": state.build_key})
     lines = [header] + [b"[%s,%s]" % (orjson.dumps(name), state.sources[name].line()) for name in sorted(state.sources)]
     write_atomic(out / STATE_FILE, b"\n".join(lines) + b"\n")
 
@@ -155,7 +160,7 @@ def load_state(out: Path) -> State | None:
                 prefix = b"[%s," % orjson.dumps(name)
                 encoded = line[len(prefix) : -1] if line.startswith(prefix) and line.endswith(b"]") else b""
                 sources[str(name)] = SourceRecord.from_json(data, encoded)
-        return State(sources, [str(name) for name in header["index"]])
+        return State(sources, [str(name) for name in header["index"]], str(header["build"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 

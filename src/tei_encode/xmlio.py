@@ -99,6 +99,17 @@ def serialize(tree: etree._Element | etree._ElementTree) -> bytes:
     return bytes(etree.tostring(tree, encoding="UTF-8", xml_declaration=True)) + b"\n"
 
 
+def update_atomic(path: Path, data: bytes) -> bool:
+    """``write_atomic`` unless ``path`` holds ``data`` already (left alone, its time kept); whether it wrote."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(path, data)
+    return True
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, so no half-written file is ever seen."""
     path.parent.mkdir(parents=True, exist_ok=True)
