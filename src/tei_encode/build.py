@@ -69,7 +69,7 @@ from .validate.run import iter_findings
 from .xmlio import serialize, update_atomic, write_atomic
 
 SOURCE_SUFFIXES = (".txt", ".md")
-CHECKPOINT_SECONDS = 2.0
+CHECKPOINT_SECONDS = 10.0
 REPORTS = ("validation.json", "conversion.json", STATE_FILE)
 
 Progress = Callable[[int, int], None]
@@ -199,10 +199,10 @@ def _convert_all(
     done: dict[str, SourceRecord] = {}
 
     def checkpoint(force_save: bool = False) -> None:
-        # The state grows with the corpus: save at most every CHECKPOINT_SECONDS, and spend at most
-        # a tenth of the time saving.
+        # The state grows with the corpus: save at most every CHECKPOINT_SECONDS (a killed build redoes
+        # at most that much work), and spend at most a fiftieth of the time saving (it shares the cores).
         nonlocal last_save, save_cost
-        if force_save or time.monotonic() - last_save > max(CHECKPOINT_SECONDS, 10 * save_cost):
+        if force_save or time.monotonic() - last_save > max(CHECKPOINT_SECONDS, 50 * save_cost):
             started = time.monotonic()
             save_state(settings.out, State({**state.sources, **done}, state.index))
             save_pending(settings.out, [s.name for s in todo if s.name not in done])
