@@ -9,8 +9,8 @@ libxml2's limit of 256 levels. Refusals raise ``UnsafeXML``, a ``TeiEncodeError`
 
 from __future__ import annotations
 
+import itertools
 import os
-import tempfile
 from pathlib import Path
 
 from lxml import etree
@@ -113,12 +113,30 @@ def update_atomic(path: Path, data: bytes) -> bool:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, so no half-written file is ever seen."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, tmp = _temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o644)  # whatever the umask: the same files as the last build
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+_TEMPORARY = itertools.count()
+
+
+def _temporary(path: Path) -> tuple[int, Path]:
+    """A new file ``.NAME.PID-N`` beside ``path``, open for writing.
+
+    Named by process and counter rather than at random (``tempfile`` costs as much again as the write);
+    a file of that name left by a killed process of the same number is passed over.
+    """
+    while True:
+        tmp = path.parent / f".{path.name}.{os.getpid()}-{next(_TEMPORARY)}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        except FileExistsError:
+            continue
+        return fd, tmp
