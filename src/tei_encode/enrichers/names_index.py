@@ -73,7 +73,7 @@ class NameIndex:
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of ``text`` (letters, with inner hyphens) in order (cached: persons, places and people the
     register lacks read the same blocks)."""
-    return tuple(Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text))
+    return tuple([Token(*m.span(), m.group()) for m in WORD.finditer(text)])
 
 
 @lru_cache(maxsize=256)
