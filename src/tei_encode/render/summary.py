@@ -46,7 +46,9 @@ def summarize(tree: etree._ElementTree | etree._Element, stem: str) -> Summary:
         key = entry_id(name)
         if index is None or not key:
             continue
-        entry = mentions[index].setdefault(key, _entry_summary(key, entries.get(key), name))
+        entry = mentions[index].get(key)
+        if entry is None:  # the first mention of an entry makes its summary
+            entry = mentions[index][key] = _entry_summary(key, entries.get(key), name)
         variant = {"text": reading_text(name), "lang": _lang(name)}
         if variant["text"] and variant not in entry["variants"]:
             entry["variants"].append(variant)
