@@ -150,8 +150,9 @@ def benchmark(sizes: list[int], jobs: int, work: Path) -> str:
         "## Build",
         "",
         f"Machine: {machine()}; load average {load:.1f} when the run started (other work on the machine"
-        " slows the wall-clock figures down; CPU seconds, user and system of every build process, do not"
-        " depend on it). "
+        " slows the wall-clock figures down; CPU seconds, user and system of every build process, depend"
+        " on it less, but on a virtual machine the host's load moves them too: runs on this one differed by"
+        " up to a quarter). "
         f"`--jobs {jobs}`. {time.strftime('%Y-%m-%d', time.gmtime())}.",
         "",
         "| letters | documents | full build (s) | documents/s | CPU (s) | CPU per document (ms) "
