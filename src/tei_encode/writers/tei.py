@@ -23,6 +23,8 @@ from .standoff import standoff
 
 CLOSER_KINDS = {"signature", "dateline", "salute"}
 IN_CLOSER = {"dispatch", "certification", "stamp", "registration"}
+# Blocks written as a typed note wherever they stand.
+NOTE_KINDS = frozenset({"dispatch", "certification", "facsimile", "physdesc", "citation"})
 GROUP_TAGS = {"salute": "salute", "dateline": "dateline", "signature": "signed"}
 LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "zh": "Chinese", "de": "German", "fr": "French"}
 ARCHIVAL_PARTS = ("fond", "opis", "papka", "delo", "folios")
@@ -277,34 +279,34 @@ class _Writer:
                     self.inline(etree.SubElement(address, tei("addrLine")), piece)
             elif kind in GROUP_TAGS:
                 self.inline(etree.SubElement(group, tei(GROUP_TAGS[kind])), block)
-            elif kind in ("dispatch", "certification", "facsimile", "physdesc", "citation"):
-                self.inline(etree.SubElement(group, tei("note"), type=kind), block)
             elif kind == "stamp":
                 self.inline(etree.SubElement(group, tei("stamp")), block)
-            elif kind == "pb":
-                etree.SubElement(group, tei("pb"), n=block.attrs.get("n", ""))
-                self.inline(etree.SubElement(group, tei("fw"), type="pageNum"), block)
-            elif kind == "catchword":
-                self.inline(etree.SubElement(group, tei("fw"), type="catchword"), block)
-            else:
+            elif not self.page_part_or_note(group, block):
                 self.inline(etree.SubElement(group, tei("seg"), type=kind), block)
 
     def standalone(self, div: etree._Element, block: Block) -> None:
         kind = block.kind
         if kind == "p":
             self.inline(etree.SubElement(div, tei("p")), block)
-        elif kind == "pb":
-            etree.SubElement(div, tei("pb"), n=block.attrs.get("n", ""))
-            self.inline(etree.SubElement(div, tei("fw"), type="pageNum"), block)
-        elif kind == "catchword":
-            self.inline(etree.SubElement(div, tei("fw"), type="catchword"), block)
-        elif kind in ("dispatch", "certification", "facsimile", "physdesc", "citation"):
-            self.inline(etree.SubElement(div, tei("note"), type=kind), block)
         elif kind == "stamp":
             ab = etree.SubElement(div, tei("ab"), type="stamp")
             self.inline(etree.SubElement(ab, tei("stamp")), block)
-        else:
+        elif not self.page_part_or_note(div, block):
             self.inline(etree.SubElement(div, tei("ab"), type=kind), block)
+
+    def page_part_or_note(self, parent: etree._Element, block: Block) -> bool:
+        """A page break with its number, a catchword, or a note of the kinds both places take; whether it was one."""
+        kind = block.kind
+        if kind == "pb":
+            etree.SubElement(parent, tei("pb"), n=block.attrs.get("n", ""))
+            self.inline(etree.SubElement(parent, tei("fw"), type="pageNum"), block)
+        elif kind == "catchword":
+            self.inline(etree.SubElement(parent, tei("fw"), type="catchword"), block)
+        elif kind in NOTE_KINDS:
+            self.inline(etree.SubElement(parent, tei("note"), type=kind), block)
+        else:
+            return False
+        return True
 
     def back(self, text: etree._Element) -> None:
         notes = [d for d in self.doc.divisions if d.kind == "notes"]
