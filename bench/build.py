@@ -34,7 +34,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate  # noqa: E402
-from results import compile_bytecode, machine, write_section  # noqa: E402
+from results import compile_bytecode, load_average, machine, write_section  # noqa: E402
 
 REBUILDS = 3
 
@@ -123,7 +123,7 @@ def _rebuild_after_touch(corpus: Path, out: Path, jobs: int) -> Run:
 
 def benchmark(sizes: list[int], jobs: int, work: Path) -> str:
     """Run the benchmark; return the Markdown section with the figures."""
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    load = load_average()
     rows = []
     full: dict[int, float] = {}
     cpu: dict[int, float] = {}

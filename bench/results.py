@@ -34,6 +34,11 @@ def machine() -> str:
     )
 
 
+def load_average() -> float:
+    """The one-minute load average of the machine (NaN where the system does not tell)."""
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+
+
 def compile_bytecode() -> None:
     """Compile tei-encode's modules to bytecode, as installing a wheel does.
 

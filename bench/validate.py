@@ -34,7 +34,7 @@ sys.path.insert(0, str(BENCH))
 
 from build import tei_encode  # noqa: E402
 from generate import generate  # noqa: E402
-from results import compile_bytecode, machine, write_section  # noqa: E402
+from results import compile_bytecode, load_average, machine, write_section  # noqa: E402
 
 PROJECT_RNG = REPO / "schema" / "tei_encode.rng"
 TEI_ALL = SHARED / "tei-p5" / "tei_all.rng"
@@ -117,6 +117,7 @@ def schematron_ms_per_document(files: list[Path]) -> float:
 
 def benchmark(count: int, work: Path, jobs: int, skip_xmllint: bool, repeat: int) -> str:
     """Run every validator and return the Markdown section."""
+    load = load_average()
     files = make_documents(count, work)
     paths = list(map(str, files))
     jing = shutil.which("jing")
@@ -189,11 +190,17 @@ def benchmark(count: int, work: Path, jobs: int, skip_xmllint: bool, repeat: int
             timed("xmllint --relaxng (one run)", "xmllint --noout --relaxng tei_all.rng TEI/*.xml", command, 1)
         )
     rows.append(("TEI P5 4.12.0 tei_all", timings))
-    return report(rows, count, len(files), schematron_ms_per_document(files), jobs, repeat)
+    return report(rows, count, len(files), schematron_ms_per_document(files), jobs, repeat, load)
 
 
 def report(
-    rows: list[tuple[str, list[Timing]]], requested: int, count: int, schematron_ms: float, jobs: int, repeat: int
+    rows: list[tuple[str, list[Timing]]],
+    requested: int,
+    count: int,
+    schematron_ms: float,
+    jobs: int,
+    repeat: int,
+    load: float,
 ) -> str:
     """The "## Validation" section: one table per schema, times and ratios to jing."""
     lines = [
@@ -203,8 +210,9 @@ def report(
         f"`bench/generate.py` (TEI/ below; CACHE is the user cache after `tei-encode schema fetch tei_all`), "
         f"each validator one cold process over all of them, the best of {repeat} runs"
         + (f", tei-encode with `--jobs {jobs}`" if jobs > 1 else "")
-        + ". Ratio = time / jing's time (below 1.0 is faster than jing). The machine was shared with other "
-        "work while measuring; figures vary by about ±30 % between runs.",
+        + ". Ratio = time / jing's time (below 1.0 is faster than jing). "
+        f"Load average {load:.1f} when the run started, {time.strftime('%Y-%m-%d', time.gmtime())}; "
+        "on a virtual machine the host's load moves the figures by up to ±30 % between runs.",
         "",
     ]
     for schema, timings in rows:
