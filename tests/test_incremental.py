@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tei_encode.build import build
+from tei_encode.build import SOURCES_PER_WORKER_START, build
 from tei_encode.buildstate import STATE_FILE
 
 from .conftest import CORPUS
@@ -72,7 +72,7 @@ def test_unchanged_corpus_is_not_converted_again(tmp_path: Path) -> None:
 
 
 def test_parallel_build_gives_the_same_bytes(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path)
+    corpus = make_corpus(tmp_path, SOURCES_PER_WORKER_START * 2)  # enough for worker processes
     build(corpus, tmp_path / "one", jobs=1)
     build(corpus, tmp_path / "two", jobs=2)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
@@ -159,7 +159,7 @@ def test_missing_or_tampered_outputs_are_restored(tmp_path: Path) -> None:
 
 
 def test_same_document_id_from_two_sources(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path)
+    corpus = make_corpus(tmp_path, SOURCES_PER_WORKER_START * 2)  # enough for worker processes
     shutil.copy(corpus / "plain.txt", corpus / "plain.md")
     for jobs in (1, 2):
         out = tmp_path / f"out{jobs}"

@@ -70,6 +70,9 @@ from .xmlio import serialize, update_atomic, write_atomic
 
 SOURCE_SUFFIXES = (".txt", ".md")
 CHECKPOINT_SECONDS = 10.0
+# Starting a worker process (imports, register, schemas) costs about as much as converting this many
+# sources: fewer sources than this per process are converted in the build's own process.
+SOURCES_PER_WORKER_START = 8
 REPORTS = ("validation.json", "conversion.json", STATE_FILE)
 
 Progress = Callable[[int, int], None]
@@ -211,7 +214,7 @@ def _convert_all(
     if not todo:
         return
     try:
-        if jobs <= 1 or len(todo) <= 1:
+        if jobs <= 1 or len(todo) < SOURCES_PER_WORKER_START * jobs:
             worker = Worker(settings, register)
             for source in todo:
                 done[source.name] = worker.convert(source, keys[source.name])
