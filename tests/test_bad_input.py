@@ -75,7 +75,7 @@ def test_build_refuses_bad_source_and_builds_the_others(tmp_path: Path, content:
     result = build(corpus, out)
     assert result.exit_code == 2
     assert f"corpus/bad.txt{message}" in result.output
-    assert "1 sources not converted" in result.output
+    assert "1 source not converted" in result.output
     assert sorted(p.name for p in (out / "tei").iterdir()) == ["good.xml"]
     assert not list((out / "html").glob("bad*"))
     assert leftovers(out) == []
@@ -333,5 +333,5 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     result = build(corpus, tmp_path / "out")
     lines = result.output.splitlines()
     assert lines[0] == "corpus/bad.txt:1: error: empty source text"
-    assert lines[-1].startswith("1 documents (2 sources converted, 0 unchanged), ")
+    assert lines[-1].startswith("1 document (2 sources converted, 0 unchanged), ")
     assert all(": error: " in line or ": warning: " in line for line in lines[:-1])

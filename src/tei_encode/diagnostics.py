@@ -81,3 +81,8 @@ class Reporter:
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.diagnostics)
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 file``, ``2 files``: a count with its noun, singular or plural (``noun`` is the singular)."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

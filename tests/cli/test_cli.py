@@ -77,7 +77,7 @@ def test_validate_valid_file(runner: CliRunner, tmp_path: Path) -> None:
     path.write_text(VALID_TEI, encoding="utf-8")
     result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 0, result.output
-    assert "1 files, 1 valid, 0 invalid" in result.output
+    assert "1 file, 1 valid, 0 invalid" in result.output
 
 
 def test_validate_invalid_file_names_file_and_line(runner: CliRunner, tmp_path: Path) -> None:

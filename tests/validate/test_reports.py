@@ -59,7 +59,7 @@ def test_text_is_one_line_per_finding() -> None:
 
 def test_summary_line_counts_files_with_errors() -> None:
     assert summary_line(RESULTS, 1.234) == "3 files, 1 valid, 2 invalid (1.23 s)"
-    assert summary_line({"x.xml": [NOTE]}, 0.5) == "1 files, 1 valid, 0 invalid (0.50 s)"
+    assert summary_line({"x.xml": [NOTE]}, 0.5) == "1 file, 1 valid, 0 invalid (0.50 s)"
 
 
 def test_json_report() -> None:

@@ -152,7 +152,7 @@ def test_summary_line_and_no_progress_bar_when_not_a_terminal(runner: CliRunner)
         main, ["validate", "--schema", str(require_shared("tei-p5/tei_all.rng")), str(FIXTURES / "valid-table.xml")]
     )
     assert result.exit_code == 0
-    assert result.output.startswith("1 files, 1 valid, 0 invalid (")
+    assert result.output.startswith("1 file, 1 valid, 0 invalid (")
     assert "[#" not in result.output
 
 

@@ -12,7 +12,7 @@ import click
 
 from ..build import BuildResult, Progress, cpu_count
 from ..build import build as build_corpus
-from ..diagnostics import Severity
+from ..diagnostics import Severity, counted
 from ..errors import TeiEncodeError
 from .common import echo_diagnostics, fail
 
@@ -63,12 +63,13 @@ def summary(result: BuildResult, output: Path, seconds: float) -> str:
     """The closing line: documents, sources converted, warnings, invalid files, unreadable sources, time."""
     warnings = sum(1 for d in result.conversion if d.severity is Severity.WARNING)
     parts = [
-        f"{len(result.documents)} documents ({result.converted} sources converted, {result.reused} unchanged)",
-        f"{warnings} warnings",
+        f"{counted(len(result.documents), 'document')} ({counted(result.converted, 'source')} converted,"
+        f" {result.reused} unchanged)",
+        counted(warnings, "warning"),
         f"{len(result.invalid)} invalid",
     ]
     if result.failed:
-        parts.append(f"{len(result.failed)} sources not converted")
+        parts.append(f"{counted(len(result.failed), 'source')} not converted")
     return f"{', '.join(parts)} ({seconds:.1f} s) -> {output}"
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from lxml import etree
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, counted
 from ..errors import UnknownName
 
 FORMATS = ("text", "json", "junit", "github")
@@ -30,7 +30,7 @@ def invalid_files(results: Results) -> list[str]:
 def summary_line(results: Results, elapsed: float) -> str:
     """``N files, V valid, I invalid (T s)``."""
     invalid = len(invalid_files(results))
-    return f"{len(results)} files, {len(results) - invalid} valid, {invalid} invalid ({elapsed:.2f} s)"
+    return f"{counted(len(results), 'file')}, {len(results) - invalid} valid, {invalid} invalid ({elapsed:.2f} s)"
 
 
 def format_report(results: Results, fmt: str, elapsed: float) -> str:
