@@ -32,7 +32,8 @@ from .common import echo_diagnostics, fail
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Processes converting in parallel (default: one per processor).",
+    help="Processes converting in parallel (default: one per processor); a few changed sources are converted"
+    " in this process, which is faster than starting workers.",
 )
 @click.option("--force", is_flag=True, help="Convert every source again, even those unchanged since the last build.")
 def build(corpus: Path, output: Path, jobs: int | None, force: bool) -> None:
