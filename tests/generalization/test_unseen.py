@@ -1,0 +1,97 @@
+"""Documents the converters were not written from, scored against gold markup.
+
+``fixtures/`` holds made-up documents of the corpus's two kinds, each with gold
+markup written by the conventions of the corpus gold (``../shared/gold``):
+three Wilson Center exports (a Russian cipher telegram with corrections and
+page breaks, an English record of conversation cited from the AVP RF in
+fond/opis/papka/delo, a letter in Russian and English) and three pages of the
+Bolshevik leadership correspondence (1912-1915 letters with Old and New Style
+dates, 1919 telegrams, 1926 letters), with people, places and archives the
+corpus does not have. They keep the converters honest about generalising: a
+rule fitted to the corpus that fails here fails on the archive's next
+document. Each must convert into TEI valid against the project's schemas,
+keep every word, and score at least the figures below (what the converters
+reach, less a margin for changes that trade one mention for another).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.pipeline import convert_path
+from tei_encode.register import Register
+from tei_encode.validate import default_schemas, load_validator
+from tei_encode.validate.run import validate_file
+from tei_encode.xmlio import serialize
+
+from ..conftest import CORPUS, require_shared
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SOURCES = {path.stem: path for path in sorted(FIXTURES.glob("*.txt"))}
+NAV_BAR_WORDS = {"marx", "engels", "lenin", "stalin", "home", "page"}  # "Marx-Engels | Lenin | Stalin | Home Page"
+# Overall F1 and value accuracy each document must reach at least.
+MINIMUM = {
+    "bolshevik-correspondence-001-004": (0.70, 0.75),
+    "bolshevik-correspondence-047-051": (0.90, 0.95),
+    "bolshevik-correspondence-208-212": (0.90, 0.90),
+    "wilson-113942-kim-stalin": (0.85, 0.95),
+    "wilson-121044-razuvaev-pak": (0.88, 0.95),
+    "wilson-208432-roshchin-1197": (0.93, 0.95),
+}
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each fixture's TEI files, in a directory of their own, converted with the corpus's register."""
+    register = Register.from_directory(CORPUS / "register")
+    root = tmp_path_factory.mktemp("unseen")
+    directories = {}
+    for name, source in SOURCES.items():
+        directory = root / name
+        directory.mkdir()
+        for item in convert_path(source, register, Reporter(source.name)):
+            (directory / item.filename).write_bytes(serialize(item.tree))
+        directories[name] = directory
+    return directories
+
+
+def test_every_fixture_has_gold_and_a_minimum() -> None:
+    assert sorted(SOURCES) == sorted(MINIMUM)
+    assert all((FIXTURES / f"{name}.json").is_file() for name in SOURCES)
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_markup_scores_against_the_gold(converted: dict[str, Path], name: str) -> None:
+    tool = require_shared("tools/score_markup.py")
+    files = [str(p) for p in sorted(converted[name].glob("*.xml"))]
+    command = [sys.executable, str(tool), str(FIXTURES / f"{name}.json"), *files, "--json"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    overall = json.loads(result.stdout)["overall"]
+    f1, value = MINIMUM[name]
+    assert overall["f1"] >= f1 and overall["value_acc"] >= value, overall
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_no_word_is_lost(converted: dict[str, Path], name: str) -> None:
+    tool = require_shared("tools/fidelity.py")
+    files = [str(p) for p in sorted(converted[name].glob("*.xml"))]
+    command = [sys.executable, str(tool), str(SOURCES[name]), *files, "--show", "--allow-missing", "1000"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    missing_line = next((line for line in result.stdout.splitlines() if line.startswith("missing:")), "missing:")
+    missing = {w.strip().rsplit("×", 1)[0] for w in missing_line[len("missing:") :].split(",") if w.strip()}
+    assert missing <= NAV_BAR_WORDS, f"words lost: {sorted(missing - NAV_BAR_WORDS)}"
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_valid_against_the_project_schemas(converted: dict[str, Path], name: str) -> None:
+    validators = [load_validator(schema) for schema in default_schemas()]
+    files = sorted(converted[name].glob("*.xml"))
+    assert files
+    assert [d.format() for path in files for d in validate_file(path, validators)] == []
