@@ -217,6 +217,16 @@ def test_align_pairs_similar_blocks_in_order() -> None:
     assert pairs == [(None, "x y z w"), ("a b c d", "a b c d"), ("e f g h", None), ("i j k l", "i j k m")]
 
 
+def test_summary_reference_labels_every_archival_part() -> None:
+    document = tei("<p>Text.</p>")
+    identifier = document.find(".//{http://www.tei-c.org/ns/1.0}msIdentifier")
+    for child in list(identifier)[1:]:
+        identifier.remove(child)
+    for kind, value in (("fond", "0102"), ("opis", "8"), ("papka", "41"), ("delo", "15"), ("folios", "88-92")):
+        etree.SubElement(identifier, "{http://www.tei-c.org/ns/1.0}idno", type=kind).text = value
+    assert summarize(document, "letter")["reference"] == "RGASPI, f. 0102, op. 8, p. 41, d. 15, ll. 88-92"
+
+
 def test_summary_of_a_document() -> None:
     body = (
         '<p>To <persName ref="#Lenin">Ленину</persName>, <persName ref="#Lenin">Lenin</persName>'

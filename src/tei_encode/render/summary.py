@@ -20,7 +20,7 @@ NS = {"tei": TEI_NS}
 # Characters of @key replaced by "_" to make a fragment identifier; text.xsl does the same.
 UNSAFE_KEY_CHARACTERS = " #%?/\\\"<>'()[]{}|^`"
 _KEY_TABLE = str.maketrans(UNSAFE_KEY_CHARACTERS, "_" * len(UNSAFE_KEY_CHARACTERS))
-REFERENCE_LABELS = {"fond": "f.", "opis": "op.", "delo": "d.", "folios": "ll.", "folio": "l."}
+REFERENCE_LABELS = {"fond": "f.", "opis": "op.", "papka": "p.", "delo": "d.", "folios": "ll.", "folio": "l."}
 NAME_TAGS = {"persName", "placeName", "orgName", "name"}
 UNDATED = "9999"
 _IDNO, _NOTE = f"{{{TEI_NS}}}idno", f"{{{TEI_NS}}}note"
