@@ -6,10 +6,11 @@ import pytest
 from lxml import etree
 
 from tei_encode.diagnostics import Reporter
-from tei_encode.model import Span, span
+from tei_encode.model import Block, Document, Span, span
 from tei_encode.register import Authority, Entry, Name, Register
 from tei_encode.writers.inline import _inside_word, render
 from tei_encode.writers.standoff import standoff
+from tei_encode.writers.tei import TeiWriter
 from tei_encode.xmlio import NSMAP, tei
 
 TEI_NS = NSMAP[None]
@@ -93,3 +94,12 @@ def test_standoff_entries_are_copies() -> None:
     second = standoff(_document("#Stalin"), _register(), Reporter())
     assert second is not None
     assert second.findtext(f".//{{{TEI_NS}}}persName") == "Stalin"
+
+
+def test_header_title_leaves_out_note_references() -> None:
+    title = Block("title", "Letter from Stalin to Zinoviev 1", [span(31, 32, "noteref", n="1")])
+    document = Document("letter", "letters.txt", "letter", "en", title)
+    tree = TeiWriter().write(document, Register({}), Reporter())
+    assert tree.findtext(f".//{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}title") == "Letter from Stalin to Zinoviev"
+    [anchor] = tree.iter(f"{{{TEI_NS}}}ref")
+    assert anchor.get("type") == "noteAnchor" and anchor.text == "1"

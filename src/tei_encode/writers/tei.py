@@ -119,7 +119,7 @@ class _Writer:
         header = etree.SubElement(root, tei("teiHeader"))
         file_desc = etree.SubElement(header, tei("fileDesc"))
         title_stmt = etree.SubElement(file_desc, tei("titleStmt"))
-        _text(title_stmt, "title", _plain(doc.title.text))
+        _text(title_stmt, "title", _plain(_without_note_references(doc.title)))
         publication = etree.SubElement(file_desc, tei("publicationStmt"))
         _text(publication, "p", f"Converted to TEI P5 by tei-encode {__version__} from {doc.source}; not published.")
         source_desc = etree.SubElement(file_desc, tei("sourceDesc"))
@@ -337,6 +337,14 @@ def _text(parent: etree._Element, tag: str, text: str) -> etree._Element:
 
 def _plain(text: str) -> str:
     return " ".join(text.split())
+
+
+def _without_note_references(block: Block) -> str:
+    """The text of ``block`` without its note reference numbers (``Letter to Lenin 1`` -> ``Letter to Lenin``)."""
+    text = block.text
+    for span in sorted(block.spans_of("noteref"), key=lambda s: s.start, reverse=True):
+        text = text[: span.start] + text[span.end :]
+    return text
 
 
 def _append_lines(parent: etree._Element, text: str) -> None:
