@@ -6,6 +6,8 @@ import pytest
 from lxml import etree
 
 from tei_encode.diagnostics import Reporter
+from tei_encode.enrichers.correspondence import side_spans
+from tei_encode.model import Block
 from tei_encode.pipeline import Converted, convert_path, default_register
 
 from .conftest import SOURCES
@@ -75,3 +77,20 @@ def test_collection_index_transcribes_the_page_header_once_with_its_markup(conve
     assert dates == [{"notBefore": "1912", "notAfter": "1927"}, {"when": "1996"}]
     letter = converted["91"].tree
     assert letter.findall(".//tei:bibl[@type='printed-collection']/tei:persName", NS) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "sides"),
+    [
+        ("Telegram from J. V. Stalin to V. I. Lenin", ["J. V. Stalin", "V. I. Lenin"]),
+        ("Cable No. 5542, Filippov [Stalin] to Krasovsky, for Cde. Mao Zedong",
+         ["Filippov [Stalin]", "Krasovsky, for Cde. Mao Zedong"]),
+        ("Ciphered Telegram No. 1197, Roshchin to Vyshinsky on a Conversation with Liu Shaoqi",
+         ["Roshchin", "Vyshinsky"]),
+        ("Letter from Molotov to Stalin about the Grain Procurements", ["Molotov", "Stalin"]),
+        ("Шифртелеграмма Рощина для Вышинского о беседе с Лю Шао-ци", ["Рощина", "Вышинского"]),
+    ],
+    ids=["from-to", "for", "on-topic", "about-topic", "russian-topic"],
+)  # fmt: skip
+def test_title_sides_end_where_the_topic_begins(title: str, sides: list[str]) -> None:
+    assert [title[start:end] for start, end in side_spans(Block("title", title))] == sides

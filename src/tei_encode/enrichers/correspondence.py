@@ -2,7 +2,8 @@
 
 Titles of letters and cables name the parties: "Telegram from X to Y",
 "X to Y", "X - Y", "Cable No. 5542, Filippov [Stalin] to Krasovsky, for Cde.
-Mao Zedong". Persons marked by the persons enricher become the parties; a
+Mao Zedong"; the addressees end where the topic begins ("X to Y on a
+Conversation with Z"). Persons marked by the persons enricher become the parties; a
 side without a person is an organisation, named as written.
 """
 
@@ -18,9 +19,13 @@ if TYPE_CHECKING:
     from . import Context
 
 SEPARATOR = re.compile(r"\s(?:to|для|[-–—])\s", re.I)
+# What the letter is about ends the addressees' side: "X to Y on a Conversation with Z", "X - Y о поставках".
+TOPIC = re.compile(
+    r"\s(?:on|about|regarding|concerning|re:?|with regard to|in connection with|о|об|по поводу|по вопросу)\s", re.I
+)
 LEADING = re.compile(
     r"^(?:(?:cipher(?:ed)?\s+)?(?:telegram|letter|cable|note|memorandum|message|report)\b[^,]*?\bfrom\s+"
-    r"|.*?,\s*|the\s+)",
+    r"|(?:шифр)?(?:телеграмма|письмо|записка|донесение|сообщение)\s+|.*?,\s*|the\s+)",
     re.I,
 )
 
@@ -56,7 +61,8 @@ def side_spans(title: Block) -> list[tuple[int, int]]:
         return []
     lead = LEADING.match(title.text[: separator.start()])
     start = lead.end() if lead else 0
-    return [(start, separator.start()), (separator.end(), len(title.text))]
+    topic = TOPIC.search(title.text, separator.end())
+    return [(start, separator.start()), (separator.end(), topic.start() if topic else len(title.text))]
 
 
 def _parties(block: Block, start: int, end: int) -> list[Party]:
