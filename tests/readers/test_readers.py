@@ -133,3 +133,135 @@ def test_collection_page_items_notes_and_chrome() -> None:
 def test_document_ids_are_xml_names(name: str, expected: str) -> None:
     [document] = READERS["plain"].read("Title\n\nText.\n", name, Reporter(name))
     assert document.id == expected
+
+
+BODY = "The body of the letter goes on at length about matters of state and the roads, which keeps it long enough."
+
+
+def letter_kinds(*chunks: str) -> list[tuple[str, str]]:
+    """The kinds and texts of the blocks of a one-letter page whose letter holds ``chunks``."""
+    page = "A Collection\n\nNo. 1\n\nLetter from A to B\n\n" + "\n\n".join(chunks) + "\n\nNo. 2\n\nNote\n"
+    document = READERS["collection"].read(page, "page.txt", Reporter("page.txt"))[0]
+    return [(b.kind, b.text) for b in document.divisions[0].blocks]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["St. Petersburg, 17.XII.", "Kureika, 20.XI.", "Astrakhan 2.XI.19.", "Leningrad, 10.I.26.", "Kazan, 3.10.1918."],
+    ids=["two-word-place", "roman-month", "no-comma-and-year", "one-letter-month", "arabic-month"],
+)
+def test_place_and_dotted_date_is_a_dateline(line: str) -> None:
+    assert letter_kinds("Dear friend!", line, BODY, "Yours.", "RGASPI. F. 1. Op. 2. D. 3. L. 4.")[1] == (
+        "dateline",
+        line,
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Copy to Kuibyshev.", "Moscow, Kremlin. To Lenin personally.", "Article 12.3 of the treaty"],
+    ids=["copy-to", "place-and-words", "number-with-a-point"],
+)
+def test_address_lines_are_not_datelines(line: str) -> None:
+    assert letter_kinds(line, BODY, "Yours.", "RGASPI. F. 1. Op. 2. D. 3. L. 4.")[0] == ("address", line)
+
+
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "TsPA IML. F. 2. Op. 1. D. 24. L. 1.",
+        "TsGAOR, f. 130, op. 2, d. 5, l. 7.",
+        "TsGASA. F. 33987. Op. 3. D. 32. L. 15.",
+        "AP RF. F. 3. Op. 22. D. 12. L. 3.",
+        "ЦПА ИМЛ. Ф. 2. Оп. 1. Д. 24. Л. 1.",
+    ],
+    ids=["tspa-iml", "tsgaor-lower-case", "tsgasa", "ap-rf", "cyrillic"],
+)
+def test_archive_abbreviations_open_a_citation(citation: str) -> None:
+    assert letter_kinds(BODY, "Lenin.", citation)[1:] == [("signature", "Lenin."), ("citation", citation)]
+
+
+@pytest.mark.parametrize(
+    ("chunks", "expected"),
+    [
+        (
+            [BODY, "L. Trotsky. G. Zinoviev.", "Typescript. Signatures - autographs.", "APRF. F. 3. Op. 27. D. 13."],
+            [
+                ("signature", "L. Trotsky. G. Zinoviev."),
+                ("physdesc", "Typescript. Signatures - autographs."),
+                ("citation", "APRF. F. 3. Op. 27. D. 13."),
+            ],
+        ),
+        (
+            [BODY, "Trotsky.", "No. 1347/sh.", "RGVA. F. 33987. Op. 1. D. 240. L. 81-82. Copy."],
+            [
+                ("signature", "Trotsky."),
+                ("registration", "No. 1347/sh."),
+                ("citation", "RGVA. F. 33987. Op. 1. D. 240. L. 81-82."),
+                ("physdesc", "Copy."),
+            ],
+        ),
+        (
+            [BODY, "Kirov.", "RGVA. F. 245. Op. 3. D. 11. L. 12 rev. Certified copy."],
+            [
+                ("signature", "Kirov."),
+                ("citation", "RGVA. F. 245. Op. 3. D. 11. L. 12 rev."),
+                ("physdesc", "Certified copy."),
+            ],
+        ),
+        (
+            [BODY, "Kirov.", "RGVA. F. 245. Op. 3. D. 11. L. 12.", "Telegraph tape."],
+            [
+                ("signature", "Kirov."),
+                ("citation", "RGVA. F. 245. Op. 3. D. 11. L. 12."),
+                ("physdesc", "Telegraph tape."),
+            ],
+        ),
+    ],
+    ids=["description-before-citation", "number-after-signature", "after-a-reverse-folio", "on-its-own-line"],
+)
+def test_physical_descriptions_and_numbers_are_not_the_signature(chunks: list[str], expected: list) -> None:
+    assert letter_kinds(*chunks)[1:] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "linked"),
+    [
+        ("the Congress 1 has betrayed Leningrad", True),
+        ("what they sent 1 was lost", True),
+        ("they counted 1 trains", False),
+    ],
+    ids=["has", "was", "plural-noun"],
+)
+def test_a_number_before_a_verb_ending_in_s_is_a_note_reference(sentence: str, linked: bool) -> None:
+    chunks = [
+        f"{BODY} Then {sentence}, they say.",
+        "Author.",
+        "RGASPI. F. 1. Op. 2. D. 3. L. 4.",
+        "Notes:",
+        "1 A note.",
+    ]
+    document = READERS["collection"].read(
+        "A Collection\n\nNo. 1\n\nLetter\n\n" + "\n\n".join(chunks) + "\n\nNo. 2\n\nNote\n", "p.txt", Reporter("p.txt")
+    )[0]
+    refs = [s for b in document.divisions[0].blocks for s in b.spans if s.kind == "noteref"]
+    assert bool(refs) == linked
+
+
+def test_bulleted_content_labels_head_their_texts() -> None:
+    export = (
+        EXPORT.replace(
+            "Translation - English\n",
+            "- Original Scan\n- Translation - English\n- Transcript - Russian\n",
+        )
+        + "\nПервый абзац письма достаточно длинный, чтобы читатель экспорта принял его за основной текст письма.\n"
+    )
+    [document] = READERS["wilson"].read(export, "export.txt", Reporter("export.txt"))
+    heads = [
+        [(b.kind, b.text) for b in d.blocks if b.kind in ("facsimile", "content-label")] for d in document.divisions
+    ]
+    assert heads == [
+        [("facsimile", "Original Scan"), ("content-label", "Translation - English")],
+        [("content-label", "Transcript - Russian")],
+    ]
+    assert [d.attrs["label"] for d in document.divisions] == ["Translation - English", "Transcript - Russian"]

@@ -101,12 +101,21 @@ def _ends_with(pattern: re.Pattern[str], text: str, start: int) -> bool:
     return bool(pattern.search(text, max(0, stop - LABEL_WINDOW), start))
 
 
-QUANTITY = re.compile(r"\s+[a-z]{2,}s\b|\s*(?:%|st\b|nd\b|rd\b|th\b|km\b|kg\b)")
+QUANTITY = re.compile(r"\s+([a-z]{2,}s)\b|\s*(?:%|st\b|nd\b|rd\b|th\b|km\b|kg\b)")
+# Words ending in ``s`` that are not plural nouns: after them the number is a note reference (``the Congress 1
+# has betrayed``), not a count.
+NOT_PLURAL = frozenset(
+    {
+        "has", "was", "does", "goes", "says", "this", "thus", "its", "his", "hers", "yes", "less", "unless",
+        "always", "perhaps", "whereas", "besides", "across", "towards", "afterwards", "sometimes", "whose",
+    }
+)  # fmt: skip
 
 
 def _is_quantity(text: str, end: int) -> bool:
     """Whether the number is followed by a plural noun or a unit, as a count is."""
-    return bool(QUANTITY.match(text, end))
+    match = QUANTITY.match(text, end)
+    return bool(match) and match.group(1) not in NOT_PLURAL
 
 
 BRACKETED_REFERENCE = re.compile(r"\[(\d{1,3})\]")

@@ -52,6 +52,8 @@ TRAILING_LABELS = {
 CONTENT_LABEL = re.compile(
     r"^(?:original scan|(?:english )?translation(?:\s*-\s*\w+)?|transcri(?:pt|ption)(?:\s*-\s*\w+)?)$", re.I
 )
+# A list bullet before a content label (``- Original Scan``, ``• Translation - English``).
+BULLET = re.compile(r"^[-–—•*·]\s+")
 LANGUAGES = {
     "russian": "ru", "english": "en", "chinese": "zh", "german": "de", "french": "fr", "korean": "ko",
     "polish": "pl", "ukrainian": "uk", "hungarian": "hu", "czech": "cs", "mongolian": "mn", "japanese": "ja",
@@ -185,7 +187,7 @@ def _witness_divisions(contents: list[Chunk], original: str, reporter: Reporter)
     notes: list[Block] = []
     labels: list[Block] = []
     segment: list[Chunk] = []
-    segment_label = ""
+    segment_labels: list[str] = []
 
     def close() -> None:
         for run in _language_runs(segment):
@@ -193,24 +195,24 @@ def _witness_divisions(contents: list[Chunk], original: str, reporter: Reporter)
                 lang = text_language(" ".join(c.text for c in witness))
                 body, footnotes = _split_footnotes(witness)
                 blocks = classify_witness(body, lang)
-                label = segment_label if _label_language(segment_label) in ("", lang) else ""
+                label = _label_for(segment_labels, lang)
                 n = str(len(divisions) + 1)
                 kind = _division_kind(label, lang, original)
                 divisions.append(Division(kind, blocks, {"lang": lang, "n": n, "label": label}))
                 notes.extend(_footnote_blocks(footnotes, blocks, n if notes else ""))
 
     for chunk in contents:
-        lines = [line.strip() for line in strip_marker(chunk.text).split("\n")]
+        lines = [_unbulleted(line) for line in strip_marker(chunk.text).split("\n")]
         if all(CONTENT_LABEL.match(line) for line in lines):
             if segment:
                 close()
-                segment = []
+                segment, segment_labels = [], []
             for k, line in enumerate(lines):
-                label_chunk = Chunk(chunk.text.split("\n")[k].strip(), chunk.line + k)
+                label_chunk = Chunk(_unbulleted(chunk.text.split("\n")[k]), chunk.line + k)
                 if line.lower().startswith("original scan"):
                     labels.append(block("facsimile", label_chunk))
                 else:
-                    segment_label = line
+                    segment_labels.append(line)
                     labels.append(block("content-label", label_chunk))
             continue
         segment.append(chunk)
@@ -223,6 +225,18 @@ def _witness_divisions(contents: list[Chunk], original: str, reporter: Reporter)
     if notes:
         divisions.append(Division("notes", notes, {"label": "Notes"}))
     return divisions
+
+
+def _label_for(labels: list[str], lang: str) -> str:
+    """The label of a text in ``lang`` among the labels above it: the one naming that language, else one naming none."""
+    named = [label for label in labels if _label_language(label) == lang]
+    unnamed = [label for label in labels if not _label_language(label)]
+    return (named or unnamed or [""])[0]
+
+
+def _unbulleted(line: str) -> str:
+    """A line without its edge spaces and the list bullet it may open with."""
+    return BULLET.sub("", line.strip())
 
 
 def _place_labels(labels: list[Block], divisions: list[Division]) -> None:
