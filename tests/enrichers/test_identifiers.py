@@ -13,6 +13,10 @@ from tei_encode.enrichers.identifiers import (
     _ITEM_PROTOCOL,
     _NUMBER,
     _PART,
+    _PROTOCOL_THEN_ITEM,
+    _PROTOCOL_WORDS,
+    _UNSIGNED,
+    _UNSIGNED_LABELS,
     _URL,
     IdentifiersEnricher,
     NumberState,
@@ -205,6 +209,42 @@ CITATIONS = [
         "ф. 5, оп. 2, д. 3, лл. 4-6",
         {"fond": "5", "opis": "2", "delo": "3", "folios": "4-6"},
     ),
+    (
+        "RTSKHIDNI. F. 85. Op. 1/s. D. 13. L. 7-8 rev. Autograph.",
+        "RTSKHIDNI. F. 85. Op. 1/s. D. 13. L. 7-8 rev",
+        {"repository": "RGASPI", "fond": "85", "opis": "1/s", "delo": "13", "folios": "7-8 rev"},
+    ),
+    (
+        "РГАСПИ. Ф. 17. Оп. 2/с. Д. 5. Л. 3.",
+        "РГАСПИ. Ф. 17. Оп. 2/с. Д. 5. Л. 3",
+        {"repository": "RGASPI", "fond": "17", "opis": "2/с", "delo": "5", "folios": "3"},
+    ),
+    (
+        "Wilson Center Digital Archive, Arkhiv Vneshnei Politiki Rossiiskoi Federatsii (AVP RF), f. 0102, op. 8, "
+        "p. 41, d. 15, ll. 88-92.",
+        "Arkhiv Vneshnei Politiki Rossiiskoi Federatsii (AVP RF), f. 0102, op. 8, p. 41, d. 15, ll. 88-92",
+        {"repository": "AVPRF", "fond": "0102", "opis": "8", "papka": "41", "delo": "15", "folios": "88-92"},
+    ),
+    (
+        "Obtained from the Arkhiv Vneshnei Politiki SSSR (AVP SSSR), f. 07, op. 23a, d. 234, l. 5.",
+        "Arkhiv Vneshnei Politiki SSSR (AVP SSSR), f. 07, op. 23a, d. 234, l. 5",
+        {"repository": "AVPRF", "fond": "07", "opis": "23a", "delo": "234", "folios": "5"},
+    ),
+    (
+        "Центральный государственный архив историко-политических документов (ЦГАИПД), ф. 24, оп. 2, д. 5, л. 1",
+        "Центральный государственный архив историко-политических документов (ЦГАИПД), ф. 24, оп. 2, д. 5, л. 1",
+        {"repository": "ЦГАИПД", "fond": "24", "opis": "2", "delo": "5", "folios": "1"},
+    ),
+    (
+        "TsPA IML pri TsK KPSS, f. 17, op. 3, d. 5, l. 2.",
+        "TsPA IML pri TsK KPSS, f. 17, op. 3, d. 5, l. 2",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "5", "folios": "2"},
+    ),
+    (
+        "TsPA IML. F. 2. Op. 1. D. 11257. L. 1.",
+        "TsPA IML. F. 2. Op. 1. D. 11257. L. 1",
+        {"repository": "RGASPI", "fond": "2", "opis": "1", "delo": "11257", "folios": "1"},
+    ),
     ("Ibid. D. 104. L. 2.", "Ibid. D. 104. L. 2", {"delo": "104", "folios": "2"}),
     ("(Ibidem, l. 4)", "Ibidem, l. 4", {"folios": "4"}),
     ("Там же. Д. 5. Л. 3 об.", "Там же. Д. 5. Л. 3 об", {"delo": "5", "folios": "3 об"}),
@@ -269,6 +309,28 @@ def test_what_is_not_a_citation_gets_no_span(text: str) -> None:
     assert archival(document.divisions[0].blocks[0]) == []
 
 
+def test_an_archive_name_before_its_abbreviation_is_the_repository_as_written() -> None:
+    text = "Arkhiv Prezidenta RF (APRF), f. 45, op. 1, d. 331, l. 59"
+    (citation,) = find_citations(text)
+    repository = citation.parts[0]
+    assert (text[repository.start : repository.end], repository.value) == ("Arkhiv Prezidenta RF", "APRF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the papers (AVP RF), f. 0102, op. 8, d. 15, l. 103",
+        "Arkhiv, (AVP RF), f. 0102, op. 8, d. 15, l. 103",
+        "in the archive (AVP RF), f. 0102, op. 8, d. 15, l. 103",
+        "a letter to the Archive of the Party (AVP RF). F. 5, op. 2, d. 3",
+    ],
+    ids=["no-name", "name-cut-by-comma", "lower-case-name", "abbreviation-closed-by-full-stop"],
+)
+def test_words_before_an_abbreviation_are_no_name_without_an_archive_word_right_before_it(text: str) -> None:
+    (citation,) = find_citations(text)
+    assert not text[citation.start : citation.end].startswith(("the papers", "Arkhiv,", "archive", "a letter"))
+
+
 def test_find_citations_marks_the_repository_as_written_and_values_only() -> None:
     text = "RTSHIDNI; F. 558. On. 1. D. 5551. L. 3-4."
     (citation,) = find_citations(text)
@@ -302,6 +364,16 @@ def test_find_citations_marks_the_repository_as_written_and_values_only() -> Non
         ("TsGASA", "RGVA"),
         ("ЦГАНХ", "RGAE"),
         ("TsGAIPD", "TsGAIPD"),
+        ("TsPA IML", "RGASPI"),
+        ("ЦПА ИМЛ при ЦК КПСС", "RGASPI"),
+        ("RTsKhIDNI", "RGASPI"),
+        ("Arkhiv Vneshnei Politiki Rossiiskoi Federatsii", "AVPRF"),
+        ("TsGAOR SSSR", "GARF"),
+        ("Central State Archive of the October Revolution", "GARF"),
+        ("Central State Archive of the Soviet Army", "RGVA"),
+        ("Russian State Archive of the Economy", "RGAE"),
+        ("TsKhSD", "RGANI"),
+        ("Центральный архив Министерства обороны", "TsAMO"),
     ],
     ids=lambda v: v,
 )
@@ -529,6 +601,20 @@ NUMBERS = [
     ("№ 7", [("document", "7")]),
     ("see Nr. 17 of the list", [("number", "17")]),
     ("filed under № Р-21", [("number", "Р-21")]),
+    ("Копия № 2", [("copy", "2")]),
+    ("Вх. 1352", [("incoming", "1352")]),
+    ("Вх.№ 12/сс", [("incoming", "12/сс")]),
+    ("Исх. 274/с от 12.IX.51", [("outgoing", "274/с")]),
+    ("Incoming 1352/sh", [("incoming", "1352/sh")]),
+    ("Outgoing 274, 25 November 1952", [("outgoing", "274")]),
+    ("исходящий 5542 от 20 сентября", [("outgoing", "5542")]),
+    (
+        "Выписка из протокола № 72 заседания Политбюро ЦК от 3.09.1925 г., п. 143",
+        [("protocol", "72"), ("item", "143")],
+    ),
+    ("Excerpt from Protocol No. 72 of the Politburo meeting, item 143", [("protocol", "72"), ("item", "143")]),
+    ("Протокол № 5; пункт 12", [("protocol", "5"), ("item", "12")]),
+    ("Protocol No. 72 of the Politburo, note No. 5, item 3", [("protocol", "72"), ("note", "5")]),
 ]
 
 
@@ -553,6 +639,16 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]]) -> No
         "the 1st Cavalry and 12th Army",
         "<https://digitalarchive.example.org/document/No.119543>",
         "№№ 5, 6",
+        'I received "Sotsial-Demokrat" No. 47 only a week ago',
+        'in "Pravda", No. 12 of',
+        "в «Правде» № 12",
+        "Incoming 200 tons of grain",
+        "Outgoing 3 telegrams were sent",
+        "Incoming 15 September 1951",
+        "Вх. 12.09.1951",
+        "Вх. 12/XII",
+        "Incoming 3/9, 10.40",
+        "the incoming 1953 budget",
     ],
     ids=[
         "pss",
@@ -566,6 +662,16 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]]) -> No
         "units",
         "url",
         "plural",
+        "newspaper-quoted",
+        "newspaper-comma",
+        "newspaper-ru",
+        "incoming-amount",
+        "outgoing-count",
+        "incoming-date",
+        "incoming-numeric-date",
+        "incoming-roman-date",
+        "incoming-day-month",
+        "incoming-adjective",
     ],
 )
 def test_find_document_numbers_ignores_what_is_not_a_number(text: str) -> None:
@@ -635,6 +741,18 @@ _PIECES = st.sampled_from(
         "magazine",
         "http://x/",
         "П83/615",
+        "Arkhiv Vneshnei Politiki",
+        "Архив",
+        "(",
+        ")",
+        "(AVP RF)",
+        "(ЦГАИПД)",
+        "/s",
+        " rev",
+        "Вх.",
+        "Outgoing ",
+        "протокола",
+        "«Правда»",
     ]
 )
 _TEXTS = st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=40).map("".join))
@@ -655,7 +773,20 @@ def test_any_text_gives_spans_within_bounds_and_parts_inside_their_citation(firs
         assert all(not a.overlaps(b.start, b.end) for i, a in enumerate(others) for b in others[i + 1 :])
 
 
-_HEADS = st.sampled_from(["RGASPI", "AP RF", "Ibid.", "Там же", "GARF", "ЦПА", "", "TsKhSD"])
+_HEADS = st.sampled_from(
+    [
+        "RGASPI",
+        "AP RF",
+        "Ibid.",
+        "Там же",
+        "GARF",
+        "ЦПА",
+        "",
+        "TsKhSD",
+        "Arkhiv Prezidenta RF (AP RF)",
+        "Архив (ЦГАИПД)",
+    ]
+)
 _LABELS = st.sampled_from(["F.", "f", "fond", "Ф.", "Op", "On.", "opis'", "List", "papka", "D.", "Д.", "delo", "L .",
                            "ll.", "Л.", "листы", "ed. khr.", "ед.хр."])  # fmt: skip
 _VALUES = st.sampled_from(["558", "3-4", "1, 4-9", "23a", "12 об", "R-5", "a-1"])
@@ -668,8 +799,14 @@ _CITATIONS = st.tuples(_HEADS, st.lists(_PART_TEXT, min_size=1, max_size=4).map(
 def test_quick_tests_skip_only_texts_without_citations_numbers_or_addresses(text: str) -> None:
     if _PART.search(text) is None:
         assert _citations(text) == []
-    if not _has_sign(text):
+    lowered = text.lower()
+    if not _has_sign(lowered):
         assert _NUMBER.search(text) is None and _ITEM_PROTOCOL.search(text) is None
+        assert _PROTOCOL_THEN_ITEM.search(text) is None
+    if not any(word in lowered for word in _PROTOCOL_WORDS):
+        assert _PROTOCOL_THEN_ITEM.search(text) is None
+    if not any(label in lowered for label in _UNSIGNED_LABELS):
+        assert _UNSIGNED.search(text) is None
     assert _urls(text) == [m.span() for m in _URL.finditer(text)]
 
 
@@ -688,8 +825,13 @@ _EVERY_LABEL = ["fond", "f.", "фонд", "ф.", "opis'", "op.", "on.", "опи�
 def test_quick_tests_pass_every_example(text: str) -> None:
     if _citations(text):
         assert _PART.search(text)
-    if _NUMBER.search(text) or _ITEM_PROTOCOL.search(text):
-        assert _has_sign(text)
+    lowered = text.lower()
+    if _NUMBER.search(text) or _ITEM_PROTOCOL.search(text) or _PROTOCOL_THEN_ITEM.search(text):
+        assert _has_sign(lowered)
+    if _PROTOCOL_THEN_ITEM.search(text):
+        assert any(word in lowered for word in _PROTOCOL_WORDS)
+    if _UNSIGNED.search(text):
+        assert any(label in lowered for label in _UNSIGNED_LABELS)
 
 
 def test_a_citation_may_have_a_part_of_any_label() -> None:

@@ -5,9 +5,12 @@ An archival citation (``RGASPI, f. 558, op. 11, d. 341, ll. 128-129``,
 span of type ``archival`` whose attributes hold the normalised parts, with one
 nested span per part written in the text; ``Ibid.`` takes the parts it leaves
 out from the previous citation of the document. Document numbers (``ИСХ. №
-5542``, ``Cable No. 5542``, ``К п.615 /оп/ пр.ПБ № 83``) become spans over the
-number alone, typed by the label before it. The first citation of the
-document's citation field is recorded in ``document.meta`` for the header.
+5542``, ``Cable No. 5542``, ``К п.615 /оп/ пр.ПБ № 83``, and incoming and
+outgoing numbers without a number sign, ``Вх. 1352``) become spans over the
+number alone, typed by the label before it; a number after a quoted title
+(``"Pravda" No. 12``) is an issue of a periodical, not a document number. The
+first citation of the document's citation field is recorded in
+``document.meta`` for the header.
 """
 
 from __future__ import annotations
@@ -42,11 +45,13 @@ _LABEL = re.compile(
     r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()) + r")(?:[ \t]*\.[ \t]*|[ \t]+)", re.I
 )
 _NUM = r"\d+[a-zа-яё]?(?!\w)"
-_FOLIO = r"\d+[a-zа-яё]?(?:\s?(?:об|ob)(?!\w))?"
+# "L. 3 об.", "L. 7-8 rev": the reverse side of a folio.
+_FOLIO = r"\d+[a-zа-яё]?(?:\s?(?:об|ob|rev|verso)(?!\w))?"
 _FOLIO_RANGE = rf"{_FOLIO}(?:[ \t]*[-–—][ \t]*{_FOLIO})?"
 _VALUES = {
     "fond": re.compile(rf"(?:[a-zа-яё]{{1,2}}-)?{_NUM}", re.I),
-    "opis": re.compile(_NUM, re.I),
+    # "Op. 1/s", "Оп. 2/с": an opis marked secret.
+    "opis": re.compile(rf"{_NUM}(?:/(?:{_NUM}|[a-zа-яё]{{1,3}}(?!\w)))?", re.I),
     "papka": re.compile(_NUM, re.I),
     "delo": re.compile(rf"{_NUM}(?:/{_NUM})?", re.I),
     "folios": re.compile(rf"{_FOLIO_RANGE}(?:[ \t]*,[ \t]*{_FOLIO_RANGE})*(?!\w)", re.I),
@@ -54,7 +59,10 @@ _VALUES = {
 # An identifier holds no line break (TEI idno cannot contain lb), so its parts are on one line.
 _SEP = re.compile(r"[ \t.,;:]{0,4}")
 # An archive missing from the table: one upper-case abbreviation right before "F."
-_OTHER_ARCHIVE = r"(?-i:(?<!\w)[A-ZА-ЯЁ](?:[a-zа-яё]?[A-ZА-ЯЁ]){2,8}(?!\w))(?=[\s.,;:]{0,4}(?:fond|f|фонд|ф)\.?\s*\d)"
+# (or in parentheses after the archive's name: "Arkhiv ... (TsGAIPD), f. 24").
+_OTHER_ARCHIVE = (
+    r"(?-i:(?<!\w)[A-ZА-ЯЁ](?:[a-zа-яё]?[A-ZА-ЯЁ]){2,8}(?!\w))(?=\)?[\s.,;:]{0,4}(?:fond|f|фонд|ф)\.?\s*\d)"
+)
 _START = re.compile(
     rf"(?P<repository>{ARCHIVE_PATTERN})|(?P<other>{_OTHER_ARCHIVE})"
     r"|(?P<ibid>(?<!\w)(?:ibidem|ibid|там\s+же|tam\s+zhe)(?!\w))"
@@ -69,6 +77,15 @@ _LABEL_INITIALS = "".join(sorted({label[0] for labels in _LABELS.values() for la
 _PART = re.compile(rf"(?=[{_LABEL_INITIALS}])" + _LABEL.pattern + r"(?:[a-zа-яё]{1,2}-)?\d", re.I)
 
 _ABBREVIATION = re.compile(rf"[ \t]*\((?:{ARCHIVE_PATTERN})\)", re.I)
+# The name of an archive written out before its abbreviation in parentheses, in a language or transliteration the
+# table lacks: "Arkhiv Vneshnei Politiki Rossiiskoi Federatsii (AVP RF)". It holds a word for "archive", after at
+# most five words of which the first is capitalised (the rest capitalised or Russian adjectives: "Российский
+# государственный архив ..."), and runs on to the parenthesis.
+_ARCHIVE_NAME = re.compile(
+    r"(?<!\w)(?:[A-ZА-ЯЁ][\w'’-]*[ \t]+(?:(?:[A-ZА-ЯЁ][\w'’-]*|[а-яё]+(?:ый|ий|ой))[ \t]+){0,4})?"
+    r"(?<!\w)(?i:arkhiv|archive|archiv|архив)\w*(?:[ \t]+[\w'’-]+){0,10}[ \t]*$"
+)
+_NAME_WINDOW = 160  # how far before an abbreviation in parentheses its archive's name is looked for
 
 
 @dataclass(frozen=True)
@@ -108,7 +125,7 @@ def _citations(text: str) -> list[Citation]:
     found: list[Citation] = []
     pos = 0
     while (start := _START.search(text, pos)) is not None:
-        citation = _citation_at(text, start)
+        citation = _citation_at(text, start, found[-1].end if found else 0)
         if citation is None:
             pos = max(start.end(), start.start() + 1)
         else:
@@ -117,11 +134,15 @@ def _citations(text: str) -> list[Citation]:
     return found
 
 
-def _citation_at(text: str, start: re.Match[str]) -> Citation | None:
+def _citation_at(text: str, start: re.Match[str], floor: int) -> Citation | None:
+    """The citation that the head ``start`` opens, if parts follow it; ``floor`` is where an earlier one ends."""
     head = start.lastgroup
+    named = _name_before(text, start, floor) if head in ("repository", "other") else None
     if head == "bare":
         first = _part_at(text, start.start(), -1)
         parts = [first, *_parts_after(text, first.end, 0)] if first and first.name == "fond" else []
+    elif named:
+        parts = _parts_after(text, start.end() + 1, -1)
     else:
         # An archive named in words may give its abbreviation in parentheses: "... Federation (APRF), Fond 45".
         abbreviation = _ABBREVIATION.match(text, start.end()) if head == "repository" else None
@@ -129,8 +150,20 @@ def _citation_at(text: str, start: re.Match[str]) -> Citation | None:
     if not _is_citation(head, [p.name for p in parts]):
         return None
     if head in ("repository", "other"):
-        parts.insert(0, CitationPart("repository", start.start(), start.end(), current_archive(start.group())))
-    return Citation(start.start(), parts[-1].end, tuple(parts), ibid=head == "ibid")
+        first, end = named or start.span()
+        parts.insert(0, CitationPart("repository", first, end, current_archive(start.group())))
+    return Citation(named[0] if named else start.start(), parts[-1].end, tuple(parts), ibid=head == "ibid")
+
+
+def _name_before(text: str, abbreviation: re.Match[str], floor: int) -> tuple[int, int] | None:
+    """The offsets of an archive's name written before its ``abbreviation`` in parentheses, if it is one."""
+    start, end = abbreviation.span()
+    if not (start > 0 and text[start - 1] == "(" and text.startswith(")", end)):
+        return None
+    name = _ARCHIVE_NAME.search(text, max(floor, start - 1 - _NAME_WINDOW), start - 1)
+    if name is None or not name.group()[0].isupper():  # "in the archive (AVP RF)" names none
+        return None
+    return name.start(), name.start() + len(name.group().rstrip())
 
 
 def _is_citation(head: str | None, names: list[str]) -> bool:
@@ -208,7 +241,7 @@ _NUMBER = re.compile(rf"(?<![\w№]){_SIGN}[ \t]*(?P<value>{_VALUE})")
 _NUMBER_LABELS = {
     "outgoing": r"исх(?:одящ\w*)?|outgoing",
     "incoming": r"вх(?:одящ\w*)?|incoming",
-    "copy": r"экз(?:емпляр\w*)?|copy",
+    "copy": r"экз(?:емпляр\w*)?|копи\w*|copy",
     "cipher": r"шифр\w*|cipher(?:ed)?(?:\s+(?:telegram|cable))?|ciphergram",
     "protocol": r"протокол\w*|пр\.?\s*пб|пр|protocol|minutes",
     "item": r"пункт\w*|item",
@@ -230,6 +263,27 @@ _ITEM_PROTOCOL = re.compile(
     rf"{_SIGN}\s*(?P<protocol>{_VALUE})",
     re.I,
 )
+# "протокола № 72 заседания ... от 3.09.1925 г., п. 143", "Protocol No. 72 of ..., item 143": the protocol first.
+_PROTOCOL_THEN_ITEM = re.compile(
+    rf"(?<!\w)(?:протокол\w*|пр\.?\s*пб|protocol|minutes)\.?\s*{_SIGN}\s*(?P<protocol>{_VALUE})"
+    rf"(?P<gap>(?:(?!{_SIGN})[^\n]){{0,80}}?)[,;][ \t]*"
+    r"(?:п|пункт\w*|item|point|pt)\.?[ \t]*(?P<item>\d+[a-zа-яё]?)(?!\w)",
+    re.I,
+)
+# Incoming and outgoing numbers are also written without a number sign: "Вх. 1352", "Исх. 274/с", "Incoming 1352".
+# The number is no date ("Вх. 12/XII") and ends the line or is followed by a date or punctuation, not by a word
+# ("incoming 200 tons").
+_UNSIGNED = re.compile(
+    r"(?<!\w)(?:(?P<incoming>вх|входящ\w*|incoming)|(?P<outgoing>исх|исходящ\w*|outgoing))(?:\.[ \t]*|[ \t]+)"
+    r"(?!\d{1,2}[/.](?:[IVXІ]+|\d{1,2})(?!\w))(?P<value>\d(?:\w|[/-](?=\w))*)(?!\w)(?![.:,]\d)"
+    r"(?=[ \t]*(?:$|[^\w\s]|\d|(?:of|from|dated|от|из)(?!\w)))",
+    re.I | re.M,
+)
+# Where _UNSIGNED and _PROTOCOL_THEN_ITEM can match, the lower case text holds one of these.
+_UNSIGNED_LABELS = ("вх", "исх", "incoming", "outgoing")
+_PROTOCOL_WORDS = ("протокол", "пб", "protocol", "minutes")
+# A title in quotation marks right before the number sign names a periodical: '"Pravda" No. 12', «Правда» № 5.
+_QUOTED_TITLE = re.compile(r"[\"«“„][A-ZА-ЯЁ][^\"«»“”„\n]{0,60}[\"»”“][ \t]*,?[ \t]*$")
 _PROTOCOL_CONTEXT = re.compile(
     r"(?-i:ПБ|PB|ОБ|OB|СНК|СТО)|протокол|protocol|prot\.|пр\.|politburo|политбюро|orgburo|оргбюро", re.I
 )
@@ -278,16 +332,24 @@ class NumberState:
 def find_document_numbers(text: str, state: NumberState | None = None) -> list[DocumentNumber]:
     """The document numbers in ``text``, in order; ``state`` carries context across blocks."""
     state = state if state is not None else NumberState()
-    if not _has_sign(text):
+    lowered = text.lower()
+    signed = _has_sign(lowered)
+    unsigned = any(label in lowered for label in _UNSIGNED_LABELS)
+    if not (signed or unsigned):
         return []
     urls = _urls(text)
-    pairs = [m for m in _ITEM_PROTOCOL.finditer(text) if _is_protocol_item(text, m) and not _overlaps(*m.span(), urls)]
+    pairs = _protocol_items(text, lowered, urls) if signed else []
     taken = sorted(urls + [p.span() for p in pairs])
-    signs = [m for m in _NUMBER.finditer(text) if not _overlaps(*m.span(), taken)]
+    signs = [m for m in _NUMBER.finditer(text) if not _overlaps(*m.span(), taken)] if signed else []
+    bare = [m for m in _UNSIGNED.finditer(text) if not _overlaps(*m.span(), taken)] if unsigned else []
     found: list[DocumentNumber] = []
-    for match in sorted(pairs + signs, key=lambda m: m.start()):
+    for match in sorted(pairs + signs + bare, key=lambda m: m.start()):
         if match.re is _ITEM_PROTOCOL:
             numbers = [_number(match, "item", "item"), _number(match, "protocol", "protocol")]
+        elif match.re is _PROTOCOL_THEN_ITEM:
+            numbers = [_number(match, "protocol", "protocol"), _number(match, "item", "item")]
+        elif match.re is _UNSIGNED:
+            numbers = [_number(match, "value", "incoming" if match.group("incoming") else "outgoing")]
         else:
             kind = _number_type(text, match, state)
             numbers = [_number(match, "value", kind)] if kind else []
@@ -297,10 +359,18 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     return found
 
 
-def _has_sign(text: str) -> bool:
-    """Whether ``text`` holds a number sign (``№``, ``No.``), as every document number has."""
-    lowered = text.lower()
+def _has_sign(lowered: str) -> bool:
+    """Whether the lower-cased text ``lowered`` holds a number sign (``№``, ``No.``)."""
     return any(sign in lowered for sign in _SIGNS)
+
+
+def _protocol_items(text: str, lowered: str, urls: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The items of numbered protocols in ``text``, whether the item or the protocol is written first."""
+    pairs = [m for m in _ITEM_PROTOCOL.finditer(text) if _is_protocol_item(text, m) and not _overlaps(*m.span(), urls)]
+    if any(word in lowered for word in _PROTOCOL_WORDS):
+        taken = sorted(urls + [p.span() for p in pairs])
+        pairs += [m for m in _PROTOCOL_THEN_ITEM.finditer(text) if not _overlaps(*m.span(), taken)]
+    return pairs
 
 
 def _urls(text: str) -> list[tuple[int, int]]:
@@ -329,6 +399,8 @@ def _number_type(text: str, match: re.Match[str], state: NumberState) -> str:
         return label.lastgroup
     if before.strip() in _DITTO:
         return state.last_type or "number"
+    if _QUOTED_TITLE.search(before[-80:]):
+        return ""  # an issue of a periodical: '"Sotsial-Demokrat" No. 47'
     if _YEAR_BEFORE.search(before[-30:]) or _PERIODICAL.search(before[-100:]):
         return ""  # an issue of a periodical: "Izvestiya TsK KPSS. 1991. No. 2/3"
     if value in state.types:
