@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
-from tei_encode.enrichers.names import PersonsEnricher, PlacesEnricher
-from tei_encode.enrichers.names_index import index_for
+from tei_encode.enrichers.names import PersonsEnricher, PlacesEnricher, link_namesakes_on_page
+from tei_encode.enrichers.names_index import index_for, is_patronymic
 from tei_encode.enrichers.names_match import _SPACED_LETTERS, LETTER_SPACED
 from tei_encode.enrichers.names_rules import QUICK_TESTS
 from tei_encode.model import Block, Division, Document, Span, span
@@ -40,8 +40,18 @@ REGISTER = Register(
     entries={
         e.key: e
         for e in (
-            _entry("Stalin", "person", "J. V. Stalin", "Stalin", "Сталин", "~Filippov", "~Филиппов"),
-            _entry("Lenin", "person", "Vladimir Ilyich Lenin", "Lenin", "Ленин"),
+            _entry(
+                "Stalin",
+                "person",
+                "J. V. Stalin",
+                "Stalin",
+                "Сталин",
+                "~Filippov",
+                "~Филиппов",
+                "Iosif Vissarionovich Stalin",
+                "Иосиф Виссарионович Сталин",
+            ),
+            _entry("Lenin", "person", "Vladimir Ilyich Lenin", "Lenin", "Ленин", "Владимир Ильич Ленин"),
             _entry("Trotsky", "person", "L. D. Trotsky", "Trotsky", "Троцкий"),
             _entry("Krasovsky", "person", "~Krasovsky", "~Красовский"),
             _entry("Mao_Zedong", "person", "Mao Zedong", "Mao", "Мао Цзе-дун", "Мао"),
@@ -62,6 +72,13 @@ REGISTER = Register(
             _entry("Georgia", "place", "Georgia", "Грузия"),
             _entry("Black_Sea", "place", "Black Sea", "Чёрное море"),
             _entry("China", "place", "China", "Китай"),
+            _entry("Saint_Petersburg", "place", "Saint Petersburg", "St. Petersburg", "Petersburg"),
+            _entry("Volga", "place", "Volga", "Волга"),
+            _entry("Caspian_Sea", "place", "Caspian Sea", "Caspian"),
+            _entry("Eisenhower", "person", "Dwight D. Eisenhower", "Eisenhower"),
+            _entry("Sokolnikov", "person", "Grigory Yakovlevich Sokolnikov", "Sokolnikov"),
+            _entry("Krupskaya", "person", "Nadezhda Konstantinovna Krupskaya", "Надежда Константиновна Крупская"),
+            _entry("Kim_Il_Sung", "person", "Kim Il Sung", "Ким Ир Сен"),
         )
     }
 )
@@ -74,6 +91,7 @@ def enrich(text: str, kind: str = "p", spans: tuple[Span, ...] = (), register: R
     reporter = Reporter()
     for enricher in (PersonsEnricher(), PlacesEnricher()):
         enricher.apply(document, Context(register), reporter)
+    link_namesakes_on_page([document], reporter)  # as the pipeline does once a source's documents are enriched
     block.attrs["codes"] = " ".join(sorted({d.code for d in reporter}))
     return block
 
@@ -127,6 +145,25 @@ PERSONS = [
     ("Compiled by: A.V.Kvashonkin, L.P.Kosheleva.", ["person A.V.Kvashonkin", "person L.P.Kosheleva"]),
     ("a note of Ivanov A. B. on supplies", ["person Ivanov A. B."]),
     ("support from Leon Levy Foundation", []),
+    ("Dwight D. Eisenhower, elected", ["person Dwight D. Eisenhower #Eisenhower"]),
+    (
+        "Dwight D Eisenhower and Dwight D.Eisenhower",
+        ["person Dwight D Eisenhower #Eisenhower", "person Dwight D.Eisenhower #Eisenhower"],
+    ),
+    ("Dwight. D Eisenhower", ["person Eisenhower #Eisenhower"]),
+    ("Dear Iosif Vissarionovich!", ["person Iosif Vissarionovich #Stalin"]),
+    ("Прошу Вас, дорогой Иосиф Виссарионович", ["person Иосиф Виссарионович #Stalin"]),
+    ("Greetings to Nadezhda Konstantinovna.", ["person Nadezhda Konstantinovna #Krupskaya"]),
+    ("Передайте Надежде Константиновне", ["person Надежде Константиновне #Krupskaya"]),
+    (
+        "Dear Vladimir Ilyich! Дорогой Владимир Ильич!",
+        ["person Vladimir Ilyich #Lenin", "person Владимир Ильич #Lenin"],
+    ),
+    ("Kim Il met Kim Il Sung", ["person Kim Il Sung #Kim_Il_Sung"]),
+    ("Sok[olnikov] writes", ["person Sok[olnikov] #Sokolnikov"]),
+    ("[Sok]olnikov writes", ["person [Sok]olnikov #Sokolnikov"]),
+    ("Comrade Sok[olnikov].", ["person Sok[olnikov] #Sokolnikov"]),
+    ("Predrevsov[et] Stalin", ["person Stalin #Stalin"]),
 ]
 
 
@@ -172,6 +209,14 @@ PLACES = [
     ("Ленин В. И. ПСС. М.: Политиздат, 1974", ["person Ленин В. И. #Lenin", "place М. #Moscow"]),
     ("Works. L., 1934", ["place L."]),
     ("ударил по Львову, а не по льву", ["place Львову #Lviv"]),
+    (
+        "from St. Petersburg, St.Petersburg",
+        ["place St. Petersburg #Saint_Petersburg", "place St.Petersburg #Saint_Petersburg"],
+    ),
+    ("Saint. Petersburg", ["place Petersburg #Saint_Petersburg"]),
+    ("the Volga-Caspian Fleet", []),
+    ("the Caspian-Volga Fleet", []),
+    ("the Volga-Caspian region", ["place Volga #Volga", "place Caspian #Caspian_Sea"]),
 ]
 
 
@@ -311,3 +356,78 @@ def test_quick_tests_pass_every_text_their_pattern_matches_in(spaced: str, joine
         for pattern, quick in [*QUICK_TESTS.items(), (LETTER_SPACED, _SPACED_LETTERS)]:
             if pattern.search(text):
                 assert quick.search(text), pattern.pattern
+
+
+def _letter(title: str, text: str, note: str = "") -> Document:
+    """A letter of a collection page: a title, one paragraph of text and, if given, one editorial note."""
+    divisions = [Division("letter", [Block("p", text)])]
+    if note:
+        divisions.append(Division("notes", [Block("note", note)]))
+    return Document(title[:8], "page.txt", "letter", "en", Block("title", title), divisions=divisions)
+
+
+def _refs_of_bare_kamenev(documents: list[Document]) -> list[str]:
+    """The @ref of every bare ``Kamenev`` of the documents ("" where there is none), in order."""
+    return [
+        s.attr("ref")
+        for d in documents
+        for _, b in d.blocks()
+        for s in b.spans_of("person")
+        if b.text[s.start : s.end] == "Kamenev"
+    ]
+
+
+def _enrich_page(*documents: Document) -> tuple[list[Document], Reporter]:
+    reporter = Reporter()
+    for document in documents:
+        PersonsEnricher().apply(document, Context(REGISTER), reporter)
+    link_namesakes_on_page(documents, reporter)
+    return list(documents), reporter
+
+
+@pytest.mark.parametrize(
+    ("letters", "expected"),
+    [
+        ([("Letter from L. B. Kamenev", "Kamenev writes.", "")], ["#Kamenev_LB"]),
+        ([("A letter", "I saw Lev Borisovich Kamenev.", "Kamenev left.")], ["#Kamenev_LB"]),
+        ([("A letter", "transmitted by Kamenev.", "A memo went to S. S. Kamenev.")], [""]),
+        ([("A letter", "Zinoviev and Kamenev.", ""), ("Statement of L. B. Kamenev", "L. B. Kamenev.", "")],
+         ["#Kamenev_LB"]),
+        ([("A letter", "Zinoviev and Kamenev.", ""), ("A letter", "to S. S. Kamenev and L. B. Kamenev", "")], [""]),
+        ([("A letter", "transmitted by Kamenev.", ""), ("A letter", "Stalin", "1 S. S. Kamenev.")], [""]),
+    ],
+    ids=["title", "letter-text-names-the-notes", "note-names-no-one", "page", "page-names-both", "page-notes"],
+)  # fmt: skip
+def test_namesakes_are_told_apart_by_the_letters_of_the_page(
+    letters: list[tuple[str, str, str]], expected: list[str]
+) -> None:
+    documents, _ = _enrich_page(*(_letter(*letter) for letter in letters))
+    assert _refs_of_bare_kamenev(documents) == expected
+
+
+def test_a_namesake_linked_on_the_page_is_reported_and_not_warned_of() -> None:
+    _, reporter = _enrich_page(_letter("A", "Kamenev."), _letter("Letter from L. B. Kamenev", "Yes."))
+    assert [d.code for d in reporter] == ["namesake-linked"]
+    _, reporter = _enrich_page(_letter("A", "Kamenev."), _letter("B", "Yes."))
+    assert [d.code for d in reporter] == ["ambiguous-name"]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("vissarionovich", True), ("konstantinovna", True), ("ilyich", True), ("ильич", True), ("ильинична", True),
+     ("евсеевич", True), ("il", False), ("friedrich", False), ("tse-tung", False), ("вич", False)],
+)  # fmt: skip
+def test_patronymics(word: str, expected: bool) -> None:
+    assert is_patronymic(word) is expected
+
+
+NAMES_IN_BRACKETS = ["Sokolnikov", "Stalin", "Eisenhower", "Kharkov", "Сталину", "Пекин"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(NAMES_IN_BRACKETS), st.integers(1, 4), st.booleans())
+def test_a_name_is_found_across_editorial_brackets_inside_it(name: str, cut: int, supplied_end: bool) -> None:
+    written = f"{name[:cut]}[{name[cut:]}]" if supplied_end else f"[{name[:cut]}]{name[cut:]}"
+    text = f"Then {written} wrote."
+    block = enrich(text)
+    assert [text[s.start : s.end] for s in block.spans if s.kind in ("person", "place")] == [written]

@@ -5,12 +5,16 @@ mention to its entry with ``ref="#key"``; a cover name is also typed
 ``pseudonym``. Persons get the initials around them and are told apart from
 namesakes by those initials (``names_rules``); people the register lacks are
 still marked where the form of the document names a person, and reported.
-Places add abbreviated places of publication (``M., 1974``). A name that cannot
-be told apart from a namesake is marked without ``ref`` and reported.
+Places add abbreviated places of publication (``M., 1974``). A name namesakes
+share (``Kamenev``) is told apart by the one of them its paragraph names, else its
+letter, else the letters of its page (``link_namesakes_on_page``, once the page is
+enriched); one that stays ambiguous is marked without ``ref`` and reported.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Reporter
@@ -25,6 +29,9 @@ if TYPE_CHECKING:
 # Spans a name may not overlap at all; any other span it may contain or lie in, but not cross.
 CLAIMING_KINDS = ("idno", "date", "person", "place", "noteref")
 SIGNATURE_KINDS = frozenset({"signature", "signed"})
+# The rest of a hyphenated word around a name (``Volga-Caspian``), after it and before it.
+HYPHENATED_AFTER = re.compile(r"(?:-[^\W\d_]+)+")
+HYPHENATED_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]+-)+\Z")
 
 
 class PersonsEnricher:
@@ -49,20 +56,59 @@ class PersonsEnricher:
                     reporter.warning(
                         "person-not-in-register", f"{block.text[start:end]!r} is not in the register", block.line
                     )
-        _link_namesakes_by_title(document, ambiguous, reporter)
+        _link_namesakes(document, ambiguous, reporter)
 
 
-def _link_namesakes_by_title(document: Document, ambiguous: list[tuple[Block, Mention]], reporter: Reporter) -> None:
-    """A name namesakes share refers to the one of them the title names ("L. B. Kamenev - V. I. Lenin"), if any."""
-    in_title = {s.attr("ref").lstrip("#") for s in document.title.spans_of("person") if s.attr("ref")}
+def _link_namesakes(document: Document, ambiguous: list[tuple[Block, Mention]], reporter: Reporter) -> None:
+    """A name namesakes share refers to the one of them the letter itself names ("L. B. Kamenev - V. I. Lenin"),
+    if any; else it keeps its namesakes for the page (``link_namesakes_on_page``)."""
+    named = _named_by_letters([document]) if ambiguous else set()
     for block, mention in ambiguous:
-        named = in_title.intersection(mention.keys)
-        text = block.text[mention.start : mention.end]
-        if len(named) != 1:
-            reporter.warning("ambiguous-name", f"{text!r} may be any of {', '.join(mention.keys)}; no @ref", block.line)
+        found = named.intersection(mention.keys)
+        if len(found) == 1:
+            _relink(block, span(mention.start, mention.end, "person"), next(iter(found)))
             continue
         block.spans.remove(span(mention.start, mention.end, "person"))
-        block.add(span(mention.start, mention.end, "person", ref=f"#{next(iter(named))}"))
+        block.add(span(mention.start, mention.end, "person", namesakes=" ".join(mention.keys)))
+
+
+def link_namesakes_on_page(documents: Sequence[Document], reporter: Reporter) -> None:
+    """Link each name its document left to namesakes to the one of them the letters of the page name, if only one;
+    warn of the names left without a link.
+
+    The letters of one page of a collection are close in time and circle, so a bare ``Kamenev`` in one of them
+    is the Kamenev whose initials another gives. Call it once all the documents of a page are enriched.
+    """
+    left = [
+        (b, s) for d in documents for _, b in d.blocks() for s in b.spans if s.kind == "person" and s.attr("namesakes")
+    ]
+    named = _named_by_letters(documents) if left else set()
+    for block, s in left:
+        text = block.text[s.start : s.end]
+        found = named.intersection(s.attr("namesakes").split())
+        if len(found) == 1:
+            key = next(iter(found))
+            _relink(block, s, key)
+            reporter.info("namesake-linked", f"{text!r} is {key}, the one the letters of the page name", block.line)
+        else:
+            keys = ", ".join(s.attr("namesakes").split())
+            reporter.warning("ambiguous-name", f"{text!r} may be any of {keys}; no @ref", block.line)
+
+
+def _named_by_letters(documents: Sequence[Document]) -> set[str]:
+    """The people the documents name unambiguously in their titles, headers and texts.
+
+    Editorial notes do not count: they bring in people from other times and places (a note on the
+    Commander-in-Chief's directives names S. S. Kamenev in a letter about L. B. Kamenev's dispatch).
+    """
+    blocks = [b for d in documents for b in (d.title, *d.fields.values())]
+    blocks += [b for d in documents for division in d.divisions if division.kind != "notes" for b in division.blocks]
+    return {s.attr("ref").lstrip("#") for b in blocks for s in b.spans if s.kind == "person" and s.attr("ref")}
+
+
+def _relink(block: Block, old: Span, key: str) -> None:
+    block.spans.remove(old)
+    block.add(span(old.start, old.end, "person", ref=f"#{key}"))
 
 
 class PlacesEnricher:
@@ -81,7 +127,20 @@ class PlacesEnricher:
 
 
 def _register_mentions(text: str, index: NameIndex, kind: str) -> list[Mention]:
-    return [m for m in find_mentions(text, index) if not names_organisation(text, m.start, m.end, kind)]
+    return [m for m in find_mentions(text, index) if not names_organisation(text, *_whole_word(text, m), kind)]
+
+
+def _whole_word(text: str, mention: Mention) -> tuple[int, int]:
+    """The bounds of the hyphenated word a name is part of (``Volga`` in ``Volga-Caspian flotilla``), so that the
+    words around that word tell whether it names an organisation; the name's own bounds if it stands alone."""
+    start, end = mention.start, mention.end
+    if text.startswith("-", end):
+        after = HYPHENATED_AFTER.match(text, end)
+        end = after.end() if after else end
+    if text.startswith("-", start - 1):
+        before = HYPHENATED_BEFORE.search(text, max(0, start - 40), start)
+        start = before.start() if before else start
+    return start, end
 
 
 def _add_mention(block: Block, mention: Mention, kind: str, reporter: Reporter) -> None:

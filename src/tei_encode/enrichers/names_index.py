@@ -4,8 +4,9 @@ A register entry lists each name once, in its nominative form (``Сталин``,
 Цзе-дун``, ``Kamenev``); running text inflects it (``Сталину``, ``МАО ЦЗЕ-ДУНА``).
 Every word is reduced to a set of match keys: a Latin word to its case-folded
 self, a Cyrillic word also to its lemmas and nominative forms from pymorphy3, so
-that an inflected word matches the register word it is a form of. The index is
-built once per register and kind and cached.
+that an inflected word matches the register word it is a form of. A full Russian
+name also gives its first name and patronymic (``Иосиф Виссарионович``), the way
+letters address a person. The index is built once per register and kind and cached.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ class Variant:
     key: str
     words: tuple[str, ...]
     pseudonym: bool = False
+    # The positions of the words the register writes with a dot after them (``St. Petersburg``, ``Harry S. Truman``):
+    # the text may write the dot there too.
+    dotted: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -162,26 +166,54 @@ _IDENTITY_CACHE_SIZE = 16
 
 @lru_cache(maxsize=16)
 def _build_index(entries: tuple[Entry, ...]) -> NameIndex:
-    variants: set[Variant] = set()
+    variants: dict[tuple[str, tuple[str, ...], bool], frozenset[int]] = {}
     initials: dict[str, set[str]] = defaultdict(set)
     for entry in entries:
-        found = {name_parts(n.text) + (n.type == "pseudonym",) for n in entry.names}
-        singles = {fold(words[0]) for _, words, _ in found if len(words) == 1}
-        for letters, words, pseudonym in found:
+        found = [(*name_parts(n.text), n.type == "pseudonym", n.text) for n in entry.names]
+        singles = {fold(words[0]) for _, words, _, _ in found if len(words) == 1}
+        for letters, words, pseudonym, text in found:
             if not words:
                 continue
-            variants.add(Variant(entry.key, tuple(fold(w) for w in words), pseudonym))
+            for name, dotted in _forms_of(words, text):
+                known = variants.get((entry.key, name, pseudonym), frozenset())
+                variants[(entry.key, name, pseudonym)] = known | dotted
             if letters:
                 initials[entry.key].add(letters)
             elif len(words) > 1 and fold(words[-1]) in singles:
                 initials[entry.key].add("".join(w[0].upper() for w in words[:-1]))
     by_first: dict[str, list[Variant]] = defaultdict(list)
-    for variant in _without_compounds(variants):
+    for variant in _without_compounds({Variant(k, w, p, d) for (k, w, p), d in variants.items()}):
         by_first[variant.words[0]].append(variant)
     return NameIndex(
         {first: tuple(sorted(vs, key=lambda v: -len(v.words))) for first, vs in by_first.items()},
         {key: frozenset(values) for key, values in initials.items()},
     )
+
+
+def _forms_of(words: tuple[str, ...], text: str) -> list[tuple[tuple[str, ...], frozenset[int]]]:
+    """The match keys of a register name's words with its dotted positions, and of the first name and
+    patronymic it holds (``Iosif Vissarionovich Stalin``: ``Iosif Vissarionovich``, how letters address him)."""
+    folded = tuple(fold(w) for w in words)
+    forms = [(folded, _dotted_words(text, len(words)))]
+    if len(folded) == 3 and is_patronymic(folded[1]):
+        forms.append((folded[:2], frozenset()))
+    return forms
+
+
+def _dotted_words(name: str, count: int) -> frozenset[int]:
+    """The positions among the last ``count`` words of ``name`` (its words after the initials) that a dot follows
+    inside the name (``St. Petersburg``: 0)."""
+    matches = list(WORD.finditer(name))[-count:]
+    return frozenset(i for i, m in enumerate(matches[:-1]) if name.startswith(".", m.end()))
+
+
+# Endings of patronymics, Russian and transliterated (Vissarionovich, Konstantinovna, Ilyich, Ильич, Ильинична).
+PATRONYMIC_ENDINGS = ("vich", "vna", "ichna", "yich", "вич", "вна", "ична", "ьич")
+
+
+def is_patronymic(word: str) -> bool:
+    """Whether a folded word has the ending of a patronymic."""
+    return len(word) > 4 and word.endswith(PATRONYMIC_ENDINGS)
 
 
 def _without_compounds(variants: set[Variant]) -> list[Variant]:

@@ -1,10 +1,11 @@
 """Finding register names in a text: whole names, inflected, in capitals, letter-spaced or hyphenated.
 
 A match starts at a capitalised word and takes the longest register name
-whose words the following words are forms of. Three less regular spellings
-are found too: letter-spaced capitals (``П Е К И Н``), names joined by a
-hyphen (``Kuban-Wrangel``) and a name run together with the next small word
-(``Georgiaalready``).
+whose words the following words are forms of, with a dot where the register
+writes one (``St. Petersburg``). Four less regular spellings are found too:
+letter-spaced capitals (``П Е К И Н``), names joined by a hyphen
+(``Kuban-Wrangel``), a name run together with the next small word
+(``Georgiaalready``) and a name an editor completed in brackets (``Sok[olnikov]``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ GLUED_WORDS = frozenset({
 # fmt: on
 _GLUED_ENDINGS = tuple(GLUED_WORDS)
 MIN_GLUED_NAME = 4
+# Letters an editor supplied inside a word (``Sok[olnikov]``, ``[Sok]olnikov``): the name is read without the
+# brackets and marked over its written form.
+IN_WORD_BRACKETS = re.compile(r"(?<=[^\W\d_])\[[^\W\d_]+\]|\[[^\W\d_]+\](?=[^\W\d_])")
 
 
 @dataclass
@@ -45,6 +49,9 @@ class Mention:
 
 def find_mentions(text: str, index: NameIndex) -> list[Mention]:
     """Every register name in ``text``, in text order, none overlapping."""
+    brackets = tuple(IN_WORD_BRACKETS.finditer(text)) if "[" in text else ()
+    if brackets:
+        return _across_brackets(text, brackets, index)
     spaced = [m for m in (_spaced_mention(s, index) for s in letter_spaced(text)) if m]
     words, capitals = tokens(text), capitalised(text)
     if spaced:
@@ -62,6 +69,21 @@ def find_mentions(text: str, index: NameIndex) -> list[Mention]:
         else:
             found.extend(_hyphen_part_mentions(words[i], index) or _glued_mentions(words[i], index))
     return sorted(found, key=lambda m: m.start)
+
+
+def _across_brackets(text: str, brackets: Sequence[re.Match[str]], index: NameIndex) -> list[Mention]:
+    """The mentions of ``text`` read without its in-word brackets, each over the brackets at its edges too."""
+    removed = {m.start() for m in brackets} | {m.end() - 1 for m in brackets}
+    kept = [i for i in range(len(text)) if i not in removed]
+    found = []
+    for m in find_mentions("".join(text[i] for i in kept), index):
+        start, end = kept[m.start], kept[m.end - 1] + 1
+        if start - 1 in removed and text[start - 1] == "[":
+            start -= 1
+        if end in removed and text[end] == "]":
+            end += 1
+        found.append(Mention(start, end, m.keys, m.pseudonyms))
+    return found
 
 
 @lru_cache(maxsize=256)
@@ -94,11 +116,14 @@ def _match_at(text: str, words: Sequence[Token], i: int, index: NameIndex) -> tu
 
 
 def _continues(text: str, words: Sequence[Token], i: int, variant: Variant) -> bool:
-    """Whether the words after ``words[i]`` spell the rest of the variant, separated by spaces only."""
+    """Whether the words after ``words[i]`` spell the rest of the variant, separated by spaces only, or by a dot
+    where the register writes one (``Dwight D. Eisenhower``)."""
     if i + len(variant.words) > len(words):
         return False
     for j, key in enumerate(variant.words[1:], start=i + 1):
         gap = text[words[j - 1].end : words[j].start]
+        if j - 1 - i in variant.dotted and gap.startswith("."):
+            gap = gap[1:] or " "  # the space after the dot may be left out (``St.Petersburg``)
         if not gap or gap.strip() or "\n\n" in gap or key not in word_forms(words[j].text):
             return False
     return True
