@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
 from tei_encode.enrichers.dates import _WORTH_READING, RULES, DateMatch, DatesEnricher, _worth_reading, find_dates
+from tei_encode.enrichers.dates_core import julian_to_gregorian
 from tei_encode.enrichers.dates_en import MONTH_NUMBERS, ORDINAL_WORDS
 from tei_encode.model import Block, Division, Document, span
 
@@ -70,6 +71,41 @@ ENGLISH = [
     ("dated 5.2.50", 1951, [("5.2.50", "1950-02-05")]),
     ("dated 26.09.1951", None, [("26.09.1951", "1951-09-26")]),
     ("May 7, 1920", None, [("May 7, 1920", "1920-05-07")]),
+    # Old Style dates with the New Style day beside them: one date, the New Style day.
+    ("October 28 (November 10) [1912]", None, [("October 28 (November 10) [1912]", "1912-11-10")]),
+    ("from September 16 (29), 1912.", None, [("September 16 (29), 1912", "1912-09-29")]),
+    ("to Ulyanov, 18 (31) December 1912", None, [("18 (31) December 1912", "1912-12-31")]),
+    ("on 12 (25) March 1917 the", None, [("12 (25) March 1917", "1917-03-25")]),
+    ("28 October (10 November) 1912", None, [("28 October (10 November) 1912", "1912-11-10")]),
+    ("December 17 (30)", 1912, [("December 17 (30)", "1912-12-30")]),
+    ("February 1 (13), 1890", None, [("February 1 (13), 1890", "1890-02-13")]),
+    ("days not 13 apart: September 16 (28), 1912", None, [("1912", "1912")]),
+    ("December 31, 1912 (January 13, 1913)", None, [("December 31, 1912 (January 13, 1913)", "1913-01-13")]),
+    ("December 31 (January 13), 1913", None, [("December 31 (January 13), 1913", "1913-01-13")]),
+    ("II quarter of 1953 two regiments", None, [("II quarter of 1953", "1953-04-01..1953-06-30")]),
+    ("in Shenyang on [8-9?] December 1952;", None, [("[8-9?] December 1952", "1952-12-08..1952-12-09")]),
+    ("[8] December 1952", None, [("[8] December 1952", "1952-12-08")]),
+    ("Note [before 5 March 1953]", None, [("[before 5 March 1953]", "..1953-03-05")]),
+    ("Note [after 5 March 1953]", None, [("[after 5 March 1953]", "1953-03-05..")]),
+    ("talks on 3 and 4 January", 1953, [("3", "1953-01-03"), ("4 January", "1953-01-04")]),
+    ("January 3rd and 4th.", 1953, [("January 3rd", "1953-01-03"), ("4th", "1953-01-04")]),
+    (
+        "on 3, 4 and 5 January 1953",
+        None,
+        [("3", "1953-01-03"), ("4", "1953-01-04"), ("5 January 1953", "1953-01-05")],
+    ),
+    ("between 10 and 12 March the", 1953, [("10 and 12 March", "1953-03-10..1953-03-12")]),
+    ("Book 2, 1946-February 1950 (Moscow", None, [("1946-February 1950", "1946..1950-02-28")]),
+    ("May 1946 - March 1950", None, [("May 1946 - March 1950", "1946-05..1950-03-31")]),
+    ("in January-March 1953", None, [("January-March 1953", "1953-01-01..1953-03-31")]),
+    ("1950, January 14", None, [("1950, January 14", "1950-01-14")]),
+    ("until the spring of 1953.", None, [("spring of 1953", "1953-03-01..1953-05-31")]),
+    ("in the second half of 1952", None, [("second half of 1952", "1952-07-01..1952-12-31")]),
+    ("In Poland after May, Pilsudski", 1926, [("May", "1926-05")]),
+    ("At 1600 I visited him; at 2000 he left", 1952, []),
+    ("no operations until 2030, at 1930 hours", 1952, []),
+    ("Incoming 1352, Вх. 1352, 1352/sh", 1950, []),
+    ("since 1937, until 1920 and at 1950 prices", 1953, [("1937", "1937"), ("1920", "1920"), ("1950", "1950")]),
 ]
 
 NOT_DATES_EN = [
@@ -90,6 +126,10 @@ NOT_DATES_EN = [
     ("no-context-year", "September 8 and 24/7", None),
     ("bad-day", "August 32 and 31/2", 1920),
     ("long-number", "document/119543 and 20455", None),
+    ("bracketed-count", "the 12 (twelve) divisions", 1920),
+    ("bloc", 'the "August bloc" and the "October" group', 1912),
+    ("clock-no-year", "At 1600 I went", None),
+    ("season-no-year", "in spring and in the first half of the year", 1952),
 ]
 
 RUSSIAN = [
@@ -118,6 +158,17 @@ RUSSIAN = [
     ("телеграмма 26.9", 1951, [("26.9", "1951-09-26")]),
     ("в 1951-1952 гг.", None, [("1951-1952 гг.", "1951..1952")]),
     ("Собрание документов 1996.", None, [("1996", "1996")]),
+    ("с 16 (29) сентября 1912 г.", None, [("16 (29) сентября 1912 г.", "1912-09-29")]),
+    ("28 октября (10 ноября) 1912 г.", None, [("28 октября (10 ноября) 1912 г.", "1912-11-10")]),
+    ("прибыли 3 и 4 января", 1953, [("3", "1953-01-03"), ("4 января", "1953-01-04")]),
+    ("между 10 и 12 марта", 1953, [("10 и 12 марта", "1953-03-10..1953-03-12")]),
+    ("весной 1953 г.", None, [("весной 1953 г.", "1953-03-01..1953-05-31")]),
+    ("во второй половине 1952 г.", None, [("второй половине 1952 г.", "1952-07-01..1952-12-31")]),
+    ("в первом полугодии 1953 года", None, [("первом полугодии 1953 года", "1953-01-01..1953-06-30")]),
+    ("[до 3 марта 1953 г.]", None, [("[до 3 марта 1953 г.]", "..1953-03-03")]),
+    ("31 декабря 1912 г. (13 января 1913 г.)", None, [("31 декабря 1912 г. (13 января 1913 г.)", "1913-01-13")]),
+    ("31 декабря (13 января) 1913 г.", None, [("31 декабря (13 января) 1913 г.", "1913-01-13")]),
+    ("с 1918 по 1920 год", None, [("1918", "1918"), ("1920 год", "1920")]),
 ]
 
 NOT_DATES_RU = [
@@ -130,6 +181,8 @@ NOT_DATES_RU = [
     ("adjective", "Великой Октябрьской революции", 1951),
     ("square-metres", "3 кв. м", 1951),
     ("section", "см. п. 3.2.", 1951),
+    ("document-number", "Вх. 1352, исх. 1401", 1950),
+    ("clock", "к 1800 ч.", 1950),
 ]
 
 
@@ -158,8 +211,24 @@ def test_not_dates(text: str, year: int | None) -> None:
         ("take the town before the thirtieth .", 7, [("thirtieth", "1920-07-30")]),
         ("August 4 [1920]. Hold until the 10th.", None, [("August 4 [1920]", "1920-08-04"), ("10th", "1920-08-10")]),
         ("before the thirtieth.", None, []),
+        ("write by the 15th and send it", 11, [("15th", "1920-11-15")]),
+        ("ours by the morning of the 20th.", 10, [("20th", "1920-10-20")]),
+        ("until the 12th and 13th", 10, []),
+        (
+            "the spring of 1921. Until the 17th.",
+            11,
+            [("spring of 1921", "1921-03-01..1921-05-31"), ("17th", "1920-11-17")],
+        ),
     ],
-    ids=["month-from-context", "month-from-earlier-date", "no-month"],
+    ids=[
+        "month-from-context",
+        "month-from-earlier-date",
+        "no-month",
+        "and-after",
+        "part-of-day",
+        "and-a-day",
+        "range-gives-no-month",
+    ],
 )
 def test_day_alone_takes_the_last_month(text: str, month: int | None, expected: list[tuple[str, str]]) -> None:
     assert found(text, 1920, month) == expected
@@ -173,6 +242,46 @@ def test_day_alone_takes_the_last_month(text: str, month: int | None, expected: 
 def test_inferred_year_is_flagged(text: str, year: int | None, inferred: bool) -> None:
     (match,) = find_dates(text, year)
     assert match.inferred_year is inferred
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "expected"),
+    [
+        ("and will send it in January, if", 11, "1916-01"),
+        ("we shall meet next March", 11, "1916-03"),
+        ("I'll write in February", 11, "1916-02"),
+        ("he wrote in January", 11, "1915-01"),
+        ("the next meeting was held in January", 11, "1915-01"),
+        ("will send it in December", 11, "1915-12"),
+        ("will send it in January", None, "1915-01"),
+    ],
+    ids=["will", "next", "contraction", "past", "next-far", "later-month", "no-month"],
+)
+def test_a_month_ahead_takes_the_next_year(text: str, month: int | None, expected: str) -> None:
+    (match,) = find_dates(text, 1915, month)
+    assert match.when == expected
+
+
+def test_old_style_date_keeps_its_julian_day() -> None:
+    (match,) = find_dates("October 28 (November 10) [1912]", None)
+    assert (match.when, match.julian) == ("1912-11-10", "1912-10-28")
+
+
+def test_a_doubted_day_is_uncertain() -> None:
+    (doubted,) = find_dates("[8-9?] December 1952", None)
+    (sure,) = find_dates("[8-9] December 1952", None)
+    assert doubted.uncertain and not sure.uncertain
+
+
+@given(st.dates(date(1800, 3, 1), date(2099, 12, 31)))
+def test_old_style_is_twelve_days_behind_in_the_1800s_and_thirteen_after(old: date) -> None:
+    gap = (julian_to_gregorian(old) - old).days
+    assert gap == (13 if old >= date(1900, 3, 1) else 12)
+
+
+def test_julian_to_gregorian_at_the_reform() -> None:
+    assert julian_to_gregorian(date(1582, 10, 5)) == date(1582, 10, 15)
+    assert julian_to_gregorian(date(1918, 1, 31)) == date(1918, 2, 13)
 
 
 def test_blocked_text_is_left_alone() -> None:
@@ -245,6 +354,33 @@ def test_enricher_respects_identifiers_and_nests_supplied_text() -> None:
     assert block.spans_of("date") == []
 
 
+def _letter(date_line: str, *texts: str) -> list[list[tuple[str, dict[str, str]]]]:
+    doc = _document(date_line, *texts)
+    DatesEnricher().apply(doc, Context(), Reporter())
+    return [_spans(block) for block in doc.divisions[0].blocks]
+
+
+def test_a_letter_written_old_style_has_its_days_converted() -> None:
+    spans = _letter("December 17 (30) [1912]", "St. Petersburg, 17.XII.", "I will stay until the 25th, then go.")
+    assert spans[0][0][1]["when"] == "1912-12-30"
+    assert spans[1][0][1]["when"] == "1913-01-07"
+
+
+def test_a_letter_written_new_style_keeps_its_days() -> None:
+    spans = _letter("October 28 (November 10) [1912]", "Cracow, 10/XI.", "Write it by the 15th and send it.")
+    assert [s[0][1]["when"] for s in spans] == ["1912-11-10", "1912-11-15"]
+
+
+def test_a_letter_without_its_own_date_in_the_text_keeps_its_days() -> None:
+    spans = _letter("October 28 (November 10) [1912]", "Write it by the 15th of November.", "Stated: 3 December 1912.")
+    assert [s[0][1]["when"] for s in spans] == ["1912-11-15", "1912-12-03"]
+
+
+def test_a_doubted_day_gets_low_certainty() -> None:
+    spans = _letter("December 11, 1952", "The meeting took place on [8-9?] December 1952.")
+    assert spans[0] == [("[8-9?] December 1952", {"notBefore": "1952-12-08", "notAfter": "1952-12-09", "cert": "low"})]
+
+
 def test_enricher_is_idempotent() -> None:
     doc = _document("September 26, 1951", "26 сентября 1951 г.")
     for _ in range(2):
@@ -268,7 +404,8 @@ def _is_iso(value: str) -> bool:
 
 _PIECES = st.sampled_from(
     ["July", "May", "24", "/", "VII", "-20", " ", ".", "1920", "[", "]", "сентября", "г.", "года", "кв.", "IV",
-     "первой декаде", "of", "the", "thirtieth", "before", ",", "or", "30", '"', "No.", "mid-", "17.45", "26.9", "І"]
+     "первой декаде", "of", "the", "thirtieth", "before", ",", "or", "30", '"', "No.", "mid-", "17.45", "26.9", "І",
+     "(", ")", "and", "и", "spring", "second half", "quarter", "II", "?", "At", "hours", "16", "29", "31"]
 )  # fmt: skip
 
 
@@ -296,7 +433,8 @@ _WORDS = st.sampled_from(
     ["January", "Sept.", "may", "NOV", "Novoselsk", "decision", "first", "Twenty-First", "thirtieth", "quarter",
      "Q4", "the", "января", "Сент.", "МАЕ", "мартом", "апрель", "Май", "кв.", "IV", "I/IX", "I.X", "1951", "٣",
      "ᲂктября", "ſeptember", "fıfth", "fİrst", "İ", "ᲀ", "before", "until", "of", "17.45", "26.9", "1951-09-26",
-     "1912-1927", "10th", " ", ".", "/", "-", "[", '"']
+     "1912-1927", "10th", " ", ".", "/", "-", "[", '"', "(29)", "(November 10)", "(10 ноября)", "and", "и", "&",
+     "spring", "half", "between", "?]", "]", "1946-February", "1950,", "At", "hours", "Вх."]
 ).flatmap(lambda w: st.sampled_from([w, w.upper(), w.lower(), w.capitalize()]))  # fmt: skip
 
 

@@ -10,19 +10,35 @@ brackets (``July 24 [1920]``) is marked ``evidence="external"``. Vague or
 relative expressions (``yesterday``, ``через 6 суток``) are not dates;
 numbers after ``No.``, ``№``, ``P.``, ``vol.`` are not either. The rules
 themselves live in ``dates_en.py``, ``dates_ru.py`` and ``dates_numeric.py``.
+
+Before 1918 Russian letters are dated Old Style (Julian), and editions give
+both styles: ``October 28 (November 10) [1912]`` is one date, the New Style
+day. When a letter so dated writes its own date in the Old Style (``17.XII``
+under ``December 17 (30)``), its other year-less days are Old Style too and
+are converted.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Reporter
 from ..model import Block, Document, span
 from . import dates_en, dates_numeric, dates_ru
-from .dates_core import Candidate, Value, after_marker, choose, normalise, render, widen
+from .dates_core import (
+    Candidate,
+    Value,
+    after_marker,
+    choose,
+    julian_to_gregorian,
+    normalise,
+    render,
+    widen,
+)
 
 if TYPE_CHECKING:
     from . import Context
@@ -62,6 +78,8 @@ class DateMatch:
     not_after: str = ""
     inferred_year: bool = False
     inferred_month: bool = False
+    julian: str = ""  # the Old Style date the text also states (or that was converted), ISO
+    uncertain: bool = False
 
     @property
     def year(self) -> int:
@@ -70,7 +88,9 @@ class DateMatch:
 
     @property
     def month(self) -> int | None:
-        """The (first) month of the date, if it names one."""
+        """The month of the date, if it names one and lies within it (not ``spring of 1953``)."""
+        if self.not_before and self.not_after and self.not_before[:7] != self.not_after[:7]:
+            return None
         iso = self.when or self.not_before or self.not_after
         return int(iso[5:7]) if len(iso) >= 7 else None
 
@@ -123,18 +143,47 @@ def _admissible(cand: Candidate, text: str, year: int | None, blocked: Sequence[
         return False
     if any(cand.start < end and start < cand.end for start, end in blocked):
         return False
+    if cand.reading.bare_year and not dates_numeric.plausible_year(text, cand.start, cand.end, year):
+        return False
     return cand.reading.needs_month or render(cand.reading, year, None) is not None
 
 
 def _resolve(cand: Candidate, text: str, year: int | None, month: int | None) -> DateMatch | None:
-    value = render(cand.reading, year, month)
+    reading = cand.reading
+    value = render(reading, _year_of(cand, text, year, month), month)
     if value is None:
         return None
     start, end, bound = widen(text, cand.start, cand.end)
     value = _bounded(value, bound)
     return DateMatch(
-        start, end, value.when, value.not_before, value.not_after, cand.reading.needs_year, cand.reading.needs_month
+        start,
+        end,
+        value.when,
+        value.not_before,
+        value.not_after,
+        reading.needs_year,
+        reading.needs_month,
+        value.julian,
+        reading.uncertain,
     )
+
+
+def _year_of(cand: Candidate, text: str, year: int | None, month: int | None) -> int | None:
+    """The context year, or the next one for a month before the current one that the text looks forward to.
+
+    ``will send it in January`` in a letter of November is next January.
+    """
+    reading = cand.reading
+    ahead = (
+        year is not None
+        and reading.needs_year
+        and reading.day is None
+        and reading.month is not None
+        and month is not None
+        and reading.month < month
+        and dates_en.looks_forward(text, cand.start, cand.end)
+    )
+    return year + 1 if ahead and year is not None else year
 
 
 def _bounded(value: Value, bound: str) -> Value:
@@ -157,14 +206,23 @@ class DatesEnricher:
         year = _meta_year(document)
         month: int | None = None
         own = document.fields.get("date")
+        dated: DateMatch | None = None
         if own is not None:
-            found = _annotate(own, year, None, reporter)
+            found = _find(own, year, None)
+            _annotate(own, found, reporter)
             if found:
-                _record(document, found[0])
-                year, month = found[0].year, found[0].month
+                dated = found[0]
+                _record(document, dated)
+                year, month = dated.year, dated.month
+        old_style: bool | None = None
         for _lang, block in document.blocks():
-            if block is not own:
-                month = _last_month(_annotate(block, year, month, reporter), month)
+            if block is own:
+                continue
+            found = _find(block, year, month)
+            month = _last_month(found, month)
+            if dated is not None and dated.julian:
+                old_style = _writes_old_style(found, dated, old_style)
+            _annotate(block, [_to_new_style(m) for m in found] if old_style else found, reporter)
 
 
 def _meta_year(document: Document) -> int | None:
@@ -189,29 +247,63 @@ def _last_month(found: list[DateMatch], month: int | None) -> int | None:
     return months[-1] if months else month
 
 
-def _annotate(block: Block, year: int | None, month: int | None, reporter: Reporter) -> list[DateMatch]:
-    """Add the date spans of one block and report each year taken from the context."""
+def _writes_old_style(found: list[DateMatch], dated: DateMatch, decided: bool | None) -> bool | None:
+    """Whether a letter dated in both styles writes its own dates Old Style: its first day that matches one style.
+
+    ``None`` while no year-less day of the letter has matched the Old or the New Style day of its date.
+    """
+    if decided is not None:
+        return decided
+    for match in found:
+        if match.inferred_year and len(match.when) == 10:
+            if match.when[5:] == dated.julian[5:]:
+                return True
+            if match.when[5:] == dated.when[5:]:
+                return False
+    return None
+
+
+def _to_new_style(match: DateMatch) -> DateMatch:
+    """A year-less day of a letter written Old Style, as its New Style date."""
+    if not match.inferred_year or match.julian:
+        return match
+    when, not_before, not_after = (_new_style_day(v) for v in (match.when, match.not_before, match.not_after))
+    return replace(match, when=when, not_before=not_before, not_after=not_after, julian=match.when)
+
+
+def _new_style_day(iso: str) -> str:
+    """An Old Style ISO day as New Style; a month, a year or nothing as it is."""
+    return julian_to_gregorian(date.fromisoformat(iso)).isoformat() if len(iso) == 10 else iso
+
+
+def _find(block: Block, year: int | None, month: int | None) -> list[DateMatch]:
+    """The dates of one block that no identifier, note reference or earlier date covers."""
     blocked = [(s.start, s.end) for s in block.spans if s.kind in PROTECTED]
-    found = [m for m in find_dates(block.text, year, month, blocked) if block.is_free(m.start, m.end, *PROTECTED)]
-    for date in found:
-        attrs = _attributes(date)
-        supplied = any(date.start <= s.start and s.end <= date.end for s in block.spans_of("supplied"))
+    return [m for m in find_dates(block.text, year, month, blocked) if block.is_free(m.start, m.end, *PROTECTED)]
+
+
+def _annotate(block: Block, found: list[DateMatch], reporter: Reporter) -> None:
+    """Add the date spans of one block and report each year taken from the context."""
+    for match in found:
+        attrs = _attributes(match)
+        supplied = any(match.start <= s.start and s.end <= match.end for s in block.spans_of("supplied"))
         if supplied and not attrs.get("evidence"):
             attrs["evidence"] = "external"  # the editors of the edition supplied part of it, from their sources
-        block.add(span(date.start, date.end, "date", **attrs))
-        text = block.text[date.start : date.end]
-        if date.inferred_year:
-            message = f"year {date.year} of {text!r} taken from the document date"
+        block.add(span(match.start, match.end, "date", **attrs))
+        text = block.text[match.start : match.end]
+        if match.inferred_year:
+            message = f"year {match.year} of {text!r} taken from the document date"
             reporter.info("date-year-inferred", message, block.line)
-        if date.inferred_month:
+        if match.inferred_month:
             reporter.info("date-month-inferred", f"month of {text!r} taken from the preceding date", block.line)
-    return found
 
 
-def _attributes(date: DateMatch) -> dict[str, str]:
+def _attributes(match: DateMatch) -> dict[str, str]:
     """The span attributes: the ISO value, and how certain a supplied part is."""
-    attrs = {"when": date.when, "notBefore": date.not_before, "notAfter": date.not_after}
-    if date.inferred_year or date.inferred_month:
-        attrs["cert"] = "medium" if date.inferred_month else "high"
+    attrs = {"when": match.when, "notBefore": match.not_before, "notAfter": match.not_after}
+    if match.inferred_year or match.inferred_month:
+        attrs["cert"] = "medium" if match.inferred_month else "high"
         attrs["evidence"] = "internal"
+    if match.uncertain:
+        attrs["cert"] = "low"
     return attrs

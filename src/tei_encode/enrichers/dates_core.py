@@ -14,7 +14,8 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 # A ``last_day`` meaning "to the end of the month", whatever its length.
 END_OF_MONTH = 99
@@ -29,6 +30,9 @@ ROMAN_MONTH = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![A-Za-z])"
 
 # A Russian year may carry its case word or abbreviation: ``1951 г.``, ``1951г.``, ``1952 году``.
 YEAR_SUFFIX_RU = r"(?:[ \t\u00a0]?(?:гг?\.|г(?!\w)|год(?:а|у|ом)?(?!\w)))"
+
+# A quick test shared by rules that need a four-digit year (tested once for a text, whichever rule asks first).
+HAS_YEAR = re.compile(r"[12]\d{3}")
 
 # Words after which a number is a page, volume, sheet or document number, not a date.
 _MARKER = re.compile(
@@ -48,6 +52,11 @@ class Reading:
     last_month: int | None = None
     last_day: int | None = None  # END_OF_MONTH: to the end of the month
     time: str = ""  # HH:MM
+    # An Old Style (Julian) date with the New Style day (and month) stated beside it: ``October 28 (November 10)``.
+    new_month: int | None = None
+    new_day: int | None = None
+    uncertain: bool = False  # the source doubts the day: ``[8-9?] December``
+    bare_year: bool = False  # four digits alone: a year only where the words around allow (``At 1600`` is a time)
 
     @property
     def needs_year(self) -> bool:
@@ -67,6 +76,7 @@ class Value:
     when: str = ""
     not_before: str = ""
     not_after: str = ""
+    julian: str = ""  # the Old Style date the text also states, ISO
 
 
 @dataclass(frozen=True)
@@ -112,6 +122,42 @@ class Rule:
                 yield Candidate(match.start(group), match.end(group), reading)
 
 
+_EACH_DAY = re.compile(r"\d{1,2}")
+_BETWEEN = re.compile(r"\b(?:between|между)\s+$", re.IGNORECASE)
+
+
+class DayListRule(Rule):
+    """Days that share one month (``3 and 4 January``, ``January 3rd and 4th``, ``3 и 4 января``): a date each.
+
+    The pattern's group ``days`` holds the list; the builder reads the month
+    and the year the days share. The last day takes the month and the year
+    that follow it, the first the month before it; the others stand alone.
+    Two days after ``between`` are one range.
+    """
+
+    def candidates(self, text: str) -> Iterator[Candidate]:
+        """A candidate for each day of every list (one for a range)."""
+        for match in self.pattern.finditer(text):
+            shared = self.build(match)
+            days = list(_EACH_DAY.finditer(text, match.start("days"), match.end("days")))
+            # One number that is no day makes the list something else: ``August 32 and 31``.
+            if shared is None or not all(1 <= int(day.group()) <= 31 for day in days):
+                continue
+            if len(days) == 2 and _BETWEEN.search(text, max(0, match.start() - 9), match.start()):
+                first, last = (int(day.group()) for day in days)
+                yield Candidate(match.start(), match.end(), replace(shared, day=first, last_day=last))
+                continue
+            for i, day in enumerate(days):
+                start = match.start() if i == 0 else day.start()
+                end = match.end() if i == len(days) - 1 else _ordinal_end(text, day.end())
+                yield Candidate(start, end, replace(shared, day=int(day.group())))
+
+
+def _ordinal_end(text: str, end: int) -> int:
+    """The end of a day number with its ordinal suffix (``4th``)."""
+    return end + 2 if text[end : end + 2] in ("st", "nd", "rd", "th") else end
+
+
 def normalise(text: str) -> str:
     """``text`` with look-alike letters in Roman numerals made Latin, same length."""
     return text.translate(_ROMAN_LOOKALIKES)
@@ -147,7 +193,7 @@ def render(reading: Reading, year: int | None, month: int | None) -> Value | Non
     if y is None or not 1000 <= y <= 2099 or (reading.day is not None and m is None):
         return None
     if reading.last_year is not None:
-        return Value(not_before=f"{y:04d}", not_after=f"{reading.last_year:04d}") if reading.last_year > y else None
+        return _year_range(y, reading.month, reading.last_year, reading.last_month) if reading.last_year > y else None
     if m is None:
         return Value(when=f"{y:04d}")
     if not 1 <= m <= 12:
@@ -157,6 +203,15 @@ def render(reading: Reading, year: int | None, month: int | None) -> Value | Non
     if reading.day is None:
         return Value(when=f"{y:04d}-{m:02d}")
     return _day_value(reading, y, m)
+
+
+def _year_range(year: int, month: int | None, last_year: int, last_month: int | None) -> Value:
+    """``1912-1927``, ``1946-February 1950``: from the first year (or month) to the end of the last."""
+    first = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+    if last_month is None:
+        return Value(not_before=first, not_after=f"{last_year:04d}")
+    end = f"{last_year:04d}-{last_month:02d}-{month_length(last_year, last_month):02d}"
+    return Value(not_before=first, not_after=end)
 
 
 def _month_range(year: int, first: int, last: int) -> Value | None:
@@ -172,12 +227,41 @@ def _day_value(reading: Reading, year: int, month: int) -> Value | None:
     if not 1 <= day <= days:
         return None
     iso = f"{year:04d}-{month:02d}-{day:02d}"
+    if reading.new_day is not None:
+        return _new_style(reading, date(year, month, day))
     if reading.last_day is None:
         return Value(when=f"{iso}T{reading.time}:00" if reading.time else iso)
     last = min(reading.last_day, days) if reading.last_day == END_OF_MONTH else reading.last_day
     if not day < last <= days:
         return None
     return Value(not_before=iso, not_after=f"{year:04d}-{month:02d}-{last:02d}")
+
+
+def julian_to_gregorian(old: date) -> date:
+    """The Gregorian (New Style) date of a Julian (Old Style) one: 12 days apart in the 1800s, 13 in the 1900s."""
+    year = old.year if old.month > 2 else old.year - 1
+    return old + timedelta(days=year // 100 - year // 400 - 2)
+
+
+def old_style_year(match: re.Match[str], year: int | None, month: int, new_month: int | None) -> int | None:
+    """The year of an Old Style date given with its New Style one; ``year`` is the year the text states.
+
+    A year after both (``December 31 (January 13), 1913``) is the New Style
+    date's, so across a new year the Old Style one is a year earlier; a year
+    stated inside the pair (group ``y2`` is the other) is the Old Style date's.
+    """
+    crosses = new_month is not None and new_month < month
+    if year is None or not crosses or "y2" in match.re.groupindex:
+        return year
+    return year - 1
+
+
+def _new_style(reading: Reading, old: date) -> Value | None:
+    """The New Style date of an Old Style one, if it falls on the New Style day (and month) the text states."""
+    new = julian_to_gregorian(old)
+    if new.day != reading.new_day or reading.new_month not in (None, new.month):
+        return None
+    return Value(when=new.isoformat(), julian=old.isoformat())
 
 
 def choose(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -190,8 +274,8 @@ def choose(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 _QUALIFIER = re.compile(
-    r"\[\s*(?:(?P<after>not earlier than|no earlier than|not before|не ранее)"
-    r"|(?P<before>not later than|no later than|not after|не позднее|не позже))\s+$",
+    r"\[\s*(?:(?P<after>not earlier than|no earlier than|not before|after|не ранее|после)"
+    r"|(?P<before>not later than|no later than|not after|before|не позднее|не позже|до))\s+$",
     re.IGNORECASE,
 )
 
@@ -200,7 +284,8 @@ def widen(text: str, start: int, end: int) -> tuple[int, int, str]:
     """Extend a date over enclosing editorial brackets, with the bound they state.
 
     ``[August 12, 1920]`` takes its brackets; ``[not earlier than August 5, 1920]``
-    takes the whole bracket and becomes a ``notBefore`` (``notAfter`` for "not later").
+    takes the whole bracket and becomes a ``notBefore`` (``notAfter`` for "not later"
+    and for "before": ``[before 5 March 1953]``).
     """
     close = re.match(r"\s*\]", text[end:])
     if close is None:

@@ -5,16 +5,22 @@
 July``, ``before the thirtieth``, ``mid-August 1920``, ``early August``, ``the
 end of July`` and a month alone used as a noun or modifier (``our July
 offensive``), parts of a month (``the first ten days of October``, ``the second
-half of May``) and quarters (``the fourth quarter of 1951``). Month names count
-only when capitalised; ``May`` alone is a verb more often than a month, so it
-needs a day or a year.
+half of May``), quarters (``the fourth quarter of 1951``, ``II quarter of
+1953``), halves of a year and seasons (``the second half of 1952``, ``spring
+of 1953``), Old Style dates with the New Style day (``October 28 (November
+10) [1912]``, ``18 (31) December 1912``), days that share a month (``3 and 4
+January``, ``January 3rd and 4th``: one date each), doubtful days (``[8-9?]
+December 1952``) and spans of months and years (``January-March 1953``,
+``1946-February 1950``). Month names count only when capitalised; ``May``
+alone is a verb more often than a month, so it needs a day, a year or a
+preposition (``after May``).
 """
 
 from __future__ import annotations
 
 import re
 
-from .dates_core import END_OF_MONTH, Reading, Rule
+from .dates_core import END_OF_MONTH, HAS_YEAR, DayListRule, Reading, Rule, old_style_year
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -36,8 +42,11 @@ _HAS_ORDINAL_OF_MONTH = re.compile(rf"(?i:st|nd|rd|th)\s+of\s+(?:{_MONTH_STARTS}
 _HAS_MONTH_DAY = re.compile(rf"(?:{_MONTH_STARTS})[A-Za-z]*\.?\s+\d")
 _HAS_DAY_MONTH = re.compile(rf"(?:\d|st|nd|rd|th)\s+(?:of\s+)?(?:{_MONTH_STARTS})")
 
-_MONTH = r"(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")(?!\w)"
+_MONTH_NAMES = "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True))
+_MONTH = r"(?P<month>" + _MONTH_NAMES + r")(?!\w)"
+_NEW_MONTH = r"(?P<month2>" + _MONTH_NAMES + r")(?!\w)"
 _NAMED_MONTH = r"(?P<month>" + "|".join(_MONTHS) + "|" + "|".join(m.upper() for m in _MONTHS) + r")\b"
+_LAST_MONTH = r"(?P<month2>" + "|".join(_MONTHS) + "|" + "|".join(m.upper() for m in _MONTHS) + r")\b"
 _TITLE_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")\b"
 
 _UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -55,8 +64,20 @@ _ORDINAL = r"(?:(?P<od>\d{1,2})(?:st|nd|rd|th)|(?P<ow>(?i:" + _WORD_ORDINAL + r"
 _RANGE = r"(?:(?:[ \t]*[-–—][ \t]*|\s+(?:or|to)\s+)(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
 _YEAR = r"(?:,?\s*(?:of\s+)?(?:(?P<y>\d{4})|\[(?P<yb>\d{4})\])(?![\d/]))?"
 
-# After a day named alone comes a pause, not a noun (``the 12th Army``).
-_PAUSE = r"(?=\s*(?:[.,;:!?)]|$))"
+# After a day named alone comes a pause or a new clause, not a noun (``the 12th Army``, ``the 12th and 13th``).
+_PAUSE = r"(?=\s*(?:[.,;:!?)]|$)|\s+and\s+(?!the\s+\d|\d))"
+# The New Style day in brackets after an Old Style one: ``(29)``, ``(November 10)``.
+_NEW_DAY = r"\s*\(\s*(?P<nd>\d{1,2})(?:st|nd|rd|th)?\s*\)"
+_NEW_MONTH_DAY = r"\s*\(\s*" + _NEW_MONTH + r"\s+(?P<nd>\d{1,2})(?:st|nd|rd|th)?\s*\)"
+_NEW_DAY_MONTH = r"\s*\(\s*(?P<nd>\d{1,2})(?:st|nd|rd|th)?\s+" + _NEW_MONTH + r"\s*\)"
+# Both dates with their years, across a new year: ``December 31, 1912 (January 13, 1913)``.
+_OLD_AND_NEW_YEARS = (
+    _MONTH + r"\s+" + _DAY + r",?\s*(?P<y>\d{4})\s*\(\s*" + _NEW_MONTH + r"\s+(?P<nd>\d{1,2})(?:st|nd|rd|th)?"
+    r",?\s*(?P<y2>\d{4})\s*\)(?P<yb>)"
+)
+# Days that share one month: ``3 and 4``, ``3rd, 4th and 5th``.
+_LIST_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?![\d/]|\.\d)"
+_DAY_LIST = r"(?P<days>" + _LIST_DAY + r"(?:\s*,\s*" + _LIST_DAY + r")*\s*,?\s+(?:and|&)\s+" + _LIST_DAY + ")"
 
 # Parts of a month, as the first and last day they cover.
 _PARTS = {"early": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20)}
@@ -84,6 +105,77 @@ def _month_day(match: re.Match[str]) -> Reading:
     return Reading(year=_year(match), month=MONTH_NUMBERS[match.group("month")], day=day, last_day=last)
 
 
+def _old_and_new_style(match: re.Match[str]) -> Reading:
+    """``October 28 (November 10) [1912]``, ``September 16 (29), 1912``, ``18 (31) December 1912``."""
+    new_month = match.groupdict().get("month2")
+    month = MONTH_NUMBERS[match.group("month")]
+    return Reading(
+        year=old_style_year(match, _year(match), month, MONTH_NUMBERS[new_month] if new_month else None),
+        month=month,
+        day=_day_of(match),
+        new_month=MONTH_NUMBERS[new_month] if new_month else None,
+        new_day=int(match.group("nd")),
+    )
+
+
+def _doubtful_days(match: re.Match[str]) -> Reading:
+    """``[8-9?] December 1952``: days the editors supplied, with the doubt they mark."""
+    reading = _month_day(match)
+    return Reading(
+        year=reading.year,
+        month=reading.month,
+        day=reading.day,
+        last_day=reading.last_day,
+        uncertain=bool(match.group("doubt")),
+    )
+
+
+def _month_span(match: re.Match[str]) -> Reading:
+    """``January-March 1953`` (months of one year), ``1946-February 1950``, ``May 1946 - March 1950``."""
+    first_year = match.groupdict().get("y1")
+    first_month = MONTH_NUMBERS[match.group("month")] if match.group("month") else None
+    last_month = MONTH_NUMBERS[match.group("month2")]
+    if first_year:
+        return Reading(year=int(first_year), month=first_month, last_year=_year(match), last_month=last_month)
+    return Reading(year=_year(match), month=first_month, last_month=last_month)
+
+
+def _year_month_day(match: re.Match[str]) -> Reading:
+    """``1950, January 14``: the year first."""
+    return Reading(year=int(match.group("y")), month=MONTH_NUMBERS[match.group("month")], day=_day_of(match))
+
+
+def _shared_month(match: re.Match[str]) -> Reading:
+    """The month and year of ``3 and 4 January``: each day is set by the rule."""
+    return Reading(year=_year(match), month=MONTH_NUMBERS[match.group("month")])
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}  # winter spans two years
+_YEAR_HALVES = {"first": (1, 6), "second": (7, 12), "last": (7, 12)}
+
+
+def _part_of_year(match: re.Match[str]) -> Reading:
+    """``spring of 1953``, ``the second half of 1952``: months of a year."""
+    season = match.group("season")
+    first, last = _SEASONS[season.lower()] if season else _YEAR_HALVES[match.group("half").lower()]
+    return Reading(year=_year(match), month=first, last_month=last)
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|going\s+to)\b|\w'll\b", re.IGNORECASE)
+_NEXT_BEFORE = re.compile(r"\b(?:next|coming)\s+$", re.IGNORECASE)
+_NEXT_AFTER = re.compile(r"\s+next\b", re.IGNORECASE)
+
+
+def looks_forward(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a month ahead: ``will send it in January``, ``next March``, ``in May next``."""
+    clause = re.split(r"[.!?;:,]", text[max(0, start - 60) : start])[-1]
+    return (
+        _FUTURE.search(clause) is not None
+        or _NEXT_BEFORE.search(clause) is not None
+        or (_NEXT_AFTER.match(text, end) is not None)
+    )
+
+
 def _month_part(match: re.Match[str]) -> Reading | None:
     """``mid-August 1920``, ``early August``, ``August 1920``; a month alone is another rule."""
     part = (match.group("part") or match.group("edge") or "").lower()
@@ -97,11 +189,16 @@ def _month_part(match: re.Match[str]) -> Reading | None:
     return Reading(year=year, month=month, day=first, last_day=last)
 
 
+# Before these words ``May`` is a month, not a verb: ``after May``, ``in May``.
+_BEFORE_MAY = re.compile(r"\b(?:in|after|before|since|until|till|during|from|by)\s+$", re.IGNORECASE)
+
+
 def _month_alone(match: re.Match[str]) -> Reading | None:
-    """``our July offensive``: not ``May`` (a verb), nor a month inside a capitalised title."""
-    if match.group("month") == "May":
+    """``our July offensive``, ``after May``: not ``May`` as a verb, nor a month inside a capitalised title."""
+    month = match.group("month")
+    if month == "May" and not _BEFORE_MAY.search(match.string, max(0, match.start() - 8), match.start()):
         return None
-    return Reading(month=MONTH_NUMBERS[match.group("month")])
+    return Reading(month=MONTH_NUMBERS[month])
 
 
 _THIRDS = {"first": (1, 10), "second": (11, 20), "third": (21, END_OF_MONTH), "last": (21, END_OF_MONTH)}
@@ -119,9 +216,17 @@ def _month_division(match: re.Match[str]) -> Reading | None:
     return Reading(year=_year(match), month=MONTH_NUMBERS[match.group("month")], day=first, last_day=last)
 
 
+_ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
 def _quarter(match: re.Match[str]) -> Reading:
-    """``the fourth quarter of 1951``, ``Q4 1951``: three months."""
-    number = _QUARTERS[match.group("which").lower()] if match.group("which") else int(match.group("qn"))
+    """``the fourth quarter of 1951``, ``II quarter of 1953``, ``Q4 1951``: three months."""
+    if match.group("which"):
+        number = _QUARTERS[match.group("which").lower()]
+    elif match.group("rq"):
+        number = _ROMAN_QUARTERS[match.group("rq")]
+    else:
+        number = int(match.group("qn"))
     return Reading(year=_year(match), month=3 * number - 2, last_month=3 * number)
 
 
@@ -130,7 +235,75 @@ def _ordinal_alone(match: re.Match[str]) -> Reading:
     return Reading(day=_day_of(match))
 
 
+# The bracketed New Style day: ``(29)``, ``(November 10)``, ``(10 November)``, ``(January 13, 1913)``.
+_HAS_NEW_STYLE = re.compile(
+    r"\(\s*(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][A-Za-z]*\.?)?|[A-Z][A-Za-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s*\d{4})?\s*\)"
+)
+_HAS_LIST = re.compile(r"\s(?:and|&)\s+\d")
+# The start of a span of months across years: ``1946``-, ``May 1946``-.
+_FIRST_MONTH_YEAR = r"(?:\b" + _NAMED_MONTH + r"\s+|(?<![\w./,-]))(?P<y1>\d{4})"
+_HAS_DASH_MONTH = re.compile(rf"[-–—][ \t]*(?:{_MONTH_STARTS})")
+
+# Days that share a month come first: where one of them is also read alone, the list's reading (with its year) wins.
 RULES: tuple[Rule, ...] = (
+    DayListRule(
+        re.compile(r"(?<![\w.,/])" + _DAY_LIST + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
+        _shared_month,
+        (_HAS_MONTH, _HAS_LIST),
+    ),
+    DayListRule(re.compile(r"\b" + _MONTH + r"\s+" + _DAY_LIST + _YEAR), _shared_month, (_HAS_MONTH, _HAS_LIST)),
+    Rule(
+        re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _NEW_DAY + _YEAR),
+        _old_and_new_style,
+        (_HAS_MONTH, _HAS_NEW_STYLE),
+    ),
+    Rule(re.compile(r"\b" + _OLD_AND_NEW_YEARS), _old_and_new_style, (_HAS_MONTH, _HAS_NEW_STYLE)),
+    Rule(
+        re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _NEW_MONTH_DAY + _YEAR),
+        _old_and_new_style,
+        (_HAS_MONTH, _HAS_NEW_STYLE),
+    ),
+    Rule(
+        re.compile(r"(?<![\w.,/])" + _DAY + _NEW_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
+        _old_and_new_style,
+        (_HAS_MONTH, _HAS_NEW_STYLE),
+    ),
+    Rule(
+        re.compile(r"(?<![\w.,/])" + _DAY + r"\s+" + _MONTH + _NEW_DAY_MONTH + _YEAR),
+        _old_and_new_style,
+        (_HAS_MONTH, _HAS_NEW_STYLE),
+    ),
+    Rule(
+        re.compile(
+            r"\[\s*(?P<d>\d{1,2})(?:\s*[-–]\s*(?P<d2>\d{1,2}))?\s*(?P<doubt>\?)?\s*\]\s+(?:of\s+)?" + _MONTH + _YEAR
+        ),
+        _doubtful_days,
+        (_HAS_MONTH, re.compile(rf"\]\s+(?:of\s+)?(?:{_MONTH_STARTS})")),
+    ),
+    Rule(
+        re.compile(_FIRST_MONTH_YEAR + r"[ \t]*[-–—][ \t]*" + _LAST_MONTH + r"[ \t]+(?P<y>\d{4})(?!\d)(?P<yb>)"),
+        _month_span,
+        (_HAS_MONTH, _HAS_DASH_MONTH),
+    ),
+    Rule(
+        re.compile(r"\b" + _NAMED_MONTH + r"[ \t]*[-–—][ \t]*" + _LAST_MONTH + _YEAR),
+        _month_span,
+        (_HAS_MONTH, _HAS_DASH_MONTH),
+    ),
+    Rule(
+        re.compile(r"(?<![\w./,-])(?P<y>\d{4}),[ \t]+" + _MONTH + r"[ \t]+" + _DAY + r"(?P<yb>)"),
+        _year_month_day,
+        (_HAS_MONTH, re.compile(rf"\d,[ \t]+(?:{_MONTH_STARTS})")),
+    ),
+    Rule(
+        re.compile(
+            r"\b(?:(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)|(?P<half>[Ff]irst|[Ss]econd|[Ll]ast)\s+half)"
+            r"(?:\s+of)?\s+(?P<y>\d{4})(?!\d)(?P<yb>)"
+        ),
+        _part_of_year,
+        (HAS_YEAR, re.compile("pring|ummer|utumn|all|half")),
+    ),
     Rule(re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _RANGE + _YEAR), _month_day, (_HAS_MONTH, _HAS_MONTH_DAY)),
     Rule(
         re.compile(r"(?<![\w.,/])" + _DAY + _RANGE + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
@@ -162,15 +335,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         re.compile(
-            r"(?:\b(?P<which>(?i:first|second|third|fourth|last|1st|2nd|3rd|4th))\s+quarter|\bQ(?P<qn>[1-4]))"
+            r"(?:\b(?P<which>(?i:first|second|third|fourth|last|1st|2nd|3rd|4th))\s+quarter"
+            r"|\b(?P<rq>IV|I{1,3})\s+quarter|\bQ(?P<qn>[1-4]))"
             r"(?:\s+of)?\s+(?P<y>\d{4})(?!\d)(?P<yb>)"
         ),
         _quarter,
         (re.compile("quarter|Q"), _HAS_DIGIT),
     ),
-    Rule(re.compile(r"(?<![\w-])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"), _month_alone, (_HAS_MONTH,)),
+    # A month alone just after an opening quote begins a name or a title: the "August bloc".
+    Rule(re.compile(r"(?<![\w\-\"«„“])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"), _month_alone, (_HAS_MONTH,)),
     Rule(
-        re.compile(r"\b(?i:before|after|by|until|till|on|since|from)\s+the\s+(?P<span>" + _ORDINAL + ")" + _PAUSE),
+        re.compile(
+            r"\b(?i:before|after|by|until|till|on|since|from)\s+the\s+"
+            r"(?:(?i:morning|afternoon|evening|night|end|middle)\s+of\s+the\s+)?(?P<span>" + _ORDINAL + ")" + _PAUSE
+        ),
         _ordinal_alone,
         (re.compile(r"the\s+" + _ORDINAL),),
     ),

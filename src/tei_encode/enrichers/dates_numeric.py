@@ -6,14 +6,15 @@ Day and month with a slash or a dot and Arabic or Roman month numbers
 dispatch before such a date (``17.45 26.9``), ISO dates, years (``1974``,
 ``1951 года``) and ranges of years (``1912-1927``). A bare pair of Arabic
 numbers next to a word or a number (``1/5 of``, ``12.5 million``) is a fraction
-or a decimal, not a date.
+or a decimal, not a date; nor is a bare four-digit time (``At 1600``, ``1930
+hours``) or document number (``Incoming 1352``, ``1352/sh``).
 """
 
 from __future__ import annotations
 
 import re
 
-from .dates_core import ROMAN_MONTH, ROMAN_MONTHS, YEAR_SUFFIX_RU, Reading, Rule, followed_by_word
+from .dates_core import HAS_YEAR, ROMAN_MONTH, ROMAN_MONTHS, YEAR_SUFFIX_RU, Reading, Rule, followed_by_word
 
 _DAY_MONTH = (
     r"(?P<d>0?[1-9]|[12]\d|3[01]|I(?=[./][IVX]))(?P<sep>[./])(?:(?P<m>0?[1-9]|1[0-2])(?!\d)|" + ROMAN_MONTH + r")"
@@ -60,10 +61,46 @@ def _year_range(match: re.Match[str]) -> Reading:
 
 
 def _year(match: re.Match[str]) -> Reading | None:
-    """A year; one followed by a Russian noun without ``г.``/``года`` is a count (``1500 штыков``)."""
-    if not match.group("suffix") and re.match(r"[ \t\u00a0]+[а-яё]", match.string[match.end() :]):
+    """A year; one followed by a Russian noun without ``г.``/``года`` is a count (``1500 штыков``).
+
+    ``по`` is no noun: ``с 1918 по 1920 г.``.
+    """
+    if match.group("suffix"):
+        return Reading(year=int(match.group("y")))
+    if re.match(r"[ \t\u00a0]+(?!по(?!\w))[а-яё]", match.string[match.end() :]):
         return None
-    return Reading(year=int(match.group("y")))
+    return Reading(year=int(match.group("y")), bare_year=True)
+
+
+# A time of day after ``at`` (``At 1600``) or ``until`` (``until 2030``, ``до 1800``), and before ``hours``.
+_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
+_UNTIL = re.compile(r"(?:\b(?:until|till|by)|(?<!\w)(?:до|к))\s+$", re.IGNORECASE)
+_AFTER_TIME = re.compile(r"\s*(?:hours|hrs|h|ч\.|час\w*)(?!\w)", re.IGNORECASE)
+# Words before a document number written without ``No.``: ``Вх. 1352``, ``Incoming 1352``.
+_BEFORE_NUMBER = re.compile(r"(?:\b(?:incoming|outgoing)|(?<!\w)(?:вх|исх)\.?)\s*$", re.IGNORECASE)
+
+
+def plausible_year(text: str, start: int, end: int, context_year: int | None) -> bool:
+    """Whether the four digits ``text[start:end]`` standing alone are a year rather than a time or a number.
+
+    Not a year: a document number (``Incoming 1352``, ``1352/sh``), a time
+    (``1930 hours``), and a clock time after ``at`` unless within ten years of
+    the context year (``At 1600`` in 1952) or after ``until`` unless between a
+    century before the context year and twenty years after it (``until 2030``).
+    """
+    if _AFTER_TIME.match(text, end) or re.match(r"/[^\W\d_]", text[end : end + 2]):
+        return False
+    before = text[max(0, start - 12) : start]
+    if _BEFORE_NUMBER.search(before):
+        return False
+    number = int(text[start:end])
+    if number // 100 > 23 or number % 100 > 59:
+        return True
+    if _AT.search(before):
+        return context_year is not None and abs(number - context_year) <= 10
+    if _UNTIL.search(before):
+        return context_year is not None and context_year - 100 <= number <= context_year + 20
+    return True
 
 
 # Each rule's quick test is the shortest run of characters every date it reads holds (in ``I/IX`` the letter I is
@@ -94,6 +131,6 @@ RULES: tuple[Rule, ...] = (
     Rule(
         re.compile(r"(?<![\w./,:-])" + _YEAR + r"(?P<suffix>" + YEAR_SUFFIX_RU + r")?(?!\w|[.,/:-]\d)"),
         _year,
-        (re.compile(r"[12]\d{3}"),),
+        (HAS_YEAR,),
     ),
 )

@@ -3,15 +3,18 @@
 ``26 сентября 1951 г.``, ``"26" сентября 1951 г.``, ``" " сентября 1951г.`` (a
 blank day: the month), ``20 сентября``, ``в сентябре 1951 года``, ``первой
 декаде октября``, ``второй половине мая``, ``в начале октября``, ``IV кв. 1951
-г.``. A month alone counts (``в сентябре``), except the forms of ``май``, which
-need a day or a year.
+г.``, Old Style dates with the New Style day (``16 (29) сентября 1912 г.``,
+``28 октября (10 ноября) 1912 г.``), days that share a month (``3 и 4
+января``: a date each), halves of a year and seasons (``во второй половине
+1952 г.``, ``весной 1953 г.``). A month alone counts (``в сентябре``), except
+the forms of ``май``, which need a day or a year.
 """
 
 from __future__ import annotations
 
 import re
 
-from .dates_core import END_OF_MONTH, YEAR_SUFFIX_RU, Reading, Rule
+from .dates_core import END_OF_MONTH, HAS_YEAR, YEAR_SUFFIX_RU, DayListRule, Reading, Rule, old_style_year
 
 # Stems in the order they must be tried: ``март`` before ``ма`` (май).
 _STEMS = (
@@ -36,13 +39,19 @@ MONTH_WORD_STARTS = (
 """How every ``MONTH_WORD`` begins, in lower case."""
 _MONTH = r"(?P<month>" + _FULL + r")(?!\w)"
 _ANY_MONTH = r"(?P<month>" + _FULL + r"(?!\w)|" + _SHORT + r")"
+_NEW_MONTH = r"(?P<month2>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_NEW_DAY_MONTH = r"\s*\(\s*(?P<nd>" + _DAY + r")\s+" + _NEW_MONTH + r"\s*\)"  # ``(10 ноября)``
 _YEAR = r"(?:[ \t\u00a0]*(?P<y>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?"
 _BLANK = r"[ \t\u00a0]*"
+_DAY_LIST = r"(?P<days>" + _DAY + r"(?:\s*,\s*" + _DAY + r")*\s*,?\s+и\s+" + _DAY + r")(?!\d)"
 
 # Every rule needs Cyrillic letters (or the old forms of в, д, о, с, т, ъ that case-insensitive matching takes for
 # them): a quick test before the rules.
 _CYRILLIC = re.compile("[\u0400-\u04ff\u1c80-\u1c88]")
+
+# The bracketed New Style day: ``(29)``, ``(10 ноября)``.
+_HAS_NEW_STYLE = re.compile(r"\(\s*\d")
 
 _ORDINALS = {"п": 1, "1": 1, "в": 2, "2": 2, "т": 3, "3": 3}
 _DECADES = {1: (1, 10), 2: (11, 20), 3: (21, END_OF_MONTH)}
@@ -96,6 +105,37 @@ def _part(match: re.Match[str]) -> Reading | None:
     return Reading(year=_year(match), month=month_number(match.group("month")), day=first, last_day=last)
 
 
+def _old_and_new_style(match: re.Match[str]) -> Reading:
+    """``16 (29) сентября 1912 г.``, ``28 октября (10 ноября) 1912 г.``: the New Style day."""
+    new_month = match.groupdict().get("month2")
+    month = month_number(match.group("month"))
+    return Reading(
+        year=old_style_year(match, _year(match), month, month_number(new_month) if new_month else None),
+        month=month,
+        day=int(match.group("d")),
+        new_month=month_number(new_month) if new_month else None,
+        new_day=int(match.group("nd")),
+    )
+
+
+def _shared_month(match: re.Match[str]) -> Reading:
+    """The month and year of ``3 и 4 января``: each day is set by the rule."""
+    return Reading(year=_year(match), month=month_number(match.group("month")))
+
+
+_SEASONS = {"вес": (3, 5), "лет": (6, 8), "осе": (9, 11)}
+
+
+def _part_of_year(match: re.Match[str]) -> Reading:
+    """``весной 1953 г.``, ``во второй половине 1952 г.``, ``в первом полугодии 1953 г.``: months of a year."""
+    season = match.group("season")
+    if season:
+        first, last = _SEASONS[season[:3].lower()]
+    else:
+        first, last = (1, 6) if match.group("half").lower().startswith("перв") else (7, 12)
+    return Reading(year=_year(match), month=first, last_month=last)
+
+
 def _quarter(match: re.Match[str]) -> Reading:
     """``IV кв. 1951 г.``: three months."""
     roman = match.group("q")
@@ -104,6 +144,52 @@ def _quarter(match: re.Match[str]) -> Reading:
 
 
 RULES: tuple[Rule, ...] = (
+    DayListRule(
+        re.compile(r"(?<![\w.,/])" + _DAY_LIST + r"\s+" + _ANY_MONTH + _YEAR, re.IGNORECASE),
+        _shared_month,
+        (re.compile(r"\s[иИ]\s+\d"), _CYRILLIC),
+    ),
+    Rule(
+        re.compile(
+            r"(?<![\w.,/])(?P<d>" + _DAY + r")\s*\(\s*(?P<nd>" + _DAY + r")\s*\)\s+" + _ANY_MONTH + _YEAR,
+            re.IGNORECASE,
+        ),
+        _old_and_new_style,
+        (_HAS_NEW_STYLE, _CYRILLIC),
+    ),
+    Rule(
+        re.compile(
+            r"(?<![\w.,/])(?P<d>" + _DAY + r")\s+" + _ANY_MONTH + r"[ \t\u00a0]*(?P<y>\d{4})" + YEAR_SUFFIX_RU + "?"
+            r"\s*\(\s*(?P<nd>"
+            + _DAY
+            + r")\s+"
+            + _NEW_MONTH
+            + r"[ \t\u00a0]*(?P<y2>\d{4})"
+            + YEAR_SUFFIX_RU
+            + r"?\s*\)",
+            re.IGNORECASE,
+        ),
+        _old_and_new_style,
+        (_HAS_NEW_STYLE, _CYRILLIC),
+    ),
+    Rule(
+        re.compile(
+            r"(?<![\w.,/])(?P<d>" + _DAY + r")\s+" + _ANY_MONTH + _NEW_DAY_MONTH + _YEAR,
+            re.IGNORECASE,
+        ),
+        _old_and_new_style,
+        (_HAS_NEW_STYLE, _CYRILLIC),
+    ),
+    Rule(
+        re.compile(
+            r"(?<!\w)(?:(?P<season>весн(?:ой|а|ы|е|у)|лет(?:ом|о|а)|осен(?:ью|ь|и))"
+            r"|(?P<half>(?:перв|втор)(?:ой|ая|ую|ом|ое|ого))\s+(?:половин(?:а|ы|е|у|ой)|полугоди(?:е|я|и|ю|ем)))"
+            r"\s+(?P<y>\d{4})(?!\d)" + YEAR_SUFFIX_RU + "?",
+            re.IGNORECASE,
+        ),
+        _part_of_year,
+        (HAS_YEAR, _CYRILLIC),
+    ),
     Rule(
         re.compile(
             r"[\"«„“]" + _BLANK + r"(?P<d>" + _DAY + r")?" + _BLANK + r"[\"»“”]" + _BLANK + _ANY_MONTH + _YEAR,
