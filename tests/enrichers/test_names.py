@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
 from tei_encode.enrichers.names import PersonsEnricher, PlacesEnricher, link_namesakes_on_page
-from tei_encode.enrichers.names_index import index_for, is_patronymic
+from tei_encode.enrichers.names_index import index_for, is_patronymic, is_syllabic_name
 from tei_encode.enrichers.names_match import _SPACED_LETTERS, LETTER_SPACED
 from tei_encode.enrichers.names_rules import QUICK_TESTS
 from tei_encode.model import Block, Division, Document, Span, span
@@ -79,6 +79,13 @@ REGISTER = Register(
             _entry("Sokolnikov", "person", "Grigory Yakovlevich Sokolnikov", "Sokolnikov"),
             _entry("Krupskaya", "person", "Nadezhda Konstantinovna Krupskaya", "Надежда Константиновна Крупская"),
             _entry("Kim_Il_Sung", "person", "Kim Il Sung", "Ким Ир Сен"),
+            _entry("Kim_Tu-bong", "person", "Kim Tu-bong", "Ким Ду Бон"),
+            _entry("Zhou_Enlai", "person", "Zhou Enlai", "Чжоу Энь-лай", "Zhou", "Чжоу"),
+            _entry("Ni_Zhiliang", "person", "Ni Zhiliang", "Ни Чжи-лян"),
+            _entry("Nie_Rongzhen", "person", "Nie Rongzhen", "Не Жунчжэнь"),
+            _entry("Liu_Shaoqi", "person", "Liu Shaoqi", "Лю Шао-ци"),
+            _entry("He_Long", "person", "He Long"),
+            _entry("Zinoviev", "person", "G. E. Zinoviev", "Grigory Yevseyevich Zinoviev", "Zinoviev"),
         )
     }
 )
@@ -164,6 +171,14 @@ PERSONS = [
     ("[Sok]olnikov writes", ["person [Sok]olnikov #Sokolnikov"]),
     ("Comrade Sok[olnikov].", ["person Sok[olnikov] #Sokolnikov"]),
     ("Predrevsov[et] Stalin", ["person Stalin #Stalin"]),
+    (
+        "Ambassador Ni [Zhiliang], Chairman Mao [Zedong]:",
+        ["person Ni [Zhiliang] #Ni_Zhiliang", "person Mao [Zedong] #Mao_Zedong"],
+    ),
+    ("Kamenev [S. S.] should be given the inspection", ["person Kamenev [S. S.] #Kamenev_SS"]),
+    ("[L. B.] Kamenev went to London", ["person [L. B.] Kamenev #Kamenev_LB"]),
+    ("Thanks.\nP.S. Kamenev telegraphed", ["person Kamenev"]),
+    ("P. S. Kamenev telegraphed", ["person Kamenev"]),
 ]
 
 
@@ -231,7 +246,7 @@ def test_places_in_sentences(text: str, expected: list[str]) -> None:
         (
             "Filippov [Stalin] to Krasovsky",
             (span(9, 17, "supplied"),),
-            ["person Filippov #Stalin pseudonym", "person Stalin #Stalin", "person Krasovsky #Krasovsky pseudonym"],
+            ["person Filippov #Stalin pseudonym", "person [Stalin] #Stalin", "person Krasovsky #Krasovsky pseudonym"],
         ),
         ("RGASPI, Lvov, f. 558", (span(0, 20, "idno"),), []),
         ("in Lvov on 1 May", (span(0, 7, "date"),), []),
@@ -266,10 +281,10 @@ def test_index_is_built_once_per_register() -> None:
 def test_index_follows_changes_to_the_register() -> None:
     register = Register(dict(REGISTER.entries))
     before = index_for(register, "person")
-    register.entries["Zinoviev"] = _entry("Zinoviev", "person", "Zinoviev")
+    register.entries["Radek"] = _entry("Radek", "person", "Radek")
     after = index_for(register, "person")
-    assert "zinoviev" in after.by_first and "zinoviev" not in before.by_first
-    del register.entries["Zinoviev"]
+    assert "radek" in after.by_first and "radek" not in before.by_first
+    del register.entries["Radek"]
     assert index_for(register, "person").by_first == before.by_first
 
 
@@ -282,7 +297,7 @@ def test_corpus_register() -> None:
     )
     assert marked(enrich(text, register=register)) == [
         "person Filippov #Stalin pseudonym",
-        "person Stalin #Stalin",
+        "person [Stalin] #Stalin",
         "person Krasovsky #Krasovsky pseudonym",
         "person Mao Zedong #Mao_Zedong",
         "person КРАСОВСКОМУ #Krasovsky pseudonym",
@@ -356,6 +371,100 @@ def test_quick_tests_pass_every_text_their_pattern_matches_in(spaced: str, joine
         for pattern, quick in [*QUICK_TESTS.items(), (LETTER_SPACED, _SPACED_LETTERS)]:
             if pattern.search(text):
                 assert quick.search(text), pattern.pattern
+
+
+# The given name of a Chinese or Korean name in any Palladius spelling and case form.
+SYLLABIC_NAMES = [
+    ("с Мао Цзэ-дуном", "Мао Цзэ-дуном #Mao_Zedong"),
+    ("тов. Мао Цзэ-дун", "Мао Цзэ-дун #Mao_Zedong"),
+    ("от Мао Цзэдуна", "Мао Цзэдуна #Mao_Zedong"),
+    ("с Мао Цзе дуном", "Мао Цзе дуном #Mao_Zedong"),
+    ("с Чжоу Эньлаем", "Чжоу Эньлаем #Zhou_Enlai"),
+    ("тов. Чжоу Энь-лай", "Чжоу Энь-лай #Zhou_Enlai"),
+    ("от Ким Ир Сена", "Ким Ир Сена #Kim_Il_Sung"),
+    ("Kim Il-sung's letter", "Kim Il-sung #Kim_Il_Sung"),
+    ("from Kim Ilsung", "Kim Ilsung #Kim_Il_Sung"),
+    ("sent to Ni Zhi-liang", "Ni Zhi-liang #Ni_Zhiliang"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SYLLABIC_NAMES, ids=[t for t, _ in SYLLABIC_NAMES])
+def test_syllabic_given_names_in_any_spelling(text: str, expected: str) -> None:
+    assert marked(enrich(text)) == [f"person {expected}"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["э", "е", "Э", "Е"]), st.sampled_from(["", "-", " "]), st.sampled_from(["", "а", "у", "ом"]))
+def test_a_syllabic_given_name_is_found_however_it_is_joined(vowel: str, joint: str, ending: str) -> None:
+    name = f"Мао Цз{vowel}{joint}дун{ending}"
+    if vowel.isupper():
+        name = name.upper()
+    assert marked(enrich(f"Телеграмма для {name}, срочно")) == [f"person {name} #Mao_Zedong"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Mao Zedong", True), ("Kim Il Sung", True), ("Чжоу Энь-лай", True), ("Пэн Дэхуай", True), ("Zhu De", True),
+     ("Ho Chi Minh", True), ("Karl Marx", False), ("Dean Acheson", False), ("Лев Каменев", False),
+     ("Bela Kun", False), ("Van Fleet", False), ("Ян Рудзутак", False), ("Mao", False), ("Syngman Rhee", False)],
+)  # fmt: skip
+def test_syllabic_names(name: str, expected: bool) -> None:
+    assert is_syllabic_name(tuple(name.split())) is expected
+
+
+BARE_FAMILY_NAMES = [
+    ("Kim Il Sung came. Comrade Kim agreed.", ["person Kim Il Sung #Kim_Il_Sung", "person Kim #Kim_Il_Sung"]),
+    ("Ambassador Ni and Ni Zhiliang", ["person Ni #Ni_Zhiliang", "person Ni Zhiliang #Ni_Zhiliang"]),
+    ("Liu Shaoqi came. Liu asked for it.", ["person Liu Shaoqi #Liu_Shaoqi", "person Liu #Liu_Shaoqi"]),
+    ("Kim Il Sung and Kim Tu-bong. Comrade Kim agreed.",
+     ["person Kim Il Sung #Kim_Il_Sung", "person Kim Tu-bong #Kim_Tu-bong", "person Kim"]),
+    ("Comrade Kim agreed.", ["person Kim"]),
+    ("Kim Il Sung came. Kim Chon-hae too.", ["person Kim Il Sung #Kim_Il_Sung"]),
+    ("He Long came. He said so.", ["person He Long #He_Long"]),
+    ("Не Жунчжэнь прибыл. Не было связи.", ["person Не Жунчжэнь #Nie_Rongzhen"]),
+    ("Ким Ир Сен прибыл. Передайте Киму.", ["person Ким Ир Сен #Kim_Il_Sung", "person Киму #Kim_Il_Sung"]),
+    ("Kim Il Sung came. KIM AGREED.", ["person Kim Il Sung #Kim_Il_Sung"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BARE_FAMILY_NAMES, ids=[t for t, _ in BARE_FAMILY_NAMES])
+def test_bare_family_names_of_syllabic_names(text: str, expected: list[str]) -> None:
+    assert marked(enrich(text)) == expected
+
+
+def test_a_bare_family_name_is_not_left_to_the_people_the_register_lacks() -> None:
+    block = enrich("Kim Il Sung came. Comrade Kim agreed.")
+    assert block.attrs["codes"] == ""
+
+
+def test_a_bare_family_name_is_the_one_the_page_names() -> None:
+    documents, _ = _enrich_page(_letter("A", "Comrade Kim agreed."), _letter("B", "Kim Il Sung came."))
+    kim = documents[0].divisions[0].blocks[0].spans_of("person")
+    assert [s.attr("ref") for s in kim] == ["#Kim_Il_Sung"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Letter from G. E. Zinoviev to L. B. Kamenev", "Your Grigory.", ["Grigory #Zinoviev"]),
+        ("Letter from J. V. Stalin to G. E. Zinoviev", "To Grigory.\nGrigory Petrovsky agrees.", ["Grigory #Zinoviev"]),
+        ("Letter from J. V. Stalin to L. B. Kamenev", "Your Grigory.", []),
+        ("Letter from L. D. Trotsky to J. V. Stalin", "Your Lev.", []),
+        ("Letter from G. E. Zinoviev to L. B. Kamenev", "Grigory went to Vladimir", []),
+    ],
+    ids=["sender", "addressee", "no-correspondent", "no-patronymic-in-the-register", "not-a-signature"],
+)
+def test_first_names_of_correspondents(title: str, text: str, expected: list[str]) -> None:
+    documents, _ = _enrich_page(_letter(title, text))
+    block = documents[0].divisions[0].blocks[0]
+    assert [f"{block.text[s.start : s.end]} {s.attr('ref')}" for s in block.spans_of("person")] == expected
+
+
+def test_brackets_of_an_editor_do_not_settle_the_namesakes_of_other_letters() -> None:
+    documents, _ = _enrich_page(
+        _letter("A", "Zinoviev and Kamenev."), _letter("B", "L. B. Kamenev said that Kamenev [S. S.] should go.")
+    )
+    assert _refs_of_bare_kamenev(documents) == ["#Kamenev_LB"]
 
 
 def _letter(title: str, text: str, note: str = "") -> Document:

@@ -6,7 +6,11 @@ Every word is reduced to a set of match keys: a Latin word to its case-folded
 self, a Cyrillic word also to its lemmas and nominative forms from pymorphy3, so
 that an inflected word matches the register word it is a form of. A full Russian
 name also gives its first name and patronymic (``Иосиф Виссарионович``), the way
-letters address a person. The index is built once per register and kind and cached.
+letters address a person. The given name of a Chinese, Korean or Vietnamese name
+(a family name of one syllable, then syllables) is one key without hyphens, spaces
+or the э/е difference, so that ``Цзэ-дун``, ``Цзедун`` and ``Цзе дун`` are one name;
+its family name is indexed too, for the bare ``Comrade Kim``. The index is built
+once per register and kind and cached.
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ class Variant:
     # The positions of the words the register writes with a dot after them (``St. Petersburg``, ``Harry S. Truman``):
     # the text may write the dot there too.
     dotted: frozenset[int] = frozenset()
+    # Whether the last word is a syllabic given name (``цзедун``), which the text may split into syllables.
+    joined: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,10 @@ class NameIndex:
 
     by_first: Mapping[str, tuple[Variant, ...]]
     initials: Mapping[str, frozenset[str]]
+    # The keys of the people with each syllabic family name (``kim``: Kim Il Sung, Kim Tu-bong).
+    families: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # The first names of the people the register names with a patronymic (``Zinoviev``: grigory, григорий).
+    first_names: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # The candidates of each word of running text met so far (most words start no name).
     _by_word: dict[str, tuple[Variant, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -66,6 +76,12 @@ class NameIndex:
         if found is None:
             found = self._by_word[word] = tuple(self.candidates(word_forms(word)))
         return found
+
+    def keys_with_family_name(self, word: str) -> frozenset[str]:
+        """The keys of the people whose syllabic family name ``word`` is a form of (``Кима``: the Kims)."""
+        if not self.families:
+            return frozenset()
+        return frozenset(key for form in syllable_forms(word) for key in self.families.get(form, ()))
 
     def keys_named(self, name: str) -> list[str]:
         """The keys of the entries with exactly this name (written as in the register)."""
@@ -113,6 +129,41 @@ def word_forms(word: str) -> frozenset[str]:
     if word[:1].isupper() and not any("ADJF" in parse.tag for parse in parses):
         forms.update(_foreign_name_stems(folded))
     return frozenset(forms)
+
+
+def syllabic_key(word: str) -> str:
+    """A word of a Chinese, Korean or Vietnamese name without the differences of its spellings: case, hyphens and
+    the э/е of Russian transcriptions (``Цзэ-дун``: ``цзедун``)."""
+    return fold(word).replace("э", "е").replace("-", "")
+
+
+@lru_cache(maxsize=65536)
+def syllable_forms(word: str) -> frozenset[str]:
+    """The match keys of a word of running text as part of a syllabic name (``Цзэ-дуном``: ``цзедун`` ...)."""
+    return frozenset(syllabic_key(form) for form in word_forms(word))
+
+
+# One syllable of a Chinese, Korean or Vietnamese name in Latin (pinyin, Wade-Giles, McCune-Reischauer) or Russian
+# (Palladius, Kontsevich) spelling: an initial, a vowel or two (three in Latin) and a final. A Western name
+# (Karl Marx, Dean Acheson, Лев Каменев) is not a family name of one syllable followed by such syllables.
+LATIN_SYLLABLE = (
+    r"(?:zh|ch|sh|ts|tz|hs|ph|th|kh|ng|nh|tr|[bcdfghjklmnpqrstvwxyz])?"
+    r"(?:iao|uai|ai|ao|ae|ei|eo|eu|ia|ie|io|iu|oe|oi|ou|ua|ue|ui|uo|a|e|i|o|u|ü|ŏ|ŭ)(?:ng|nh|n|m|r|l|k|p|t|h)?"
+)
+CYRILLIC_SYLLABLE = r"(?:чж|цз|чх|кх|тх|пх|[бпмфдтнлгкхцсчшжзрв])?[аоуэеиыяюё]{1,2}(?:нь|ль|н|л|р|к|п|т|м|й)?"
+SYLLABLE = rf"(?:{LATIN_SYLLABLE}|{CYRILLIC_SYLLABLE})"
+ONE_SYLLABLE = re.compile(rf"{SYLLABLE}\Z")
+SYLLABIC_PART = re.compile(rf"{SYLLABLE}{{1,2}}\Z")
+MAX_GIVEN_SYLLABLES = 3
+
+
+def is_syllabic_name(words: tuple[str, ...]) -> bool:
+    """Whether a name (without initials) is a Chinese, Korean or Vietnamese one: a family name of one syllable and
+    a given name of up to three (``Mao Zedong``, ``Kim Il Sung``, ``Чжоу Энь-лай``)."""
+    if len(words) < 2 or len(words) > 1 + MAX_GIVEN_SYLLABLES or not ONE_SYLLABLE.match(fold(words[0])):
+        return False
+    parts = [part for word in words[1:] for part in fold(word).split("-")]
+    return len(parts) <= MAX_GIVEN_SYLLABLES and all(SYLLABIC_PART.match(part) for part in parts)
 
 
 # Case endings Russian puts on foreign names the analyser does not know (Ким Ир Сена, Пэн Дэ-хуая, Гао Гана).
@@ -166,27 +217,40 @@ _IDENTITY_CACHE_SIZE = 16
 
 @lru_cache(maxsize=16)
 def _build_index(entries: tuple[Entry, ...]) -> NameIndex:
-    variants: dict[tuple[str, tuple[str, ...], bool], frozenset[int]] = {}
+    # (key, words, pseudonym, joined): the dotted positions.
+    variants: dict[tuple[str, tuple[str, ...], bool, bool], frozenset[int]] = {}
     initials: dict[str, set[str]] = defaultdict(set)
+    families: dict[str, set[str]] = defaultdict(set)
+    first_names: dict[str, set[str]] = defaultdict(set)
     for entry in entries:
         found = [(*name_parts(n.text), n.type == "pseudonym", n.text) for n in entry.names]
         singles = {fold(words[0]) for _, words, _, _ in found if len(words) == 1}
         for letters, words, pseudonym, text in found:
             if not words:
                 continue
+            if is_syllabic_name(words):
+                given = "".join(syllabic_key(w) for w in words[1:])
+                variants[(entry.key, (fold(words[0]), given), pseudonym, True)] = frozenset()
+                if len(words[0]) > 1 and not pseudonym:  # a cover name (Feng Xi for Stalin) has no family
+                    families[syllabic_key(words[0])].add(entry.key)
+                continue
+            if len(words) == 3 and is_patronymic(fold(words[1])) and not pseudonym:
+                first_names[entry.key].add(fold(words[0]))
             for name, dotted in _forms_of(words, text):
-                known = variants.get((entry.key, name, pseudonym), frozenset())
-                variants[(entry.key, name, pseudonym)] = known | dotted
+                known = variants.get((entry.key, name, pseudonym, False), frozenset())
+                variants[(entry.key, name, pseudonym, False)] = known | dotted
             if letters:
                 initials[entry.key].add(letters)
             elif len(words) > 1 and fold(words[-1]) in singles:
                 initials[entry.key].add("".join(w[0].upper() for w in words[:-1]))
     by_first: dict[str, list[Variant]] = defaultdict(list)
-    for variant in _without_compounds({Variant(k, w, p, d) for (k, w, p), d in variants.items()}):
+    for variant in _without_compounds({Variant(k, w, p, d, j) for (k, w, p, j), d in variants.items()}):
         by_first[variant.words[0]].append(variant)
     return NameIndex(
         {first: tuple(sorted(vs, key=lambda v: -len(v.words))) for first, vs in by_first.items()},
         {key: frozenset(values) for key, values in initials.items()},
+        {family: frozenset(keys) for family, keys in families.items()},
+        {key: frozenset(names) for key, names in first_names.items()},
     )
 
 

@@ -5,7 +5,9 @@ whose words the following words are forms of, with a dot where the register
 writes one (``St. Petersburg``). Four less regular spellings are found too:
 letter-spaced capitals (``П Е К И Н``), names joined by a hyphen
 (``Kuban-Wrangel``), a name run together with the next small word
-(``Georgiaalready``) and a name an editor completed in brackets (``Sok[olnikov]``).
+(``Georgiaalready``) and a name an editor completed in brackets (``Sok[olnikov]``,
+``Ni [Zhiliang]``). The given name of a Chinese or Korean name may be written in
+one word, hyphenated or in words of one syllable (``Цзэ-дуном``, ``Il Sung``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .names_index import NameIndex, Token, Variant, capitalised, tokens, word_forms
+from .names_index import (
+    MAX_GIVEN_SYLLABLES,
+    NameIndex,
+    Token,
+    Variant,
+    capitalised,
+    syllabic_key,
+    syllable_forms,
+    tokens,
+    word_forms,
+)
 
 LETTER_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 # A quick test: every letter-spaced run holds a space, a letter, a space, a letter and a space.
@@ -31,9 +43,11 @@ GLUED_WORDS = frozenset({
 # fmt: on
 _GLUED_ENDINGS = tuple(GLUED_WORDS)
 MIN_GLUED_NAME = 4
-# Letters an editor supplied inside a word (``Sok[olnikov]``, ``[Sok]olnikov``): the name is read without the
-# brackets and marked over its written form.
-IN_WORD_BRACKETS = re.compile(r"(?<=[^\W\d_])\[[^\W\d_]+\]|\[[^\W\d_]+\](?=[^\W\d_])")
+# Letters an editor supplied inside a word (``Sok[olnikov]``, ``[Sok]olnikov``) or words supplied after a name
+# (``Ni [Zhiliang]``, ``Mao [Zedong]``): the name is read without the brackets and marked over its written form.
+IN_WORD_BRACKETS = re.compile(
+    r"(?<=[^\W\d_])\[[^\W\d_]+\]|\[[^\W\d_]+\](?=[^\W\d_])|(?<=[^\W\d_] )\[[^\W\d_]+(?:[ -][^\W\d_]+)*\]"
+)
 
 
 @dataclass
@@ -104,29 +118,61 @@ def _match_at(text: str, words: Sequence[Token], i: int, index: NameIndex) -> tu
     if not first.text[0].isupper():
         return None, 0
     best: list[Variant] = []
+    used = 0
     for variant in index.starting_with(first.text):
         if best and len(variant.words) < len(best[0].words):
             break
-        if _continues(text, words, i, variant):
+        extent = _extent(text, words, i, variant)
+        if extent > used:
+            best, used = [variant], extent
+        elif extent and extent == used:
             best.append(variant)
     if not best:
         return None, 0
-    used = len(best[0].words)
     return _mention(first.start, words[i + used - 1].end, best), used
 
 
-def _continues(text: str, words: Sequence[Token], i: int, variant: Variant) -> bool:
-    """Whether the words after ``words[i]`` spell the rest of the variant, separated by spaces only, or by a dot
-    where the register writes one (``Dwight D. Eisenhower``)."""
-    if i + len(variant.words) > len(words):
-        return False
-    for j, key in enumerate(variant.words[1:], start=i + 1):
-        gap = text[words[j - 1].end : words[j].start]
-        if j - 1 - i in variant.dotted and gap.startswith("."):
-            gap = gap[1:] or " "  # the space after the dot may be left out (``St.Petersburg``)
-        if not gap or gap.strip() or "\n\n" in gap or key not in word_forms(words[j].text):
-            return False
-    return True
+def _extent(text: str, words: Sequence[Token], i: int, variant: Variant) -> int:
+    """How many words from ``words[i]`` on spell the variant (0 if they do not), separated by spaces only, or by
+    a dot where the register writes one (``Dwight D. Eisenhower``)."""
+    j = i + 1
+    for position, key in enumerate(variant.words[1:], start=1):
+        if j >= len(words) or not _separated(text, words[j - 1], words[j], position - 1 in variant.dotted):
+            return 0
+        if variant.joined and position == len(variant.words) - 1:
+            syllables = _syllables_extent(text, words, j, key)
+            if not syllables:
+                return 0
+            j += syllables
+        elif key in word_forms(words[j].text):
+            j += 1
+        else:
+            return 0
+    return j - i
+
+
+def _separated(text: str, before: Token, after: Token, dotted: bool) -> bool:
+    """Whether two words of a name are apart by spaces (not a blank line), or a dot and spaces if ``dotted``."""
+    gap = text[before.end : after.start]
+    if dotted and gap.startswith("."):
+        gap = gap[1:] or " "  # the space after the dot may be left out (``St.Petersburg``)
+    return bool(gap) and not gap.strip() and "\n\n" not in gap
+
+
+def _syllables_extent(text: str, words: Sequence[Token], j: int, key: str) -> int:
+    """How many words from ``words[j]`` on spell the syllabic given name ``key`` (``Ир Сена``: 2; 0 if none): in
+    one word, hyphenated or in words a space apart, the last one inflected."""
+    prefix = ""
+    for n in range(min(MAX_GIVEN_SYLLABLES, len(words) - j)):
+        word = words[j + n]
+        if n and text[words[j + n - 1].end : word.start] != " ":
+            return 0
+        if any(prefix + form == key for form in syllable_forms(word.text)):
+            return n + 1
+        prefix += syllabic_key(word.text)
+        if not key.startswith(prefix):
+            return 0
+    return 0
 
 
 def _single_word(word: str, index: NameIndex) -> list[Variant]:
