@@ -55,6 +55,7 @@ ENGLISH = [
     ('the date "14/VI-19"', None, [("14/VI-19", "1919-06-14")]),
     ('a note: "І/IX-20", below: "30/VІІІ"', 1920, [("І/IX-20", "1920-09-01"), ("30/VІІІ", "1920-08-30")]),
     ("Correspondence. 1905-1917", None, [("1905-1917", "1905..1917")]),
+    ("in the winter of 1920-21.", None, [("1920-21", "1920..1921")]),
     ("M., 1968. P. 121", None, [("1968", "1968")]),
     ("equipment in 1951, equal to", None, [("1951", "1951")]),
     ("On June 2, 1921, the bureau", None, [("June 2, 1921", "1921-06-02")]),
@@ -106,6 +107,11 @@ ENGLISH = [
     ("no operations until 2030, at 1930 hours", 1952, []),
     ("Incoming 1352, Вх. 1352, 1352/sh", 1950, []),
     ("since 1937, until 1920 and at 1950 prices", 1953, [("1937", "1937"), ("1920", "1920"), ("1950", "1950")]),
+    # A month the editors supplied in brackets.
+    ("on the night of [October] 18 or 19.", 1950, [("[October] 18 or 19", "1950-10-18..1950-10-19")]),
+    ("on 18 [October] the", 1950, [("18 [October]", "1950-10-18")]),
+    ("dated [October] 18, 1950", None, [("[October] 18, 1950", "1950-10-18")]),
+    ("in [October] 1950 the", None, [("[October] 1950", "1950-10")]),
 ]
 
 NOT_DATES_EN = [
@@ -119,7 +125,8 @@ NOT_DATES_EN = [
     ("fraction", "one-fifth, 1/5 of the value", 1951),
     ("number-no", "Izvestiya. No. 2/3. P. 1920", 1920),
     ("page", "pp. 1934, vol. 1936, T. 1937, S. 1938", None),
-    ("range-pages", "L. 192-193, S. 384-385, 2-8", 1920),
+    ("range-pages", "L. 192-193, S. 384-385, 2-8, pp. 1920-21", 1920),
+    ("years-backwards", "in 1920-19 and 1920-21-22", 1920),
     ("decimal", "it rose 12.5 times, 2.5%", 1920),
     ("unit-numbers", "the 12th Army and the 1st Cavalry", 1920),
     ("enumeration", "data on the front: the first, at the front", None),
@@ -130,6 +137,8 @@ NOT_DATES_EN = [
     ("bloc", 'the "August bloc" and the "October" group', 1912),
     ("clock-no-year", "At 1600 I went", None),
     ("season-no-year", "in spring and in the first half of the year", 1952),
+    ("revolution", "an amnesty by the anniversary of October, the Great October", 1924),
+    ("unit-after-of", "crossed the 38th parallel; the report of the 12th Army", 1950),
 ]
 
 RUSSIAN = [
@@ -169,6 +178,10 @@ RUSSIAN = [
     ("31 декабря 1912 г. (13 января 1913 г.)", None, [("31 декабря 1912 г. (13 января 1913 г.)", "1913-01-13")]),
     ("31 декабря (13 января) 1913 г.", None, [("31 декабря (13 января) 1913 г.", "1913-01-13")]),
     ("с 1918 по 1920 год", None, [("1918", "1918"), ("1920 год", "1920")]),
+    ("с 5 по 10 октября", 1925, [("5 по 10 октября", "1925-10-05..1925-10-10")]),
+    ("10-го октября", 1925, [("10-го октября", "1925-10-10")]),
+    ("с 5-го по 10-е октября 1925 г.", None, [("5-го по 10-е октября 1925 г.", "1925-10-05..1925-10-10")]),
+    ("в 1951-52 гг.", None, [("1951-52 гг.", "1951..1952")]),
 ]
 
 NOT_DATES_RU = [
@@ -219,6 +232,14 @@ def test_not_dates(text: str, year: int | None) -> None:
             11,
             [("spring of 1921", "1921-03-01..1921-05-31"), ("17th", "1920-11-17")],
         ),
+        ("Your cable of the 8th has been received.", 10, [("8th", "1920-10-08")]),
+        ("He should leave no later than the 12th, report", 10, [("12th", "1920-10-12")]),
+        ("not earlier than the 3rd.", 10, [("3rd", "1920-10-03")]),
+        ("in the hospital on the 29th 1 . The doctors", 10, [("29th", "1920-10-29")]),
+        ("we meet on the 5th in Moscow", 10, [("5th", "1920-10-05")]),
+        ("before the first in line", 10, []),
+        ("on the 3rd floor, from the 2nd day", 10, []),
+        ("by the anniversary of October. I stay until the 12th, then", 9, [("12th", "1920-09-12")]),
     ],
     ids=[
         "month-from-context",
@@ -228,6 +249,14 @@ def test_not_dates(text: str, year: int | None) -> None:
         "part-of-day",
         "and-a-day",
         "range-gives-no-month",
+        "document-of",
+        "no-later-than",
+        "not-earlier-than",
+        "note-number",
+        "preposition",
+        "word-before-preposition",
+        "noun",
+        "revolution-is-no-month",
     ],
 )
 def test_day_alone_takes_the_last_month(text: str, month: int | None, expected: list[tuple[str, str]]) -> None:
@@ -254,8 +283,10 @@ def test_inferred_year_is_flagged(text: str, year: int | None, inferred: bool) -
         ("the next meeting was held in January", 11, "1915-01"),
         ("will send it in December", 11, "1915-12"),
         ("will send it in January", None, "1915-01"),
+        ("we will not fulfil the plan by the 1st of January", 11, "1916-01-01"),
+        ("the plan was fulfilled by the 1st of January", 11, "1915-01-01"),
     ],
-    ids=["will", "next", "contraction", "past", "next-far", "later-month", "no-month"],
+    ids=["will", "next", "contraction", "past", "next-far", "later-month", "no-month", "day-ahead", "day-past"],
 )
 def test_a_month_ahead_takes_the_next_year(text: str, month: int | None, expected: str) -> None:
     (match,) = find_dates(text, 1915, month)
@@ -342,6 +373,52 @@ def test_enricher_without_a_year_skips_year_less_dates() -> None:
     doc = _document(None, "Kharkiv 24/7, July 29, 1920")
     DatesEnricher().apply(doc, Context(), Reporter())
     assert _spans(doc.divisions[0].blocks[0]) == [("July 29, 1920", {"when": "1920-07-29"})]
+
+
+def _undated_letter(dateline: str, text: str) -> Document:
+    body = Division("letter", [Block("dateline", dateline, line=3), Block("p", text, line=4)])
+    return Document("doc", "src.txt", "letter", "en", Block("title", "A letter"), {}, [body], {})
+
+
+def test_a_letter_without_a_date_line_takes_its_dateline_date() -> None:
+    doc = _undated_letter("Riga, 21.VIII.21.", "The first ships are expected on September 1, by the 5th at the latest.")
+    DatesEnricher().apply(doc, Context(), Reporter())
+    assert doc.meta["date.when"] == "1921-08-21"
+    dateline, text = doc.divisions[0].blocks
+    assert _spans(dateline) == [("21.VIII.21", {"when": "1921-08-21"})]
+    assert [(s, a["when"]) for s, a in _spans(text)] == [("September 1", "1921-09-01"), ("5th", "1921-09-05")]
+
+
+def test_a_dateline_without_its_year_dates_nothing() -> None:
+    doc = _undated_letter("London, 9/III.", "We expect the ships on September 1.")
+    DatesEnricher().apply(doc, Context(), Reporter())
+    assert not any(key.startswith("date.") for key in doc.meta)
+    assert [_spans(b) for b in doc.divisions[0].blocks] == [[], []]
+
+
+def test_the_date_line_wins_over_the_dateline() -> None:
+    doc = _undated_letter("Riga, 21.VIII.21.", "Sent on September 1.")
+    doc.fields["date"] = Block("date", "[August 22, 1921]", line=2)
+    DatesEnricher().apply(doc, Context(), Reporter())
+    assert doc.meta["date.when"] == "1921-08-22"
+
+
+_BOUNDS = ["before", "after", "by", "until", "till", "on", "since", "from", "no later than", "not earlier than"]
+_BOUNDS += ["your cable of", "the letters of"]
+
+
+@given(
+    st.sampled_from(_BOUNDS),
+    st.integers(1, 28),
+    st.sampled_from([".", ",", " 1 .", " has come", " in Moscow", " and then"]),
+    st.integers(1, 12),
+)
+def test_a_day_in_digits_after_a_bound_or_a_document_is_a_day_of_the_last_month(
+    bound: str, day: int, after: str, month: int
+) -> None:
+    ordinal = f"{day}{'th' if 10 <= day <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+    text = f"Write {bound} the {ordinal}{after}"
+    assert found(text, 1921, month) == [(ordinal, f"1921-{month:02d}-{day:02d}")]
 
 
 def test_enricher_respects_identifiers_and_nests_supplied_text() -> None:

@@ -171,13 +171,13 @@ def _resolve(cand: Candidate, text: str, year: int | None, month: int | None) ->
 def _year_of(cand: Candidate, text: str, year: int | None, month: int | None) -> int | None:
     """The context year, or the next one for a month before the current one that the text looks forward to.
 
-    ``will send it in January`` in a letter of November is next January.
+    ``will send it in January`` and ``we will not fulfil the plan by the 1st of January`` in a letter of
+    November are next January.
     """
     reading = cand.reading
     ahead = (
         year is not None
         and reading.needs_year
-        and reading.day is None
         and reading.month is not None
         and month is not None
         and reading.month < month
@@ -202,7 +202,7 @@ class DatesEnricher:
     priority = 30
 
     def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
-        """Annotate the document date first, record it in ``meta``, then every other block."""
+        """Annotate the document date (else the dateline's) first, record it in ``meta``, then every other block."""
         year = _meta_year(document)
         month: int | None = None
         own = document.fields.get("date")
@@ -212,8 +212,11 @@ class DatesEnricher:
             _annotate(own, found, reporter)
             if found:
                 dated = found[0]
-                _record(document, dated)
-                year, month = dated.year, dated.month
+        if dated is None:
+            dated = _dateline_date(document, year)
+        if dated is not None:
+            _record(document, dated)
+            year, month = dated.year, dated.month
         old_style: bool | None = None
         for _lang, block in document.blocks():
             if block is own:
@@ -223,6 +226,19 @@ class DatesEnricher:
             if dated is not None and dated.julian:
                 old_style = _writes_old_style(found, dated, old_style)
             _annotate(block, [_to_new_style(m) for m in found] if old_style else found, reporter)
+
+
+def _dateline_date(document: Document, year: int | None) -> DateMatch | None:
+    """The date of the letter's first place-and-date line (``Riga, 21.VIII.21.``), if it states its year.
+
+    A letter the editors did not date keeps its own date there.
+    """
+    for division in document.divisions:
+        for block in division.blocks:
+            if block.kind == "dateline":
+                stated = [m for m in _find(block, year, None) if not m.inferred_year]
+                return stated[0] if stated else None
+    return None
 
 
 def _meta_year(document: Document) -> int | None:

@@ -1,8 +1,10 @@
 """English date rules: month names with days, ordinals, years and parts of months.
 
 ``September 26, 1951``, ``July 24 [1920]``, ``August 3rd``, ``August 5-10``,
-``July 29 or 30, 1920``, ``26 July``, ``the 4th of August``, ``thirtieth of
-July``, ``before the thirtieth``, ``mid-August 1920``, ``early August``, ``the
+``July 29 or 30, 1920``, ``[October] 18 or 19`` (a month the editors
+supplied), ``26 July``, ``the 4th of August``, ``thirtieth of July``, a day
+alone after a bound or a document (``before the thirtieth``, ``no later than
+the 12th``, ``your cable of the 8th``), ``mid-August 1920``, ``early August``, ``the
 end of July`` and a month alone used as a noun or modifier (``our July
 offensive``), parts of a month (``the first ten days of October``, ``the second
 half of May``), quarters (``the fourth quarter of 1951``, ``II quarter of
@@ -39,8 +41,8 @@ _HAS_DIGIT = re.compile(r"\d")
 _HAS_OF_MONTH = re.compile(rf"\sof\s+(?:{_MONTH_STARTS})")
 # Every ordinal, in words or not, ends in st, nd, rd or th.
 _HAS_ORDINAL_OF_MONTH = re.compile(rf"(?i:st|nd|rd|th)\s+of\s+(?:{_MONTH_STARTS})")
-_HAS_MONTH_DAY = re.compile(rf"(?:{_MONTH_STARTS})[A-Za-z]*\.?\s+\d")
-_HAS_DAY_MONTH = re.compile(rf"(?:\d|st|nd|rd|th)\s+(?:of\s+)?(?:{_MONTH_STARTS})")
+_HAS_MONTH_DAY = re.compile(rf"(?:{_MONTH_STARTS})[A-Za-z]*[.\]]?\s+\d")
+_HAS_DAY_MONTH = re.compile(rf"(?:\d|st|nd|rd|th)\s+(?:of\s+)?\[?(?:{_MONTH_STARTS})")
 
 _MONTH_NAMES = "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True))
 _MONTH = r"(?P<month>" + _MONTH_NAMES + r")(?!\w)"
@@ -48,6 +50,9 @@ _NEW_MONTH = r"(?P<month2>" + _MONTH_NAMES + r")(?!\w)"
 _NAMED_MONTH = r"(?P<month>" + "|".join(_MONTHS) + "|" + "|".join(m.upper() for m in _MONTHS) + r")\b"
 _LAST_MONTH = r"(?P<month2>" + "|".join(_MONTHS) + "|" + "|".join(m.upper() for m in _MONTHS) + r")\b"
 _TITLE_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")\b"
+# A month the editors supplied in brackets before or after its day: ``[October] 18 or 19``, ``18 [October]``.
+_OPEN_MONTH = r"(?:(?P<mb>\[)|\b)" + _MONTH + r"(?(mb)\])"
+_BRACKETABLE_MONTH = r"(?P<mb>\[)?" + _MONTH + r"(?(mb)\])"
 
 _UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS = (
@@ -65,7 +70,21 @@ _RANGE = r"(?:(?:[ \t]*[-–—][ \t]*|\s+(?:or|to)\s+)(?P<d2>\d{1,2})(?:st|nd|r
 _YEAR = r"(?:,?\s*(?:of\s+)?(?:(?P<y>\d{4})|\[(?P<yb>\d{4})\])(?![\d/]))?"
 
 # After a day named alone comes a pause or a new clause, not a noun (``the 12th Army``, ``the 12th and 13th``).
-_PAUSE = r"(?=\s*(?:[.,;:!?)]|$)|\s+and\s+(?!the\s+\d|\d))"
+# A day in digits may also be followed by a note number before a pause (``on the 29th 1 .``) or by a verb or a
+# preposition (``of the 8th has been received``, ``on the 5th in Moscow``): group ``more``, which a day in words
+# does not take (``before the first in line``).
+_PAUSE = (
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+and\s+(?!the\s+\d|\d)"
+    r"|(?P<more>\s+(?:\d{1,2}(?=\s*(?:[.,;:!?)]|$))|(?:has|have|had|was|were|is|are|will|would|shall|should|could"
+    r"|can|must|did|in|at|with|for|about|but|when)\b)))"
+)
+# Words a day named alone follows: a bound (``until the 12th``, ``no later than the 12th``) or a document it
+# dates (``your cable of the 8th``).
+_BEFORE_DAY_ALONE = (
+    r"\b(?i:before|after|by|until|till|on|since|from|(?:no|not)\s+(?:later|earlier)\s+than"
+    r"|(?:cable|telegram|wire|letter|note|message|report|dispatch|despatch|memorandum|directive|order|instruction"
+    r"|decision|resolution|statement|reply|answer|request|conversation|talk|meeting|session)s?\s+of)\s+the\s+"
+)
 # The New Style day in brackets after an Old Style one: ``(29)``, ``(November 10)``.
 _NEW_DAY = r"\s*\(\s*(?P<nd>\d{1,2})(?:st|nd|rd|th)?\s*\)"
 _NEW_MONTH_DAY = r"\s*\(\s*" + _NEW_MONTH + r"\s+(?P<nd>\d{1,2})(?:st|nd|rd|th)?\s*\)"
@@ -177,8 +196,9 @@ def looks_forward(text: str, start: int, end: int) -> bool:
 
 
 def _month_part(match: re.Match[str]) -> Reading | None:
-    """``mid-August 1920``, ``early August``, ``August 1920``; a month alone is another rule."""
-    part = (match.group("part") or match.group("edge") or "").lower()
+    """``mid-August 1920``, ``early August``, ``August 1920``, ``[October] 1950``; a month alone is another rule."""
+    groups = match.groupdict()
+    part = (groups.get("part") or groups.get("edge") or "").lower()
     year = _year(match)
     if not part and year is None:
         return None
@@ -193,10 +213,16 @@ def _month_part(match: re.Match[str]) -> Reading | None:
 _BEFORE_MAY = re.compile(r"\b(?:in|after|before|since|until|till|during|from|by)\s+$", re.IGNORECASE)
 
 
+# Before these words a month alone names an event: ``the anniversary of October`` (the Revolution), ``Great October``.
+_BEFORE_EVENT = re.compile(r"(?:\banniversary\s+of(?:\s+the)?|\b(?:Great|Red))\s+$")
+
+
 def _month_alone(match: re.Match[str]) -> Reading | None:
-    """``our July offensive``, ``after May``: not ``May`` as a verb, nor a month inside a capitalised title."""
+    """``our July offensive``, ``after May``: not ``May`` as a verb, nor a month naming an event or in a title."""
     month = match.group("month")
     if month == "May" and not _BEFORE_MAY.search(match.string, max(0, match.start() - 8), match.start()):
+        return None
+    if _BEFORE_EVENT.search(match.string, max(0, match.start() - 22), match.start()):
         return None
     return Reading(month=MONTH_NUMBERS[month])
 
@@ -230,8 +256,10 @@ def _quarter(match: re.Match[str]) -> Reading:
     return Reading(year=_year(match), month=3 * number - 2, last_month=3 * number)
 
 
-def _ordinal_alone(match: re.Match[str]) -> Reading:
-    """``before the thirtieth``: a day of the month last spoken of."""
+def _ordinal_alone(match: re.Match[str]) -> Reading | None:
+    """``before the thirtieth``, ``your cable of the 8th``: a day of the month last spoken of."""
+    if match.group("more") and not match.group("od"):
+        return None
     return Reading(day=_day_of(match))
 
 
@@ -304,9 +332,9 @@ RULES: tuple[Rule, ...] = (
         _part_of_year,
         (HAS_YEAR, re.compile("pring|ummer|utumn|all|half")),
     ),
-    Rule(re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _RANGE + _YEAR), _month_day, (_HAS_MONTH, _HAS_MONTH_DAY)),
+    Rule(re.compile(_OPEN_MONTH + r"\s+" + _DAY + _RANGE + _YEAR), _month_day, (_HAS_MONTH, _HAS_MONTH_DAY)),
     Rule(
-        re.compile(r"(?<![\w.,/])" + _DAY + _RANGE + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
+        re.compile(r"(?<![\w.,/])" + _DAY + _RANGE + r"\s+(?:of\s+)?" + _BRACKETABLE_MONTH + _YEAR),
         _month_day,
         (_HAS_MONTH, _HAS_DAY_MONTH),
     ),
@@ -323,6 +351,11 @@ RULES: tuple[Rule, ...] = (
         ),
         _month_part,
         (_HAS_MONTH,),
+    ),
+    Rule(
+        re.compile(r"\[" + _NAMED_MONTH + r"\],?\s*(?P<y>\d{4})(?![\d/])(?P<yb>)"),
+        _month_part,
+        (re.compile(r"\],?\s*[12]\d{3}"), _HAS_MONTH),
     ),
     Rule(
         re.compile(
@@ -346,8 +379,11 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(r"(?<![\w\-\"«„“])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"), _month_alone, (_HAS_MONTH,)),
     Rule(
         re.compile(
-            r"\b(?i:before|after|by|until|till|on|since|from)\s+the\s+"
-            r"(?:(?i:morning|afternoon|evening|night|end|middle)\s+of\s+the\s+)?(?P<span>" + _ORDINAL + ")" + _PAUSE
+            _BEFORE_DAY_ALONE
+            + r"(?:(?i:morning|afternoon|evening|night|end|middle)\s+of\s+the\s+)?(?P<span>"
+            + _ORDINAL
+            + ")"
+            + _PAUSE
         ),
         _ordinal_alone,
         (re.compile(r"the\s+" + _ORDINAL),),

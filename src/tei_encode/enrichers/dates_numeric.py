@@ -4,7 +4,7 @@ Day and month with a slash or a dot and Arabic or Roman month numbers
 (``24/7``, ``29/VII-20``, ``26/IX 1951 г.``, ``3.XI.1949``, ``5.2.50``,
 ``26.9``; in ``І/IX-20`` a letter I is typed for the digit 1), a time of
 dispatch before such a date (``17.45 26.9``), ISO dates, years (``1974``,
-``1951 года``) and ranges of years (``1912-1927``). A bare pair of Arabic
+``1951 года``) and ranges of years (``1912-1927``, ``1920-21``). A bare pair of Arabic
 numbers next to a word or a number (``1/5 of``, ``12.5 million``) is a fraction
 or a decimal, not a date; nor is a bare four-digit time (``At 1600``, ``1930
 hours``) or document number (``Incoming 1352``, ``1352/sh``).
@@ -57,7 +57,9 @@ def _iso(match: re.Match[str]) -> Reading:
 
 
 def _year_range(match: re.Match[str]) -> Reading:
-    return Reading(year=int(match.group("y")), last_year=int(match.group("y2")))
+    """``1912-1927``, ``1920-21`` (the last year in the century of the first)."""
+    first, last = int(match.group("y")), int(match.group("y2"))
+    return Reading(year=first, last_year=last if last >= 100 else first // 100 * 100 + last)
 
 
 def _year(match: re.Match[str]) -> Reading | None:
@@ -121,7 +123,7 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"(?<![\w./,-])"
             + _YEAR
-            + r"[ \t]?[-–—][ \t]?(?P<y2>1\d{3}|20\d{2})"
+            + r"[ \t]?[-–—][ \t]?(?P<y2>1\d{3}|20\d{2}|\d{2}(?!\d))"
             + YEAR_SUFFIX_RU
             + r"?(?![\w-]|[.,/]\d)"
         ),

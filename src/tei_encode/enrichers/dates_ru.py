@@ -1,13 +1,14 @@
 """Russian date rules: month names in every case, quoted days, decades and quarters.
 
 ``26 сентября 1951 г.``, ``"26" сентября 1951 г.``, ``" " сентября 1951г.`` (a
-blank day: the month), ``20 сентября``, ``в сентябре 1951 года``, ``первой
-декаде октября``, ``второй половине мая``, ``в начале октября``, ``IV кв. 1951
-г.``, Old Style dates with the New Style day (``16 (29) сентября 1912 г.``,
-``28 октября (10 ноября) 1912 г.``), days that share a month (``3 и 4
-января``: a date each), halves of a year and seasons (``во второй половине
-1952 г.``, ``весной 1953 г.``). A month alone counts (``в сентябре``), except
-the forms of ``май``, which need a day or a year.
+blank day: the month), ``20 сентября``, ``10-го октября``, ``5-10 октября`` and
+``с 5 по 10 октября`` (ranges), ``в сентябре 1951 года``, ``первой декаде
+октября``, ``второй половине мая``, ``в начале октября``, ``IV кв. 1951 г.``,
+Old Style dates with the New Style day (``16 (29) сентября 1912 г.``, ``28
+октября (10 ноября) 1912 г.``), days that share a month (``3 и 4 января``: a
+date each), halves of a year and seasons (``во второй половине 1952 г.``,
+``весной 1953 г.``). A month alone counts (``в сентябре``), except the forms of
+``май``, which need a day or a year.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _NEW_DAY_MONTH = r"\s*\(\s*(?P<nd>" + _DAY + r")\s+" + _NEW_MONTH + r"\s*\)"  # ``(10 ноября)``
 _YEAR = r"(?:[ \t\u00a0]*(?P<y>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?"
 _BLANK = r"[ \t\u00a0]*"
+# A day written as an ordinal with its case ending: ``10-го октября``, ``с 5-го по 10-е``.
+_CASE_ENDING = r"(?:-(?:го|е|й|му|ое|ого|ому))?"
 _DAY_LIST = r"(?P<days>" + _DAY + r"(?:\s*,\s*" + _DAY + r")*\s*,?\s+и\s+" + _DAY + r")(?!\d)"
 
 # Every rule needs Cyrillic letters (or the old forms of в, д, о, с, т, ъ that case-insensitive matching takes for
@@ -200,7 +203,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         re.compile(
-            r"(?<![\w.,/])(?P<d>" + _DAY + r")(?:[ \t]*[-–—][ \t]*(?P<d2>" + _DAY + r"))?\s+" + _ANY_MONTH + _YEAR,
+            r"(?<![\w.,/])(?P<d>"
+            + _DAY
+            + r")"
+            + _CASE_ENDING
+            + r"(?:(?:[ \t]*[-–—][ \t]*|\s+по\s+)(?P<d2>"
+            + _DAY
+            + r")"
+            + _CASE_ENDING
+            + r")?\s+"
+            + _ANY_MONTH
+            + _YEAR,
             re.IGNORECASE,
         ),
         _day_month,
