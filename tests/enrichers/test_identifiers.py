@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
-from tei_encode.enrichers.archives import current_archive
+from tei_encode.enrichers.archives import SHELFMARK_HINT, current_archive, shelfmark_parts
 from tei_encode.enrichers.identifiers import (
     _ITEM_PROTOCOL,
     _NUMBER,
@@ -343,6 +343,133 @@ def test_find_citations_marks_the_repository_as_written_and_values_only() -> Non
     ]
 
 
+SHELFMARK_CITATIONS = [
+    # text, the citation as marked, the parts stated
+    (
+        "Wilson Center Digital Archive, PRC FMA 118-00078-02, 1-5. Translated by Charles Kraus.",
+        "PRC FMA 118-00078-02, 1-5",
+        {"repository": "PRC FMA", "shelfmark": "118-00078-02", "folios": "1-5"},
+    ),
+    (
+        "Wilson Center Digital Archive, PRC FMA 109-00871-01. Obtained by Shen Zhihua.",
+        "PRC FMA 109-00871-01",
+        {"repository": "PRC FMA", "shelfmark": "109-00871-01"},
+    ),
+    (
+        "Chinese Foreign Ministry Archive (PRC FMA) 106-00001-01, 7",
+        "Chinese Foreign Ministry Archive (PRC FMA) 106-00001-01, 7",
+        {"repository": "PRC FMA", "shelfmark": "106-00001-01", "folios": "7"},
+    ),
+    (
+        "Wilson Center Digital Archive, SAPMO-BArch, DY 30/IV 2/2.035/115. Translated by Bernd Schaefer.",
+        "SAPMO-BArch, DY 30/IV 2/2.035/115",
+        {"repository": "SAPMO-BArch", "shelfmark": "DY 30/IV 2/2.035/115"},
+    ),
+    (
+        "SAPMO-BArch, DY 30/J IV 2/2/1227, Bl. 1-12.",
+        "SAPMO-BArch, DY 30/J IV 2/2/1227, Bl. 1-12",
+        {"repository": "SAPMO-BArch", "shelfmark": "DY 30/J IV 2/2/1227", "folios": "1-12"},
+    ),
+    (
+        "MOL, XIX-J-1-j Korea, 1957, 11. doboz, 24/b, 005133/1957. Translated by Imre Pal.",
+        "MOL, XIX-J-1-j Korea, 1957, 11. doboz, 24/b, 005133/1957",
+        {"repository": "MNL OL", "shelfmark": "XIX-J-1-j Korea, 1957, 11. doboz, 24/b, 005133/1957"},
+    ),
+    (
+        "Archiwum Akt Nowych (AAN), KC PZPR, XI A/10, k. 425-430.",
+        "Archiwum Akt Nowych (AAN), KC PZPR, XI A/10, k. 425-430",
+        {"repository": "AAN", "shelfmark": "KC PZPR, XI A/10", "folios": "425-430"},
+    ),
+    (
+        "ANIC, fond CC of the RCP – Foreign Relations Section, file 41/1961, f. 1-10.",
+        "ANIC, fond CC of the RCP – Foreign Relations Section, file 41/1961, f. 1-10",
+        {
+            "repository": "ANIC",
+            "shelfmark": "fond CC of the RCP – Foreign Relations Section, file 41/1961",
+            "folios": "1-10",
+        },
+    ),
+    (
+        "Hoover Institution Archives, Dmitri Volkogonov Papers, Reel 17; obtained by X.",
+        "Hoover Institution Archives, Dmitri Volkogonov Papers, Reel 17",
+        {"repository": "Hoover Institution Library & Archives", "shelfmark": "Dmitri Volkogonov Papers, Reel 17"},
+    ),
+    (
+        "NARA, RG 59, Central Decimal File 1950-54, box 4265.",
+        "NARA, RG 59, Central Decimal File 1950-54, box 4265",
+        {"repository": "NARA", "shelfmark": "RG 59, Central Decimal File 1950-54, box 4265"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "marked", "parts"), SHELFMARK_CITATIONS, ids=[c[1] for c in SHELFMARK_CITATIONS])
+def test_archives_outside_russia_are_cited_by_their_shelfmarks(text: str, marked: str, parts: dict[str, str]) -> None:
+    (citation,) = find_citations(text)
+    assert text[citation.start : citation.end] == marked
+    assert citation.stated() == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hoover Institution, Stanford University, 1995.",
+        "documents of the Chinese Foreign Ministry Archive show that in 1950",
+        "declassified by the PRC FMA in 2004.",
+        "the PRC FMA 2004 release",
+        "SAPMO-BArch\n115",
+        "the mol 5 solution",
+        "RGASPI 558-11-341",
+        "The Hoover Institution Archives, Stanford University, 1995.",
+        "Library of Congress, Washington, DC 20540",
+    ],
+    ids=[
+        "year-only",
+        "words-after-name",
+        "lower-case-after-name",
+        "words-after-number",
+        "next-line",
+        "lower-case-name",
+        "archive-cited-by-fond",
+        "archive-and-year",
+        "library-address",
+    ],  # fmt: skip
+)
+def test_a_shelfmark_needs_numbered_capitalised_pieces_right_after_the_archive(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_two_shelfmark_citations_split_at_the_semicolon() -> None:
+    text = "PRC FMA 118-00078-02, 1-5; SAPMO-BArch, DY 30/3386, Bl. 4."
+    assert [text[c.start : c.end] for c in find_citations(text)] == [
+        "PRC FMA 118-00078-02, 1-5",
+        "SAPMO-BArch, DY 30/3386, Bl. 4",
+    ]
+
+
+def test_a_shelfmark_archive_cited_by_fond_keeps_fond_and_delo() -> None:
+    (citation,) = find_citations("ANIC, fond 1, opis 2, delo 3, l. 4")
+    assert citation.stated() == {"repository": "ANIC", "fond": "1", "opis": "2", "delo": "3", "folios": "4"}
+
+
+@given(st.text(alphabet="AZaz09-/.,; \nBl", max_size=60))
+def test_shelfmark_parts_lie_on_one_line_in_order(tail: str) -> None:
+    text = "PRC FMA " + tail
+    parts = shelfmark_parts(text, 7)
+    assert [p[0] for p in parts] in ([], ["shelfmark"], ["folios"], ["shelfmark", "folios"])
+    assert all(7 <= start < end <= len(text) and "\n" not in text[start:end] for _, start, end, _ in parts)
+    assert all(a[2] <= b[1] for a, b in zip(parts, parts[1:], strict=False))
+
+
+def test_enricher_marks_a_shelfmark_citation_and_records_it_for_the_header() -> None:
+    text = "Wilson Center Digital Archive, PRC FMA 118-00078-02, 1-5. Translated by Charles Kraus."
+    document = make_document(citation_field=text)
+    enrich(document)
+    block = document.fields["citation"]
+    (outer,) = archival(block)
+    assert typed_parts(block, outer) == {"repository": "PRC FMA", "shelfmark": "118-00078-02", "folios": "1-5"}
+    assert document.meta["archival.shelfmark"] == "118-00078-02"
+
+
 @pytest.mark.parametrize(
     ("written", "current"),
     [
@@ -374,6 +501,12 @@ def test_find_citations_marks_the_repository_as_written_and_values_only() -> Non
         ("Russian State Archive of the Economy", "RGAE"),
         ("TsKhSD", "RGANI"),
         ("Центральный архив Министерства обороны", "TsAMO"),
+        ("MOL", "MNL OL"),
+        ("Magyar Országos Levéltár", "MNL OL"),
+        ("Chinese Foreign Ministry Archive", "PRC FMA"),
+        ("PRC FMA", "PRC FMA"),
+        ("SAPMO-BArch", "SAPMO-BArch"),
+        ("Archiwum Akt Nowych", "AAN"),
     ],
     ids=lambda v: v,
 )
@@ -742,6 +875,11 @@ _PIECES = st.sampled_from(
         "http://x/",
         "П83/615",
         "Arkhiv Vneshnei Politiki",
+        "PRC FMA ",
+        "SAPMO-BArch",
+        "118-00078-02",
+        "Bl.",
+        "k.",
         "Архив",
         "(",
         ")",
@@ -767,7 +905,7 @@ def test_any_text_gives_spans_within_bounds_and_parts_inside_their_citation(firs
         assert all(0 <= s.start < s.end <= len(block.text) for s in spans)
         outers = [s for s in spans if s.attr("type") == "archival"]
         for s in spans:
-            if s.attr("type") in ("repository", "fond", "opis", "papka", "delo", "folios"):
+            if s.attr("type") in ("repository", "fond", "opis", "papka", "delo", "folios", "shelfmark"):
                 assert any(o.covers(s) for o in outers)
         others = [s for s in spans if not any(o.covers(s) for o in outers)]
         assert all(not a.overlaps(b.start, b.end) for i, a in enumerate(others) for b in others[i + 1 :])
@@ -785,6 +923,8 @@ _HEADS = st.sampled_from(
         "TsKhSD",
         "Arkhiv Prezidenta RF (AP RF)",
         "Архив (ЦГАИПД)",
+        "PRC FMA",
+        "Magyar Országos Levéltár (MOL)",
     ]
 )
 _LABELS = st.sampled_from(["F.", "f", "fond", "Ф.", "Op", "On.", "opis'", "List", "papka", "D.", "Д.", "delo", "L .",
@@ -797,7 +937,7 @@ _CITATIONS = st.tuples(_HEADS, st.lists(_PART_TEXT, min_size=1, max_size=4).map(
 @settings(max_examples=300)
 @given(st.one_of(_TEXTS, st.lists(_PIECES, max_size=30).map(" ".join), _CITATIONS))
 def test_quick_tests_skip_only_texts_without_citations_numbers_or_addresses(text: str) -> None:
-    if _PART.search(text) is None:
+    if _PART.search(text) is None and SHELFMARK_HINT.search(text) is None:
         assert _citations(text) == []
     lowered = text.lower()
     if not _has_sign(lowered):
@@ -820,11 +960,12 @@ _EVERY_LABEL = ["fond", "f.", "фонд", "ф.", "opis'", "op.", "on.", "опи�
     [f"RGASPI, {label} 5" for label in _EVERY_LABEL]
     + [f"GARF {label.upper()} 12" for label in _EVERY_LABEL]
     + [c[0] for c in CITATIONS]
+    + [c[0] for c in SHELFMARK_CITATIONS]
     + [n[0] for n in NUMBERS],
 )
 def test_quick_tests_pass_every_example(text: str) -> None:
     if _citations(text):
-        assert _PART.search(text)
+        assert _PART.search(text) or SHELFMARK_HINT.search(text)
     lowered = text.lower()
     if _NUMBER.search(text) or _ITEM_PROTOCOL.search(text) or _PROTOCOL_THEN_ITEM.search(text):
         assert _has_sign(lowered)

@@ -44,8 +44,14 @@ def _rendered(text: str, spans: list[Span]) -> str:
          "</placeName> already</reg></choice></p>"),
         ("a\n[...] b", [span(2, 7, "gap", reason="omitted")],
          '<p>a<lb/><gap reason="omitted"><desc>[...]</desc></gap> b</p>'),
+        ("del0Stalin", [span(0, 3, "del"), span(4, 10, "person")],
+         "<p><del>del</del><choice><orig>0Stalin</orig><reg>0 <persName>Stalin</persName></reg></choice></p>"),
+        ("0Stalin", [span(0, 1, "add"), span(1, 7, "person")], "<p><add>0</add><persName>Stalin</persName></p>"),
+        ("Stalin0x", [span(0, 6, "person"), span(7, 8, "add")],
+         "<p><choice><orig>Stalin0</orig><reg><persName>Stalin</persName> 0</reg></choice><add>x</add></p>"),
     ],
-    ids=["empty", "plain", "line-break", "span", "glued-word", "gap"],
+    ids=["empty", "plain", "line-break", "span", "glued-word", "gap", "deletion-before-glued-word",
+         "insertion-right-before-a-name", "insertion-after-glued-word"],
 )  # fmt: skip
 def test_inline_rendering(text: str, spans: list[Span], xml: str) -> None:
     assert _rendered(text, spans) == xml

@@ -4,7 +4,9 @@ An archival citation (``RGASPI, f. 558, op. 11, d. 341, ll. 128-129``,
 ``РЦХИДНИ. Ф. 17. Оп. 3. Д. 99. Л. 1``, ``Ibid. D. 104. L. 2``) becomes one outer
 span of type ``archival`` whose attributes hold the normalised parts, with one
 nested span per part written in the text; ``Ibid.`` takes the parts it leaves
-out from the previous citation of the document. Document numbers (``ИСХ. №
+out from the previous citation of the document. An archive outside Russia
+that numbers its files in its own way (``PRC FMA 118-00078-02, 1-5``) gives a
+``shelfmark`` instead of fond, opis and delo. Document numbers (``ИСХ. №
 5542``, ``Cable No. 5542``, ``К п.615 /оп/ пр.ПБ № 83``, and incoming and
 outgoing numbers without a number sign, ``Вх. 1352``) become spans over the
 number alone, typed by the label before it; a number after a quoted title
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Reporter
 from ..model import Block, Document, span
-from .archives import ARCHIVE_PATTERN, current_archive
+from .archives import ARCHIVE_PATTERN, SHELFMARK_HINT, cites_by_shelfmark, current_archive, shelfmark_parts
 
 if TYPE_CHECKING:
     from . import Context
@@ -118,7 +120,7 @@ class Citation:
 
 def find_citations(text: str) -> list[Citation]:
     """The archival citations in ``text``, in order, with only the parts they state."""
-    return _citations(text) if _PART.search(text) else []
+    return _citations(text) if _PART.search(text) or SHELFMARK_HINT.search(text) else []
 
 
 def _citations(text: str) -> list[Citation]:
@@ -141,18 +143,31 @@ def _citation_at(text: str, start: re.Match[str], floor: int) -> Citation | None
     if head == "bare":
         first = _part_at(text, start.start(), -1)
         parts = [first, *_parts_after(text, first.end, 0)] if first and first.name == "fond" else []
-    elif named:
-        parts = _parts_after(text, start.end() + 1, -1)
     else:
-        # An archive named in words may give its abbreviation in parentheses: "... Federation (APRF), Fond 45".
-        abbreviation = _ABBREVIATION.match(text, start.end()) if head == "repository" else None
-        parts = _parts_after(text, abbreviation.end() if abbreviation else start.end(), -1)
+        after = _after_head(text, start, named)
+        parts = _parts_after(text, after, -1)
+        if not parts and head == "repository" and _cites_by_shelfmark(start.group()):
+            parts = [CitationPart(*part) for part in shelfmark_parts(text, after)]
     if not _is_citation(head, [p.name for p in parts]):
         return None
     if head in ("repository", "other"):
         first, end = named or start.span()
         parts.insert(0, CitationPart("repository", first, end, current_archive(start.group())))
     return Citation(named[0] if named else start.start(), parts[-1].end, tuple(parts), ibid=head == "ibid")
+
+
+def _after_head(text: str, start: re.Match[str], named: tuple[int, int] | None) -> int:
+    """Where the parts after an archive's name begin: after the abbreviation in parentheses, if one follows."""
+    if named:
+        return start.end() + 1
+    # An archive named in words may give its abbreviation in parentheses: "... Federation (APRF), Fond 45".
+    abbreviation = _ABBREVIATION.match(text, start.end()) if start.lastgroup == "repository" else None
+    return abbreviation.end() if abbreviation else start.end()
+
+
+def _cites_by_shelfmark(written: str) -> bool:
+    """Whether an archive name as written (capitalised, as names of archives are) is one cited by shelfmarks."""
+    return written[0].isupper() and cites_by_shelfmark(current_archive(written))
 
 
 def _name_before(text: str, abbreviation: re.Match[str], floor: int) -> tuple[int, int] | None:
@@ -429,7 +444,7 @@ def _overlaps(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
 
 # ------------------------------------------------------------ the enricher
 
-_META_PARTS = ("repository", *RANKS)
+_META_PARTS = ("repository", "shelfmark", *RANKS)
 
 
 @dataclass

@@ -186,13 +186,17 @@ def _append_piece(parent: etree._Element, piece: str) -> None:
 
 def _with_glue(text: str, spans: Sequence[Span]) -> list[Span]:
     """The spans plus a ``glue`` span over every word that a span boundary cuts in two."""
-    cuts = sorted({b for s in spans if s.kind in WORD_LEVEL for b in (s.start, s.end) if _inside_word(text, b)})
+    # Struck-out or inserted letters next to a word are no part of it: "~~del~~0Сталину" cuts "0Сталину" only.
+    stops = {b for s in spans if s.kind in ("del", "add") for b in (s.start, s.end)}
+    cuts = sorted(
+        {b for s in spans if s.kind in WORD_LEVEL for b in (s.start, s.end) if _inside_word(text, b) and b not in stops}
+    )
     if not cuts:
         return list(spans)
     regions: list[list[int]] = []
     for cut in cuts:
-        start, end = _word_bounds(text, cut)
-        if regions and start <= regions[-1][1]:
+        start, end = _word_bounds(text, cut, stops)
+        if regions and start < regions[-1][1]:
             regions[-1][1] = max(regions[-1][1], end)
         else:
             regions.append([start, end])
@@ -210,11 +214,12 @@ def _inside_word(text: str, at: int) -> bool:
     return 0 < at < len(text) and WORD_PAIR.match(text, at - 1) is not None
 
 
-def _word_bounds(text: str, at: int) -> tuple[int, int]:
+def _word_bounds(text: str, at: int, stops: set[int]) -> tuple[int, int]:
+    """The word around offset ``at``, not reaching past any offset in ``stops``."""
     start, end = at, at
-    while start > 0 and WORD.match(text[start - 1]):
+    while start > 0 and start not in stops and WORD.match(text[start - 1]):
         start -= 1
-    while end < len(text) and WORD.match(text[end]):
+    while end < len(text) and end not in stops and WORD.match(text[end]):
         end += 1
     return start, end
 

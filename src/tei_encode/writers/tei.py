@@ -27,7 +27,7 @@ IN_CLOSER = {"dispatch", "certification", "stamp", "registration"}
 NOTE_KINDS = frozenset({"dispatch", "certification", "facsimile", "physdesc", "citation"})
 GROUP_TAGS = {"salute": "salute", "dateline": "dateline", "signature": "signed"}
 LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "zh": "Chinese", "de": "German", "fr": "French"}
-ARCHIVAL_PARTS = ("fond", "opis", "papka", "delo", "folios")
+ARCHIVAL_PARTS = ("fond", "opis", "papka", "delo", "shelfmark", "folios")
 # Fields the header or the front has a place for; every other field is a note on the citation.
 PLACED_FIELDS = frozenset({"citation", "collection", "summary", "language", "date", "number"})
 
