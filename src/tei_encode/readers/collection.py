@@ -2,9 +2,10 @@
 
 A page opens with site chrome (a navigation bar), the collection title, its
 year and compilers; then each document: ``No. 91``, a title ("Telegram from X
-to Y"), a date line, addressee and place-date lines, the body with note
-reference numbers, the signature, the archival citation with the physical
-description, and ``Notes:``.
+to Y"), a date line, addressee, salutation and place-date lines, the body with
+note reference numbers, a closing formula and the signature, perhaps a closing
+place-date line and a postscript, the archival citation with the physical
+description, and ``Notes:``. A page may hold a single document.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from ..diagnostics import Reporter
 from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, chunks, document_id
+from .layout import STAMP_WORDS
 from .notes import mark_note_references, note_blocks
 
 ITEM_NUMBER = re.compile(r"^(?:No\.|№|Nr\.|Document\s+No\.?|Документ\s+№)\s*(\d+)\s*$", re.I)
@@ -59,14 +61,45 @@ PLACE_DATE = re.compile(
 )
 
 
+# The year of a dateline: after a day and a month in figures (``21.VIII.21``, ``12/XI-25``, ``16/XI 1919``) or
+# after a day and a month name (``17 October 1919``, ``October 17, 1919``). Two digits count only when joined to
+# the month, so that an hour after a comma (``16/X, 23 h.``) is not read as a year.
+DATELINE_YEAR = re.compile(
+    r"\b\d{1,2}\s?[./]\s?(?:[IVXІ]{1,4}|\d{1,2})(?:[./-](?P<short>\d{2})(?![\d/])|[./-]?\s?(?P<full>1\d{3}|20\d{2})\b)"
+    rf"|(?:\b\d{{1,2}}\s+{MONTHS}|{MONTHS}\s+\d{{1,2}},?)\s+(?P<full2>1\d{{3}}|20\d{{2}})\b"
+)
+YEAR_SPAN = re.compile(r"\b(1\d{3}|20\d{2})\s*[-–]\s*(1\d{3}|20\d{2})\b")
+
+
+# A closing date without a place (``8.IX.25.``, ``12/XI-25``); with a place it is a PLACE_DATE.
+CLOSING_DATE = re.compile(r"^\[?\d{1,2}\s?[./]\s?(?:[IVXІ]{1,4}|\d{1,2})(?:[./-]\s?(?:\d{2}|\d{4}))?\.?\]?$")
+# A salutation: ``Dear Koba,``, ``Hello, Koba!``, or a short call ending in ``!`` (``Comrade Stalin!``).
+SALUTATION = re.compile(
+    r"^(?:(?:my\s+)?dear(?:est)?|hello|esteemed|(?:much\s+)?respected|дорог\w*|уважаем\w*|многоуважаем\w*|"
+    r"здравствуй\w*)\b[^\n]{0,50}[!,]$|^[^\n.,:;]{2,40}!$",
+    re.I,
+)
+POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\.?(?=\s)|Post\s?scriptum\b)", re.I)
+# A closing formula before the signature's name, perhaps after a parting sentence (``I embrace you. Your Klim.``).
+VALEDICTION = re.compile(
+    r"^(?:(?:[^.!?\n]{1,40}[.!?]\s+)?yours?(?:\s+(?:truly|sincerely|faithfully|ever|devoted|affectionately))?"
+    r"|with\s+(?:[a-z]+\s+){0,2}(?:greetings|regards|respect|salutations?)"
+    r"|(?:(?:communist|comradely|warm|best)\s+)?(?:greetings|regards)"
+    r"|с\s+(?:[а-яё]+\s+){0,2}(?:приветом|уважением)|ваш[аи]?|тво[йя])[,!.]?\s+(?=\S)",
+    re.I,
+)
+
+
 class CollectionReader:
     """A page of a published collection with numbered documents (``No. 91`` ...)."""
 
     name = "collection"
 
     def detect(self, text: str) -> bool:
-        """Two or more item-number lines such as ``No. 91``."""
-        return sum(1 for c in chunks(text) if ITEM_NUMBER.match(c.text)) >= 2
+        """Two or more item-number lines such as ``No. 91``, or one on a page with the collection's other marks."""
+        parts = chunks(text)
+        starts = [i for i, c in enumerate(parts) if ITEM_NUMBER.match(c.text)]
+        return len(starts) >= 2 or (len(starts) == 1 and _has_collection_marks(parts, starts[0]))
 
     def read(self, text: str, source: str, reporter: Reporter) -> list[Document]:
         """One document per numbered item; the page header becomes each one's source description."""
@@ -111,7 +144,53 @@ class CollectionReader:
             label = rest[notes_at]
             document.divisions.append(Division("notes", note_blocks(notes), {"label": label.text.rstrip(":")}))
         mark_note_references([document.title, *letter.blocks], document.divisions[1:])
+        if "date" not in document.fields:
+            _year_from_dateline(document, letter.blocks, header)
         return document
+
+
+def _year_from_dateline(document: Document, blocks: list[Block], header: list[Block]) -> None:
+    """Without an editorial date line, the letter's own dateline (``Riga, 21.VIII.21.``) gives the document's
+    year, in ``meta["year"]``; a two-digit year takes the century that puts it inside the collection's span of years.
+    """
+    for dateline in (b for b in blocks if b.kind == "dateline"):
+        year = dateline_year(dateline.text, _years_spanned(header))
+        if year:
+            document.meta["year"] = str(year)
+            return
+
+
+def dateline_year(text: str, span: tuple[int, int] | None) -> int | None:
+    """The year a dateline states: four digits, or two after a day and a month (``9/III-21``) read within ``span``."""
+    match = DATELINE_YEAR.search(text)
+    if not match:
+        return None
+    full = match.group("full") or match.group("full2")
+    if full:
+        return int(full)
+    if span is None:
+        return None
+    short = int(match.group("short"))
+    years = [century + short for century in range(span[0] // 100 * 100, span[1] + 1, 100)]
+    return next((y for y in years if span[0] <= y <= span[1]), None)
+
+
+def _years_spanned(header: list[Block]) -> tuple[int, int] | None:
+    """The span of years the collection's title gives (``Correspondence. 1912-1927``)."""
+    for b in header:
+        match = YEAR_SPAN.search(b.text)
+        if match:
+            return int(match.group(1)), int(match.group(2))
+    return None
+
+
+def _has_collection_marks(parts: list[Chunk], start: int) -> bool:
+    """Whether a page with one numbered item has the site's navigation bar above it, or notes or an archival
+    citation below it: the marks of a collection page that holds a single document.
+    """
+    return any(NAV_BAR.match(c.text) for c in parts[:start]) or any(
+        NOTES_LABEL.match(c.text) or ARCHIVE_LINE.match(c.text) for c in parts[start + 1 :]
+    )
 
 
 def _merge(blocks: list[Block]) -> Block:
@@ -132,20 +211,19 @@ def _body_blocks(parts: list[Chunk], reporter: Reporter) -> list[Block]:
     first_para = next((i for i, c in enumerate(body) if len(c.text) > 120), None)
     if first_para is None:  # a short letter: its first sentence of some length
         first_para = next((i for i, c in enumerate(body) if _is_sentence(c.text)), len(body))
-    kinds = {i: kind for i, c in enumerate(body) if (kind := _apart_kind(c.text, i > first_para))}
+    kinds = _closing_kinds(body, first_para)
     last = max((i for i in range(len(body)) if i not in kinds), default=None)  # the signature, if any
     signature_at = last if last is not None and last > first_para and len(body[last].text) <= 60 else None
     blocks: list[Block] = []
     for i, chunk in enumerate(body):
         if i in kinds:
-            kind = kinds[i]
+            blocks.append(_closing_block(kinds[i], chunk))
         elif i < first_para:
-            kind = "dateline" if PLACE_DATE.match(chunk.text) or DATE_LINE.match(chunk.text) else "address"
+            blocks.append(block(_opening_kind(chunk.text), chunk))
         elif i == signature_at:
-            kind = "signature"
+            blocks.extend(_signature_blocks(chunk))
         else:
-            kind = "p"
-        blocks.append(block(kind, chunk))
+            blocks.append(block("p", chunk))
     for chunk in tail:
         blocks.extend(_citation_blocks(chunk))
     if citation_at is None:
@@ -153,16 +231,61 @@ def _body_blocks(parts: list[Chunk], reporter: Reporter) -> list[Block]:
     return blocks
 
 
-def _apart_kind(text: str, after_opening: bool) -> str:
-    """``physdesc`` for a physical description, ``registration`` for a number line after the opening; else ``""``.
+def _closing_kinds(body: list[Chunk], first_para: int) -> dict[int, str]:
+    """The kinds of the chunks that are neither the signature nor the text: physical descriptions, registration
+    numbers and datelines after the text, and a postscript with everything after it.
+    """
+    kinds = {i: kind for i, c in enumerate(body) if (kind := _apart_kind(c.text, i > first_para))}
+    postscript_at = next((i for i, c in enumerate(body) if i > first_para and POSTSCRIPT.match(c.text)), None)
+    if postscript_at is not None:
+        kinds.update({i: "postscript" for i in range(postscript_at, len(body)) if i not in kinds})
+    return kinds
 
-    Neither is the signature, which is then the last line before them.
+
+def _apart_kind(text: str, after_opening: bool) -> str:
+    """``physdesc`` for a physical description; after the opening, ``registration`` for a number line and
+    ``dateline`` for a place and date (``Tiflis, 5.IX.24.``, ``8.IX.25.``); else ``""``.
+
+    None of them is the signature, which is then the last line before them.
     """
     if PHYSICAL_LINE.match(text):
         return "physdesc"
     if after_opening and REGISTRATION_LINE.match(text):
         return "registration"
+    if after_opening and len(text) <= 50 and (CLOSING_DATE.match(text) or PLACE_DATE.match(text)):
+        return "dateline"
     return ""
+
+
+def _opening_kind(text: str) -> str:
+    """A line before the text: ``dateline`` (place and date), ``salute`` (``Dear Koba!``) or ``address``."""
+    if PLACE_DATE.match(text) or DATE_LINE.match(text):
+        return "dateline"
+    if SALUTATION.match(text) and not STAMP_WORDS.search(text):
+        return "salute"
+    return "address"
+
+
+def _closing_block(kind: str, chunk: Chunk) -> Block:
+    """A block of ``kind``; a postscript is a paragraph marked ``postscript``: it follows the signature but is text,
+    not part of the closer.
+    """
+    return block("p", chunk, postscript="yes") if kind == "postscript" else block(kind, chunk)
+
+
+def _signature_blocks(chunk: Chunk) -> list[Block]:
+    """The signature; a closing formula before the name (``With communist greetings``, ``Your``) is a salute
+    of its own, so that the signature holds the name only.
+    """
+    match = VALEDICTION.match(chunk.text)
+    rest = chunk.text[match.end() :] if match else ""
+    if not match or not rest[:1].isupper() or len(rest) > 40 or any(c in chunk.text for c in "*~^"):
+        return [block("signature", chunk)]
+    lines_before = chunk.text.count("\n", 0, match.end())
+    return [
+        block("salute", Chunk(chunk.text[: match.end()].rstrip(), chunk.line)),
+        block("signature", Chunk(rest, chunk.line + lines_before)),
+    ]
 
 
 def _is_sentence(text: str) -> bool:

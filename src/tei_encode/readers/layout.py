@@ -29,9 +29,32 @@ SIGNATURE = re.compile(r"^[\"„“«]?[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{1,40}[\"”�
 DATE_ONLY = re.compile(
     r"^[\"„“]?\s*\d{0,2}\s*[\"”]?\s*(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
     r"\s*\d{4}\s*г?\.?$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2},?\s+\d{4}\.?$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$",
+    r"\s+\d{1,2},?\s+\d{4}\.?$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$|^\d{1,2}\.[IVXІ]{1,4}\.\d{2,4}\s*(?:г\.?)?$",
     re.I,
 )
+
+
+# A signed name in ordinary case: initials and a surname (``А. Поскребышев``, ``I. V. Kovalev``) or two or three
+# capitalised words (``Zhou Enlai``).
+NAME_LINE = re.compile(
+    r"^(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?\.?$|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}$"
+)
+# The date under a signature: a DATE_ONLY date, or a day and month with the year in editorial brackets and perhaps
+# the hour (``10 October [1950], 21:00``).
+DATE_UNDER_NAME = re.compile(r"^\d{1,2}\s+[A-Za-zА-Яа-яЁё]+\s+\[?\d{4}\]?(?:\s*г\.)?(?:,?\s*\d{1,2}[:.]\d{2})?\.?$")
+
+# A date the editors supplied, bounded (``[not after 3 March 1953]``, ``[не позднее 10 апреля 1949 г.]``).
+EDITORIAL_DATE = re.compile(
+    r"^\[(?:not\s+(?:after|before|earlier\s+than|later\s+than)|не\s+(?:позднее|ранее))\s+[^\[\]\n]{4,30}\]$", re.I
+)
+# A closing formula on a line of its own before the signature (``With deep respect,``, ``С глубоким уважением``).
+CLOSING_FORMULA = re.compile(
+    r"^(?:with\s+(?:\w+\s+)?(?:respect|greetings|regards)|yours(?:\s+(?:truly|sincerely|faithfully))?|"
+    r"с\s+(?:\w+\s+)?(?:уважением|приветом))[,.!]?$",
+    re.I,
+)
+# The place under a signature, perhaps with the date on the next line (``Pyongyang``, ``г. Пхеньян``).
+PLACE_LINE = re.compile(r"^(?:г\.\s?)?[A-ZА-ЯЁ][\w'-]+(?:\s[A-ZА-ЯЁ][\w'-]+)?\.?$")
 
 
 def classify_witness(parts: list[Chunk], lang: str) -> list[Block]:
@@ -44,7 +67,13 @@ def classify_witness(parts: list[Chunk], lang: str) -> list[Block]:
             skip = False
             continue
         text = strip_marker(chunk.text)
+        if body_started and text == chunk.text and _is_name_and_date(text):
+            name, date = chunk.text.split("\n")
+            blocks += [block("signature", Chunk(name, chunk.line)), block("dateline", Chunk(date, chunk.line + 1))]
+            continue
         kind = _kind(text, body_started)
+        if kind == "p" and blocks and blocks[-1].kind == "signature" and _is_place_and_date(text):
+            kind = "dateline"
         if kind == "pb":
             blocks.append(block("pb", chunk, n=PAGE_NUMBER.match(text).group(1)))  # type: ignore[union-attr]
             continue
@@ -57,6 +86,26 @@ def classify_witness(parts: list[Chunk], lang: str) -> list[Block]:
     return blocks
 
 
+def _is_place_and_date(text: str) -> bool:
+    """Whether a chunk is a place in ordinary case (a signature is in capitals), alone or over a date line."""
+    place, _, date = text.partition("\n")
+    return (
+        bool(PLACE_LINE.match(place))
+        and not _is_caps_line(place)
+        and (not date or bool(DATE_ONLY.match(date) or DATE_UNDER_NAME.match(date)))
+    )
+
+
+def _is_name_and_date(text: str) -> bool:
+    """Whether a chunk is a signed name with the date on the line under it."""
+    lines = text.split("\n")
+    return (
+        len(lines) == 2
+        and bool(NAME_LINE.match(lines[0]))
+        and bool(DATE_ONLY.match(lines[1]) or DATE_UNDER_NAME.match(lines[1]))
+    )
+
+
 def _kind(text: str, body_started: bool) -> str:
     first_line = text.split("\n", 1)[0]
     if PAGE_NUMBER.match(text):
@@ -67,11 +116,13 @@ def _kind(text: str, body_started: bool) -> str:
         return "certification"
     if DISPATCH.match(text):
         return "dispatch"
-    if DATE_ONLY.match(text):
+    if DATE_ONLY.match(text) or EDITORIAL_DATE.match(text):
         return "dateline"
     if len(text) <= 120 and STAMP_WORDS.search(first_line) and not ADDRESS_START.match(first_line):
         return "stamp"
     if len(text) <= 80 and text.rstrip('"”»').endswith("!"):
+        return "salute"
+    if body_started and CLOSING_FORMULA.match(text):
         return "salute"
     if body_started and SIGNATURE.match(text) and len(text.split()) <= 4:
         return "signature"

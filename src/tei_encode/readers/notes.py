@@ -26,6 +26,10 @@ REFERENCE = re.compile(
 LABEL_WINDOW = 8
 LABEL_BEFORE = re.compile(r"(?:\b(?:No|Nos|Nr|F|Op|On|D|L|LL|T|P|S|pp|p|vol|Vol|List|item|Art|art|Ch|ch|§)\.?|№)\s*$")
 NUMBER_BEFORE = re.compile(r"[\d/,-]\s*$")
+# Characters that join the parts of a number, a date or a range; a point joins them only after a digit or a Roman
+# month (``10.1.26``, ``21.VIII.21``), since a note number may follow the point ending a sentence.
+GLUE = frozenset("0123456789/-–")
+DATE_PART = frozenset("0123456789IVXІ")
 LINE_END = re.compile(r"[\s.,;:]*(?:\n|$)")
 DIGIT = re.compile(r"\d")
 
@@ -71,6 +75,8 @@ def mark_note_references(blocks: Sequence[Block], note_divisions: Sequence[Divis
                 continue
             if _is_quantity(target.text, end):
                 continue
+            if _glued_to_number(target.text, start):
+                continue
             if _ends_with(NUMBER_BEFORE, target.text, start) and not LINE_END.match(target.text, end):
                 continue
             target.add(span(start, end, "noteref", n=str(number)))
@@ -91,6 +97,15 @@ def _references(text: str) -> Iterator[re.Match[str]]:
                     end = match.end()
                     yield match
                     break
+
+
+def _glued_to_number(text: str, start: int) -> bool:
+    """Whether the digits at ``start`` go on a number, a date or a range without a space (``9/III-21``, ``1921``).
+
+    A note number stands apart from a number before it (``Kharkiv 24/7 1``); glued to one, it is that number's end.
+    """
+    before = text[start - 1] if start else ""
+    return before in GLUE or (before == "." and start > 1 and text[start - 2] in DATE_PART)
 
 
 def _ends_with(pattern: re.Pattern[str], text: str, start: int) -> bool:
