@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from tei_encode.diagnostics import Reporter
-from tei_encode.model import Block, Document, Span, span
+from tei_encode.model import Block, Division, Document, Span, span
 from tei_encode.register import Authority, Entry, Name, Register
 from tei_encode.writers.inline import _inside_word, render
 from tei_encode.writers.standoff import standoff
@@ -109,3 +109,20 @@ def test_header_title_leaves_out_note_references() -> None:
     assert tree.findtext(f".//{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}title") == "Letter from Stalin to Zinoviev"
     [anchor] = tree.iter(f"{{{TEI_NS}}}ref")
     assert anchor.get("type") == "noteAnchor" and anchor.text == "1"
+
+
+def test_postscript_follows_the_closer() -> None:
+    blocks = [
+        Block("p", "The letter."),
+        Block("signature", "M. Litvinov."),
+        Block("p", "P.S. One more thing.", attrs={"postscript": "yes"}),
+        Block("p", "And another.", attrs={"postscript": "yes"}),
+        Block("citation", "AVP RF. F. 04."),
+    ]
+    document = Document(
+        "letter", "l.txt", "letter", "en", Block("title", "Letter"), divisions=[Division("letter", blocks)]
+    )
+    div = TeiWriter().write(document, Register({}), Reporter()).find(f".//{{{TEI_NS}}}body/{{{TEI_NS}}}div")
+    assert [etree.QName(child).localname for child in div] == ["p", "closer", "postscript", "note"]
+    postscript = div.find(f"{{{TEI_NS}}}postscript")
+    assert ["".join(p.itertext()) for p in postscript] == ["P.S. One more thing.", "And another."]

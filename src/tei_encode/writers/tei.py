@@ -248,7 +248,7 @@ class _Writer:
         if division.attrs.get("lang"):
             div.set(f"{{{XML_NS}}}lang", division.attrs["lang"])
         blocks = division.blocks
-        paragraphs = [i for i, b in enumerate(blocks) if b.kind == "p"]
+        paragraphs = [i for i, b in enumerate(blocks) if b.kind == "p" and not _is_postscript(b)]
         if not paragraphs:
             for block in blocks:
                 self.standalone(div, block)
@@ -263,8 +263,13 @@ class _Writer:
                 self.standalone(div, block)
             if closing > last + 1:
                 self.group(div, "closer", blocks[last + 1 : closing])
+            postscript: etree._Element | None = None
             for block in blocks[closing:]:
-                self.standalone(div, block)
+                if _is_postscript(block):
+                    postscript = postscript if postscript is not None else etree.SubElement(div, tei("postscript"))
+                    self.standalone(postscript, block)
+                else:
+                    self.standalone(div, block)
         if not len(div):
             etree.SubElement(div, tei("p"))
 
@@ -333,6 +338,11 @@ def _text(parent: etree._Element, tag: str, text: str) -> etree._Element:
     el = etree.SubElement(parent, tei(tag))
     el.text = text
     return el
+
+
+def _is_postscript(block: Block) -> bool:
+    """A paragraph the letter adds after its signature ("P.S. ..."), as the reader marks it."""
+    return block.kind == "p" and block.attrs.get("postscript") == "yes"
 
 
 def _plain(text: str) -> str:
