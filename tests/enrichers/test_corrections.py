@@ -161,6 +161,36 @@ def test_corrections_described_in_notes(text: str, note: str, expected: list) ->
     assert marked(corrected(text, note, anchor)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("We discussed On the grain trade 1 at length.", 'The item "On the grain trade" was added to the agenda.'),
+        ("He wrote Our tasks 1 last year.", 'The article "Our tasks" was deleted by the censor.'),
+        ("Газета напечатала Наши задачи 1.", "Статья «Наши задачи» вычеркнута из плана номера."),
+        ("They read Iskra 1 every week.", 'The newspaper "Iskra" was added to the list by Lenin.'),
+    ],
+    ids=["agenda-item", "article-title", "russian-article", "newspaper-by-a-person"],
+)
+def test_a_quoted_title_with_a_passive_verb_is_no_correction(text: str, note: str) -> None:
+    anchor = max(i for i, ch in enumerate(text) if ch.isdigit())
+    assert marked(corrected(text, note, anchor)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "note", "expected"),
+    [
+        ("Send Kamenev 1 too.", 'The name "Kamenev" was written in by Molotov above the line.', ("add", "Kamenev")),
+        ("Send it today 1.", '"Send it today" was added in Lenin\'s hand.', ("add", "Send it today")),
+        ("Пришлите Зиновьева 1.", "Фамилия «Зиновьева» вписана рукой Ленина.", ("add", "Зиновьева")),
+        ("Come at once and today 1.", 'The words "at once" and "today" were struck out.', ("del", "at once")),
+    ],
+    ids=["the-name", "in-a-hand", "russian-surname", "list-after-the-words"],
+)
+def test_a_quotation_named_as_words_or_by_a_hand_is_a_correction(text: str, note: str, expected: tuple) -> None:
+    anchor = max(i for i, ch in enumerate(text) if ch.isdigit())
+    assert [(kind, words) for kind, words, _ in marked(corrected(text, note, anchor))][0] == expected
+
+
 def test_the_occurrence_nearest_before_the_reference_is_marked() -> None:
     text = "Write it now. Then, when you can, write it now 1 and send it."
     [(kind, words, _)] = marked(block := corrected(text, 'The words "write it now" were added in pencil.', 46))

@@ -283,3 +283,39 @@ def test_a_closing_formula_and_the_place_under_a_signature(closing: list[str], e
 def test_an_editorial_date_in_brackets_is_a_dateline(line: str) -> None:
     blocks = classify_witness(chunks("\n\n".join([line, "TOP SECRET", WITNESS_BODY])), "en")
     assert (blocks[0].kind, blocks[0].text) == ("dateline", line)
+
+
+@pytest.mark.parametrize(
+    ("enclosure", "expected"),
+    [
+        (
+            ["- 2 -", "К п. 143 пр. ПБ № 79", "ПЕКИН", "ГЛАВНОМУ ВОЕННОМУ СОВЕТНИКУ ЗАХАРОВУ"],
+            [("pb", "- 2 -"), ("registration", "К п. 143 пр. ПБ № 79"), ("address", "ПЕКИН"),
+             ("address", "ГЛАВНОМУ ВОЕННОМУ СОВЕТНИКУ ЗАХАРОВУ")],
+        ),
+        (
+            ["[page 2]", "To item 143 of Politburo protocol No. 79", "BEIJING", "TO CHIEF MILITARY ADVISER ZAKHAROV"],
+            [("pb", "[page 2]"), ("registration", "To item 143 of Politburo protocol No. 79"), ("address", "BEIJING"),
+             ("address", "TO CHIEF MILITARY ADVISER ZAKHAROV")],
+        ),
+    ],
+    ids=["russian", "english"],
+)  # fmt: skip
+def test_an_attached_document_opens_with_its_address(enclosure: list[str], expected: list) -> None:
+    blocks = classify_witness(
+        chunks("\n\n".join([WITNESS_BODY, "ФИЛИППОВ", *enclosure, WITNESS_BODY, "ФИЛИППОВ"])), "ru"
+    )
+    assert [(b.kind, b.text) for b in blocks[2:-2]] == expected
+    assert [b.kind for b in blocks[-2:]] == ["p", "signature"]
+    assert blocks[2].attrs["n"] == "2"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [["- 2 -"], ["[page 2]"], ["To item 5 of the protocol No. 3 we add two points that the commission will discuss."]],
+    ids=["page-break", "bracketed-page", "sentence-on-an-item"],
+)
+def test_the_signature_after_a_page_break_or_a_sentence_stays_a_signature(between: list[str]) -> None:
+    blocks = classify_witness(chunks("\n\n".join([WITNESS_BODY, *between, "ROSHCHIN"])), "en")
+    assert blocks[-1].kind == "signature"
+    assert blocks[-2].kind == ("p" if between[0].startswith("To") else "pb")

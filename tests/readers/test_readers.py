@@ -225,6 +225,35 @@ def test_physical_descriptions_and_numbers_are_not_the_signature(chunks: list[st
 
 
 @pytest.mark.parametrize(
+    "line",
+    ["Draft on the land question.", "Original in the party archive.", "Copy.", "Copy by courier to Kazan."],
+    ids=["draft-on-a-subject", "original-in-an-archive", "term-alone-amid-the-text", "copy-by-courier"],
+)
+def test_a_paragraph_of_the_text_is_no_physical_description(line: str) -> None:
+    kinds = letter_kinds(BODY, line, "We wait for your answer and the rest of the news.", "Lenin.", "RGASPI. F. 2.")
+    assert kinds[1] == ("p", line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Typescript with autograph corrections.", "Copy in Stalin's hand.", "Машинопись с правкой.", "Decoded copy."],
+    ids=["with-corrections", "in-a-hand", "russian-with-corrections", "decoded-copy"],
+)
+def test_a_qualified_physical_description_after_the_signature(line: str) -> None:
+    assert letter_kinds(BODY, "Lenin.", line, "RGASPI. F. 2. Op. 1. D. 3. L. 4.")[1:3] == [
+        ("signature", "Lenin."),
+        ("physdesc", line),
+    ]
+
+
+def test_a_decoded_copy_after_the_citation_is_its_physical_description() -> None:
+    assert letter_kinds(BODY, "Lenin.", "RGASPI. F. 2. Op. 1. D. 3. L. 4. Decoded copy.")[2:] == [
+        ("citation", "RGASPI. F. 2. Op. 1. D. 3. L. 4."),
+        ("physdesc", "Decoded copy."),
+    ]
+
+
+@pytest.mark.parametrize(
     ("sentence", "linked"),
     [
         ("the Congress 1 has betrayed Leningrad", True),

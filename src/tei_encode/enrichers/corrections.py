@@ -61,6 +61,17 @@ ADD_PLACES = (
     (re.compile(r"below\s+the\s+line|под\s+строкой", re.I), "below"),
     (re.compile(r"in\s+the\s+margins?|на\s+полях", re.I), "margin"),
 )
+# A quotation followed by its verb names words of the text only when the note says so: ``the words``, ``the name``
+# or ``слова`` before it, or a hand, ink or place in the sentence; otherwise it is a title (``The item "On the
+# grain trade" was added to the agenda``).
+WORDS_BEFORE = re.compile(
+    r"\b(?:the\s+(?:words?|name|phrase|line|passage|sentence)|слов[ао]?|фразы?|фамилия|строка)\s*$", re.I
+)
+HAND_OR_PLACE = re.compile(
+    r"\bhand\b|\bink\b|\bpencil\b|рукой|рука|чернилами|карандашом|"
+    + "|".join(pattern.pattern for pattern, _ in ADD_PLACES),
+    re.I,
+)
 SENTENCE_END = re.compile(r"(?<=[^A-ZА-ЯЁ\s][.!?])\s+(?=[A-ZА-ЯЁ])")
 
 
@@ -136,10 +147,12 @@ def _noted_corrections(text: str) -> Iterator[tuple[str, str, dict[str, str]]]:
 
 
 def _verbs(text: str, quotes: list[re.Match[str]]) -> list[re.Match[str] | None]:
-    """For each quotation, the verb saying what happened to it: after it, else before it; quotations joined by
-    ``and`` or a comma share the verb of the list."""
+    """For each quotation, the verb saying what happened to it: after it (when the note calls the quotation words
+    of the text or names a hand or place), else before it; quotations joined by ``and`` or a comma share the verb
+    of the list."""
     after = [VERB_AFTER.match(text, q.end()) for q in quotes]
     before = [VERB_BEFORE.search(text, 0, q.start()) for q in quotes]
+    named = [WORDS_BEFORE.search(text, max(0, q.start() - 20), q.start()) is not None for q in quotes]
     joined = [_joined(text, quotes[k], quotes[k + 1]) for k in range(len(quotes) - 1)]
     for k in reversed(range(len(joined))):
         if joined[k]:
@@ -147,7 +160,14 @@ def _verbs(text: str, quotes: list[re.Match[str]]) -> list[re.Match[str] | None]
     for k in range(1, len(quotes)):
         if joined[k - 1]:
             before[k] = before[k] or before[k - 1]
+            named[k] = named[k] or named[k - 1]
+    after = [a if a and (words or _hand_or_place(text, a)) else None for a, words in zip(after, named, strict=True)]
     return [a or b for a, b in zip(after, before, strict=True)]
+
+
+def _hand_or_place(text: str, verb: re.Match[str]) -> bool:
+    """Whether the sentence of ``verb`` names a hand, an ink or a place on the page (``in Lenin's hand``)."""
+    return HAND_OR_PLACE.search(_sentence_around(text, verb.start("verb"))) is not None
 
 
 def _joined(text: str, quote: re.Match[str], following: re.Match[str]) -> bool:

@@ -33,15 +33,20 @@ PHYSICAL = re.compile(r"(?<=\d)(\.?)\s+(?=[A-Z][a-z]+[^\d]*$)")
 # The physical description of a document (``Typescript. Signatures - autographs.``, ``Certified copy.``): terms of
 # the edition, each a sentence or a list item, a term perhaps qualified (``Typescript with autograph corrections``).
 PHYSICAL_TERM = (
-    r"(?:(?:certified|authenticated|carbon|typewritten|typescript|handwritten|autograph|contemporary|draft)\s+)?"
+    r"(?:(?:certified|authenticated|carbon|typewritten|typescript|handwritten|autograph|contemporary|draft|decoded)\s+)?"
     r"(?:autographs?|typescripts?|cop(?:y|ies)|original|manuscript|draft|photocopy|excerpt|extract|"
     r"telegraph(?:ic)?\s+(?:tape|form)|signatures?\s*[-–—:]?\s*(?:autographs?|facsimiles?|typed|missing)|"
     r"(?:заверенная\s+)?копия|подлинник|автограф|машинопись|рукопись|черновик|телеграфная\s+лента|"
     r"подписи?\s*[-–—:]?\s*автографы?)"
 )
-PHYSICAL_LINE = re.compile(
-    rf"(?:{PHYSICAL_TERM}(?:\s+(?:with|on|in|by|с|на)\s+[^.,;\n]{{1,40}})?(?:[.,;]\s*|$))+$", re.I
+# What a term may be qualified by: corrections, a hand, an ink or a form (``Typescript with autograph corrections``,
+# ``Copy in Stalin's hand``, ``Автограф на бланке``), not any words (``Draft on the land question``).
+PHYSICAL_QUALIFIER = (
+    r"(?:with|on|in|by|с|на)\s+(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:corrections?|amendments?|insertions?|notes|marks|hand|pencil|ink|letterhead|form|"
+    r"правк\w*|исправлени\w*|помет\w*|рукой|карандаш\w*|чернил\w*|бланке)"
 )
+PHYSICAL_LINE = re.compile(rf"(?:{PHYSICAL_TERM}(?:\s+{PHYSICAL_QUALIFIER})?(?:[.,;]\s*|$))+$", re.I)
 SENTENCE_GAP = re.compile(r"\.\s+")
 # A registration number standing alone after the signature (``No. 1347/sh.``).
 REGISTRATION_LINE = re.compile(r"^(?:No\.|№|Nr\.)\s*\d[\w/-]*\.?$")
@@ -235,26 +240,38 @@ def _closing_kinds(body: list[Chunk], first_para: int) -> dict[int, str]:
     """The kinds of the chunks that are neither the signature nor the text: physical descriptions, registration
     numbers and datelines after the text, and a postscript with everything after it.
     """
-    kinds = {i: kind for i, c in enumerate(body) if (kind := _apart_kind(c.text, i > first_para))}
+    kinds = {i: kind for i in range(first_para + 1, len(body)) if (kind := _number_or_dateline(body[i].text))}
+    kinds.update(_trailing_physical_descriptions(body, kinds))
     postscript_at = next((i for i, c in enumerate(body) if i > first_para and POSTSCRIPT.match(c.text)), None)
     if postscript_at is not None:
         kinds.update({i: "postscript" for i in range(postscript_at, len(body)) if i not in kinds})
     return kinds
 
 
-def _apart_kind(text: str, after_opening: bool) -> str:
-    """``physdesc`` for a physical description; after the opening, ``registration`` for a number line and
-    ``dateline`` for a place and date (``Tiflis, 5.IX.24.``, ``8.IX.25.``); else ``""``.
-
-    None of them is the signature, which is then the last line before them.
+def _number_or_dateline(text: str) -> str:
+    """For a line after the opening: ``registration`` for a number line and ``dateline`` for a place and date
+    (``Tiflis, 5.IX.24.``, ``8.IX.25.``); else ``""``. Neither is the signature, which is then the last line before
+    them.
     """
-    if PHYSICAL_LINE.match(text):
-        return "physdesc"
-    if after_opening and REGISTRATION_LINE.match(text):
+    if REGISTRATION_LINE.match(text):
         return "registration"
-    if after_opening and len(text) <= 50 and (CLOSING_DATE.match(text) or PLACE_DATE.match(text)):
+    if len(text) <= 50 and (CLOSING_DATE.match(text) or PLACE_DATE.match(text)):
         return "dateline"
     return ""
+
+
+def _trailing_physical_descriptions(body: list[Chunk], kinds: dict[int, str]) -> dict[int, str]:
+    """``physdesc`` for the physical descriptions (``Typescript. Signatures - autographs.``) among the closing lines
+    that end the body: a paragraph of the text that happens to read like one (``Original in the party archive.``)
+    has text after it.
+    """
+    found: dict[int, str] = {}
+    for i in reversed(range(len(body))):
+        if PHYSICAL_LINE.match(body[i].text):
+            found[i] = "physdesc"
+        elif i not in kinds:
+            break
+    return found
 
 
 def _opening_kind(text: str) -> str:

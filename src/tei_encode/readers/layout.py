@@ -14,7 +14,14 @@ import re
 from ..model import Block
 from .blocks import Chunk, block, strip_marker
 
-PAGE_NUMBER = re.compile(r"^[-–—]\s*(\d+)\s*[-–—]$")
+# A page number as typed (``- 2 -``) or as a translator marks it (``[page 2]``).
+PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*(\d+)\s*[-–—]|\[(?:page|стр\.|страница)\s*(\d+)\])$", re.I)
+# The heading of a document attached to a protocol item (``К п. 143 пр. ПБ № 79``, ``To item 143 of Politburo
+# protocol No. 79``): what follows is a document of its own, opening with its address.
+ENCLOSURE_HEADING = re.compile(
+    r"^(?:к\s+п\.\s?\d+|to\s+item\s+\d+)\b[^\n]{0,40}(?:пр\.|протокол\w*|protocol)[^\n]{0,20}(?:№|No\.)\s*[\w/]+$",
+    re.I,
+)
 CATCHWORD = re.compile(r"^/[^/\n]{1,40}/$|^(?:см\.?\s*сл\.?|p\.?t\.?o\.?|\(?over\)?)", re.I)
 CERTIFICATION = re.compile(r"^(?:верно|копия верна|с подлинным верно|true copy|certified(?: true)?)\b", re.I)
 DISPATCH = re.compile(r"^(?:отп\.|отпечатано|typed\b|dispatched\b)", re.I)
@@ -75,8 +82,10 @@ def classify_witness(parts: list[Chunk], lang: str) -> list[Block]:
         if kind == "p" and blocks and blocks[-1].kind == "signature" and _is_place_and_date(text):
             kind = "dateline"
         if kind == "pb":
-            blocks.append(block("pb", chunk, n=PAGE_NUMBER.match(text).group(1)))  # type: ignore[union-attr]
+            blocks.append(block("pb", chunk, n=_page_number(text)))
             continue
+        if kind == "registration":
+            body_started = body_started and not ENCLOSURE_HEADING.match(text)
         if kind == "certification" and index + 1 < len(parts) and len(parts[index + 1].text) < 60:
             chunk = Chunk(chunk.text + "\n" + parts[index + 1].text, chunk.line)
             skip = True
@@ -84,6 +93,12 @@ def classify_witness(parts: list[Chunk], lang: str) -> list[Block]:
             body_started = True
         blocks.append(block(kind, chunk))
     return blocks
+
+
+def _page_number(text: str) -> str:
+    """The number of a page-number line."""
+    match = PAGE_NUMBER.match(text)
+    return next(n for n in match.groups() if n) if match else ""
 
 
 def _is_place_and_date(text: str) -> bool:
@@ -126,7 +141,7 @@ def _kind(text: str, body_started: bool) -> str:
         return "salute"
     if body_started and SIGNATURE.match(text) and len(text.split()) <= 4:
         return "signature"
-    if len(text) <= 100 and REGISTRATION.search(text) and not body_started:
+    if (len(text) <= 100 and REGISTRATION.search(text) and not body_started) or ENCLOSURE_HEADING.match(text):
         return "registration"
     if not body_started and len(text) <= 120 and (ADDRESS_START.match(text) or _is_caps_line(text)):
         return "address"

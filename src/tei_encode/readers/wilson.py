@@ -15,6 +15,7 @@ starts over. Footnotes are paragraphs at the end of a text opening with
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from ..diagnostics import Reporter
@@ -183,41 +184,13 @@ def _add_field(document: Document, name: str, label: str, items: list[Chunk]) ->
 
 
 def _witness_divisions(contents: list[Chunk], original: str, reporter: Reporter) -> list[Division]:
+    segments, labels = _labelled_segments(contents)
     divisions: list[Division] = []
     notes: list[Block] = []
-    labels: list[Block] = []
-    segment: list[Chunk] = []
-    segment_labels: list[str] = []
-
-    def close() -> None:
-        for run in _language_runs(segment):
-            for witness in _split_restarts(run):
-                lang = text_language(" ".join(c.text for c in witness))
-                body, footnotes = _split_footnotes(witness)
-                blocks = classify_witness(body, lang)
-                label = _label_for(segment_labels, lang)
-                n = str(len(divisions) + 1)
-                kind = _division_kind(label, lang, original)
-                divisions.append(Division(kind, blocks, {"lang": lang, "n": n, "label": label}))
-                notes.extend(_footnote_blocks(footnotes, blocks, n if notes else ""))
-
-    for chunk in contents:
-        lines = [_unbulleted(line) for line in strip_marker(chunk.text).split("\n")]
-        if all(CONTENT_LABEL.match(line) for line in lines):
-            if segment:
-                close()
-                segment, segment_labels = [], []
-            for k, line in enumerate(lines):
-                label_chunk = Chunk(_unbulleted(chunk.text.split("\n")[k]), chunk.line + k)
-                if line.lower().startswith("original scan"):
-                    labels.append(block("facsimile", label_chunk))
-                else:
-                    segment_labels.append(line)
-                    labels.append(block("content-label", label_chunk))
-            continue
-        segment.append(chunk)
-    if segment:
-        close()
+    for witness, segment_labels in _witnesses(segments):
+        division, footnotes = _witness_division(witness, segment_labels, original, str(len(divisions) + 1))
+        divisions.append(division)
+        notes.extend(_footnote_blocks(footnotes, division.blocks, division.attrs["n"] if notes else ""))
     if labels and divisions:
         _place_labels(labels, divisions)
     elif labels:
@@ -225,6 +198,52 @@ def _witness_divisions(contents: list[Chunk], original: str, reporter: Reporter)
     if notes:
         divisions.append(Division("notes", notes, {"label": "Notes"}))
     return divisions
+
+
+Segment = tuple[list[Chunk], list[str]]
+
+
+def _labelled_segments(contents: list[Chunk]) -> tuple[list[Segment], list[Block]]:
+    """The runs of chunks between content labels, each with the labels above it, and the blocks of the labels."""
+    segments: list[Segment] = []
+    labels: list[Block] = []
+    segment: list[Chunk] = []
+    segment_labels: list[str] = []
+    for chunk in contents:
+        lines = [_unbulleted(line) for line in strip_marker(chunk.text).split("\n")]
+        if not all(CONTENT_LABEL.match(line) for line in lines):
+            segment.append(chunk)
+            continue
+        if segment:
+            segments.append((segment, segment_labels))
+            segment, segment_labels = [], []
+        for k, line in enumerate(lines):
+            label_chunk = Chunk(_unbulleted(chunk.text.split("\n")[k]), chunk.line + k)
+            if line.lower().startswith("original scan"):
+                labels.append(block("facsimile", label_chunk))
+            else:
+                segment_labels.append(line)
+                labels.append(block("content-label", label_chunk))
+    if segment:
+        segments.append((segment, segment_labels))
+    return segments, labels
+
+
+def _witnesses(segments: list[Segment]) -> Iterator[Segment]:
+    """Each text of the segments (a segment may hold a text in two languages, or one restarting), with its labels."""
+    for segment, segment_labels in segments:
+        for run in _language_runs(segment):
+            for witness in _split_restarts(run):
+                yield witness, segment_labels
+
+
+def _witness_division(witness: list[Chunk], labels: list[str], original: str, n: str) -> tuple[Division, list[Chunk]]:
+    """The division of one text, numbered ``n``, its kind and label chosen by its language, and its footnotes."""
+    lang = text_language(" ".join(c.text for c in witness))
+    body, footnotes = _split_footnotes(witness)
+    label = _label_for(labels, lang)
+    blocks = classify_witness(body, lang)
+    return Division(_division_kind(label, lang, original), blocks, {"lang": lang, "n": n, "label": label}), footnotes
 
 
 def _label_for(labels: list[str], lang: str) -> str:
