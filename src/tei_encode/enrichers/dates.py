@@ -15,7 +15,7 @@ Before 1918 Russian letters are dated Old Style (Julian), and editions give
 both styles: ``October 28 (November 10) [1912]`` is one date, the New Style
 day. When a letter so dated writes its own date in the Old Style (``17.XII``
 under ``December 17 (30)``), its other year-less days are Old Style too and
-are converted.
+are converted; the title, the header and the editors' notes are not (the editors write New Style).
 """
 
 from __future__ import annotations
@@ -44,21 +44,25 @@ if TYPE_CHECKING:
     from . import Context
 
 RULES = dates_en.RULES + dates_ru.RULES + dates_numeric.RULES
-# Every date the rules read has a digit, a month name or an ordinal word: a text without one is not searched.
+# Every date the rules read has a digit, a month name, an ordinal word or a Russian quarter (``во II квартале``):
+# a text without one is not searched.
 _WORTH_READING = re.compile(
     r"\d|"
     + "|".join(map(re.escape, dates_en.MONTH_NUMBERS))
     + "|"
     + "|".join(dates_en.ORDINAL_WORDS)
     + "|"
-    + dates_ru.MONTH_WORD,
+    + dates_ru.MONTH_WORD
+    + "|"
+    + dates_ru.QUARTER_WORD,
     re.IGNORECASE,
 )
 # The same test in parts, for speed: a digit; an English word above, found in the lower-cased text; a Russian
-# month word, looked for only in a text with the lower-cased beginning of one.
+# quarter or month word, looked for only in a text with the lower-cased beginning of one.
 _DIGIT = re.compile(r"\d")
 _ENGLISH_WORDS = tuple(sorted({word.lower() for word in (*dates_en.MONTH_NUMBERS, *dates_en.ORDINAL_WORDS)}))
 _RUSSIAN_MONTH = re.compile(dates_ru.MONTH_WORD, re.IGNORECASE)
+_RUSSIAN_QUARTER = re.compile(dates_ru.QUARTER_WORD, re.IGNORECASE)
 # Letters that case-insensitive matching takes for a letter other than their lower case (ı and i, ſ and s, ᲀ and в),
 # and İ, whose lower case is two characters: a text with one is left to the whole expression.
 _CASE_ALIKE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c88]")
@@ -134,6 +138,8 @@ def _worth_reading(text: str) -> bool:
     lowered = text.lower()
     if any(word in lowered for word in _ENGLISH_WORDS):
         return True
+    if "кв" in lowered and _RUSSIAN_QUARTER.search(text) is not None:
+        return True
     return any(start in lowered for start in dates_ru.MONTH_WORD_STARTS) and _RUSSIAN_MONTH.search(text) is not None
 
 
@@ -172,7 +178,7 @@ def _year_of(cand: Candidate, text: str, year: int | None, month: int | None) ->
     """The context year, or the next one for a month before the current one that the text looks forward to.
 
     ``will send it in January`` and ``we will not fulfil the plan by the 1st of January`` in a letter of
-    November are next January.
+    November are next January; ``чтобы в четвертом квартале`` in November is this year's quarter, not yet over.
     """
     reading = cand.reading
     ahead = (
@@ -180,7 +186,7 @@ def _year_of(cand: Candidate, text: str, year: int | None, month: int | None) ->
         and reading.needs_year
         and reading.month is not None
         and month is not None
-        and reading.month < month
+        and (reading.last_month or reading.month) < month
         and dates_en.looks_forward(text, cand.start, cand.end)
     )
     return year + 1 if ahead and year is not None else year
@@ -218,14 +224,34 @@ class DatesEnricher:
             _record(document, dated)
             year, month = dated.year, dated.month
         old_style: bool | None = None
+        letter = {id(block) for block in _letter_blocks(document)} if dated is not None and dated.julian else set()
         for _lang, block in document.blocks():
             if block is own:
                 continue
             found = _find(block, year, month)
             month = _last_month(found, month)
-            if dated is not None and dated.julian:
+            if dated is not None and id(block) in letter:
                 old_style = _writes_old_style(found, dated, old_style)
-            _annotate(block, [_to_new_style(m) for m in found] if old_style else found, reporter)
+                found = [_to_new_style(m) for m in found] if old_style else found
+            _annotate(block, found, reporter)
+
+
+# Divisions that are not the letter's own text: the editors' notes, the list of contents.
+_EDITORIAL_DIVISIONS = ("notes", "contents")
+
+
+def _letter_blocks(document: Document) -> list[Block]:
+    """The blocks of the letter's own text: not its title or header fields, nor the editors' notes.
+
+    Only these are written in the letter's calendar; the editors date their notes New Style.
+    """
+    return [
+        block
+        for division in document.divisions
+        if division.kind not in _EDITORIAL_DIVISIONS
+        for block in division.blocks
+        if block.kind != "note"
+    ]
 
 
 def _dateline_date(document: Document, year: int | None) -> DateMatch | None:

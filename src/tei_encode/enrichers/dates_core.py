@@ -34,10 +34,18 @@ YEAR_SUFFIX_RU = r"(?:[ \t\u00a0]?(?:гг?\.|г(?!\w)|год(?:а|у|ом)?(?!\w
 # A quick test shared by rules that need a four-digit year (tested once for a text, whichever rule asks first).
 HAS_YEAR = re.compile(r"[12]\d{3}")
 
-# Words after which a number is a page, volume, sheet or document number, not a date.
+# What follows the four digits of a decade, not a year: ``1920s``, ``1920's``, ``1920-х годов``, ``1920-е``.
+DECADE_END = re.compile(r"'?s\b|-?(?:х|е|ые|ых)(?!\w)")
+# The end of a four-digit year: no more digits, and not a decade.
+YEAR_END = r"(?!\d|" + DECADE_END.pattern + ")"
+
+# Words after which a number is a page, volume, sheet, item or document number, not a date (``pages 12 and 14
+# April``: not April 12).
 _MARKER = re.compile(
     r"(?:№|\bNos?\.?|\bNr\.?|#|§|\b[PpSTLDFCH]\.|\bpp\.|\bll?\.|\b[Vv]ols?\.|\b[Oo]p\.|\bOn\.|\b[Ss]ection"
-    r"|\b[Aa]rt\.|\b[Cc]h\.|\b[ЛлДдФфСсТтПпч]\.|\b[Оо]п\.|\bпп\.|\bст\.|\bгл\.|\bстр\.)\s*$"
+    r"|\b[Aa]rt\.|\b[Cc]h\.|\b[ЛлДдФфСсТтПпч]\.|\b[Оо]п\.|\bпп\.|\bст\.|\bгл\.|\bстр\."
+    r"|\b(?i:pages?|items?|points?|paragraphs?|clauses?|articles?|numbers?)"
+    r"|(?<!\w)(?i:страниц[аеуы]?|пункт(?:ы|а|ов|ах)?|параграф(?:ы|а|ов|ах)?|стать(?:я|и|ей|ях))(?!\w))\s*$"
 )
 
 

@@ -8,7 +8,7 @@ the 12th``, ``your cable of the 8th``), ``mid-August 1920``, ``early August``, `
 end of July`` and a month alone used as a noun or modifier (``our July
 offensive``), parts of a month (``the first ten days of October``, ``the second
 half of May``), quarters (``the fourth quarter of 1951``, ``II quarter of
-1953``), halves of a year and seasons (``the second half of 1952``, ``spring
+1953``, ``the first quarter``), halves of a year and seasons (``the second half of 1952``, ``spring
 of 1953``), Old Style dates with the New Style day (``October 28 (November
 10) [1912]``, ``18 (31) December 1912``), days that share a month (``3 and 4
 January``, ``January 3rd and 4th``: one date each), doubtful days (``[8-9?]
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .dates_core import END_OF_MONTH, HAS_YEAR, DayListRule, Reading, Rule, old_style_year
+from .dates_core import END_OF_MONTH, HAS_YEAR, YEAR_END, DayListRule, Reading, Rule, old_style_year
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -69,14 +69,14 @@ _ORDINAL = r"(?:(?P<od>\d{1,2})(?:st|nd|rd|th)|(?P<ow>(?i:" + _WORD_ORDINAL + r"
 _RANGE = r"(?:(?:[ \t]*[-–—][ \t]*|\s+(?:or|to)\s+)(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
 _YEAR = r"(?:,?\s*(?:of\s+)?(?:(?P<y>\d{4})|\[(?P<yb>\d{4})\])(?![\d/]))?"
 
-# After a day named alone comes a pause or a new clause, not a noun (``the 12th Army``, ``the 12th and 13th``).
-# A day in digits may also be followed by a note number before a pause (``on the 29th 1 .``) or by a verb or a
-# preposition (``of the 8th has been received``, ``on the 5th in Moscow``): group ``more``, which a day in words
-# does not take (``before the first in line``).
+# After a day named alone comes a pause, not a noun (``the 12th Army``, ``the 12th and 13th``). A day in digits
+# may also be followed by a new clause (``by the 15th and send it``), a note number before a pause (``on the 29th
+# 1 .``) or by a verb or a preposition (``of the 8th has been received``, ``on the 5th in Moscow``): group
+# ``more``, which a day in words does not take (``before the first in line``, ``after the first and second``).
 _PAUSE = (
-    r"(?=\s*(?:[.,;:!?)]|$)|\s+and\s+(?!the\s+\d|\d)"
-    r"|(?P<more>\s+(?:\d{1,2}(?=\s*(?:[.,;:!?)]|$))|(?:has|have|had|was|were|is|are|will|would|shall|should|could"
-    r"|can|must|did|in|at|with|for|about|but|when)\b)))"
+    r"(?=\s*(?:[.,;:!?)]|$)"
+    r"|(?P<more>\s+and\s+(?!the\s+\d|\d)|\s+(?:\d{1,2}(?=\s*(?:[.,;:!?)]|$))|(?:has|have|had|was|were|is|are|will"
+    r"|would|shall|should|could|can|must|did|in|at|with|for|about|but|when)\b)))"
 )
 # Words a day named alone follows: a bound (``until the 12th``, ``no later than the 12th``) or a document it
 # dates (``your cable of the 8th``).
@@ -180,7 +180,22 @@ def _part_of_year(match: re.Match[str]) -> Reading:
     return Reading(year=_year(match), month=first, last_month=last)
 
 
-_FUTURE = re.compile(r"\b(?:will|shall|going\s+to)\b|\w'll\b", re.IGNORECASE)
+# A verb that looks ahead (``will``, ``shall``, Russian ``будет``), or a purpose (``чтобы``: so that).
+_FUTURE = re.compile(
+    r"\b(?:will|shall|going\s+to)\b|\w'll\b|(?<!\w)(?:буд(?:у|ешь|ет|ем|ете|ут)|чтобы)(?!\w)", re.IGNORECASE
+)
+# ... and a month that its clause directly leads to: ``will send it in January``, ``чтобы к 1 января``.
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:in|by|until|till|before|from|on|during|after)\s+(?:the\s+)?|(?<!\w)(?:в|во|к|до|с|со)\s+)$",
+    re.IGNORECASE,
+)
+# Between the verb and the month, a word that starts another clause, or a verb of memory: ``It will be recalled
+# that in January``, ``You will remember what happened in March`` look back.
+_LOOKS_BACK = re.compile(
+    r"\b(?:be\s+(?:recalled|seen|noted|remembered)|remember|recall|that|what|which|who|when|where|how|whether|if|as"
+    r"|because|since)\b|(?<!\w)(?:что|как|когда|котор\w*|если)(?!\w)",
+    re.IGNORECASE,
+)
 _NEXT_BEFORE = re.compile(r"\b(?:next|coming)\s+$", re.IGNORECASE)
 _NEXT_AFTER = re.compile(r"\s+next\b", re.IGNORECASE)
 
@@ -188,11 +203,12 @@ _NEXT_AFTER = re.compile(r"\s+next\b", re.IGNORECASE)
 def looks_forward(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a month ahead: ``will send it in January``, ``next March``, ``in May next``."""
     clause = re.split(r"[.!?;:,]", text[max(0, start - 60) : start])[-1]
-    return (
-        _FUTURE.search(clause) is not None
-        or _NEXT_BEFORE.search(clause) is not None
-        or (_NEXT_AFTER.match(text, end) is not None)
-    )
+    if _NEXT_BEFORE.search(clause) is not None or _NEXT_AFTER.match(text, end) is not None:
+        return True
+    futures = list(_FUTURE.finditer(clause))
+    if not futures or _PREPOSITION_BEFORE.search(clause) is None:
+        return False
+    return _LOOKS_BACK.search(clause, futures[-1].start()) is None
 
 
 def _month_part(match: re.Match[str]) -> Reading | None:
@@ -327,7 +343,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         re.compile(
             r"\b(?:(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)|(?P<half>[Ff]irst|[Ss]econd|[Ll]ast)\s+half)"
-            r"(?:\s+of)?\s+(?P<y>\d{4})(?!\d)(?P<yb>)"
+            r"(?:\s+of)?\s+(?P<y>\d{4})"
+            + YEAR_END  # not a decade: ``the first half of 1920s``
+            + "(?P<yb>)"
         ),
         _part_of_year,
         (HAS_YEAR, re.compile("pring|ummer|utumn|all|half")),
@@ -374,6 +392,16 @@ RULES: tuple[Rule, ...] = (
         ),
         _quarter,
         (re.compile("quarter|Q"), _HAS_DIGIT),
+    ),
+    # A quarter without its year takes the document's, but not one of something else (``the first quarter of the
+    # century``); ``the last quarter`` may be the one before the document's.
+    Rule(
+        re.compile(
+            r"\b(?P<which>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+quarter(?!\s+of\b|[\w-])"
+            r"(?P<rq>)(?P<qn>)(?P<y>)(?P<yb>)"
+        ),
+        _quarter,
+        (re.compile("quarter"),),
     ),
     # A month alone just after an opening quote begins a name or a title: the "August bloc".
     Rule(re.compile(r"(?<![\w\-\"«„“])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"), _month_alone, (_HAS_MONTH,)),

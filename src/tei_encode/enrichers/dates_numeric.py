@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .dates_core import HAS_YEAR, ROMAN_MONTH, ROMAN_MONTHS, YEAR_SUFFIX_RU, Reading, Rule, followed_by_word
+from .dates_core import DECADE_END, HAS_YEAR, ROMAN_MONTH, ROMAN_MONTHS, YEAR_SUFFIX_RU, Reading, Rule, followed_by_word
 
 _DAY_MONTH = (
     r"(?P<d>0?[1-9]|[12]\d|3[01]|I(?=[./][IVX]))(?P<sep>[./])(?:(?P<m>0?[1-9]|1[0-2])(?!\d)|" + ROMAN_MONTH + r")"
@@ -86,11 +86,13 @@ def plausible_year(text: str, start: int, end: int, context_year: int | None) ->
     """Whether the four digits ``text[start:end]`` standing alone are a year rather than a time or a number.
 
     Not a year: a document number (``Incoming 1352``, ``1352/sh``), a time
-    (``1930 hours``), and a clock time after ``at`` unless within ten years of
+    (``1930 hours``), a decade (``1920s``, ``1920-х``), and a clock time after ``at`` unless within ten years of
     the context year (``At 1600`` in 1952) or after ``until`` unless between a
     century before the context year and twenty years after it (``until 2030``).
     """
     if _AFTER_TIME.match(text, end) or re.match(r"/[^\W\d_]", text[end : end + 2]):
+        return False
+    if DECADE_END.match(text, end):
         return False
     before = text[max(0, start - 12) : start]
     if _BEFORE_NUMBER.search(before):

@@ -4,18 +4,19 @@
 blank day: the month), ``20 сентября``, ``10-го октября``, ``5-10 октября`` and
 ``с 5 по 10 октября`` (ranges), ``в сентябре 1951 года``, ``первой декаде
 октября``, ``второй половине мая``, ``в начале октября``, ``IV кв. 1951 г.``,
-Old Style dates with the New Style day (``16 (29) сентября 1912 г.``, ``28
-октября (10 ноября) 1912 г.``), days that share a month (``3 и 4 января``: a
-date each), halves of a year and seasons (``во второй половине 1952 г.``,
-``весной 1953 г.``). A month alone counts (``в сентябре``), except the forms of
-``май``, which need a day or a year.
+``в первом квартале`` (a quarter without its year takes the document's), Old
+Style dates with the New Style day (``16 (29) сентября 1912 г.``, ``28 октября
+(10 ноября) 1912 г.``), days that share a month (``3 и 4 января``: a date
+each), halves of a year and seasons (``во второй половине 1952 г.``, ``весной
+1953 г.``, not the decade ``1920-х``). A month alone counts (``в сентябре``),
+except the forms of ``май``, which need a day or a year.
 """
 
 from __future__ import annotations
 
 import re
 
-from .dates_core import END_OF_MONTH, HAS_YEAR, YEAR_SUFFIX_RU, DayListRule, Reading, Rule, old_style_year
+from .dates_core import END_OF_MONTH, HAS_YEAR, YEAR_END, YEAR_SUFFIX_RU, DayListRule, Reading, Rule, old_style_year
 
 # Stems in the order they must be tried: ``март`` before ``ма`` (май).
 _STEMS = (
@@ -34,6 +35,8 @@ _FULL = (
 _SHORT = r"(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\."
 MONTH_WORD = _FULL + "|" + _SHORT
 """A Russian month name or its abbreviation, in any case (for a quick test whether a text may hold a date)."""
+QUARTER_WORD = r"кв(?:\.|артал)"
+"""The Russian word for a quarter of a year or its abbreviation (a date without a month name or a digit)."""
 MONTH_WORD_STARTS = (
     "янв", "фев", "мар", "апр", "май", "мая", "мае", "маю", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
 )  # fmt: skip
@@ -139,10 +142,24 @@ def _part_of_year(match: re.Match[str]) -> Reading:
     return Reading(year=_year(match), month=first, last_month=last)
 
 
-def _quarter(match: re.Match[str]) -> Reading:
-    """``IV кв. 1951 г.``: three months."""
-    roman = match.group("q")
-    quarter = {"I": 1, "II": 2, "III": 3, "IV": 4}[roman.upper()] if roman else int(match.group("qa"))
+_QUARTER_WORDS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}
+
+
+# A noun in the genitive after a quarter without its year: a quarter of a town (``в первом квартале города``).
+_OF_A_PLACE = re.compile(r"\s+(?!год)[а-яё]+[аыи](?!\w)", re.IGNORECASE)
+
+
+def _quarter(match: re.Match[str]) -> Reading | None:
+    """``IV кв. 1951 г.``, ``в первом квартале``: three months; not ``в первом квартале города``."""
+    if match.group("y") is None and _OF_A_PLACE.match(match.string, match.end()):
+        return None
+    roman, word = match.group("q"), match.group("qw")
+    if roman:
+        quarter = {"I": 1, "II": 2, "III": 3, "IV": 4}[roman.upper()]
+    elif word:
+        quarter = _QUARTER_WORDS[word[:4].lower()]
+    else:
+        quarter = int(match.group("qa"))
     return Reading(year=_year(match), month=3 * quarter - 2, last_month=3 * quarter)
 
 
@@ -187,7 +204,7 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"(?<!\w)(?:(?P<season>весн(?:ой|а|ы|е|у)|лет(?:ом|о|а)|осен(?:ью|ь|и))"
             r"|(?P<half>(?:перв|втор)(?:ой|ая|ую|ом|ое|ого))\s+(?:половин(?:а|ы|е|у|ой)|полугоди(?:е|я|и|ю|ем)))"
-            r"\s+(?P<y>\d{4})(?!\d)" + YEAR_SUFFIX_RU + "?",
+            r"\s+(?P<y>\d{4})" + YEAR_END + YEAR_SUFFIX_RU + "?",  # not a decade: ``1920-х``
             re.IGNORECASE,
         ),
         _part_of_year,
@@ -232,7 +249,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         re.compile(
-            r"(?<!\w)(?:(?P<q>IV|I{1,3})|(?P<qa>[1-4])-?(?:й|го|м|ом))[ \t\u00a0]?"
+            r"(?<!\w)(?:(?P<q>IV|I{1,3})|(?P<qa>[1-4])-?(?:й|го|м|ом)"
+            r"|(?P<qw>(?:перв|втор)(?:ый|ой|ого|ом|ому|ым)|трет(?:ий|ьего|ьем|ьему|ьим)|четв[её]рт(?:ый|ого|ом|ому|ым)))"
+            r"[ \t\u00a0]?"
             r"(?:кв\.|квартал(?:а|е|у|ом)?(?!\w))" + _YEAR,
             re.IGNORECASE,
         ),
