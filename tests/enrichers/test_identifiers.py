@@ -8,25 +8,22 @@ from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
-from tei_encode.enrichers.archives import SHELFMARK_HINT, current_archive, shelfmark_parts
-from tei_encode.enrichers.identifiers import (
+from tei_encode.enrichers.archives import SHELFMARK_HINT, current_archive
+from tei_encode.enrichers.document_numbers import (
     _ITEM_PROTOCOL,
     _NUMBER,
-    _PART,
     _PROTOCOL_THEN_ITEM,
     _PROTOCOL_WORDS,
     _UNSIGNED,
     _UNSIGNED_LABELS,
     _URL,
-    IdentifiersEnricher,
     NumberState,
-    _citations,
     _has_sign,
-    _urls,
-    find_citations,
     find_document_numbers,
-    resolve_citation,
+    url_spans,
 )
+from tei_encode.enrichers.identifiers import _PART, IdentifiersEnricher, _citations, find_citations, resolve_citation
+from tei_encode.enrichers.shelfmarks import shelfmark_parts
 from tei_encode.model import Block, Division, Document, Span, span
 
 # ------------------------------------------------------------ helpers
@@ -399,6 +396,36 @@ SHELFMARK_CITATIONS = [
         "NARA, RG 59, Central Decimal File 1950-54, box 4265",
         {"repository": "NARA", "shelfmark": "RG 59, Central Decimal File 1950-54, box 4265"},
     ),
+    (
+        "Wilson Center Digital Archive, Hungarian National Archives (MOL), 276. f. 53/122. ő.e. Obtained by X.",
+        "Hungarian National Archives (MOL), 276. f. 53/122. ő.e.",
+        {"repository": "MNL OL", "shelfmark": "276. f. 53/122. ő.e."},
+    ),
+    (
+        "the minutes of 1 July 1953, MOL 276. f. 53/123. ö.e.",
+        "MOL 276. f. 53/123. ö.e.",
+        {"repository": "MNL OL", "shelfmark": "276. f. 53/123. ö.e."},
+    ),
+    (
+        "MOL, M-KS 276. f. 53. cs. 122. ő.e. Translated by X.",
+        "MOL, M-KS 276. f. 53. cs. 122. ő.e.",
+        {"repository": "MNL OL", "shelfmark": "M-KS 276. f. 53. cs. 122. ő.e."},
+    ),
+    (
+        "MOL 12, Budapest",
+        "MOL 12",
+        {"repository": "MNL OL", "shelfmark": "12"},
+    ),
+    (
+        "Hoover Institution Archives, Box 5 contains letters",
+        "Hoover Institution Archives, Box 5",
+        {"repository": "Hoover Institution Library & Archives", "shelfmark": "Box 5"},
+    ),
+    (
+        "Library of Congress, Harriman Papers, box 12; obtained by X.",
+        "Library of Congress, Harriman Papers, box 12",
+        {"repository": "Library of Congress", "shelfmark": "Harriman Papers, box 12"},
+    ),
 ]
 
 
@@ -421,6 +448,11 @@ def test_archives_outside_russia_are_cited_by_their_shelfmarks(text: str, marked
         "RGASPI 558-11-341",
         "The Hoover Institution Archives, Stanford University, 1995.",
         "Library of Congress, Washington, DC 20540",
+        "Hoover Institution Archives, Stanford, California 94305",
+        "Hoover Institution Archives, Stanford, CA 94305-6003, USA",
+        "Magyar Országos Levéltár, H-1014 Budapest, Bécsi kapu tér 2-4",
+        "Bundesarchiv, 10117 Berlin",
+        "the USSR 12, Moscow",
     ],
     ids=[
         "year-only",
@@ -432,10 +464,20 @@ def test_archives_outside_russia_are_cited_by_their_shelfmarks(text: str, marked
         "archive-cited-by-fond",
         "archive-and-year",
         "library-address",
+        "archive-address",
+        "archive-address-zip-plus-four",
+        "archive-address-european-postcode",
+        "archive-address-postcode-first",
+        "ussr-is-no-us-archive",
     ],  # fmt: skip
 )
 def test_a_shelfmark_needs_numbered_capitalised_pieces_right_after_the_archive(text: str) -> None:
     assert find_citations(text) == []
+
+
+@pytest.mark.parametrize("text", ["USSR", "the USSR and the US", "SAPMOS", "BArchive"])
+def test_the_shelfmark_hint_finds_whole_words_only(text: str) -> None:
+    assert [m.group() for m in SHELFMARK_HINT.finditer(text)] == (["US"] if text.endswith(" US") else [])
 
 
 def test_two_shelfmark_citations_split_at_the_semicolon() -> None:
@@ -740,7 +782,12 @@ NUMBERS = [
     ("Исх. 274/с от 12.IX.51", [("outgoing", "274/с")]),
     ("Incoming 1352/sh", [("incoming", "1352/sh")]),
     ("Outgoing 274, 25 November 1952", [("outgoing", "274")]),
-    ("исходящий 5542 от 20 сентября", [("outgoing", "5542")]),
+    ("To item 143 of Politburo protocol No. 79", [("item", "143"), ("protocol", "79")]),
+    ("Item 3 of the Politburo decision, cable No. 44", [("cable", "44")]),
+    ("Inc. 1352", [("incoming", "1352")]),
+    ("Outg. 77 of 5.10.51", [("outgoing", "77")]),
+    ("**Incoming 1352**", [("incoming", "1352")]),
+    ("received as incoming 1352 of 5.10.51", [("incoming", "1352")]),
     (
         "Выписка из протокола № 72 заседания Политбюро ЦК от 3.09.1925 г., п. 143",
         [("protocol", "72"), ("item", "143")],
@@ -782,6 +829,12 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]]) -> No
         "Вх. 12/XII",
         "Incoming 3/9, 10.40",
         "the incoming 1953 budget",
+        "We expect incoming 300 from Harbin",
+        "incoming 25, outgoing 30",
+        "Incoming 25, outgoing 30 a day",
+        "исходящих 40, входящих 25",
+        "исходящий 5542 от 20 сентября",
+        "Acme Inc. 300 employees",
     ],
     ids=[
         "pss",
@@ -805,6 +858,12 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]]) -> No
         "incoming-roman-date",
         "incoming-day-month",
         "incoming-adjective",
+        "incoming-amount-from-a-place",
+        "incoming-and-outgoing-counts",
+        "incoming-and-outgoing-counts-at-line-start",
+        "russian-participle-counts",
+        "russian-participle",
+        "company",
     ],
 )
 def test_find_document_numbers_ignores_what_is_not_a_number(text: str) -> None:
@@ -947,7 +1006,7 @@ def test_quick_tests_skip_only_texts_without_citations_numbers_or_addresses(text
         assert _PROTOCOL_THEN_ITEM.search(text) is None
     if not any(label in lowered for label in _UNSIGNED_LABELS):
         assert _UNSIGNED.search(text) is None
-    assert _urls(text) == [m.span() for m in _URL.finditer(text)]
+    assert url_spans(text) == [m.span() for m in _URL.finditer(text)]
 
 
 _EVERY_LABEL = ["fond", "f.", "фонд", "ф.", "opis'", "op.", "on.", "опись", "оп.", "list", "papka", "pap.", "p.",

@@ -57,6 +57,28 @@ def test_inline_rendering(text: str, spans: list[Span], xml: str) -> None:
     assert _rendered(text, spans) == xml
 
 
+@pytest.mark.parametrize(
+    ("text", "spans", "xml"),
+    [
+        ("1 Dec 27 Nov", [span(0, 12, "subst"), span(0, 5, "del"), span(0, 5, "date", when="1950-12-01"),
+                                 span(6, 12, "add"), span(6, 12, "date", when="1950-11-27")],
+         '<p><subst><del><date when="1950-12-01">1 Dec</date></del> <add><date when="1950-11-27">27 Nov</date></add>'
+         "</subst></p>"),
+        ("Mukden", [span(0, 6, "place", ref="#Shenyang"), span(0, 6, "del")],
+         '<p><del><placeName ref="#Shenyang">Mukden</placeName></del></p>'),
+        ("del 27 Nov 1950", [span(0, 10, "subst"), span(0, 3, "del"), span(4, 10, "add"),
+                             span(4, 15, "date", when="1950-11-27")],
+         '<p><subst><del>del</del> <add><date when="1950-11-27">27 Nov</date></add></subst> 1950</p>'),
+        ("on 27 Nov 1950", [span(0, 2, "add"), span(3, 14, "date", when="1950-11-27")],
+         '<p><add>on</add> <date when="1950-11-27">27 Nov 1950</date></p>'),
+    ],
+    ids=["dates-struck-out-and-inserted", "place-struck-out", "date-running-past-an-insertion",
+         "date-after-an-insertion"],
+)  # fmt: skip
+def test_corrections_hold_the_names_and_dates_they_change(text: str, spans: list[Span], xml: str) -> None:
+    assert _rendered(text, spans) == xml
+
+
 def _register() -> Register:
     stalin = Entry(
         "Stalin",

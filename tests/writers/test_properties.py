@@ -116,3 +116,29 @@ def test_any_text_through_convert_is_refused_clearly_or_kept_whole(text: str, en
         assert [d.format() for d in project_rng().iter_errors(reparsed)] == []
         kept = non_space("".join(reparsed.find("{http://www.tei-c.org/ns/1.0}text").itertext()))
         assert non_space(MARKERS.sub("", body)) - kept == Counter()
+
+
+MARKED = ["Сталину", "Москву", "Мукдена", "Аньдуна", "1 декабря", "27 ноября", "1950 г.", "Stalin", "Moscow",
+          "July 24", "1920", "No. 5", "RGASPI, f. 558, op. 1, d. 2"]  # fmt: skip
+CORRECTION = st.sampled_from(["~~{0}~~ ^{{{1}}}", "~~{0}~~^{{{1}}}", "~~{0}~~", "^{{{0}}}", "^{{{0}}} {1}",
+                              "~~{0}~~ {1}", "~~{0} {1}~~"])  # fmt: skip
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    CORRECTION,
+    st.sampled_from(MARKED),
+    st.sampled_from(MARKED),
+    st.sampled_from(["", "к ", "to ", "из "]),
+    st.sampled_from(["", " 1950 г.", " утром.", " 1920"]),
+)
+def test_corrections_over_names_and_dates_give_valid_tei(
+    form: str, first: str, second: str, before: str, after: str
+) -> None:
+    """A name or date struck out or inserted, or running on past the correction, nests into valid TEI."""
+    text = "Товарищу Сталину.\n\nПрошу " + before + form.format(first, second) + after + "\n"
+    reporter = Reporter("generated.txt")
+    for document in READERS["plain"].read(text, "generated.txt", reporter):
+        enrich(document, Context(register()), reporter)
+        reparsed = etree.fromstring(serialize(TeiWriter().write(document, register(), reporter)))
+        assert [d.format() for d in project_rng().iter_errors(reparsed)] == []

@@ -8,7 +8,7 @@ different times name the same repository.
 
 Archives outside Russia (``SHELFMARK_ARCHIVES``) are cited by their own
 shelfmarks rather than by fond, opis and delo: ``PRC FMA 118-00078-02``,
-``SAPMO-BArch, DY 30/IV 2/2.035/115``, ``MOL, XIX-J-1-j``.
+``SAPMO-BArch, DY 30/IV 2/2.035/115``, ``MOL, XIX-J-1-j`` (``shelfmarks`` reads them).
 """
 
 from __future__ import annotations
@@ -180,8 +180,11 @@ SHELFMARK_ARCHIVES: Mapping[str, tuple[str, ...]] = {
         "Hoover Institution Library and Archives",
         "Hoover Institution Archives",
     ),
-    # Not the bare institution, whose address ("Stanford, California 94305") would read as a shelfmark.
-    "Library of Congress": ("Library of Congress, Manuscript Division", "Manuscript Division, Library of Congress"),
+    "Library of Congress": (
+        "Library of Congress, Manuscript Division",
+        "Manuscript Division, Library of Congress",
+        "Library of Congress",
+    ),
     "NARA": ("NARA", "National Archives and Records Administration", "US National Archives", "U.S. National Archives"),
 }
 
@@ -207,7 +210,7 @@ ARCHIVE_PATTERN = r"(?<!\w)(?:" + "|".join(_spelling_pattern(s) for s in _SPELLI
 _FIRST_WORDS = sorted(
     {s.split()[0] for spellings in SHELFMARK_ARCHIVES.values() for s in spellings}, key=len, reverse=True
 )
-SHELFMARK_HINT = re.compile("|".join(re.escape(word) for word in _FIRST_WORDS))
+SHELFMARK_HINT = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in _FIRST_WORDS) + r")(?!\w)")
 """The first word of any spelling of a shelfmark archive: a text it does not find names none (a quick test)."""
 
 
@@ -219,115 +222,3 @@ def cites_by_shelfmark(current: str) -> bool:
 def current_archive(written: str) -> str:
     """The current abbreviation of the archive ``written`` names (itself, compacted, if unknown)."""
     return _CURRENT.get(_key(written), re.sub(r"\s+", " ", written.strip(" .")))
-
-
-# ------------------------------------------------------------ shelfmarks
-
-# Besides capitalised words and numbers a shelfmark holds the labels of its units in several languages ("box 1",
-# "11. doboz", "sygn. 2632", "a.e. 12", "Bl. 3") and, inside a collection's name, small words ("CC of the RCP").
-_UNIT_WORDS = frozenset({"box", "boxes", "folder", "file", "files", "dossier", "dosar", "dos", "reel", "roll", "vol",
-                         "volume", "tom", "t", "sygn", "teczka", "doboz", "tétel", "svazek", "carton", "karton", "inv",
-                         "nr", "no", "item", "fond", "op", "opis", "d", "delo", "a.e", "ae"})  # fmt: skip
-_FOLIO_WORDS = frozenset({"bl", "blatt", "fol", "fols", "folio", "folios", "f", "ff", "fl", "l", "ll", "list", "listy",
-                          "p", "pp", "page", "pages", "s", "str", "k", "karta", "karty"})  # fmt: skip
-_LABEL_WORDS = _UNIT_WORDS | _FOLIO_WORDS
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "der", "des", "du", "la", "i", "z", "w", "na", "-", "–",
-                          "&"})  # fmt: skip
-_TOKEN = re.compile(r"[^\s,;]+|[,;]")
-_LEAD = re.compile(r"[ \t]*[,:]?[ \t]*")
-_FOLIO_CHUNK = re.compile(
-    r"(?:(?P<label>[^\W\d_]+)\.?[ \t]*)?(?P<folios>\d{1,4}[a-z]?(?:[ \t]*[-–][ \t]*\d{1,4}[a-z]?)?)", re.I
-)
-_YEAR = re.compile(r"\d{4}")
-_SHELFMARK_WINDOW = 200  # a shelfmark and its folios fit in this many characters of one line
-
-Part = tuple[str, int, int, str]
-"""A part of a citation: its name, its offsets in the text and its normalised value."""
-
-
-def shelfmark_parts(text: str, pos: int) -> list[Part]:
-    """The ``shelfmark`` and ``folios`` written at ``pos``, after the name of an archive.
-
-    A shelfmark is a run of comma-separated pieces of capitalised words, numbers
-    and unit labels up to the end of its sentence (``PRC FMA 118-00078-02, 1-5.
-    Translated by``); a last piece that is a page range is its folios. Nothing is
-    returned unless a piece holds a number other than a year.
-    """
-    lead = _LEAD.match(text, pos)
-    chunks = _shelfmark_chunks(text, lead.end() if lead else pos)
-    if not any(_has_number(text[a:b]) for a, b in chunks):
-        return []
-    folios = _folios(text, chunks)
-    kept = chunks[:-1] if folios else chunks
-    parts = [_shelfmark(text, kept[0][0], kept[-1][1])] if kept else []
-    return parts + ([folios] if folios else [])
-
-
-def _shelfmark(text: str, start: int, end: int) -> Part:
-    return ("shelfmark", start, end, re.sub(r"\s+", " ", text[start:end]))
-
-
-def _shelfmark_chunks(text: str, pos: int) -> list[tuple[int, int]]:
-    """The offsets of the comma-separated pieces of a shelfmark starting at ``pos``, to the end of its sentence."""
-    newline = text.find("\n", pos)
-    end = min(newline if newline >= 0 else len(text), pos + _SHELFMARK_WINDOW)
-    tokens = list(_TOKEN.finditer(text, pos, end))
-    chunks: list[tuple[int, int]] = []
-    start = -1
-    for k, token in enumerate(tokens):
-        word = token.group()
-        if word in ",;":
-            if start < 0:
-                return chunks
-            chunks.append((start, tokens[k - 1].end()))
-            if word == ";":  # the next citation
-                return chunks
-            start = -1
-        elif not _is_shelfmark_word(word.rstrip("."), first=start < 0):
-            return chunks  # the piece this word is in is no part of the shelfmark
-        else:
-            start = token.start() if start < 0 else start
-            if _ends_sentence(word, tokens[k + 1].group() if k + 1 < len(tokens) else ""):
-                return [*chunks, (start, token.end() - 1)]
-    return [*chunks, (start, tokens[-1].end())] if start >= 0 else chunks
-
-
-def _is_shelfmark_word(word: str, first: bool) -> bool:
-    core = word.strip("()[]")
-    if not core:
-        return False
-    if core[0].isdigit() or core[0].isupper():
-        return True
-    lowered = core.lower()
-    return lowered in _LABEL_WORDS or (not first and lowered in _SMALL_WORDS)
-
-
-def _ends_sentence(word: str, following: str) -> bool:
-    """Whether the full stop of ``word`` ends the sentence: nothing or a capital follows, and it ends no label."""
-    if not word.endswith(".") or word.rstrip(".").lower() in _LABEL_WORDS:
-        return False
-    return not following or following[0].isupper() or following[0] == "<"
-
-
-def _has_number(chunk: str) -> bool:
-    """Whether a piece holds a number that is not just a year ("Stanford University, 1995" is no shelfmark)."""
-    return any(c.isdigit() for c in chunk) and not _YEAR.fullmatch(chunk)
-
-
-def _folios(text: str, chunks: list[tuple[int, int]]) -> Part | None:
-    """The last piece as folios: a labelled page range (``Bl. 3-5``) or a bare one after a numbered piece."""
-    match = _FOLIO_CHUNK.fullmatch(text, *chunks[-1])
-    if match is None:
-        return None
-    label, value = match.group("label"), match.group("folios")
-    if label and label.lower() not in _FOLIO_WORDS:
-        return None
-    if not label and not _is_bare_folios(text, chunks, value):
-        return None
-    return ("folios", match.start("folios"), match.end("folios"), re.sub(r"\s*[-–]\s*", "-", value))
-
-
-def _is_bare_folios(text: str, chunks: list[tuple[int, int]], value: str) -> bool:
-    """Whether an unlabelled number ends a shelfmark as its pages: a range, or at most three digits, after a number."""
-    after_number = len(chunks) > 1 and _has_number(text[slice(*chunks[-2])])
-    return after_number and ("-" in value or "–" in value or len(value) <= 3)

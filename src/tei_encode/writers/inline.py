@@ -37,17 +37,18 @@ ALLOWED_ATTRS: dict[str, tuple[str, ...]] = {
     "link": ("target",),
     "label": (),
 }
-# Order among spans with the same extent: outer first.
+# Order among spans with the same extent: outer first. A correction holds the name or date it struck out or
+# inserted (subst allows only del and add as children: <subst><del><date>..</date></del> ...).
 NESTING = [
     "subst",
+    "del",
+    "add",
     "bibl",
     "idno",
     "date",
     "person",
     "place",
     "org",
-    "del",
-    "add",
     "hi",
     "title",
     "quote",
@@ -67,6 +68,8 @@ WORD_PAIR = re.compile(r"\w\w")
 # Spans that claim whole words: a boundary of theirs inside a word means the source ran two words together.
 # Corrections and renditions (del, add, hi, supplied) may cut a word: a letter struck out or added is not a word.
 WORD_LEVEL = {"person", "place", "org", "date", "time", "idno", "noteref", "label", "title", "bibl", "link"}
+# Spans cut at the end of a correction they start inside, rather than dropped for crossing it.
+CLIPPED = {"date", "time"}
 Identify = Callable[[Span], dict[str, str]]
 TAGS = {kind: tei("label" if kind == "label" else SPAN_KINDS[kind]) for kind in (*SPAN_KINDS, "label")}
 LB, DESC = tei("lb"), tei("desc")
@@ -75,10 +78,29 @@ LB, DESC = tei("lb"), tei("desc")
 def render(parent: etree._Element, text: str, spans: Sequence[Span], reporter: Reporter, identify: Identify) -> None:
     """Append ``text`` with ``spans`` as TEI children (and text) of ``parent``."""
     if spans:
-        ordered = sorted(_with_glue(text, spans), key=_nesting_order)
+        ordered = sorted(_with_glue(text, _clipped_to_corrections(spans)), key=_nesting_order)
         _render_range(parent, text, ordered, 0, len(text), "", reporter, identify)
     else:
         _append_text(parent, text)
+
+
+def _clipped_to_corrections(spans: Sequence[Span]) -> Sequence[Span]:
+    """The spans, a date that starts inside a correction and runs past it cut at its end.
+
+    ``^{27 ноября} 1950 г.`` read as one date cannot nest; the date inside the insertion can.
+    """
+    corrections = [s for s in spans if s.kind in ("del", "add")]
+    if not corrections:
+        return spans
+    return [_clipped(s, corrections) if s.kind in CLIPPED else s for s in spans]
+
+
+def _clipped(s: Span, corrections: list[Span]) -> Span:
+    """``s`` cut at the end of the first correction it starts inside and runs past."""
+    for c in corrections:
+        if c.start <= s.start < c.end < s.end:
+            return Span(s.start, c.end, s.kind, s.attrs)
+    return s
 
 
 def _nesting_order(s: Span) -> tuple[int, int, int]:

@@ -1,0 +1,249 @@
+"""Document numbers, typed by the label before them.
+
+``ИСХ. № 5542``, ``Cable No. 5542``, ``К п.615 /оп/ пр.ПБ № 83`` (an item and
+its protocol), and incoming and outgoing numbers without a number sign
+(``Вх. 1352``) give the number alone, typed by its label; a number after a
+quoted title (``"Pravda" No. 12``) is an issue of a periodical, not a document
+number. The identifiers enricher marks them up.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+_SIGN = r"(?:№|N[Oo]\.|Nr\.|N°|Nº)"
+_VALUE = r"(?:[^\W\d_]{1,3}-?)?\d(?:\w|[/-](?=\w))*"
+_NUMBER = re.compile(rf"(?<![\w№]){_SIGN}[ \t]*(?P<value>{_VALUE})")
+# Labels of incoming and outgoing numbers, by what they show: an abbreviation always labels a number ("Вх. 1352"),
+# the English word in full only where it stands (see _is_unsigned_number), a Russian participle only before a
+# number sign ("исходящий № 5542"; "исходящих 40" is an amount).
+_DIRECTIONS = {
+    "outgoing": (r"исх|outg\.", "outgoing", r"исходящ\w*"),
+    "incoming": (r"вх|inc\.", "incoming", r"входящ\w*"),
+}
+_ABBREVIATED = re.compile("|".join(labels[0] for labels in _DIRECTIONS.values()), re.I)
+# Protocol labels by a stem that the lower case text holds wherever the label is written.
+_PROTOCOL_LABELS = {"протокол": r"протокол\w*", "пб": r"пр\.?\s*пб", "protocol": "protocol", "minutes": "minutes"}
+_PROTOCOL = "|".join(_PROTOCOL_LABELS.values())
+_PROTOCOL_WORDS = tuple(_PROTOCOL_LABELS)
+_NUMBER_LABELS = {
+    **{kind: "|".join(labels) for kind, labels in _DIRECTIONS.items()},
+    "copy": r"экз(?:емпляр\w*)?|копи\w*|copy",
+    "cipher": r"шифр\w*|cipher(?:ed)?(?:\s+(?:telegram|cable))?|ciphergram",
+    "protocol": _PROTOCOL + "|пр",
+    "item": r"пункт\w*|item",
+    "document": r"документ\w*|document|doc",
+    "cable": r"cable(?:gram)?",
+    "telegram": r"телеграмм\w*|telegram",
+    "note": r"записк\w*|note|memo(?:randum)?",
+    "letter": r"письм\w*|letter",
+    "order": r"приказ\w*|order|directive|директив\w*",
+    "decree": r"постановлени\w*|decree|resolution",
+    "report": r"донесени\w*|доклад\w*|report",
+}
+_LABEL_BEFORE = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _NUMBER_LABELS.items()) + r")\.?\s*$", re.I
+)
+_ITEM = r"п|пункт\w*|item|point|pt"
+# "К п.615 /оп/ пр.ПБ № 83", "PB item 21 No. 40": an item of a numbered protocol.
+_ITEM_PROTOCOL = re.compile(
+    rf"(?<!\w)(?:{_ITEM})\.?\s*(?P<item>\d+[a-zа-яё]?)(?!\w)(?P<gap>[^\n№]{{0,40}}?)"
+    rf"{_SIGN}\s*(?P<protocol>{_VALUE})",
+    re.I,
+)
+# "протокола № 72 заседания ... от 3.09.1925 г., п. 143", "Protocol No. 72 of ..., item 143": the protocol first.
+_PROTOCOL_THEN_ITEM = re.compile(
+    rf"(?<!\w)(?:{_PROTOCOL})\.?\s*{_SIGN}\s*(?P<protocol>{_VALUE})"
+    rf"(?P<gap>(?:(?!{_SIGN})[^\n]){{0,80}}?)[,;][ \t]*"
+    rf"(?:{_ITEM})\.?[ \t]*(?P<item>\d+[a-zа-яё]?)(?!\w)",
+    re.I,
+)
+# Incoming and outgoing numbers are also written without a number sign: "Вх. 1352", "Исх. 274/с", "Inc. 1352". The
+# number is no date ("Вх. 12/XII") and ends the line or is followed by a date or punctuation, not by a word
+# ("Вх. 200 тонн"). The words in full ("incoming 300 from Harbin", "исходящих 40") are more often amounts; see
+# _is_unsigned_number.
+_UNSIGNED = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(f"(?P<{kind}>{labels[0]}|{labels[1]})" for kind, labels in _DIRECTIONS.items())
+    + r")(?:\.[ \t]*|[ \t]+)"
+    r"(?!\d{1,2}[/.](?:[IVXІ]+|\d{1,2})(?!\w))(?P<value>\d(?:\w|[/-](?=\w))*)(?!\w)(?![.:,]\d)"
+    r"(?=[ \t]*(?:$|[^\w\s]|\d|(?:of|from|dated|от|из)(?!\w)))",
+    re.I | re.M,
+)
+_MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
+    r"|октября|ноября|декабря"
+)
+# A date right after a number: "274, 25 November 1952", "1352 of 5.10.51", "5542 от 20 сентября".
+_DATE_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:of|dated|от)[ \t]+)?\d{1,2}(?:[./](?:\d{1,2}|[IVXІ]+)(?!\w)|[ \t]+(?:" + _MONTHS + r"))",
+    re.I,
+)
+_LINE_END = re.compile(r"[ \t*_.;)\]]*$", re.M)
+# Where _UNSIGNED can match, the lower case text holds one of these (the abbreviations begin the words in full).
+_UNSIGNED_LABELS = tuple(label.rstrip("\\.") for labels in _DIRECTIONS.values() for label in labels[0].split("|"))
+# A title in quotation marks right before the number sign names a periodical: '"Pravda" No. 12', «Правда» № 5.
+_QUOTED_TITLE = re.compile(r"[\"«“„][A-ZА-ЯЁ][^\"«»“”„\n]{0,60}[\"»”“][ \t]*,?[ \t]*$")
+_PROTOCOL_CONTEXT = re.compile(
+    rf"(?-i:ПБ|PB|ОБ|OB|СНК|СТО)|{_PROTOCOL}|prot\.|пр\.|politburo|политбюро|orgburo|оргбюро", re.I
+)
+_LINE_WINDOW = 200  # how far labels and line context are looked for around a number
+_DITTO = {'"', "„", "“", "”", "〃", "''", "«", "»"}
+_TYPIST = re.compile(r"(?<!\w)(?:отп|исп)\.", re.I)
+_YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s*[.,](?:\s*\S+){0,2}\s*$")
+_PERIODICAL = re.compile(
+    r"(?<!\w)(?:magazine|journal|newspaper|gazette|periodical|bulletin|issue|vol\.|журнал\w*|газет\w*"
+    r"|бюллетен\w*|выпуск\w*|вып\.|том)",
+    re.I,
+)
+_URL = re.compile(r"<?(?:https?://|www\.)[^\s>]*>?", re.I)
+# Every number sign of _SIGN, in lower case: a text whose lower case holds none has no document number.
+_SIGNS = ("№", "no.", "nr.", "n°", "nº")
+
+
+# Values this long are taken to be the same number when they recur ("с № П83/615"); "№ 1" is not.
+_DISTINCT = 3
+
+
+@dataclass(frozen=True)
+class DocumentNumber:
+    """A number at ``text[start:end]`` with its kind (``outgoing``, ``copy``, ``cable`` ...)."""
+
+    start: int
+    end: int
+    value: str
+    type: str
+
+
+@dataclass
+class NumberState:
+    """What earlier numbers of the document tell about later ones."""
+
+    last_type: str = ""
+    types: dict[str, str] = field(default_factory=dict)
+
+    def remember(self, number: DocumentNumber) -> None:
+        """Note a number's kind for ditto marks and for repeats of the same value."""
+        self.last_type = number.type
+        if number.type != "number" and len(number.value) >= _DISTINCT:
+            self.types.setdefault(number.value, number.type)
+
+
+def find_document_numbers(text: str, state: NumberState | None = None) -> list[DocumentNumber]:
+    """The document numbers in ``text``, in order; ``state`` carries context across blocks."""
+    state = state if state is not None else NumberState()
+    lowered = text.lower()
+    signed = _has_sign(lowered)
+    unsigned = any(label in lowered for label in _UNSIGNED_LABELS)
+    if not (signed or unsigned):
+        return []
+    urls = url_spans(text)
+    pairs = _protocol_items(text, lowered, urls) if signed else []
+    taken = sorted(urls + [p.span() for p in pairs])
+    signs = [m for m in _NUMBER.finditer(text) if not overlaps(*m.span(), taken)] if signed else []
+    bare = [m for m in _UNSIGNED.finditer(text) if _is_unsigned_number(m)] if unsigned else []
+    bare = [m for m in bare if not overlaps(*m.span(), taken)]
+    found: list[DocumentNumber] = []
+    for match in sorted(pairs + signs + bare, key=lambda m: m.start()):
+        if match.re is _ITEM_PROTOCOL:
+            numbers = [_number(match, "item", "item"), _number(match, "protocol", "protocol")]
+        elif match.re is _PROTOCOL_THEN_ITEM:
+            numbers = [_number(match, "protocol", "protocol"), _number(match, "item", "item")]
+        elif match.re is _UNSIGNED:
+            numbers = [_number(match, "value", "incoming" if match.group("incoming") else "outgoing")]
+        else:
+            kind = _number_type(text, match, state)
+            numbers = [_number(match, "value", kind)] if kind else []
+        for number in numbers:
+            state.remember(number)
+        found += numbers
+    return found
+
+
+def _is_unsigned_number(match: re.Match[str]) -> bool:
+    """Whether an unsigned incoming or outgoing number is one: after an abbreviated label, or after the word in
+    full where a date follows or the label opens the line and the number ends it (``Incoming 1352/sh``)."""
+    label = match.group("incoming") or match.group("outgoing")
+    if _ABBREVIATED.fullmatch(label):
+        return True
+    text = match.string
+    if _DATE_AFTER.match(text, match.end()):
+        return True
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return not text[line_start : match.start()].strip(" \t*_[(") and _LINE_END.match(text, match.end()) is not None
+
+
+def _has_sign(lowered: str) -> bool:
+    """Whether the lower-cased text ``lowered`` holds a number sign (``№``, ``No.``)."""
+    return any(sign in lowered for sign in _SIGNS)
+
+
+def _protocol_items(text: str, lowered: str, urls: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The items of numbered protocols in ``text``, whether the item or the protocol is written first."""
+    pairs = [m for m in _ITEM_PROTOCOL.finditer(text) if _is_protocol_item(text, m) and not overlaps(*m.span(), urls)]
+    if any(word in lowered for word in _PROTOCOL_WORDS):
+        taken = sorted(urls + [p.span() for p in pairs])
+        pairs += [m for m in _PROTOCOL_THEN_ITEM.finditer(text) if not overlaps(*m.span(), taken)]
+    return pairs
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The offsets of the web addresses in ``text``, in order."""
+    if "://" not in text and "www." not in text.lower():  # every address has one of them
+        return []
+    return [(m.start(), m.end()) for m in _URL.finditer(text)]
+
+
+def _number(match: re.Match[str], group: str, kind: str) -> DocumentNumber:
+    return DocumentNumber(match.start(group), match.end(group), match.group(group), kind)
+
+
+def _is_protocol_item(text: str, match: re.Match[str]) -> bool:
+    """Whether an item and a number name a protocol (``пр.ПБ``, ``PB``) near them, and the number is not labelled
+    as one of another kind (``item 3 of the Politburo decision, cable No. 44``)."""
+    gap = match.group("gap")
+    label = _LABEL_BEFORE.search(gap[-40:])
+    if label and label.lastgroup != "protocol":
+        return False
+    before = text[max(0, match.start() - 12) : match.start()]
+    return bool(_PROTOCOL_CONTEXT.search(gap) or _PROTOCOL_CONTEXT.search(before))
+
+
+def _number_type(text: str, match: re.Match[str], state: NumberState) -> str:
+    """The kind of the number ``match`` found, or "" when it is not a document number."""
+    before, after = _line_around(text, match.start(), match.end())
+    label = _LABEL_BEFORE.search(before[-40:])
+    value = match.group("value")
+    if label and label.lastgroup:
+        return label.lastgroup
+    if before.strip() in _DITTO:
+        return state.last_type or "number"
+    if _QUOTED_TITLE.search(before[-80:]):
+        return ""  # an issue of a periodical: '"Sotsial-Demokrat" No. 47'
+    if _YEAR_BEFORE.search(before[-30:]) or _PERIODICAL.search(before[-100:]):
+        return ""  # an issue of a periodical: "Izvestiya TsK KPSS. 1991. No. 2/3"
+    if value in state.types:
+        return state.types[value]
+    if _TYPIST.search(before):
+        return "registration"
+    if not before.strip().strip("*_[(") and not after.strip().strip("*_])."):
+        return "document"
+    return "number"
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the line before ``start`` and after ``end``, at most ``_LINE_WINDOW`` characters each."""
+    window_start = max(0, start - _LINE_WINDOW)
+    newline = text.rfind("\n", window_start, start)
+    line_end = text.find("\n", end, end + _LINE_WINDOW)
+    before = text[newline + 1 if newline >= 0 else window_start : start]
+    return before, text[end : line_end if line_end >= 0 else end + _LINE_WINDOW]
+
+
+def overlaps(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` shares a character with one of ``ranges`` (sorted and disjoint)."""
+    before = bisect_left(ranges, (end,))
+    return before > 0 and ranges[before - 1][1] > start
