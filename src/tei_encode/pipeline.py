@@ -8,8 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from .diagnostics import Reporter
-from .enrichers import Context, enrich
-from .enrichers.names import link_namesakes_on_page
+from .enrichers import Context, enrich, enrich_page
 from .model import Block, Document
 from .readers import read_path
 from .readers.blocks import document_id
@@ -41,7 +40,7 @@ def convert_path(
     converted = []
     for document in documents:
         enrich(document, context, reporter)
-    link_namesakes_on_page(documents, reporter)  # a name one letter leaves open, another on the page may settle
+    enrich_page(documents, context, reporter)  # a name one letter leaves open, another on the page may settle
     for document in documents:
         converted.append(Converted(document, writer.write(document, context.register_for(document.id), reporter)))
     index = _collection_index(path, converted, context.register, reporter)

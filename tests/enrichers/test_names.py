@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
-from tei_encode.enrichers import Context
-from tei_encode.enrichers.names import PersonsEnricher, PlacesEnricher, link_namesakes_on_page
+from tei_encode.enrichers import Context, enrich_page
+from tei_encode.enrichers.names import PersonsEnricher, PlacesEnricher
 from tei_encode.enrichers.names_index import index_for, is_patronymic, is_syllabic_name
 from tei_encode.enrichers.names_match import _SPACED_LETTERS, LETTER_SPACED
+from tei_encode.enrichers.names_namesakes import link_namesakes_on_page
 from tei_encode.enrichers.names_rules import QUICK_TESTS
 from tei_encode.model import Block, Division, Document, Span, span
 from tei_encode.register import Entry, Name, Register
@@ -85,6 +86,9 @@ REGISTER = Register(
             _entry("Nie_Rongzhen", "person", "Nie Rongzhen", "Не Жунчжэнь"),
             _entry("Liu_Shaoqi", "person", "Liu Shaoqi", "Лю Шао-ци"),
             _entry("He_Long", "person", "He Long"),
+            _entry("Sun_Yat-sen", "person", "Sun Yat-sen", "Сунь Ят-сен"),
+            _entry("Barthou", "person", "Louis Barthou", "Луи Барту"),
+            _entry("Pak_Hon-yong", "person", "Pak Hon-yong", "Пак Хон Ен"),
             _entry("Zinoviev", "person", "G. E. Zinoviev", "Grigory Yevseyevich Zinoviev", "Zinoviev"),
         )
     }
@@ -179,6 +183,7 @@ PERSONS = [
     ("[L. B.] Kamenev went to London", ["person [L. B.] Kamenev #Kamenev_LB"]),
     ("Thanks.\nP.S. Kamenev telegraphed", ["person Kamenev"]),
     ("P. S. Kamenev telegraphed", ["person Kamenev"]),
+    ("Thanks.\nYours,\nGrigory\n  P.S. Kamenev telegraphed", ["person Kamenev"]),
 ]
 
 
@@ -424,7 +429,55 @@ BARE_FAMILY_NAMES = [
     ("Не Жунчжэнь прибыл. Не было связи.", ["person Не Жунчжэнь #Nie_Rongzhen"]),
     ("Ким Ир Сен прибыл. Передайте Киму.", ["person Ким Ир Сен #Kim_Il_Sung", "person Киму #Kim_Il_Sung"]),
     ("Kim Il Sung came. KIM AGREED.", ["person Kim Il Sung #Kim_Il_Sung"]),
+    ("Sun Yat-sen came. Comrade Sun agreed.", ["person Sun Yat-sen #Sun_Yat-sen", "person Sun #Sun_Yat-sen"]),
+    ("Пак Хон Ен прибыл. Нам сказали, что Пак согласен.",
+     ["person Пак Хон Ен #Pak_Hon-yong", "person Пак #Pak_Hon-yong"]),
+    ("Не Жунчжэнь прибыл. Тов. Не согласился.", ["person Не Жунчжэнь #Nie_Rongzhen", "person Не #Nie_Rongzhen"]),
 ]  # fmt: skip
+
+# Family names that may be ordinary words name no one without a title (English ones wherever they stand, Russian
+# ones at the start of a sentence); nor has a Western
+# name a family name, though one of its spellings looks syllabic (Луи Барту).
+NOT_FAMILY_NAMES = [
+    ("the crops were poor, and the Sun rose late", []),
+    ("Sun Yat-sen came, and the Sun rose late.", ["person Sun Yat-sen #Sun_Yat-sen"]),
+    ("He Long came, and then He said so.", ["person He Long #He_Long"]),
+    ("Не Жунчжэнь прибыл. Не было связи.", ["person Не Жунчжэнь #Nie_Rongzhen"]),
+    ("Пак Хон Ен прибыл. Пак согласен.", ["person Пак Хон Ен #Pak_Hon-yong"]),
+    ("Луи сказал нам", []),
+    ("Луи Барту приехал. Луи сказал нам, что Луи устал.", ["person Луи Барту #Barthou"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_FAMILY_NAMES, ids=[t for t, _ in NOT_FAMILY_NAMES])
+def test_words_that_are_not_bare_family_names(text: str, expected: list[str]) -> None:
+    assert marked(enrich(text)) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet="abcdefghij ,", max_size=30),
+    st.sampled_from(["Sun", "He", "Long"]),
+    st.text(alphabet="abcdefghij .,", max_size=30),
+)
+def test_an_ordinary_word_in_prose_is_no_family_name(before: str, word: str, after: str) -> None:
+    assert marked(enrich(f"Sun Yat-sen and He Long. {before} {word} {after}")) == [
+        "person Sun Yat-sen #Sun_Yat-sen",
+        "person He Long #He_Long",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "families"),
+    [(("Louis Barthou", "Луи Барту"), set()), (("Thomas Paine", "Tom Paine"), set()),
+     (("Ahmed Ben Bella", "Ben Bella"), set()), (("David Ben-Gurion", "Ben Gurion"), set()),
+     (("Kim Philby", "Ким Филби"), set()), (("Choe Yong-gon", "Чхве Ен Гон", "Цой Ен Ген"), {"choe", "цой"}),
+     (("Ho Ka-i", "Alexei Hegai"), {"ho"})],
+    ids=["Barthou", "Paine", "Ben-Bella", "Ben-Gurion", "Philby", "Choe", "Ho-Ka-i"],
+)  # fmt: skip
+def test_only_an_entry_whose_own_name_is_syllabic_has_a_family_name(names: tuple[str, ...], families: set[str]) -> None:
+    register = Register(entries={"X": _entry("X", "person", *names)})
+    assert set(index_for(register, "person").families) == families
 
 
 @pytest.mark.parametrize(("text", "expected"), BARE_FAMILY_NAMES, ids=[t for t, _ in BARE_FAMILY_NAMES])
@@ -487,10 +540,12 @@ def _refs_of_bare_kamenev(documents: list[Document]) -> list[str]:
 
 
 def _enrich_page(*documents: Document) -> tuple[list[Document], Reporter]:
+    """The documents of one page after the persons enricher and the page step of the enrichers (as the pipeline)."""
     reporter = Reporter()
+    context = Context(REGISTER)
     for document in documents:
-        PersonsEnricher().apply(document, Context(REGISTER), reporter)
-    link_namesakes_on_page(documents, reporter)
+        PersonsEnricher().apply(document, context, reporter)
+    enrich_page(documents, context, reporter)
     return list(documents), reporter
 
 

@@ -3,15 +3,18 @@
 Each enricher has a ``name``, a ``priority`` (lower runs first: corrections,
 then identifiers, references to printed works, dates, persons, places, unregistered people, correspondence) and one
 ``apply(document, context, reporter)``. Later enrichers see the spans of
-earlier ones and leave text already claimed alone.
+earlier ones and leave text already claimed alone. An enricher may also have
+``apply_to_page(documents, context, reporter)``, run by ``enrich_page`` once all
+the documents of one source are enriched (a name one letter of a page leaves open,
+another may settle).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from ..diagnostics import Reporter
 from ..errors import UnknownName
@@ -48,6 +51,14 @@ class Enricher(Protocol):
 
     def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
         """Add this enricher's spans to ``document``."""
+
+
+@runtime_checkable
+class PageEnricher(Enricher, Protocol):
+    """An enricher that also looks at all the documents of one source together."""
+
+    def apply_to_page(self, documents: Sequence[Document], context: Context, reporter: Reporter) -> None:
+        """Revise the spans of ``documents`` in the light of each other."""
 
 
 def registry() -> dict[str, Enricher]:
@@ -89,3 +100,10 @@ def enrich(document: Document, context: Context, reporter: Reporter, names: Iter
     for enricher in sorted((known[n] for n in chosen), key=lambda e: (e.priority, e.name)):
         enricher.apply(document, context, reporter)
     return document
+
+
+def enrich_page(documents: Sequence[Document], context: Context, reporter: Reporter) -> None:
+    """Run the page step of every enricher that has one, in priority order, over the enriched documents of a source."""
+    for enricher in sorted(registry().values(), key=lambda e: (e.priority, e.name)):
+        if isinstance(enricher, PageEnricher):
+            enricher.apply_to_page(documents, context, reporter)

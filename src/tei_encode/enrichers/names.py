@@ -6,42 +6,30 @@ mention to its entry with ``ref="#key"``; a cover name is also typed
 namesakes by those initials (``names_rules``); people the register lacks are
 still marked where the form of the document names a person, and reported.
 Places add abbreviated places of publication (``M., 1974``). A name namesakes
-share (``Kamenev``) is told apart by the one of them its paragraph names, else its
-letter, else the letters of its page (``link_namesakes_on_page``, once the page is
-enriched); one that stays ambiguous is marked without ``ref`` and reported. A bare
-family name of a Chinese or Korean name (``Comrade Kim``) is the one person of that
-family the document names in full, else is left to the namesakes of its page; a
-bare first name (``Your Grigory``) is the correspondent of a letter who has it.
+share (``Kamenev``) is told apart by the letters that name one of them
+(``names_namesakes``: its letter, then, once the page is enriched, the letters of
+its page); bare family names of Chinese or Korean names (``Comrade Kim``) and bare
+first names of correspondents (``Your Grigory``) are marked by ``names_syllabic``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Reporter
-from ..model import Block, Document, Span, span
-from .names_index import (
-    CYRILLIC,
-    NameIndex,
-    Token,
-    capitalised,
-    fold,
-    index_for,
-    morph,
-    tokens,
-    word_forms,
-)
+from ..model import Block, Document
+from .names_index import NameIndex, index_for
 from .names_match import Mention, find_mentions
+from .names_namesakes import link_namesakes, link_namesakes_on_page
 from .names_rules import INITIAL, imprints, names_organisation, resolve, unregistered_persons, with_initials
+from .names_spans import add_name_span
+from .names_syllabic import add_family_names, add_first_names
 
 if TYPE_CHECKING:
     from . import Context
 
-# Spans a name may not overlap at all; any other span it may contain or lie in, but not cross.
-CLAIMING_KINDS = ("idno", "date", "person", "place", "noteref")
 SIGNATURE_KINDS = frozenset({"signature", "signed"})
 # The rest of a hyphenated word around a name (``Volga-Caspian``), after it and before it.
 HYPHENATED_AFTER = re.compile(r"(?:-[^\W\d_]+)+")
@@ -49,20 +37,8 @@ HYPHENATED_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]+-)+\Z")
 # Initials an editor supplied in brackets after or before a surname (``Kamenev [S. S.]``).
 BRACKETED_INITIALS_AFTER = re.compile(rf"[ \t]*\[((?:{INITIAL}){{1,3}})\]")
 BRACKETED_INITIALS_BEFORE = re.compile(rf"\[((?:{INITIAL}){{1,3}})\][ \t]*\Z")
-# A postscript opening a line (``P.S. Kamenev telegraphed``) is not a person's initials.
-POSTSCRIPT = re.compile(r"(?:\A|\n)[ \t]*(?:P\.[ \t]?)+S\.[ \t]*\Z")
-# The end of a salutation or a signature after a name: punctuation, then the end of the line.
-LINE_END = re.compile(r"[.!,;]?[ \t]*(?:\n|\Z)")
-# English words that are also family names of one syllable: at the start of a sentence they name no one.
-# fmt: off
-ENGLISH_WORDS = frozenset({
-    "an", "be", "do", "go", "he", "ho", "in", "ma", "me", "no", "on", "so", "to", "we", "ye", "yo", "ban", "bang",
-    "chin", "fan", "gang", "hang", "king", "long", "man", "min", "moon", "pan", "pin", "sin", "son", "song", "sun",
-    "tan", "ten", "tin", "ton", "wan", "won", "yang", "young",
-})
-# fmt: on
-# Grammemes of the names pymorphy3 knows; a word known with none of them is an ordinary word (Не, Ни, Нам, Чай).
-NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox"})
+# A postscript opening a line (``P.S. Kamenev telegraphed``) is not a person's initials; matched from the line start.
+POSTSCRIPT = re.compile(r"[ \t]*(?:P\.[ \t]?)+S\.[ \t]*\Z")
 
 
 class PersonsEnricher:
@@ -84,15 +60,19 @@ class PersonsEnricher:
                 elif add_name_span(block, mention.start, mention.end, "person"):
                     ambiguous.append((block, mention))
         if index.families:
-            ambiguous += _add_family_names(blocks, index)
-        _add_first_names(document.title, blocks, index)
+            ambiguous += add_family_names(blocks, index)
+        add_first_names(document.title, blocks, index)
         for block in blocks:
             for start, end in unregistered_persons(block.text, block.kind in SIGNATURE_KINDS):
                 if add_name_span(block, start, end, "person", unregistered="yes"):
                     reporter.warning(
                         "person-not-in-register", f"{block.text[start:end]!r} is not in the register", block.line
                     )
-        _link_namesakes(document, ambiguous, reporter)
+        link_namesakes(document, ambiguous)
+
+    def apply_to_page(self, documents: Sequence[Document], context: Context, reporter: Reporter) -> None:
+        """Link the names the documents of one page left to namesakes (``link_namesakes_on_page``)."""
+        link_namesakes_on_page(documents, reporter)
 
 
 def _with_all_initials(text: str, mentions: list[Mention], index: NameIndex) -> list[Mention]:
@@ -100,14 +80,20 @@ def _with_all_initials(text: str, mentions: list[Mention], index: NameIndex) -> 
     ``P.S.`` that fits none of the namesakes."""
     starts = [m.start for m in mentions]
     for m, start in zip(with_initials(text, mentions), starts, strict=True):
-        if m.start < start and POSTSCRIPT.search(text, 0, start) and not _fits_initials(m, index):
+        if m.start < start and _after_postscript(text, start) and not _fits_initials(m, index):
             m.start, m.initials = start, ""
         if not m.initials:
             _widen_over_bracketed_initials(text, m)
     return mentions
 
 
+def _after_postscript(text: str, start: int) -> bool:
+    """Whether a name opens a postscript: only ``P.S.`` stands before it on its line."""
+    return bool(POSTSCRIPT.match(text, text.rfind("\n", 0, start) + 1, start))
+
+
 def _fits_initials(mention: Mention, index: NameIndex) -> bool:
+    """Whether the initials a mention was widened over are (the start of) those of one of its people."""
     return any(
         i.startswith(mention.initials) or mention.initials.startswith(i)
         for key in mention.keys
@@ -116,6 +102,7 @@ def _fits_initials(mention: Mention, index: NameIndex) -> bool:
 
 
 def _widen_over_bracketed_initials(text: str, mention: Mention) -> None:
+    """Widen a mention over the initials an editor supplied in brackets right after or before it."""
     after = BRACKETED_INITIALS_AFTER.match(text, mention.end, mention.end + 16)
     before = None if after else BRACKETED_INITIALS_BEFORE.search(text, max(0, mention.start - 16), mention.start)
     if after:
@@ -125,137 +112,8 @@ def _widen_over_bracketed_initials(text: str, mention: Mention) -> None:
 
 
 def _capitals(initials: str) -> str:
+    """The capital letters of initials (``[L. B.]``: ``LB``), as the register keeps them."""
     return "".join(c for c in initials if c.isupper())
-
-
-def _add_family_names(blocks: Sequence[Block], index: NameIndex) -> list[tuple[Block, Mention]]:
-    """Mark the bare family names of syllabic names (``Ambassador Ni``, ``Comrade Kim``): as the one person of the
-    family the document names, else, if the word stands inside a sentence, as namesakes for the page to settle.
-
-    Returns the namesakes marked."""
-    named = {s.attr("ref").lstrip("#") for b in blocks for s in b.spans_of("person") if s.attr("ref")}
-    ambiguous = []
-    for block in blocks:
-        for token, keys in _family_words(block.text, index):
-            in_full = keys & named
-            inside = _inside_sentence(block.text, token)
-            if len(in_full) == 1 and (inside or not _is_ordinary_word(token.text)):
-                add_name_span(block, token.start, token.end, "person", ref=f"#{next(iter(in_full))}")
-            elif inside and add_name_span(block, token.start, token.end, "person"):
-                ambiguous.append((block, Mention(token.start, token.end, tuple(sorted(in_full or keys)))))
-    return ambiguous
-
-
-def _family_words(text: str, index: NameIndex) -> Iterator[tuple[Token, frozenset[str]]]:
-    """The bare words of ``text`` that are registered family names, with the keys of the people of that family."""
-    for token in _bare_words(text):
-        keys = index.keys_with_family_name(token.text)
-        if keys:
-            yield token, keys
-
-
-def _bare_words(text: str) -> Iterator[Token]:
-    """The capitalised words of ``text`` longer than a letter that no capitalised word follows (``Kim``, not
-    ``Kim Chon-hae``)."""
-    words = tokens(text)
-    for i in capitalised(text):
-        token = words[i]
-        following = words[i + 1] if i + 1 < len(words) else None
-        if len(token.text) > 1 and not (
-            following and following.text[0].isupper() and text[token.end : following.start] == " "
-        ):
-            yield token
-
-
-def _add_first_names(title: Block, blocks: Sequence[Block], index: NameIndex) -> None:
-    """Mark a bare first name that ends a salutation or a signature (``Your Grigory.``, ``To Grigory.``) as the one
-    correspondent the title names who has it."""
-    correspondents = {s.attr("ref").lstrip("#") for s in title.spans_of("person") if s.attr("ref")}
-    by_name: dict[str, set[str]] = defaultdict(set)
-    for key in correspondents:
-        for name in index.first_names.get(key, ()):
-            by_name[name].add(key)
-    if not by_name:
-        return
-    for block in blocks:
-        for token in _bare_words(block.text):
-            keys = {key for form in word_forms(token.text) for key in by_name.get(form, ())}
-            if len(keys) == 1 and LINE_END.match(block.text, token.end):
-                add_name_span(block, token.start, token.end, "person", ref=f"#{keys.pop()}")
-
-
-def _inside_sentence(text: str, token: Token) -> bool:
-    """Whether a word stands inside a sentence of ordinary case: after a letter, a digit or a comma on its line."""
-    before = text[: token.start].rstrip(" \t")
-    return bool(before) and (before[-1].isalnum() or before[-1] == ",") and not token.text.isupper()
-
-
-def _is_ordinary_word(word: str) -> bool:
-    """Whether a capitalised word may be an ordinary word that starts a sentence (``He``, ``Не``, ``Нам``)."""
-    folded = fold(word)
-    if not CYRILLIC.search(folded):
-        return folded in ENGLISH_WORDS
-    return any(p.is_known and not NAME_GRAMMEMES & p.tag.grammemes for p in morph().parse(folded))
-
-
-def _link_namesakes(document: Document, ambiguous: list[tuple[Block, Mention]], reporter: Reporter) -> None:
-    """A name namesakes share refers to the one of them the letter itself names ("L. B. Kamenev - V. I. Lenin"),
-    if any; else it keeps its namesakes for the page (``link_namesakes_on_page``)."""
-    named = _named_by_letters([document]) if ambiguous else set()
-    for block, mention in ambiguous:
-        found = named.intersection(mention.keys)
-        if len(found) == 1:
-            _relink(block, span(mention.start, mention.end, "person"), next(iter(found)))
-            continue
-        block.spans.remove(span(mention.start, mention.end, "person"))
-        block.add(span(mention.start, mention.end, "person", namesakes=" ".join(mention.keys)))
-
-
-def link_namesakes_on_page(documents: Sequence[Document], reporter: Reporter) -> None:
-    """Link each name its document left to namesakes to the one of them the letters of the page name, if only one;
-    warn of the names left without a link.
-
-    The letters of one page of a collection are close in time and circle, so a bare ``Kamenev`` in one of them
-    is the Kamenev whose initials another gives. Call it once all the documents of a page are enriched.
-    """
-    left = [
-        (b, s) for d in documents for _, b in d.blocks() for s in b.spans if s.kind == "person" and s.attr("namesakes")
-    ]
-    named = _named_by_letters(documents, editorial=False) if left else set()
-    for block, s in left:
-        text = block.text[s.start : s.end]
-        found = named.intersection(s.attr("namesakes").split())
-        if len(found) == 1:
-            key = next(iter(found))
-            _relink(block, s, key)
-            reporter.info("namesake-linked", f"{text!r} is {key}, the one the letters of the page name", block.line)
-        else:
-            keys = ", ".join(s.attr("namesakes").split())
-            reporter.warning("ambiguous-name", f"{text!r} may be any of {keys}; no @ref", block.line)
-
-
-def _named_by_letters(documents: Sequence[Document], editorial: bool = True) -> set[str]:
-    """The people the documents name unambiguously in their titles, headers and texts; without ``editorial``, not
-    counting names an editor completed in brackets (``Kamenev [S. S.]``).
-
-    Editorial notes do not count: they bring in people from other times and places (a note on the
-    Commander-in-Chief's directives names S. S. Kamenev in a letter about L. B. Kamenev's dispatch). Nor, for the
-    other letters of a page, do an editor's brackets: they tell a namesake apart where the letter names him, and say
-    nothing of the other letters.
-    """
-    blocks = [b for d in documents for b in (d.title, *d.fields.values())]
-    blocks += [b for d in documents for division in d.divisions if division.kind != "notes" for b in division.blocks]
-    return {
-        s.attr("ref").lstrip("#")
-        for b in blocks
-        for s in b.spans
-        if s.kind == "person" and s.attr("ref") and (editorial or "[" not in b.text[s.start : s.end])
-    }
-
-
-def _relink(block: Block, old: Span, key: str) -> None:
-    block.spans.remove(old)
-    block.add(span(old.start, old.end, "person", ref=f"#{key}"))
 
 
 class PlacesEnricher:
@@ -308,21 +166,3 @@ def _add_imprints(block: Block, index: NameIndex, reporter: Reporter) -> None:
             reporter.warning(
                 "place-not-in-register", f"{names[0]!r} ({block.text[start:end]}) is not in the register", block.line
             )
-
-
-def add_name_span(block: Block, start: int, end: int, kind: str, **attrs: str) -> bool:
-    """Add a span unless it overlaps a claiming span or crosses the boundary of any other."""
-    if start >= end:
-        return False
-    for other in block.spans:
-        if other.overlaps(start, end) and (other.kind in CLAIMING_KINDS or _crosses(other, start, end)):
-            return False
-    block.add(span(start, end, kind, **attrs))
-    return True
-
-
-def _crosses(other: Span, start: int, end: int) -> bool:
-    """Whether ``other``, which overlaps ``start:end``, neither lies in it nor holds it."""
-    inside = other.start <= start and end <= other.end
-    around = start <= other.start and other.end <= end
-    return not inside and not around

@@ -9,8 +9,8 @@ name also gives its first name and patronymic (``Иосиф Виссарионо
 letters address a person. The given name of a Chinese, Korean or Vietnamese name
 (a family name of one syllable, then syllables) is one key without hyphens, spaces
 or the э/е difference, so that ``Цзэ-дун``, ``Цзедун`` and ``Цзе дун`` are one name;
-its family name is indexed too, for the bare ``Comrade Kim``. The index is built
-once per register and kind and cached.
+its family name is indexed too, for the bare ``Comrade Kim``, if the entry's main
+name is such a name. The index is built once per register and kind and cached.
 """
 
 from __future__ import annotations
@@ -224,6 +224,7 @@ def _build_index(entries: tuple[Entry, ...]) -> NameIndex:
     first_names: dict[str, set[str]] = defaultdict(set)
     for entry in entries:
         found = [(*name_parts(n.text), n.type == "pseudonym", n.text) for n in entry.names]
+        has_family = is_syllabic_name(name_parts(entry.name)[1])
         singles = {fold(words[0]) for _, words, _, _ in found if len(words) == 1}
         for letters, words, pseudonym, text in found:
             if not words:
@@ -231,7 +232,9 @@ def _build_index(entries: tuple[Entry, ...]) -> NameIndex:
             if is_syllabic_name(words):
                 given = "".join(syllabic_key(w) for w in words[1:])
                 variants[(entry.key, (fold(words[0]), given), pseudonym, True)] = frozenset()
-                if len(words[0]) > 1 and not pseudonym:  # a cover name (Feng Xi for Stalin) has no family
+                # A cover name (Feng Xi for Stalin) has no family, nor has a Western name one of whose spellings
+                # looks syllabic (Луи Барту for Louis Barthou): the entry's own name tells.
+                if has_family and len(words[0]) > 1 and not pseudonym:
                     families[syllabic_key(words[0])].add(entry.key)
                 continue
             if len(words) == 3 and is_patronymic(fold(words[1])) and not pseudonym:
