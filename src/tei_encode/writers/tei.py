@@ -37,8 +37,9 @@ EDITORIAL_DECISIONS = (
     "directly followed by an insertion as subst.",
     "Editorial square brackets of the source: text inside them as supplied, an omission mark or an illegible "
     "passage as gap; the brackets themselves are kept as text.",
-    "Dates are normalised to ISO 8601; a year taken from the document's own date carries cert and "
-    'evidence="internal".',
+    "Dates are normalised to ISO 8601 in the Gregorian calendar: a date given in both the Old Style and the New "
+    "Style, and a day of a letter dated in the Old Style, carries its New Style date; a year taken from the "
+    'document\'s own date carries cert and evidence="internal".',
     "A word the source runs together with the next one is kept in orig, with the separated reading in reg.",
     'An "Ibid." citation restates, at its end, the archive parts it takes from the citation before it, in an '
     'idno typed "inherited" (text in square brackets that is not in the source).',
