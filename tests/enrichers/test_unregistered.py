@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context, enrich
+from tei_encode.enrichers.names_rules import QUICK_STRINGS, QUICK_TESTS, QUICK_WORDS, has_cue
 from tei_encode.model import Block, Division, Document
-from tei_encode.register import Register
+from tei_encode.register import Entry, Name, Register
 
 
 def enriched(title: str, *paragraphs: str) -> tuple[Document, Context]:
@@ -58,3 +61,232 @@ def test_provisional_entries_link_every_mention(title: str, paragraphs: list[str
 def test_organisations_in_titles_are_not_people() -> None:
     document, _ = enriched("Telegram from the Caucasian Bureau of the Central Committee to Lenin and Trotsky")
     assert [text for text, _ in persons(document)] == ["Lenin", "Trotsky"]
+
+
+def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
+    return [(b.text[s.start : s.end], s.attr("ref")) for _, b in document.blocks() for s in sorted(b.spans_of(kind))]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["The proposal of General Clark was sent.", "General Mark W. Clark signed it."], ["Clark", "Mark W. Clark"]),
+        (["Американский генконсул Клабб заявил это."], ["Клабб"]),
+        (["Sent: to Cdes. Ostapenko, Zaretsky, file."], ["Ostapenko", "Zaretsky"]),
+        (["Obtained by Anna Petrie and translated by Gary Goldmann."], ["Anna Petrie", "Gary Goldmann"]),
+        (["Расшифровал: Петухов 14.I.50"], ["Петухов"]),
+        (["It was interpreted by the Ministry's translator Mun Il."], ["Mun Il"]),
+        (
+            ["Reprinted in Ivan Petrov, Olga Sidorova and Pavel Orlov, Sovetskie Otnosheniia, Vol. 5."],
+            ["Ivan Petrov", "Olga Sidorova", "Pavel Orlov"],
+        ),
+        (["I embrace you. Your Klim."], ["Klim"]),
+        (["Malinovsky writes that he could not prevent it, and Badayev agrees."], ["Malinovsky", "Badayev"]),
+        (
+            ["I am alone with Komarov; Yevdokimov and Bakayev go around the factories."],
+            ["Komarov", "Yevdokimov", "Bakayev"],
+        ),
+        (["Regards to Olga Davidovna."], ["Olga Davidovna"]),
+        (["General Staff orders; Your Excellency; the Rostov region; troops in Rostov."], []),
+    ],
+    ids=[
+        "rank",
+        "russian-post",
+        "honorific-list",
+        "contributors",
+        "decipherer",
+        "translator",
+        "authors",
+        "your-in-paragraph",
+        "surname-subject",
+        "surname-with-and",
+        "patronymic",
+        "no-person",
+    ],
+)
+def test_cued_persons(paragraphs: list[str], expected: list[str]) -> None:
+    document, _ = enriched("Report", *paragraphs)
+    assert [text for text, _ in refs_of(document, "person")] == expected
+
+
+def test_russian_form_joins_the_latin_name_that_sounds_alike() -> None:
+    document, _ = enriched("Report", "General Clark wrote.", "генерал Кларк написал, ответить Кларку.")
+    assert refs_of(document, "person") == [("Clark", "#Clark"), ("Кларк", "#Clark"), ("Кларку", "#Clark")]
+
+
+def test_salutation_and_signature_name_the_correspondents() -> None:
+    register = Register(
+        {"Kamenev": _person("Kamenev", "L. B. Kamenev"), "Zinoviev": _person("Zinoviev", "G. E. Zinoviev")}
+    )
+    document = Document(
+        id="d",
+        source="d.txt",
+        genre="letter",
+        lang="en",
+        title=Block("title", "Letter from G. E. Zinoviev to L. B. Kamenev"),
+    )
+    document.divisions = [Division("transcription", [Block("p", "Dear Yuri!"), Block("signature", "Your Grigory.")])]
+    enrich(document, Context(register), Reporter())
+    assert refs_of(document, "person")[-2:] == [("Yuri", "#Kamenev"), ("Grigory", "#Zinoviev")]
+
+
+def test_patronymic_links_the_register_person_of_that_full_name() -> None:
+    register = Register({"Zinoviev": _person("Zinoviev", "Grigory Yevseyevich Zinoviev", "Zinoviev")})
+    document = Document(id="d", source="d.txt", genre="letter", lang="en", title=Block("title", "Letter"))
+    document.divisions = [Division("transcription", [Block("p", "Grigory Evseevich remains here.")])]
+    enrich(document, Context(register), Reporter())
+    assert refs_of(document, "person") == [("Grigory Evseevich", "#Zinoviev")]
+
+
+def test_bare_family_name_is_the_east_asian_person_named_before() -> None:
+    register = Register({"Liu_Shaoqi": _person("Liu_Shaoqi", "Liu Shaoqi")})
+    document = Document(id="d", source="d.txt", genre="cable", lang="en", title=Block("title", "Cable"))
+    document.divisions = [Division("transcription", [Block("p", "Liu Shaoqi said so. Liu asked. In Liu's words.")])]
+    enrich(document, Context(register), Reporter())
+    assert refs_of(document, "person") == [
+        ("Liu Shaoqi", "#Liu_Shaoqi"),
+        ("Liu", "#Liu_Shaoqi"),
+        ("Liu", "#Liu_Shaoqi"),
+    ]
+
+
+def _person(key: str, *names: str) -> Entry:
+    return Entry(key, "person", tuple(Name(n, "en") for n in names))
+
+
+@pytest.mark.parametrize(
+    ("blocks", "expected"),
+    [
+        (
+            [("dateline", "Kureika, 20.XI."), ("p", "Here in Kureika the mail comes once a month.")],
+            ["Kureika", "Kureika"],
+        ),
+        ([("address", "Bern.")], ["Bern"]),
+        (
+            [("p", "Yudenich took the town and is moving on Gatchina. Gatchina was abandoned.")],
+            ["Gatchina", "Gatchina"],
+        ),
+        (
+            [("p", "The remnants are fleeing into Novy Oskol, near Zakopane and out of Kromy.")],
+            ["Novy Oskol", "Zakopane", "Kromy"],
+        ),
+        (
+            [("p", "They were sent to the Turukhansk region; the Kastornaya station fell.")],
+            ["Turukhansk", "Kastornaya"],
+        ),
+        ([("p", "A letter to Petrov in January, from Russian comrades, in Pak's words, at First Cavalry.")], []),
+        ([("p", "With support from the Leon Levy Foundation and Youngone Corporation.")], []),
+    ],
+    ids=[
+        "dateline-and-later-mention",
+        "place-alone",
+        "preposition",
+        "prepositions",
+        "kind-of-place",
+        "not-places",
+        "organisations",
+    ],
+)
+def test_unregistered_places(blocks: list[tuple[str, str]], expected: list[str]) -> None:
+    document = Document(id="d", source="d.txt", genre="letter", lang="en", title=Block("title", "Letter"))
+    document.divisions = [Division("transcription", [Block(kind, text) for kind, text in blocks])]
+    context = Context(Register())
+    enrich(document, context, Reporter())
+    found = refs_of(document, "place")
+    assert [text for text, _ in found] == expected
+    assert all(ref for _, ref in found)
+    assert all(context.register_for("d").get(ref.lstrip("#")) for _, ref in found)
+
+
+def test_places_joined_to_a_register_place() -> None:
+    register = Register({"Moscow": Entry("Moscow", "place", (Name("Moscow", "en"),))})
+    document = Document(id="d", source="d.txt", genre="letter", lang="en", title=Block("title", "Letter"))
+    document.divisions = [Division("transcription", [Block("p", "Send a division from Moscow and Tver.")])]
+    enrich(document, Context(register), Reporter())
+    assert [t for t, _ in refs_of(document, "place")] == ["Moscow", "Tver"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("To the Chairman of the Council of Ministers of the USSR", []),
+        ("МОСКВА, МИД СССР", ["МОСКВА"]),
+        ("ПРЕДСЕДАТЕЛЮ СОВЕТА МИНИСТРОВ СССР", []),
+        ("USSR MFA", []),
+        ("Minister of Foreign Affairs of the USSR", ["USSR"]),
+        ("the consulates of the USSR", ["USSR"]),
+    ],
+    ids=["council-of-ministers", "mid", "sovmin-capitals", "mfa-after", "post-keeps-place", "plain-of"],
+)
+def test_states_in_organisation_names_are_no_places(text: str, expected: list[str]) -> None:
+    register = Register(
+        {
+            "USSR": Entry("USSR", "place", (Name("USSR", "en"), Name("СССР", "ru"))),
+            "Moscow": Entry("Moscow", "place", (Name("Moscow", "en"), Name("Москва", "ru"))),
+        }
+    )
+    document = Document(id="d", source="d.txt", genre="cable", lang="en", title=Block("title", "Cable"))
+    document.divisions = [Division("transcription", [Block("p", text)])]
+    enrich(document, Context(register), Reporter())
+    assert [t for t, _ in refs_of(document, "place")] == expected
+
+
+CUE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "General",
+            "Dear",
+            "Your",
+            "Cdes.",
+            "т.",
+            "Ivan",
+            "Ivanovich",
+            "Kim",
+            "ed",
+            "by",
+            "in",
+            "Clark",
+            "Lieutenant-General",
+            "генерал-майору",
+            "посол",
+        ]
+    )
+    | st.text(alphabet="aAeEdbyinrsGMT.,!-[] ", max_size=4),
+    max_size=12,
+).map(" ".join)
+
+
+@given(CUE_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_quick_tests_never_skip_a_match(text: str) -> None:
+    for pattern in [*QUICK_STRINGS, *QUICK_TESTS, *QUICK_WORDS]:
+        if pattern.search(text):
+            assert has_cue(pattern, text), pattern.pattern
+
+
+def test_names_the_editors_completed_link_the_register_person() -> None:
+    register = Register({"Ni_Zhiliang": _person("Ni_Zhiliang", "Ni Zhiliang")})
+    document = Document(id="d", source="d.txt", genre="cable", lang="en", title=Block("title", "Cable"))
+    paragraphs = ["Ambassador Ni [Zhiliang] and Counselor Chai.", "Ni Zhiliang agreed. Ambassador Ni stays."]
+    document.divisions = [Division("transcription", [Block("p", p) for p in paragraphs])]
+    enrich(document, Context(register), Reporter())
+    assert [(t, r) for t, r in refs_of(document, "person") if t.startswith("Ni")] == [
+        ("Ni [Zhiliang]", "#Ni_Zhiliang"),
+        ("Ni Zhiliang", "#Ni_Zhiliang"),
+        ("Ni", "#Ni_Zhiliang"),
+    ]
+
+
+def test_a_credited_translator_is_not_the_namesake_in_the_text() -> None:
+    document, _ = enriched(
+        "Minutes", "Obtained by János M. Rainer and translated by Csaba Farkas.", "Present: Comrades Rákosi, Farkas."
+    )
+    found = refs_of(document, "person")
+    assert [t for t, _ in found] == ["János M. Rainer", "Csaba Farkas", "Rákosi", "Farkas"]
+    refs = dict(found)
+    assert all(refs.values()) and refs["Farkas"] != refs["Csaba Farkas"]
+
+
+def test_a_make_after_a_preposition_is_no_place() -> None:
+    document, _ = enriched("Decision", "To train the pilots on MiG-15 aircraft near Anshan.")
+    assert [t for t, _ in refs_of(document, "place")] == ["Anshan"]

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
+from .names_index import Token, capitalised, tokens
 from .names_match import Mention
 
 UPPER = "A-ZА-ЯЁ"
+_CYRILLIC = re.compile("[А-яЁё]")
 # An initial is one capital, or a Latin digraph that transliterates one Russian letter (Ya., Zh., Yu.).
 INITIAL = rf"(?:[{UPPER}]|Ya|Yu|Ye|Yo|Zh|Kh|Ts|Ch|Sh|Shch)\.[ \t]?"
 # Initials start a word: after a space, an opening bracket or quote, not after "CP(b)U" or "RCP".
@@ -30,10 +33,21 @@ PERSON_ORG_AFTER = re.compile(
     r"|Center|Centre|Archive|Mausoleum|Bureau|Committee|Company)\b"
 )
 PLACE_ORG_AFTER = re.compile(
-    r"\A[ \t]+(?:Front|Army|Bureau|Committee|Soviet|Council|Fleet|Military District|Foundation|University"
-    r"|Institute|Museum|Center|Centre|Archive|Academy|Corps|бюро|комитет\w*|фронт\w*|флот\w*)\b"
+    r"\A[ \t]+(?:Front|Army|Bureau|Committee|Soviet|Council|Fleet|fleet|Flotilla|flotilla|Military District"
+    r"|Foundation|University|Institute|Museum|Center|Centre|Archive|Academy|Corps|MFA|MID"
+    r"|Ministry|Foreign Ministry|Supreme Soviet|Council of Ministers"
+    r"|бюро|комитет\w*|фронт\w*|флот\w*|флотили\w*)\b"
 )
 ORG_BEFORE = re.compile(r"\b(?:Order|Prize|Museum|Institute|University|Library|Mausoleum|Street) of(?: the)?[ \t]+\Z")
+# A state named as the last part of an organisation's name: "Council of Ministers of the USSR", "Ministry of
+# Foreign Affairs of the DPRK", "МИД СССР", "Совета Министров СССР". A post is no organisation: in "Minister of
+# Foreign Affairs of the DPRK" and "Посол СССР" the state is a place.
+PLACE_ORG_BEFORE = re.compile(
+    r"(?:\b(?:Council|Cabinet|Ministry|Commissariat|Presidium|Academy|Supreme Soviet)"
+    r"(?:[ \t]+(?:of|the|and|[A-Z][a-z]+))*?[ \t]+of(?:[ \t]+the)?"
+    r"|(?<![^\W_])(?i:МИД|Министерств\w*|Совет\w*[ \t]+Министров|Президиум\w*|Верховн\w+[ \t]+Совет\w*"
+    r"|Совнарком\w*|Наркомат\w*|Академи\w+[ \t]+наук)(?i:[ \t]+(?:иностранных|внутренних|дел|обороны))*)[ \t]+\Z"
+)
 
 WORD = rf"[{UPPER}][^\W\d_]*(?:-[{UPPER}]?[^\W\d_]+)*"
 NAME = rf"(?:(?:{INITIAL}){{1,3}})?{WORD}(?:[ \t]+{WORD}){{0,2}}"
@@ -41,24 +55,52 @@ HONORIFIC = re.compile(
     rf"(?<![^\W_])(?:[Тт]ов\.|т\.|[Тт]оварищ(?:у|а|ем|ам|и)?|Comrades?|Cde\.|Cdes\.|Tov\.)[ \t]*(?P<name>{NAME})"
 )
 SURNAME = rf"(?:[{UPPER}][a-zа-яё]{{2,}}|[{UPPER}]{{4,}})"
-INITIALS_SURNAME = re.compile(rf"{INITIALS_START}(?:{INITIAL}){{2,3}}{SURNAME}(?![^\W_])")
+INITIALS_SURNAME = re.compile(
+    rf"{INITIALS_START}(?:{INITIAL}){{2,3}}{SURNAME}(?:[ \t][{UPPER}][a-zа-яё]{{2,}})?(?![^\W_])"
+)
 SURNAME_INITIALS = re.compile(rf"(?<![^\W_])[{UPPER}][a-zа-яё]{{2,}},?[ \t](?:{INITIAL}){{1,2}}[{UPPER}]\.(?![^\W_])")
 TYPIST = re.compile(r"(?<![^\W_])отп\.[ \t]+(?P<name>[А-ЯЁ][а-яё]+(?:[ \t]+[А-ЯЁ]\.(?:[ \t]?[А-ЯЁ]\.)?)?)")
 CERTIFIER = re.compile(rf"(?<!\S)(?P<signed>{WORD})[ \t]*/[ \t]*(?P<typed>{NAME})[ \t]*/")
+# A name with a middle initial after the given name ("János M. Rainer"), or any other.
+LISTED_NAME = rf"(?:{WORD}[ \t]+{INITIAL}{WORD}|{NAME})"
+# A list of names: "A, B and C" (the names are split apart by NAME_SEPARATOR).
+NAME_SEPARATOR = r"(?:[ \t]*,[ \t]*|,?[ \t]+(?:and|и)[ \t]+)"
+NAMES = rf"{LISTED_NAME}(?:{NAME_SEPARATOR}{LISTED_NAME})*"
+# The work done on an edition or a copy, its doer after "by" ("Translated for CWIHP by X", "obtained by X").
 CONTRIBUTOR = re.compile(
-    rf"\b(?:Contributed|Translated|Transcribed|Edited|Compiled|Prepared)[ \t]+by:?[ \t]+(?P<name>{NAME})"
+    r"\b(?:[Cc]ontributed|[Tt]ranslated|[Tt]ranscribed|[Ee]dited|[Cc]ompiled|[Pp]repared|[Oo]btained|[Dd]eciphered"
+    r"|[Dd]ecoded|[Ee]ncoded|[Ee]ncrypted|[Tt]yped|[Ss]elected|[Aa]nnotated|[Ii]ntroduced)"
+    r"(?:[ \t]+(?:for|from|into)[ \t]+[\w-]+)?"
+    rf"[ \t]+by:?[ \t]+(?P<names>{NAMES})"
+)
+# The same in Russian service notes: "Расшифровал: Петухов", "Отпечатала Иванова".
+CONTRIBUTOR_RU = re.compile(
+    r"(?<![^\W_])(?:[Рр]ас|[Зз]а)шифровал[аи]?[ \t]*:?[ \t]*"
+    r"(?P<name>[А-ЯЁ][а-яё]+(?:[ \t]+[А-ЯЁ]\.(?:[ \t]?[А-ЯЁ]\.)?)?)(?![^\W_])"
+)
+# Authors of a work cited, two or more with given names: "Reprinted in Andrei Ledovskii, Raisa Mirovitskaia and
+# Vladimir Miasnikov, Sovetsko-Kitaiskie Otnosheniia". A single author cannot be told from the work's title.
+FULL_NAME = rf"{WORD}(?:[ \t]+(?:{INITIAL})?{WORD}){{1,2}}"
+AUTHORS = re.compile(
+    rf"\b(?:[Rr]eprinted|[Pp]ublished|[Ee]dited|[Cc]ited) in[ \t]+(?P<names>{FULL_NAME}(?:[ \t]*,[ \t]*{FULL_NAME})*"
+    rf",?[ \t]+and[ \t]+{FULL_NAME}),"
 )
 CERTIFIED_BY = re.compile(
     r"^(?:Верно|Копия верна|С подлинным верно|True copy|Certified(?: true copy)?)"
     rf"[ \t]*:?[ \t]*(?P<name>{NAME})[ \t]*$",
     re.M,
 )
-SIGNATURE_TEXT = re.compile(rf"\A[\s\"'«»„“”]*(?P<name>{NAME})[\s.,\"'«»„“”]*\Z")
+# Words of a closing formula before the name it signs ("Your Grigory.", "Ваш Коба").
+YOURS = r"(?:Your|Yours|Yours ever|Ваш|Ваша|Твой|Твоя)"
+SIGNATURE_TEXT = re.compile(rf"\A[\s\"'«»„“”]*(?:{YOURS},?[ \t]+)?(?P<name>{NAME})[\s.,\"'«»„“”]*\Z")
+# The same formula ending a paragraph: "I embrace you. Your Klim."
+SIGNED_SENTENCE = re.compile(rf"(?:\A|(?<=[.!?])[ \t]+){YOURS},?[ \t]+(?P<name>{NAME})[.!]?\s*\Z")
 # fmt: off
 NOT_NAMES = frozenset({
     "chairman", "commander", "commissar", "secretary", "president", "member", "members", "chief", "general",
     "colonel", "head", "director", "ibid", "see", "vol", "op", "on", "in", "the", "and", "of", "pss",
-    "works", "председатель", "председателю", "командующий", "начальник", "секретарь",
+    "works", "председатель", "председателю", "командующий", "начальник", "секретарь", "majesty", "excellency",
+    "highness", "honour", "honor", "staff", "assembly", "headquarters", "affairs", "forces", "command",
 })
 ORG_WORDS = frozenset({
     "bureau", "committee", "council", "soviet", "foundation", "army", "navy", "front", "office",
@@ -66,7 +108,141 @@ ORG_WORDS = frozenset({
     "archive", "library", "university", "institute", "бюро", "комитет", "совет", "отдел", "управление",
     "министерство",
 })
+# Posts, ranks and forms of address before a name, which they are not part of.
+TITLE_WORDS = frozenset({
+    "general", "colonel", "admiral", "marshal", "major", "captain", "lieutenant", "ambassador", "minister", "consul",
+    "premier", "prime", "president", "senator", "secretary", "professor", "chairman", "commander", "deputy", "vice",
+    "rear", "counselor", "counsellor", "comrade", "comrades", "cde", "cdes", "mr", "mrs", "ms", "dr", "dear", "to",
+    "from", "by", "and", "the", "of", "for", "with", "in", "on", "at", "see", "your", "our", "his", "her", "copy",
+    "letter", "telegram", "cable", "signed", "citizen", "chief", "head", "director", "governor", "tsar", "king",
+})
 # fmt: on
+# Russian case endings of a post (посла, послу, послом, генералу ...).
+_CASE = r"(?:а|у|ом|е)?"
+TITLE = (
+    r"(?:(?:Lieutenant|Major|Vice|Rear|Consul|Deputy|Prime|Foreign|Defense|Defence)[ \t-])?"
+    r"(?:[Gg]eneral|[Cc]olonel|[Aa]dmiral|[Mm]arshal|[Cc]aptain|[Aa]mbassador|[Mm]inister|[Cc]onsul(?:[ \t]General)?"
+    r"|[Pp]remier|[Pp]resident|[Ss]enator|[Ss]ecretary|[Pp]rofessor|Mr\.|Mrs\.|Ms\.|Dr\.|translator|interpreter"
+    rf"|typist|[Гг]енерал(?:-(?:полковник|лейтенант|майор))?{_CASE}|[Пп]олковник{_CASE}|[Аа]дмирал{_CASE}"
+    rf"|[Мм]аршал{_CASE}|[Пп]осл(?:а|у|ом)|[Пп]осол|[Мм]инистр{_CASE}|(?:[Гг]ен)?[Кк]онсул{_CASE}|[Пп]резидент{_CASE}"
+    rf"|[Гг]осподин{_CASE}|г-н[ау]?|переводчик{_CASE})"
+)
+# A name after posts or ranks: "General Clark", "Consul General Clubb", "Secretary General Dag Hammarskjold",
+# "генерал Кларк", "translator Mun Il".
+TITLED = re.compile(rf"(?<![^\W_])(?:{TITLE}[ \t]+)+(?P<name>{WORD}[ \t]+{INITIAL}{WORD}|{NAME})(?![^\W_]|\.\w)")
+# Every name of a list after an honorific: "to Cdes. Vyshinsky, Gromyko, Zorin", "т. Вышинскому, Зорину".
+# A plural honorific heads a list of names; after a singular Russian one ("т. Вышинскому, Зорину") the names in
+# the same case continue it.
+HONORIFIC_LIST = re.compile(
+    rf"(?<![^\W_])(?:(?P<plural>тт\.|[Тт]оварищ(?:ам|и)|Comrades|Cdes\.)|[Тт]ов\.|т\.|[Тт]оварищу)[ \t]*"
+    rf"(?P<names>{NAMES})"
+)
+# A salutation and the name it addresses: "Dear Yuri!", "I ask you, dear Iosif Vissarionovich,".
+SALUTATION = re.compile(
+    r"(?<![^\W_])(?:[Dd]ear(?:est)?|Hello,?|[Дд]орог(?:ой|ая)|[Мм]ил(?:ый|ая)|[Уу]важаем(?:ый|ая)|Здравствуй(?:те)?,?)"
+    rf"[ \t]+(?:(?:friend|comrade|друг|товарищ)[ \t]+)?(?P<name>{NAME})(?=[ \t]*[!,.])"
+)
+# An address line naming its addressee alone: "To Grigory."
+ADDRESS_LINE = re.compile(rf"\A(?:To|Кому:?)[ \t]+(?P<name>{NAME})[ \t]*[.!]?\Z")
+# A given name and patronymic, the polite Russian form of address: "Lev Borisovich", "Иосифу Виссарионовичу".
+PATRONYMIC_NAME = re.compile(
+    r"(?<![^\W_])(?P<given>[A-ZА-ЯЁ][a-zа-яё]+)[ \t]+"
+    r"(?P<patronymic>[A-ZА-ЯЁ][a-zа-яё]+(?:ovich|evich|ovna|evna|ichna|[оеё]вич|[оеё]вн|ичн)[а-яё]{0,3})(?![^\W_])"
+)
+# Chinese and Korean family names, which come first: a bare "Liu" after "Liu Shaoqi" is the same person.
+# fmt: off
+FAMILY_NAMES_FIRST = frozenset({
+    "liu", "pak", "park", "kim", "li", "lee", "ri", "wang", "zhang", "chen", "zhou", "chou", "mao", "peng", "gao",
+    "kao", "deng", "teng", "lin", "zhu", "chu", "chiang", "choe", "choi", "nam", "pang", "yu", "huang", "xu", "sun",
+    "song", "kang", "yun", "han", "jiang", "rao", "bo", "dong", "nie", "yang", "wu", "guo", "kuo", "tan", "ho",
+    "ni", "chai", "shi", "xie", "du", "fu", "lu", "luo", "cai", "tian", "zhao", "qian", "ren", "rong", "xiao",
+    "cheng", "yuan", "tang", "feng", "shen", "jin", "wei", "ji", "hong", "chong", "bai", "tung", "su", "tao",
+    "лю", "пак", "ким", "ли", "ван", "чжан", "чэнь", "чжоу", "мао", "пэн", "гао", "дэн", "линь", "чжу", "цой",
+    "нам", "пан", "ю", "хуан", "сюй", "сунь", "кан", "юн", "хан", "цзян", "жао", "бо", "дун", "ян", "го", "тань",
+    "хо", "нье",
+})
+# fmt: on
+# A word that, capitalised after a person's name, says what the person does: "Malinovsky writes", "Borodin asks".
+# fmt: off
+PERSON_VERBS = frozenset({
+    "writes", "wrote", "says", "said", "asks", "asked", "agrees", "agreed", "insists", "insisted", "thinks",
+    "thought", "believes", "believed", "reports", "reported", "proposes", "proposed", "demands", "demanded",
+    "tells", "told", "informs", "informed", "promises", "promised", "replies", "replied", "answers", "answered",
+    "suggests", "suggested", "wants", "wanted", "sends", "sent", "signs", "signed", "speaks", "spoke", "knows",
+    "knew", "complains", "complained", "quarrels", "quarrelled", "go", "goes", "went", "sits", "sat", "works",
+    "worked", "arrived", "arrives", "left", "visited", "visits", "protests", "protested", "objects", "objected",
+    "write", "say", "ask", "agree", "insist", "think", "believe", "report", "propose", "demand", "want", "know",
+    "complain", "protest", "object", "reply", "answer", "suggest",
+})
+PERSON_AUXILIARIES = frozenset({"has", "had", "have", "will", "would", "is", "was", "also", "already", "still", "not"})
+# Words before a name that make it a place or a thing rather than a person.
+NOT_PERSON_BEFORE = frozenset({
+    "the", "in", "near", "at", "from", "into", "through", "via", "of", "on", "toward", "towards", "beyond",
+    "outside", "around",
+})
+# fmt: on
+# The endings of Russian surnames in Latin letters that the rule for surname-like persons takes.
+SURNAME_SUFFIXES = ("ov", "ev", "in", "yn", "sky", "ski", "enko", "yan", "dze", "shvili", "vich", "uk")
+
+
+def surname_like_persons(text: str) -> Iterator[tuple[int, int]]:
+    """Words shaped like Russian surnames that act as persons: the subject of a verb of saying or doing, an owner
+    (``Raskolnikov's ships``), or after ``with`` or ``by``."""
+    words = tokens(text)
+    for i in capitalised(text):
+        word = words[i]
+        if len(word.text) < 5 or not word.text.endswith(SURNAME_SUFFIXES) or not word.text[1:].islower():
+            continue
+        if not word.text.isascii() or text[word.end : word.end + 1] == "-":
+            continue
+        before = words[i - 1].text.lower() if i else ""
+        if before in NOT_PERSON_BEFORE:
+            continue
+        owner = text[word.end : word.end + 3] in ("'s", "’s")
+        if owner or before in ("with", "by") or _acts(text, words, i):
+            yield word.start, word.end
+
+
+def _acts(text: str, words: tuple[Token, ...], i: int) -> bool:
+    """Whether the word after ``words[i]`` (or after an auxiliary) is a verb of saying or doing."""
+    for j in (i + 1, i + 2):
+        if j >= len(words) or text[words[j - 1].end : words[j].start] != " ":
+            return False
+        if words[j].text in PERSON_VERBS:
+            return True
+        if words[j].text not in PERSON_AUXILIARIES:
+            return False
+    return False
+
+
+# A capitalised word of Latin letters.
+PLACE_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
+# A Russian surname's ending: a word with one names a person more often than a place (Rostov is in the register).
+SURNAME_ENDING = re.compile(r"(?:ov|ev|yev|in|yn|sky|ski|skii|skiy|enko|yan|dze|shvili|ich|ych|uk|ovna|evna|ichna)\Z")
+# Surnames joined by "and" to a person, who may start a sentence: "Malinovsky and Petrovsky insist".
+PERSON_AND_AFTER = re.compile(rf"\A(?:[ \t]*,[ \t]*{PLACE_WORD}(?![\w'’-]))*,?[ \t]+and[ \t]+{PLACE_WORD}(?![\w'’-])")
+PERSON_AND_BEFORE = re.compile(rf"(?:(?<=[a-z,;.!?] )|(?<![^\n]))(?P<name>{PLACE_WORD})[ \t]+and[ \t]+\Z")
+
+
+def joins(gap: str, after: bool = False) -> bool:
+    """Whether ``gap``, the text after (or before) a name, starts (or ends) with a comma or "and" (a cheap test)."""
+    return gap.lstrip(" \t").startswith((",", "and ")) if after else gap.rstrip(" \t").endswith((",", " and"))
+
+
+def persons_joined(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The surname-like words joined by "and" to the person at ``start:end`` ("Petrovsky and Badayev", "Petrov,
+    Ivanov and Sidorov"); a comma alone is not enough ("Copy to Comrade Trotsky, Serpukhov")."""
+    after = PERSON_AND_AFTER.match(text[end : end + 80]) if joins(text[end : end + 6], after=True) else None
+    names = list(re.finditer(PLACE_WORD, after.group())) if after else []
+    if all(SURNAME_ENDING.search(n.group()) for n in names):
+        yield from ((end + n.start(), end + n.end()) for n in names)
+    before = (
+        PERSON_AND_BEFORE.search(text, max(0, start - 40), start) if joins(text[max(0, start - 6) : start]) else None
+    )
+    if before and SURNAME_ENDING.search(before.group("name")):
+        yield before.span("name")
+
+
 # Abbreviated places of publication, and the register names they stand for.
 IMPRINTS = {
     "M": ("Moscow", "Москва"),
@@ -87,11 +263,69 @@ QUICK_TESTS = {
     TYPIST: re.compile(r"отп\."),
     CERTIFIER: re.compile("/"),
     CERTIFIED_BY: re.compile("Верно|Копия верна|С подлинным верно|True copy|Certified"),
-    CONTRIBUTOR: re.compile(r"ed[ \t]+by"),
+    CONTRIBUTOR: re.compile(r"ed[ \t]+(?:(?:for|from|into)[ \t]+[\w-]+[ \t]+)?by"),
+    AUTHORS: re.compile(r"ed in[ \t]"),
+    CONTRIBUTOR_RU: re.compile("шифровал"),
     INITIALS_SURNAME: re.compile(rf"{_QUICK_INITIAL}[ \t]?[{UPPER}]"),
     SURNAME_INITIALS: re.compile(rf"[ \t]{_QUICK_INITIAL}"),
     IMPRINT: re.compile(r"(?:СПб|Пг|Pg|[MМLЛ])\."),
 }
+# Quicker tests: a pattern is searched only in a text holding one of its words (``words_of``), or one of its
+# strings; a lookup in a set of words is much cheaper than a search.
+# fmt: off
+_CASES = ("", "а", "у", "ом", "е")
+_RUSSIAN_TITLES = (
+    "генерал", "Генерал", "полковник", "Полковник", "адмирал", "Адмирал", "маршал", "Маршал", "министр", "Министр",
+    "консул", "Консул", "генконсул", "Генконсул", "президент", "Президент", "господин", "Господин", "переводчик",
+)
+QUICK_WORDS = {
+    TITLED: frozenset({
+        "General", "general", "Colonel", "colonel", "Admiral", "admiral", "Marshal", "marshal", "Captain", "captain",
+        "Ambassador", "ambassador", "Minister", "minister", "Consul", "consul", "Premier", "premier", "President",
+        "president", "Senator", "senator", "Secretary", "secretary", "Professor", "professor", "Mr", "Mrs", "Ms",
+        "Dr", "translator", "interpreter", "typist", "посол", "Посол", "посла", "Посла", "послу", "Послу", "послом",
+        "Послом", "г-н", "г-на", "г-ну", *(title + case for title in _RUSSIAN_TITLES for case in _CASES),
+    }),
+    HONORIFIC_LIST: frozenset({
+        "т", "тт", "тов", "Тов", "товарищу", "Товарищу", "товарищам", "Товарищам", "товарищи", "Товарищи", "Comrades",
+        "Cdes",
+    }),
+    SALUTATION: frozenset({
+        "Dear", "dear", "Dearest", "dearest", "Hello", "Дорогой", "дорогой", "Дорогая", "дорогая", "Милый", "милый",
+        "Милая", "милая", "Уважаемый", "уважаемый", "Уважаемая", "уважаемая", "Здравствуй", "Здравствуйте",
+    }),
+    SIGNED_SENTENCE: frozenset({"Your", "Yours", "Ваш", "Ваша", "Твой", "Твоя"}),
+}
+QUICK_STRINGS = {PATRONYMIC_NAME: ("vich", "vna", "chna", "вич", "овн", "евн", "ёвн", "ичн")}
+# fmt: on
+
+
+@lru_cache(maxsize=256)
+def words_of(text: str) -> frozenset[str]:
+    """The words of ``text``, and the parts of its hyphenated words (cached: every rule reads the same blocks)."""
+    words = {token.text for token in tokens(text)}
+    for word in [w for w in words if "-" in w]:
+        words.update(word.split("-"))
+    return frozenset(words)
+
+
+def has_cue(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` may hold a match of ``pattern``: it matches the pattern's quick test, holds one of its quick
+    words or one of its quick strings; any text may if the pattern has none of them."""
+    quick, words, strings = _QUICK_BY_ID.get(id(pattern), _NO_QUICK)
+    if quick is not None:
+        return quick.search(text) is not None
+    if words is not None:
+        return not words.isdisjoint(words_of(text))
+    return strings is None or any(string in text for string in strings)
+
+
+# The quick tests by the identity of their pattern: a compiled pattern hashes its whole source on every lookup.
+_QUICK_BY_ID = {
+    id(pattern): (QUICK_TESTS.get(pattern), QUICK_WORDS.get(pattern), QUICK_STRINGS.get(pattern))
+    for pattern in [*QUICK_TESTS, *QUICK_WORDS, *QUICK_STRINGS]
+}
+_NO_QUICK: tuple[None, None, None] = (None, None, None)
 
 
 def with_initials(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -100,6 +334,8 @@ def with_initials(text: str, mentions: list[Mention]) -> list[Mention]:
         lead = LEADING_INITIALS.search(text, max(0, m.start - 12), m.start)
         if lead:
             m.initials, m.start = _letters(lead.group()), lead.start()
+            if len(m.initials) == 1:  # a middle initial after the given name: "Dwight D. Eisenhower"
+                m.start = given_name_start(text, m.start)
     # Initials that lead into the next name ("Lenin, L. D. Trotsky") are that name's.
     starts = sorted(m.start for m in mentions)
     for m in mentions:
@@ -107,6 +343,18 @@ def with_initials(text: str, mentions: list[Mention]) -> list[Mention]:
         if trail and not any(m.end < s <= m.end + trail.end() for s in starts):
             m.initials, m.end = _letters(trail.group(1)), m.end + trail.end()
     return mentions
+
+
+GIVEN_NAME_BEFORE = re.compile(rf"(?<![^\s(\[«“„\"'])(?P<given>[{UPPER}][a-zа-яё]{{2,}})[ \t]+(?:{INITIAL})?\Z")
+
+
+def given_name_start(text: str, start: int) -> int:
+    """Where a name starting at ``start`` starts with the given name and middle initial before it
+    (``Mark W. Clark``); ``start`` if there is none (``General Clark``, ``To I. V. Stalin``)."""
+    before = GIVEN_NAME_BEFORE.search(text, max(0, start - 20), start)
+    if before is None or before.group("given").casefold() in TITLE_WORDS:
+        return start
+    return before.start()
 
 
 def _letters(initials: str) -> str:
@@ -135,7 +383,15 @@ def _same_initials(mention: str, register: str) -> bool:
 def names_organisation(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the name at ``start:end`` is part of an organisation's name."""
     after = PERSON_ORG_AFTER if kind == "person" else PLACE_ORG_AFTER
-    return bool(after.search(text[end : end + 40]) or ORG_BEFORE.search(text[max(0, start - 40) : start]))
+    before = text[max(0, start - 60) : start]
+    if after.search(text[end : end + 40]) or ORG_BEFORE.search(before):
+        return True
+    return (
+        # Every such name ends with "of" or "of the" in English, or is Russian.
+        kind == "place"
+        and ("of" in before or _CYRILLIC.search(before) is not None)
+        and PLACE_ORG_BEFORE.search(before) is not None
+    )
 
 
 def unregistered_persons(text: str, signature: bool) -> Iterator[tuple[int, int]]:
@@ -146,7 +402,8 @@ def unregistered_persons(text: str, signature: bool) -> Iterator[tuple[int, int]
     yield from _certifications(text)
     yield from _groups(TYPIST, text, "name")
     yield from _groups(CERTIFIED_BY, text, "name")
-    yield from _groups(CONTRIBUTOR, text, "name")
+    yield from _groups(CONTRIBUTOR_RU, text, "name")
+    yield from credits(text)
     for pattern in (INITIALS_SURNAME, SURNAME_INITIALS):
         yield from ((m.start(), m.end()) for m in _matches(pattern, text) if looks_like_name(m.group()))
 
@@ -166,12 +423,36 @@ def _groups(pattern: re.Pattern[str], text: str, name: str) -> Iterator[tuple[in
             yield match.start(name), match.end(name)
 
 
+def signed_sentence(text: str) -> tuple[int, int] | None:
+    """The span of the name that a closing formula ending ``text`` signs ("I embrace you. Your Klim.")."""
+    if not has_cue(SIGNED_SENTENCE, text):
+        return None
+    match = SIGNED_SENTENCE.search(text, max(0, len(text) - 80))
+    return match.span("name") if match and looks_like_name(match.group("name")) else None
+
+
+def credits(text: str) -> Iterator[tuple[int, int]]:
+    """The names of those who contributed to an edition or wrote a work cited ("Translated by X")."""
+    yield from _listed(CONTRIBUTOR, text)
+    yield from _listed(AUTHORS, text)
+
+
+def _listed(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """The names of the lists that ``pattern`` finds in its group ``names``, each a span of its own."""
+    for match in _matches(pattern, text):
+        yield from names_in_list(text, match.start("names"), match.end("names"))
+
+
+def names_in_list(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans of the names in the list ``text[start:end]`` that look like names."""
+    for piece in re.finditer(LISTED_NAME, text[start:end]):
+        if looks_like_name(piece.group()):
+            yield start + piece.start(), start + piece.end()
+
+
 def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` in ``text``; none without a search if the pattern's quick test fails."""
-    quick = QUICK_TESTS.get(pattern)
-    if quick is not None and quick.search(text) is None:
-        return iter(())
-    return pattern.finditer(text)
+    return pattern.finditer(text) if has_cue(pattern, text) else iter(())
 
 
 def looks_like_name(text: str) -> bool:
