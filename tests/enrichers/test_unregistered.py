@@ -128,6 +128,10 @@ def test_salutation_and_signature_name_the_correspondents() -> None:
     document.divisions = [Division("transcription", [Block("p", "Dear Yuri!"), Block("signature", "Your Grigory.")])]
     enrich(document, Context(register), Reporter())
     assert refs_of(document, "person")[-2:] == [("Yuri", "#Kamenev"), ("Grigory", "#Zinoviev")]
+    for greeting in ("Dear Comrades!", "Dear Friends,", "Дорогие товарищи!", "Dear Sirs,"):
+        document.divisions = [Division("transcription", [Block("p", greeting)])]
+        enrich(document, Context(register), Reporter())
+        assert [text for text, _ in refs_of(document, "person")] == ["G. E. Zinoviev", "L. B. Kamenev"], greeting
 
 
 def test_patronymic_links_the_register_person_of_that_full_name() -> None:

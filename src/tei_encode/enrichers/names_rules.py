@@ -140,7 +140,8 @@ HONORIFIC_LIST = re.compile(
 # A salutation and the name it addresses: "Dear Yuri!", "I ask you, dear Iosif Vissarionovich,".
 SALUTATION = re.compile(
     r"(?<![^\W_])(?:[Dd]ear(?:est)?|Hello,?|[Дд]орог(?:ой|ая)|[Мм]ил(?:ый|ая)|[Уу]важаем(?:ый|ая)|Здравствуй(?:те)?,?)"
-    rf"[ \t]+(?:(?:friend|comrade|друг|товарищ)[ \t]+)?(?P<name>{NAME})(?=[ \t]*[!,.])"
+    rf"[ \t]+(?:(?:[Ff]riend|[Cc]omrade|[Дд]руг|[Тт]оварищ)[ \t]+)?"
+    rf"(?P<name>(?!(?:[Cc]omrades?|[Ff]riends?|[Ss]irs?|[Тт]оварищи?|[Дд]рузья|[Дд]руг)\b){NAME})(?=[ \t]*[!,.])"
 )
 # An address line naming its addressee alone: "To Grigory."
 ADDRESS_LINE = re.compile(rf"\A(?:To|Кому:?)[ \t]+(?P<name>{NAME})[ \t]*[.!]?\Z")
