@@ -9,6 +9,7 @@ source they were verified from in ``@source``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ AUTHORITY_URIS = {
     "geonames": "https://www.geonames.org/{}",
 }
 ENTRY_TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
+ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # a year, a month or a day
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Entry:
     names: tuple[Name, ...]
     authorities: tuple[Authority, ...] = ()
     note: str = ""
+    active: tuple[str, str] | None = None  # <floruit> as first and last ISO day: when documents may name the person
 
     @property
     def name(self) -> str:
@@ -119,7 +122,18 @@ def _read_entries(path: Path) -> list[Entry]:
                 for i in el.findall(f"{{{TEI_NS}}}idno")
             )
             note = el.find(f"{{{TEI_NS}}}note")
-            entries.append(
-                Entry(key, kind, names, authorities, "" if note is None else " ".join("".join(note.itertext()).split()))
-            )
+            text = "" if note is None else " ".join("".join(note.itertext()).split())
+            entries.append(Entry(key, kind, names, authorities, text, _active_years(el)))
     return entries
+
+
+def _active_years(entry: etree._Element) -> tuple[str, str] | None:
+    """An entry's ``<floruit notBefore="1918-09" notAfter="1936"/>`` as its first and last day (``1918-09-01``,
+    ``1936-12-31``), if it has both bounds as ISO dates."""
+    floruit = entry.find(f"{{{TEI_NS}}}floruit")
+    if floruit is None:
+        return None
+    start, end = floruit.get("notBefore", ""), floruit.get("notAfter", "")
+    if not (ISO_DATE.fullmatch(start) and ISO_DATE.fullmatch(end)):
+        return None
+    return start + "-01-01"[len(start) - 4 :], end + "-12-31"[len(end) - 4 :]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -102,7 +103,9 @@ def enrich(text: str, kind: str = "p", spans: tuple[Span, ...] = (), register: R
     reporter = Reporter()
     for enricher in (PersonsEnricher(), PlacesEnricher()):
         enricher.apply(document, Context(register), reporter)
-    link_namesakes_on_page([document], reporter)  # as the pipeline does once a source's documents are enriched
+    link_namesakes_on_page(
+        [document], register, reporter
+    )  # as the pipeline does once a source's documents are enriched
     block.attrs["codes"] = " ".join(sorted({d.code for d in reporter}))
     return block
 
@@ -595,3 +598,34 @@ def test_a_name_is_found_across_editorial_brackets_inside_it(name: str, cut: int
     text = f"Then {written} wrote."
     block = enrich(text)
     assert [text[s.start : s.end] for s in block.spans if s.kind in ("person", "place")] == [written]
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"), [("1913", "#Kamenev_LB"), ("1918-02", "#Kamenev_LB"), ("1920", ""), ("", "")]
+)
+def test_a_namesake_is_the_one_the_register_has_active_in_the_letters_year(year: str, expected: str) -> None:
+    entries = dict(REGISTER.entries)
+    entries["Kamenev_LB"] = replace(entries["Kamenev_LB"], active=("1901-01-01", "1936-12-31"))
+    entries["Kamenev_SS"] = replace(entries["Kamenev_SS"], active=("1918-09-01", "1936-12-31"))
+    letter = _letter("A letter", "Kamenev writes.")
+    if year:
+        letter.meta["date.when"] = year
+    reporter = Reporter()
+    context = Context(Register(entries))
+    PersonsEnricher().apply(letter, context, reporter)
+    enrich_page([letter], context, reporter)
+    assert _refs_of_bare_kamenev([letter]) == [expected]
+    assert [d.code for d in reporter] == (["namesake-linked"] if expected else ["ambiguous-name"])
+
+
+def test_register_reads_the_years_a_person_was_active(tmp_path: Path) -> None:
+    (tmp_path / "persons.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPerson>'
+        '<person xml:id="A"><persName>A</persName><floruit notBefore="1906" notAfter="1918-05"/></person>'
+        '<person xml:id="B"><persName>B</persName><floruit notBefore="1906"/></person>'
+        "</listPerson></body></text></TEI>",
+        encoding="utf-8",
+    )
+    register = Register.from_directory(tmp_path)
+    assert register.entries["A"].active == ("1906-01-01", "1918-05-31")
+    assert register.entries["B"].active is None

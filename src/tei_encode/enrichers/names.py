@@ -72,7 +72,7 @@ class PersonsEnricher:
 
     def apply_to_page(self, documents: Sequence[Document], context: Context, reporter: Reporter) -> None:
         """Link the names the documents of one page left to namesakes (``link_namesakes_on_page``)."""
-        link_namesakes_on_page(documents, reporter)
+        link_namesakes_on_page(documents, context.register, reporter)
 
 
 def _with_all_initials(text: str, mentions: list[Mention], index: NameIndex) -> list[Mention]:

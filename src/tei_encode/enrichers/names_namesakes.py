@@ -2,7 +2,8 @@
 
 Such a name is the one of them its letter names unambiguously, else the one the
 letters of its page name (the letters of one page of a collection are close in
-time and circle); one that stays ambiguous is marked without ``ref`` and reported.
+time and circle), else the only one the register has active (``floruit``) in the
+letter's year; one that stays ambiguous is marked without ``ref`` and reported.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 
 from ..diagnostics import Reporter
 from ..model import Block, Document, Span, span
+from ..register import ISO_DATE, Register
 from .names_match import Mention
 
 
@@ -27,27 +29,54 @@ def link_namesakes(document: Document, ambiguous: list[tuple[Block, Mention]]) -
         block.add(span(mention.start, mention.end, "person", namesakes=" ".join(mention.keys)))
 
 
-def link_namesakes_on_page(documents: Sequence[Document], reporter: Reporter) -> None:
-    """Link each name its document left to namesakes to the one of them the letters of the page name, if only one;
-    warn of the names left without a link.
+def link_namesakes_on_page(documents: Sequence[Document], register: Register, reporter: Reporter) -> None:
+    """Link each name its document left to namesakes to the one of them the letters of the page name, if only one,
+    else to the only one the register has active in the document's year; warn of the names left without a link.
 
     The letters of one page of a collection are close in time and circle, so a bare ``Kamenev`` in one of them
     is the Kamenev whose initials another gives. Call it once all the documents of a page are enriched.
     """
     left = [
-        (b, s) for d in documents for _, b in d.blocks() for s in b.spans if s.kind == "person" and s.attr("namesakes")
+        (d, b, s)
+        for d in documents
+        for _, b in d.blocks()
+        for s in b.spans
+        if s.kind == "person" and s.attr("namesakes")
     ]
     named = _named_by_letters(documents, editorial=False) if left else set()
-    for block, s in left:
+    for document, block, s in left:
         text = block.text[s.start : s.end]
-        found = named.intersection(s.attr("namesakes").split())
+        keys = s.attr("namesakes").split()
+        found = named.intersection(keys)
+        day = _day_of(document)
+        active = [k for k in keys if _active_on(register, k, day)] if day else []
         if len(found) == 1:
-            key = next(iter(found))
-            _relink(block, s, key)
-            reporter.info("namesake-linked", f"{text!r} is {key}, the one the letters of the page name", block.line)
+            _relink(block, s, next(iter(found)))
+            reporter.info(
+                "namesake-linked", f"{text!r} is {next(iter(found))}, the one the letters of the page name", block.line
+            )
+        elif not found and len(active) == 1:
+            _relink(block, s, active[0])
+            reporter.info(
+                "namesake-linked", f"{text!r} is {active[0]}, the one the register has active on {day}", block.line
+            )
         else:
-            keys = ", ".join(s.attr("namesakes").split())
-            reporter.warning("ambiguous-name", f"{text!r} may be any of {keys}; no @ref", block.line)
+            reporter.warning("ambiguous-name", f"{text!r} may be any of {', '.join(keys)}; no @ref", block.line)
+
+
+def _day_of(document: Document) -> str:
+    """The first day of a document's own date (``1913-02``: ``1913-02-01``), if it has one."""
+    for field in ("date.when", "date.notBefore", "year"):
+        value = document.meta.get(field, "")
+        if ISO_DATE.fullmatch(value):
+            return value + "-01-01"[len(value) - 4 :]
+    return ""
+
+
+def _active_on(register: Register, key: str, day: str) -> bool:
+    """Whether the register has ``key`` active (``floruit``) on ``day``; not when it does not say."""
+    entry = register.get(key)
+    return entry is not None and entry.active is not None and entry.active[0] <= day <= entry.active[1]
 
 
 def _named_by_letters(documents: Sequence[Document], editorial: bool = True) -> set[str]:
