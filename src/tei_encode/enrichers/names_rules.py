@@ -117,6 +117,11 @@ TITLE_WORDS = frozenset({
     "letter", "telegram", "cable", "signed", "citizen", "chief", "head", "director", "governor", "tsar", "king",
 })
 # fmt: on
+# The honorific or rank before a correspondent a title names ("Telegram from Ambassador X to Cde. Y"), removed
+# before the name is tested. Narrower than TITLE and TITLE_WORDS, which find names in running text.
+LEADING_HONORIFIC = re.compile(
+    r"^(?:comrades?|cde\.|tov\.|тов\.|т\.|товарищ\w*|mr\.|mrs\.|general|marshal|ambassador)\s+", re.I
+)
 # Russian case endings of a post (посла, послу, послом, генералу ...).
 _CASE = r"(?:а|у|ом|е)?"
 TITLE = (

@@ -1,0 +1,55 @@
+"""Keys and written forms of provisional register entries, shared by the people and the places the register lacks.
+
+A provisional entry's key is its name's words in Latin letters (``ГРОМЫКО`` and
+``Gromyko`` both give ``Gromyko``), so that mentions in either script meet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .names_index import CYRILLIC, WORD, fold, morph
+
+REVIEW_NOTE = "Not in the register: found by the converter in this document; to be reviewed by an editor."
+# Spans a name found here may not overlap.
+CLAIMING = ("person", "place", "org", "idno", "date")
+LATIN = "a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
+TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", LATIN.split(" "), strict=True))
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name without initials (``A. Ya.``), Russian ones in the nominative, capitalised."""
+    words = [m.group() for m in WORD.finditer(text) if not (len(m.group()) <= 2 and text[m.end() : m.end() + 1] == ".")]
+    return [(nominative(w) if CYRILLIC.search(w) else w).capitalize() for w in words if len(w) > 1]
+
+
+@lru_cache(maxsize=4096)
+def nominative(word: str) -> str:
+    """A Russian surname's nominative (``РОЩИНУ``: ``рощин``), preferring readings as a surname or name."""
+    parses = morph().parse(word.lower())
+    names = [p for p in parses if {"Surn", "Name"} & set(str(p.tag).replace(" ", ",").split(","))]
+    return str((names or parses)[0].normal_form) if parses else word
+
+
+def entry_key(words: list[str]) -> str:
+    """An xml:id from the name's words: transliterated to Latin letters, joined by ``_``."""
+    key = "_".join(latin_words(" ".join(words)))
+    return re.sub(r"[^A-Za-z0-9_-]", "", key) or "Unnamed"
+
+
+def latin_words(name: str) -> list[str]:
+    """The words of a name in Latin letters, capitalised (``Вышинский``: ``["Vyshinsky"]``)."""
+    words = [w.lower() for w in name.split()]
+    return ["".join(TRANSLIT.get(ch, ch) for ch in _ending(w)).replace("_", "").capitalize() for w in words]
+
+
+@lru_cache(maxsize=4096)
+def latin_forms(word: str) -> tuple[str, ...]:
+    """The match keys of a Russian word's nominative in Latin letters (``РОЩИНУ``: ``("roshchin",)``)."""
+    return tuple(fold(w) for w in latin_words(nominative(word)))
+
+
+def _ending(word: str) -> str:
+    """Russian adjectival surname endings as English spells them (``Вышинский``: ``Vyshinsky``)."""
+    return re.sub(r"(?:ий|ый)$", "y", word)
