@@ -2,7 +2,8 @@
 
 Archival citations name an archive by an abbreviation that changed with the
 archive's history (RTsKhIDNI, then RGASPI) and with the translator's
-transliteration (RTSKHIDNI, RTsKhIDNI, РЦХИДНИ). This table maps every known
+transliteration (RTSKHIDNI, RTsKhIDNI, РЦХИДНИ). The table of them
+(``lexicon.ARCHIVES``, which the collection reader shares) maps every known
 spelling to the archive's current abbreviation, so that citations written at
 different times name the same repository.
 
@@ -16,129 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-# Current abbreviation -> spellings in use (Latin and Cyrillic, old names and names in words included).
-# A space in a spelling also matches no space ("AP RF", "APRF").
-ARCHIVES: Mapping[str, tuple[str, ...]] = {
-    "RGASPI": (
-        "RGASPI",
-        "РГАСПИ",
-        "RTsKhIDNI",
-        "RTSHIDNI",
-        "RCKhIDNI",
-        "РЦХИДНИ",
-        "TsPA IML pri TsK KPSS",
-        "ЦПА ИМЛ при ЦК КПСС",
-        "TsPA IML",
-        "TsPA IMEL",
-        "TsPA",
-        "ЦПА ИМЛ",
-        "ЦПА ИМЭЛ",
-        "ЦПА",
-        "TsKhDMO",
-        "ЦХДМО",
-        "Russian State Archive of Socio-Political History",
-        "Russian State Archive of Social and Political History",
-        "Russian Center for the Preservation and Study of Documents of Recent History",
-        "Russian Centre for the Preservation and Study of Documents of Recent History",
-        "Central Party Archive of the Institute of Marxism-Leninism",
-        "Rossiiskii Gosudarstvennyi Arkhiv Sotsial'no-Politicheskoi Istorii",
-        "Российский государственный архив социально-политической истории",
-    ),
-    "RGANI": (
-        "RGANI",
-        "РГАНИ",
-        "TsKhSD",
-        "ЦХСД",
-        "Russian State Archive of Contemporary History",
-        "Russian State Archive of Recent History",
-        "Center for the Storage of Contemporary Documentation",
-        "Centre for the Storage of Contemporary Documentation",
-        "Rossiiskii Gosudarstvennyi Arkhiv Noveishei Istorii",
-        "Российский государственный архив новейшей истории",
-    ),
-    "APRF": (
-        "AP RF",
-        "АП РФ",
-        "Archive of the President of the Russian Federation",
-        "Presidential Archive of the Russian Federation",
-        "Arkhiv Prezidenta Rossiiskoi Federatsii",
-        "Архив Президента Российской Федерации",
-    ),
-    "AVPRF": (
-        "AVP RF",
-        "АВП РФ",
-        "AVP SSSR",
-        "АВП СССР",
-        "Archive of Foreign Policy of the Russian Federation",
-        "Archive of the Foreign Policy of the Russian Federation",
-        "Foreign Policy Archive of the Russian Federation",
-        "Arkhiv Vneshnei Politiki Rossiiskoi Federatsii",
-        "Архив внешней политики Российской Федерации",
-        "Архив внешней политики СССР",
-    ),
-    "AVPRI": ("AVPRI", "АВПРИ"),
-    "GARF": (
-        "GARF",
-        "GA RF",
-        "ГАРФ",
-        "ГА РФ",
-        "TsGAOR SSSR",
-        "ЦГАОР СССР",
-        "TsGAOR",
-        "ЦГАОР",
-        "TsGA RSFSR",
-        "ЦГА РСФСР",
-        "State Archive of the Russian Federation",
-        "Central State Archive of the October Revolution",
-        "Gosudarstvennyi Arkhiv Rossiiskoi Federatsii",
-        "Государственный архив Российской Федерации",
-        "Центральный государственный архив Октябрьской революции",
-    ),
-    "RGVA": (
-        "RGVA",
-        "РГВА",
-        "TsGASA",
-        "ЦГАСА",
-        "TsGAKA",
-        "ЦГАКА",
-        "Russian State Military Archive",
-        "Central State Archive of the Soviet Army",
-        "Rossiiskii Gosudarstvennyi Voennyi Arkhiv",
-        "Российский государственный военный архив",
-    ),
-    "RGAE": (
-        "RGAE",
-        "РГАЭ",
-        "TsGANKh SSSR",
-        "ЦГАНХ СССР",
-        "TsGANKh",
-        "ЦГАНХ",
-        "Russian State Archive of the Economy",
-        "Russian State Archive of Economy",
-        "Central State Archive of the National Economy",
-        "Rossiiskii Gosudarstvennyi Arkhiv Ekonomiki",
-        "Российский государственный архив экономики",
-    ),
-    "TsAMO": (
-        "TsAMO RF",
-        "ЦАМО РФ",
-        "TsAMO",
-        "ЦАМО",
-        "Central Archive of the Ministry of Defense of the Russian Federation",
-        "Central Archive of the Ministry of Defence of the Russian Federation",
-        "Tsentral'nyi Arkhiv Ministerstva Oborony",
-        "Центральный архив Министерства обороны",
-    ),
-    "RGVIA": ("RGVIA", "РГВИА", "TsGVIA", "ЦГВИА"),
-    "RGIA": ("RGIA", "РГИА", "TsGIA SSSR", "ЦГИА СССР", "TsGIA", "ЦГИА"),
-    "RGADA": ("RGADA", "РГАДА", "TsGADA", "ЦГАДА"),
-    "RGALI": ("RGALI", "РГАЛИ", "TsGALI", "ЦГАЛИ"),
-    "RGAVMF": ("RGAVMF", "РГАВМФ", "TsGAVMF", "ЦГАВМФ"),
-    "TsA FSB": ("TsA FSB RF", "ЦА ФСБ РФ", "TsA FSB", "ЦА ФСБ"),
-    "TsDAHO": ("TsDAHO", "TsDAGO", "ЦДАГО", "ЦДАВО", "TsDAVO"),
-    "HDA SBU": ("HDA SBU", "GDA SBU", "ГДА СБУ"),
-}
-
+from ..lexicon import ARCHIVES
 
 # Current name -> spellings, for archives that number their files in their own way. Wilson Center exports cite them
 # by these abbreviations (the Hungarian National Archives, MOL, has been MNL OL since 2012).

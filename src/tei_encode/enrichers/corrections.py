@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Reporter
+from ..lexicon import CLOSING_QUOTES, OPENING_QUOTES, QUOTES
 from ..model import Block, Document, Span, span
 
 if TYPE_CHECKING:
@@ -33,8 +34,7 @@ BRACKETED = re.compile(r"\[([^\[\]\n]{1,80})\]")
 # Notes that say which words of the text were struck out or written in: the quoted words, then a passive verb
 # (``The words "..." were added by Zinoviev above the line``, ``Слова «...» зачеркнуты``), or the verb first
 # (``Crossed out: "..."``, ``Вписано рукой Сталина: «...»``).
-QUOTE_CHARS = '"“”«»„'
-QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{2,300})[\"”»“]")
+QUOTED = re.compile(rf"[{OPENING_QUOTES}]([^{QUOTES}\n]{{2,300}})[{CLOSING_QUOTES}]")
 DELETED_EN = r"crossed\s+out|crossed\s+through|struck\s+out|struck\s+through|scored\s+out|deleted"
 ADDED_EN = r"added|inserted|interlined|written\s+in|written\s+above"
 DELETED_RU = r"зач[её]ркнут\w*|вычеркнут\w*"
@@ -42,12 +42,12 @@ ADDED_RU = r"вписан\w*|вставлен\w*|добавлен\w*|припи�
 VERB = rf"(?P<verb>{DELETED_EN}|{ADDED_EN}|{DELETED_RU}|{ADDED_RU})\b"
 # After the quotation, in the same clause: an English verb in the passive, or a Russian short participle.
 VERB_AFTER = re.compile(
-    rf"[^.;:{QUOTE_CHARS}]{{0,40}}?(?:\b(?:were|was|are|is|been)\s+(?:\w+\s+){{0,2}}?(?=(?:{DELETED_EN}|{ADDED_EN})\b)"
+    rf"[^.;:{QUOTES}]{{0,40}}?(?:\b(?:were|was|are|is|been)\s+(?:\w+\s+){{0,2}}?(?=(?:{DELETED_EN}|{ADDED_EN})\b)"
     rf"|\b(?=(?:{DELETED_RU}|{ADDED_RU})\b)){VERB}",
     re.I,
 )
 # Before the quotation: the participle opening a sentence of the note.
-VERB_BEFORE = re.compile(rf"(?:^|[.;]\s+)(?:\d{{1,2}}\s*\.?\s*)?{VERB}[^;{QUOTE_CHARS}]{{0,60}}$", re.I)
+VERB_BEFORE = re.compile(rf"(?:^|[.;]\s+)(?:\d{{1,2}}\s*\.?\s*)?{VERB}[^;{QUOTES}]{{0,60}}$", re.I)
 DELETION_VERB = re.compile(rf"{DELETED_EN}|{DELETED_RU}", re.I)
 STRUCK = re.compile(r"crossed|struck|scored|зач[её]ркн|вычеркн", re.I)
 # Quoted words that only open or close the passage a note speaks of (``beginning with the words "..."``).
@@ -55,7 +55,7 @@ PASSAGE_EDGE = re.compile(
     r"(?:beginning|starting|ending|from|up\s+to|to)\s+(?:with\s+)?the\s+words?\s*$|(?:со|до)\s+слов\w*\s*$", re.I
 )
 # A list of quotations sharing one verb (``"..." and "..." were crossed out``).
-NEXT_QUOTE = re.compile(rf"\s*(?:,|and|or|и|или)\s*(?=[{QUOTE_CHARS}])", re.I)
+NEXT_QUOTE = re.compile(rf"\s*(?:,|and|or|и|или)\s*(?=[{QUOTES}])", re.I)
 ADD_PLACES = (
     (re.compile(r"above\s+the\s+line|над\s+строкой", re.I), "above"),
     (re.compile(r"below\s+the\s+line|под\s+строкой", re.I), "below"),
@@ -120,7 +120,7 @@ def _mark_noted_corrections(document: Document) -> None:
         return
     text_blocks = [b for d in document.divisions if d.kind != "notes" for b in d.blocks if b.kind != "note"]
     for note in notes:
-        if not any(q in note.text for q in QUOTE_CHARS):
+        if not any(q in note.text for q in QUOTES):
             continue
         key = note.attrs.get("key") or note.attrs.get("n", "")
         for words, kind, attrs in _noted_corrections(note.text):

@@ -22,15 +22,12 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import ENGLISH_MONTHS, OPENING_QUOTES
 from .dates_core import END_OF_MONTH, HAS_YEAR, YEAR_END, DayListRule, Reading, Rule, old_style_year
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 _ABBREVIATIONS = {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8, "Sep.": 9, "Sept.": 9}
 _ABBREVIATIONS |= {"Oct.": 10, "Nov.": 11, "Dec.": 12}
-MONTH_NUMBERS = {name: i for i, name in enumerate(_MONTHS, start=1)}
+MONTH_NUMBERS = {name: i for i, name in enumerate(ENGLISH_MONTHS, start=1)}
 MONTH_NUMBERS |= {name.upper(): i for name, i in list(MONTH_NUMBERS.items())}
 MONTH_NUMBERS |= _ABBREVIATIONS
 
@@ -47,9 +44,9 @@ _HAS_DAY_MONTH = re.compile(rf"(?:\d|st|nd|rd|th)\s+(?:of\s+)?\[?(?:{_MONTH_STAR
 _MONTH_NAMES = "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True))
 _MONTH = r"(?P<month>" + _MONTH_NAMES + r")(?!\w)"
 _NEW_MONTH = r"(?P<month2>" + _MONTH_NAMES + r")(?!\w)"
-_NAMED_MONTH = r"(?P<month>" + "|".join(_MONTHS) + "|" + "|".join(m.upper() for m in _MONTHS) + r")\b"
-_LAST_MONTH = r"(?P<month2>" + "|".join(_MONTHS) + "|" + "|".join(m.upper() for m in _MONTHS) + r")\b"
-_TITLE_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")\b"
+_NAMED_MONTH = r"(?P<month>" + "|".join(ENGLISH_MONTHS) + "|" + "|".join(m.upper() for m in ENGLISH_MONTHS) + r")\b"
+_LAST_MONTH = r"(?P<month2>" + "|".join(ENGLISH_MONTHS) + "|" + "|".join(m.upper() for m in ENGLISH_MONTHS) + r")\b"
+_TITLE_MONTH = r"(?P<month>" + "|".join(ENGLISH_MONTHS) + r")\b"
 # A month the editors supplied in brackets before or after its day: ``[October] 18 or 19``, ``18 [October]``.
 _OPEN_MONTH = r"(?:(?P<mb>\[)|\b)" + _MONTH + r"(?(mb)\])"
 _BRACKETABLE_MONTH = r"(?P<mb>\[)?" + _MONTH + r"(?(mb)\])"
@@ -404,7 +401,11 @@ RULES: tuple[Rule, ...] = (
         (re.compile("quarter"),),
     ),
     # A month alone just after an opening quote begins a name or a title: the "August bloc".
-    Rule(re.compile(r"(?<![\w\-\"«„“])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"), _month_alone, (_HAS_MONTH,)),
+    Rule(
+        re.compile(rf"(?<![\w\-{OPENING_QUOTES}])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"),
+        _month_alone,
+        (_HAS_MONTH,),
+    ),
     Rule(
         re.compile(
             _BEFORE_DAY_ALONE

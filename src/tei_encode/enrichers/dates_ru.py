@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import CLOSING_QUOTES, OPENING_QUOTES
 from .dates_core import END_OF_MONTH, HAS_YEAR, YEAR_END, YEAR_SUFFIX_RU, DayListRule, Reading, Rule, old_style_year
 
 # Stems in the order they must be tried: ``март`` before ``ма`` (май).
@@ -212,7 +213,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         re.compile(
-            r"[\"«„“]" + _BLANK + r"(?P<d>" + _DAY + r")?" + _BLANK + r"[\"»“”]" + _BLANK + _ANY_MONTH + _YEAR,
+            rf"[{OPENING_QUOTES}]{_BLANK}(?P<d>{_DAY})?{_BLANK}[{CLOSING_QUOTES}]{_BLANK}{_ANY_MONTH}{_YEAR}",
             re.IGNORECASE,
         ),
         _day_month,

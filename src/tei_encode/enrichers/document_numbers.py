@@ -14,6 +14,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES
+
 _SIGN = r"(?:№|N[Oo]\.|Nr\.|N°|Nº)"
 _VALUE = r"(?:[^\W\d_]{1,3}-?)?\d(?:\w|[/-](?=\w))*"
 _NUMBER = re.compile(rf"(?<![\w№]){_SIGN}[ \t]*(?P<value>{_VALUE})")
@@ -74,7 +76,8 @@ _UNSIGNED = re.compile(
     re.I | re.M,
 )
 _MONTHS = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
+    "|".join(month[:3].lower() for month in ENGLISH_MONTHS)
+    + r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
     r"|октября|ноября|декабря"
 )
 # A date right after a number: "274, 25 November 1952", "1352 of 5.10.51", "5542 от 20 сентября".
@@ -86,12 +89,12 @@ _LINE_END = re.compile(r"[ \t*_.;)\]]*$", re.M)
 # Where _UNSIGNED can match, the lower case text holds one of these (the abbreviations begin the words in full).
 _UNSIGNED_LABELS = tuple(label.rstrip("\\.") for labels in _DIRECTIONS.values() for label in labels[0].split("|"))
 # A title in quotation marks right before the number sign names a periodical: '"Pravda" No. 12', «Правда» № 5.
-_QUOTED_TITLE = re.compile(r"[\"«“„][A-ZА-ЯЁ][^\"«»“”„\n]{0,60}[\"»”“][ \t]*,?[ \t]*$")
+_QUOTED_TITLE = re.compile(rf"[{OPENING_QUOTES}][A-ZА-ЯЁ][^{QUOTES}\n]{{0,60}}[{CLOSING_QUOTES}][ \t]*,?[ \t]*$")
 _PROTOCOL_CONTEXT = re.compile(
     rf"(?-i:ПБ|PB|ОБ|OB|СНК|СТО)|{_PROTOCOL}|prot\.|пр\.|politburo|политбюро|orgburo|оргбюро", re.I
 )
 _LINE_WINDOW = 200  # how far labels and line context are looked for around a number
-_DITTO = {'"', "„", "“", "”", "〃", "''", "«", "»"}
+_DITTO = {*QUOTES, "〃", "''"}
 _TYPIST = re.compile(r"(?<!\w)(?:отп|исп)\.", re.I)
 _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s*[.,](?:\s*\S+){0,2}\s*$")
 _PERIODICAL = re.compile(

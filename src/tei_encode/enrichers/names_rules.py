@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
+from ..lexicon import OPENING_QUOTES, QUOTES
 from .names_index import Token, capitalised, tokens
 from .names_match import Mention
 
@@ -25,7 +26,7 @@ _CYRILLIC = re.compile("[А-яЁё]")
 # An initial is one capital, or a Latin digraph that transliterates one Russian letter (Ya., Zh., Yu.).
 INITIAL = rf"(?:[{UPPER}]|Ya|Yu|Ye|Yo|Zh|Kh|Ts|Ch|Sh|Shch)\.[ \t]?"
 # Initials start a word: after a space, an opening bracket or quote, not after "CP(b)U" or "RCP".
-INITIALS_START = r"(?<![^\s(\[«“„\"'])"
+INITIALS_START = rf"(?<![^\s(\[{OPENING_QUOTES}'])"
 LEADING_INITIALS = re.compile(rf"{INITIALS_START}(?:{INITIAL}){{1,3}}\Z")
 TRAILING_INITIALS = re.compile(rf"\A,?[ \t]+((?:{INITIAL}){{1,2}}[{UPPER}]\.)(?![^\W_])")
 PERSON_ORG_AFTER = re.compile(
@@ -92,7 +93,7 @@ CERTIFIED_BY = re.compile(
 )
 # Words of a closing formula before the name it signs ("Your Grigory.", "Ваш Коба").
 YOURS = r"(?:Your|Yours|Yours ever|Ваш|Ваша|Твой|Твоя)"
-SIGNATURE_TEXT = re.compile(rf"\A[\s\"'«»„“”]*(?:{YOURS},?[ \t]+)?(?P<name>{NAME})[\s.,\"'«»„“”]*\Z")
+SIGNATURE_TEXT = re.compile(rf"\A[\s'{QUOTES}]*(?:{YOURS},?[ \t]+)?(?P<name>{NAME})[\s.,'{QUOTES}]*\Z")
 # The same formula ending a paragraph: "I embrace you. Your Klim."
 SIGNED_SENTENCE = re.compile(rf"(?:\A|(?<=[.!?])[ \t]+){YOURS},?[ \t]+(?P<name>{NAME})[.!]?\s*\Z")
 # fmt: off
@@ -351,7 +352,7 @@ def with_initials(text: str, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-GIVEN_NAME_BEFORE = re.compile(rf"(?<![^\s(\[«“„\"'])(?P<given>[{UPPER}][a-zа-яё]{{2,}})[ \t]+(?:{INITIAL})?\Z")
+GIVEN_NAME_BEFORE = re.compile(rf"{INITIALS_START}(?P<given>[{UPPER}][a-zа-яё]{{2,}})[ \t]+(?:{INITIAL})?\Z")
 
 
 def given_name_start(text: str, start: int) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Reporter
+from ..lexicon import ARCHIVES, ENGLISH_MONTHS, RIGHT_QUOTES
 from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, chunks, document_id
 from .layout import STAMP_WORDS
@@ -24,9 +25,26 @@ NOTES_LABEL = re.compile(r"^(?:notes|примечания)\s*:?\s*$", re.I)
 # An archive's abbreviation: a word of two capitals or more (TsPA, TsGAOR, RTsKhIDNI, ЦПА); an archival citation
 # opens with one to four of them (``TsPA IML``, ``AVP RF``) and the fond.
 ARCHIVE_ABBREVIATION = r"[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{0,10}[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{0,10}"
+# The archives whose name alone, with no fond after it, opens a citation line (``RGASPI. 17/3/...``): their current
+# abbreviations in ARCHIVES, in Latin letters (a space there also matching none, ``APRF``) and some in Cyrillic
+# letters, with RGASPI's Cyrillic name of 1991-1999 (the patterns ``R[TG]...I`` and ``TsA...`` take the Latin old
+# names). Only these, not every spelling in ARCHIVES: any other name opens a citation only before a fond
+# (ARCHIVE_ABBREVIATION), and taking more would move where some documents' bodies end.
+_CITED_ALONE = ("RGASPI", "GARF", "RGVA", "RGAE", "RGANI", "APRF", "AVPRF")
+_CITED_ALONE_CYRILLIC = ("RGASPI", "GARF", "RGVA", "APRF", "AVPRF")
+_FORMER_CYRILLIC = ("РЦХИДНИ",)
+
+
+def _cyrillic_abbreviation(current: str) -> str:
+    """The first spelling of the archive ``current`` in ARCHIVES that is written in Cyrillic capitals."""
+    return next(s for s in ARCHIVES[current] if re.fullmatch(r"[А-ЯЁ ]+", s))
+
+
+_LATIN_ALONE = "|".join(r"\s?".join(ARCHIVES[current][0].split()) for current in _CITED_ALONE)
+_CYRILLIC_ALONE = "|".join([*map(_cyrillic_abbreviation, _CITED_ALONE_CYRILLIC), *_FORMER_CYRILLIC])
 ARCHIVE_LINE = re.compile(
-    r"^(?:R[TG][A-Za-z]*I[A-Z]*|RGASPI|GARF|RGVA|RGAE|RGANI|TsA\w*|AP\s?RF|APRF|AVP\s?RF|Ibid)\b[.;,]?\s|"
-    r"^(?:РГАСПИ|РЦХИДНИ|ГАРФ|РГВА|АП РФ|АВП РФ|Там же)|^F\.\s*\d+[.,]\s*(?:Op|On|List)|"
+    rf"^(?:R[TG][A-Za-z]*I[A-Z]*|{_LATIN_ALONE}|TsA\w*|Ibid)\b[.;,]?\s|"
+    rf"^(?:{_CYRILLIC_ALONE}|Там же)|^F\.\s*\d+[.,]\s*(?:Op|On|List)|"
     rf"^{ARCHIVE_ABBREVIATION}(?:\s{ARCHIVE_ABBREVIATION}){{0,3}}[.,;]?\s+(?:F|f|Fond|fond|Ф|ф|Фонд|фонд)\.?\s*\d",
 )
 PHYSICAL = re.compile(r"(?<=\d)(\.?)\s+(?=[A-Z][a-z]+[^\d]*$)")
@@ -50,7 +68,7 @@ PHYSICAL_LINE = re.compile(rf"(?:{PHYSICAL_TERM}(?:\s+{PHYSICAL_QUALIFIER})?(?:[
 SENTENCE_GAP = re.compile(r"\.\s+")
 # A registration number standing alone after the signature (``No. 1347/sh.``).
 REGISTRATION_LINE = re.compile(r"^(?:No\.|№|Nr\.)\s*\d[\w/-]*\.?$")
-MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTHS = f"(?:{'|'.join(ENGLISH_MONTHS)})"
 # A date line: a date in English, whole or partly in editorial brackets, possibly bounded by the editors.
 DATE_LINE = re.compile(
     r"^\[?(?:(?:not\s+(?:earlier|later)\s+than|before|after|about|circa|c\.|ca\.|between)\s+)?"
@@ -307,7 +325,7 @@ def _signature_blocks(chunk: Chunk) -> list[Block]:
 
 def _is_sentence(text: str) -> bool:
     """A sentence of six words or more, not a place-and-date line."""
-    sentence = len(text.split()) >= 6 and text.rstrip('"”’»)').endswith((".", "!", "?", ";", ":"))
+    sentence = len(text.split()) >= 6 and text.rstrip(RIGHT_QUOTES + "’)").endswith((".", "!", "?", ";", ":"))
     return sentence and not (PLACE_DATE.match(text) or DATE_LINE.match(text))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import ENGLISH_MONTHS, OPENING_QUOTES, RIGHT_QUOTES
 from ..model import Block
 from .blocks import Chunk, block, strip_marker
 
@@ -32,10 +33,15 @@ STAMP_WORDS = re.compile(
 )
 REGISTRATION = re.compile(r"(?:№|\bNo\.?\s*\d|\bNr\.\s*\d)")
 ADDRESS_START = re.compile(r"^(?:товарищ\w*|тов\.|т\.|для\b|to\b|for\b|comrade|cde\.)", re.I)
-SIGNATURE = re.compile(r"^[\"„“«]?[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{1,40}[\"”»]?\.?[\"”»]?\.?$")
+# Only right quotes close a signature: a “ after one was never taken, and taking it would change which lines are.
+SIGNATURE = re.compile(rf"^[{OPENING_QUOTES}]?[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{{1,40}}[{RIGHT_QUOTES}]?\.?[{RIGHT_QUOTES}]?\.?$")
+# The blank day of a Russian form (``"__" декабря 1950 г.``) stands between quotes; guillemets were never taken
+# there, and taking them would make more lines date-only than before (dates_ru does take them).
+_BLANK_DAY_OPEN = OPENING_QUOTES.replace("«", "")
+_BLANK_DAY_CLOSE = RIGHT_QUOTES.replace("»", "")
 DATE_ONLY = re.compile(
-    r"^[\"„“]?\s*\d{0,2}\s*[\"”]?\s*(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-    r"\s*\d{4}\s*г?\.?$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    rf"^[{_BLANK_DAY_OPEN}]?\s*\d{{0,2}}\s*[{_BLANK_DAY_CLOSE}]?\s*(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    rf"\s*\d{{4}}\s*г?\.?$|^(?:{'|'.join(ENGLISH_MONTHS)})"
     r"\s+\d{1,2},?\s+\d{4}\.?$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$|^\d{1,2}\.[IVXІ]{1,4}\.\d{2,4}\s*(?:г\.?)?$",
     re.I,
 )
@@ -135,7 +141,7 @@ def _kind(text: str, body_started: bool) -> str:
         return "dateline"
     if len(text) <= 120 and STAMP_WORDS.search(first_line) and not ADDRESS_START.match(first_line):
         return "stamp"
-    if len(text) <= 80 and text.rstrip('"”»').endswith("!"):
+    if len(text) <= 80 and text.rstrip(RIGHT_QUOTES).endswith("!"):
         return "salute"
     if body_started and CLOSING_FORMULA.match(text):
         return "salute"
