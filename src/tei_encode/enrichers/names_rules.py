@@ -36,7 +36,7 @@ PERSON_ORG_AFTER = re.compile(
 PLACE_ORG_AFTER = re.compile(
     r"\A[ \t]+(?:Front|Army|Bureau|Committee|Soviet|Council|Fleet|fleet|Flotilla|flotilla|Military District"
     r"|Foundation|University|Institute|Museum|Center|Centre|Archive|Academy|Corps|MFA|MID"
-    r"|Ministry|Foreign Ministry|Supreme Soviet|Council of Ministers"
+    r"|Ministry|Foreign Ministry|Supreme Soviet|Council of Ministers|Commission|Embassy|EMBASSY|Consulate"
     r"|бюро|комитет\w*|фронт\w*|флот\w*|флотили\w*)\b"
 )
 ORG_BEFORE = re.compile(r"\b(?:Order|Prize|Museum|Institute|University|Library|Mausoleum|Street) of(?: the)?[ \t]+\Z")
@@ -44,7 +44,7 @@ ORG_BEFORE = re.compile(r"\b(?:Order|Prize|Museum|Institute|University|Library|M
 # Foreign Affairs of the DPRK", "МИД СССР", "Совета Министров СССР". A post is no organisation: in "Minister of
 # Foreign Affairs of the DPRK" and "Посол СССР" the state is a place.
 PLACE_ORG_BEFORE = re.compile(
-    r"(?:\b(?:Council|Cabinet|Ministry|Commissariat|Presidium|Academy|Supreme Soviet)"
+    r"(?:\b(?:Council|Cabinet|Ministry|Commissariat|Presidium|Academy|Supreme Soviet|Embassy|Consulate|Department)"
     r"(?:[ \t]+(?:of|the|and|[A-Z][a-z]+))*?[ \t]+of(?:[ \t]+the)?"
     r"|(?<![^\W_])(?i:МИД|Министерств\w*|Совет\w*[ \t]+Министров|Президиум\w*|Верховн\w+[ \t]+Совет\w*"
     r"|Совнарком\w*|Наркомат\w*|Академи\w+[ \t]+наук)(?i:[ \t]+(?:иностранных|внутренних|дел|обороны))*)[ \t]+\Z"
@@ -60,7 +60,11 @@ INITIALS_SURNAME = re.compile(
     rf"{INITIALS_START}(?:{INITIAL}){{2,3}}{SURNAME}(?:[ \t][{UPPER}][a-zа-яё]{{2,}})?(?![^\W_])"
 )
 SURNAME_INITIALS = re.compile(rf"(?<![^\W_])[{UPPER}][a-zа-яё]{{2,}},?[ \t](?:{INITIAL}){{1,2}}[{UPPER}]\.(?![^\W_])")
-TYPIST = re.compile(r"(?<![^\W_])отп\.[ \t]+(?P<name>[А-ЯЁ][а-яё]+(?:[ \t]+[А-ЯЁ]\.(?:[ \t]?[А-ЯЁ]\.)?)?)")
+# Who typed, drew up or printed a Soviet document: "отп. Иванова", "отп. 2 экз. Шевелёва", "исп. Ефимова".
+TYPIST = re.compile(
+    r"(?<![^\W_])(?:отп|исп|печ)\.[ \t]+(?:\d+[ \t]*экз\.?[ \t]+)?"
+    r"(?P<name>[А-ЯЁ][а-яё]+(?:[ \t]+[А-ЯЁ]\.(?:[ \t]?[А-ЯЁ]\.)?)?)"
+)
 CERTIFIER = re.compile(rf"(?<!\S)(?P<signed>{WORD})[ \t]*/[ \t]*(?P<typed>{NAME})[ \t]*/")
 # A name with a middle initial after the given name ("János M. Rainer"), or any other.
 LISTED_NAME = rf"(?:{WORD}[ \t]+{INITIAL}{WORD}|{NAME})"
@@ -116,6 +120,7 @@ TITLE_WORDS = frozenset({
     "rear", "counselor", "counsellor", "comrade", "comrades", "cde", "cdes", "mr", "mrs", "ms", "dr", "dear", "to",
     "from", "by", "and", "the", "of", "for", "with", "in", "on", "at", "see", "your", "our", "his", "her", "copy",
     "letter", "telegram", "cable", "signed", "citizen", "chief", "head", "director", "governor", "tsar", "king",
+    "emir",
 })
 # fmt: on
 # The honorific or rank before a correspondent a title names ("Telegram from Ambassador X to Cde. Y"), removed
@@ -128,7 +133,7 @@ _CASE = r"(?:а|у|ом|е)?"
 TITLE = (
     r"(?:(?:Lieutenant|Major|Vice|Rear|Consul|Deputy|Prime|Foreign|Defense|Defence)[ \t-])?"
     r"(?:[Gg]eneral|[Cc]olonel|[Aa]dmiral|[Mm]arshal|[Cc]aptain|[Aa]mbassador|[Mm]inister|[Cc]onsul(?:[ \t]General)?"
-    r"|[Pp]remier|[Pp]resident|[Ss]enator|[Ss]ecretary|[Pp]rofessor|Mr\.|Mrs\.|Ms\.|Dr\.|translator|interpreter"
+    r"|[Pp]remier|[Pp]resident|[Ss]enator|[Ss]ecretary|[Pp]rofessor|[Ee]mir|Mr\.|Mrs\.|Ms\.|Dr\.|translator|interpreter"
     rf"|typist|[Гг]енерал(?:-(?:полковник|лейтенант|майор))?{_CASE}|[Пп]олковник{_CASE}|[Аа]дмирал{_CASE}"
     rf"|[Мм]аршал{_CASE}|[Пп]осл(?:а|у|ом)|[Пп]осол|[Мм]инистр{_CASE}|(?:[Гг]ен)?[Кк]онсул{_CASE}|[Пп]резидент{_CASE}"
     rf"|[Гг]осподин{_CASE}|г-н[ау]?|переводчик{_CASE})"
@@ -267,7 +272,7 @@ IMPRINT = re.compile(r"(?<![^\W_])(?P<abbr>СПб|Пг|Pg|[MМLЛ])\.(?=,?\s*1[5
 _QUICK_INITIAL = rf"[{UPPER}][a-z]{{0,3}}\."
 QUICK_TESTS = {
     HONORIFIC: re.compile(r"ов\.|т\.|оварищ|Comrade|Cde|Tov\."),
-    TYPIST: re.compile(r"отп\."),
+    TYPIST: re.compile(r"(?:отп|исп|печ)\."),
     CERTIFIER: re.compile("/"),
     CERTIFIED_BY: re.compile("Верно|Копия верна|С подлинным верно|True copy|Certified"),
     CONTRIBUTOR: re.compile(r"ed[ \t]+(?:(?:for|from|into)[ \t]+[\w-]+[ \t]+)?by"),
@@ -289,7 +294,8 @@ QUICK_WORDS = {
     TITLED: frozenset({
         "General", "general", "Colonel", "colonel", "Admiral", "admiral", "Marshal", "marshal", "Captain", "captain",
         "Ambassador", "ambassador", "Minister", "minister", "Consul", "consul", "Premier", "premier", "President",
-        "president", "Senator", "senator", "Secretary", "secretary", "Professor", "professor", "Mr", "Mrs", "Ms",
+        "president", "Senator", "senator", "Secretary", "secretary", "Professor", "professor", "Emir", "emir",
+        "Mr", "Mrs", "Ms",
         "Dr", "translator", "interpreter", "typist", "посол", "Посол", "посла", "Посла", "послу", "Послу", "послом",
         "Послом", "г-н", "г-на", "г-ну", *(title + case for title in _RUSSIAN_TITLES for case in _CASES),
     }),
