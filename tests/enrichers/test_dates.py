@@ -30,6 +30,8 @@ ENGLISH = [
     ("It was sent on September 26, 1951, by cable.", None, [("September 26, 1951", "1951-09-26")]),
     ("from the September 8 telegram", 1951, [("September 8", "1951-09-08")]),
     ("Moscow, July 24 [1920]", None, [("July 24 [1920]", "1920-07-24")]),
+    ('signed on "24" May 1960 in Beijing', None, [('"24" May 1960', "1960-05-24")]),
+    ("dated « 3 » June 1951", None, [("« 3 » June 1951", "1951-06-03")]),
     ("Telegram [August 12, 1920]", None, [("[August 12, 1920]", "1920-08-12")]),
     ("Tiflis, March 3rd", 1921, [("March 3rd", "1921-03-03")]),
     (

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import ENGLISH_MONTHS, OPENING_QUOTES
+from ..lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES
 from .dates_core import END_OF_MONTH, HAS_YEAR, YEAR_END, DayListRule, Reading, Rule, old_style_year
 
 _ABBREVIATIONS = {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8, "Sep.": 9, "Sept.": 9}
@@ -38,6 +38,7 @@ _HAS_DIGIT = re.compile(r"\d")
 _HAS_OF_MONTH = re.compile(rf"\sof\s+(?:{_MONTH_STARTS})")
 # Every ordinal, in words or not, ends in st, nd, rd or th.
 _HAS_ORDINAL_OF_MONTH = re.compile(rf"(?i:st|nd|rd|th)\s+of\s+(?:{_MONTH_STARTS})")
+_HAS_QUOTED_DAY = re.compile(rf"\d\s*[{CLOSING_QUOTES}]")
 _HAS_MONTH_DAY = re.compile(rf"(?:{_MONTH_STARTS})[A-Za-z]*[.\]]?\s+\d")
 _HAS_DAY_MONTH = re.compile(rf"(?:\d|st|nd|rd|th)\s+(?:of\s+)?\[?(?:{_MONTH_STARTS})")
 
@@ -352,6 +353,11 @@ RULES: tuple[Rule, ...] = (
         re.compile(r"(?<![\w.,/])" + _DAY + _RANGE + r"\s+(?:of\s+)?" + _BRACKETABLE_MONTH + _YEAR),
         _month_day,
         (_HAS_MONTH, _HAS_DAY_MONTH),
+    ),
+    Rule(  # the day of a form filled in by hand: '"24" May 1960'
+        re.compile(rf"(?<!\w)[{OPENING_QUOTES}]\s*" + _DAY + rf"\s*[{CLOSING_QUOTES}]\s+" + _MONTH + _YEAR),
+        _month_day,
+        (_HAS_MONTH, _HAS_QUOTED_DAY),
     ),
     Rule(
         re.compile(r"\b" + _ORDINAL + r"\s+of\s+" + _MONTH + _YEAR),
