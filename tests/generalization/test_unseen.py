@@ -11,11 +11,12 @@ Hungarian party minutes cited from MOL, a 1952 cable on prisoners of war, a
 1960 record of conversation in Beijing) and nine pages of the Bolshevik
 leadership correspondence (1912-1915 letters with Old and New Style dates,
 1917-1918, 1919 and 1920 telegrams, 1921-1922, 1922-1923, 1924-1925, 1926 and
-1927 letters), with people, places and archives the corpus does not have. They keep the converters honest about generalising: a
-rule fitted to the corpus that fails here fails on the archive's next
-document. Each must convert into TEI valid against the project's schemas,
-keep every word, and score at least the figures below (what the converters
-reach, less a margin for changes that trade one mention for another).
+1927 letters), with people, places and archives the corpus does not have.
+They keep the converters honest about generalising: a rule fitted to the
+corpus that fails here fails on the archive's next document. Each must
+convert into TEI valid against the project's schemas, keep every word, and
+score at least the figures below (what the converters reach, less a margin
+for changes that trade one mention for another).
 """
 
 from __future__ import annotations
