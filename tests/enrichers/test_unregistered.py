@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context, enrich
 from tei_encode.enrichers.names_rules import QUICK_STRINGS, QUICK_TESTS, QUICK_WORDS, has_cue
+from tei_encode.enrichers.unregistered_places import _sounds_alike
 from tei_encode.model import Block, Division, Document
 from tei_encode.register import Entry, Name, Register
 
@@ -294,3 +295,112 @@ def test_a_credited_translator_is_not_the_namesake_in_the_text() -> None:
 def test_a_make_after_a_preposition_is_no_place() -> None:
     document, _ = enriched("Decision", "To train the pilots on MiG-15 aircraft near Anshan.")
     assert [t for t, _ in refs_of(document, "place")] == ["Anshan"]
+
+
+def _russian_places(*blocks: tuple[str, str]) -> tuple[list[tuple[str, str]], Register]:
+    document = Document(id="d", source="d.txt", genre="letter", lang="ru", title=Block("title", "Письмо"))
+    document.divisions = [Division("transcription", [Block(kind, text) for kind, text in blocks], {"lang": "ru"})]
+    context = Context(Register())
+    enrich(document, context, Reporter())
+    return refs_of(document, "place"), context.register_for("d")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Бои идут под Сеулом.", [("Сеулом", "#Seul")]),
+        ("Из ЛЯОЯНА сообщают.", [("ЛЯОЯНА", "#Lyaoyan")]),
+        (
+            "Беседа в Аньшане. В Аньшань прибыл поезд из Мукдена.",
+            [("Аньшане", "#Anshan"), ("Аньшань", "#Anshan"), ("Мукдена", "#Mukden")],
+        ),
+        ("Он уехал к Пекину, потом во Францию.", [("Пекину", "#Pekin"), ("Францию", "#Frantsiya")]),
+    ],
+    ids=["under-instrumental", "from-in-capitals", "inflected-mentions-linked", "to-and-into"],
+)
+def test_russian_places_after_prepositions(text: str, expected: list[tuple[str, str]]) -> None:
+    found, added = _russian_places(("p", text))
+    assert found == expected
+    assert all(added.get(ref.lstrip("#")).names[0].lang == "ru" for _, ref in found)  # type: ignore[union-attr]
+
+
+def test_russian_place_entry_is_keyed_by_the_nominative() -> None:
+    found, added = _russian_places(("p", "Мы были в Аньшане."), ("p", "10 апреля 1949 г.\nАньшань"))
+    assert found == [("Аньшане", "#Anshan"), ("Аньшань", "#Anshan")]
+    assert added.get("Anshan").name == "Аньшань"  # type: ignore[union-attr]
+
+
+def test_russian_dateline_place() -> None:
+    found, _ = _russian_places(("dateline", "Тифлис, 5.IX.24 г."), ("p", "Пишу из Тифлиса."))
+    assert found == [("Тифлис", "#Tiflis"), ("Тифлиса", "#Tiflis")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вопрос решат в Политбюро.",
+        "Указание из ЦК.",
+        "Приеду в Январе, в Мае или во Вторник.",
+        "Он был у Сталина, потом писал к Молотову.",
+        "Дело в Совнаркоме и в Наркоминделе.",
+        "Статья в Правде и в Известиях.",
+        "Доклад у Теребина и у Мао Цзэ-дуна.",
+        "Спор в Коминтерне, в Госплане, в Губкоме, в Оргбюро, в Цека.",
+        "Записка к Терещенко и к Ляояну.",
+    ],
+    ids=[
+        "politburo",
+        "cc",
+        "months-days",
+        "persons",
+        "sovnarkom",
+        "newspapers",
+        "unknown-persons",
+        "institutions",
+        "person-prepositions",
+    ],
+)
+def test_russian_words_after_prepositions_that_are_no_places(text: str) -> None:
+    assert _russian_places(("p", text))[0] == []
+
+
+def test_russian_dateline_month_is_no_place() -> None:
+    assert _russian_places(("dateline", "Январь 5."))[0] == []
+
+
+def test_russian_place_sounding_like_a_register_place_of_the_document_is_linked_to_it() -> None:
+    names = (Name("Panmunjom", "en"), Name("Панмыньчжонь", "ru"))
+    register = Register({"Panmunjom": Entry("Panmunjom", "place", names)})
+    document = Document(id="d", source="d.txt", genre="letter", lang="en", title=Block("title", "Cable"))
+    document.divisions = [
+        Division("translation", [Block("p", "Talks go on at Panmunjom.")], {"lang": "en"}),
+        Division("transcription", [Block("p", "Переговоры идут в Паньмыньчжоне.")], {"lang": "ru"}),
+    ]
+    context = Context(register)
+    enrich(document, context, Reporter())
+    assert refs_of(document, "place") == [("Panmunjom", "#Panmunjom"), ("Паньмыньчжоне", "#Panmunjom")]
+    assert context.register_for("d").get("Panmynchzhon") is None
+
+
+def test_russian_place_sounding_like_a_provisional_latin_place_shares_its_entry() -> None:
+    document = Document(id="d", source="d.txt", genre="letter", lang="en", title=Block("title", "Cable"))
+    document.divisions = [
+        Division("translation", [Block("p", "The talks near Kaesong resumed.")], {"lang": "en"}),
+        Division("transcription", [Block("p", "Переговоры в Кэсоне возобновились.")], {"lang": "ru"}),
+    ]
+    context = Context(Register())
+    enrich(document, context, Reporter())
+    assert refs_of(document, "place") == [("Kaesong", "#Kaesong"), ("Кэсоне", "#Kaesong")]
+
+
+@pytest.mark.parametrize(
+    ("latin", "russian", "alike"),
+    [
+        ("Panmunjom", "Panmynchzhon", True),
+        ("Seoul", "Seul", True),
+        ("Tallinn", "Tula", False),
+        ("Anshan", "Tyanshan", False),
+    ],
+)
+def test_place_keys_sounding_alike(latin: str, russian: str, alike: bool) -> None:
+    assert _sounds_alike(latin, russian) is alike

@@ -32,6 +32,28 @@ def nominative(word: str) -> str:
     return str((names or parses)[0].normal_form) if parses else word
 
 
+# The parts of a Russian word's analysis that say it names a person.
+PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
+
+
+@lru_cache(maxsize=4096)
+def place_nominative(word: str, cases: frozenset[str]) -> str:
+    """The nominative of a Russian word a preposition governing ``cases`` puts before a place (``Сеулом``:
+    ``Сеул``), or ``""`` if it is no place. A word the dictionary knows must be a place name in one of those cases;
+    one it lacks (Chinese and Korean places) must not be guessed a surname first, and is read in those cases or,
+    failing that, as the place name the guesser takes it for (``Цзянъиня``)."""
+    parses = morph().parse(word.lower())
+    known = morph().word_is_known(word.lower())
+    grammemes = [set(str(p.tag).replace(" ", ",").split(",")) for p in parses]
+    if not parses or "Surn" in grammemes[0] or known and any(g & PERSON_TAGS for g in grammemes):
+        return ""
+    fitting = [(p, g) for p, g in zip(parses, grammemes, strict=True) if "NOUN" in g and g & cases]
+    if known or not fitting:
+        fitting = [(p, g) for p, g in (fitting if known else zip(parses, grammemes, strict=True)) if "Geox" in g]
+    fitting.sort(key=lambda pg: "masc" not in pg[1])  # foreign towns are masculine: "Аньдуне", "Мукдена"
+    return str(fitting[0][0].normal_form).capitalize() if fitting else ""
+
+
 def entry_key(words: list[str]) -> str:
     """An xml:id from the name's words: transliterated to Latin letters, joined by ``_``."""
     key = "_".join(latin_words(" ".join(words)))

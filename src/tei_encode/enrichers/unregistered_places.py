@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Reporter
 from ..model import Block, Document, span
 from ..register import Entry, Name, Register
-from .names_index import Token, capitalised, index_for, tokens
+from .names_index import CYRILLIC, Token, capitalised, fold, index_for, morph, tokens, word_forms
 from .names_match import find_mentions
 from .names_rules import PLACE_WORD, SURNAME_ENDING, TITLE_WORDS, joins, names_organisation
 from .names_spans import add_name_span
-from .unregistered_keys import CLAIMING, REVIEW_NOTE, entry_key
+from .unregistered_keys import CLAIMING, REVIEW_NOTE, entry_key, latin_words, place_nominative
 
 if TYPE_CHECKING:
     from . import Context
@@ -70,6 +71,38 @@ CAPTURE_VERBS = frozenset(
 # left alone; after the others ("in Poronin", "near Zakopane") it is a place.
 PERSON_PREPOSITIONS = frozenset({"at", "on", "towards", "toward", *CAPTURE_VERBS})
 
+# Russian prepositions of place and motion, with the cases they govern before a place ("в Аньшане", "в Москву",
+# "из Мукдена", "под Сеулом", "к Пекину").
+_IN, _FROM, _UNDER, _TO = (
+    frozenset({"loct", "loc2", "accs"}),
+    frozenset({"gent", "gen2"}),
+    frozenset({"ablt", "accs"}),
+    frozenset({"datv"}),
+)
+RUSSIAN_PREPOSITIONS = {"в": _IN, "во": _IN, "из": _FROM, "у": _FROM, "до": _FROM, "под": _UNDER, "к": _TO, "ко": _TO}
+NOMINATIVE = frozenset({"nomn"})
+ANY_CASE = frozenset().union(NOMINATIVE, *RUSSIAN_PREPOSITIONS.values())
+# The place of a Russian place-and-date line: "Тифлис, 5.IX.24 г.", "Москва."
+RUSSIAN_DATELINE = re.compile(r"\A(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)(?:,?[ \t]+(?:\d|[IVX]+\b)|\.\Z)")
+# Compound names of Soviet institutions the dictionary lacks ("в Наркомземе", "из Центросоюза", "в Губкоме").
+NOT_RUSSIAN_PLACE = re.compile(
+    r"\A(?:нарком|гос[а-я]|губ(?:ком|исп|чек)|центро|совнар|полит|глав|проф|агит|рев(?:ком|воен))"
+    r"|(?:ком|план|союз|трест|торг|пром|снаб|бюро|банк|зем|дел)\Z"
+)
+# Months, days and the spoken names of the Cheka and the Central Committee: the dictionary may read them as places.
+# fmt: off
+NOT_RUSSIAN_PLACES = frozenset({
+    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+    "декабрь", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "цека", "чека",
+})
+# fmt: on
+# The endings of Russian, Ukrainian, Georgian and Armenian surnames' nominatives: after "у" and "к", which take
+# persons as often as places, a word the dictionary lacks that ends so is taken for a person ("у Терещенко").
+RUSSIAN_SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|енко|ян|дзе|швили|ич|ук|юк)\Z")
+PERSON_PREPOSITIONS_RU = frozenset({"у", "к", "ко"})
+# Shorter words in capitals are abbreviations ("в ЦК", "из НКИД"); longer ones may be places ("Из ЛЯОЯНА").
+MIN_CAPITALS_PLACE = 5
+
 
 def looks_like_place(text: str, surname_like_too: bool = False) -> bool:
     """Whether a capitalised phrase a place cue found can be a place: no month, party word, adjective or
@@ -85,6 +118,8 @@ def looks_like_place(text: str, surname_like_too: bool = False) -> bool:
 def _place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:
     """The place of a place-and-date line, names after a preposition or a verb of capture, and before a kind of
     place (``the Turukhansk region``)."""
+    if CYRILLIC.search(text):
+        yield from _russian_place_cues(text, heading)
     if heading:
         match = DATELINE_PLACE.match(text)
         if match and looks_like_place(match.group("place")):
@@ -107,6 +142,51 @@ def _place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:
                 yield word.start, end
         elif i + 1 < len(words) and words[i + 1].text in PLACE_KINDS and looks_like_place(word.text, True):
             yield word.start, word.end
+
+
+def _russian_place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:
+    """The place of a Russian place-and-date line and single Russian names after a preposition of place, in the
+    case it governs (``в Аньшане``, ``Из ЛЯОЯНА``); no person (``у Сталина``), month or institution."""
+    if heading:
+        match = RUSSIAN_DATELINE.match(text)
+        if match and russian_place(match.group("place"), NOMINATIVE):
+            yield match.span("place")
+    words = tokens(text)
+    for i in capitalised(text):
+        preposition = words[i - 1].text.lower() if i else ""
+        cases = RUSSIAN_PREPOSITIONS.get(preposition)
+        if cases is None or text[words[i - 1].end : words[i].start] != " ":
+            continue
+        word = words[i]
+        if _name_goes_on(text, words, i):  # "у Мао Цзэ-дуна", "в Нижнем Новгороде": two words, left alone
+            continue
+        nominative = russian_place(word.text, cases)
+        if nominative and not (preposition in PERSON_PREPOSITIONS_RU and _surname_like(word.text, nominative)):
+            yield word.start, word.end
+
+
+def _name_goes_on(text: str, words: tuple[Token, ...], i: int) -> bool:
+    """Whether a capitalised word follows ``words[i]`` after a space."""
+    following = words[i + 1] if i + 1 < len(words) else None
+    return following is not None and following.text[0].isupper() and text[words[i].end : following.start] == " "
+
+
+def _surname_like(word: str, nominative: str) -> bool:
+    """Whether a word the dictionary lacks has a surname's ending (a known place, ``Пекину``, has none)."""
+    return not morph().word_is_known(word.lower()) and bool(RUSSIAN_SURNAME_ENDING.search(nominative.lower()))
+
+
+def russian_place(word: str, cases: frozenset[str]) -> str:
+    """The nominative of a Russian word that can be a place in one of ``cases``, or ``""``."""
+    if len(word) < 3 or not CYRILLIC.search(word) or word.isupper() and len(word) < MIN_CAPITALS_PLACE:
+        return ""
+    if not word.isupper() and _inner_capital(word):
+        return ""
+    nominative = place_nominative(word, cases)
+    if not nominative or NOT_RUSSIAN_PLACE.search(nominative.lower()) or NOT_RUSSIAN_PLACE.search(word.lower()):
+        return ""
+    readings = {word.lower(), *(p.normal_form for p in morph().parse(word.lower()))}
+    return "" if readings & NOT_RUSSIAN_PLACES else nominative
 
 
 def _inner_capital(word: str) -> bool:
@@ -140,35 +220,134 @@ def places_joined(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def mark_unregistered_places(document: Document, context: Context, reporter: Reporter) -> None:
     """Mark the places the register lacks that cues name, give each a provisional entry and link its other
     mentions."""
-    names: dict[str, set[str]] = {}
-    for _, block in document.blocks():
-        for start, end in _cued_places(block):
-            if block.is_free(start, end, *CLAIMING) and add_name_span(block, start, end, "place"):
-                words = block.text[start:end].split()
-                names.setdefault(entry_key(words), set()).add(" ".join(words))
+    names, russian = _mark_cued_places(document)
     if not names:
         return
+    refs = _registered_alike(document, context.register, names)
+    for key in refs:
+        del names[key]
+    for key, into in _russian_merges(names).items():
+        names[into] |= names.pop(key)
+        russian[into] = russian.pop(key)
     entries = [
         Entry(
             key if context.register.get(key) is None else f"{key}-new",
             "place",
-            tuple(Name(n, "en", "main" if i == 0 else "variant") for i, n in enumerate(sorted(written))),
+            tuple(
+                Name(n, "ru" if CYRILLIC.search(n) else "en", "main" if i == 0 else "variant")
+                for i, n in enumerate(sorted(written))
+            ),
             note=REVIEW_NOTE,
         )
         for key, written in sorted(names.items())
     ]
     index = index_for(Register({e.key: e for e in entries}), "place")
-    # Only blocks holding the start of a name can name it (the names are in Latin letters, not inflected).
-    starts = tuple({f(n[:4]) for names_of in names.values() for n in names_of for f in (str, str.upper)})
+    # Only blocks holding the start of a name can name it (Russian names keep their first letters inflected).
+    written = [n for names_of in (*names.values(), *russian.values()) for n in names_of]
+    starts = tuple({f(n[:4]) for n in written for f in (str, str.upper)})
+    refs.update((key, f"#{entry.key}") for key, entry in zip(sorted(names), entries, strict=True))
+    forms = {refs[key]: _forms(written) for key, written in russian.items()}
     for _, block in document.blocks():
         if not any(start in block.text for start in starts):
             continue
         for mention in find_mentions(block.text, index):
             if len(mention.keys) == 1:
                 _place_span(block, mention.start, mention.end, f"#{mention.keys[0]}")
+        if forms and CYRILLIC.search(block.text):
+            _link_russian_forms(block, forms)
     context.add_entries(document.id, entries)
     for entry in entries:
         reporter.info("provisional-entry", f"provisional register entry #{entry.key} for {entry.name!r}")
+
+
+def _mark_cued_places(document: Document) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Mark the places cues name; return the entry names of each key and the Russian forms found of each."""
+    names: dict[str, set[str]] = {}
+    russian: dict[str, set[str]] = {}
+    for _, block in document.blocks():
+        for start, end in _cued_places(block):
+            if block.is_free(start, end, *CLAIMING) and add_name_span(block, start, end, "place"):
+                surface = block.text[start:end]
+                name = _entry_name(surface)
+                names.setdefault(entry_key(name.split()), set()).add(name)
+                if CYRILLIC.search(surface) and " " not in surface:
+                    russian.setdefault(entry_key(name.split()), set()).update((surface, name))
+    return names, russian
+
+
+def _registered_alike(document: Document, register: Register, names: dict[str, set[str]]) -> dict[str, str]:
+    """Each key of a place found only in Russian to the one register place the document names elsewhere that
+    sounds alike (``Паньмыньчжон``: ``Panmunjom``, whose Russian name is spelled ``Панмыньчжонь``)."""
+    refs = {s.attr("ref") for _, b in document.blocks() for s in b.spans_of("place") if s.attr("ref")}
+    sounds = {
+        ref: {"_".join(latin_words(n.text)) if CYRILLIC.search(n.text) else n.text for n in entry.names}
+        for ref in refs
+        if (entry := register.get(ref.lstrip("#")))
+    }
+    found = {}
+    for key, written in names.items():
+        alike = [ref for ref, keys in sounds.items() if any(_sounds_alike(k, key) for k in keys)]
+        if all(CYRILLIC.search(n) for n in written) and len(alike) == 1:
+            found[key] = alike[0]
+    return found
+
+
+def _russian_merges(names: dict[str, set[str]]) -> dict[str, str]:
+    """Each key of a place found only in Russian to the one key found only in Latin letters that sounds alike
+    (``Паньмыньчжон``: ``Panmunjom``): the translation and the original of a document name the same places."""
+    latin = [k for k, written in names.items() if not any(CYRILLIC.search(n) for n in written)]
+    merges = {}
+    for key, written in names.items():
+        if all(CYRILLIC.search(n) for n in written):
+            alike = [k for k in latin if _sounds_alike(k, key)]
+            if len(alike) == 1:
+                merges[key] = alike[0]
+    return merges
+
+
+# Spellings of the same sounds in English and in Russian transliterated (Chinese and Korean "j": "чж", "дж").
+SOUND_SPELLINGS = re.compile(r"chzh|dzh|tsz|zh|ch|j|kh|ts")
+SOUNDS = {"chzh": "j", "dzh": "j", "tsz": "j", "zh": "j", "ch": "j", "j": "j", "kh": "h", "ts": "c"}
+# The share of consonants two spellings of one place name have in common, at least.
+ALIKE_RATIO = 0.8
+SHORT_SOUNDS = 3
+
+
+def _sounds_alike(latin: str, transliterated: str) -> bool:
+    """Whether two keys start alike and share most of their consonants in order."""
+    a, b = _consonant_sounds(latin), _consonant_sounds(transliterated)
+    if min(len(a), len(b)) < SHORT_SOUNDS:  # "Tula" and "Tallinn" share most of too few consonants
+        return a == b
+    return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= ALIKE_RATIO
+
+
+def _consonant_sounds(key: str) -> str:
+    sounds = SOUND_SPELLINGS.sub(lambda m: SOUNDS[m.group()], key.casefold().replace("_", ""))
+    return sounds[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", sounds[1:]))
+
+
+def _forms(written: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The first four letters and the match keys of a Russian place's forms found in the document."""
+    return frozenset(fold(w)[:4] for w in written), frozenset().union(*(word_forms(w) for w in written))
+
+
+def _link_russian_forms(block: Block, forms: dict[str, tuple[frozenset[str], frozenset[str]]]) -> None:
+    """Link the inflected Russian mentions of places found here to their entries (``Сяншань`` after
+    ``в Сяншане``): a capitalised word with the same first letters that shares a reading with a form found."""
+    words = tokens(block.text)
+    for token in (words[i] for i in capitalised(block.text)):
+        if len(token.text) < 3 or not CYRILLIC.search(token.text):
+            continue
+        refs = [ref for ref, (starts, keys) in forms.items() if fold(token.text)[:4] in starts]
+        refs = [ref for ref in refs if word_forms(token.text) & forms[ref][1]]
+        if len(refs) == 1:
+            _place_span(block, token.start, token.end, refs[0])
+
+
+def _entry_name(surface: str) -> str:
+    """The name of a place's entry: its words, a Russian word in the nominative (``Аньшане``: ``Аньшань``)."""
+    words = surface.split()
+    return " ".join((russian_place(w, ANY_CASE) or w.capitalize()) if CYRILLIC.search(w) else w for w in words)
 
 
 def _cued_places(block: Block) -> list[tuple[int, int]]:
