@@ -89,6 +89,8 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         ),
         (["Regards to Olga Davidovna."], ["Olga Davidovna"]),
         (["General Staff orders; Your Excellency; the Rostov region; troops in Rostov."], []),
+        (["Emir Said Alim Khan fled to Afghanistan."], ["Said Alim Khan"]),
+        (["отп. 2 экз. Шевелёва 23.10", "исп. Ефимова", "печ. Суслова"], ["Шевелёва", "Ефимова", "Суслова"]),
     ],
     ids=[
         "rank",
@@ -103,6 +105,8 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         "surname-with-and",
         "patronymic",
         "no-person",
+        "emir",
+        "typist-executor-printer",
     ],
 )
 def test_cued_persons(paragraphs: list[str], expected: list[str]) -> None:
@@ -220,8 +224,23 @@ def test_places_joined_to_a_register_place() -> None:
         ("USSR MFA", []),
         ("Minister of Foreign Affairs of the USSR", ["USSR"]),
         ("the consulates of the USSR", ["USSR"]),
+        ("USSR EMBASSY IN THE PRC", []),
+        ("the Embassy of the USSR in Beijing", ["Beijing"]),
+        ("the Far Eastern Department of the USSR MFA", []),
+        ("the USSR Commission on Turkestan affairs", ["Turkestan"]),
     ],
-    ids=["council-of-ministers", "mid", "sovmin-capitals", "mfa-after", "post-keeps-place", "plain-of"],
+    ids=[
+        "council-of-ministers",
+        "mid",
+        "sovmin-capitals",
+        "mfa-after",
+        "post-keeps-place",
+        "plain-of",
+        "embassy-capitals",
+        "embassy-of",
+        "department-of",
+        "commission",
+    ],  # fmt: skip
 )
 def test_states_in_organisation_names_are_no_places(text: str, expected: list[str]) -> None:
     register = Register(
