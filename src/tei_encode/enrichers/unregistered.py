@@ -52,7 +52,6 @@ from .unregistered_places import mark_unregistered_places
 if TYPE_CHECKING:
     from . import Context
 
-TOPIC = re.compile(r"\s+(?:on|about|regarding|concerning|re:?|with regard to|in connection with)\s.*$", re.I | re.S)
 NAME_LIST = re.compile(r"\s*(?:,|\band\b|&|\bи\b)\s*")
 WHOLE_NAME = re.compile(rf"{NAME}")
 
@@ -107,9 +106,8 @@ def _mark_title_correspondents(title: Block) -> None:
     for start, end in side_spans(title):
         if any(start <= s.start and s.end <= end for s in title.spans_of("person")):
             continue
-        side = TOPIC.sub("", title.text[start:end])
         offset = start
-        for piece in NAME_LIST.split(side):
+        for piece in NAME_LIST.split(title.text[start:end]):  # side_spans ends the addressees before the topic
             at = title.text.find(piece, offset, end) if piece else -1
             if at < 0:
                 continue
