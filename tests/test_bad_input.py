@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from tei_encode.cli import main
-from tei_encode.enrichers.names_index import morph
+from tei_encode.enrichers.names.index import morph
 
 GOOD = "Letter from A. B. Sample to C. D. Example.\n\nMarch 3, 1921.\n\nThe work goes on.\n"
 TEI = "{http://www.tei-c.org/ns/1.0}"

@@ -19,7 +19,7 @@ import pytest
 from lxml import etree
 
 from tei_encode.diagnostics import Reporter
-from tei_encode.enrichers.names_index import fold, index_for, name_parts
+from tei_encode.enrichers.names.index import fold, index_for, name_parts
 from tei_encode.pipeline import convert_path
 from tei_encode.register import AUTHORITY_URIS, Register
 from tei_encode.validate import load_validator

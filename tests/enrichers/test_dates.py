@@ -11,9 +11,16 @@ from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
-from tei_encode.enrichers.dates import _WORTH_READING, RULES, DateMatch, DatesEnricher, _worth_reading, find_dates
-from tei_encode.enrichers.dates_core import julian_to_gregorian
-from tei_encode.enrichers.dates_en import MONTH_NUMBERS, ORDINAL_WORDS
+from tei_encode.enrichers.dates.core import julian_to_gregorian
+from tei_encode.enrichers.dates.english import MONTH_NUMBERS, ORDINAL_WORDS
+from tei_encode.enrichers.dates.enricher import (
+    _WORTH_READING,
+    RULES,
+    DateMatch,
+    DatesEnricher,
+    _worth_reading,
+    find_dates,
+)
 from tei_encode.model import Block, Division, Document, span
 
 

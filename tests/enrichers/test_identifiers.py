@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
-from tei_encode.enrichers.archives import SHELFMARK_HINT, current_archive
-from tei_encode.enrichers.document_numbers import (
+from tei_encode.enrichers.identifiers.archives import SHELFMARK_HINT, current_archive
+from tei_encode.enrichers.identifiers.document_numbers import (
     _ITEM_PROTOCOL,
     _NUMBER,
     _PROTOCOL_THEN_ITEM,
@@ -22,8 +22,14 @@ from tei_encode.enrichers.document_numbers import (
     find_document_numbers,
     url_spans,
 )
-from tei_encode.enrichers.identifiers import _PART, IdentifiersEnricher, _citations, find_citations, resolve_citation
-from tei_encode.enrichers.shelfmarks import shelfmark_parts
+from tei_encode.enrichers.identifiers.enricher import (
+    _PART,
+    IdentifiersEnricher,
+    _citations,
+    find_citations,
+    resolve_citation,
+)
+from tei_encode.enrichers.identifiers.shelfmarks import shelfmark_parts
 from tei_encode.model import Block, Division, Document, Span, span
 
 # ------------------------------------------------------------ helpers

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context, enrich_page
-from tei_encode.enrichers.names import PersonsEnricher, PlacesEnricher
-from tei_encode.enrichers.names_index import index_for, is_patronymic, is_syllabic_name
-from tei_encode.enrichers.names_match import _SPACED_LETTERS, LETTER_SPACED
-from tei_encode.enrichers.names_namesakes import link_namesakes_on_page
-from tei_encode.enrichers.names_rules import QUICK_TESTS
+from tei_encode.enrichers.names.enricher import PersonsEnricher, PlacesEnricher
+from tei_encode.enrichers.names.index import index_for, is_patronymic, is_syllabic_name
+from tei_encode.enrichers.names.match import _SPACED_LETTERS, LETTER_SPACED
+from tei_encode.enrichers.names.namesakes import link_namesakes_on_page
+from tei_encode.enrichers.names.rules import QUICK_TESTS
 from tei_encode.model import Block, Division, Document, Span, span
 from tei_encode.register import Entry, Name, Register
 

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context, enrich
-from tei_encode.enrichers.names_rules import QUICK_STRINGS, QUICK_TESTS, QUICK_WORDS, has_cue
-from tei_encode.enrichers.unregistered_places import _sounds_alike
+from tei_encode.enrichers.names.rules import QUICK_STRINGS, QUICK_TESTS, QUICK_WORDS, has_cue
+from tei_encode.enrichers.unregistered.places import _sounds_alike
 from tei_encode.model import Block, Division, Document
 from tei_encode.register import Entry, Name, Register
 

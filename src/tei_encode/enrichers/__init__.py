@@ -12,35 +12,15 @@ another may settle).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from ..diagnostics import Reporter
 from ..errors import UnknownName
 from ..model import Document
-from ..register import Entry, Register
+from .context import Context
 
-
-@dataclass
-class Context:
-    """What enrichers share across the documents of one source: the register, entries added per document, and
-    the last archival citation (an ``Ibid.`` on a page may refer to the document before)."""
-
-    register: Register = field(default_factory=Register)
-    added: dict[str, list[Entry]] = field(default_factory=dict)
-    last_citation: dict[str, str] | None = None  # the parts of the last archival citation of the source so far
-
-    def add_entries(self, document_id: str, entries: list[Entry]) -> None:
-        """Provisional entries for one document (people the register lacks)."""
-        self.added.setdefault(document_id, []).extend(entries)
-
-    def register_for(self, document_id: str) -> Register:
-        """The register with the provisional entries of one document."""
-        added = self.added.get(document_id)
-        if not added:
-            return self.register
-        return Register({**self.register.entries, **{e.key: e for e in added}})
+__all__ = ["Context", "Enricher", "PageEnricher", "enrich", "enrich_page", "registry"]
 
 
 class Enricher(Protocol):
@@ -72,10 +52,10 @@ def _enrichers() -> dict[str, Enricher]:
     from .bibliography import BibliographyEnricher
     from .corrections import CorrectionsEnricher
     from .correspondence import CorrespondenceEnricher
-    from .dates import DatesEnricher
-    from .identifiers import IdentifiersEnricher
-    from .names import PersonsEnricher, PlacesEnricher
-    from .unregistered import UnregisteredNamesEnricher
+    from .dates.enricher import DatesEnricher
+    from .identifiers.enricher import IdentifiersEnricher
+    from .names.enricher import PersonsEnricher, PlacesEnricher
+    from .unregistered.enricher import UnregisteredNamesEnricher
 
     found: list[Enricher] = [
         CorrectionsEnricher(),

@@ -18,7 +18,7 @@ from ..diagnostics import Reporter
 from ..model import Block, Document, span
 
 if TYPE_CHECKING:
-    from . import Context
+    from .context import Context
 
 PARENTHESES = re.compile(r"\(([^()\n]{8,300})\)")
 LEAD_IN = re.compile(r"^\s*(?:see(?: also)?|cf\.|quoted (?:from|in)|см\.(?: также)?|цит\. по)\s*:?\s*", re.I)

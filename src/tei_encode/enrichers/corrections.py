@@ -18,7 +18,7 @@ from ..lexicon import CLOSING_QUOTES, OPENING_QUOTES, QUOTES
 from ..model import Block, Document, Span, span
 
 if TYPE_CHECKING:
-    from . import Context
+    from .context import Context
 
 OMISSION = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|<\s*\.\.\.\s*>")
 # An editor's word for text that cannot be read, in brackets: a gap, not supplied text.

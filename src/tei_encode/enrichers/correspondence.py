@@ -16,7 +16,7 @@ from ..diagnostics import Reporter
 from ..model import Block, Correspondence, Document, Party
 
 if TYPE_CHECKING:
-    from . import Context
+    from .context import Context
 
 SEPARATOR = re.compile(r"\s(?:to|для|[-–—])\s", re.I)
 # What the letter is about ends the addressees' side: "X to Y on a Conversation with Z", "X - Y о поставках".

@@ -19,14 +19,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Reporter
-from ..model import Block, Document, span
+from ...diagnostics import Reporter
+from ...model import Block, Document, span
 from .archives import ARCHIVE_PATTERN, SHELFMARK_HINT, cites_by_shelfmark, current_archive
 from .document_numbers import NumberState, find_document_numbers, overlaps, url_spans
 from .shelfmarks import shelfmark_parts
 
 if TYPE_CHECKING:
-    from . import Context
+    from ..context import Context
 
 # ------------------------------------------------------------ archival citations
 

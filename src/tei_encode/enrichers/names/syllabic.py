@@ -14,11 +14,11 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from ..model import Block
-from .names_index import CYRILLIC, NameIndex, Token, capitalised, fold, morph, tokens, word_forms
-from .names_match import Mention
-from .names_rules import HONORIFIC
-from .names_spans import add_name_span
+from ...model import Block
+from .index import CYRILLIC, NameIndex, Token, capitalised, fold, morph, tokens, word_forms
+from .match import Mention
+from .rules import HONORIFIC
+from .spans import add_name_span
 
 # The end of a salutation or a signature after a name: punctuation, then the end of the line.
 LINE_END = re.compile(r"[.!,;]?[ \t]*(?:\n|\Z)")

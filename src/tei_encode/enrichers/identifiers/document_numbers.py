@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES
+from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES
 
 _SIGN = r"(?:№|N[Oo]\.|Nr\.|N°|Nº)"
 _VALUE = r"(?:[^\W\d_]{1,3}-?)?\d(?:\w|[/-](?=\w))*"

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES
-from .dates_core import END_OF_MONTH, HAS_YEAR, YEAR_END, DayListRule, Reading, Rule, old_style_year
+from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES
+from .core import END_OF_MONTH, HAS_YEAR, YEAR_END, DayListRule, Reading, Rule, old_style_year
 
 _ABBREVIATIONS = {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8, "Sep.": 9, "Sept.": 9}
 _ABBREVIATIONS |= {"Oct.": 10, "Nov.": 11, "Dec.": 12}

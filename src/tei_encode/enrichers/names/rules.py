@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from ..lexicon import OPENING_QUOTES, QUOTES
-from .names_index import Token, capitalised, tokens
-from .names_match import Mention
+from ...lexicon import OPENING_QUOTES, QUOTES
+from .index import Token, capitalised, tokens
+from .match import Mention
 
 UPPER = "A-ZА-ЯЁ"
 _CYRILLIC = re.compile("[А-яЁё]")

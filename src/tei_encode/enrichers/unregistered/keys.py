@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .names_index import CYRILLIC, WORD, fold, morph
+from ..names.index import CYRILLIC, WORD, fold, morph
 
 REVIEW_NOTE = "Not in the register: found by the converter in this document; to be reviewed by an editor."
 # Spans a name found here may not overlap.

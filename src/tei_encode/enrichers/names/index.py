@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import pymorphy3
 
-from ..register import Entry, Register
+from ...register import Entry, Register
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")

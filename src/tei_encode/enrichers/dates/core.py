@@ -3,8 +3,8 @@
 A rule is a regular expression with a builder that turns one match into a
 :class:`Reading`: what the expression states (year, month, day, a range, a
 time), with the parts it leaves to the context set to ``None``. The finder in
-``dates.py`` runs the English, Russian and numeric rules of ``dates_en.py``,
-``dates_ru.py`` and ``dates_numeric.py`` over a text, keeps the longest
+``enricher.py`` runs the English, Russian and numeric rules of ``english.py``,
+``russian.py`` and ``numeric.py`` over a text, keeps the longest
 non-overlapping candidates, and renders each reading as ISO 8601 with
 :func:`render`.
 """

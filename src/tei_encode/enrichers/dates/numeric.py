@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .dates_core import DECADE_END, HAS_YEAR, ROMAN_MONTH, ROMAN_MONTHS, YEAR_SUFFIX_RU, Reading, Rule, followed_by_word
+from .core import DECADE_END, HAS_YEAR, ROMAN_MONTH, ROMAN_MONTHS, YEAR_SUFFIX_RU, Reading, Rule, followed_by_word
 
 _DAY_MONTH = (
     r"(?P<d>0?[1-9]|[12]\d|3[01]|I(?=[./][IVX]))(?P<sep>[./])(?:(?P<m>0?[1-9]|1[0-2])(?!\d)|" + ROMAN_MONTH + r")"

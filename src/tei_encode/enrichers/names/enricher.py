@@ -1,15 +1,15 @@
 """The person and place enrichers: names in the text become ``person`` and ``place`` spans.
 
-Both match the register (``names_index``, ``names_match``) and link each
+Both match the register (``index``, ``match``) and link each
 mention to its entry with ``ref="#key"``; a cover name is also typed
 ``pseudonym``. Persons get the initials around them and are told apart from
-namesakes by those initials (``names_rules``); people the register lacks are
+namesakes by those initials (``rules``); people the register lacks are
 still marked where the form of the document names a person, and reported.
 Places add abbreviated places of publication (``M., 1974``). A name namesakes
 share (``Kamenev``) is told apart by the letters that name one of them
-(``names_namesakes``: its letter, then, once the page is enriched, the letters of
+(``namesakes``: its letter, then, once the page is enriched, the letters of
 its page); bare family names of Chinese or Korean names (``Comrade Kim``) and bare
-first names of correspondents (``Your Grigory``) are marked by ``names_syllabic``.
+first names of correspondents (``Your Grigory``) are marked by ``syllabic``.
 """
 
 from __future__ import annotations
@@ -18,17 +18,17 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Reporter
-from ..model import Block, Document
-from .names_index import NameIndex, index_for
-from .names_match import Mention, find_mentions
-from .names_namesakes import link_namesakes, link_namesakes_on_page
-from .names_rules import INITIAL, imprints, names_organisation, resolve, unregistered_persons, with_initials
-from .names_spans import add_name_span
-from .names_syllabic import add_family_names, add_first_names
+from ...diagnostics import Reporter
+from ...model import Block, Document
+from .index import NameIndex, index_for
+from .match import Mention, find_mentions
+from .namesakes import link_namesakes, link_namesakes_on_page
+from .rules import INITIAL, imprints, names_organisation, resolve, unregistered_persons, with_initials
+from .spans import add_name_span
+from .syllabic import add_family_names, add_first_names
 
 if TYPE_CHECKING:
-    from . import Context
+    from ..context import Context
 
 SIGNATURE_KINDS = frozenset({"signature", "signed"})
 # The rest of a hyphenated word around a name (``Volga-Caspian``), after it and before it.

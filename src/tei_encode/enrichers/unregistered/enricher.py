@@ -11,7 +11,7 @@ the addressee and the sender of the title. Each other person gets a
 provisional register entry (its key is the surname, transliterated from
 Russian where needed, so that ``ГРОМЫКО`` and ``Gromyko`` meet); that person's
 other mentions in the document, inflected or in capitals, are linked to it.
-Places are found first, the same way (``unregistered_places``). The entries
+Places are found first, the same way (``places``). The entries
 are written to the document's ``standOff`` with a note asking an editor to
 review them.
 """
@@ -21,14 +21,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Reporter
-from ..model import Block, Document, span
-from ..register import Entry, Name, Register
-from .correspondence import side_spans
-from .names import SIGNATURE_KINDS
-from .names_index import CYRILLIC, NameIndex, capitalised, fold, index_for, tokens
-from .names_match import find_mentions
-from .names_rules import (
+from ...diagnostics import Reporter
+from ...model import Block, Document, span
+from ...register import Entry, Name, Register
+from ..correspondence import side_spans
+from ..names.enricher import SIGNATURE_KINDS
+from ..names.index import CYRILLIC, NameIndex, capitalised, fold, index_for, tokens
+from ..names.match import find_mentions
+from ..names.rules import (
     ADDRESS_LINE,
     FAMILY_NAMES_FIRST,
     HONORIFIC_LIST,
@@ -45,12 +45,12 @@ from .names_rules import (
     signed_sentence,
     surname_like_persons,
 )
-from .names_spans import add_name_span
-from .unregistered_keys import CLAIMING, REVIEW_NOTE, entry_key, latin_forms, latin_words, name_words
-from .unregistered_places import mark_unregistered_places
+from ..names.spans import add_name_span
+from .keys import CLAIMING, REVIEW_NOTE, entry_key, latin_forms, latin_words, name_words
+from .places import mark_unregistered_places
 
 if TYPE_CHECKING:
-    from . import Context
+    from ..context import Context
 
 NAME_LIST = re.compile(r"\s*(?:,|\band\b|&|\bи\b)\s*")
 WHOLE_NAME = re.compile(rf"{NAME}")

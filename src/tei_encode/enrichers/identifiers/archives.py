@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ..lexicon import ARCHIVES
+from ...lexicon import ARCHIVES
 
 # Current name -> spellings, for archives that number their files in their own way. Wilson Center exports cite them
 # by these abbreviations (the Hungarian National Archives, MOL, has been MNL OL since 2012).

@@ -6,7 +6,7 @@ first names and people the register lacks.
 
 from __future__ import annotations
 
-from ..model import Block, Span, span
+from ...model import Block, Span, span
 
 # Spans a name may not overlap at all; any other span it may contain or lie in, but not cross.
 CLAIMING_KINDS = ("idno", "date", "person", "place", "noteref")

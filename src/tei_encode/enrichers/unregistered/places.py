@@ -14,17 +14,17 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Reporter
-from ..model import Block, Document, span
-from ..register import Entry, Name, Register
-from .names_index import CYRILLIC, Token, capitalised, fold, index_for, morph, tokens, word_forms
-from .names_match import find_mentions
-from .names_rules import PLACE_WORD, SURNAME_ENDING, TITLE_WORDS, joins, names_organisation
-from .names_spans import add_name_span
-from .unregistered_keys import CLAIMING, REVIEW_NOTE, entry_key, latin_words, place_nominative
+from ...diagnostics import Reporter
+from ...model import Block, Document, span
+from ...register import Entry, Name, Register
+from ..names.index import CYRILLIC, Token, capitalised, fold, index_for, morph, tokens, word_forms
+from ..names.match import find_mentions
+from ..names.rules import PLACE_WORD, SURNAME_ENDING, TITLE_WORDS, joins, names_organisation
+from ..names.spans import add_name_span
+from .keys import CLAIMING, REVIEW_NOTE, entry_key, latin_words, place_nominative
 
 if TYPE_CHECKING:
-    from . import Context
+    from ..context import Context
 
 # Blocks that open a letter with its place and date ("Kureika, 20.XI.", "Bern.").
 PLACE_HEADINGS = frozenset({"dateline", "address"})

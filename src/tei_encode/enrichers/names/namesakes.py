@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..diagnostics import Reporter
-from ..model import Block, Document, Span, span
-from ..register import ISO_DATE, Register
-from .names_match import Mention
+from ...diagnostics import Reporter
+from ...model import Block, Document, Span, span
+from ...register import ISO_DATE, Register
+from .match import Mention
 
 
 def link_namesakes(document: Document, ambiguous: list[tuple[Block, Mention]]) -> None:

@@ -9,7 +9,7 @@ year as the context for the year-less dates of every other block (``September
 brackets (``July 24 [1920]``) is marked ``evidence="external"``. Vague or
 relative expressions (``yesterday``, ``через 6 суток``) are not dates;
 numbers after ``No.``, ``№``, ``P.``, ``vol.`` are not either. The rules
-themselves live in ``dates_en.py``, ``dates_ru.py`` and ``dates_numeric.py``.
+themselves live in ``english.py``, ``russian.py`` and ``numeric.py``.
 
 Before 1918 Russian letters are dated Old Style (Julian), and editions give
 both styles: ``October 28 (November 10) [1912]`` is one date, the New Style
@@ -26,10 +26,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Reporter
-from ..model import Block, Document, span
-from . import dates_en, dates_numeric, dates_ru
-from .dates_core import (
+from ...diagnostics import Reporter
+from ...model import Block, Document, span
+from . import english, numeric, russian
+from .core import (
     Candidate,
     Value,
     after_marker,
@@ -41,28 +41,28 @@ from .dates_core import (
 )
 
 if TYPE_CHECKING:
-    from . import Context
+    from ..context import Context
 
-RULES = dates_en.RULES + dates_ru.RULES + dates_numeric.RULES
+RULES = english.RULES + russian.RULES + numeric.RULES
 # Every date the rules read has a digit, a month name, an ordinal word or a Russian quarter (``во II квартале``):
 # a text without one is not searched.
 _WORTH_READING = re.compile(
     r"\d|"
-    + "|".join(map(re.escape, dates_en.MONTH_NUMBERS))
+    + "|".join(map(re.escape, english.MONTH_NUMBERS))
     + "|"
-    + "|".join(dates_en.ORDINAL_WORDS)
+    + "|".join(english.ORDINAL_WORDS)
     + "|"
-    + dates_ru.MONTH_WORD
+    + russian.MONTH_WORD
     + "|"
-    + dates_ru.QUARTER_WORD,
+    + russian.QUARTER_WORD,
     re.IGNORECASE,
 )
 # The same test in parts, for speed: a digit; an English word above, found in the lower-cased text; a Russian
 # quarter or month word, looked for only in a text with the lower-cased beginning of one.
 _DIGIT = re.compile(r"\d")
-_ENGLISH_WORDS = tuple(sorted({word.lower() for word in (*dates_en.MONTH_NUMBERS, *dates_en.ORDINAL_WORDS)}))
-_RUSSIAN_MONTH = re.compile(dates_ru.MONTH_WORD, re.IGNORECASE)
-_RUSSIAN_QUARTER = re.compile(dates_ru.QUARTER_WORD, re.IGNORECASE)
+_ENGLISH_WORDS = tuple(sorted({word.lower() for word in (*english.MONTH_NUMBERS, *english.ORDINAL_WORDS)}))
+_RUSSIAN_MONTH = re.compile(russian.MONTH_WORD, re.IGNORECASE)
+_RUSSIAN_QUARTER = re.compile(russian.QUARTER_WORD, re.IGNORECASE)
 # Letters that case-insensitive matching takes for a letter other than their lower case (ı and i, ſ and s, ᲀ and в),
 # and İ, whose lower case is two characters: a text with one is left to the whole expression.
 _CASE_ALIKE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c88]")
@@ -140,7 +140,7 @@ def _worth_reading(text: str) -> bool:
         return True
     if "кв" in lowered and _RUSSIAN_QUARTER.search(text) is not None:
         return True
-    return any(start in lowered for start in dates_ru.MONTH_WORD_STARTS) and _RUSSIAN_MONTH.search(text) is not None
+    return any(start in lowered for start in russian.MONTH_WORD_STARTS) and _RUSSIAN_MONTH.search(text) is not None
 
 
 def _admissible(cand: Candidate, text: str, year: int | None, blocked: Sequence[tuple[int, int]]) -> bool:
@@ -149,7 +149,7 @@ def _admissible(cand: Candidate, text: str, year: int | None, blocked: Sequence[
         return False
     if any(cand.start < end and start < cand.end for start, end in blocked):
         return False
-    if cand.reading.bare_year and not dates_numeric.plausible_year(text, cand.start, cand.end, year):
+    if cand.reading.bare_year and not numeric.plausible_year(text, cand.start, cand.end, year):
         return False
     return cand.reading.needs_month or render(cand.reading, year, None) is not None
 
@@ -187,7 +187,7 @@ def _year_of(cand: Candidate, text: str, year: int | None, month: int | None) ->
         and reading.month is not None
         and month is not None
         and (reading.last_month or reading.month) < month
-        and dates_en.looks_forward(text, cand.start, cand.end)
+        and english.looks_forward(text, cand.start, cand.end)
     )
     return year + 1 if ahead and year is not None else year
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import CLOSING_QUOTES, OPENING_QUOTES
-from .dates_core import END_OF_MONTH, HAS_YEAR, YEAR_END, YEAR_SUFFIX_RU, DayListRule, Reading, Rule, old_style_year
+from ...lexicon import CLOSING_QUOTES, OPENING_QUOTES
+from .core import END_OF_MONTH, HAS_YEAR, YEAR_END, YEAR_SUFFIX_RU, DayListRule, Reading, Rule, old_style_year
 
 # Stems in the order they must be tried: ``март`` before ``ма`` (май).
 _STEMS = (

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .names_index import (
+from .index import (
     MAX_GIVEN_SYLLABLES,
     NameIndex,
     Token,

@@ -1,0 +1,1 @@
+"""Dates: calendar expressions in English, Russian and digits as ISO 8601 date spans (``enricher.DatesEnricher``)."""

@@ -1,0 +1,1 @@
+"""Identifiers: archival citations (archives, shelfmarks) and document numbers as ``idno`` spans."""

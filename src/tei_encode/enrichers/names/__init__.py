@@ -1,0 +1,1 @@
+"""Persons and places the register names: matching, initials, namesakes, bare family and first names."""

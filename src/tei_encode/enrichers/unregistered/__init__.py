@@ -1,0 +1,1 @@
+"""People and places the register lacks, each given a provisional entry flagged for review."""
