@@ -130,7 +130,7 @@ NOT_PLURAL = frozenset(
 def _is_quantity(text: str, end: int) -> bool:
     """Whether the number is followed by a plural noun or a unit, as a count is."""
     match = QUANTITY.match(text, end)
-    return bool(match) and match.group(1) not in NOT_PLURAL
+    return match is not None and match.group(1) not in NOT_PLURAL
 
 
 BRACKETED_REFERENCE = re.compile(r"\[(\d{1,3})\]")
