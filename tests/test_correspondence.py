@@ -22,7 +22,7 @@ def converted() -> dict[str, Converted]:
     found: dict[str, Converted] = {}
     for source in sorted(SOURCES.values()):
         for item in convert_path(source, default_register(source), Reporter(source.name)):
-            found[item.document.meta.get("number") or item.document.id] = item
+            found[item.document.meta.number or item.document.id] = item
     return found
 
 

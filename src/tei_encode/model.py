@@ -8,31 +8,37 @@ be lost on the way to the writer.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+from typing import Literal, get_args
 
-# Span kinds the writer knows, with the TEI element each becomes.
-SPAN_KINDS: Mapping[str, str] = {
-    "person": "persName",
-    "place": "placeName",
-    "org": "orgName",
-    "date": "date",
-    "time": "time",
-    "idno": "idno",
-    "del": "del",
-    "add": "add",
-    "subst": "subst",
-    "supplied": "supplied",
-    "gap": "gap",
-    "unclear": "unclear",
-    "hi": "hi",
-    "title": "title",
-    "bibl": "bibl",
-    "noteref": "ref",
-    "quote": "quote",
-    "stamp": "stamp",
-    "link": "ref",
-}
+SpanKind = Literal[
+    "person",  # a person named
+    "place",  # a place named
+    "org",  # an organisation named
+    "date",  # a calendar date, with its ISO value
+    "time",  # a time of day
+    "idno",  # an identifier: an archival citation or one of its parts, a document number
+    "del",  # text struck out
+    "add",  # text written in
+    "subst",  # a deletion replaced by an insertion
+    "supplied",  # text an editor supplied
+    "gap",  # text left out or illegible
+    "unclear",  # text hard to read
+    "hi",  # text set apart (bold, underlined ...)
+    "title",  # the title of a work
+    "bibl",  # a reference to a printed work
+    "noteref",  # a footnote reference
+    "label",  # the number a note is labelled with
+    "quote",  # a quotation
+    "stamp",  # a stamp or printed mark
+    "link",  # a web address
+    "glue",  # a word that span boundaries cut in two (the source ran two words together)
+]
+"""What a span marks: the model's own vocabulary, which the writers map to their formats' elements."""
+
+SPAN_KINDS: tuple[SpanKind, ...] = get_args(SpanKind)
+"""Every span kind, in the order of ``SpanKind``."""
 
 
 @dataclass(frozen=True, order=True)
@@ -41,7 +47,7 @@ class Span:
 
     start: int
     end: int
-    kind: str
+    kind: SpanKind
     attrs: tuple[tuple[str, str], ...] = ()
 
     def attr(self, name: str, default: str = "") -> str:
@@ -57,7 +63,7 @@ class Span:
         return self.start < end and start < self.end
 
 
-def span(start: int, end: int, kind: str, **attrs: str) -> Span:
+def span(start: int, end: int, kind: SpanKind, **attrs: str) -> Span:
     """Build a span; attributes are sorted so equal spans compare equal."""
     return Span(start, end, kind, tuple(sorted((k, v) for k, v in attrs.items() if v != "")))
 
@@ -77,11 +83,11 @@ class Block:
         if new not in self.spans:
             self.spans.append(new)
 
-    def spans_of(self, kind: str) -> list[Span]:
+    def spans_of(self, kind: SpanKind) -> list[Span]:
         """The spans of one kind, in text order."""
         return sorted(s for s in self.spans if s.kind == kind)
 
-    def is_free(self, start: int, end: int, *kinds: str) -> bool:
+    def is_free(self, start: int, end: int, *kinds: SpanKind) -> bool:
         """Whether no span of the given kinds (any kind if none) overlaps ``start:end``."""
         return not any(s.overlaps(start, end) and (not kinds or s.kind in kinds) for s in self.spans)
 
@@ -96,10 +102,26 @@ class Division:
 
 
 @dataclass(frozen=True)
+class DocumentDate:
+    """When a document was written, as ISO 8601 values: a date (``1951-09-26``, ``1920-08``), or bounds."""
+
+    when: str = ""
+    not_before: str = ""
+    not_after: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.when or self.not_before or self.not_after)
+
+
+PartyKind = Literal["person", "place", "org"]
+"""What a party of a letter is."""
+
+
+@dataclass(frozen=True)
 class Party:
     """A sender, addressee or place of a letter: the name as written and its register key."""
 
-    kind: str
+    kind: PartyKind
     name: str
     key: str = ""
 
@@ -111,7 +133,34 @@ class Correspondence:
     senders: list[Party] = field(default_factory=list)
     addressees: list[Party] = field(default_factory=list)
     places: list[Party] = field(default_factory=list)
-    date: dict[str, str] = field(default_factory=dict)
+    date: DocumentDate = field(default_factory=DocumentDate)
+
+
+@dataclass
+class ArchivalCitation:
+    """Where the original is kept: the archive (its current abbreviation) and the parts of the citation."""
+
+    repository: str
+    repository_as_written: str = ""  # the archive as the citation names it, when that is another name
+    fond: str = ""
+    opis: str = ""
+    papka: str = ""
+    delo: str = ""
+    folios: str = ""
+    shelfmark: str = ""  # of an archive that numbers its files in its own way
+
+
+@dataclass
+class Metadata:
+    """What readers and enrichers learn about a document beyond its text."""
+
+    number: str = ""  # the number of a letter in its printed collection
+    year: int | None = None  # the year a collection's page heading gives its letter
+    original_language: str = ""  # the language an export says the original is in (its code)
+    export_id: str = ""  # the identifier of an export in its archive
+    contents_label: str = ""  # the label of an export's contents
+    date: DocumentDate = field(default_factory=DocumentDate)  # the document's own date
+    archival: ArchivalCitation | None = None  # the citation of the original
 
 
 @dataclass
@@ -125,7 +174,7 @@ class Document:
     title: Block
     fields: dict[str, Block] = field(default_factory=dict)
     divisions: list[Division] = field(default_factory=list)
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: Metadata = field(default_factory=Metadata)
     correspondence: Correspondence | None = None
 
     def blocks(self) -> Iterator[tuple[str, Block]]:
@@ -145,7 +194,7 @@ class Document:
 def dump(document: Document) -> str:
     """A deterministic, indented text dump of the model, for tests and ``--debug-model``."""
     lines = [f"document {document.id} genre={document.genre} lang={document.lang} source={document.source}"]
-    for key, value in sorted(document.meta.items()):
+    for key, value in _flat(document.meta):
         lines.append(f"  meta {key}={value}")
     lines.extend(_dump_block(document.title, "  title"))
     for name, block in document.fields.items():
@@ -160,8 +209,21 @@ def dump(document: Document) -> str:
         for role, parties in (("sent", c.senders), ("received", c.addressees), ("place", c.places)):
             for party in parties:
                 lines.append(f"  correspondence {role} {party.kind} {party.name!r} key={party.key}")
-        lines.append(f"  correspondence date {sorted(c.date.items())}")
+        lines.append(f"  correspondence date {list(_flat(c.date))}")
     return "\n".join(lines) + "\n"
+
+
+def _flat(record: Metadata | DocumentDate | ArchivalCitation, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """The set fields of a metadata record (``original-language``), nested ones as ``outer.inner``, sorted."""
+    items: list[tuple[str, str]] = []
+    for f in fields(record):
+        value = getattr(record, f.name)
+        name = prefix + f.name.replace("_", "-")
+        if isinstance(value, DocumentDate | ArchivalCitation):
+            items.extend(_flat(value, f"{name}."))
+        elif value not in ("", None):
+            items.append((name, str(value)))
+    return iter(sorted(items))
 
 
 def _dump_block(block: Block, label: str) -> list[str]:

@@ -55,7 +55,7 @@ def _collection_index(
     if not letters:
         return None
     first = letters[0].document
-    numbers = [c.document.meta["number"] for c in letters if c.document.meta.get("number")]
+    numbers = [c.document.meta.number for c in letters if c.document.meta.number]
     heading = first.fields["collection"].text.split("\n", 1)[0].strip()
     span = f"Nos. {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else f"No. {numbers[0]}" if numbers else ""
     title = Block("title", f"{heading}: {span}" if span else heading)

@@ -30,7 +30,7 @@ from tei_encode.enrichers.identifiers.enricher import (
     resolve_citation,
 )
 from tei_encode.enrichers.identifiers.shelfmarks import shelfmark_parts
-from tei_encode.model import Block, Division, Document, Span, span
+from tei_encode.model import ArchivalCitation, Block, Division, Document, Metadata, Span, span
 
 # ------------------------------------------------------------ helpers
 
@@ -515,7 +515,7 @@ def test_enricher_marks_a_shelfmark_citation_and_records_it_for_the_header() -> 
     block = document.fields["citation"]
     (outer,) = archival(block)
     assert typed_parts(block, outer) == {"repository": "PRC FMA", "shelfmark": "118-00078-02", "folios": "1-5"}
-    assert document.meta["archival.shelfmark"] == "118-00078-02"
+    assert document.meta.archival is not None and document.meta.archival.shelfmark == "118-00078-02"
 
 
 @pytest.mark.parametrize(
@@ -702,56 +702,56 @@ def test_enricher_leaves_text_other_markup_has_claimed() -> None:
         (
             "Wilson Center Digital Archive, RGASPI, f. 558, op. 11, d. 341, ll. 128-129.",
             [],
-            {
-                "archival.repository": "RGASPI",
-                "archival.repository-as-written": "RGASPI",
-                "archival.fond": "558",
-                "archival.opis": "11",
-                "archival.delo": "341",
-                "archival.folios": "128-129",
-            },
+            ArchivalCitation(
+                repository="RGASPI",
+                repository_as_written="RGASPI",
+                fond="558",
+                opis="11",
+                delo="341",
+                folios="128-129",
+            ),
         ),
         (
             None,
             ["RTSHIDNI; F. 558. On. 1. D. 5551. L. 3-4. Autograph.", "RGASPI. F. 17. Op. 3. D. 1. L. 1"],
-            {
-                "archival.repository": "RGASPI",
-                "archival.repository-as-written": "RTSHIDNI",
-                "archival.fond": "558",
-                "archival.opis": "1",
-                "archival.delo": "5551",
-                "archival.folios": "3-4",
-            },
+            ArchivalCitation(
+                repository="RGASPI",
+                repository_as_written="RTSHIDNI",
+                fond="558",
+                opis="1",
+                delo="5551",
+                folios="3-4",
+            ),
         ),
         (
             None,
             ["АВП РФ. Ф. 07. Оп. 23а. П. 18. Д. 234. Л. 5-7."],
-            {
-                "archival.repository": "AVPRF",
-                "archival.repository-as-written": "АВП РФ",
-                "archival.fond": "07",
-                "archival.opis": "23а",
-                "archival.papka": "18",
-                "archival.delo": "234",
-                "archival.folios": "5-7",
-            },
+            ArchivalCitation(
+                repository="AVPRF",
+                repository_as_written="АВП РФ",
+                fond="07",
+                opis="23а",
+                papka="18",
+                delo="234",
+                folios="5-7",
+            ),
         ),
-        ("No archive named here.", [], {}),
+        ("No archive named here.", [], None),
     ],
     ids=["citation-field", "citation-block", "papka", "none"],
 )
 def test_enricher_records_the_header_citation_in_meta(
-    field: str | None, blocks: list[str], expected: dict[str, str]
+    field: str | None, blocks: list[str], expected: ArchivalCitation | None
 ) -> None:
     document = make_document(*blocks, citation_field=field, kind="citation")
     enrich(document)
-    assert {k: v for k, v in document.meta.items() if k.startswith("archival.")} == expected
+    assert document.meta.archival == expected
 
 
 def test_meta_ignores_citations_outside_citation_blocks() -> None:
     document = make_document("As a note says (RGASPI. F. 17. Op. 3. D. 1. L. 1).")
     enrich(document)
-    assert document.meta == {}
+    assert document.meta == Metadata()
 
 
 # ------------------------------------------------------------ document numbers

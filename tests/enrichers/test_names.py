@@ -16,7 +16,7 @@ from tei_encode.enrichers.names.index import index_for, is_patronymic, is_syllab
 from tei_encode.enrichers.names.match import _SPACED_LETTERS, LETTER_SPACED
 from tei_encode.enrichers.names.namesakes import link_namesakes_on_page
 from tei_encode.enrichers.names.rules import QUICK_TESTS
-from tei_encode.model import Block, Division, Document, Span, span
+from tei_encode.model import Block, Division, Document, DocumentDate, Span, span
 from tei_encode.register import Entry, Name, Register
 
 CORPUS_REGISTER = Path(__file__).resolve().parents[2] / "corpus" / "register"
@@ -609,7 +609,7 @@ def test_a_namesake_is_the_one_the_register_has_active_in_the_letters_year(year:
     entries["Kamenev_SS"] = replace(entries["Kamenev_SS"], active=("1918-09-01", "1936-12-31"))
     letter = _letter("A letter", "Kamenev writes.")
     if year:
-        letter.meta["date.when"] = year
+        letter.meta.date = DocumentDate(when=year)
     reporter = Reporter()
     context = Context(Register(entries))
     PersonsEnricher().apply(letter, context, reporter)

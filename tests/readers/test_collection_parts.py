@@ -126,13 +126,13 @@ def test_the_year_a_dateline_states(text: str, span: tuple[int, int] | None, exp
 def test_a_letter_without_a_date_line_takes_its_year_from_its_dateline() -> None:
     document = read_letter("Riga, 21.VIII.21.", "Dear friend!", BODY, "M. Litvinov.", CITATION)
     assert "date" not in document.fields
-    assert document.meta["year"] == "1921"
+    assert document.meta.year == 1921
 
 
 def test_a_date_line_is_the_document_date_and_the_dateline_adds_no_year() -> None:
     document = read_letter("March 9 [1921]", "London, 9/III-21.", BODY, "Krasin.", CITATION)
     assert document.fields["date"].text == "March 9 [1921]"
-    assert "year" not in document.meta
+    assert document.meta.year is None
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 def converted() -> tuple[dict[str, Converted], Reporter]:
     reporter = Reporter(PAGE.name)
     items = convert_path(PAGE, Register.from_directory(CORPUS / "register"), reporter)
-    return {c.document.meta.get("number", c.document.id): c for c in items}, reporter
+    return {c.document.meta.number or c.document.id: c for c in items}, reporter
 
 
 def attrs(tree: etree._Element, xpath: str) -> list[dict[str, str]]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Reporter
 from ..lexicon import CLOSING_QUOTES, OPENING_QUOTES, QUOTES
-from ..model import Block, Document, Span, span
+from ..model import Block, Document, Span, SpanKind, span
 
 if TYPE_CHECKING:
     from .context import Context
@@ -130,7 +130,7 @@ def _mark_noted_corrections(document: Document) -> None:
                 target.add(span(start, end, kind, **attrs))
 
 
-def _noted_corrections(text: str) -> Iterator[tuple[str, str, dict[str, str]]]:
+def _noted_corrections(text: str) -> Iterator[tuple[str, SpanKind, dict[str, str]]]:
     """The quoted words a note says were struck out or written in, with ``del`` or ``add`` and its attributes."""
     quotes = list(QUOTED.finditer(text))
     for quote, verb in zip(quotes, _verbs(text, quotes), strict=True):

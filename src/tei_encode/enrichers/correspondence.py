@@ -48,8 +48,7 @@ class CorrespondenceEnricher:
         if not senders and not addressees:
             return
         places = _sending_places(document)
-        date = {k.split(".", 1)[1]: v for k, v in document.meta.items() if k.startswith("date.")}
-        document.correspondence = Correspondence(senders, addressees, places, date)
+        document.correspondence = Correspondence(senders, addressees, places, document.meta.date)
         if not any(p.key for p in senders + addressees):
             reporter.warning("correspondents-unlinked", "no correspondent of the title is in the register")
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Block, Span, span
+from ..model import Block, Span, SpanKind, span
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ INLINE = re.compile(
     r"~~(?P<del>.+?)~~|\^\{(?P<add>[^{}]+)\}|\*\*(?P<bold>[^*]+?)\*\*|(?<![*\w])\*(?P<italic>[^*\n]+?)\*(?![*])",
     re.DOTALL,
 )
-INLINE_KINDS = {
+INLINE_KINDS: dict[str, tuple[SpanKind, dict[str, str]]] = {
     "del": ("del", {"rend": "strikethrough"}),
     "add": ("add", {"place": "above"}),
     "bold": ("hi", {"rend": "bold"}),

@@ -152,7 +152,7 @@ class CollectionReader:
         rest = [c for c in parts[1:] if c.text.strip()]
         title = block("title", rest.pop(0)) if rest else Block("title", parts[0].text, line=parts[0].line)
         document = Document(id=f"{prefix}-no{int(number):03d}", source=source, genre="letter", lang="en", title=title)
-        document.meta["number"] = number
+        document.meta.number = number
         number_block = block("number", parts[0])
         document.fields["number"] = number_block
         if header:
@@ -174,12 +174,12 @@ class CollectionReader:
 
 def _year_from_dateline(document: Document, blocks: list[Block], header: list[Block]) -> None:
     """Without an editorial date line, the letter's own dateline (``Riga, 21.VIII.21.``) gives the document's
-    year, in ``meta["year"]``; a two-digit year takes the century that puts it inside the collection's span of years.
+    year, in ``meta.year``; a two-digit year takes the century that puts it inside the collection's span of years.
     """
     for dateline in (b for b in blocks if b.kind == "dateline"):
         year = dateline_year(dateline.text, _years_spanned(header))
         if year:
-            document.meta["year"] = str(year)
+            document.meta.year = year
             return
 
 

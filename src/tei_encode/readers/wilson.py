@@ -116,10 +116,10 @@ class WilsonReader:
         language = document.fields.get("language")
         original = language_code(language.text) if language else ""
         if original:
-            document.meta["original-language"] = original
+            document.meta.original_language = original
         match = EXPORT_ID.search(text)
         if match:
-            document.meta["export-id"] = match.group(1)
+            document.meta.export_id = match.group(1)
         document.divisions = _witness_divisions(contents, original, reporter)
         if not document.divisions:
             reporter.warning("no-transcription", "the export holds no transcription or translation")
@@ -163,7 +163,7 @@ def _split_fields(parts: list[Chunk]) -> tuple[list[Chunk], dict[str, tuple[str,
 
 def _add_field(document: Document, name: str, label: str, items: list[Chunk]) -> None:
     if name == "contents":
-        document.meta["contents-label"] = label
+        document.meta.contents_label = label
         return
     if not items:
         return

@@ -55,7 +55,7 @@ def collection_index(
     listing = etree.SubElement(body, tei("list"), type="letters")
     for document, tree in letters:
         target = f"{document.id}.xml"
-        number = document.meta.get("number", "")
+        number = document.meta.number
         for corresp in tree.iterfind(".//tei:profileDesc/tei:correspDesc", TEI_NS):
             copy = deepcopy(corresp)
             copy.set("ref", target)

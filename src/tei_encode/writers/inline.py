@@ -1,6 +1,6 @@
 """Nesting a block's spans into TEI inline elements, keeping every character.
 
-Spans become elements (``SPAN_KINDS``); line breaks inside a block become
+Spans become elements (``ELEMENTS`` maps the model's span kinds to TEI); line breaks inside a block become
 ``<lb/>``; spans that cross each other cannot nest and are reported, their text
 kept. Where a name, date, identifier or note number would cut a word in two (``Georgiaalready`` read as
 *Georgia* + *already*, a note number glued to the next word as in ``2On``) the
@@ -11,14 +11,38 @@ word is kept as written in ``<orig>`` and the reading with a space in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from lxml import etree
 
 from ..diagnostics import Reporter
-from ..model import SPAN_KINDS, Span, span
+from ..model import Span, SpanKind, span
 from ..xmlio import tei
 
+# The TEI element of each span kind (a ``glue`` span becomes ``choice``, built apart).
+ELEMENTS: Mapping[SpanKind, str] = {
+    "person": "persName",
+    "place": "placeName",
+    "org": "orgName",
+    "date": "date",
+    "time": "time",
+    "idno": "idno",
+    "del": "del",
+    "add": "add",
+    "subst": "subst",
+    "supplied": "supplied",
+    "gap": "gap",
+    "unclear": "unclear",
+    "hi": "hi",
+    "title": "title",
+    "bibl": "bibl",
+    "noteref": "ref",
+    "label": "label",
+    "quote": "quote",
+    "stamp": "stamp",
+    "link": "ref",
+    "glue": "choice",
+}
 ALLOWED_ATTRS: dict[str, tuple[str, ...]] = {
     "person": ("ref", "type", "cert"),
     "place": ("ref", "cert"),
@@ -71,7 +95,7 @@ WORD_LEVEL = {"person", "place", "org", "date", "time", "idno", "noteref", "labe
 # Spans cut at the end of a correction they start inside, rather than dropped for crossing it.
 CLIPPED = {"date", "time"}
 Identify = Callable[[Span], dict[str, str]]
-TAGS = {kind: tei("label" if kind == "label" else SPAN_KINDS[kind]) for kind in (*SPAN_KINDS, "label")}
+TAGS = {kind: tei(element) for kind, element in ELEMENTS.items()}
 LB, DESC = tei("lb"), tei("desc")
 
 

@@ -15,10 +15,10 @@ from lxml import etree
 
 from .. import __version__
 from ..diagnostics import Reporter
-from ..model import Block, Division, Document, Party, Span
+from ..model import ArchivalCitation, Block, Division, Document, DocumentDate, Party, Span
 from ..register import Register
 from ..xmlio import NSMAP, XML_NS, tei
-from .inline import render
+from .inline import ELEMENTS, render
 from .standoff import standoff
 
 CLOSER_KINDS = {"signature", "dateline", "salute"}
@@ -125,8 +125,8 @@ class _Writer:
         _text(publication, "p", f"Converted to TEI P5 by tei-encode {__version__} from {doc.source}; not published.")
         source_desc = etree.SubElement(file_desc, tei("sourceDesc"))
         self.source_bibl(source_desc)
-        if self.doc.meta.get("archival.repository"):
-            self.ms_desc(source_desc)
+        if self.doc.meta.archival is not None:
+            self.ms_desc(source_desc, self.doc.meta.archival)
         if not len(source_desc):
             _text(source_desc, "p", f"Transcribed from {doc.source}.")
         encoding_desc(EDITORIAL_DECISIONS, header)
@@ -135,7 +135,7 @@ class _Writer:
     def source_bibl(self, source_desc: etree._Element) -> None:
         fields = self.doc.fields
         # Fields with no place of their own (credits, the archive, keywords ...) are notes on the citation.
-        placed = PLACED_FIELDS if self.doc.meta.get("original-language") else PLACED_FIELDS - {"language"}
+        placed = PLACED_FIELDS if self.doc.meta.original_language else PLACED_FIELDS - {"language"}
         notes = sorted((f for f in fields if f not in placed), key=lambda f: (fields[f].line, f))
         if "citation" in fields or notes:
             bibl = etree.SubElement(source_desc, tei("bibl"), type="citation")
@@ -152,30 +152,25 @@ class _Writer:
             bibl = etree.SubElement(source_desc, tei("bibl"), type="printed-collection")
             _append_lines(bibl, fields["collection"].text)
 
-    def ms_desc(self, source_desc: etree._Element) -> None:
-        meta = self.doc.meta
+    def ms_desc(self, source_desc: etree._Element, citation: ArchivalCitation) -> None:
         ms_desc = etree.SubElement(source_desc, tei("msDesc"))
         identifier = etree.SubElement(ms_desc, tei("msIdentifier"))
-        repository = meta["archival.repository"]
+        repository = citation.repository
         entry = self.register.get(repository)
         rep = _text(identifier, "repository", repository)
         if entry is not None:
             rep.set("ref", f"#{entry.key}")
         for part in ARCHIVAL_PARTS:
-            if meta.get(f"archival.{part}"):
-                _text(identifier, "idno", meta[f"archival.{part}"]).set("type", part)
+            if getattr(citation, part):
+                _text(identifier, "idno", getattr(citation, part)).set("type", part)
         physical = [b for d in self.doc.divisions for b in d.blocks if b.kind == "physdesc"]
         if physical:
             phys = etree.SubElement(ms_desc, tei("physDesc"))
             _text(phys, "p", " ".join(_plain(b.text) for b in physical))
-        when = {k.split(".", 1)[1]: v for k, v in meta.items() if k.startswith("date.")}
-        if when:
+        if self.doc.meta.date:
             history = etree.SubElement(ms_desc, tei("history"))
             origin = etree.SubElement(history, tei("origin"))
-            orig_date = etree.SubElement(origin, tei("origDate"))
-            for key in ("when", "notBefore", "notAfter"):
-                if key in when:
-                    orig_date.set(key, when[key])
+            etree.SubElement(origin, tei("origDate"), date_attributes(self.doc.meta.date))
 
     def profile_desc(self, header: etree._Element) -> None:
         doc = self.doc
@@ -186,7 +181,7 @@ class _Writer:
         if doc.correspondence:
             self.corresp_desc(profile)
         lang_usage = etree.SubElement(profile, tei("langUsage"))
-        original = doc.meta.get("original-language")
+        original = doc.meta.original_language
         stated = {original} if original and "language" in doc.fields else set()
         languages = sorted({doc.lang} | {d.attrs["lang"] for d in doc.divisions if d.attrs.get("lang")} | stated)
         for code in languages:
@@ -205,14 +200,13 @@ class _Writer:
         self.parties(sent, c.senders)
         self.parties(sent, c.places)
         if c.date:
-            etree.SubElement(sent, tei("date"), {k: v for k, v in sorted(c.date.items())})
+            etree.SubElement(sent, tei("date"), dict(sorted(date_attributes(c.date).items())))
         received = etree.SubElement(corresp, tei("correspAction"), type="received")
         self.parties(received, c.addressees)
 
     def parties(self, parent: etree._Element, parties: Iterable[Party]) -> None:
-        tags = {"person": "persName", "place": "placeName", "org": "orgName"}
         for party in parties:
-            el = _text(parent, tags[party.kind], party.name)
+            el = _text(parent, ELEMENTS[party.kind], party.name)
             if party.key and self.register.get(party.key):
                 el.set("ref", f"#{party.key}")
 
@@ -233,8 +227,8 @@ class _Writer:
 
     def body(self, text: etree._Element) -> None:
         body = etree.SubElement(text, tei("body"))
-        if self.doc.meta.get("contents-label"):
-            body.set("n", self.doc.meta["contents-label"])
+        if self.doc.meta.contents_label:
+            body.set("n", self.doc.meta.contents_label)
         divisions = [d for d in self.doc.divisions if d.kind != "notes"]
         if not divisions:
             etree.SubElement(body, tei("p"))
@@ -380,3 +374,9 @@ def _line_blocks(block: Block) -> list[Block]:
         pieces.append(Block(block.kind, line, spans, block.line))
         offset = end + 1
     return pieces
+
+
+def date_attributes(value: DocumentDate) -> dict[str, str]:
+    """A document date as TEI dating attributes: ``@when``, ``@notBefore``, ``@notAfter``, the ones it has."""
+    pairs = (("when", value.when), ("notBefore", value.not_before), ("notAfter", value.not_after))
+    return {name: iso for name, iso in pairs if iso}

@@ -27,7 +27,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...diagnostics import Reporter
-from ...model import Block, Document, span
+from ...model import Block, Document, DocumentDate, span
+from ..claims import DATE_AVOIDS
 from . import english, numeric, russian
 from .core import (
     Candidate,
@@ -66,9 +67,6 @@ _RUSSIAN_QUARTER = re.compile(russian.QUARTER_WORD, re.IGNORECASE)
 # Letters that case-insensitive matching takes for a letter other than their lower case (ı and i, ſ and s, ᲀ and в),
 # and İ, whose lower case is two characters: a text with one is left to the whole expression.
 _CASE_ALIKE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c88]")
-
-# Spans a date must not overlap (a "supplied" span may lie inside a date).
-PROTECTED = ("idno", "noteref", "date")
 
 
 @dataclass(frozen=True)
@@ -268,19 +266,14 @@ def _dateline_date(document: Document, year: int | None) -> DateMatch | None:
 
 
 def _meta_year(document: Document) -> int | None:
-    """The year a reader may have set in ``meta["year"]``."""
-    value = document.meta.get("year", "")
-    return int(value) if value.isdigit() and len(value) == 4 else None
+    """The year a reader may have set in ``meta.year``."""
+    year = document.meta.year
+    return year if year is not None and 1000 <= year <= 9999 else None
 
 
 def _record(document: Document, date: DateMatch) -> None:
     """The document date into ``meta`` as ISO strings."""
-    if date.when:
-        document.meta["date.when"] = date.when
-    if date.not_before:
-        document.meta["date.notBefore"] = date.not_before
-    if date.not_after:
-        document.meta["date.notAfter"] = date.not_after
+    document.meta.date = DocumentDate(date.when, date.not_before, date.not_after)
 
 
 def _last_month(found: list[DateMatch], month: int | None) -> int | None:
@@ -320,8 +313,8 @@ def _new_style_day(iso: str) -> str:
 
 def _find(block: Block, year: int | None, month: int | None) -> list[DateMatch]:
     """The dates of one block that no identifier, note reference or earlier date covers."""
-    blocked = [(s.start, s.end) for s in block.spans if s.kind in PROTECTED]
-    return [m for m in find_dates(block.text, year, month, blocked) if block.is_free(m.start, m.end, *PROTECTED)]
+    blocked = [(s.start, s.end) for s in block.spans if s.kind in DATE_AVOIDS]
+    return [m for m in find_dates(block.text, year, month, blocked) if block.is_free(m.start, m.end, *DATE_AVOIDS)]
 
 
 def _annotate(block: Block, found: list[DateMatch], reporter: Reporter) -> None:

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...diagnostics import Reporter
-from ...model import Block, Document, span
+from ...model import ArchivalCitation, Block, Document, span
+from ..claims import IDENTIFIER_AVOIDS
 from .archives import ARCHIVE_PATTERN, SHELFMARK_HINT, cites_by_shelfmark, current_archive
 from .document_numbers import NumberState, find_document_numbers, overlaps, url_spans
 from .shelfmarks import shelfmark_parts
@@ -149,8 +150,8 @@ def _citation_at(text: str, start: re.Match[str], floor: int) -> Citation | None
     if not _is_citation(head, [p.name for p in parts]):
         return None
     if head in ("repository", "other"):
-        first, end = named or start.span()
-        parts.insert(0, CitationPart("repository", first, end, current_archive(start.group())))
+        name_start, name_end = named or start.span()
+        parts.insert(0, CitationPart("repository", name_start, name_end, current_archive(start.group())))
     return Citation(named[0] if named else start.start(), parts[-1].end, tuple(parts), ibid=head == "ibid")
 
 
@@ -248,8 +249,6 @@ def resolve_citation(citation: Citation, previous: Mapping[str, str] | None) -> 
 
 # ------------------------------------------------------------ the enricher
 
-_META_PARTS = ("repository", "shelfmark", *RANKS)
-
 
 @dataclass
 class _Found:
@@ -265,7 +264,7 @@ class IdentifiersEnricher:
     priority = 20
 
     def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
-        """Add citation and number spans to every block, and the header citation to ``meta``."""
+        """Add citation and number spans to every block, and the header citation to ``meta.archival``."""
         previous = context.last_citation  # "Ibid." may refer to the citation of the document before on the page
         state = NumberState()
         found: list[_Found] = []
@@ -287,16 +286,15 @@ class IdentifiersEnricher:
             for number in find_document_numbers(block.text, state):
                 if _fits(block, number.start, number.end):
                     block.add(span(number.start, number.end, "idno", type=number.type))
-        document.meta.update(_archival_meta(document, found))
+        document.meta.archival = _archival_citation(document, found)
         context.last_citation = previous
 
 
 def _fits(block: Block, start: int, end: int) -> bool:
     """Whether every span over ``start:end`` holds it whole (a bold title may hold an identifier; an identifier
     holds nothing but its parts, so a correction or a date inside keeps it unmarked)."""
-    claiming = ("idno", "date", "person", "place", "org", "noteref", "gap")
     over = [s for s in block.spans if s.overlaps(start, end)]
-    return all(s.start <= start and end <= s.end and s.kind not in claiming for s in over)
+    return all(s.start <= start and end <= s.end and s.kind not in IDENTIFIER_AVOIDS for s in over)
 
 
 def _text(block: Block, citation: Citation) -> str:
@@ -324,14 +322,12 @@ def _add_citation(
         block.add(span(part.start, part.end, "idno", type=part.name))
 
 
-def _archival_meta(document: Document, found: list[_Found]) -> dict[str, str]:
-    """``archival.*`` entries for the first citation of the citation field, else of a citation block."""
+def _archival_citation(document: Document, found: list[_Found]) -> ArchivalCitation | None:
+    """The first citation of the citation field, else of a citation block, if it names its archive."""
     field_block = document.fields.get("citation")
     chosen = next((f for f in found if f.block is field_block), None) if field_block else None
     chosen = chosen or next((f for f in found if f.block.kind == "citation"), None)
-    if chosen is None:
-        return {}
-    meta = {f"archival.{name}": chosen.values[name] for name in _META_PARTS if name in chosen.values}
-    if chosen.written_repository:
-        meta["archival.repository-as-written"] = chosen.written_repository
-    return meta
+    if chosen is None or "repository" not in chosen.values:
+        return None
+    parts = {name: chosen.values.get(name, "") for name in ("shelfmark", *RANKS)}
+    return ArchivalCitation(chosen.values["repository"], chosen.written_repository, **parts)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ...diagnostics import Reporter
 from ...model import Block, Document
@@ -131,7 +131,7 @@ class PlacesEnricher:
             _add_imprints(block, index, reporter)
 
 
-def _register_mentions(text: str, index: NameIndex, kind: str) -> list[Mention]:
+def _register_mentions(text: str, index: NameIndex, kind: Literal["person", "place"]) -> list[Mention]:
     return [m for m in find_mentions(text, index) if not names_organisation(text, *_whole_word(text, m), kind)]
 
 
@@ -148,7 +148,7 @@ def _whole_word(text: str, mention: Mention) -> tuple[int, int]:
     return start, end
 
 
-def _add_mention(block: Block, mention: Mention, kind: str, reporter: Reporter) -> None:
+def _add_mention(block: Block, mention: Mention, kind: Literal["person", "place"], reporter: Reporter) -> None:
     if len(mention.keys) == 1:
         key = mention.keys[0]
         pseudonym = "pseudonym" if key in mention.pseudonyms else ""

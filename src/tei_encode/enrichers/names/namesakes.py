@@ -66,8 +66,8 @@ def link_namesakes_on_page(documents: Sequence[Document], register: Register, re
 
 def _day_of(document: Document) -> str:
     """The first day of a document's own date (``1913-02``: ``1913-02-01``), if it has one."""
-    for field in ("date.when", "date.notBefore", "year"):
-        value = document.meta.get(field, "")
+    meta = document.meta
+    for value in (meta.date.when, meta.date.not_before, "" if meta.year is None else str(meta.year)):
         if ISO_DATE.fullmatch(value):
             return value + "-01-01"[len(value) - 4 :]
     return ""

@@ -6,18 +6,16 @@ first names and people the register lacks.
 
 from __future__ import annotations
 
-from ...model import Block, Span, span
-
-# Spans a name may not overlap at all; any other span it may contain or lie in, but not cross.
-CLAIMING_KINDS = ("idno", "date", "person", "place", "noteref")
+from ...model import Block, Span, SpanKind, span
+from ..claims import REGISTER_NAME_AVOIDS
 
 
-def add_name_span(block: Block, start: int, end: int, kind: str, **attrs: str) -> bool:
-    """Add a span unless it overlaps a claiming span or crosses the boundary of any other."""
+def add_name_span(block: Block, start: int, end: int, kind: SpanKind, **attrs: str) -> bool:
+    """Add a span unless it overlaps a span names avoid or crosses the boundary of any other."""
     if start >= end:
         return False
     for other in block.spans:
-        if other.overlaps(start, end) and (other.kind in CLAIMING_KINDS or _crosses(other, start, end)):
+        if other.overlaps(start, end) and (other.kind in REGISTER_NAME_AVOIDS or _crosses(other, start, end)):
             return False
     block.add(span(start, end, kind, **attrs))
     return True

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ...diagnostics import Reporter
 from ...model import Block, Document, span
 from ...register import Entry, Name, Register
+from ..claims import UNREGISTERED_NAME_AVOIDS
 from ..correspondence import side_spans
 from ..names.enricher import SIGNATURE_KINDS
 from ..names.index import CYRILLIC, NameIndex, capitalised, fold, index_for, tokens
@@ -46,7 +47,7 @@ from ..names.rules import (
     surname_like_persons,
 )
 from ..names.spans import add_name_span
-from .keys import CLAIMING, REVIEW_NOTE, entry_key, latin_forms, latin_words, name_words
+from .keys import REVIEW_NOTE, entry_key, latin_forms, latin_words, name_words
 from .places import mark_unregistered_places
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ def _mark_cued_persons(block: Block) -> None:
         found.extend(listed)
     for start, end in found:
         end = with_supplied(text, end)
-        if looks_like_name(text[start:end]) and block.is_free(start, end, *CLAIMING):
+        if looks_like_name(text[start:end]) and block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
             add_name_span(block, start, end, "person", unregistered="yes")
 
 
@@ -149,13 +150,13 @@ def _mark_surname_like(block: Block) -> None:
     """Mark words shaped like surnames that act as persons, and those joined by "and" or a comma to a person."""
     text = block.text
     for start, end in surname_like_persons(text):
-        if block.is_free(start, end, *CLAIMING):
+        if block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
             add_name_span(block, start, end, "person", unregistered="yes")
     if " and " not in text:
         return
     for s in block.spans_of("person"):
         for start, end in persons_joined(text, s.start, s.end):
-            if block.is_free(start, end, *CLAIMING):
+            if block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
                 add_name_span(block, start, end, "person", unregistered="yes")
 
 
@@ -213,7 +214,7 @@ def _mark_patronymic_names(block: Block, registered: NameIndex) -> None:
     """Mark given names with patronymics, linked to the one register person whose full name begins so."""
     for match in _matches(PATRONYMIC_NAME, block.text):
         start, end = match.span()
-        if not block.is_free(start, end, *CLAIMING):
+        if not block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
             continue
         patronymic = _consonants(match.group("patronymic"))
         keys = {
@@ -251,7 +252,7 @@ def _link_to_correspondents(block: Block, senders: list[str], addressees: list[s
             _link_span(block, start, end, addressees[0])
     in_sentence = signed_sentence(block.text)
     if len(senders) != 1:
-        if in_sentence and block.is_free(*in_sentence, *CLAIMING):
+        if in_sentence and block.is_free(*in_sentence, *UNREGISTERED_NAME_AVOIDS):
             add_name_span(block, *in_sentence, "person", unregistered="yes")
         return
     signed = [in_sentence] if in_sentence else []

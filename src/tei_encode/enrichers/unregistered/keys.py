@@ -12,8 +12,6 @@ from functools import lru_cache
 from ..names.index import CYRILLIC, WORD, fold, morph
 
 REVIEW_NOTE = "Not in the register: found by the converter in this document; to be reviewed by an editor."
-# Spans a name found here may not overlap.
-CLAIMING = ("person", "place", "org", "idno", "date")
 LATIN = "a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
 TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", LATIN.split(" "), strict=True))
 

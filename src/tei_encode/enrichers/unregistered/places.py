@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 from ...diagnostics import Reporter
 from ...model import Block, Document, span
 from ...register import Entry, Name, Register
+from ..claims import UNREGISTERED_NAME_AVOIDS
 from ..names.index import CYRILLIC, Token, capitalised, fold, index_for, morph, tokens, word_forms
 from ..names.match import find_mentions
 from ..names.rules import PLACE_WORD, SURNAME_ENDING, TITLE_WORDS, joins, names_organisation
 from ..names.spans import add_name_span
-from .keys import CLAIMING, REVIEW_NOTE, entry_key, latin_words, place_nominative
+from .keys import REVIEW_NOTE, entry_key, latin_words, place_nominative
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -266,7 +267,7 @@ def _mark_cued_places(document: Document) -> tuple[dict[str, set[str]], dict[str
     russian: dict[str, set[str]] = {}
     for _, block in document.blocks():
         for start, end in _cued_places(block):
-            if block.is_free(start, end, *CLAIMING) and add_name_span(block, start, end, "place"):
+            if block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS) and add_name_span(block, start, end, "place"):
                 surface = block.text[start:end]
                 name = _entry_name(surface)
                 names.setdefault(entry_key(name.split()), set()).add(name)
@@ -354,7 +355,11 @@ def _cued_places(block: Block) -> list[tuple[int, int]]:
     """The free spans of ``block`` that a cue marks as places, with the names joined to its places, except parts
     of organisations' names."""
     text = block.text
-    found = [(s, e) for s, e in _place_cues(text, block.kind in PLACE_HEADINGS) if block.is_free(s, e, *CLAIMING)]
+    found = [
+        (s, e)
+        for s, e in _place_cues(text, block.kind in PLACE_HEADINGS)
+        if block.is_free(s, e, *UNREGISTERED_NAME_AVOIDS)
+    ]
     if "," in text or " and " in text:
         for start, end in [*found, *((s.start, s.end) for s in block.spans if s.kind == "place")]:
             found.extend(places_joined(text, start, end))
