@@ -1,10 +1,14 @@
-"""CI runs the README's test command, and installs only what constraints.txt pins."""
+"""CI runs the README's test command and installs only what constraints.txt pins; tests leave the tree clean."""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
+
+from hypothesis import settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,3 +47,10 @@ def test_every_dependency_is_bounded_and_pinned() -> None:
 
 def _normal(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_hypothesis_keeps_its_database_out_of_the_repository() -> None:
+    database = settings.default.database
+    assert isinstance(database, DirectoryBasedExampleDatabase)
+    assert ROOT not in Path(database.path).resolve().parents
+    assert ROOT not in Path(os.environ["HYPOTHESIS_STORAGE_DIRECTORY"]).resolve().parents
