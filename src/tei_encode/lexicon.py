@@ -1,7 +1,8 @@
 """Words and characters the readers and the enrichers both recognise.
 
 The stages are layered (reader -> model -> enrichers) and a reader never imports an enricher, so what both must
-spell alike is written once here: quotation marks, English month names and the archives citations name.
+spell alike is written once here: quotation marks, month names, the words of certifications and salutations, the
+endings of surnames and the archives citations name.
 """
 
 from __future__ import annotations
@@ -26,6 +27,40 @@ ENGLISH_MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 """The English month names, in order."""
+
+RUSSIAN_MONTHS = (
+    "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+)  # fmt: skip
+"""The Russian month names in the nominative, in order."""
+
+RUSSIAN_MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+"""The Russian month names in the genitive (``20 сентября``), in order."""
+
+CERTIFICATION = r"(?:верно|копия верна|с подлинным верно|true copy|certified(?: true(?: copy)?)?)"
+"""The words that certify a copy (``Верно:``, ``Certified true copy``): a pattern, to be matched ignoring case."""
+
+SURNAME_ENDINGS_LATIN = (
+    "ov", "ev", "yev", "in", "yn", "sky", "ski", "skii", "skiy", "enko", "yan", "dze", "shvili", "ich", "ych", "uk",
+)  # fmt: skip
+"""The endings of Russian, Ukrainian, Georgian and Armenian surnames in Latin letters (``Malinovsky``)."""
+
+SURNAME_ENDINGS_CYRILLIC = (
+    "ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ской", "енко", "ян", "дзе", "швили", "ич", "ук", "юк",
+)  # fmt: skip
+"""The endings of those surnames' nominatives in Cyrillic (``Малиновский``)."""
+
+SALUTATIONS = (
+    "dear", "dearest", "hello", "esteemed", "respected", "дорогой", "дорогая", "дорогие", "милый", "милая",
+    "уважаемый", "уважаемая", "уважаемые", "многоуважаемый", "многоуважаемая", "здравствуй", "здравствуйте",
+)  # fmt: skip
+"""The words a salutation opens with (``Dear Koba``, ``Дорогой Иосиф Виссарионович``), in lower case."""
+
+PATRONYMIC_ENDINGS_FEMININE = ("ovna", "evna", "ichna")
+"""The endings of women's patronymics in Latin letters (``Ivanovna``)."""
 
 # Current abbreviation -> spellings in use (Latin and Cyrillic, old names and names in words included).
 # A space in a spelling also matches no space ("AP RF", "APRF").

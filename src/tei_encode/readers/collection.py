@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Reporter
-from ..lexicon import ARCHIVES, ENGLISH_MONTHS, RIGHT_QUOTES
+from ..lexicon import ARCHIVES, ENGLISH_MONTHS, RIGHT_QUOTES, SALUTATIONS
 from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, chunks, document_id
 from .layout import STAMP_WORDS
@@ -98,8 +98,7 @@ YEAR_SPAN = re.compile(r"\b(1\d{3}|20\d{2})\s*[-–]\s*(1\d{3}|20\d{2})\b")
 CLOSING_DATE = re.compile(r"^\[?\d{1,2}\s?[./]\s?(?:[IVXІ]{1,4}|\d{1,2})(?:[./-]\s?(?:\d{2}|\d{4}))?\.?\]?$")
 # A salutation: ``Dear Koba,``, ``Hello, Koba!``, or a short call ending in ``!`` (``Comrade Stalin!``).
 SALUTATION = re.compile(
-    r"^(?:(?:my\s+)?dear(?:est)?|hello|esteemed|(?:much\s+)?respected|дорог\w*|уважаем\w*|многоуважаем\w*|"
-    r"здравствуй\w*)\b[^\n]{0,50}[!,]$|^[^\n.,:;]{2,40}!$",
+    rf"^(?:my\s+|much\s+)?(?:{'|'.join(SALUTATIONS)})\b[^\n]{{0,50}}[!,]$|^[^\n.,:;]{{2,40}}!$",
     re.I,
 )
 POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\.?(?=\s)|Post\s?scriptum\b)", re.I)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import ENGLISH_MONTHS, OPENING_QUOTES, RIGHT_QUOTES
+from ..lexicon import CERTIFICATION as CERTIFICATION_WORDS
+from ..lexicon import ENGLISH_MONTHS, OPENING_QUOTES, RIGHT_QUOTES, RUSSIAN_MONTHS_GENITIVE
 from ..model import Block
 from .blocks import Chunk, block, strip_marker
 
@@ -24,7 +25,7 @@ ENCLOSURE_HEADING = re.compile(
     re.I,
 )
 CATCHWORD = re.compile(r"^/[^/\n]{1,40}/$|^(?:см\.?\s*сл\.?|p\.?t\.?o\.?|\(?over\)?)", re.I)
-CERTIFICATION = re.compile(r"^(?:верно|копия верна|с подлинным верно|true copy|certified(?: true)?)\b", re.I)
+CERTIFICATION = re.compile(rf"^{CERTIFICATION_WORDS}\b", re.I)
 DISPATCH = re.compile(r"^(?:отп\.|отпечатано|typed\b|dispatched\b)", re.I)
 STAMP_WORDS = re.compile(
     r"секретно|подлежит возврату|воспрещается|^копия\b|срочно|лично|top secret|^secret\b|^copy\b|strictly|urgent|"
@@ -40,7 +41,7 @@ SIGNATURE = re.compile(rf"^[{OPENING_QUOTES}]?[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{{1,40
 _BLANK_DAY_OPEN = OPENING_QUOTES.replace("«", "")
 _BLANK_DAY_CLOSE = RIGHT_QUOTES.replace("»", "")
 DATE_ONLY = re.compile(
-    rf"^[{_BLANK_DAY_OPEN}]?\s*\d{{0,2}}\s*[{_BLANK_DAY_CLOSE}]?\s*(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    rf"^[{_BLANK_DAY_OPEN}]?\s*\d{{0,2}}\s*[{_BLANK_DAY_CLOSE}]?\s*(?:{'|'.join(RUSSIAN_MONTHS_GENITIVE)})"
     rf"\s*\d{{4}}\s*г?\.?$|^(?:{'|'.join(ENGLISH_MONTHS)})"
     r"\s+\d{1,2},?\s+\d{4}\.?$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$|^\d{1,2}\.[IVXІ]{1,4}\.\d{2,4}\s*(?:г\.?)?$",
     re.I,

@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 from ..diagnostics import Reporter
 from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, chunks, document_id, strip_marker
-from .layout import classify_witness
+from .layout import CERTIFICATION, classify_witness
 from .notes import mark_bracketed_references
 
 FIELD_LABELS = {
@@ -82,12 +82,12 @@ def language_code(name: str) -> str:
 
 def text_language(text: str) -> str:
     """``ru`` when most letters are Cyrillic, else ``en``."""
-    letters = _letters(text)
+    letters = _letter_count(text)
     cyrillic = len(CYRILLIC_LETTER.findall(text))
     return "ru" if letters and cyrillic * 2 > letters else "en"
 
 
-def _letters(text: str) -> int:
+def _letter_count(text: str) -> int:
     """How many letters ``text`` has."""
     return sum(map(str.isalpha, text))
 
@@ -291,7 +291,7 @@ MIN_RUN_LETTERS = 60
 
 def _chunk_language(chunk: Chunk) -> str:
     """The language of one chunk, ``""`` when it has too few letters to tell (a date, a number)."""
-    letters = _letters(chunk.text)
+    letters = _letter_count(chunk.text)
     return text_language(chunk.text) if letters >= 3 else ""
 
 
@@ -306,12 +306,12 @@ def _language_runs(segment: list[Chunk]) -> list[list[Chunk]]:
             runs.append((lang, [chunk]))
     merged: list[tuple[str, list[Chunk]]] = []
     for lang, run in runs:
-        letters = sum(_letters(c.text) for c in run)
+        letters = sum(_letter_count(c.text) for c in run)
         if merged and (letters < MIN_RUN_LETTERS or lang == merged[-1][0]):
             merged[-1][1].extend(run)
         else:
             merged.append((lang, run))
-    if len(merged) > 1 and sum(_letters(c.text) for c in merged[0][1]) < MIN_RUN_LETTERS:
+    if len(merged) > 1 and sum(_letter_count(c.text) for c in merged[0][1]) < MIN_RUN_LETTERS:
         merged[1] = (merged[1][0], merged[0][1] + merged[1][1])
         merged.pop(0)
     return [run for _, run in merged]
@@ -385,13 +385,10 @@ def _split_restarts(segment: list[Chunk]) -> list[list[Chunk]]:
     return [segment] if segment else []
 
 
-CERTIFIED = re.compile(r"^(верно|копия верна|с подлинным верно|true copy|certified)\b", re.I)
-
-
 def _restart_point(segment: list[Chunk], first: int, repeat: int) -> int:
     """Where the second transcription starts: after the first one's certification, else after its last signature."""
     for k in range(repeat - 1, first, -1):
-        if CERTIFIED.match(segment[k].text):
+        if CERTIFICATION.match(segment[k].text):
             return min(k + 2 if k + 1 < repeat and len(segment[k + 1].text) < 60 else k + 1, repeat)
     opening = 0
     while first - opening - 1 >= 0 and len(segment[first - opening - 1].text) < 80:

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES
+from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES, RUSSIAN_MONTHS_GENITIVE
 
 _SIGN = r"(?:№|N[Oo]\.|Nr\.|N°|Nº)"
 _VALUE = r"(?:[^\W\d_]{1,3}-?)?\d(?:\w|[/-](?=\w))*"
@@ -75,11 +75,7 @@ _UNSIGNED = re.compile(
     r"(?=[ \t]*(?:$|[^\w\s]|\d|(?:of|from|dated|от|из)(?!\w)))",
     re.I | re.M,
 )
-_MONTHS = (
-    "|".join(month[:3].lower() for month in ENGLISH_MONTHS)
-    + r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
-    r"|октября|ноября|декабря"
-)
+_MONTHS = "|".join(month[:3].lower() for month in ENGLISH_MONTHS) + "|" + "|".join(RUSSIAN_MONTHS_GENITIVE)
 # A date right after a number: "274, 25 November 1952", "1352 of 5.10.51", "5542 от 20 сентября".
 _DATE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:of|dated|от)[ \t]+)?\d{1,2}(?:[./](?:\d{1,2}|[IVXІ]+)(?!\w)|[ \t]+(?:" + _MONTHS + r"))",

@@ -23,7 +23,7 @@ from ...model import Block, Document
 from .index import NameIndex, index_for
 from .match import Mention, find_mentions
 from .namesakes import link_namesakes, link_namesakes_on_page
-from .rules import INITIAL, imprints, names_organisation, resolve, unregistered_persons, with_initials
+from .rules import INITIAL, imprints, initial_letters, names_organisation, resolve, unregistered_persons, with_initials
 from .spans import add_name_span
 from .syllabic import add_family_names, add_first_names
 
@@ -106,14 +106,9 @@ def _widen_over_bracketed_initials(text: str, mention: Mention) -> None:
     after = BRACKETED_INITIALS_AFTER.match(text, mention.end, mention.end + 16)
     before = None if after else BRACKETED_INITIALS_BEFORE.search(text, max(0, mention.start - 16), mention.start)
     if after:
-        mention.end, mention.initials = after.end(), _capitals(after.group(1))
+        mention.end, mention.initials = after.end(), initial_letters(after.group(1))
     elif before:
-        mention.start, mention.initials = before.start(), _capitals(before.group(1))
-
-
-def _capitals(initials: str) -> str:
-    """The capital letters of initials (``[L. B.]``: ``LB``), as the register keeps them."""
-    return "".join(c for c in initials if c.isupper())
+        mention.start, mention.initials = before.start(), initial_letters(before.group(1))
 
 
 class PlacesEnricher:

@@ -17,7 +17,14 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from ...lexicon import OPENING_QUOTES, QUOTES
+from ...lexicon import (
+    CERTIFICATION,
+    OPENING_QUOTES,
+    PATRONYMIC_ENDINGS_FEMININE,
+    QUOTES,
+    SALUTATIONS,
+    SURNAME_ENDINGS_LATIN,
+)
 from .index import Token, capitalised, tokens
 from .match import Mention
 
@@ -91,8 +98,7 @@ AUTHORS = re.compile(
     rf",?[ \t]+and[ \t]+{FULL_NAME}),"
 )
 CERTIFIED_BY = re.compile(
-    r"^(?:Верно|Копия верна|С подлинным верно|True copy|Certified(?: true copy)?)"
-    rf"[ \t]*:?[ \t]*(?P<name>{NAME})[ \t]*$",
+    rf"^(?i:{CERTIFICATION})[ \t]*:?[ \t]*(?P<name>{NAME})[ \t]*$",
     re.M,
 )
 # Words of a closing formula before the name it signs ("Your Grigory.", "Ваш Коба").
@@ -149,8 +155,9 @@ HONORIFIC_LIST = re.compile(
     rf"(?P<names>{NAMES})"
 )
 # A salutation and the name it addresses: "Dear Yuri!", "I ask you, dear Iosif Vissarionovich,".
+SALUTATION_WORDS = frozenset(form for word in SALUTATIONS for form in (word, word.capitalize()))
 SALUTATION = re.compile(
-    r"(?<![^\W_])(?:[Dd]ear(?:est)?|Hello,?|[Дд]орог(?:ой|ая)|[Мм]ил(?:ый|ая)|[Уу]важаем(?:ый|ая)|Здравствуй(?:те)?,?)"
+    rf"(?<![^\W_])(?:{'|'.join(sorted(SALUTATION_WORDS, key=lambda w: (-len(w), w)))}),?"
     rf"[ \t]+(?:(?:[Ff]riend|[Cc]omrade|[Дд]руг|[Тт]оварищ)[ \t]+)?"
     rf"(?P<name>(?!(?:[Cc]omrades?|[Ff]riends?|[Ss]irs?|[Тт]оварищи?|[Дд]рузья|[Дд]руг)\b){NAME})(?=[ \t]*[!,.])"
 )
@@ -193,8 +200,6 @@ NOT_PERSON_BEFORE = frozenset({
     "outside", "around",
 })
 # fmt: on
-# The endings of Russian surnames in Latin letters that the rule for surname-like persons takes.
-SURNAME_SUFFIXES = ("ov", "ev", "in", "yn", "sky", "ski", "enko", "yan", "dze", "shvili", "vich", "uk")
 
 
 def surname_like_persons(text: str) -> Iterator[tuple[int, int]]:
@@ -203,7 +208,7 @@ def surname_like_persons(text: str) -> Iterator[tuple[int, int]]:
     words = tokens(text)
     for i in capitalised(text):
         word = words[i]
-        if len(word.text) < 5 or not word.text.endswith(SURNAME_SUFFIXES) or not word.text[1:].islower():
+        if len(word.text) < 5 or not word.text.endswith(SURNAME_ENDINGS_LATIN) or not word.text[1:].islower():
             continue
         if not word.text.isascii() or text[word.end : word.end + 1] == "-":
             continue
@@ -230,7 +235,7 @@ def _acts(text: str, words: tuple[Token, ...], i: int) -> bool:
 # A capitalised word of Latin letters.
 PLACE_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
 # A Russian surname's ending: a word with one names a person more often than a place (Rostov is in the register).
-SURNAME_ENDING = re.compile(r"(?:ov|ev|yev|in|yn|sky|ski|skii|skiy|enko|yan|dze|shvili|ich|ych|uk|ovna|evna|ichna)\Z")
+SURNAME_ENDING = re.compile(rf"(?:{'|'.join((*SURNAME_ENDINGS_LATIN, *PATRONYMIC_ENDINGS_FEMININE))})\Z")
 # Surnames joined by "and" to a person, who may start a sentence: "Malinovsky and Petrovsky insist".
 PERSON_AND_AFTER = re.compile(rf"\A(?:[ \t]*,[ \t]*{PLACE_WORD}(?![\w'’-]))*,?[ \t]+and[ \t]+{PLACE_WORD}(?![\w'’-])")
 PERSON_AND_BEFORE = re.compile(rf"(?:(?<=[a-z,;.!?] )|(?<![^\n]))(?P<name>{PLACE_WORD})[ \t]+and[ \t]+\Z")
@@ -274,7 +279,7 @@ QUICK_TESTS = {
     HONORIFIC: re.compile(r"ов\.|т\.|оварищ|Comrade|Cde|Tov\."),
     TYPIST: re.compile(r"(?:отп|исп|печ)\."),
     CERTIFIER: re.compile("/"),
-    CERTIFIED_BY: re.compile("Верно|Копия верна|С подлинным верно|True copy|Certified"),
+    CERTIFIED_BY: re.compile(CERTIFICATION, re.I),
     CONTRIBUTOR: re.compile(r"ed[ \t]+(?:(?:for|from|into)[ \t]+[\w-]+[ \t]+)?by"),
     AUTHORS: re.compile(r"ed in[ \t]"),
     CONTRIBUTOR_RU: re.compile("шифровал"),
@@ -303,10 +308,7 @@ QUICK_WORDS = {
         "т", "тт", "тов", "Тов", "товарищу", "Товарищу", "товарищам", "Товарищам", "товарищи", "Товарищи", "Comrades",
         "Cdes",
     }),
-    SALUTATION: frozenset({
-        "Dear", "dear", "Dearest", "dearest", "Hello", "Дорогой", "дорогой", "Дорогая", "дорогая", "Милый", "милый",
-        "Милая", "милая", "Уважаемый", "уважаемый", "Уважаемая", "уважаемая", "Здравствуй", "Здравствуйте",
-    }),
+    SALUTATION: SALUTATION_WORDS,
     SIGNED_SENTENCE: frozenset({"Your", "Yours", "Ваш", "Ваша", "Твой", "Твоя"}),
 }
 QUICK_STRINGS = {PATRONYMIC_NAME: ("vich", "vna", "chna", "вич", "овн", "евн", "ёвн", "ичн")}
@@ -346,7 +348,7 @@ def with_initials(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         lead = LEADING_INITIALS.search(text, max(0, m.start - 12), m.start)
         if lead:
-            m.initials, m.start = _letters(lead.group()), lead.start()
+            m.initials, m.start = initial_letters(lead.group()), lead.start()
             if len(m.initials) == 1:  # a middle initial after the given name: "Dwight D. Eisenhower"
                 m.start = given_name_start(text, m.start)
     # Initials that lead into the next name ("Lenin, L. D. Trotsky") are that name's.
@@ -354,7 +356,7 @@ def with_initials(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         trail = None if m.initials else TRAILING_INITIALS.search(text[m.end : m.end + 12])
         if trail and not any(m.end < s <= m.end + trail.end() for s in starts):
-            m.initials, m.end = _letters(trail.group(1)), m.end + trail.end()
+            m.initials, m.end = initial_letters(trail.group(1)), m.end + trail.end()
     return mentions
 
 
@@ -370,8 +372,8 @@ def given_name_start(text: str, start: int) -> int:
     return before.start()
 
 
-def _letters(initials: str) -> str:
-    """``"A. Ya."``: ``"AY"`` (one capital per initial)."""
+def initial_letters(initials: str) -> str:
+    """The capital of each initial, as the register keeps them (``A. Ya.``, ``[L. B.]``: ``AY``, ``LB``)."""
     return "".join(c for c in initials if c.isupper())
 
 

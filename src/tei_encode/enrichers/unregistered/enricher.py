@@ -47,7 +47,7 @@ from ..names.rules import (
     surname_like_persons,
 )
 from ..names.spans import add_name_span
-from .keys import REVIEW_NOTE, entry_key, latin_forms, latin_words, name_words
+from .keys import REVIEW_NOTE, entry_key, latin_forms, latin_words, name_words, skeleton
 from .places import mark_unregistered_places
 
 if TYPE_CHECKING:
@@ -216,19 +216,14 @@ def _mark_patronymic_names(block: Block, registered: NameIndex) -> None:
         start, end = match.span()
         if not block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
             continue
-        patronymic = _consonants(match.group("patronymic"))
+        patronymic = skeleton(match.group("patronymic"))[1:]  # [1:]: Evseevich, Yevseyevich
         keys = {
             v.key
             for v in registered.starting_with(match.group("given"))
-            if len(v.words) > 2 and _consonants(v.words[1]) == patronymic
+            if len(v.words) > 2 and skeleton(v.words[1])[1:] == patronymic
         }
         attrs = {"ref": f"#{keys.pop()}"} if len(keys) == 1 else {"unregistered": "yes"}
         add_name_span(block, start, end, "person", **attrs)
-
-
-def _consonants(word: str) -> str:
-    """A word's consonants, which spellings of a Russian name agree on (``Evseevich``, ``Yevseyevich``)."""
-    return re.sub(r"[aeiouyаеёиоуыэюяйьъ]", "", fold(word))
 
 
 def _same_case(name: str, first: str) -> bool:
@@ -296,7 +291,7 @@ def _merge_surnames(names: dict[str, set[str]], credited: set[str]) -> dict[str,
     latin = [k for k in names if not any(CYRILLIC.search(n) for n in names[k])]
     for key in names:
         if merged[key] == key and all(CYRILLIC.search(n) for n in names[key]):
-            alike = [k for k in latin if _skeleton(k) == _skeleton(key)]
+            alike = [k for k in latin if skeleton(k) == skeleton(key)]
             merged[key] = merged[alike[0]] if len(alike) == 1 else key
     return merged
 
@@ -305,13 +300,6 @@ def _ends(key: str) -> tuple[str, str]:
     """The first and the last word of a key."""
     words = key.split("_")
     return words[0], words[-1]
-
-
-def _skeleton(key: str) -> str:
-    """The consonants of a transliterated name, as both scripts spell them (``Clubb``, ``Klabb``: ``klb``)."""
-    sounds = key.casefold().replace("ck", "k").replace("c", "k").replace("w", "v")
-    consonants = re.sub(r"[aeiouy_]", "", sounds[1:])
-    return sounds[0] + re.sub(r"(.)\1+", r"\1", consonants)
 
 
 def _entries(names: dict[str, set[str]], keys: dict[str, str], register: Register) -> list[Entry]:

@@ -70,6 +70,33 @@ def latin_forms(word: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in latin_words(nominative(word)))
 
 
+# Spellings of one sound in English and in Russian transliterated: the Chinese and Korean "j" ("чж", "дж"), "kh" for
+# "h", "ts" for "c", and the English "ck", "c" and "w" for "k" and "v".
+SOUND_SPELLINGS = re.compile(r"chzh|dzh|tsz|zh|ch|j|kh|ts|ck|c|w")
+SOUNDS = {
+    "chzh": "j",
+    "dzh": "j",
+    "tsz": "j",
+    "zh": "j",
+    "ch": "j",
+    "j": "j",
+    "kh": "h",
+    "ts": "c",
+    "ck": "k",
+    "c": "k",
+    "w": "v",
+}
+
+
+def skeleton(word: str) -> str:
+    """The consonants of a name as both scripts spell it: in Latin letters, one letter for each sound, the first
+    letter kept and no vowel or doubled letter after it (``Clubb``, ``Клабб``: ``klb``; ``Panmunjom``,
+    ``Паньмыньчжон``: ``pnmnjm``; ``Zhou``, ``Чжоу``: ``j``)."""
+    latin = "".join(TRANSLIT.get(ch, ch) for ch in fold(word)).replace("_", "")
+    sounds = SOUND_SPELLINGS.sub(lambda m: SOUNDS[m.group()], latin)
+    return sounds[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", sounds[1:]))
+
+
 def _ending(word: str) -> str:
     """Russian adjectival surname endings as English spells them (``Вышинский``: ``Vyshinsky``)."""
     return re.sub(r"(?:ий|ый)$", "y", word)

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ...diagnostics import Reporter
+from ...lexicon import RUSSIAN_MONTHS, SURNAME_ENDINGS_CYRILLIC
 from ...model import Block, Document, span
 from ...register import Entry, Name, Register
 from ..claims import UNREGISTERED_NAME_AVOIDS
@@ -22,7 +23,7 @@ from ..names.index import CYRILLIC, Token, capitalised, fold, index_for, morph, 
 from ..names.match import find_mentions
 from ..names.rules import PLACE_WORD, SURNAME_ENDING, TITLE_WORDS, joins, names_organisation
 from ..names.spans import add_name_span
-from .keys import REVIEW_NOTE, entry_key, latin_words, place_nominative
+from .keys import REVIEW_NOTE, entry_key, latin_words, place_nominative, skeleton
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -93,13 +94,12 @@ NOT_RUSSIAN_PLACE = re.compile(
 # Months, days and the spoken names of the Cheka and the Central Committee: the dictionary may read them as places.
 # fmt: off
 NOT_RUSSIAN_PLACES = frozenset({
-    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
-    "декабрь", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "цека", "чека",
+    *RUSSIAN_MONTHS, "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "цека", "чека",
 })
 # fmt: on
 # The endings of Russian, Ukrainian, Georgian and Armenian surnames' nominatives: after "у" and "к", which take
 # persons as often as places, a word the dictionary lacks that ends so is taken for a person ("у Терещенко").
-RUSSIAN_SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|енко|ян|дзе|швили|ич|ук|юк)\Z")
+RUSSIAN_SURNAME_ENDING = re.compile(rf"(?:{'|'.join(SURNAME_ENDINGS_CYRILLIC)})\Z")
 PERSON_PREPOSITIONS_RU = frozenset({"у", "к", "ко"})
 # Shorter words in capitals are abbreviations ("в ЦК", "из НКИД"); longer ones may be places ("Из ЛЯОЯНА").
 MIN_CAPITALS_PLACE = 5
@@ -306,9 +306,6 @@ def _russian_merges(names: dict[str, set[str]]) -> dict[str, str]:
     return merges
 
 
-# Spellings of the same sounds in English and in Russian transliterated (Chinese and Korean "j": "чж", "дж").
-SOUND_SPELLINGS = re.compile(r"chzh|dzh|tsz|zh|ch|j|kh|ts")
-SOUNDS = {"chzh": "j", "dzh": "j", "tsz": "j", "zh": "j", "ch": "j", "j": "j", "kh": "h", "ts": "c"}
 # The share of consonants two spellings of one place name have in common, at least.
 ALIKE_RATIO = 0.8
 SHORT_SOUNDS = 3
@@ -316,15 +313,10 @@ SHORT_SOUNDS = 3
 
 def _sounds_alike(latin: str, transliterated: str) -> bool:
     """Whether two keys start alike and share most of their consonants in order."""
-    a, b = _consonant_sounds(latin), _consonant_sounds(transliterated)
+    a, b = skeleton(latin), skeleton(transliterated)
     if min(len(a), len(b)) < SHORT_SOUNDS:  # "Tula" and "Tallinn" share most of too few consonants
         return a == b
     return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= ALIKE_RATIO
-
-
-def _consonant_sounds(key: str) -> str:
-    sounds = SOUND_SPELLINGS.sub(lambda m: SOUNDS[m.group()], key.casefold().replace("_", ""))
-    return sounds[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", sounds[1:]))
 
 
 def _forms(written: set[str]) -> tuple[frozenset[str], frozenset[str]]:
