@@ -62,13 +62,14 @@ from .errors import SchemaNotFound, TeiEncodeError
 from .exchange.cmif import EDITION_FILE
 from .pipeline import convert_path
 from .readers.decoding import SourceDecodeError, decode_bytes, read_source_bytes
+from .readers.docx.archive import is_zip
 from .register import Register
 from .render import IndexEntry, index_entry, render_document, render_index_entries, summarize
 from .validate import BaseValidator, default_schemas, load_validator
 from .validate.run import iter_findings
 from .xmlio import serialize, update_atomic, write_atomic
 
-SOURCE_SUFFIXES = (".txt", ".md")
+SOURCE_SUFFIXES = (".txt", ".md", ".docx")
 CHECKPOINT_SECONDS = 10.0
 # Starting a worker process (imports, register, schemas) costs about as much as converting this many
 # sources: fewer sources than this per process are converted in the build's own process.
@@ -276,7 +277,9 @@ class Worker:
         return SourceRecord(key, conversion=[encode_diagnostic(error)], failed=True)
 
     def _convert(self, source: Path, key: str, name: str) -> SourceRecord:
-        decode_bytes(read_source_bytes(source), name)
+        data = read_source_bytes(source)
+        if not is_zip(data):  # a text source: refused here with the name the build reports it by
+            decode_bytes(data, name)
         reporter = Reporter(name)
         items = convert_path(source, self.register, reporter)
         record = SourceRecord(key, conversion=[encode_diagnostic(d) for d in reporter.diagnostics])

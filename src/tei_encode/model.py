@@ -34,6 +34,8 @@ SpanKind = Literal[
     "stamp",  # a stamp or printed mark
     "link",  # a web address
     "glue",  # a word that span boundaries cut in two (the source ran two words together)
+    "note",  # a note at its anchor, its text in the span (a Word file's footnote, endnote or comment)
+    "pb",  # a page break inside a block (an empty span)
 ]
 """What a span marks: the model's own vocabulary, which the writers map to their formats' elements."""
 
@@ -163,6 +165,29 @@ class Metadata:
     archival: ArchivalCitation | None = None  # the citation of the original
 
 
+@dataclass(frozen=True)
+class Revision:
+    """A tracked change of the source file: what it did (insertion, deletion, move-from, move-to), by whom, when."""
+
+    key: str
+    kind: str
+    author: str
+    date: str
+
+
+@dataclass(frozen=True)
+class FileProperties:
+    """What a source file says of itself (a Word file's core properties)."""
+
+    title: str = ""
+    creator: str = ""
+    modified_by: str = ""
+    created: str = ""
+    modified: str = ""
+    subject: str = ""
+    description: str = ""
+
+
 @dataclass
 class Document:
     """One TEI document to be: header fields as blocks, the text as divisions."""
@@ -176,6 +201,8 @@ class Document:
     divisions: list[Division] = field(default_factory=list)
     meta: Metadata = field(default_factory=Metadata)
     correspondence: Correspondence | None = None
+    revisions: list[Revision] = field(default_factory=list)
+    properties: FileProperties | None = None
 
     def blocks(self) -> Iterator[tuple[str, Block]]:
         """Every block with the language it is written in, header fields first."""

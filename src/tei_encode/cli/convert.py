@@ -11,7 +11,7 @@ from ..diagnostics import Reporter, Severity
 from ..errors import TeiEncodeError
 from ..model import dump
 from ..pipeline import convert_path, default_register
-from ..readers import READERS
+from ..readers import FORMATS
 from ..readers.decoding import SourceDecodeError
 from ..register import Register
 from ..xmlio import serialize, write_atomic
@@ -24,9 +24,9 @@ from .common import echo_diagnostics, fail, output_option
 @click.option(
     "--format",
     "source_format",
-    type=click.Choice(sorted(READERS)),
+    type=click.Choice(FORMATS),
     default=None,
-    help="Source format; detected from the text when omitted.",
+    help="Source format; detected from the file (a Word file by its ZIP archive, text by its layout) when omitted.",
 )
 @click.option(
     "--register",
@@ -45,7 +45,7 @@ def convert(
     debug_model: bool,
     verbose: bool,
 ) -> None:
-    """Convert source texts (Wilson Center exports, collection pages, plain text) to TEI, one file per document.
+    """Convert sources (Wilson Center exports, collection pages, Word files, plain text) to TEI, one file per document.
 
     A source that cannot be read is reported and skipped; the others are still converted (exit status 2).
     """

@@ -4,6 +4,8 @@ A reader has a ``name``, ``detect(text) -> bool`` (does this text look like my
 format?) and ``read(text, source, reporter) -> list[Document]``. ``READERS``
 maps names to readers; ``read_path`` decodes a file, picks the reader (by
 detection or by name) and reports problems with the file name and line.
+Readers of binary formats (Word files) take the file's bytes instead:
+``BINARY_READERS``, chosen by name or when the bytes are a ZIP archive.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from pathlib import Path
 from typing import Protocol
 
 from ..diagnostics import Reporter
-from ..errors import UnknownName
+from ..errors import ReaderError, UnknownName
 from ..model import Document
 from .collection import CollectionReader
-from .decoding import decode_source
+from .decoding import decode_bytes, read_source_bytes
+from .docx import DocxReader
+from .docx.archive import is_zip
 from .plain import PlainReader
 from .wilson import WilsonReader
 
@@ -32,19 +36,38 @@ class Reader(Protocol):
         """The documents the text holds."""
 
 
+class BinaryReader(Protocol):
+    """One binary source format."""
+
+    name: str
+
+    def read_bytes(self, data: bytes, source: str, reporter: Reporter) -> list[Document]:
+        """The documents the file holds."""
+
+
 READERS: dict[str, Reader] = {r.name: r for r in (WilsonReader(), CollectionReader(), PlainReader())}
+BINARY_READERS: dict[str, BinaryReader] = {r.name: r for r in (DocxReader(),)}
+FORMATS = sorted({*READERS, *BINARY_READERS})
 
 
 def reader_for(text: str, name: str | None = None) -> Reader:
     """The named reader, or the first whose ``detect`` accepts the text (plain text last)."""
     if name is not None:
         if name not in READERS:
-            raise UnknownName("format", name, READERS)
+            raise UnknownName("format", name, FORMATS)
         return READERS[name]
     return next(r for r in READERS.values() if r.detect(text) or r.name == "plain")
 
 
 def read_path(path: Path, reporter: Reporter, name: str | None = None) -> list[Document]:
-    """Decode ``path`` and read it with the chosen reader."""
-    text = decode_source(path)
+    """Read ``path`` with the named reader, else the one its bytes (a ZIP archive) or its text call for."""
+    data = read_source_bytes(path)
+    if name in BINARY_READERS or (name is None and is_zip(data)):
+        return BINARY_READERS[name or "docx"].read_bytes(data, path.name, reporter)
+    if name is None and path.suffix.lower() == ".docx":
+        raise ReaderError(
+            f"{path}: named .docx but not a Word file (a .docx is a ZIP archive); "
+            "if it is text, convert it with --format plain"
+        )
+    text = decode_bytes(data, str(path))
     return reader_for(text, name).read(text, path.name, reporter)

@@ -87,7 +87,7 @@ def parse_inline(text: str) -> tuple[str, list[Span]]:
 
 def document_id(name: str) -> str:
     """An xml:id (NCName) for a document, from a source file name or stem."""
-    stem = name.rsplit(".", 1)[0] if name.endswith((".txt", ".md")) else name
+    stem = name.rsplit(".", 1)[0] if name.endswith((".txt", ".md", ".docx")) else name
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.") or "document"
     return slug if slug[0].isalpha() or slug[0] == "_" else f"d-{slug}"
 

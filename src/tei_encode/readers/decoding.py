@@ -49,12 +49,6 @@ class SourceDecodeError(ReaderError):
         return Diagnostic(Severity.ERROR, code, self.reason, self.file, self.line, self.column)
 
 
-def decode_source(path: Path) -> str:
-    """The text of a source file, newlines normalised to LF; ``ReaderError`` naming file and line otherwise."""
-    data = read_source_bytes(path)
-    return decode_bytes(data, str(path))
-
-
 def read_source_bytes(path: Path) -> bytes:
     """The bytes of a source file; ``ReaderError`` when it is a directory or cannot be read."""
     try:

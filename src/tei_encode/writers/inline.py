@@ -42,6 +42,8 @@ ELEMENTS: Mapping[SpanKind, str] = {
     "stamp": "stamp",
     "link": "ref",
     "glue": "choice",
+    "note": "note",
+    "pb": "pb",
 }
 ALLOWED_ATTRS: dict[str, tuple[str, ...]] = {
     "person": ("ref", "type", "cert"),
@@ -52,6 +54,8 @@ ALLOWED_ATTRS: dict[str, tuple[str, ...]] = {
     "idno": ("type",),
     "del": ("rend",),
     "add": ("place",),
+    "note": ("type", "place", "n"),
+    "pb": (),
     "supplied": ("reason", "cert"),
     "gap": ("reason",),
     "hi": ("rend",),
@@ -67,6 +71,7 @@ NESTING = [
     "subst",
     "del",
     "add",
+    "note",
     "bibl",
     "idno",
     "date",
@@ -84,6 +89,7 @@ NESTING = [
     "link",
     "time",
     "unclear",
+    "pb",
 ]
 RANK = {kind: rank for rank, kind in enumerate(NESTING)}
 TEXT_ONLY_PARENTS = {"idno": {"idno"}, "gap": set(), "label": set()}
@@ -232,8 +238,9 @@ def _append_piece(parent: etree._Element, piece: str) -> None:
 
 def _with_glue(text: str, spans: Sequence[Span]) -> list[Span]:
     """The spans plus a ``glue`` span over every word that a span boundary cuts in two."""
-    # Struck-out or inserted letters next to a word are no part of it: "~~del~~0Сталину" cuts "0Сталину" only.
-    stops = {b for s in spans if s.kind in ("del", "add") for b in (s.start, s.end)}
+    # Struck-out or inserted letters next to a word are no part of it: "~~del~~0Сталину" cuts "0Сталину" only;
+    # nor is a note standing at its anchor right after a word.
+    stops = {b for s in spans if s.kind in ("del", "add", "note") for b in (s.start, s.end)}
     cuts = sorted(
         {b for s in spans if s.kind in WORD_LEVEL for b in (s.start, s.end) if _inside_word(text, b) and b not in stops}
     )

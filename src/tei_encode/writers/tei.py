@@ -19,6 +19,8 @@ from ..model import ArchivalCitation, Block, Division, Document, DocumentDate, P
 from ..register import Register
 from ..xmlio import NSMAP, XML_NS, tei
 from .inline import ELEMENTS, render
+from .revisions import Responsibilities, revision_desc
+from .sections import Sections
 from .standoff import standoff
 
 CLOSER_KINDS = {"signature", "dateline", "salute"}
@@ -78,6 +80,7 @@ class _Writer:
         self.referenced = {
             s.attr("key") or s.attr("n") for _, b in document.blocks() for s in b.spans if s.kind == "noteref"
         }
+        self.responsible = Responsibilities.of(document)
 
     def build(self) -> etree._Element:
         root = etree.Element(tei("TEI"), nsmap=NSMAP)
@@ -100,6 +103,10 @@ class _Writer:
         return parent
 
     def identify(self, s: Span) -> dict[str, str]:
+        if s.kind in ("del", "add") and s.attr("change"):
+            return {"change": f"#{self.doc.id}-{s.attr('change')}"}
+        if s.kind == "note" and s.attr("author"):
+            return {"resp": f"#{self.responsible.id_of(s.attr('author'))}"}
         if s.kind != "noteref":
             return {}
         key = s.attr("key") or s.attr("n")
@@ -121,6 +128,7 @@ class _Writer:
         file_desc = etree.SubElement(header, tei("fileDesc"))
         title_stmt = etree.SubElement(file_desc, tei("titleStmt"))
         _text(title_stmt, "title", _plain(_without_note_references(doc.title)))
+        self.responsible.write(title_stmt)
         publication = etree.SubElement(file_desc, tei("publicationStmt"))
         _text(publication, "p", f"Converted to TEI P5 by tei-encode {__version__} from {doc.source}; not published.")
         source_desc = etree.SubElement(file_desc, tei("sourceDesc"))
@@ -131,6 +139,7 @@ class _Writer:
             _text(source_desc, "p", f"Transcribed from {doc.source}.")
         encoding_desc(EDITORIAL_DECISIONS, header)
         self.profile_desc(header)
+        revision_desc(header, doc, self.responsible)
 
     def source_bibl(self, source_desc: etree._Element) -> None:
         fields = self.doc.fields
@@ -232,8 +241,12 @@ class _Writer:
         divisions = [d for d in self.doc.divisions if d.kind != "notes"]
         if not divisions:
             etree.SubElement(body, tei("p"))
+        sections = Sections(self.inline)
         for division in divisions:
-            self.division(body, division)
+            if division.kind == "section":
+                sections.write(body, division)
+            else:
+                self.division(body, division)
 
     def division(self, parent: etree._Element, division: Division) -> None:
         div = etree.SubElement(parent, tei("div"), type=division.kind)
@@ -298,8 +311,11 @@ class _Writer:
         """A page break with its number, a catchword, or a note of the kinds both places take; whether it was one."""
         kind = block.kind
         if kind == "pb":
-            etree.SubElement(parent, tei("pb"), n=block.attrs.get("n", ""))
-            self.inline(etree.SubElement(parent, tei("fw"), type="pageNum"), block)
+            pb = etree.SubElement(parent, tei("pb"))
+            if block.attrs.get("n"):
+                pb.set("n", block.attrs["n"])
+            if block.text:
+                self.inline(etree.SubElement(parent, tei("fw"), type="pageNum"), block)
         elif kind == "catchword":
             self.inline(etree.SubElement(parent, tei("fw"), type="catchword"), block)
         elif kind in NOTE_KINDS:
