@@ -18,7 +18,7 @@ from ..errors import ReaderError, UnknownName
 from ..model import Document
 from .collection import CollectionReader
 from .decoding import decode_bytes, read_source_bytes
-from .docx import DocxReader
+from .docx import DocxError, DocxReader
 from .docx.archive import is_zip
 from .plain import PlainReader
 from .wilson import WilsonReader
@@ -63,7 +63,10 @@ def read_path(path: Path, reporter: Reporter, name: str | None = None) -> list[D
     """Read ``path`` with the named reader, else the one its bytes (a ZIP archive) or its text call for."""
     data = read_source_bytes(path)
     if name in BINARY_READERS or (name is None and is_zip(data)):
-        return BINARY_READERS[name or "docx"].read_bytes(data, path.name, reporter)
+        try:
+            return BINARY_READERS[name or "docx"].read_bytes(data, path.name, reporter)
+        except DocxError as error:  # named by its path, as the user gave it
+            raise DocxError(str(path), error.reason, error.part) from None
     if name is None and path.suffix.lower() == ".docx":
         raise ReaderError(
             f"{path}: named .docx but not a Word file (a .docx is a ZIP archive); "

@@ -227,7 +227,7 @@ class ParagraphReader:
 
 def _format_spans(fmt: RunFormat, start: int, end: int) -> list[Span]:
     """The spans a run's formatting gives its characters ``start:end``."""
-    spans = [span(start, end, "hi", rend=rend) for rend in fmt.renditions]
+    spans = [span(start, end, "hi", rend=" ".join(fmt.renditions))] if fmt.renditions else []
     if fmt.strike:
         spans.append(span(start, end, "del", rend=fmt.strike))
     if fmt.vertical:
