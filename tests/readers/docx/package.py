@@ -43,7 +43,8 @@ def notes(kind: str, texts: dict[str, str]) -> str:
     """A footnotes or endnotes part with the separator notes Word writes and the given notes by id."""
     items = [
         f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>',
-        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>',
+        f'<w:{kind} w:type="continuationSeparator" w:id="0">'
+        f"<w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>",
     ]
     for ident, text in texts.items():
         mark = "footnoteRef" if kind == "footnote" else "endnoteRef"

@@ -11,8 +11,7 @@ from click.testing import CliRunner
 
 from tei_encode.cli import main
 from tei_encode.diagnostics import Reporter
-from tei_encode.readers.docx import DocxError, DocxReader
-from tei_encode.readers.docx import archive
+from tei_encode.readers.docx import DocxError, DocxReader, archive
 
 from .package import PKG, REL, docx, p, r
 

@@ -16,7 +16,9 @@ def test_build_converts_a_word_file_beside_text_sources(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS / "register", corpus / "register")
     body = p(r("Letter from Moscow"), props='<w:outlineLvl w:val="0"/>') + p(
-        r("Received on 3 May 1921"), r(extra='<w:footnoteReference w:id="1"/>'), r(extra='<w:commentReference w:id="0"/>')
+        r("Received on 3 May 1921"),
+        r(extra='<w:footnoteReference w:id="1"/>'),
+        r(extra='<w:commentReference w:id="0"/>'),
     )
     parts = {"footnotes": notes("footnote", {"1": "Date in pencil."}), "comments": comments({"0": ("Ed", "Verify.")})}
     (corpus / "letter.docx").write_bytes(docx(body, parts=parts))

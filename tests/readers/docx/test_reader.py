@@ -69,8 +69,19 @@ def first_p(tree: etree._Element) -> str:
         ('<w:b w:val="0"/>', "<p>A struck word</p>"),
         ('<w:u w:val="none"/>', "<p>A struck word</p>"),
     ],
-    ids=["strike", "double-strike", "superscript", "subscript", "italic", "bold", "underline", "small-caps",
-         "all-caps", "bold-off", "underline-none"],
+    ids=[
+        "strike",
+        "double-strike",
+        "superscript",
+        "subscript",
+        "italic",
+        "bold",
+        "underline",
+        "small-caps",
+        "all-caps",
+        "bold-off",
+        "underline-none",
+    ],
 )
 def test_run_formatting(tmp_path: Path, props: str, expected: str) -> None:
     tree, _ = convert(tmp_path, docx(p(r("A "), r("struck", props), r(" word"))))
@@ -105,7 +116,10 @@ def test_footnotes_and_endnotes_at_their_anchors_numbered_as_in_word(tmp_path: P
     )
     data = docx(
         body,
-        parts={"footnotes": notes("footnote", {"3": "Note B.", "7": "Note A."}), "endnotes": notes("endnote", {"2": "E."})},
+        parts={
+            "footnotes": notes("footnote", {"3": "Note B.", "7": "Note A."}),
+            "endnotes": notes("endnote", {"2": "E."}),
+        },
     )
     tree, _ = convert(tmp_path, data)
     assert first_p(tree) == (
@@ -128,8 +142,7 @@ def test_headings_open_divisions(tmp_path: Path) -> None:
     body = p(r("Intro")) + p(r("Part one"), props='<w:outlineLvl w:val="0"/>') + p(r("Body"))
     tree, _ = convert(tmp_path, docx(body))
     assert body_xml(tree) == (
-        '<body><div type="section"><p>Intro</p></div>'
-        '<div type="section"><head>Part one</head><p>Body</p></div></body>'
+        '<body><div type="section"><p>Intro</p></div><div type="section"><head>Part one</head><p>Body</p></div></body>'
     )
 
 
@@ -153,8 +166,7 @@ def test_breaks(tmp_path: Path) -> None:
     )
     tree, _ = convert(tmp_path, docx(body))
     assert body_xml(tree) == (
-        '<body><div type="section"><p>one<lb/>two</p><pb/><p>three<pb/>four</p><p>five</p><pb/>'
-        "<p>six</p></div></body>"
+        '<body><div type="section"><p>one<lb/>two</p><pb/><p>three<pb/>four</p><p>five</p><pb/><p>six</p></div></body>'
     )
 
 
@@ -162,7 +174,12 @@ def test_tables(tmp_path: Path) -> None:
     cell = "<w:tc>{}</w:tc>"
     row = "<w:tr>{}</w:tr>"
     wide = '<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>' + p(r("wide")) + "</w:tc>"
-    table = "<w:tbl>" + row.format(cell.format(p(r("a"))) + cell.format(p(r("b")) + p(r("b2")))) + row.format(wide) + "</w:tbl>"
+    table = (
+        "<w:tbl>"
+        + row.format(cell.format(p(r("a"))) + cell.format(p(r("b")) + p(r("b2"))))
+        + row.format(wide)
+        + "</w:tbl>"
+    )
     tree, _ = convert(tmp_path, docx(p(r("Before")) + table))
     assert body_xml(tree) == (
         '<body><div type="section"><p>Before</p><table><row><cell>a</cell><cell>b<lb/>b2</cell></row>'
@@ -226,7 +243,8 @@ def test_document_properties_in_the_header(tmp_path: Path) -> None:
 def test_tracked_changes_lose_nothing(tmp_path: Path) -> None:
     body = p(
         r("The "),
-        f'<w:del w:id="1" w:author="A. Reviser" w:date="2024-01-02T03:04:05Z"><w:r><w:delText>old</w:delText></w:r></w:del>',
+        '<w:del w:id="1" w:author="A. Reviser" w:date="2024-01-02T03:04:05Z">'
+        "<w:r><w:delText>old</w:delText></w:r></w:del>",
         f'<w:ins w:id="2" w:author="A. Reviser" w:date="2024-01-02T03:04:06Z">{r("new")}</w:ins>',
         r(" text"),
     )
