@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ...model import Revision, Span, span
+from ...model import Revision, Span, SpanKind, span
 from .numbers import formatted
 from .styles import RunFormat, Styles, W, w
 
@@ -115,11 +115,11 @@ class ParagraphReader:
     def read(self, paragraph: etree._Element) -> Text:
         """The text and spans of one ``w:p``."""
         out = Text()
-        self._children(paragraph, out, {})
+        self._children(paragraph, out)
         out.spans = _joined(out.spans)
         return out
 
-    def _children(self, parent: etree._Element, out: Text, context: dict[str, str]) -> None:
+    def _children(self, parent: etree._Element, out: Text) -> None:
         for child in parent:
             if not isinstance(child.tag, str):
                 continue
@@ -129,33 +129,33 @@ class ParagraphReader:
                 if chosen is None:
                     chosen = child.find(f"{{{MC}}}Fallback")
                 if chosen is not None:
-                    self._children(chosen, out, context)
+                    self._children(chosen, out)
             elif namespace and namespace != W:
                 continue
             elif name == "r":
-                self._run(child, out, context)
+                self._run(child, out)
             elif name in ("ins", "moveTo"):
-                self._marked(child, out, context, "add", "insertion" if name == "ins" else "move-to")
+                self._marked(child, out, "add", "insertion" if name == "ins" else "move-to")
             elif name in ("del", "moveFrom"):
-                self._marked(child, out, context, "del", "deletion" if name == "del" else "move-from")
+                self._marked(child, out, "del", "deletion" if name == "del" else "move-from")
             elif name == "hyperlink":
-                self._hyperlink(child, out, context)
+                self._hyperlink(child, out)
             elif name == "sdt":
                 content = child.find(w("sdtContent"))
                 if content is not None:
-                    self._children(content, out, context)
+                    self._children(content, out)
             elif name in TRANSPARENT:
-                self._children(child, out, context)
+                self._children(child, out)
 
-    def _marked(self, el: etree._Element, out: Text, context: dict[str, str], kind: str, revision: str) -> None:
+    def _marked(self, el: etree._Element, out: Text, kind: SpanKind, revision: str) -> None:
         start = out.length
-        self._children(el, out, context)
+        self._children(el, out)
         if out.length > start:
             out.spans.append(span(start, out.length, kind, change=self.anchors.revision(el, revision)))
 
-    def _hyperlink(self, el: etree._Element, out: Text, context: dict[str, str]) -> None:
+    def _hyperlink(self, el: etree._Element, out: Text) -> None:
         start = out.length
-        self._children(el, out, context)
+        self._children(el, out)
         target = self.anchors.hyperlinks.get(el.get(f"{{{R}}}id", ""), "")
         if el.get(w("anchor")):
             target = f"{target}#{el.get(w('anchor'))}"
@@ -165,7 +165,7 @@ class ParagraphReader:
             else:
                 self.anchors.unsafe_links.append(target)
 
-    def _run(self, run: etree._Element, out: Text, context: dict[str, str]) -> None:
+    def _run(self, run: etree._Element, out: Text) -> None:
         fmt = self.styles.run_format(run.find(w("rPr")))
         segments: list[tuple[int, int]] = []  # the run's own characters, not the notes inserted at its anchors
         start = out.length
@@ -174,7 +174,7 @@ class ParagraphReader:
                 continue
             namespace, name = _split(child.tag)
             if namespace == MC and name == "AlternateContent":
-                self._children(child, out, context)
+                self._children(child, out)
             elif name in ("t", "delText"):
                 out.append(child.text or "")
             elif name in CHARACTERS:
