@@ -206,6 +206,21 @@ def test_lists_nest_by_level(tmp_path: Path) -> None:
     )
 
 
+def test_list_items_by_paragraph_style(tmp_path: Path) -> None:
+    styles = (
+        '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:style w:type="paragraph" w:styleId="ListBullet"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr>'
+        "</w:style></w:styles>"
+    )
+    item = '<w:pStyle w:val="ListBullet"/>'
+    data = docx(p(r("a"), props=item) + p(r("b"), props=item), parts={"styles": styles})
+    tree, _ = convert(tmp_path, data)
+    assert (
+        body_xml(tree)
+        == '<body><div type="section"><list rend="bulleted"><item>a</item><item>b</item></list></div></body>'
+    )
+
+
 @pytest.mark.parametrize(
     ("target", "kept"),
     [

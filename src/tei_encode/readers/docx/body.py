@@ -103,7 +103,7 @@ class BodyReader:
             self._add(Block("pb", "", attrs={"reason": "section"}))
 
     def _list_attrs(self, ppr: etree._Element | None) -> dict[str, str]:
-        num = ppr.find(w("numPr")) if ppr is not None else None
+        num = self.styles.list_numbering(ppr)
         if num is None:
             return {}
         ident, level = _val(num.find(w("numId"))), _val(num.find(w("ilvl"))) or "0"

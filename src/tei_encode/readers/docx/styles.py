@@ -40,7 +40,7 @@ class Styles:
     run_props: dict[str, etree._Element] = field(default_factory=dict)
     based_on: dict[str, str] = field(default_factory=dict)
     outline: dict[str, int] = field(default_factory=dict)
-    numbered: set[str] = field(default_factory=set)
+    numbering: dict[str, etree._Element] = field(default_factory=dict)
 
     @classmethod
     def from_part(cls, root: etree._Element | None) -> Styles:
@@ -66,8 +66,9 @@ class Styles:
             if level is not None:
                 styles.outline[ident] = level
             ppr = style.find(w("pPr"))
-            if ppr is not None and ppr.find(w("numPr")) is not None:
-                styles.numbered.add(ident)
+            num = ppr.find(w("numPr")) if ppr is not None else None
+            if num is not None:
+                styles.numbering[ident] = num
         return styles
 
     def chain(self, ident: str) -> list[str]:
@@ -89,9 +90,12 @@ class Styles:
                 return level + 1 if level < 9 else None
         return None
 
-    def is_list_style(self, ppr: etree._Element | None) -> bool:
-        """Whether the paragraph's style makes it a list item."""
-        return any(ident in self.numbered for ident in self.chain(_style_of(ppr, "pStyle")))
+    def list_numbering(self, ppr: etree._Element | None) -> etree._Element | None:
+        """The ``w:numPr`` that makes a paragraph a list item: its own, else its style's (nearest first)."""
+        own = ppr.find(w("numPr")) if ppr is not None else None
+        if own is not None:
+            return own
+        return next((self.numbering[i] for i in self.chain(_style_of(ppr, "pStyle")) if i in self.numbering), None)
 
     def run_format(self, rpr: etree._Element | None) -> RunFormat:
         """The formatting of a run: its character style's (and their bases'), then its own, which wins."""
