@@ -171,7 +171,10 @@ CASES = [
         "paragraphs-after-closer",
         document(BODY + "\n<closer><signed>A.</signed></closer>\n<p>Late.</p>\n<p>Later.</p>"),
         [
-            ("/TEI/text/body/div/p[3]", ["<p> is allowed in <div> but not at this point", "<div> allows <head>?, <opener>?"]),
+            (
+                "/TEI/text/body/div/p[3]",
+                ["<p> is allowed in <div> but not at this point", "<div> allows <head>?, <opener>?"],
+            ),
             ("/TEI/text/body/div/p[4]", ["<p> is allowed in <div> but not at this point"]),
         ],
     ),
