@@ -4,7 +4,10 @@ A register file is a TEI document holding ``listPerson``, ``listPlace`` and
 ``listOrg``; each entry has an ``xml:id`` (its key), a main name, name
 variants by language, pseudonyms (typed ``pseudonym``), and authority ids
 (``idno`` typed ``wikidata``, ``viaf``, ``gnd``, ``geonames``) with the public
-source they were verified from in ``@source``.
+page they were checked at in ``@source``. An id may hold for a period only
+(``@notBefore``/``@notAfter``: the Second Polish Republic, not today's Poland,
+in 1920); a document's date chooses among them, as ``floruit`` chooses among
+namesakes.
 """
 
 from __future__ import annotations
@@ -17,13 +20,15 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import ReaderError
+from .model import Metadata
 from .xmlio import TEI_NS, XML_NS, parse_file
 
+# The URI forms of the authority files themselves, which correspSearch and the CMIF examples use.
 AUTHORITY_URIS = {
-    "wikidata": "https://www.wikidata.org/entity/{}",
-    "viaf": "https://viaf.org/viaf/{}",
-    "gnd": "https://d-nb.info/gnd/{}",
-    "geonames": "https://www.geonames.org/{}",
+    "wikidata": "http://www.wikidata.org/entity/{}",
+    "viaf": "http://viaf.org/viaf/{}",
+    "gnd": "http://d-nb.info/gnd/{}",
+    "geonames": "http://www.geonames.org/{}",
 }
 ENTRY_TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # a year, a month or a day
@@ -40,17 +45,28 @@ class Name:
 
 @dataclass(frozen=True)
 class Authority:
-    """An authority-file id, with the public source it was verified from."""
+    """An authority-file id, the public page it was checked at, and the period it holds for (ISO days, or "")."""
 
     scheme: str
     value: str
     source: str = ""
+    not_before: str = ""
+    not_after: str = ""
 
     @property
     def uri(self) -> str:
         """The id as a URI."""
         template = AUTHORITY_URIS.get(self.scheme)
         return template.format(self.value) if template else self.value
+
+    @property
+    def bounded(self) -> bool:
+        """Whether the id holds for a period only."""
+        return bool(self.not_before or self.not_after)
+
+    def holds_on(self, day: str) -> bool:
+        """Whether the id holds on ``day`` (an ISO day); an id without a period holds on every day."""
+        return (not self.not_before or self.not_before <= day) and (not self.not_after or day <= self.not_after)
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,19 @@ class Entry:
         """The canonical (main, else first) name."""
         main = [n.text for n in self.names if n.type == "main"]
         return (main or [n.text for n in self.names] or [self.key])[0]
+
+    def authorities_on(self, day: str) -> tuple[Authority, ...]:
+        """The ids that hold on ``day`` (an ISO day; "" when the document has no date).
+
+        Per authority file, an id bounded to a period that covers the day wins over one without a period (the
+        Second Polish Republic over Poland in 1920); without a day, only ids without a period hold.
+        """
+        bounded = {a.scheme for a in self.authorities if a.bounded and day and a.holds_on(day)}
+        return tuple(
+            a
+            for a in self.authorities
+            if (a.bounded and day and a.holds_on(day)) or (not a.bounded and a.scheme not in bounded)
+        )
 
 
 @dataclass
@@ -117,14 +146,44 @@ def _read_entries(path: Path) -> list[Entry]:
                 Name(" ".join("".join(n.itertext()).split()), n.get(f"{{{XML_NS}}}lang", ""), n.get("type", "variant"))
                 for n in el.findall(f"{{{TEI_NS}}}{name_tag}")
             )
-            authorities = tuple(
-                Authority(i.get("type", ""), (i.text or "").strip(), i.get("source", ""))
-                for i in el.findall(f"{{{TEI_NS}}}idno")
-            )
+            authorities = tuple(_authority(path, i) for i in el.findall(f"{{{TEI_NS}}}idno"))
             note = el.find(f"{{{TEI_NS}}}note")
             text = "" if note is None else " ".join("".join(note.itertext()).split())
             entries.append(Entry(key, kind, names, authorities, text, _active_years(el)))
     return entries
+
+
+def _authority(path: Path, idno: etree._Element) -> Authority:
+    """An ``idno`` of an entry; its period bounds, if any, as first and last ISO day."""
+    start, end = idno.get("notBefore", ""), idno.get("notAfter", "")
+    for bound in (start, end):
+        if bound and not ISO_DATE.fullmatch(bound):
+            raise ReaderError(f"{path}:{idno.sourceline}: id period {bound!r} is not an ISO date (YYYY[-MM[-DD]])")
+    return Authority(
+        idno.get("type", ""),
+        (idno.text or "").strip(),
+        idno.get("source", ""),
+        first_day(start) if start else "",
+        last_day(end) if end else "",
+    )
+
+
+def document_day(meta: Metadata) -> str:
+    """The first day of a document's own date (its date, the lower bound, else its year), else ""."""
+    for value in (meta.date.when, meta.date.not_before, "" if meta.year is None else str(meta.year)):
+        if ISO_DATE.fullmatch(value):
+            return first_day(value)
+    return ""
+
+
+def first_day(value: str) -> str:
+    """The first day of an ISO year, month or day (``1918-11``: ``1918-11-01``)."""
+    return value + "-01-01"[len(value) - 4 :]
+
+
+def last_day(value: str) -> str:
+    """The last day of an ISO year, month or day, as a bound to compare days with (``1939``: ``1939-12-31``)."""
+    return value + "-12-31"[len(value) - 4 :]
 
 
 def _active_years(entry: etree._Element) -> tuple[str, str] | None:
@@ -136,4 +195,4 @@ def _active_years(entry: etree._Element) -> tuple[str, str] | None:
     start, end = floruit.get("notBefore", ""), floruit.get("notAfter", "")
     if not (ISO_DATE.fullmatch(start) and ISO_DATE.fullmatch(end)):
         return None
-    return start + "-01-01"[len(start) - 4 :], end + "-12-31"[len(end) - 4 :]
+    return first_day(start), last_day(end)

@@ -106,7 +106,7 @@ def test_standoff_lists_the_entries_pointed_to_and_drops_unknown_pointers() -> N
     assert etree.tostring(stand_off, encoding="unicode").replace(f' xmlns="{TEI_NS}"', "") == (
         '<standOff><listPerson><person xml:id="Stalin"><persName type="main" xml:lang="en">Stalin</persName>'
         '<persName xml:lang="ru">Сталин</persName><idno type="URI" subtype="wikidata" '
-        'source="https://www.wikidata.org/wiki/Q855">https://www.wikidata.org/entity/Q855</idno></person></listPerson>'
+        'source="https://www.wikidata.org/wiki/Q855">http://www.wikidata.org/entity/Q855</idno></person></listPerson>'
         '<listPlace><place xml:id="Moscow"><placeName>Moscow</placeName><note>capital</note></place></listPlace>'
         "</standOff>"
     )

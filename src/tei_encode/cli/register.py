@@ -9,6 +9,7 @@ import click
 
 from ..diagnostics import Reporter
 from ..errors import TeiEncodeError
+from ..exchange.checks import CHECKS_FILE, load_checks
 from ..exchange.inputs import corpus_register, is_corpus, load_documents
 from ..exchange.register_check import RegisterReport, check_register
 from .common import fail
@@ -28,19 +29,23 @@ def check(corpus: Path, strict: bool) -> None:
     \b
     1. names in the converted corpus that no register entry covers, by kind and written form,
        with every place (TEI file, line, XPath);
-    2. authority ids without the public source they were verified from (idno/@source);
-    3. entries without an authority id;
-    4. every authority id with the source it was verified from;
-    5. entries the corpus never names.
+    2. ids that cannot be ids of their authority file (an unknown file, a wrong form, a wrong
+       GND check digit);
+    3. ids not verified: without a check record in CORPUS/register/checks.json, or whose record
+       has no label, date or source URL, or a label that is none of the entry's names;
+    4. entries without an authority id;
+    5. every verified id with its check (label, day, page);
+    6. entries the corpus never names.
 
-    Exit 1 when there are unlinked names or unverified ids (with --strict, also entries without
-    an id), 0 otherwise; 2 for a missing corpus or an unreadable register.
+    Exit 1 when there are unlinked names, malformed or unverified ids (with --strict, also
+    entries without an id), 0 otherwise; 2 for a missing corpus or an unreadable register.
     """
     if not is_corpus(corpus):
         fail(f"{corpus}: not a corpus directory (no source texts)")
     try:
         register_ = corpus_register(corpus)
-        report = check_register(register_, load_documents([corpus], Reporter()))
+        checks = load_checks(corpus / "register" / CHECKS_FILE)
+        report = check_register(register_, load_documents([corpus], Reporter()), checks)
     except TeiEncodeError as exc:
         fail(str(exc))
     click.echo(format_report(report), nl=False)
@@ -53,14 +58,21 @@ def format_report(report: RegisterReport) -> str:
     for name in report.unlinked:
         lines.append(f"  {name.kind} {name.text!r} ({len(name.places)}x)")
         lines.extend(f"    {place.format()}" for place in name.places)
-    lines.append(f"Authority ids without a verification source ({len(report.unverified)}):")
-    lines.extend(f"  {e.kind} {e.key}: {a.scheme} {a.value}" for e, a in report.unverified)
+    lines.append(f"Ids that cannot be ids of their authority file ({len(report.malformed)}):")
+    lines.extend(f"  {f.entry.kind} {f.entry.key}: {f.authority.scheme} {f.problem}" for f in report.malformed)
+    lines.append(f"Ids not verified ({len(report.unverified)}):")
+    lines.extend(
+        f"  {f.entry.kind} {f.entry.key}: {f.authority.scheme} {f.authority.value}: {f.problem}"
+        for f in report.unverified
+    )
     lines.append(f"Entries without an authority id ({len(report.without_ids)}):")
     lines.extend(f"  {e.kind} {e.key}: {e.name}" for e in report.without_ids)
-    lines.append(f"Authority ids and where they were verified ({len(report.verified)}):")
-    lines.extend(
-        f"  {e.kind} {e.key}: {a.scheme} {a.value} {a.uri}\n    verified at {a.source}" for e, a in report.verified
-    )
+    lines.append(f"Verified ids ({len(report.verified)}):")
+    for f in report.verified:
+        assert f.record is not None  # a verified id has its record
+        period = f" ({f.authority.not_before or '..'}/{f.authority.not_after or '..'})" if f.authority.bounded else ""
+        lines.append(f"  {f.entry.kind} {f.entry.key}: {f.authority.uri}{period}")
+        lines.append(f"    {f.record.label!r}, checked {f.record.checked} at {f.record.source}")
     lines.append(f"Entries the corpus does not name ({len(report.unused)}):")
     lines.extend(f"  {e.kind} {e.key}: {e.name}" for e in report.unused)
     return "\n".join(lines) + "\n"

@@ -3,7 +3,8 @@
 Every ``@ref="#key"`` of the document must resolve inside it, so the people,
 places and organisations it names are copied from the register into
 ``standOff`` with their name variants and authority ids (and where each id was
-verified). A reference to a key the register lacks is removed and reported.
+verified): of ids bound to a period, those that hold on the document's day.
+A reference to a key the register lacks is removed and reported.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ LISTS = {"person": ("listPerson", "persName"), "place": ("listPlace", "placeName
 WITH_REF = etree.XPath("descendant-or-self::*[@ref]")
 
 
-def standoff(root: etree._Element, register: Register, reporter: Reporter) -> etree._Element | None:
-    """A ``standOff`` with the entries ``root`` refers to, or None when it refers to none."""
+def standoff(root: etree._Element, register: Register, reporter: Reporter, day: str = "") -> etree._Element | None:
+    """A ``standOff`` with the entries ``root`` refers to, or None when it refers to none; ``day`` (ISO, or "")
+    chooses among ids bound to periods (see ``Entry.authorities_on``)."""
     used: dict[str, Entry] = {}
     for el in WITH_REF(root):
         ref = el.get("ref")
@@ -44,12 +46,12 @@ def standoff(root: etree._Element, register: Register, reporter: Reporter) -> et
             listing = etree.SubElement(stand_off, tei(list_tag))
             for entry in entries:
                 # A copy made in C of the entry's element costs a third of building it again.
-                listing.append(deepcopy(_entry(entry, name_tag)))
+                listing.append(deepcopy(_entry(entry, name_tag, day)))
     return stand_off
 
 
 @lru_cache(maxsize=4096)
-def _entry(entry: Entry, name_tag: str) -> etree._Element:
+def _entry(entry: Entry, name_tag: str, day: str) -> etree._Element:
     """The element of one register entry (shared: copy it before use)."""
     el = etree.Element(tei(entry.kind))
     el.set(f"{{{XML_NS}}}id", entry.key)
@@ -60,7 +62,7 @@ def _entry(entry: Entry, name_tag: str) -> etree._Element:
             name_el.set("type", name.type)
         if name.lang:
             name_el.set(f"{{{XML_NS}}}lang", name.lang)
-    for authority in entry.authorities:
+    for authority in entry.authorities_on(day):
         idno = etree.SubElement(el, tei("idno"), type="URI")
         idno.set("subtype", authority.scheme)
         if authority.source:

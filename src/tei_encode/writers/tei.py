@@ -16,7 +16,7 @@ from lxml import etree
 from .. import __version__
 from ..diagnostics import Reporter
 from ..model import ArchivalCitation, Block, Division, Document, DocumentDate, Party, Span
-from ..register import Register
+from ..register import Register, document_day
 from ..xmlio import NSMAP, XML_NS, tei
 from .inline import ELEMENTS, render
 from .revisions import Responsibilities, revision_desc
@@ -91,7 +91,7 @@ class _Writer:
         self.front(text)
         self.body(text)
         self.back(text)
-        stand_off = standoff(root, self.register, self.reporter)
+        stand_off = standoff(root, self.register, self.reporter, document_day(self.doc.meta))
         if stand_off is not None:
             root.insert(1, stand_off)
         return root
