@@ -48,7 +48,8 @@ def make_corpus(root: Path, pages: int = 3) -> Path:
         text = "".join(LETTER.format(n=n, day=n % 28 + 1) for n in numbers)
         (corpus / f"page-{page:03d}-{page:03d}.txt").write_text(text, encoding="utf-8")
     (corpus / "plain.txt").write_text("A plain note about Moscow.\n", encoding="utf-8")
-    (corpus / "cmif.json").write_text('{"date": "2026-01-01", "title": "Test letters"}', encoding="utf-8")
+    edition = '{"date": "2026-01-01", "title": "Test letters", "editors": ["N. N."], "url": "https://x.org/c.xml"}'
+    (corpus / "cmif.json").write_text(edition, encoding="utf-8")
     return corpus
 
 

@@ -20,6 +20,8 @@ from lxml import etree
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers.names.index import fold, index_for, name_parts
+from tei_encode.exchange.checks import CHECKS_FILE, load_checks
+from tei_encode.exchange.register_check import check_id
 from tei_encode.pipeline import convert_path
 from tei_encode.register import AUTHORITY_URIS, Register
 from tei_encode.validate import load_validator
@@ -225,3 +227,50 @@ def test_document_naming_the_new_entries_is_valid(register: Register, tmp_path: 
     converted = convert_path(source, register, Reporter(), "plain")
     findings = list(load_validator(SCHEMA).iter_errors(converted[0].tree, source.name))
     assert findings == []
+
+
+def test_every_authority_id_has_a_check_naming_the_entry(register: Register) -> None:
+    """Each id has the record of its check (label, day, page), and the label is one of the entry's names."""
+    checks = load_checks(REGISTER_DIR / CHECKS_FILE)
+    findings = [check_id(e, a, checks) for e in register.entries.values() for a in e.authorities]
+    assert findings and [(f.entry.key, f.authority.value, f.problem) for f in findings if f.problem] == []
+    assert {f"{a.scheme}:{a.value}" for e in register.entries.values() for a in e.authorities} == set(checks)
+
+
+@pytest.mark.parametrize(
+    ("key", "day", "expected"),
+    [
+        ("Poland", "1920-07-24", ["Q207272"]),
+        ("Poland", "1951-09-26", ["Q36"]),
+        ("China", "1920-07-24", ["Q13426199"]),
+        ("China", "1951-09-26", ["Q148"]),
+        ("Czechia", "1920-07-24", []),
+        ("Georgia", "1920-07-24", []),
+        ("Turkey", "1920-07-24", []),
+        ("Turkey", "1951-09-26", ["Q43"]),
+        ("Poland", "", ["Q36"]),
+    ],
+)
+def test_the_documents_date_chooses_the_state_of_its_time(
+    register: Register, key: str, day: str, expected: list[str]
+) -> None:
+    assert [a.value for a in register.entries[key].authorities_on(day)] == expected
+
+
+def test_letters_of_1920_link_the_states_of_1920(tmp_path: Path) -> None:
+    """No. 91 (24 July 1920) names Poland and the Czech Republic: the Second Polish Republic, and no id for a
+    Czech Republic that did not exist; the cable of 1951 names China: the People's Republic."""
+    converted = {
+        item.document.id: item.tree
+        for source in sorted(CORPUS.glob("*.txt"))
+        for item in convert_path(source, Register.from_directory(REGISTER_DIR), Reporter())
+    }
+
+    def ids(doc: str, key: str) -> list[str]:
+        entry = converted[doc].find(f".//{TEI}standOff//*[@{XML_ID}='{key}']")
+        assert entry is not None, (doc, key)
+        return [(i.text or "").rsplit("/", 1)[-1] for i in entry.iter(f"{TEI}idno")]
+
+    assert ids("bolshevik-correspondence-no091", "Poland") == ["Q207272"]
+    assert ids("bolshevik-correspondence-no091", "Czechia") == []
+    assert ids("wilson-119543-cable-5542", "China") == ["Q148"]

@@ -17,7 +17,8 @@ from lxml import etree
 
 from .diagnostics import Reporter
 from .errors import TeiEncodeError
-from .exchange.cmif import EDITION_FILE, CmifHeader, cmif_from_parts, edition_header, letter_parts
+from .exchange.cmif import cmif_from_parts, letter_parts
+from .exchange.edition import EDITION_FILE, CmifHeader, edition_header
 from .xmlio import parse_file, safe_parser, serialize, write_atomic
 
 PARTS_FILE = ".cmif-parts.json"

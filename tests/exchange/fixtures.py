@@ -12,12 +12,12 @@ TEI_LETTER = """<?xml version="1.0" encoding="UTF-8"?>
 <profileDesc>{corresp}</profileDesc></teiHeader>
 <standOff><listPerson>
 <person xml:id="Anna"><persName type="main" xml:lang="en">Anna Example</persName><persName>Anna</persName>
-<idno type="URI" subtype="wikidata" source="https://example.org/a">https://www.wikidata.org/entity/Q1</idno>
-<idno type="URI" subtype="gnd" source="https://example.org/b">https://d-nb.info/gnd/123</idno></person>
+<idno type="URI" subtype="wikidata" source="https://example.org/a">http://www.wikidata.org/entity/Q1</idno>
+<idno type="URI" subtype="gnd" source="https://example.org/b">http://d-nb.info/gnd/118540238</idno></person>
 <person xml:id="Boris"><persName type="main">Boris Example</persName></person>
 </listPerson><listPlace>
 <place xml:id="Tver"><placeName type="main">Tver</placeName>
-<idno type="URI" subtype="wikidata" source="https://example.org/t">https://www.wikidata.org/entity/Q2</idno></place>
+<idno type="URI" subtype="wikidata" source="https://example.org/t">http://www.wikidata.org/entity/Q2</idno></place>
 </listPlace></standOff>
 <text><body><p>From <persName ref="#Anna">Anna</persName> in <placeName ref="#Tver">Tver</placeName> to
 <persName ref="#Boris">Boris</persName> and <persName>Vera</persName>, <date notBefore="1901-05-01"

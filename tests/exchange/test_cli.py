@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from ..conftest import CORPUS
 from .fixtures import write_letter
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+EDITION = ["--editor", "Anna Editor", "--url", "https://example.org/cmif.xml"]
 
 
 @pytest.fixture()
@@ -24,19 +26,42 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def test_cmif_of_the_corpus(runner: CliRunner, tmp_path: Path) -> None:
+def test_cmif_of_the_corpus_reads_its_configuration(runner: CliRunner, tmp_path: Path) -> None:
+    """Without options, `cmif` writes what `build` writes: the same settings, the same bytes."""
     out = tmp_path / "cmif.xml"
-    args = ["cmif", str(CORPUS), "-o", str(out), "--date", "2026-11-22", "--editor", "A", "--editor", "B"]
-    result = runner.invoke(main, args)
+    result = runner.invoke(main, ["cmif", str(CORPUS), "-o", str(out)], env={"SOURCE_DATE_EPOCH": None})
     assert result.exit_code == 0, result.output
     assert "11 letters of 12 documents" in result.output
+    assert out.read_bytes() == (CORPUS.parent / "out" / "cmif.xml").read_bytes()
+    config = json.loads((CORPUS / "cmif.json").read_text(encoding="utf-8"))
     root = etree.parse(str(out)).getroot()
-    assert len(root.findall(".//tei:correspDesc", NS)) == 11
-    assert [e.text for e in root.iterfind(".//tei:editor", NS)] == ["A", "B"]
-    assert root.findtext(".//tei:publicationStmt/tei:idno", namespaces=NS) == "cmif.xml"
-    again = tmp_path / "again" / "cmif.xml"
-    assert runner.invoke(main, [*args[:3], str(again), *args[4:]]).exit_code == 0
-    assert again.read_bytes() == out.read_bytes()
+    assert root.findtext(".//tei:publicationStmt/tei:idno", namespaces=NS) == config["url"]
+
+
+def test_cmif_options_override_the_configuration(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "cmif.xml"
+    args = ["cmif", str(CORPUS), "-o", str(out), "--date", "2026-11-22", "--editor", "A", "--editor", "B"]
+    result = runner.invoke(main, [*args, "--url", "https://x.org/c.xml"])
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(out)).getroot()
+    assert [e.text for e in root.iterfind(".//tei:titleStmt/tei:editor", NS)] == ["A", "B"]
+    assert root.findtext(".//tei:publicationStmt/tei:idno", namespaces=NS) == "https://x.org/c.xml"
+    assert root.find(".//tei:publicationStmt/tei:date", NS).get("when") == "2026-11-22"
+
+
+def test_cmif_record_keeps_the_date_until_the_content_changes(runner: CliRunner, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "cmif.xml"
+    env = {"SOURCE_DATE_EPOCH": "1800000000"}
+    assert runner.invoke(main, ["cmif", str(corpus), "-o", str(out), "--record"], env=env).exit_code == 0
+    recorded = json.loads((corpus / "cmif.json").read_text(encoding="utf-8"))["published"]
+    first = out.read_bytes()
+    later = {"SOURCE_DATE_EPOCH": "1900000000"}
+    assert runner.invoke(main, ["cmif", str(corpus), "-o", str(out)], env=later).exit_code == 0
+    assert out.read_bytes() == first and f'when="{recorded["when"]}"'.encode() in first
+    assert runner.invoke(main, ["cmif", str(corpus), "-o", str(out), "--title", "New"], env=later).exit_code == 0
+    assert b'when="2030-03-17T17:46:40Z"' in out.read_bytes()
 
 
 def test_cmif_of_tei_files_skips_non_letters(runner: CliRunner, tmp_path: Path) -> None:
@@ -44,14 +69,13 @@ def test_cmif_of_tei_files_skips_non_letters(runner: CliRunner, tmp_path: Path) 
     write_letter(tmp_path, "b", corresp="")
     out = tmp_path / "out" / "cmif.xml"
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
-    result = runner.invoke(
-        main, ["cmif", str(tmp_path), "-o", str(out), "-v", "--letter-url", "https://x.org/{id}"], env=env
-    )
+    args = ["cmif", str(tmp_path), "-o", str(out), "-v", "--letter-url", "https://x.org/{id}", *EDITION]
+    result = runner.invoke(main, args, env=env)
     assert result.exit_code == 0, result.output
     assert "b: no correspDesc" in result.output and "1 letters of 2 documents" in result.output
     root = etree.parse(str(out)).getroot()
     assert [d.get("ref") for d in root.iterfind(".//tei:correspDesc", NS)] == ["https://x.org/a"]
-    assert root.find(".//tei:publicationStmt/tei:date", NS).get("when") == "2023-11-14"
+    assert root.find(".//tei:publicationStmt/tei:date", NS).get("when") == "2023-11-14T22:13:20Z"
 
 
 @pytest.mark.parametrize(
@@ -61,14 +85,16 @@ def test_cmif_of_tei_files_skips_non_letters(runner: CliRunner, tmp_path: Path) 
         (["--date", "2026-01-01", "--letter-url", "https://x.org/{name}"], "only {id} may be filled in"),
         ([], "no publication date"),
         (["--date", "2026-01-01", "MISSING.xml"], "MISSING.xml: no such file"),
+        (["--date", "2026-01-01", "--url", "cmif.xml"], "must be a URL"),
     ],
-    ids=["bad-date", "bad-letter-url", "no-date", "missing-input"],
+    ids=["bad-date", "bad-letter-url", "no-date", "missing-input", "file-name-as-url"],
 )
 def test_cmif_usage_errors_write_nothing(runner: CliRunner, tmp_path: Path, args: list[str], message: str) -> None:
     letter = write_letter(tmp_path, "a")
     out = tmp_path / "cmif.xml"
     inputs = [str(tmp_path / a) if a.endswith(".xml") else a for a in args]
-    result = runner.invoke(main, ["cmif", str(letter), *inputs, "-o", str(out)], env={"SOURCE_DATE_EPOCH": None})
+    args = ["cmif", str(letter), *EDITION, *inputs, "-o", str(out)]
+    result = runner.invoke(main, args, env={"SOURCE_DATE_EPOCH": None})
     assert result.exit_code == 2
     assert message in result.output
     assert not out.exists()
@@ -77,7 +103,7 @@ def test_cmif_usage_errors_write_nothing(runner: CliRunner, tmp_path: Path, args
 def test_cmif_rejects_a_file_that_is_not_tei(runner: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "bad.xml"
     bad.write_text("<html/>", encoding="utf-8")
-    result = runner.invoke(main, ["cmif", str(bad), "-o", str(tmp_path / "c.xml"), "--date", "2026-01-01"])
+    result = runner.invoke(main, ["cmif", str(bad), "-o", str(tmp_path / "c.xml"), "--date", "2026-01-01", *EDITION])
     assert result.exit_code == 2 and "not a TEI document" in result.output
 
 
@@ -111,17 +137,17 @@ def test_register_check_of_the_corpus(runner: CliRunner) -> None:
     sections = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
     assert [s.split(" (")[0] for s in sections] == [
         "Names not linked to the register",
-        "Authority ids without a verification source",
+        "Ids that cannot be ids of their authority file",
+        "Ids not verified",
         "Entries without an authority id",
-        "Authority ids and where they were verified",
+        "Verified ids",
         "Entries the corpus does not name",
     ]
-    assert "  person Stalin: wikidata Q855 https://www.wikidata.org/entity/Q855" in result.stdout
-    verified = result.stdout.split("Authority ids and where they were verified")[1].split("Entries the corpus")[0]
-    ids = [line for line in verified.splitlines()[1:] if not line.startswith("    ")]
-    sources = [line for line in verified.splitlines()[1:] if line.startswith("    verified at https://")]
-    assert ids and len(ids) == len(sources)
-    unlinked = result.stdout.split("Authority ids without")[0]
+    assert "Ids that cannot be ids of their authority file (0):" in result.stdout
+    assert "Ids not verified (0):" in result.stdout
+    assert "  person Stalin: http://www.wikidata.org/entity/Q855\n    'Joseph Stalin', checked 20" in result.stdout
+    assert "  place Poland: http://www.wikidata.org/entity/Q207272 (1918-11-11/1939-10-06)" in result.stdout
+    unlinked = result.stdout.split("Ids that cannot")[0]
     assert result.exit_code == (1 if unlinked.count("\n") > 1 else 0)
 
 

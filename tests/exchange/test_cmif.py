@@ -10,18 +10,22 @@ import pytest
 from lxml import etree
 
 from tei_encode.diagnostics import Reporter, Severity
-from tei_encode.exchange.cmif import CmifError, CmifHeader, bibl_uuid, cmif_document, publication_date
+from tei_encode.exchange.cmif import bibl_uuid, cmif_document, content_hash
+from tei_encode.exchange.edition import CmifError, CmifHeader, Editor, PrintedSource, Stamp
 from tei_encode.exchange.inputs import load_documents, read_tei
-from tei_encode.register import Register
+from tei_encode.register import AUTHORITY_URIS, Register
 from tei_encode.validate import load_validator
 from tei_encode.xmlio import serialize
 
-from ..conftest import CORPUS, require_shared, require_tool
+from ..conftest import CORPUS, REPO, require_shared, require_tool
 from ..corpus_letters import LETTERS
 from .fixtures import CORRESP, write_letter
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
-HEADER = CmifHeader(date="2026-11-22", url="https://example.org/cmif.xml")
+HEADER = CmifHeader(date="2026-11-22", editors=(Editor("Anna Editor"),), url="https://example.org/cmif.xml")
+CS_CHECK = "cmif/correspsearch-check"
+# What correspSearch indexes, by kind of name (its check warns of any other authority file).
+INDEXED = {"person": ("gnd", "viaf"), "place": ("geonames",)}
 
 
 @pytest.fixture(scope="module")
@@ -36,23 +40,38 @@ def register() -> Register:
     return Register.from_directory(CORPUS / "register")
 
 
-def test_corpus_cmif_is_valid_relaxng(corpus_cmif: etree._Element) -> None:
-    schema = etree.RelaxNG(etree.parse(str(require_shared("cmif/cmi-customization.rng"))))
+@pytest.mark.parametrize("rng", ["cmif/cmi-customization.rng", f"{CS_CHECK}/cmi-customization.rng"])
+def test_corpus_cmif_is_valid_relaxng(corpus_cmif: etree._Element, rng: str) -> None:
+    schema = etree.RelaxNG(etree.parse(str(require_shared(rng))))
     assert schema.validate(corpus_cmif), schema.error_log
 
 
-def test_corpus_cmif_is_valid_with_jing(corpus_cmif: etree._Element, tmp_path: Path) -> None:
+@pytest.mark.parametrize("rng", ["cmif/cmi-customization.rng", f"{CS_CHECK}/cmi-customization.rng"])
+def test_corpus_cmif_is_valid_with_jing(corpus_cmif: etree._Element, tmp_path: Path, rng: str) -> None:
     jing = require_tool("jing")
     path = tmp_path / "cmif.xml"
     path.write_bytes(serialize(corpus_cmif))
-    rng = require_shared("cmif/cmi-customization.rng")
-    result = subprocess.run([jing, str(rng), str(path)], capture_output=True, text=True, check=False)
+    result = subprocess.run([jing, str(require_shared(rng)), str(path)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_corpus_cmif_passes_cmif_schematron(corpus_cmif: etree._Element) -> None:
-    validator = load_validator(require_shared("cmif/cmif.sch"))
-    assert list(validator.iter_errors(corpus_cmif)) == []
+@pytest.mark.parametrize("sch", ["cmif/cmif.sch", f"{CS_CHECK}/cmif.sch"])
+def test_corpus_cmif_passes_the_schematron_with_no_finding(corpus_cmif: etree._Element, sch: str) -> None:
+    """correspSearch harvests only a file without errors; its warnings (W0000 ...) are held to zero too."""
+    assert list(load_validator(require_shared(sch)).iter_errors(corpus_cmif)) == []
+
+
+def test_correspsearch_check_sees_what_it_would_refuse(corpus_cmif: etree._Element) -> None:
+    """The same engine reports a file name as the URL (E0001) and a Wikidata person (W0000)."""
+    validator = load_validator(require_shared(f"{CS_CHECK}/cmif.sch"))
+    broken = etree.fromstring(etree.tostring(corpus_cmif))
+    idno = broken.find(".//tei:publicationStmt/tei:idno", NS)
+    person = broken.find(".//tei:correspAction/tei:persName", NS)
+    assert idno is not None and person is not None
+    idno.text = "cmif.xml"
+    person.set("ref", "http://www.wikidata.org/entity/Q855")
+    messages = [d.message for d in validator.iter_errors(broken)]
+    assert any("E0001" in m for m in messages) and any("W0000" in m for m in messages), messages
     # The same engine must see a CMIF rule broken: a correspDesc without a receiver (E0002).
     broken = etree.fromstring(etree.tostring(corpus_cmif))
     action = broken.find(".//tei:correspDesc/tei:correspAction[@type='received']", NS)
@@ -79,12 +98,21 @@ def test_every_letter_has_its_correspondents_place_and_date(
     sent = descs[0].find("tei:correspAction[@type='sent']", NS)
     received = descs[0].find("tei:correspAction[@type='received']", NS)
     assert sent is not None and received is not None
-    assert _names(sent) == [_expected_name(register, k) for k in senders]
-    assert _names(received) == [_expected_name(register, k) for k in addressees]
+    assert _names(sent) == [_expected_name(register, k, date["when"]) for k in senders]
+    assert _names(received) == [_expected_name(register, k, date["when"]) for k in addressees]
     places = [(p.text, p.get("ref")) for p in sent.findall("tei:placeName", NS)]
-    assert places == ([] if place is None else [_expected_name(register, place)[1:]])
+    assert places == ([] if place is None else [_expected_name(register, place, date["when"])[1:]])
     dates = [dict(d.attrib) for d in sent.findall("tei:date", NS)]
     assert dates == [date]
+    received_places = [(p.text, p.get("ref")) for p in received.findall("tei:placeName", NS)]
+    expected = RECEIVED_PLACES.get(key)
+    assert received_places == ([] if expected is None else [_expected_name(register, expected, date["when"])[1:]])
+
+
+# Read from the letters' addresses: "Moscow - the Kremlin" (91, 96), "Moscow Kremlin." (95, 97), "Moscow." (98),
+# "П Е К И Н" (the cable); the others are addressed to people only.
+RECEIVED_PLACES = {"91": "Moscow", "95": "Moscow", "96": "Moscow", "97": "Moscow", "98": "Moscow"}
+RECEIVED_PLACES["wilson-119543-cable-5542"] = "Beijing"
 
 
 def _names(action: etree._Element) -> list[tuple[str, str | None, str | None]]:
@@ -95,14 +123,15 @@ def _names(action: etree._Element) -> list[tuple[str, str | None, str | None]]:
     ]
 
 
-def _expected_name(register: Register, key: str) -> tuple[str, str | None, str | None]:
-    """(element, name, authority URI) a register key must appear as; organisations by name."""
+def _expected_name(register: Register, key: str, day: str = "") -> tuple[str, str | None, str | None]:
+    """(element, name, authority URI) a register key must appear as; organisations by name. The URI is the
+    register's first GND or VIAF id for a person, GeoNames id for a place, in the form correspSearch reads."""
     if key.startswith("org:"):
         return ("orgName", key[4:], None)
     entry = register.get(key)
     assert entry is not None, key
-    uris = [a.uri for a in entry.authorities]
-    assert len(uris) <= 1, "the table assumes at most one authority id per entry"
+    held = entry.authorities_on(day)
+    uris = [AUTHORITY_URIS[s].format(a.value) for s in INDEXED[entry.kind] for a in held if a.scheme == s]
     return ("persName" if entry.kind == "person" else "placeName", entry.name, uris[0] if uris else None)
 
 
@@ -116,6 +145,7 @@ def test_header_has_licence_publication_and_uuid_sources(corpus_cmif: etree._Ele
     assert publication is not None
     assert publication.findtext("tei:idno[@type='url']", namespaces=NS) == "https://example.org/cmif.xml"
     assert publication.find("tei:date", NS).get("when") == "2026-11-22"
+    assert [e.text for e in corpus_cmif.iterfind(".//tei:titleStmt/tei:editor", NS)] == ["Anna Editor"]
     licence = publication.find("tei:availability/tei:licence", NS)
     assert licence is not None and licence.get("target") == "https://creativecommons.org/licenses/by/4.0/"
     bibls = corpus_cmif.findall(".//tei:sourceDesc/tei:bibl", NS)
@@ -142,10 +172,10 @@ def test_names_without_authority_are_listed_and_preferred_authority_chosen(tmp_p
     letter = read_tei(write_letter(tmp_path, "letter-1"))
     root = cmif_document([letter.root], HEADER)
     sent, received = root.findall(".//tei:correspAction", NS)
-    # GND comes before Wikidata; a place keeps its Wikidata id.
+    # The GND id is sent; Wikidata ids (Anna's, Tver's only one) stay in the register.
     assert [(e.text, e.get("ref")) for e in sent] == [
-        ("Anna Example", "https://d-nb.info/gnd/123"),
-        ("Tver", "https://www.wikidata.org/entity/Q2"),
+        ("Anna Example", "http://d-nb.info/gnd/118540238"),
+        ("Tver", None),
         (None, None),
     ]
     assert sent[2].attrib == {"notBefore": "1901-05-01", "notAfter": "1901-05-10"}
@@ -182,27 +212,121 @@ def test_missing_receiver_is_noted_as_unknown(tmp_path: Path) -> None:
     assert [d.code for d in reporter] == ["cmif-unknown-correspondent"]
 
 
+def _header(**fields: object) -> CmifHeader:
+    values: dict[str, object] = {"editors": (Editor("Anna Editor"),), "url": "https://example.org/cmif.xml"}
+    values.update(fields)
+    return CmifHeader(**values)  # type: ignore[arg-type]
+
+
+def _when(root: etree._Element) -> str:
+    date = root.find(".//tei:publicationStmt/tei:date", NS)
+    assert date is not None
+    return date.get("when", "")
+
+
+def test_publication_date_stays_while_the_content_does_and_increases_when_it_changes(tmp_path: Path) -> None:
+    letter = read_tei(write_letter(tmp_path, "a")).root
+    first = cmif_document([letter], _header(epoch="1700000000"))
+    assert _when(first) == "2023-11-14T22:13:20Z"
+    recorded = Stamp(_when(first), content_hash(first))
+    # The same content with the publication recorded: the date stays, whatever the time of the commit.
+    same = cmif_document([letter], _header(stamp=recorded, epoch="1800000000"))
+    assert _when(same) == recorded.when and serialize(same) == serialize(first)
+    # Changed content: the time of the commit, else a second after the recorded date; never earlier.
+    changed = read_tei(write_letter(tmp_path, "b", title="Another letter")).root
+    assert _when(cmif_document([letter, changed], _header(stamp=recorded, epoch="1800000000"))) == (
+        "2027-01-15T08:00:00Z"
+    )
+    assert _when(cmif_document([letter, changed], _header(stamp=recorded))) == "2023-11-14T22:13:21Z"
+    assert _when(cmif_document([letter, changed], _header(stamp=recorded, epoch="1600000000"))) == (
+        "2023-11-14T22:13:21Z"
+    )
+    assert _when(cmif_document([letter], _header(date="2025-01-02", stamp=recorded))) == "2025-01-02"
+
+
 @pytest.mark.parametrize(
-    ("option", "environ", "pubdate", "expected"),
+    ("fields", "message"),
     [
-        ("2025-01-02", {"SOURCE_DATE_EPOCH": "0"}, "", "2025-01-02"),
-        (None, {"SOURCE_DATE_EPOCH": "1700000000"}, "", "2023-11-14"),
-        (None, {}, '<date when="2024-03-01"/>', "2024-03-01"),
+        ({"date": "22.11.2026"}, "ISO 8601"),
+        ({"date": "2026-11-22", "editors": ()}, "at least one editor"),
+        ({"date": "2026-11-22", "url": "cmif.xml"}, "must be a URL"),
+        ({}, "no publication date"),
+        ({"epoch": "yesterday"}, "not a number"),
     ],
-    ids=["option", "source-date-epoch", "input"],
+    ids=["bad-date", "no-editor", "file-name-as-url", "no-date", "bad-epoch"],
 )
-def test_publication_date(
-    tmp_path: Path, option: str | None, environ: dict[str, str], pubdate: str, expected: str
+def test_header_that_cannot_be_used(tmp_path: Path, fields: dict[str, object], message: str) -> None:
+    letter = read_tei(write_letter(tmp_path, "a")).root
+    with pytest.raises(CmifError, match=message):
+        cmif_document([letter], _header(**fields))
+
+
+def test_printed_source_is_a_full_bibl_and_editors_have_email(tmp_path: Path) -> None:
+    source = PrintedSource("letters of anna", "Letters of Anna", ("B. Editor", "C. Editor"), "Tver", "Press", "1901")
+    header = _header(date="2026-01-01", sources=(source,), editors=(Editor("Anna Editor", "anna@example.org"),))
+    root = cmif_document([read_tei(write_letter(tmp_path, "a")).root], header)
+    bibl = root.find(".//tei:sourceDesc/tei:bibl", NS)
+    assert bibl is not None and bibl.get("type") == "print"
+    assert "".join(bibl.itertext()) == "B. Editor, C. Editor (eds.): Letters of Anna. Tver: Press, 1901."
+    assert [etree.QName(e).localname for e in bibl] == ["editor", "editor", "title", "placeName", "publisher"]
+    editor = root.find(".//tei:titleStmt/tei:editor", NS)
+    assert editor is not None and editor.findtext("tei:email", namespaces=NS) == "anna@example.org"
+
+
+def test_received_place_from_the_letters_address(tmp_path: Path) -> None:
+    path = write_letter(tmp_path, "a")
+    text = path.read_text(encoding="utf-8").replace(
+        "<text><body><p>", '<text><body><opener><address><addrLine>To <placeName ref="#Tver">Tver</placeName>'
+        "</addrLine></address></opener><p>"
+    )  # fmt: skip
+    path.write_text(text.replace('<placeName ref="#Tver">Tver</placeName><date', "<date"), encoding="utf-8")
+    received = cmif_document([read_tei(path).root], HEADER).find(".//tei:correspAction[@type='received']", NS)
+    assert received is not None
+    assert [(etree.QName(e).localname, e.text) for e in received] == [
+        ("persName", "Boris Example"), ("persName", "Vera"), ("placeName", "Tver"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("subtype", "uri", "ref"),
+    [
+        ("Wikidata", "Mao", None),
+        ("gnd", "Mao", None),
+        ("gnd", "http://d-nb.info/gnd/118540237", None),
+        ("gnd", "https://d-nb.info/gnd/118540238", "http://d-nb.info/gnd/118540238"),
+        ("viaf", "http://viaf.org/viaf/24602065", "http://viaf.org/viaf/24602065"),
+        ("wikidata", "http://www.wikidata.org/entity/Q1", None),
+    ],
+    ids=["wikidata-capital-name", "name-as-gnd", "gnd-check-digit", "https-gnd", "viaf", "wikidata"],
+)
+def test_only_well_formed_ids_correspsearch_indexes_are_sent(
+    tmp_path: Path, subtype: str, uri: str, ref: str | None
 ) -> None:
-    roots = [read_tei(write_letter(tmp_path, "a", pubdate=pubdate)).root]
-    assert publication_date(option, roots, environ) == expected
+    path = write_letter(tmp_path, "a")
+    text = path.read_text(encoding="utf-8")
+    start = text.index('<idno type="URI" subtype="wikidata" source="https://example.org/a">')
+    end = text.index("</person>", start)
+    idno = f'<idno type="URI" subtype="{subtype}" source="https://example.org/a">{uri}</idno>'
+    path.write_text(text[:start] + idno + text[end:], encoding="utf-8")
+    sent = cmif_document([read_tei(path).root], HEADER).find(".//tei:correspAction[@type='sent']/tei:persName", NS)
+    assert sent is not None and sent.get("ref") == ref
 
 
-def test_publication_date_missing_or_bad(tmp_path: Path) -> None:
-    roots = [read_tei(write_letter(tmp_path, "a")).root]
-    with pytest.raises(CmifError, match="SOURCE_DATE_EPOCH"):
-        publication_date(None, roots, {})
-    with pytest.raises(CmifError, match="not a number"):
-        publication_date(None, roots, {"SOURCE_DATE_EPOCH": "yesterday"})
-    with pytest.raises(CmifError, match="ISO 8601"):
-        CmifHeader(date="22.11.2026")
+@pytest.mark.parametrize("check", ["cmif/cmif.sch", f"{CS_CHECK}/cmif.sch", "cmif/cmi-customization.rng",
+                                   f"{CS_CHECK}/cmi-customization.rng"])  # fmt: skip
+def test_built_cmif_passes_correspsearch_and_the_sig(check: str) -> None:
+    """``out/cmif.xml``, which the build test keeps equal to a fresh build, as correspSearch receives it."""
+    findings = list(load_validator(require_shared(check)).iter_errors(etree.parse(str(REPO / "out" / "cmif.xml"))))
+    assert findings == []
+
+
+def test_built_cmif_sends_every_indexed_id_of_a_correspondent(register: Register) -> None:
+    """Every person or place in a correspDesc with a GND, VIAF or GeoNames id in the register has it as @ref."""
+    root = etree.parse(str(REPO / "out" / "cmif.xml")).getroot()
+    for name in root.iterfind(".//tei:correspAction/*", NS):
+        local = etree.QName(name).localname
+        if local in ("persName", "placeName"):
+            kind = "person" if local == "persName" else "place"
+            entries = [e for e in register.of_kind(kind) if e.name == name.text]
+            held = [a for e in entries for a in e.authorities if a.scheme in INDEXED[kind]]
+            assert (name.get("ref") is not None) == bool(held), name.text

@@ -24,8 +24,8 @@ def letter_rows(tmp_path: Path) -> list[Mention]:
 
 def test_rows_of_a_letter(letter_rows: list[Mention]) -> None:
     assert [(m.kind, m.type, m.text, m.value, m.key, m.authority) for m in letter_rows] == [
-        ("person", "", "Anna", "Anna", "Anna", "https://d-nb.info/gnd/123 https://www.wikidata.org/entity/Q1"),
-        ("place", "", "Tver", "Tver", "Tver", "https://www.wikidata.org/entity/Q2"),
+        ("person", "", "Anna", "Anna", "Anna", "http://d-nb.info/gnd/118540238 http://www.wikidata.org/entity/Q1"),
+        ("place", "", "Tver", "Tver", "Tver", "http://www.wikidata.org/entity/Q2"),
         ("person", "", "Boris", "Boris", "Boris", ""),
         ("person", "", "Vera", "", "", ""),
         ("date", "", "early May", "1901-05-01/1901-05-10", "", ""),
@@ -92,7 +92,7 @@ def test_corpus_export_is_stable_and_linked() -> None:
     first = mentions(load_documents([CORPUS], Reporter()))
     assert first == mentions(load_documents([CORPUS], Reporter()))
     stalin = [m for m in first if m.key == "Stalin"]
-    assert stalin and {m.authority for m in stalin} == {"https://www.wikidata.org/entity/Q855"}
+    assert stalin and {m.authority for m in stalin} == {"http://www.wikidata.org/entity/Q855"}
     by_document: dict[str, list[Mention]] = {}
     for m in first:
         by_document.setdefault(m.document, []).append(m)

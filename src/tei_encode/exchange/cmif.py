@@ -1,79 +1,86 @@
 """CMIF, the Correspondence Metadata Interchange Format that correspSearch harvests.
 
 One TEI file whose ``profileDesc`` holds a ``correspDesc`` per letter: who
-sent it from where and when, who received it, names pointing to authority URIs
-(the first of GND, VIAF, GeoNames, Wikidata the register verified), and the
-edition each letter comes from as a ``sourceDesc/bibl`` whose ``xml:id`` is a
-UUID derived from its text. Only documents with a ``correspDesc`` are letters.
-The output depends on the input and the header alone (no clock, no random
-ids), so a build gives the same bytes every time.
+sent it from where and when, who received it where (the letter's
+``correspAction``, else the first place of the address the letter opens
+with), names pointing to the authority URIs correspSearch indexes (GND or
+VIAF for people and bodies, GeoNames for places; Wikidata stays in the
+register), and the edition each letter comes from as a ``sourceDesc/bibl``
+whose ``xml:id`` is a UUID derived from its text: a printed edition the
+configuration describes in full, else the TEI's citation. Only documents with
+a ``correspDesc`` are letters. The output depends on the input and the header
+alone (no clock, no random ids), so a build gives the same bytes every time.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import re
 import uuid
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
+from collections.abc import Iterable
 
 from lxml import etree
 
 from ..diagnostics import Reporter
-from ..errors import TeiEncodeError
-from ..xmlio import NSMAP, TEI_NS, XML_NS, tei
+from ..register import AUTHORITY_URIS
+from ..xmlio import NSMAP, TEI_NS, XML_NS, serialize, tei
+from .edition import EDITION_FILE as EDITION_FILE  # where build finds the settings
+from .edition import CmifHeader, PrintedSource, publication_when
 from .entities import KIND_OF_NAME, NS, Entity, entities, ref_key, text_of
+from .idsyntax import id_problem, scheme_of_uri
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE_TEXT = "This file is licensed under the terms of the Creative Commons Licence CC BY 4.0"
 DATING_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 UNKNOWN = "Unknown"
-DEFAULT_TITLE = "Correspondence metadata of the tei-encode corpus"
-DEFAULT_EDITOR = "tei-encode project"
-DEFAULT_PUBLISHER = "tei-encode project"
 # The namespace of the bibl UUIDs: the same source text gives the same xml:id in every build.
 BIBL_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:tei-encode:cmif:bibl")
 URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;)]")
-W3C_DATE = re.compile(r"-?\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?")
+# The authority files correspSearch indexes (its check warns of any other, W0000), by kind of name.
+INDEXED = {"persName": ("gnd", "viaf"), "orgName": ("gnd", "viaf"), "placeName": ("geonames",)}
 
 
-class CmifError(TeiEncodeError, ValueError):
-    """CMIF header data that cannot be used (a publication date that is not ISO 8601, none at all)."""
-
-
-@dataclass(frozen=True)
-class CmifHeader:
-    """What CMIF requires of the file itself: title, editors, publisher, its own URL, date, licence."""
-
-    date: str
-    title: str = DEFAULT_TITLE
-    editors: tuple[str, ...] = (DEFAULT_EDITOR,)
-    publisher: str = DEFAULT_PUBLISHER
-    url: str = "cmif.xml"
-    letter_url: str = ""
-
-    def __post_init__(self) -> None:
-        if not W3C_DATE.fullmatch(self.date):
-            raise CmifError(f"publication date {self.date!r} is not an ISO 8601 date (YYYY-MM-DD)")
-        if not self.editors or not all(e.strip() for e in self.editors):
-            raise CmifError("CMIF needs at least one editor")
-        try:
-            self.letter_url.format(id="x")
-        except (KeyError, IndexError, ValueError) as exc:
-            raise CmifError(f"letter URL {self.letter_url!r}: only {{id}} may be filled in") from exc
-
-
-def _bibl(root: etree._Element) -> etree._Element:
-    """The CMIF ``bibl`` of a letter's source text, with its name-based UUID as ``xml:id``."""
+def _bibl(root: etree._Element, header: CmifHeader) -> etree._Element:
+    """The CMIF ``bibl`` of a letter's source, with its name-based UUID as ``xml:id``: the printed edition the
+    header describes, else the TEI's citation (with its first URL as a ``ref``)."""
     text, url = _source_text(root)
-    bibl = etree.Element(tei("bibl"), type="online" if url else "print")
-    bibl.set(f"{{{XML_NS}}}id", bibl_uuid(text))
-    bibl.text = text
-    if url:
-        bibl.text += " "
-        etree.SubElement(bibl, tei("ref"), target=url).text = url
+    printed = header.source_for(text)
+    if printed is not None:
+        bibl = _printed_bibl(printed)
+    else:
+        bibl = etree.Element(tei("bibl"), type="online" if url else "print")
+        bibl.text = text
+        if url:
+            bibl.text += " "
+            etree.SubElement(bibl, tei("ref"), target=url).text = url
+    bibl.set(f"{{{XML_NS}}}id", bibl_uuid(" ".join("".join(bibl.itertext()).split())))
+    return bibl
+
+
+def _printed_bibl(source: PrintedSource) -> etree._Element:
+    """``Editors (eds.): Title. Place: Publisher, Year.``, each part in the element CMIF allows in a ``bibl``
+    (``placeName`` for the place, as CMIF has no ``pubPlace``; the year as text, as it has no ``date`` there)."""
+    bibl = etree.Element(tei("bibl"), type="print")
+    last: etree._Element | None = None
+
+    def add(tag: str, text: str, before: str) -> None:
+        nonlocal last
+        if last is None:
+            bibl.text = (bibl.text or "") + before
+        else:
+            last.tail = (last.tail or "") + before
+        last = etree.SubElement(bibl, tei(tag))
+        last.text = text
+
+    for i, editor in enumerate(source.editors):
+        add("editor", editor, ", " if i else "")
+    add("title", source.title, " (eds.): " if source.editors else "")
+    if source.place:
+        add("placeName", source.place, ". ")
+    if source.publisher:
+        add("publisher", source.publisher, ": " if source.place else ". ")
+    assert last is not None  # a source has a title
+    last.tail = (", " if source.place or source.publisher else ". ") + source.year + "." if source.year else "."
     return bibl
 
 
@@ -89,52 +96,6 @@ def bibl_uuid(text: str) -> str:
         if value[0].isalpha():
             return value
         attempt += 1
-
-
-def publication_date(option: str | None, roots: Iterable[etree._Element], environ: Mapping[str, str]) -> str:
-    """The CMIF publication date: ``option``, else ``SOURCE_DATE_EPOCH``, else the newest input date.
-
-    The input dates are the ``publicationStmt/date`` of the TEI documents. Raises ``CmifError`` when
-    there is none of these: the clock is never read, so a build is reproducible.
-    """
-    if option:
-        return option
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
-        except (ValueError, OverflowError) as exc:
-            raise CmifError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from exc
-    dates = [
-        d.get("when", "")
-        for root in roots
-        for d in root.iterfind("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date", NS)
-        if W3C_DATE.fullmatch(d.get("when", ""))
-    ]
-    if not dates:
-        raise CmifError("no publication date: give one (--date) or set SOURCE_DATE_EPOCH")
-    return str(max(dates))
-
-
-EDITION_FILE = "cmif.json"
-EDITION_KEYS = {"title", "editors", "publisher", "url", "date", "letter_url"}
-
-
-def edition_header(path: Path, environ: Mapping[str, str]) -> CmifHeader | None:
-    """The CMIF header a corpus describes in ``cmif.json`` (title, editors, publisher, url, date,
-    letter_url), or None when it has no such file. ``SOURCE_DATE_EPOCH`` overrides its date."""
-    if not path.is_file():
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CmifError(f"{path}: cannot read the edition's CMIF metadata: {exc}") from exc
-    if not isinstance(data, dict) or not set(data) <= EDITION_KEYS or not isinstance(data.get("date"), str):
-        raise CmifError(f"{path}: expected an object with a date and only {', '.join(sorted(EDITION_KEYS))}")
-    date = publication_date(None, [], environ) if environ.get("SOURCE_DATE_EPOCH") else data["date"]
-    fields = {k: v for k, v in data.items() if k not in ("date", "editors")}
-    editors = tuple(data.get("editors", (DEFAULT_EDITOR,)))
-    return CmifHeader(date=date, editors=editors, **fields)
 
 
 def is_letter(root: etree._Element) -> bool:
@@ -167,18 +128,33 @@ def letter_parts(
     if not is_letter(root):
         reporter.info("cmif-not-a-letter", f"{doc_id}: no correspDesc; not a letter, left out of CMIF")
         return None
-    bibl = _bibl(root)
+    bibl = _bibl(root, header)
     return bibl, _corresp_desc(root, doc_id, bibl.get(f"{{{XML_NS}}}id", ""), header, reporter)
 
 
 def cmif_from_parts(header: CmifHeader, parts: Iterable[tuple[etree._Element, etree._Element]]) -> etree._Element:
-    """The CMIF ``TEI`` element from the letters' parts, in order; one ``bibl`` per distinct source."""
+    """The CMIF ``TEI`` element from the letters' parts, in order; one ``bibl`` per distinct source.
+
+    The publication date is set last, from the hash of everything else (see ``publication_when``).
+    """
     bibls: dict[str, etree._Element] = {}
     descs = []
     for bibl, desc in parts:
         bibls.setdefault(bibl.get(f"{{{XML_NS}}}id", ""), bibl)
         descs.append(desc)
-    return _cmif_tei(header, list(bibls.values()), descs)
+    root = _cmif_tei(header, list(bibls.values()), descs)
+    date = root.find("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date", NS)
+    assert date is not None  # _cmif_tei writes it
+    date.set("when", publication_when(header, content_hash(root)))
+    return root
+
+
+def content_hash(root: etree._Element) -> str:
+    """The SHA-256 of a CMIF file's content: its bytes with the publication date left out."""
+    copy = etree.fromstring(etree.tostring(root))
+    for date in copy.iterfind("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date", NS):
+        date.attrib.pop("when", None)
+    return hashlib.sha256(serialize(copy)).hexdigest()
 
 
 def _cmif_tei(header: CmifHeader, bibls: list[etree._Element], descs: list[etree._Element]) -> etree._Element:
@@ -187,11 +163,15 @@ def _cmif_tei(header: CmifHeader, bibls: list[etree._Element], descs: list[etree
     title_stmt = etree.SubElement(file_desc, tei("titleStmt"))
     etree.SubElement(title_stmt, tei("title")).text = header.title
     for editor in header.editors:
-        etree.SubElement(title_stmt, tei("editor")).text = editor
+        el = etree.SubElement(title_stmt, tei("editor"))
+        el.text = editor.name
+        if editor.email:
+            el.text += " "
+            etree.SubElement(el, tei("email")).text = editor.email
     publication = etree.SubElement(file_desc, tei("publicationStmt"))
     etree.SubElement(publication, tei("publisher")).text = header.publisher
     etree.SubElement(publication, tei("idno"), type="url").text = header.url
-    etree.SubElement(publication, tei("date"), when=header.date)
+    etree.SubElement(publication, tei("date"))
     availability = etree.SubElement(publication, tei("availability"))
     etree.SubElement(availability, tei("licence"), target=LICENCE_URL).text = LICENCE_TEXT
     source_desc = etree.SubElement(file_desc, tei("sourceDesc"))
@@ -221,10 +201,25 @@ def _corresp_desc(
         action = etree.SubElement(desc, tei("correspAction"), type=action_type)
         for source_action in actions:
             action.extend(_action_parts(source_action, known))
-        if not len(action) or all(child.tag == tei("date") for child in action):
+        if action_type == "received" and action.find(tei("placeName")) is None:
+            place = _address_place(root)
+            if place is not None:
+                action.extend(_action_parts(place, known))
+        if not action.xpath("tei:persName or tei:orgName", namespaces=NS):
             reporter.info("cmif-unknown-correspondent", f"{doc_id}: no {action_type} correspondent; noted as unknown")
             action.insert(0, _name("persName", UNKNOWN, None))
     return desc
+
+
+def _address_place(root: etree._Element) -> etree._Element | None:
+    """The place a letter was sent to when its ``correspDesc`` does not say: the first place of the address it
+    opens with (``Moscow - the Kremlin``: Moscow), wrapped as an action for ``_action_parts``."""
+    places = root.xpath("(tei:text//tei:address)[1]//tei:placeName", namespaces=NS)
+    if not places:
+        return None
+    action = etree.Element(tei("correspAction"))
+    action.append(etree.fromstring(etree.tostring(places[0], with_tail=False)))
+    return action
 
 
 def _action_parts(action: etree._Element, known: dict[str, Entity]) -> list[etree._Element]:
@@ -253,10 +248,22 @@ def _action_parts(action: etree._Element, known: dict[str, Entity]) -> list[etre
 
 def _name(tag: str, text: str, entity: Entity | None) -> etree._Element:
     el = etree.Element(tei(tag))
-    if entity is not None and entity.uris:
-        el.set("ref", entity.uris[0])
+    uri = indexed_uri(tag, entity) if entity is not None else ""
+    if uri:
+        el.set("ref", uri)
     el.text = text
     return el
+
+
+def indexed_uri(tag: str, entity: Entity) -> str:
+    """The first id of ``entity`` in an authority file correspSearch indexes for ``tag``, as the URI it expects
+    (``http://d-nb.info/gnd/…``), if the id has the right form; else ""."""
+    for scheme in INDEXED.get(tag, ()):
+        for authority in entity.authorities:
+            found, value = scheme_of_uri(authority.uri)
+            if found == scheme and authority.scheme == scheme and not id_problem(scheme, value):
+                return AUTHORITY_URIS[scheme].format(value)
+    return ""
 
 
 def _document_id(root: etree._Element) -> str:

@@ -17,8 +17,7 @@ from ..xmlio import TEI_NS, XML_NS
 NS = {"tei": TEI_NS}
 ENTRY_KINDS = {"person": "persName", "place": "placeName", "org": "orgName"}
 KIND_OF_NAME = {name: kind for kind, name in ENTRY_KINDS.items()}
-# correspSearch indexes people by GND, VIAF or Wikidata and places by GeoNames or Wikidata; the first
-# authority in this order is the one a CMIF name points to.
+# The order authority URIs are listed in (exports, the register check): the files of people, then places.
 PREFERRED_AUTHORITIES = ("gnd", "viaf", "geonames", "wikidata")
 
 
