@@ -128,7 +128,7 @@ def test_export_to_stdout(runner: CliRunner, tmp_path: Path) -> None:
     write_letter(tmp_path, "a")
     result = runner.invoke(main, ["export", str(tmp_path), "--format", "csv", "-o", "-"])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "document,kind,type,text,value,key,authority,xpath,line,offset"
+    assert result.stdout.splitlines()[0] == "document,kind,type,text,value,key,authority,xpath,line,offset,zone"
     assert len(result.stdout.splitlines()) == 7
 
 

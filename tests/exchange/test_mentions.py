@@ -74,6 +74,7 @@ def test_csv_has_a_header_and_round_trips(letter_rows: list[Mention]) -> None:
         "xpath",
         "line",
         "offset",
+        "zone",
     ]
     assert [(r["text"], int(r["line"]), int(r["offset"])) for r in table] == [
         (m.text, m.line, m.offset) for m in letter_rows
@@ -104,3 +105,14 @@ def test_corpus_export_is_stable_and_linked() -> None:
         ("date", "July 24 [1920]", "1920-07-24"),
     ]
     assert not [m for m in first if "standOff" in m.xpath or "correspDesc" in m.xpath or "msDesc" in m.xpath]
+
+
+def test_zone_of_each_corpus_mention() -> None:
+    """No. 91: its title names Stalin and Lenin, its text Budyonny, note 2 Voroshilov; its citation is archival."""
+    rows = [m for m in mentions(load_documents([CORPUS], Reporter())) if m.document == "bolshevik-correspondence-no091"]
+    zones = {(m.kind, m.value, m.zone) for m in rows}
+    assert {("person", "Stalin", "title"), ("person", "Lenin", "title"), ("person", "Budyonny", "text")} <= zones
+    assert ("person", "Voroshilov", "note") in zones and ("person", "Voroshilov", "text") not in zones
+    assert {m.zone for m in rows if m.kind == "idno" and m.type == "archival"} == {"citation", "note"}
+    assert {m.zone for m in rows if m.kind == "date"} >= {"title", "text", "note"}
+    assert {m.zone for m in rows} <= {"title", "text", "note", "citation", "header"}

@@ -6,7 +6,9 @@ source (``sourceDesc/bibl``): the header's restatements (``correspDesc``,
 ``msDesc``) and the ``standOff`` lists are left out. Each row says where the
 mention is: the element's XPath, its line in the TEI file and the offset (in
 characters) of its first character in the string value of the enclosing
-``text`` or ``bibl``. Rows follow the documents in input order, then document
+``text`` or ``bibl``, and in which zone it is: the edition's ``title``, the
+running ``text``, an editor's ``note``, an archival ``citation``, or the
+``header`` (the source citation). Rows follow the documents in input order, then document
 order, so the same input gives the same table.
 """
 
@@ -43,6 +45,7 @@ class Mention:
     xpath: str
     line: int
     offset: int
+    zone: str
 
 
 def iter_mentions(document: TeiDocument) -> list[Mention]:
@@ -109,7 +112,22 @@ def _mention(document: TeiDocument, el: etree._Element, offset: int, known: dict
         xpath(el),
         el.sourceline or 0,
         offset,
+        zone(el),
     )
+
+
+def zone(el: etree._Element) -> str:
+    """Where a mention is: ``citation`` (an archival citation), ``note`` (an editor's or author's note),
+    ``title`` (the front matter: document title and date), ``header`` (the teiHeader) or ``text``."""
+    for ancestor in el.iterancestors():
+        local = etree.QName(ancestor).localname
+        if local == "note":
+            return "citation" if ancestor.get("type") == "citation" else "note"
+        if local == "front":
+            return "title"
+        if local == "teiHeader":
+            return "header"
+    return "text"
 
 
 def _date_value(el: etree._Element) -> str:
