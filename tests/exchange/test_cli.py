@@ -154,3 +154,25 @@ def test_register_check_of_the_corpus(runner: CliRunner) -> None:
 def test_register_check_needs_a_corpus(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["register", "check", str(tmp_path)])
     assert result.exit_code == 2 and "not a corpus directory" in result.output
+
+
+def test_export_letters_and_network_of_the_corpus(runner: CliRunner, tmp_path: Path) -> None:
+    table, network = tmp_path / "letters.csv", tmp_path / "network.gexf"
+    assert runner.invoke(main, ["export", str(CORPUS), "--format", "letters", "-o", str(table)]).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
+    assert len(rows) == 11
+    first = rows[0]
+    assert (first["id"], first["date"], first["senders"], first["addressees"]) == (
+        "bolshevik-correspondence-no091", "1920-07-24", "Joseph Stalin", "Vladimir Lenin",
+    )  # fmt: skip
+    assert first["senders_ids"] == "http://www.wikidata.org/entity/Q855"
+    assert (first["sent_from"], first["sent_to"]) == ("Kharkiv", "Moscow")
+    assert first["sent_to_ids"] == "http://www.wikidata.org/entity/Q649"
+    assert runner.invoke(main, ["export", str(CORPUS), "--format", "network", "-o", str(network)]).exit_code == 0
+    gexf = etree.parse(str(network)).getroot()
+    g = {"g": "http://gexf.net/1.3"}
+    edges = gexf.findall(".//g:edge", g)
+    # Eight letters to one addressee; No. 94 and the cable to two, No. 97 to four.
+    assert len(edges) == 8 + 2 + 2 + 4
+    assert (edges[0].get("source"), edges[0].get("target"), edges[0].get("start")) == ("Stalin", "Lenin", "1920-07-24")
+    assert {n.get("id") for n in gexf.iterfind(".//g:node", g)} >= {"Stalin", "Lenin", "Trotsky", "Mao_Zedong"}

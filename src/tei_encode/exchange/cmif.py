@@ -202,7 +202,7 @@ def _corresp_desc(
         for source_action in actions:
             action.extend(_action_parts(source_action, known))
         if action_type == "received" and action.find(tei("placeName")) is None:
-            place = _address_place(root)
+            place = address_place(root)
             if place is not None:
                 action.extend(_action_parts(place, known))
         if not action.xpath("tei:persName or tei:orgName", namespaces=NS):
@@ -211,7 +211,7 @@ def _corresp_desc(
     return desc
 
 
-def _address_place(root: etree._Element) -> etree._Element | None:
+def address_place(root: etree._Element) -> etree._Element | None:
     """The place a letter was sent to when its ``correspDesc`` does not say: the first place of the address it
     opens with (``Moscow - the Kremlin``: Moscow), wrapped as an action for ``_action_parts``."""
     places = root.xpath("(tei:text//tei:address)[1]//tei:placeName", namespaces=NS)
