@@ -1,18 +1,25 @@
-"""The ``register`` commands: ``register check`` lists what an editor has to complete."""
+"""The ``register`` commands: ``check`` lists what an editor has to complete, ``reconcile`` asks the authority
+files and writes proposals for an editor to accept."""
 
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
 from ..diagnostics import Reporter
 from ..errors import TeiEncodeError
+from ..exchange.authorities import GEONAMES, LOBID, WIKIDATA, AuthorityClient
 from ..exchange.checks import CHECKS_FILE, load_checks
 from ..exchange.inputs import corpus_register, is_corpus, load_documents
+from ..exchange.reconcile import reconcile as reconcile_register
+from ..exchange.reconcile import to_json
 from ..exchange.register_check import RegisterReport, check_register
-from .common import fail
+from ..validate.cache import cache_dir
+from ..xmlio import write_atomic
+from .common import echo_diagnostics, fail
 
 
 @click.group()
@@ -50,6 +57,76 @@ def check(corpus: Path, strict: bool) -> None:
         fail(str(exc))
     click.echo(format_report(report), nl=False)
     sys.exit(1 if report.needs_work(strict) else 0)
+
+
+@register.command()
+@click.argument("corpus", required=False, default="corpus", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The proposals (JSON)."
+)
+@click.option("--key", "keys", multiple=True, help="Only this register entry (repeatable); default: all.")
+@click.option("--wikidata-url", default=WIKIDATA, show_default=True, help="Base URL of Wikidata.")
+@click.option("--lobid-url", default=LOBID, show_default=True, help="Base URL of lobid (lobid-gnd).")
+@click.option("--geonames-url", default=GEONAMES, show_default=True, help="Base URL of the GeoNames web services.")
+@click.option("--geonames-user", default="", envvar="GEONAMES_USER", help="GeoNames account name [env GEONAMES_USER].")
+@click.option("--interval", default=1.0, show_default=True, type=click.FloatRange(0), help="Seconds between requests.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1), help="Seconds per request.")
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where answers are kept [default: the tei-encode cache directory, reconcile/].",
+)
+@click.option("--date", "checked", default=None, help="The day of the check (YYYY-MM-DD) [default: today, UTC].")
+def reconcile(
+    corpus: Path,
+    output: Path,
+    keys: tuple[str, ...],
+    wikidata_url: str,
+    lobid_url: str,
+    geonames_url: str,
+    geonames_user: str,
+    interval: float,
+    timeout: float,
+    cache: Path | None,
+    checked: str | None,
+) -> None:
+    """Ask Wikidata, lobid-gnd and GeoNames about the ids of CORPUS's register; write proposals to OUTPUT.
+
+    \b
+    For each entry with a Wikidata id: the item's label, and its GND (P227), VIAF (P214) and
+    GeoNames (P1566) ids with the names lobid-gnd and GeoNames give them; GND and GeoNames
+    ids the register has besides are asked about too. Each proposal says the entry, the id,
+    "confirm" (the register has it: a check record to keep) or "add" (it lacks it), the label
+    seen, the day, the page, and whether the label is one of the entry's names.
+
+    \b
+    The register is never changed: an editor accepts proposals (their check records go to
+    register/checks.json, added ids to the register). Answers are cached, requests are spaced
+    --interval seconds apart and time out after --timeout seconds. Exit 1 when an authority
+    file could not be asked about some entry (the others are still proposed), 2 on bad usage.
+    """
+    day = checked or datetime.now(UTC).date().isoformat()
+    reporter = Reporter()
+    try:
+        register_ = corpus_register(corpus)
+        unknown = sorted(set(keys) - set(register_.entries))
+        if unknown:
+            fail(f"not in the register: {', '.join(unknown)}")
+        client = AuthorityClient(
+            cache if cache is not None else cache_dir() / "reconcile",
+            wikidata_url, lobid_url, geonames_url, geonames_user, interval, timeout,
+        )  # fmt: skip
+        proposals = reconcile_register(register_, client, day, reporter, keys)
+        write_atomic(output, to_json(proposals))
+    except TeiEncodeError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or output}: {exc.strerror or exc}")
+    echo_diagnostics(reporter.diagnostics)
+    added = sum(p.action == "add" for p in proposals)
+    click.echo(f"{len(proposals)} proposals ({added} ids to add), {client.requests} requests -> {output}", err=True)
+    sys.exit(1 if reporter.diagnostics else 0)
 
 
 def format_report(report: RegisterReport) -> str:
