@@ -55,7 +55,7 @@ def _trees() -> list[etree._ElementTree]:
 
 
 def test_register_holds_people_and_places_of_both_series(register: Register) -> None:
-    assert [p.name for p in FILES] == ["persons.xml", "places.xml"]
+    assert [p.name for p in FILES] == ["organisations.xml", "persons.xml", "places.xml"]
     for key in ("Zhou_Enlai", "Kim_Il_Sung", "Molotov", "Zinoviev", "Tukhachevsky", "Pilsudski"):
         assert register.entries[key].kind == "person", key
     for key in ("Pyongyang", "Panmunjom", "Dalian", "Tsaritsyn", "Saint_Petersburg", "Tbilisi"):
@@ -274,3 +274,11 @@ def test_letters_of_1920_link_the_states_of_1920(tmp_path: Path) -> None:
     assert ids("bolshevik-correspondence-no091", "Poland") == ["Q207272"]
     assert ids("bolshevik-correspondence-no091", "Czechia") == []
     assert ids("wilson-119543-cable-5542", "China") == ["Q148"]
+
+
+def test_register_holds_the_bodies_letters_go_to_and_from(register: Register) -> None:
+    for key in ("Central_Committee", "Politburo", "Kavburo", "Comintern", "Sovnarkom", "Narkomindel", "MID_USSR"):
+        assert register.entries[key].kind == "org", key
+    names = {n.text for n in register.entries["Politburo"].names}
+    assert "Politburo of the Central Committee of the RCP (b)" in names  # as No. 100 is addressed
+    assert [a.value for a in register.entries["Communist_Party_USSR"].authorities] == ["Q79854"]
