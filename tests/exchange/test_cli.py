@@ -167,7 +167,7 @@ def test_export_letters_and_network_of_the_corpus(runner: CliRunner, tmp_path: P
     )  # fmt: skip
     assert first["senders_ids"] == "http://www.wikidata.org/entity/Q855"
     assert (first["sent_from"], first["sent_to"]) == ("Kharkiv", "Moscow")
-    assert first["sent_to_ids"] == "http://www.wikidata.org/entity/Q649"
+    assert first["sent_to_ids"] == "http://www.geonames.org/524901 http://www.wikidata.org/entity/Q649"
     assert runner.invoke(main, ["export", str(CORPUS), "--format", "network", "-o", str(network)]).exit_code == 0
     gexf = etree.parse(str(network)).getroot()
     g = {"g": "http://gexf.net/1.3"}
