@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tei_encode.exchange.checks import CheckRecord
-from tei_encode.exchange.idsyntax import id_problem
+from tei_encode.exchange.idsyntax import id_problem, valid_uri
 from tei_encode.exchange.inputs import read_tei
 from tei_encode.exchange.register_check import check_id, check_register
-from tei_encode.register import Entry, Register
+from tei_encode.register import AUTHORITY_URIS, Entry, Register
 
 from .fixtures import write_letter
 
@@ -158,3 +160,11 @@ def test_check_record_must_be_usable(record: CheckRecord, problem: str) -> None:
 )
 def test_id_forms(scheme: str, value: str, ok: bool) -> None:
     assert (id_problem(scheme, value) == "") is ok
+
+
+@given(st.sampled_from(sorted(AUTHORITY_URIS)), st.text(max_size=20))
+def test_an_id_is_sent_exactly_when_its_form_is_right(scheme: str, value: str) -> None:
+    """Whatever is typed as an id, the form check answers, and the URI built from it is usable just when it is."""
+    problem = id_problem(scheme, value)
+    assert isinstance(problem, str)
+    assert valid_uri(AUTHORITY_URIS[scheme].format(value)) == (problem == "")
