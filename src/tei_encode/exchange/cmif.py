@@ -151,10 +151,13 @@ def cmif_from_parts(header: CmifHeader, parts: Iterable[tuple[etree._Element, et
 
 def content_hash(root: etree._Element) -> str:
     """The SHA-256 of a CMIF file's content: its bytes with the publication date left out."""
-    copy = etree.fromstring(etree.tostring(root))
-    for date in copy.iterfind("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date", NS):
-        date.attrib.pop("when", None)
-    return hashlib.sha256(serialize(copy)).hexdigest()
+    date = root.find("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date", NS)
+    when = date.attrib.pop("when", None) if date is not None else None
+    try:
+        return hashlib.sha256(serialize(root)).hexdigest()
+    finally:
+        if date is not None and when is not None:
+            date.set("when", when)
 
 
 def _cmif_tei(header: CmifHeader, bibls: list[etree._Element], descs: list[etree._Element]) -> etree._Element:
