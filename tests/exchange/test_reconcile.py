@@ -45,6 +45,8 @@ class Recorded(BaseHTTPRequestHandler):
             path = RECORDED / "lobid" / url.path.rsplit("/", 1)[-1]
         elif url.path == "/getJSON" and parse_qs(url.query).get("username") == ["tester"]:
             path = RECORDED / "geonames" / f"{parse_qs(url.query)['geonameId'][0]}.json"
+        elif url.path == "/getJSON":
+            path = RECORDED / "geonames" / "no-account.json"
         else:
             path = RECORDED / "none"
         body = path.read_bytes() if path.is_file() else b""
@@ -152,3 +154,10 @@ def test_cli_writes_proposals_and_never_the_register(server: str, tmp_path: Path
     assert (corpus / "register" / "r.xml").read_bytes() == before
     unknown = CliRunner().invoke(main, ["register", "reconcile", str(corpus), "-o", str(out), "--key", "Nobody"])
     assert unknown.exit_code == 2 and "not in the register: Nobody" in unknown.output
+
+
+def test_geonames_error_status_is_reported(server: str, tmp_path: Path) -> None:
+    """Without the account name GeoNames answers with a status: reported, not taken for a place without a name."""
+    client = AuthorityClient(tmp_path, server, server, server, "nobody", interval=0.0)
+    with pytest.raises(AuthorityError, match="GeoNames says 'user account not enabled"):
+        client.geonames_place("480060")

@@ -94,7 +94,11 @@ class AuthorityClient:
     def geonames_place(self, geoname_id: str) -> Answer:
         """The name of a GeoNames place."""
         query = urllib.parse.urlencode({"geonameId": geoname_id, "username": self.geonames_user})
-        data = self.get_json(f"{self.geonames.rstrip('/')}/getJSON?{query}")
+        url = f"{self.geonames.rstrip('/')}/getJSON?{query}"
+        data = self.get_json(url)
+        if isinstance(data, dict) and isinstance(data.get("status"), dict):
+            # GeoNames answers errors (no account, limit reached, no such id) with a status, not an HTTP code.
+            raise AuthorityError(f"{url}: GeoNames says {data['status'].get('message', data['status'])!r}")
         name = data.get("name", "") if isinstance(data, dict) else ""
         return Answer(str(name), f"http://www.geonames.org/{geoname_id}")
 
