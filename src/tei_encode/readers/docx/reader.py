@@ -15,7 +15,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from ...diagnostics import Reporter
-from ...model import Block, Document, FileProperties, Span
+from ...model import Block, Division, Document, FileProperties, Span
 from ..blocks import document_id
 from .archive import DocxError, Package, is_zip, open_package
 from .body import BodyReader, Numbering
@@ -164,7 +164,8 @@ def _properties(package: Package) -> FileProperties:
     )
 
 
-def _first_heading(divisions: list) -> str:  # type: ignore[type-arg]
+def _first_heading(divisions: list[Division]) -> str:
+    """The text of the file's first heading, if it has one (a title when the properties give none)."""
     for division in divisions:
         for block in division.blocks:
             if block.kind == "head":
