@@ -64,7 +64,7 @@ from .pipeline import convert_path
 from .readers.decoding import SourceDecodeError, decode_bytes, read_source_bytes
 from .readers.docx.archive import is_zip
 from .register import Register
-from .render import IndexEntry, index_entry, render_document, render_index_entries, summarize
+from .render import Edition, IndexEntry, index_entry, render_document, render_index_entries, summarize
 from .validate import BaseValidator, default_schemas, load_validator
 from .validate.run import iter_findings
 from .xmlio import serialize, update_atomic, write_atomic
@@ -173,7 +173,8 @@ def build(
             progress(len(state.sources), len(sources))
     pages_stale = pages_stale or any(_index_entries(state.sources[name]) != old for name, old in old_entries.items())
     clashes = _resolve_clashes(settings, sources, keys, state.sources)
-    _finish(out, sources, state, result, changed or clashes, pages_stale or clashes)
+    edition = Edition.of_corpus(corpus)
+    _finish(out, sources, state, result, changed or clashes, pages_stale or clashes, edition)
     if changed or not (out / CMIF_FILE).is_file():
         _publish_cmif(corpus, out, sources, state, result)
     return result
@@ -253,6 +254,7 @@ class Worker:
         self.settings = settings
         self.register = register or Register.from_directory(settings.register_dir)
         self.validators: list[BaseValidator] = [load_validator(p) for p in settings.schemas]
+        self.edition = Edition.of_corpus(settings.register_dir.parent)
 
     def convert(self, source: Path, key: str) -> SourceRecord:
         """Convert, validate and render one source; write its files; return its record.
@@ -290,7 +292,7 @@ class Worker:
                 continue
             stem = item.document.id
             summary = summarize(item.tree, stem)
-            pages = render_document(item.tree, stem, summary)
+            pages = render_document(item.tree, stem, summary, self.edition)
             findings = iter_findings(item.tree.getroottree(), f"tei/{item.filename}", self.validators)
             validation = [encode_diagnostic(d) for d in findings]
             try:
@@ -361,7 +363,13 @@ def _index_entries(record: SourceRecord | None) -> list[tuple[str, IndexEntry]] 
 
 
 def _finish(
-    out: Path, sources: list[Path], state: State, result: BuildResult, changed: bool, pages_stale: bool
+    out: Path,
+    sources: list[Path],
+    state: State,
+    result: BuildResult,
+    changed: bool,
+    pages_stale: bool,
+    edition: Edition,
 ) -> None:
     """Write the index pages (when ``pages_stale``) and reports (when anything ``changed``), and remove
     what no source produces. Files that would get the bytes they hold already are left alone."""
@@ -389,7 +397,7 @@ def _finish(
     try:
         missing = not state.index or not all(path.is_file() for path in outputs)
         if pages_stale or missing:
-            index = render_index_entries(entries)
+            index = render_index_entries(entries, edition)
             for name, data in index.items():
                 update_atomic(out / "html" / name, data)
             state.index = sorted(index)

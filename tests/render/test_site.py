@@ -9,18 +9,22 @@ import pytest
 from click.testing import CliRunner
 
 from tei_encode.cli import main
-from tei_encode.render import render_indexes, summarize
+from tei_encode.render import Edition, render_indexes, summarize
 from tei_encode.xmlio import parse_file
 
-from ..conftest import require_shared
+from ..conftest import CORPUS, require_shared
 from .sitecheck import parse_page, site_problems
 
 
 def test_built_site_pages_are_well_formed_and_links_resolve(built: Path) -> None:
     site = built / "html"
     pages = sorted(p.name for p in site.glob("*.html"))
-    assert {"index.html", "people.html", "places.html", "chronology.html"} <= set(pages)
-    assert len(pages) == 4 + len(list((built / "tei").glob("*.xml")))
+    indexes = {"index.html", "people.html", "places.html", "chronology.html", "correspondence.html", "search.html"}
+    assert indexes | {"about.html"} <= set(pages)
+    tei_files = sorted(p.name for p in (built / "tei").glob("*.xml"))
+    assert len(pages) == 7 + len(tei_files)
+    assert sorted(p.name for p in site.glob("*.xml")) == tei_files
+    assert all((site / name).read_bytes() == (built / "tei" / name).read_bytes() for name in tei_files)
     assert site_problems(site) == []
 
 
@@ -49,14 +53,16 @@ def test_every_document_is_in_the_indexes(built: Path) -> None:
     summaries = [summarize(parse_file(p), p.stem) for p in sorted((built / "tei").glob("*.xml"))]
     json.dumps(summaries)
     table = parse_page(site / "index.html")
-    assert sorted(table.xpath("//table[@class='corpus sortable']/tbody/tr/td[2]/a/@href")) == sorted(
-        s["href"] for s in summaries
-    )
+    listed = table.xpath("//table[@class='corpus sortable']/tbody/tr/td[2]/a/@href")
+    collections = table.xpath("//ul[@class='collections']/li/a/@href")
+    assert collections == ["bolshevik-correspondence-091-100.html"]
+    assert sorted(listed + collections) == sorted(s["href"] for s in summaries)
     dates = table.xpath("//tbody/tr/td[1]/@data-sort")
     assert dates == sorted(dates)
     chronology = parse_page(site / "chronology.html")
-    assert sorted(chronology.xpath("//ol[@class='chronology']/li/a[1]/@href")) == sorted(s["href"] for s in summaries)
-    assert render_indexes(summaries)["index.html"] == (site / "index.html").read_bytes()
+    assert sorted(chronology.xpath("//ol[@class='chronology']/li/a[1]/@href")) == sorted(listed)
+    assert "Undated" not in "".join(chronology.itertext())
+    assert render_indexes(summaries, Edition.of_corpus(CORPUS))["index.html"] == (site / "index.html").read_bytes()
 
 
 def test_people_index_lists_every_document_naming_a_person(built: Path) -> None:

@@ -1,4 +1,4 @@
-"""The stylesheet: enough contrast for its text colours, no external resources, print rules."""
+"""The stylesheet: enough contrast for its text colours in light and dark mode, no external resources, print rules."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ import pytest
 from tei_encode.render import script, stylesheet
 
 CSS = stylesheet().decode("utf-8")
-VARIABLES = dict(re.findall(r"--([a-z]+):\s*(#[0-9a-fA-F]{6})", CSS))
+LIGHT, DARK = CSS.split("@media (prefers-color-scheme: dark)", 1)
+SCHEMES = {
+    "light": dict(re.findall(r"--([a-z]+):\s*(#[0-9a-fA-F]{6})", LIGHT)),
+    "dark": dict(re.findall(r"--([a-z]+):\s*(#[0-9a-fA-F]{6})", DARK.split("}", 1)[0])),
+}
 
 
 def luminance(colour: str) -> float:
@@ -32,15 +36,21 @@ def contrast(foreground: str, background: str) -> float:
         ("added", "paper"),
         ("deleted", "paper"),
         ("ink", "mark"),
-        ("#ffffff", "accent"),
+        ("paper", "accent"),
+        ("tipink", "tip"),
+        ("ink", "shade"),
+        ("muted", "shade"),
+        ("accent", "shade"),
+        ("ink", "target"),
+        ("accent", "target"),
     ],
     ids=str,
 )
-def test_text_colours_meet_wcag_aa(foreground: str, background: str) -> None:
-    def value(name: str) -> str:
-        return name if name.startswith("#") else VARIABLES[name]
-
-    assert contrast(value(foreground), value(background)) >= 4.5
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_colours_meet_wcag_aa(scheme: str, foreground: str, background: str) -> None:
+    variables = SCHEMES[scheme]
+    assert set(variables) == set(SCHEMES["light"])  # dark mode sets every colour
+    assert contrast(variables[foreground], variables[background]) >= 4.5
 
 
 def test_contrast_formula() -> None:
@@ -49,7 +59,7 @@ def test_contrast_formula() -> None:
 
 
 def test_no_external_resources_and_print_rules() -> None:
-    for text in (CSS, script().decode("utf-8")):
+    for text in (CSS, *(script(name).decode("utf-8") for name in ("sort.js", "page.js", "search.js"))):
         assert not re.search(r"https?://|@import|url\(", text)
     assert "@media print" in CSS
     assert len(script().decode("utf-8").strip().splitlines()) <= 12

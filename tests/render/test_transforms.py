@@ -69,8 +69,8 @@ CORRECTIONS = '<div xml:lang="ru"><p>это при <del>руководстве</
         (
             "<p>one</p><pb n='2'/><fw type='catchword'>/see/</fw><p>two</p>",
             "reading",
-            ["one", "two"],
-            ["page 2", "/see/"],
+            ["one", "page 2", "two"],
+            ["/see/"],
         ),
         ("<p>a <x:unknown>foreign <mystery>kept</mystery></x:unknown> b</p>", "reading", ["a foreign kept b"], []),
         ("<p>a <mystery>kept</mystery> b</p>", "diplomatic", ["a kept b"], []),
@@ -117,12 +117,22 @@ def test_reading_links_names_to_their_index_entries() -> None:
     assert place.get("href") == "places.html#Moscow" and place.get("title") == "Moscow"
 
 
-def test_reading_dates_show_their_normalised_value() -> None:
+def test_reading_dates_give_their_normalised_value_on_demand() -> None:
     body = '<p>on <date when="1920-07-24">24/7</date>, <date notBefore="1920-08-05" notAfter="1920-08-10">5-10</date>'
     view = section(render_html(tei(body + "</p>")), "reading")
     (time,) = view.iter("time")
-    assert time.get("datetime") == "1920-07-24" and text(time) == "24/7 1920-07-24"
-    assert "5-10 1920-08-05–1920-08-10" in text(view)
+    assert (time.get("datetime"), time.get("title"), text(time)) == ("1920-07-24", "1920-07-24", "24/7")
+    (span,) = view.xpath(".//span[@class='date']")
+    assert (span.get("title"), text(span)) == ("1920-08-05–1920-08-10", "5-10")
+    assert "on 24/7, 5-10" in text(view) and not view.xpath(".//*[@class='iso']")
+
+
+def test_no_space_before_note_markers() -> None:
+    body = '<p>slows down our progress <ref type="noteAnchor" xml:id="r1" target="#n1">1</ref>. Then</p>'
+    back = '<back><div type="notes"><note place="end" n="1" xml:id="n1"><p>A note.</p></note></div></back>'
+    page = render_html(tei(body, back), "both")
+    for view in ("reading", "diplomatic"):
+        assert "progress1. Then" in text(section(page, view))
 
 
 def test_end_notes_are_footnotes_linked_both_ways() -> None:
@@ -225,6 +235,8 @@ def test_summary_reference_labels_every_archival_part() -> None:
     for kind, value in (("fond", "0102"), ("opis", "8"), ("papka", "41"), ("delo", "15"), ("folios", "88-92")):
         etree.SubElement(identifier, "{http://www.tei-c.org/ns/1.0}idno", type=kind).text = value
     assert summarize(document, "letter")["reference"] == "RGASPI, f. 0102, op. 8, p. 41, d. 15, ll. 88-92"
+    identifier[-1].text = "88"
+    assert summarize(document, "letter")["reference"] == "RGASPI, f. 0102, op. 8, p. 41, d. 15, l. 88"
 
 
 def test_summary_of_a_document() -> None:

@@ -26,9 +26,12 @@ from importlib import resources
 from lxml import etree
 
 from ..errors import UnknownName
-from ..xmlio import TEI_NS, safe_parser
+from ..xmlio import TEI_NS, safe_parser, serialize
+from .document import header, source_section, switch, tighten_note_markers
+from .edition import Edition
 from .html import element, page, sanitize, serialize_page
-from .indexes import SCRIPT, IndexEntry, index_entry, index_pages
+from .indexes import PAGE_SCRIPT, SCRIPT, SITE_DATA, IndexEntry, index_entry, index_pages
+from .search import SEARCH_SCRIPT
 from .summary import Summary, summarize
 from .witnesses import witness_section
 
@@ -39,10 +42,10 @@ _WITNESS_DIVISIONS = etree.XPath(
     "count(//tei:text//tei:div[@type='transcription' or @type='witness' or @type='version'])",
     namespaces={"tei": TEI_NS},
 )
-SWITCH_LABELS = {"reading": "Reading", "diplomatic": "Diplomatic", "witnesses": "Witnesses side by side"}
 
 __all__ = [
     "VIEWS",
+    "Edition",
     "IndexEntry",
     "Summary",
     "index_entry",
@@ -85,7 +88,11 @@ def _rendered(tree: etree._ElementTree | etree._Element, name: str) -> etree._El
 
 
 def render_html(
-    tree: etree._ElementTree | etree._Element, view: str = "both", stem: str = "", summary: Summary | None = None
+    tree: etree._ElementTree | etree._Element,
+    view: str = "both",
+    stem: str = "",
+    summary: Summary | None = None,
+    edition: Edition | None = None,
 ) -> bytes:
     """The HTML page of one TEI document: ``reading``, ``diplomatic`` or ``both`` with a switch.
 
@@ -94,6 +101,7 @@ def render_html(
     if view not in VIEWS:
         raise UnknownName("view", view, VIEWS)
     summary = summary or summarize(tree, stem or "document")
+    edition = edition or Edition()
     shown = ["reading", "diplomatic"] if view == "both" else [view]
     sections: dict[str, etree._Element] = {}
     extras: list[etree._Element] = []
@@ -105,54 +113,14 @@ def render_html(
         witnesses = witness_section(_rendered(tree, "witnesses"))
         if witnesses is not None:
             sections["witnesses"] = witnesses
-    content = [element("h1", None, summary["title"]), _metadata(summary), *extras]
+    content = [*header(summary), *extras]
     if len(sections) > 1:
-        content += _switch(list(sections))
-    content += sections.values()
-    root = page(summary["title"], f"document {view}", "", content)
+        content += switch(list(sections))
+    content += [*sections.values(), source_section(summary, edition)]
+    root = page(summary["title"], f"document {view}", "", content, edition.title, (SITE_DATA, PAGE_SCRIPT))
     sanitize(root)
+    tighten_note_markers(root)
     return serialize_page(root)
-
-
-def _metadata(summary: Summary) -> etree._Element:
-    rows: list[tuple[str, list[etree._Element | str]]] = [("Date", [summary["date"]["display"]])]
-    if summary["date"]["iso"] and summary["date"]["iso"] != summary["date"]["display"]:
-        rows[0][1].extend([" ", element("span", {"class": "iso"}, summary["date"]["iso"])])
-    for label, field, target in (
-        ("From", "senders", "people.html"),
-        ("To", "addressees", "people.html"),
-        ("Place", "place", "places.html"),
-    ):
-        names: list[etree._Element | str] = []
-        for k, party in enumerate(summary[field]):
-            names += ["; "] if k else []
-            names.append(
-                element("a", {"href": f"{target}#{party['key']}"}, party["name"]) if party["key"] else party["name"]
-            )
-        if names:
-            rows.append((label, names))
-    if summary["reference"]:
-        rows.append(("Archival reference", [summary["reference"]]))
-    metadata = element("dl", {"class": "meta"})
-    for label, value in rows:
-        metadata.append(element("dt", None, label))
-        metadata.append(element("dd", None, *value))
-    return metadata
-
-
-def _switch(views: list[str]) -> list[etree._Element]:
-    """Radio buttons before the view sections; the CSS shows the section of the checked one."""
-    controls: list[etree._Element] = [element("p", {"class": "switch-title", "id": "switch-title"}, "Show:")]
-    for k, name in enumerate(views):
-        radio = element(
-            "input",
-            {"type": "radio", "name": "view", "id": f"show-{name}", "class": "switch", "value": name},
-        )
-        radio.set("aria-describedby", "switch-title")
-        if k == 0:
-            radio.set("checked", "checked")
-        controls += [radio, element("label", {"for": f"show-{name}", "class": "switch"}, SWITCH_LABELS[name])]
-    return controls
 
 
 def stylesheet() -> bytes:
@@ -160,23 +128,28 @@ def stylesheet() -> bytes:
     return (resources.files("tei_encode") / "render" / "static" / "style.css").read_bytes()
 
 
-def script() -> bytes:
-    """The few lines of script that sort the corpus table."""
-    return (resources.files("tei_encode") / "render" / "static" / SCRIPT).read_bytes()
+def script(name: str = SCRIPT) -> bytes:
+    """One of the site's scripts (by default the few lines that sort the corpus table)."""
+    return (resources.files("tei_encode") / "render" / "static" / name).read_bytes()
 
 
 def render_document(
-    tree: etree._ElementTree | etree._Element, stem: str, summary: Summary | None = None
+    tree: etree._ElementTree | etree._Element,
+    stem: str,
+    summary: Summary | None = None,
+    edition: Edition | None = None,
+    view: str = "both",
 ) -> dict[str, bytes]:
-    """The HTML pages of one TEI document, by file name relative to the site root."""
-    return {f"{stem}.html": render_html(tree, "both", stem, summary)}
+    """The files of one TEI document in a site, by name relative to its root: the page and the TEI itself."""
+    return {f"{stem}.html": render_html(tree, view, stem, summary, edition), f"{stem}.xml": serialize(tree)}
 
 
-def render_indexes(summaries: Iterable[Summary]) -> dict[str, bytes]:
+def render_indexes(summaries: Iterable[Summary], edition: Edition | None = None) -> dict[str, bytes]:
     """The index pages and static files of the site, by file name relative to the site root."""
-    return render_index_entries(index_entry(summary) for summary in summaries)
+    return render_index_entries((index_entry(summary) for summary in summaries), edition)
 
 
-def render_index_entries(entries: Iterable[IndexEntry]) -> dict[str, bytes]:
+def render_index_entries(entries: Iterable[IndexEntry], edition: Edition | None = None) -> dict[str, bytes]:
     """``render_indexes`` from the documents' ``index_entry`` results, as a build keeps them."""
-    return {**index_pages(entries), "style.css": stylesheet(), SCRIPT: script()}
+    static = {name: script(name) for name in (SCRIPT, PAGE_SCRIPT, SEARCH_SCRIPT)}
+    return {**index_pages(entries, edition or Edition()), "style.css": stylesheet(), **static}

@@ -17,9 +17,11 @@ SITE_PAGES = (
     ("people.html", "People"),
     ("places.html", "Places"),
     ("chronology.html", "Chronology"),
+    ("correspondence.html", "Correspondents"),
+    ("search.html", "Search"),
+    ("about.html", "About"),
 )
 STYLESHEET = "style.css"
-SITE_NAME = "tei-encode edition"
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Elements whose content may only be phrasing: a block inside one would be closed early by
@@ -51,14 +53,23 @@ def append(parent: etree._Element, *children: etree._Element | str) -> etree._El
     return parent
 
 
-def page(title: str, body_class: str, current: str, content: Iterable[etree._Element]) -> etree._Element:
-    """The frame of a page: head, skip link, site navigation and ``<main>`` holding ``content``."""
+def page(
+    title: str,
+    body_class: str,
+    current: str,
+    content: Iterable[etree._Element],
+    site: str,
+    scripts: Iterable[str] = (),
+) -> etree._Element:
+    """The frame of a page: head, skip link, site navigation (``site`` is the edition's title),
+    ``<main>`` holding ``content``, and the ``scripts`` it loads at its end."""
     head = element(
         "head",
         None,
         element("meta", {"charset": "utf-8"}),
         element("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
-        element("title", None, f"{title} · {SITE_NAME}"),
+        element("meta", {"name": "color-scheme", "content": "light dark"}),
+        element("title", None, f"{title} · {site}"),
         element("link", {"rel": "stylesheet", "href": STYLESHEET}),
     )
     links = element("ul")
@@ -70,7 +81,7 @@ def page(title: str, body_class: str, current: str, content: Iterable[etree._Ele
     header = element(
         "header",
         {"class": "site"},
-        element("p", {"class": "site-name"}, SITE_NAME),
+        element("p", {"class": "site-name"}, element("a", {"href": "index.html"}, site)),
         element("nav", {"aria-label": "Edition"}, links),
     )
     main = element("main", {"id": "main"}, *content)
@@ -80,6 +91,7 @@ def page(title: str, body_class: str, current: str, content: Iterable[etree._Ele
         element("a", {"class": "skip", "href": "#main"}, "Skip to the content"),
         header,
         main,
+        *(element("script", {"src": src}) for src in scripts),
     )
     return element("html", {"lang": "en"}, head, body)
 

@@ -1,15 +1,17 @@
 """The index pages of a site, made from one small entry per document.
 
-``index.html`` is the corpus as a table (sorted by date; a few lines of script in
-``sort.js`` sort it by any column), ``people.html`` and ``places.html`` hold one entry
-per register key (canonical name, authority links, the forms the documents write,
-every document that names it), ``chronology.html`` lists the documents by year.
+``index.html`` is the corpus as a table (sorted by date; ``sort.js`` sorts it by any column)
+with the collection indexes listed apart, ``people.html`` and ``places.html`` hold one entry
+per register key (canonical name, authority links, the forms the documents write, every
+document that names it with its date), ``chronology.html`` lists the documents by year and
+month under a timeline. The correspondents, search and about pages come from their own
+modules; ``site.js`` carries the order of the documents and the collections they belong
+to, so a document page links its neighbours and its collection without being rendered
+again when another document comes.
 
-``index_entry`` turns a document's summary into its ``IndexEntry``: the markup of its
-table row and of its line in the lists, already serialised, and the people and places
-it names. A build keeps these entries, so the four pages are made again by joining
-strings, however many documents there are, without parsing or summarising anything.
-The markup is what ``html.serialize_page`` gives for the same elements.
+``index_entry`` turns a document's summary into its ``IndexEntry``, the JSON-serialisable
+facts the pages need; a build keeps these entries, so the pages are made again without
+parsing or summarising anything. Every page is an lxml tree (no markup is built as text).
 """
 
 from __future__ import annotations
@@ -20,131 +22,148 @@ from typing import Any
 import orjson
 from lxml import etree
 
+from .about import about_page
+from .correspondence import correspondence_content, month_name, timeline
+from .edition import Edition
 from .html import element, page, serialize_page
-from .summary import UNDATED, Summary
+from .parts import date_element, dated_item, document_link, names
+from .search import SEARCH_DATA, SEARCH_SCRIPT, search_content, search_data
+from .summary import COLLECTION, UNDATED, Summary
 
 SCRIPT = "sort.js"
+SITE_DATA = "site.js"
+PAGE_SCRIPT = "page.js"
 COLUMNS = ("Date", "Title", "From", "To", "Place", "Archival reference")
-CONTENT = "tei-encode index content"
 
-# What the pages need of one document (JSON-serialisable): "order" (date, title, stem), "year",
-# "row" (its <tr>), "item" (date and linked title), "parties" (" (senders to addressees)" or ""),
-# and "people" and "places": the JSON of a list of the JSON of each mention, [key, name, note,
-# [authority URIs], [[lang, text] of each form]]. Kept as JSON text, they are decoded only while
-# their page is made: a build holding ten thousand entries holds strings, not a million lists.
+# What the pages need of one document (JSON-serialisable): the summary's fields without its
+# register details, "order" (date, title, stem), "year", "month", and "people" and "places":
+# the JSON of a list of the JSON of each mention, [key, name, note, [authority URIs],
+# [[lang, text] of each form], [verification pages]]. Kept as JSON text, they are decoded only
+# while their page is made: a build holding ten thousand entries holds strings, not a million lists.
 IndexEntry = dict[str, Any]
-
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTRIBUTE = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-)
 
 
 def index_entry(summary: Summary) -> IndexEntry:
-    """The entry of one document: its markup in the index pages and the names it mentions."""
-    item = f"{_date(summary)} {_link(summary['href'], summary['title'])}"
-    parties = ""
-    if summary["senders"] or summary["addressees"]:
-        parties = f" ({_names(summary['senders'])} to {_names(summary['addressees'])})"
-    cells = [
-        _tag("td", {"data-sort": summary["date"]["sort"]}, _date(summary)),
-        _tag("td", None, _link(summary["href"], summary["title"])),
-        _tag("td", None, _names(summary["senders"])),
-        _tag("td", None, _names(summary["addressees"])),
-        _tag("td", None, _names(summary["place"], "places.html")),
-        _tag("td", None, _text(summary["reference"])),
-    ]
+    """The entry of one document: what the index pages show of it and the names it mentions."""
     sort = summary["date"]["sort"]
+    provenance = summary["provenance"]
     return {
         "order": [sort, summary["title"], summary["stem"]],
+        "stem": summary["stem"],
+        "href": summary["href"],
+        "title": summary["title"],
+        "date": summary["date"],
         "year": "Undated" if sort == UNDATED else sort[:4],
-        "row": _tag("tr", None, "".join(cells)),
-        "item": item,
-        "parties": parties,
+        "month": sort[:7] if len(sort) >= 7 else "",
+        "kind": summary["kind"],
+        "senders": summary["senders"],
+        "addressees": summary["addressees"],
+        "place": summary["place"],
+        "reference": summary["reference"],
+        "text": summary["text"],
+        "members": provenance["members"],
+        "editorial": provenance["editorial"],
+        "printed": provenance["printed"],
+        "source": provenance["url"],
         "people": _mentions(summary["people"]),
         "places": _mentions(summary["places"]),
     }
 
 
-def index_pages(entries: Iterable[IndexEntry]) -> dict[str, bytes]:
-    """The four index pages, by file name."""
-    documents = sorted(entries, key=lambda entry: tuple(entry["order"]))
+def index_pages(entries: Iterable[IndexEntry], edition: Edition) -> dict[str, bytes]:
+    """The index pages and the site's data scripts, by file name."""
+    everything = sorted(entries, key=lambda entry: tuple(entry["order"]))
+    documents = [e for e in everything if e["kind"] != COLLECTION]
+    collections = [e for e in everything if e["kind"] == COLLECTION]
+    people = _register(everything, "people")
+    places = _register(everything, "places")
+
+    def made(title: str, name: str, content: list[etree._Element], scripts: tuple[str, ...] = ()) -> bytes:
+        root = page(title, "index", name, [element("h1", None, title), *content], edition.title, scripts)
+        return serialize_page(root)
+
     return {
-        "index.html": _page("Documents", "index.html", _corpus(documents)),
-        "people.html": _page("People", "people.html", _register(documents, "people")),
-        "places.html": _page("Places", "places.html", _register(documents, "places")),
-        "chronology.html": _page("Chronology", "chronology.html", _chronology(documents)),
+        "index.html": made("Documents", "index.html", _corpus(documents, collections), (SCRIPT,)),
+        "people.html": made("People", "people.html", _register_content(people, "people")),
+        "places.html": made("Places", "places.html", _register_content(places, "places")),
+        "chronology.html": made("Chronology", "chronology.html", _chronology(documents)),
+        "correspondence.html": made("Correspondents", "correspondence.html", correspondence_content(documents, people)),
+        "search.html": made("Search", "search.html", search_content(documents), (SEARCH_DATA, SEARCH_SCRIPT)),
+        "about.html": made("About", "about.html", about_page(everything, people, places, edition)),
+        SEARCH_DATA: search_data(documents, people, places),
+        SITE_DATA: _site_data(documents, collections),
     }
-
-
-def _page(title: str, current: str, content: str) -> bytes:
-    """The page frame (built and serialised by ``html``) around ``content``."""
-    root = page(title, "index", current, [element("h1", None, title), etree.Comment(CONTENT)])
-    if current == "index.html":
-        body = root.find("body")
-        assert body is not None
-        body.append(element("script", {"src": SCRIPT}))
-    return serialize_page(root).replace(f"<!--{CONTENT}-->".encode(), content.encode("utf-8"), 1)
-
-
-def _text(text: str) -> str:
-    return text.translate(_TEXT)
-
-
-def _tag(tag: str, attributes: dict[str, str | None] | None, content: str) -> str:
-    """An element as ``serialize_page`` writes it: ``content`` is markup; None leaves an attribute out."""
-    written = "".join(f' {k}="{v.translate(_ATTRIBUTE)}"' for k, v in (attributes or {}).items() if v is not None)
-    return f"<{tag}{written}>{content}</{tag}>"
-
-
-def _link(href: str, text: str, **attributes: str) -> str:
-    return _tag("a", {"href": href, **attributes}, _text(text))
-
-
-def _names(parties: Iterable[Summary], page_name: str = "people.html") -> str:
-    return "; ".join(
-        _link(f"{page_name}#{party['key']}", party["name"]) if party["key"] else _text(party["name"])
-        for party in parties
-    )
-
-
-def _date(summary: Summary) -> str:
-    iso, display = summary["date"]["iso"], _text(summary["date"]["display"])
-    if iso and "/" not in iso:
-        return _tag("time", {"datetime": iso}, display)
-    return _tag("span", {"title": iso or None}, display)
 
 
 def _mentions(mentions: list[Summary]) -> str:
     """The JSON of a list of the JSON of each mention (decoded only when not seen before, see ``_register``)."""
     rows = [
         orjson.dumps(
-            [m["key"], m["name"], m["note"], m["authority"], [[v["lang"], v["text"]] for v in m["variants"]]]
+            [
+                m["key"],
+                m["name"],
+                m["note"],
+                m["authority"],
+                [[v["lang"], v["text"]] for v in m["variants"]],
+                m.get("sources", []),
+            ]
         ).decode("utf-8")
         for m in mentions
     ]
     return orjson.dumps(rows).decode("utf-8")
 
 
-def _corpus(documents: list[IndexEntry]) -> str:
-    head = "".join(
-        _tag(
-            "th",
-            {"scope": "col", "aria-sort": "ascending" if k == 0 else None},
-            _tag("button", {"type": "button"}, label),
-        )
-        for k, label in enumerate(COLUMNS)
-    )
+def _site_data(documents: list[IndexEntry], collections: list[IndexEntry]) -> bytes:
+    """``site.js``: the documents in date order and the collection each belongs to, for the document pages."""
+    within: dict[str, list[str]] = {}
+    for collection in collections:
+        for stem in collection["members"]:
+            within.setdefault(stem, [collection["href"], collection["title"]])
+    data = {
+        "order": [[e["href"], e["title"]] for e in documents],
+        "collections": {e["href"]: within[e["stem"]] for e in documents if e["stem"] in within},
+    }
+    return b"window.teiEncodeSite = " + orjson.dumps(data, option=orjson.OPT_SORT_KEYS) + b";\n"
+
+
+def _corpus(documents: list[IndexEntry], collections: list[IndexEntry]) -> list[etree._Element]:
+    head = element("tr")
+    for k, label in enumerate(COLUMNS):
+        button = element("button", {"type": "button"}, label)
+        head.append(element("th", {"scope": "col", "aria-sort": "ascending" if k == 0 else None}, button))
+    body = element("tbody")
+    for doc in documents:
+        cells = [
+            element("td", {"data-sort": doc["date"]["sort"]}, date_element(doc["date"])),
+            element("td", None, document_link(doc)),
+            element("td", None, *names(doc["senders"])),
+            element("td", None, *names(doc["addressees"])),
+            element("td", None, *names(doc["place"], "places.html")),
+            element("td", {"class": "reference"}, doc["reference"]),
+        ]
+        body.append(element("tr", None, *cells))
     caption = f"{len(documents)} documents, by date; the column buttons sort the table."
-    parts = [
-        _tag("caption", None, caption),
-        _tag("thead", None, _tag("tr", None, head)),
-        _tag("tbody", None, "".join(doc["row"] for doc in documents)),
+    table = element(
+        "table",
+        {"class": "corpus sortable"},
+        element("caption", None, caption),
+        element("thead", None, head),
+        body,
+    )
+    content = [
+        element("div", {"class": "table-scroll", "role": "region", "aria-label": "Documents", "tabindex": "0"}, table)
     ]
-    return _tag("table", {"class": "corpus sortable"}, "".join(parts))
+    if collections:
+        items = element("ul", {"class": "collections"})
+        for collection in collections:
+            count = len(collection["members"])
+            items.append(element("li", None, document_link(collection), f" ({count} documents)"))
+        content += [element("h2", {"id": "collections"}, "Collections"), items]
+    return content
 
 
-def _register(documents: list[IndexEntry], kind: str) -> str:
+def _register(documents: list[IndexEntry], kind: str) -> dict[str, dict[str, Any]]:
+    """The register entries the documents name, each with the documents naming it (in date order)."""
     entries: dict[str, dict[str, Any]] = {}
     # The same mention (key, name, note, authority, forms) recurs in document after document:
     # each distinct one is decoded and merged once, in document order, which gives the same entries.
@@ -153,53 +172,75 @@ def _register(documents: list[IndexEntry], kind: str) -> str:
         for mention in orjson.loads(doc[kind]):
             entry = merged.get(mention)
             if entry is None:
-                key, name, note, authority, variants = orjson.loads(mention)
+                key, name, note, authority, variants, sources = orjson.loads(mention)
                 entry = entries.setdefault(
-                    key, {"name": name, "note": note, "authority": {}, "forms": {}, "items": [], "last": -1}
+                    key,
+                    {"name": name, "note": note, "authority": {}, "forms": {}, "sources": {}, "items": [], "last": -1},
                 )
                 entry["name"] = entry["name"] or name
                 entry["note"] = entry["note"] or note
                 entry["authority"].update(dict.fromkeys(authority))
                 entry["forms"].update(dict.fromkeys(map(tuple, variants)))
+                entry["sources"].update(dict.fromkeys(sources))
                 merged[mention] = entry
             if entry["last"] != number:  # a document is listed once per entry
                 entry["last"] = number
-                entry["items"].append(doc["item"])
-    noun = "people and organisations" if kind == "people" else "places"
-    content = [_tag("p", None, f"{len(entries)} {noun} named in the documents, with every document that names them.")]
+                entry["items"].append(doc)
     # Register keys are surnames (or the key a project gives), a better order than first names.
-    for key, entry in sorted(entries.items(), key=lambda item: (item[0].removeprefix("key-").casefold(), item[0])):
-        content.append(_entry(key, entry))
-    return "".join(content)
+    return dict(sorted(entries.items(), key=lambda item: (item[0].removeprefix("key-").casefold(), item[0])))
 
 
-def _entry(key: str, entry: dict[str, Any]) -> str:
-    details = []
+def _register_content(entries: dict[str, dict[str, Any]], kind: str) -> list[etree._Element]:
+    noun = "people and organisations" if kind == "people" else "places"
+    lead = element("p", None, f"{len(entries)} {noun} named in the documents, with every document that names them.")
+    return [lead, *(_entry(key, entry) for key, entry in entries.items())]
+
+
+def _entry(key: str, entry: dict[str, Any]) -> etree._Element:
+    details = element("dl")
     if entry["authority"]:
-        links = ", ".join(_link(uri, uri, rel="external") for uri in entry["authority"])
-        details += [_tag("dt", None, "Authority"), _tag("dd", None, links)]
+        links: list[etree._Element | str] = []
+        for k, uri in enumerate(entry["authority"]):
+            links += [", "] if k else []
+            links.append(element("a", {"href": uri, "rel": "external"}, uri))
+        details.extend([element("dt", None, "Authority"), element("dd", {"class": "uri"}, *links)])
     if entry["forms"]:
-        forms = ", ".join(_tag("span", {"lang": lang or None}, _text(text)) for lang, text in sorted(entry["forms"]))
-        details += [_tag("dt", None, "Written as"), _tag("dd", None, forms)]
-    items = "".join(f"<li>{item}</li>" for item in entry["items"])
-    details += [
-        _tag("dt", None, f"Documents ({len(entry['items'])})"),
-        _tag("dd", None, _tag("ul", {"class": "mentions"}, items)),
-    ]
-    content = _tag("h2", {"id": f"{key}-name"}, _text(entry["name"]))
+        forms: list[etree._Element | str] = []
+        for k, (lang, text) in enumerate(sorted(entry["forms"])):
+            forms += [", "] if k else []
+            forms.append(element("span", {"lang": lang or None}, text))
+        details.extend([element("dt", None, "Written as"), element("dd", None, *forms)])
+    items = element("ul", {"class": "mentions"}, *(dated_item(doc) for doc in entry["items"]))
+    details.extend([element("dt", None, f"Documents ({len(entry['items'])})"), element("dd", None, items)])
+    section = element(
+        "section",
+        {"class": "entry", "id": key, "aria-labelledby": f"{key}-name"},
+        element("h2", {"id": f"{key}-name"}, entry["name"]),
+    )
     if entry["note"]:
-        content += _tag("p", {"class": "entry-note"}, _text(entry["note"]))
-    content += _tag("dl", None, "".join(details))
-    return _tag("section", {"class": "entry", "id": key, "aria-labelledby": f"{key}-name"}, content)
+        section.append(element("p", {"class": "entry-note"}, entry["note"]))
+    section.append(details)
+    return section
 
 
-def _chronology(documents: list[IndexEntry]) -> str:
-    years: dict[str, list[IndexEntry]] = {}
+def _chronology(documents: list[IndexEntry]) -> list[etree._Element]:
+    """The timeline, then the documents by year and month (undated ones last)."""
+    content = timeline(documents)
+    years: dict[str, dict[str, list[IndexEntry]]] = {}
     for doc in documents:
-        years.setdefault(doc["year"], []).append(doc)
-    sections = []
-    for year, docs in years.items():
-        items = "".join(_tag("li", None, doc["item"] + doc["parties"]) for doc in docs)
-        content = _tag("h2", {"id": f"y-{year}"}, _text(year)) + _tag("ol", {"class": "chronology"}, items)
-        sections.append(_tag("section", {"aria-labelledby": f"y-{year}"}, content))
-    return "".join(sections)
+        years.setdefault(doc["year"], {}).setdefault(doc["month"], []).append(doc)
+    for year, months in years.items():
+        section = element("section", {"aria-labelledby": f"y-{year}"}, element("h2", {"id": f"y-{year}"}, year))
+        for month, docs in months.items():
+            if month:
+                section.append(element("h3", {"id": f"m-{month}"}, month_name(month)))
+            items = element("ol", {"class": "chronology"})
+            for doc in docs:
+                item = dated_item(doc)
+                if doc["senders"] or doc["addressees"]:
+                    parties = [" (", *names(doc["senders"]), " to ", *names(doc["addressees"]), ")"]
+                    item.append(element("span", {"class": "parties"}, *parties))
+                items.append(item)
+            section.append(items)
+        content.append(section)
+    return content

@@ -9,20 +9,37 @@ index pages can be made again without parsing unchanged documents.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
 from ..xmlio import TEI_NS, XML_NS
+from .provenance import provenance
 
 NS = {"tei": TEI_NS}
 # Characters of @key replaced by "_" to make a fragment identifier; text.xsl does the same.
 UNSAFE_KEY_CHARACTERS = " #%?/\\\"<>'()[]{}|^`"
 _KEY_TABLE = str.maketrans(UNSAFE_KEY_CHARACTERS, "_" * len(UNSAFE_KEY_CHARACTERS))
 REFERENCE_LABELS = {"fond": "f.", "opis": "op.", "papka": "p.", "delo": "d.", "folios": "ll.", "folio": "l."}
+# Elements that stand apart from their neighbours in the text (a space between them and the next).
+SEPARATE = {"p", "ab", "head", "item", "salute", "signed", "dateline", "addrLine", "docTitle", "titlePart", "docDate"}
+SEPARATE |= {"stamp", "seg", "opener", "closer", "div", "lb", "cell", "l"}
+# Folios that name more than one leaf (a range or a list), labelled "ll." rather than "l.".
+SEVERAL_LEAVES = re.compile(r"[-–—,;]|\s(?:and|и)\s")
 NAME_TAGS = {"persName", "placeName", "orgName", "name"}
 UNDATED = "9999"
+COLLECTION = "Collection index"
+# The kind of a document, from the first word of its title that names one (English and Russian).
+GENRES = {
+    "cable": "Cable", "telegram": "Telegram", "телеграмма": "Telegram", "шифртелеграмма": "Cable",
+    "letter": "Letter", "письмо": "Letter", "note": "Note", "записка": "Note", "memorandum": "Memorandum",
+    "report": "Report", "доклад": "Report", "record": "Record of conversation", "запись": "Record of conversation",
+    "minutes": "Minutes", "протокол": "Minutes", "resolution": "Resolution", "постановление": "Resolution",
+    "directive": "Directive", "директива": "Directive", "order": "Order", "приказ": "Order",
+}  # fmt: skip
+_TITLE_WORD = re.compile(r"\w+")
 _IDNO, _NOTE = f"{{{TEI_NS}}}idno", f"{{{TEI_NS}}}note"
 # The correspDesc of the document itself: the only one, or those not pointing (@ref) to another
 # document, as an index of letters restates theirs.
@@ -62,9 +79,23 @@ def summarize(tree: etree._ElementTree | etree._Element, stem: str) -> Summary:
         "addressees": _parties(root, "received"),
         "place": _parties(root, "sent", "tei:placeName"),
         "reference": _reference(root),
+        "kind": _kind(root),
+        "text": _search_text(root),
+        "provenance": provenance(root),
         "people": [mentions["people"][k] for k in sorted(mentions["people"])],
         "places": [mentions["places"][k] for k in sorted(mentions["places"])],
     }
+
+
+def _kind(root: etree._Element) -> str:
+    """A collection index (it restates other documents' correspDesc), else the genre its title names."""
+    if _xpath(root, "//tei:profileDesc/tei:correspDesc[@ref]"):
+        return COLLECTION
+    title = _text(root, "(//tei:titleStmt/tei:title)[1]").casefold()
+    for word in _TITLE_WORD.findall(title)[:6]:
+        if word in GENRES:
+            return GENRES[word]
+    return "Letter" if _xpath(root, OWN_CORRESPONDENCE) else "Document"
 
 
 def entry_id(name: etree._Element) -> str:
@@ -83,9 +114,20 @@ def reading_text(el: etree._Element) -> str:
     return " ".join("".join(parts).split())
 
 
+def _search_text(root: etree._Element) -> str:
+    """The reading text of the document's text, its blocks apart, for full-text search."""
+    found = _xpath(root, "(//tei:text[not(ancestor::tei:text)])[1]")
+    parts: list[str] = []
+    if found:
+        _collect_reading(found[0], parts, top=True)
+    return " ".join("".join(parts).split())
+
+
 def _collect_reading(el: etree._Element, parts: list[str], top: bool = False) -> None:
     local = etree.QName(el).localname if isinstance(el.tag, str) else ""
     skipped = not isinstance(el.tag, str) or (not top and local in {"del", "note", "surplus", "fw", "pb"})
+    if local in SEPARATE:
+        parts.append(" ")
     if not skipped:
         if local == "choice":
             chosen = [c for c in el if etree.QName(c).localname in {"reg", "expan", "corr"}] or list(el)[:1]
@@ -134,6 +176,7 @@ def _index_of(name: etree._Element) -> str | None:
 
 def _entry_summary(key: str, entry: etree._Element | None, name: etree._Element) -> Summary:
     summary: Summary = {"key": key, "name": "", "kind": etree.QName(name).localname, "authority": [], "note": ""}
+    summary["sources"] = []
     if entry is not None:
         summary["kind"] = etree.QName(entry).localname
         forms = [c for c in entry if isinstance(c.tag, str) and etree.QName(c).localname in NAME_TAGS]
@@ -142,6 +185,7 @@ def _entry_summary(key: str, entry: etree._Element | None, name: etree._Element)
         uris = [c for c in entry.iterchildren(_IDNO) if c.get("type") == "URI" and c.text]
         summary["authority"] = [" ".join(i.text.split()) for i in uris]
         summary["authority"] += entry.get("sameAs", "").split()
+        summary["sources"] = sorted({" ".join(i.get("source", "").split()) for i in uris} - {""})
         note = entry.find(_NOTE)
         summary["note"] = reading_text(note) if note is not None else ""
     if not summary["name"]:
@@ -195,5 +239,7 @@ def _reference(root: etree._Element) -> str:
             continue
         text = " ".join("".join(child.itertext()).split())
         label = REFERENCE_LABELS.get(child.get("type", "")) if etree.QName(child).localname == "idno" else None
+        if label == "ll." and not SEVERAL_LEAVES.search(text):
+            label = "l."
         parts.append(f"{label} {text}" if label else text)
     return ", ".join(parts)

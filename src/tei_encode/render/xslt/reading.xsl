@@ -1,13 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Reading view: the corrected text. Deletions are left out, insertions and regularised or
-     expanded readings stand in place, page furniture is dropped, people and places link to
-     their entries in the index pages, dates show their normalised value, and the abstract
-     follows as a summary. -->
+     expanded readings stand in place, page furniture is dropped but page breaks are marked,
+     people and places link to their entries in the index pages, dates give their normalised
+     value as a tooltip, and the abstract follows as a summary. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="tei">
   <xsl:import href="text.xsl"/>
 
-  <xsl:template match="tei:del|tei:surplus|tei:pb|tei:fw|tei:space|tei:metamark"/>
+  <xsl:template match="tei:del|tei:surplus|tei:fw|tei:space|tei:metamark"/>
   <xsl:template match="tei:add|tei:reg|tei:expan|tei:corr|tei:orig|tei:abbr|tei:sic"><xsl:apply-templates/></xsl:template>
   <xsl:template match="tei:choice">
     <xsl:variable name="chosen" select="(tei:reg | tei:expan | tei:corr)[1]"/>
@@ -35,19 +35,14 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- the normalised value on demand: in the title (a tooltip), not in the text -->
   <xsl:template match="tei:date|tei:time">
-    <xsl:variable name="value"><xsl:call-template name="date-value"/></xsl:variable>
-    <xsl:variable name="shown">
-      <xsl:if test="string($value) and not(contains(normalize-space(.), $value))">
-        <xsl:text> </xsl:text><span class="iso"><xsl:value-of select="$value"/></span>
-      </xsl:if>
-    </xsl:variable>
     <xsl:choose>
       <xsl:when test="@when | @when-iso">
-        <time datetime="{(@when | @when-iso)[1]}"><xsl:apply-templates/><xsl:copy-of select="$shown"/></time>
+        <time datetime="{(@when | @when-iso)[1]}"><xsl:call-template name="date-title"/><xsl:apply-templates/></time>
       </xsl:when>
       <xsl:otherwise>
-        <span class="date"><xsl:call-template name="date-title"/><xsl:apply-templates/><xsl:copy-of select="$shown"/></span>
+        <span class="date"><xsl:call-template name="date-title"/><xsl:apply-templates/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

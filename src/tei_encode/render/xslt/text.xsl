@@ -276,6 +276,11 @@
       <xsl:when test="starts-with($target, 'http://') or starts-with($target, 'https://')">
         <a href="{$target}"><xsl:apply-templates/><xsl:if test="not(normalize-space(.))"><xsl:value-of select="$target"/></xsl:if></a>
       </xsl:when>
+      <!-- another TEI file of the edition (an index of letters listing them): its page -->
+      <xsl:when test="substring($target, string-length($target) - 3) = '.xml' and not(contains($target, ':'))
+                      and not(contains($target, '#'))">
+        <a href="{substring($target, 1, string-length($target) - 4)}.html"><xsl:apply-templates/><xsl:if test="not(normalize-space(.))"><xsl:value-of select="$target"/></xsl:if></a>
+      </xsl:when>
       <xsl:when test="starts-with($target, '#') and count($note | $footnotes) = count($footnotes)">
         <a href="#{$prefix}{substring($target, 2)}"><xsl:apply-templates/><xsl:if test="not(normalize-space(.))">note</xsl:if></a>
       </xsl:when>
