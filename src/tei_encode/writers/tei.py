@@ -22,6 +22,8 @@ from .inline import ELEMENTS, render
 from .revisions import Responsibilities, revision_desc
 from .sections import Sections
 from .standoff import standoff
+from .witnesses import DECISION as WITNESS_DECISION
+from .witnesses import witness_subtypes
 
 CLOSER_KINDS = {"signature", "dateline", "salute"}
 IN_CLOSER = {"dispatch", "certification", "stamp", "registration"}
@@ -77,6 +79,7 @@ class _Writer:
         self.register = register
         self.reporter = reporter
         self.counters: dict[str, int] = {}
+        self.witness_types = witness_subtypes(document.divisions)
         self.referenced = {
             s.attr("key") or s.attr("n") for _, b in document.blocks() for s in b.spans if s.kind == "noteref"
         }
@@ -137,7 +140,7 @@ class _Writer:
             self.ms_desc(source_desc, self.doc.meta.archival)
         if not len(source_desc):
             _text(source_desc, "p", f"Transcribed from {doc.source}.")
-        encoding_desc(EDITORIAL_DECISIONS, header)
+        encoding_desc((*EDITORIAL_DECISIONS, *([WITNESS_DECISION] if self.witness_types else [])), header)
         self.profile_desc(header)
         revision_desc(header, doc, self.responsible)
 
@@ -242,17 +245,19 @@ class _Writer:
         if not divisions:
             etree.SubElement(body, tei("p"))
         sections = Sections(self.inline)
-        for division in divisions:
+        for k, division in enumerate(self.doc.divisions):
+            if division.kind == "notes":
+                continue
             if division.kind == "section":
                 sections.write(body, division)
             else:
-                self.division(body, division)
+                self.division(body, division, self.witness_types.get(k, ""))
 
-    def division(self, parent: etree._Element, division: Division) -> None:
+    def division(self, parent: etree._Element, division: Division, subtype: str = "") -> None:
         div = etree.SubElement(parent, tei("div"), type=division.kind)
-        for name in ("subtype", "n"):
-            if division.attrs.get(name):
-                div.set(name, division.attrs[name])
+        for name, value in (("subtype", subtype or division.attrs.get("subtype")), ("n", division.attrs.get("n"))):
+            if value:
+                div.set(name, value)
         if division.attrs.get("lang"):
             div.set(f"{{{XML_NS}}}lang", division.attrs["lang"])
         blocks = division.blocks
