@@ -196,11 +196,48 @@ def test_witnesses_are_aligned_with_their_differences_marked() -> None:
     rows = [[text(td) for td in tr.iter("td")] for tr in view.iter("tr") if tr.find("td") is not None]
     assert rows == [
         ["Первый абзац общий.", "Первый абзац общий."],
-        ["Мы исходим из того что это недопустимо.", "Мы исходим из того что это при совершенно недопустимо."],
+        [
+            "Мы исходим из того что это недопустимо.",
+            "Мы исходим из того что это при руководстве совершенно недопустимо.",
+        ],
         ["Лишний абзац только здесь.", "not in this transcription"],
         ["Последний абзац общий.", "Последний абзац общий."],
     ]
-    assert [text(m) for m in view.xpath(".//table//mark[@class='diff']")] == ["при совершенно"]
+    # the deletion is shown struck through, as written, and is not one of the differences
+    assert [text(m) for m in view.xpath(".//table//mark[@class='diff']")] == ["при", "совершенно"]
+    assert [text(d) for d in view.xpath(".//table//del")] == ["руководстве"]
+
+
+COPY_AND_DRAFT = """
+<div type="transcription" subtype="typed-copy" n="1" xml:lang="ru"><opener><stamp>КОПИЯ</stamp>
+<address><addrLine>П Е К И Н</addrLine></address><salute>"Тов. Мао Цзе-дун!</salute></opener>
+<p>Мы исходим из того что это недопустимо.</p>
+<closer><signed>ФИЛИППОВ".</signed><dateline>26 сентября 1951 г.</dateline></closer></div>
+<div type="transcription" subtype="draft" n="2" xml:lang="ru"><opener><dateline>"26" сентября 1951 г.</dateline>
+<address><addrLine>ПЕКИН</addrLine></address><salute>„Тов. Мао Цзе-дун!</salute></opener>
+<p>Мы исходим из того что это <add place="above">особенно</add> <del>при</del> недопустимо.</p>
+<closer><signed>ФИЛИППОВ"</signed><dateline>" " сентября 1951г.</dateline></closer></div>
+"""
+
+
+def test_witnesses_pair_what_both_have_and_are_labelled_from_the_tei() -> None:
+    view = section(render_html(tei(COPY_AND_DRAFT), "both"), "witnesses")
+    assert [text(th) for th in view.iter("th")] == ["Typed copy (transcription 1)", "Draft (transcription 2)"]
+    rows = [[text(td) for td in tr.iter("td")] for tr in view.iter("tr") if tr.find("td") is not None]
+    absent = "not in this transcription"
+    assert rows == [
+        ["КОПИЯ", absent],
+        [absent, '"26" сентября 1951 г.'],
+        ["П Е К И Н", "ПЕКИН"],
+        ['"Тов. Мао Цзе-дун!', "„Тов. Мао Цзе-дун!"],
+        ["Мы исходим из того что это недопустимо.", "Мы исходим из того что это особенно при недопустимо."],
+        ['ФИЛИППОВ".', 'ФИЛИППОВ"'],
+        ["26 сентября 1951 г.", '" " сентября 1951г.'],
+    ]
+    assert [text(m) for m in view.xpath(".//table//mark[@class='diff']")] == ["особенно", "26"]
+    draft = view.xpath(".//tr/td[2]")
+    assert [text(d) for d in view.xpath(".//del")] == ["при"] and view.xpath(".//ins[@class='add above']")
+    assert all(d.get("lang") == "ru" for d in draft)
 
 
 def test_each_further_witness_is_compared_with_the_first() -> None:

@@ -55,9 +55,7 @@ def _pairs(
     return pairs
 
 
-def correspondence_content(
-    documents: list[dict[str, Any]], people: dict[str, dict[str, Any]]
-) -> list[etree._Element]:
+def correspondence_content(documents: list[dict[str, Any]], people: dict[str, dict[str, Any]]) -> list[etree._Element]:
     """The network drawing and the table of correspondents (named as the register names them)."""
     pairs = _pairs(documents, people)
     if not pairs:

@@ -1,33 +1,47 @@
-"""Witnesses side by side: transcriptions aligned paragraph by paragraph, differing words marked.
+"""Witnesses side by side: the blocks both transcriptions have in one row, the words that differ marked.
 
-witnesses.xsl renders each transcription of a document in its reading text; this
-module pairs their blocks (paragraphs, salutations, stamps ...) by the similarity of
-their words, with a global alignment that lets a block stand alone where the other
-transcription has nothing, and wraps the words in which two paired blocks differ in
-``<mark class="diff">``. XSLT 1.0 has no practical way to compare sequences, so the
-comparison is done here.
+witnesses.xsl renders each transcription diplomatically (its own deletions struck through,
+its insertions raised); this module collates them (``collation``: normalised word tokens
+aligned by anchored longest common subsequence), pairs the blocks (paragraphs, datelines,
+addresses, signatures, stamps ...) that share aligned words, in order, and wraps the words
+of a pair that the other block lacks in ``<mark class="diff">``. A deletion is part of the
+witness's history, not of its text: its words are shown struck, not collated.
+XSLT 1.0 has no practical way to compare sequences, so this is done here.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from copy import deepcopy
-from difflib import SequenceMatcher
+from dataclasses import dataclass
 from typing import TypeAlias
 
 from lxml import etree
 
+from .collation import RAW_WORD, align_tokens, normalise
 from .html import element
 
-WORD = re.compile(r"\S+")
 # Blocks whose children are aligned one by one rather than as a whole.
 CONTAINERS = {"opener", "closer", "postscript", "front", "body", "back", "text", "div"}
-# Two blocks pair only when at least this share of their words agree.
-MIN_SIMILARITY = 0.3
+# Text that is no word of the witness: its deletions, the view's page-break labels and note numbers.
+NOT_COLLATED = {"del", "pb", "noteref"}
+# Two blocks pair when the aligned words they share are at least this share of the shorter one.
+MIN_SHARED = 0.5
 
 Block: TypeAlias = etree._Element
 Pair: TypeAlias = tuple[Block | None, Block | None]
+
+
+@dataclass(frozen=True)
+class Token:
+    """One comparison token: its normalised form, its block, and the raw word it comes from."""
+
+    norm: str
+    block: int
+    owner: etree._Element
+    is_text: bool
+    word: int
 
 
 def witness_section(sources: etree._Element) -> etree._Element | None:
@@ -44,54 +58,15 @@ def witness_section(sources: etree._Element) -> etree._Element | None:
         element(
             "p",
             {"class": "legend"},
-            "Each row pairs corresponding passages; ",
+            "Each row pairs what both transcriptions have; ",
             element("mark", {"class": "diff"}, "marked words"),
-            " differ between the transcriptions.",
+            " differ between them. Each is shown as written, its deletions struck through and insertions raised.",
         ),
     )
     base = witnesses[0]
     for other in witnesses[1:]:
         section.append(_table(base, other))
     return section
-
-
-def align(left: list[Block], right: list[Block]) -> list[Pair]:
-    """Pair the blocks of two witnesses in order, maximising the similarity of the pairs."""
-    words_l = [_words(b) for b in left]
-    words_r = [_words(b) for b in right]
-    n, m = len(left), len(right)
-    similar = [[_similarity(words_l[i], words_r[j], left[i].tag == right[j].tag) for j in range(m)] for i in range(n)]
-    score = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            paired = score[i + 1][j + 1] + similar[i][j] if similar[i][j] >= MIN_SIMILARITY else -1.0
-            score[i][j] = max(paired, score[i + 1][j], score[i][j + 1])
-    pairs: list[Pair] = []
-    i = j = 0
-    while i < n or j < m:
-        if i < n and j < m and similar[i][j] >= MIN_SIMILARITY and score[i][j] == score[i + 1][j + 1] + similar[i][j]:
-            pairs.append((left[i], right[j]))
-            i, j = i + 1, j + 1
-        elif i < n and (j == m or score[i][j] == score[i + 1][j]):
-            pairs.append((left[i], None))
-            i += 1
-        else:
-            pairs.append((None, right[j]))
-            j += 1
-    return pairs
-
-
-def mark_differences(left: Block, right: Block) -> None:
-    """Wrap the words of two paired blocks that the other block does not have in ``<mark class="diff">``."""
-    words_l, words_r = _words(left), _words(right)
-    changed_l: set[int] = set()
-    changed_r: set[int] = set()
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, words_l, words_r, autojunk=False).get_opcodes():
-        if tag != "equal":
-            changed_l.update(range(i1, i2))
-            changed_r.update(range(j1, j2))
-    _wrap_words(left, changed_l)
-    _wrap_words(right, changed_r)
 
 
 def blocks(witness: etree._Element) -> list[Block]:
@@ -108,15 +83,84 @@ def blocks(witness: etree._Element) -> list[Block]:
     return found
 
 
+def collate(left: list[Block], right: list[Block]) -> list[tuple[Pair, set[int], set[int]]]:
+    """The rows of two witnesses' blocks, with the token positions (within each block) that differ.
+
+    Blocks pair, in order, when the aligned tokens they share are at least ``MIN_SHARED``
+    of the shorter block's tokens; a block without a partner stands alone.
+    """
+    tokens_l = [t for k, b in enumerate(left) for t in tokens(b, k)]
+    tokens_r = [t for k, b in enumerate(right) for t in tokens(b, k)]
+    matches = align_tokens([t.norm for t in tokens_l], [t.norm for t in tokens_r])
+    shared = Counter((tokens_l[i].block, tokens_r[j].block) for i, j in matches)
+    sizes_l = Counter(t.block for t in tokens_l)
+    sizes_r = Counter(t.block for t in tokens_r)
+
+    def weight(a: int, b: int) -> int:
+        count = shared.get((a, b), 0)
+        shorter = min(sizes_l[a], sizes_r[b])
+        return count if count and count >= MIN_SHARED * shorter else 0
+
+    pairs = _monotone_pairs(len(left), len(right), weight)
+    rows = []
+    for a, b in pairs:
+        pair: Pair = (left[a] if a is not None else None, right[b] if b is not None else None)
+        same_l = {i for i, j in matches if tokens_l[i].block == a and tokens_r[j].block == b}
+        same_r = {j for i, j in matches if tokens_l[i].block == a and tokens_r[j].block == b}
+        differ_l = {i for i, t in enumerate(tokens_l) if t.block == a and i not in same_l} if b is not None else set()
+        differ_r = {j for j, t in enumerate(tokens_r) if t.block == b and j not in same_r} if a is not None else set()
+        rows.append((pair, differ_l, differ_r))
+        _mark(tokens_l, differ_l)
+        _mark(tokens_r, differ_r)
+    return rows
+
+
+def align(left: list[Block], right: list[Block]) -> list[Pair]:
+    """Pair the blocks of two witnesses in order (and mark the words in which paired blocks differ)."""
+    return [pair for pair, _, _ in collate(left, right)]
+
+
+def tokens(block: Block, number: int) -> Iterator[Token]:
+    """The comparison tokens of one rendered block, in reading order."""
+    for owner, is_text in _text_segments(block, top=True):
+        text = owner.text if is_text else owner.tail
+        if not text or (is_text and _skipped(owner)) or (not is_text and _inside_skipped(owner)):
+            continue
+        for k, raw in enumerate(RAW_WORD.findall(text)):
+            for norm in normalise(raw):
+                yield Token(norm, number, owner, is_text, k)
+
+
+def _monotone_pairs(n: int, m: int, weight: Callable[[int, int], int]) -> list[tuple[int | None, int | None]]:
+    """The order-keeping pairing of blocks with the greatest total weight (0 means no pair)."""
+    w = [[weight(a, b) for b in range(m)] for a in range(n)]
+    score = [[0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            paired = score[a + 1][b + 1] + w[a][b] if w[a][b] else -1
+            score[a][b] = max(paired, score[a + 1][b], score[a][b + 1])
+    pairs: list[tuple[int | None, int | None]] = []
+    a = b = 0
+    while a < n or b < m:
+        if a < n and b < m and w[a][b] and score[a][b] == score[a + 1][b + 1] + w[a][b]:
+            pairs.append((a, b))
+            a, b = a + 1, b + 1
+        elif a < n and (b == m or score[a][b] == score[a + 1][b]):
+            pairs.append((a, None))
+            a += 1
+        else:
+            pairs.append((None, b))
+            b += 1
+    return pairs
+
+
 def _table(base: etree._Element, other: etree._Element) -> etree._Element:
     labels = (base.get("data-label", "Transcription"), other.get("data-label", "Transcription"))
     langs = (base.get("lang"), other.get("lang"))
     head = element("tr", None, *(element("th", {"scope": "col"}, label) for label in labels))
     body = element("tbody")
     # Copies: with three or more witnesses the base appears in several tables, marked differently.
-    for left, right in align(blocks(deepcopy(base)), blocks(other)):
-        if left is not None and right is not None:
-            mark_differences(left, right)
+    for (left, right), _, _ in collate(blocks(deepcopy(base)), blocks(deepcopy(other))):
         cells = []
         for block, lang in zip((left, right), langs, strict=True):
             cell = element("td", {"lang": lang})
@@ -131,6 +175,19 @@ def _table(base: etree._Element, other: etree._Element) -> etree._Element:
     return element("table", {"class": "witnesses"}, caption, element("thead", None, head), body)
 
 
+def _skipped(el: etree._Element) -> bool:
+    """Whether ``el`` or an element around it holds text that is not collated."""
+    return any(
+        isinstance(node.tag, str) and (node.tag in NOT_COLLATED or set(node.get("class", "").split()) & NOT_COLLATED)
+        for node in (el, *el.iterancestors())
+    )
+
+
+def _inside_skipped(el: etree._Element) -> bool:
+    parent = el.getparent()
+    return parent is not None and _skipped(parent)
+
+
 def _detach_ids(witness: etree._Element) -> None:
     """Ids belong to the reading view; links into notes it holds become plain text here."""
     for el in witness.iter():
@@ -142,29 +199,15 @@ def _detach_ids(witness: etree._Element) -> None:
             del el.attrib["href"]
 
 
-def _words(block: etree._Element) -> list[str]:
-    return WORD.findall("".join(block.itertext()))
-
-
-def _similarity(left: list[str], right: list[str], same_kind: bool) -> float:
-    if not left and not right:
-        return 1.0 if same_kind else 0.0
-    ratio = SequenceMatcher(None, left, right, autojunk=False).ratio()
-    return ratio + (0.05 if same_kind else 0.0)
-
-
-def _wrap_words(block: etree._Element, changed: set[int]) -> None:
-    if not changed:
-        return
-    index = 0
-    for owner, is_text in list(_text_segments(block, top=True)):
+def _mark(found: list[Token], differ: set[int]) -> None:
+    """Wrap the raw words holding the differing tokens in ``<mark class="diff">``."""
+    words: dict[tuple[int, bool], tuple[etree._Element, set[int]]] = {}
+    for k in differ:
+        token = found[k]
+        words.setdefault((id(token.owner), token.is_text), (token.owner, set()))[1].add(token.word)
+    for (_, is_text), (owner, marked) in words.items():
         text = owner.text if is_text else owner.tail
-        if not text:
-            continue
-        count = len(WORD.findall(text))
-        marked = {k - index for k in changed if index <= k < index + count}
-        index += count
-        if marked:
+        if text:
             _split(owner, is_text, text, marked)
 
 
@@ -184,7 +227,7 @@ def _split(owner: etree._Element, is_text: bool, text: str, marked: set[int]) ->
     marks: list[etree._Element] = []
     position = 0
     current: etree._Element | None = None
-    for k, match in enumerate(WORD.finditer(text)):
+    for k, match in enumerate(RAW_WORD.finditer(text)):
         if k not in marked:
             current = None
         elif current is not None:

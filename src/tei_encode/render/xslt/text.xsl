@@ -79,8 +79,7 @@
         </xsl:when>
         <xsl:when test="@type='transcription' or @type='witness' or @type='version'">
           <xsl:element name="h{$level - ($level - 6) * ($level &gt; 6)}">
-            <xsl:text>Transcription</xsl:text>
-            <xsl:if test="@n"><xsl:text> </xsl:text><xsl:value-of select="@n"/></xsl:if>
+            <xsl:call-template name="witness-label"/>
           </xsl:element>
         </xsl:when>
       </xsl:choose>
@@ -89,6 +88,31 @@
   </xsl:template>
   <!-- a div of end notes only: they are listed with the footnotes -->
   <xsl:template match="tei:div[tei:note[@place='end'] and not(*[not(self::tei:note[@place='end'] or self::tei:head)])]"/>
+
+  <!-- the name of one transcription of a text: its head, else its kind (@subtype) and number -->
+  <xsl:template name="witness-label">
+    <xsl:choose>
+      <xsl:when test="tei:head"><xsl:value-of select="normalize-space(tei:head[1])"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:choose>
+          <xsl:when test="@subtype='typed-copy'">Typed copy</xsl:when>
+          <xsl:when test="@subtype='copy'">Copy</xsl:when>
+          <xsl:when test="@subtype='draft'">Draft</xsl:when>
+          <xsl:when test="@subtype">
+            <xsl:value-of select="concat(translate(substring(@subtype, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+                                         translate(substring(@subtype, 2), '-_', '  '))"/>
+          </xsl:when>
+          <xsl:otherwise>Transcription</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="@n">
+          <xsl:if test="@subtype"> (transcription </xsl:if>
+          <xsl:if test="not(@subtype)"><xsl:text> </xsl:text></xsl:if>
+          <xsl:value-of select="@n"/>
+          <xsl:if test="@subtype">)</xsl:if>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <xsl:template match="tei:head"><p class="head"><xsl:apply-templates/></p></xsl:template>
   <xsl:template match="tei:p"><p><xsl:call-template name="lang"/><xsl:apply-templates/></p></xsl:template>
