@@ -88,7 +88,7 @@ def _network(
         {
             "class": "network",
             "viewBox": f"0 0 {SIZE} {SIZE}",
-            "role": "img",
+            "role": "group",
             "aria-labelledby": "network-title",
         },
     )

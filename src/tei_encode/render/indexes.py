@@ -37,9 +37,10 @@ COLUMNS = ("Date", "Title", "From", "To", "Place", "Archival reference")
 
 # What the pages need of one document (JSON-serialisable): the summary's fields without its
 # register details, "order" (date, title, stem), "year", "month", and "people" and "places":
-# the JSON of a list of the JSON of each mention, [key, name, note, [authority URIs],
-# [[lang, text] of each form], [verification pages]]. Kept as JSON text, they are decoded only
-# while their page is made: a build holding ten thousand entries holds strings, not a million lists.
+# the JSON of a list of the JSON of each mention, [key, name, note, [authority URIs], [[lang, text]
+# of each form written], [verification pages], [the register's names of the entry]]. Kept as JSON
+# text, they are decoded only while their page is made: a build holding ten thousand entries holds
+# strings, not a million lists.
 IndexEntry = dict[str, Any]
 
 
@@ -106,6 +107,7 @@ def _mentions(mentions: list[Summary]) -> str:
                 m["authority"],
                 [[v["lang"], v["text"]] for v in m["variants"]],
                 m.get("sources", []),
+                m.get("names", []),
             ]
         ).decode("utf-8")
         for m in mentions
@@ -172,11 +174,10 @@ def _register(documents: list[IndexEntry], kind: str) -> dict[str, dict[str, Any
         for mention in orjson.loads(doc[kind]):
             entry = merged.get(mention)
             if entry is None:
-                key, name, note, authority, variants, sources = orjson.loads(mention)
-                entry = entries.setdefault(
-                    key,
-                    {"name": name, "note": note, "authority": {}, "forms": {}, "sources": {}, "items": [], "last": -1},
-                )
+                key, name, note, authority, variants, sources, names = orjson.loads(mention)
+                fresh = {"name": name, "note": note, "authority": {}, "forms": {}, "sources": {}, "names": {}}
+                entry = entries.setdefault(key, {**fresh, "items": [], "last": -1})
+                entry["names"].update(dict.fromkeys(names))
                 entry["name"] = entry["name"] or name
                 entry["note"] = entry["note"] or note
                 entry["authority"].update(dict.fromkeys(authority))

@@ -45,8 +45,11 @@ def search_data(
         for doc in documents
     ]
     names = {
-        "person": {key: [e["name"], *sorted({text for _, text in e["forms"]})] for key, e in people.items()},
-        "place": {key: [e["name"], *sorted({text for _, text in e["forms"]})] for key, e in places.items()},
+        kind: {
+            key: [e["name"], *sorted({*e["names"], *(text for _, text in e["forms"])} - {e["name"]})]
+            for key, e in entries.items()
+        }
+        for kind, entries in (("person", people), ("place", places))
     }
     data = orjson.dumps({"documents": docs, "names": names}, option=orjson.OPT_SORT_KEYS)
     return b"window.teiEncodeSearch = " + data + b";\n"

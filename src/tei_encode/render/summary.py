@@ -177,11 +177,13 @@ def _index_of(name: etree._Element) -> str | None:
 def _entry_summary(key: str, entry: etree._Element | None, name: etree._Element) -> Summary:
     summary: Summary = {"key": key, "name": "", "kind": etree.QName(name).localname, "authority": [], "note": ""}
     summary["sources"] = []
+    summary["names"] = []
     if entry is not None:
         summary["kind"] = etree.QName(entry).localname
         forms = [c for c in entry if isinstance(c.tag, str) and etree.QName(c).localname in NAME_TAGS]
         main = [f for f in forms if f.get("type") == "main"] or forms
         summary["name"] = reading_text(main[0]) if main else ""
+        summary["names"] = list(dict.fromkeys(n for n in map(reading_text, forms) if n))
         uris = [c for c in entry.iterchildren(_IDNO) if c.get("type") == "URI" and c.text]
         summary["authority"] = [" ".join(i.text.split()) for i in uris]
         summary["authority"] += entry.get("sameAs", "").split()

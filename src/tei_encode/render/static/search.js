@@ -64,6 +64,7 @@
   query.value = saved.get("q") || "";
   for (const name of Object.keys(options)) facet(name).value = saved.get(name) || "";
   form.addEventListener("input", run);
+  form.addEventListener("change", run);
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   run();
 })();
