@@ -91,3 +91,33 @@ def test_render_command_makes_a_site_of_any_tei(tmp_path: Path, view: str) -> No
     assert [s.get("id") for s in page.xpath("//section[contains(@class, 'view')]")] == (
         ["reading", "diplomatic"] if view == "both" else [view]
     )
+
+
+def test_correspondents_timeline_and_about_pages(built: Path) -> None:
+    site = built / "html"
+    pairs = parse_page(site / "correspondence.html")
+    rows = {
+        (" ".join(r.xpath("string(td[1])").split()), " ".join(r.xpath("string(td[2])").split())): r.xpath(
+            "td[3]//a/@href"
+        )
+        for r in pairs.xpath("//table[@class='pairs']/tbody/tr")
+    }
+    assert len(rows[("Joseph Stalin", "Vladimir Lenin")]) == 5  # written as J. V. Stalin, one correspondent
+    assert rows[("Joseph Stalin", "Mao Zedong")] == ["wilson-119543-cable-5542.html"]
+    labels = pairs.xpath("//svg//text/text()")
+    assert "Joseph Stalin" in labels and len(labels) == len(set(labels))
+    assert pairs.xpath("//svg//a[@href='people.html#Stalin']")
+    chronology = parse_page(site / "chronology.html")
+    bars = {a.get("href"): a.xpath("string()") for a in chronology.xpath("//table[@class='timeline']//a")}
+    assert bars == {"#m-1920-07": "6", "#m-1920-08": "4", "#m-1951-09": "1"}
+    about = parse_page(site / "about.html")
+    principles = about.xpath("//ul[@class='principles']/li")
+    tei = {"tei": "http://www.tei-c.org/ns/1.0"}
+    stated = {
+        " ".join(p.split())
+        for f in (built / "tei").glob("*.xml")
+        for p in parse_file(f).xpath("//tei:editorialDecl/tei:p/text()", namespaces=tei)
+    }
+    assert len(principles) == len(stated)
+    sources = about.xpath("//ul[@class='register-sources']/li/a[1]/@href")
+    assert sources and all(s.startswith("https://") for s in sources)

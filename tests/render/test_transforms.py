@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from tei_encode.errors import UnknownName
-from tei_encode.render import render_html, summarize
+from tei_encode.render import Edition, render_html, summarize
 from tei_encode.render.witnesses import align, blocks
 from tei_encode.xmlio import safe_parser
 
@@ -334,3 +334,33 @@ def test_summary_of_an_index_of_letters_keeps_their_correspondents_apart() -> No
     assert (summary["senders"], summary["addressees"], summary["place"]) == ([], [], [])
     assert summary["date"] == {"iso": "", "display": "undated", "sort": "9999"}
     assert [p["key"] for p in summary["people"]] == ["Lenin"]
+
+
+def test_document_page_credits_its_source_and_states_its_licence() -> None:
+    document = tei("<p>Text.</p>")
+    ns = "{http://www.tei-c.org/ns/1.0}"
+    publication = document.find(f".//{ns}publicationStmt")
+    source_desc = document.find(f".//{ns}sourceDesc")
+    assert publication is not None and source_desc is not None
+    availability = etree.SubElement(publication, f"{ns}availability")
+    licence = etree.SubElement(availability, f"{ns}licence", target="https://creativecommons.org/licenses/by/4.0/")
+    licence.text = "CC BY 4.0"
+    bibl = etree.Element(f"{ns}bibl", type="citation")
+    bibl.text = '"Letter", 1920, Archive.'
+    note = etree.SubElement(bibl, f"{ns}note", type="contributor")
+    note.text = "Contributed by A. Historian. <https://example.org/doc/1>"
+    source_desc.insert(0, bibl)
+    page = render_html(document, "both", "letter", edition=Edition("An edition", ("E. Ditor",)))
+    root = etree.fromstring(page.split(b"\n", 1)[1])
+    (source,) = root.xpath("//section[@id='source']")
+    rows = {text(dt): dd for dt, dd in zip(source.iter("dt"), source.iter("dd"), strict=True)}
+    assert rows["Source"].xpath("a/@href") == ["https://example.org/doc/1"]
+    assert text(rows["Cited by the source as"]) == '"Letter", 1920, Archive.'
+    assert text(rows["Credits"]) == "Contributed by A. Historian."
+    assert rows["Licence"].xpath("a/@href") == ["https://creativecommons.org/licenses/by/4.0/"]
+    assert rows["TEI"].xpath("a/@href") == ["letter.xml"]
+    citation = text(source.xpath(".//p[@class='citation']")[0])
+    assert (
+        citation == "Letter to Lenin, 1920-07-24. In: An edition, ed. E. Ditor. letter.html (accessed date of access)."
+    )
+    assert root.xpath("string(//p[@class='site-name'])") == "An edition"

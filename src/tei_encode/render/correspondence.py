@@ -68,7 +68,8 @@ def correspondence_content(documents: list[dict[str, Any]], people: dict[str, di
     lead = element(
         "p",
         None,
-        f"{len(letters)} correspondents in {sum(len(d) for d in pairs.values())} sender–addressee pairs of letters. ",
+        f"{len(letters)} correspondents, {len(pairs)} pairs of sender and addressee, "
+        f"{len({d['stem'] for docs in pairs.values() for d in docs})} letters. ",
         element("a", {"href": "#pairs"}, "The table below"),
         " lists every pair with its letters.",
     )
