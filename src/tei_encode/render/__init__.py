@@ -1,20 +1,24 @@
-"""HTML views of TEI documents: XSLT 1.0 stylesheets run by lxml, and the index pages of a site.
+"""HTML views of TEI documents: XSLT 1.0 stylesheets run by lxml, and the pages of a site.
 
 The stylesheets (package data under ``xslt/``) render the text: ``diplomatic.xsl``
 and ``reading.xsl`` both import ``text.xsl``, and ``witnesses.xsl`` gives each
-transcription of a document in its reading text. Python assembles the page around
-them (header, metadata, the switch between views) and aligns the witnesses.
+transcription of a document as written. Python assembles the page around them
+(``document``: header facts, the switch between views, the source and how to cite it),
+collates the witnesses (``collation``, ``witnesses``) and makes the index pages
+(``indexes`` with ``correspondence``, ``search`` and ``about``), all as lxml trees.
 
 A site is published in three calls, so that a build can render documents
 independently (in parallel, or only the changed ones) and the index pages from the
 summaries it kept:
 
 - ``render_document(tree, stem)`` gives the page of one document (both views and,
-  when the document has several transcriptions, the witnesses side by side);
+  when the document has several transcriptions, the witnesses side by side) and the
+  TEI file published beside it;
 - ``summarize(tree, stem)`` gives the JSON-serialisable facts the index pages need;
-- ``render_indexes(summaries)`` gives the index pages and the shared static files
-  (``render_index_entries`` the same from each summary's ``index_entry``, which is all a
-  build keeps of a document for them).
+- ``render_indexes(summaries)`` gives the index pages, the site's data scripts and the
+  shared static files (``render_index_entries`` the same from each summary's
+  ``index_entry``, which is all a build keeps of a document for them). Both take the
+  ``Edition`` whose title the pages carry.
 """
 
 from __future__ import annotations
