@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from .html import element
-from .parts import dated_item
+from .parts import DatedItems
 
 MAX_NODES = 30
 SIZE = 800
@@ -55,7 +55,9 @@ def _pairs(
     return pairs
 
 
-def correspondence_content(documents: list[dict[str, Any]], people: dict[str, dict[str, Any]]) -> list[etree._Element]:
+def correspondence_content(
+    documents: list[dict[str, Any]], people: dict[str, dict[str, Any]], dated_item: DatedItems
+) -> list[etree._Element]:
     """The network drawing and the table of correspondents (named as the register names them)."""
     pairs = _pairs(documents, people)
     if not pairs:
@@ -73,7 +75,7 @@ def correspondence_content(documents: list[dict[str, Any]], people: dict[str, di
         element("a", {"href": "#pairs"}, "The table below"),
         " lists every pair with its letters.",
     )
-    return [lead, _network(nodes, pairs, letters), *_table(pairs)]
+    return [lead, _network(nodes, pairs, letters), *_table(pairs, dated_item)]
 
 
 def _network(
@@ -130,7 +132,7 @@ def _radius(letters: int) -> int:
     return 4 + min(letters, 10)
 
 
-def _table(pairs: dict[tuple[Party, Party], list[dict[str, Any]]]) -> list[etree._Element]:
+def _table(pairs: dict[tuple[Party, Party], list[dict[str, Any]]], dated_item: DatedItems) -> list[etree._Element]:
     head = element("tr", None, *(element("th", {"scope": "col"}, label) for label in ("From", "To", "Letters")))
     body = element("tbody")
     for (sender, addressee), docs in sorted(

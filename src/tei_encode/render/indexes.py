@@ -26,7 +26,7 @@ from .about import about_page
 from .correspondence import correspondence_content, month_name, timeline
 from .edition import Edition
 from .html import element, page, serialize_page
-from .parts import date_element, dated_item, document_link, names
+from .parts import DatedItems, date_element, dated_item, document_link, names
 from .search import SEARCH_DATA, SEARCH_SCRIPT, search_content, search_data
 from .summary import COLLECTION, UNDATED, Summary
 
@@ -78,6 +78,7 @@ def index_pages(entries: Iterable[IndexEntry], edition: Edition) -> dict[str, by
     collections = [e for e in everything if e["kind"] == COLLECTION]
     people = _register(everything, "people")
     places = _register(everything, "places")
+    items = DatedItems()
 
     def made(title: str, name: str, content: list[etree._Element], scripts: tuple[str, ...] = ()) -> bytes:
         root = page(title, "index", name, [element("h1", None, title), *content], edition.title, scripts)
@@ -85,10 +86,12 @@ def index_pages(entries: Iterable[IndexEntry], edition: Edition) -> dict[str, by
 
     return {
         "index.html": made("Documents", "index.html", _corpus(documents, collections), (SCRIPT,)),
-        "people.html": made("People", "people.html", _register_content(people, "people")),
-        "places.html": made("Places", "places.html", _register_content(places, "places")),
+        "people.html": made("People", "people.html", _register_content(people, "people", items)),
+        "places.html": made("Places", "places.html", _register_content(places, "places", items)),
         "chronology.html": made("Chronology", "chronology.html", _chronology(documents)),
-        "correspondence.html": made("Correspondents", "correspondence.html", correspondence_content(documents, people)),
+        "correspondence.html": made(
+            "Correspondents", "correspondence.html", correspondence_content(documents, people, items)
+        ),
         "search.html": made("Search", "search.html", search_content(documents), (SEARCH_DATA, SEARCH_SCRIPT)),
         "about.html": made("About", "about.html", about_page(everything, people, places, edition)),
         SEARCH_DATA: search_data(documents, people, places),
@@ -191,13 +194,13 @@ def _register(documents: list[IndexEntry], kind: str) -> dict[str, dict[str, Any
     return dict(sorted(entries.items(), key=lambda item: (item[0].removeprefix("key-").casefold(), item[0])))
 
 
-def _register_content(entries: dict[str, dict[str, Any]], kind: str) -> list[etree._Element]:
+def _register_content(entries: dict[str, dict[str, Any]], kind: str, items: DatedItems) -> list[etree._Element]:
     noun = "people and organisations" if kind == "people" else "places"
     lead = element("p", None, f"{len(entries)} {noun} named in the documents, with every document that names them.")
-    return [lead, *(_entry(key, entry) for key, entry in entries.items())]
+    return [lead, *(_entry(key, entry, items) for key, entry in entries.items())]
 
 
-def _entry(key: str, entry: dict[str, Any]) -> etree._Element:
+def _entry(key: str, entry: dict[str, Any], dated_item: DatedItems) -> etree._Element:
     details = element("dl")
     if entry["authority"]:
         links: list[etree._Element | str] = []

@@ -7,6 +7,7 @@ Each is an lxml element (or a list of elements and strings to append), so text o
 from __future__ import annotations
 
 from collections.abc import Iterable
+from copy import deepcopy
 from typing import Any
 
 from lxml import etree
@@ -42,3 +43,16 @@ def document_link(entry: dict[str, Any]) -> etree._Element:
 def dated_item(entry: dict[str, Any], tag: str = "li") -> etree._Element:
     """``date title`` of one document, the title linked."""
     return element(tag, None, date_element(entry["date"]), " ", document_link(entry))
+
+
+class DatedItems:
+    """``dated_item`` for documents listed many times (under each person they name): made once, then copied."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, etree._Element] = {}
+
+    def __call__(self, entry: dict[str, Any]) -> etree._Element:
+        made = self._made.get(entry["href"])
+        if made is None:
+            made = self._made[entry["href"]] = dated_item(entry)
+        return deepcopy(made)
