@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from tei_encode.cli import main
 from tei_encode.render import Edition, render_indexes, summarize
@@ -82,9 +83,14 @@ def test_people_index_lists_every_document_naming_a_person(built: Path) -> None:
 def test_render_command_makes_a_site_of_any_tei(tmp_path: Path, view: str) -> None:
     escher = require_shared("real-tei/escher")
     files = sorted(escher.glob("*.xml"))[:12]
-    result = CliRunner().invoke(main, ["render", *map(str, files), "-o", str(tmp_path), "--view", view])
+    arguments = ["render", *map(str, files), "-o", str(tmp_path), "--view", view, "--title", "Escher <Briefe>"]
+    result = CliRunner().invoke(main, arguments)
     assert result.exit_code == 0, result.output
     assert {p.stem for p in tmp_path.glob("K_*.html")} == {p.stem for p in files}
+    for path in files:  # each TEI file beside its page, the same document
+        copied, original = parse_file(tmp_path / path.name), parse_file(path)
+        assert etree.tostring(copied, method="c14n2") == etree.tostring(original, method="c14n2")
+    assert parse_page(tmp_path / "index.html").xpath("string(//p[@class='site-name'])") == "Escher <Briefe>"
     assert (tmp_path / "people.html").is_file() and (tmp_path / "style.css").is_file()
     assert site_problems(tmp_path) == []
     page = parse_page(tmp_path / f"{files[0].stem}.html")
