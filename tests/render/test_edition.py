@@ -80,7 +80,7 @@ def test_the_cable_credits_its_source_and_offers_its_tei(driver: object, built: 
     tei_file = site / tei_link.get_attribute("download")
     assert tei_link.get_attribute("href") == tei_file.as_uri()
     assert etree.parse(str(tei_file), safe_parser()).getroot().tag == "{http://www.tei-c.org/ns/1.0}TEI"
-    citation = source.find_element(by("CLASS_NAME"), "citation").text
+    citation = source.find_element(by("CLASS_NAME"), "how-to-cite").text
     assert citation.startswith("Cable No. 5542") and f"(accessed {date.today().isoformat()})" in citation
     assert "Letters of the tei-encode corpus" in driver.find_element(by("CLASS_NAME"), "site-name").text  # type: ignore[attr-defined]
 
@@ -193,7 +193,7 @@ def test_print_keeps_the_view_name_and_the_citation(driver: object, built: Path)
     open_page(driver, built / "html", f"{CABLE}#diplomatic")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})  # type: ignore[attr-defined]
     assert driver.find_element(by("ID"), "diplomatic-title").is_displayed()  # type: ignore[attr-defined]
-    assert driver.find_element(by("CLASS_NAME"), "citation").is_displayed()  # type: ignore[attr-defined]
+    assert driver.find_element(by("CLASS_NAME"), "how-to-cite").is_displayed()  # type: ignore[attr-defined]
     assert not driver.find_element(by("ID"), "reading").is_displayed()  # type: ignore[attr-defined]
     assert not driver.find_element(by("CSS_SELECTOR"), "header.site").is_displayed()  # type: ignore[attr-defined]
 

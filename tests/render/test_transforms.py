@@ -359,7 +359,7 @@ def test_document_page_credits_its_source_and_states_its_licence() -> None:
     assert text(rows["Credits"]) == "Contributed by A. Historian."
     assert rows["Licence"].xpath("a/@href") == ["https://creativecommons.org/licenses/by/4.0/"]
     assert rows["TEI"].xpath("a/@href") == ["letter.xml"]
-    citation = text(source.xpath(".//p[@class='citation']")[0])
+    citation = text(source.xpath(".//p[@class='how-to-cite']")[0])
     assert (
         citation == "Letter to Lenin, 1920-07-24. In: An edition, ed. E. Ditor. letter.html (accessed date of access)."
     )

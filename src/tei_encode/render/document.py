@@ -94,7 +94,7 @@ def source_section(summary: Summary, edition: Edition) -> etree._Element:
         details.extend([element("dt", None, label), element("dd", None, *value)])
     citation = element(
         "p",
-        {"class": "citation"},
+        {"class": "how-to-cite"},
         f"{summary['title']}, {summary['date']['display']}. In: ",
         element("cite", None, edition.title),
         f"{', ed. ' + edition.credit if edition.credit else ''}. ",

@@ -24,14 +24,15 @@
       const li = document.createElement("li"), a = document.createElement("a");
       li.className = cls;
       a.href = entry[0];
-      a.rel = cls === "all" ? "" : cls;
+      if (cls !== "collection") a.rel = cls;
       a.append(`${label} `, Object.assign(document.createElement("span"), {className: "nav-title", textContent: entry[1]}));
       li.append(a);
       return li;
     };
-    if (at > 0) list.prepend(link("prev", "Previous:", site.order[at - 1]));
-    if (at >= 0 && at + 1 < site.order.length) list.append(link("next", "Next:", site.order[at + 1]));
-    if (site.collections[here]) list.append(link("collection", "In the collection", site.collections[here]));
+    const all = list.querySelector("li.all");
+    if (at > 0) list.insertBefore(link("prev", "Previous:", site.order[at - 1]), all);
+    if (at >= 0 && at + 1 < site.order.length) list.insertBefore(link("next", "Next:", site.order[at + 1]), all);
+    if (site.collections[here]) list.insertBefore(link("collection", "In the collection", site.collections[here]), all);
   }
   const url = document.querySelector(".cite-url"), accessed = document.querySelector(".cite-accessed");
   if (url && /^https?:/.test(location.protocol)) url.textContent = location.href.split("#")[0];
