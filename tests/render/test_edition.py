@@ -121,6 +121,10 @@ def test_search_finds_budyonny_and_narrows_by_facets(driver: object, built: Path
     assert driver.find_elements(by("CSS_SELECTOR"), "#search-results li") == []  # type: ignore[attr-defined]
     assert driver.find_element(by("ID"), "search-status").text == "0 documents found."  # type: ignore[attr-defined]
     box.clear()
+    box.send_keys("ТЕЛЕГРАММОЙ")  # case and й folded, the snippet marking the word where it stands
+    marks = [m.text for m in driver.find_elements(by("CSS_SELECTOR"), "#search-results mark")]  # type: ignore[attr-defined]
+    assert marks == ["телеграммой"]
+    box.clear()
     box.send_keys("Будённый")  # any form of the name
     Select(driver.find_element(by("ID"), "facet-year")).select_by_value("")  # type: ignore[attr-defined]
     assert len(driver.find_elements(by("CSS_SELECTOR"), "#search-results li")) == len(results)  # type: ignore[attr-defined]

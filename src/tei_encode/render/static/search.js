@@ -3,7 +3,23 @@
 (() => {
   const data = window.teiEncodeSearch, form = document.getElementById("search-form");
   if (!data || !form) return;
-  const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ё/g, "е");
+  // Case and diacritics folded one UTF-16 unit at a time, so that positions in the folded text are positions
+  // in the text (й, ё and é fold to и, е and e); the folding of each unit is remembered.
+  const folded = new Map();
+  const foldUnit = (c) => {
+    let f = folded.get(c);
+    if (f === undefined) {
+      f = c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+      if (f.length !== 1) f = c.toLowerCase().length === 1 ? c.toLowerCase() : c;
+      folded.set(c, f);
+    }
+    return f;
+  };
+  const fold = (s) => {
+    let out = "";
+    for (let i = 0; i < s.length; i++) out += foldUnit(s[i]);
+    return out;
+  };
   const query = document.getElementById("q"), status = document.getElementById("search-status");
   const results = document.getElementById("search-results");
   const facet = (name) => document.getElementById(`facet-${name}`);
@@ -26,12 +42,12 @@
     words.every((w) => d.haystack.includes(w)) &&
     (!chosen.person || d.people.includes(chosen.person)) && (!chosen.place || d.places.includes(chosen.place)) &&
     (!chosen.year || d.year === chosen.year) && (!chosen.kind || d.kind === chosen.kind);
-  // A snippet of the text around the first word found (folding keeps the length of Latin and Cyrillic text).
+  // A snippet of the text around the first word found in it (else its opening).
   const snippet = (d, words) => {
     const p = document.createElement("p");
     p.className = "snippet";
     const at = words.map((w) => d.folded.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
-    if (at === undefined || d.folded.length !== d.text.length) {
+    if (at === undefined) {
       p.textContent = d.text.slice(0, 160) + (d.text.length > 160 ? " …" : "");
       return p;
     }
