@@ -127,3 +127,14 @@ def test_correspondents_timeline_and_about_pages(built: Path) -> None:
     assert len(principles) == len(stated)
     sources = about.xpath("//ul[@class='register-sources']/li/a[1]/@href")
     assert sources and all(s.startswith("https://") for s in sources)
+
+
+def test_the_collection_index_is_no_undated_document(built: Path) -> None:
+    site = built / "html"
+    collection = parse_page(site / "bolshevik-correspondence-091-100.html")
+    assert "undated" not in "".join(collection.itertext())
+    assert collection.xpath("//dl[@class='meta']/dt/text()")[:1] == ["Kind"]
+    people = parse_page(site / "people.html")
+    listed = ["".join(li.itertext()) for li in people.xpath("//section[@id='Budyonny']//ul[@class='mentions']/li")]
+    assert "Collection index: Bolshevik Leaders correspondence: Nos. 91–100" in listed
+    assert not [item for item in listed if "undated" in item]

@@ -16,7 +16,7 @@ from lxml import etree
 from .edition import Edition
 from .html import element
 from .parts import date_element, names
-from .summary import Summary
+from .summary import COLLECTION, Summary
 
 SWITCH_LABELS = {"reading": "Reading", "diplomatic": "Diplomatic", "witnesses": "Witnesses side by side"}
 VIEW_NAMES = {"reading": "Reading view", "diplomatic": "Diplomatic view", "witnesses": "Witnesses side by side"}
@@ -24,7 +24,9 @@ VIEW_NAMES = {"reading": "Reading view", "diplomatic": "Diplomatic view", "witne
 
 def header(summary: Summary) -> list[etree._Element]:
     """The title, the facts of the document, and the navigation ``page.js`` completes."""
-    rows: list[tuple[str, list[etree._Element | str]]] = [("Date", [date_element(summary["date"])])]
+    rows: list[tuple[str, list[etree._Element | str]]] = []
+    if summary["date"]["iso"] or summary["kind"] != COLLECTION:  # an index of letters has theirs, not its own
+        rows.append(("Date", [date_element(summary["date"])]))
     rows.append(("Kind", [summary["kind"]]))
     for label, field, target in (
         ("From", "senders", "people.html"),
@@ -95,7 +97,7 @@ def source_section(summary: Summary, edition: Edition) -> etree._Element:
     citation = element(
         "p",
         {"class": "how-to-cite"},
-        f"{summary['title']}, {summary['date']['display']}. In: ",
+        f"{summary['title']}{', ' + summary['date']['display'] if summary['date']['iso'] else ''}. In: ",
         element("cite", None, edition.title),
         f"{', ed. ' + edition.credit if edition.credit else ''}. ",
         element("span", {"class": "cite-url"}, summary["href"]),

@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from .html import element
+from .summary import COLLECTION
 
 Inline = list[etree._Element | str]
 
@@ -41,7 +42,9 @@ def document_link(entry: dict[str, Any]) -> etree._Element:
 
 
 def dated_item(entry: dict[str, Any], tag: str = "li") -> etree._Element:
-    """``date title`` of one document, the title linked."""
+    """``date title`` of one document, the title linked (a collection index is named as one, not dated)."""
+    if entry.get("kind") == COLLECTION:
+        return element(tag, None, element("span", {"class": "kind"}, f"{COLLECTION}:"), " ", document_link(entry))
     return element(tag, None, date_element(entry["date"]), " ", document_link(entry))
 
 
