@@ -11,6 +11,7 @@ from lxml import etree
 
 from tei_encode.cli import main
 from tei_encode.render import Edition, render_indexes, summarize
+from tei_encode.render.edition import EditionError
 from tei_encode.xmlio import parse_file
 
 from ..conftest import CORPUS, require_shared
@@ -138,3 +139,12 @@ def test_the_collection_index_is_no_undated_document(built: Path) -> None:
     listed = ["".join(li.itertext()) for li in people.xpath("//section[@id='Budyonny']//ul[@class='mentions']/li")]
     assert "Collection index: Bolshevik Leaders correspondence: Nos. 91–100" in listed
     assert not [item for item in listed if "undated" in item]
+
+
+def test_the_edition_is_described_by_the_corpus(tmp_path: Path) -> None:
+    assert Edition.of_corpus(tmp_path) == Edition()
+    (tmp_path / "cmif.json").write_text('{"title": "Letters  of\\nX", "editors": ["A. B.", "C. D."]}', encoding="utf-8")
+    assert Edition.of_corpus(tmp_path) == Edition("Letters of X", ("A. B.", "C. D."))
+    (tmp_path / "cmif.json").write_text("{broken", encoding="utf-8")
+    with pytest.raises(EditionError, match="cmif.json: cannot read the edition's description"):
+        Edition.of_corpus(tmp_path)
