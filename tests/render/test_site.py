@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -148,3 +149,23 @@ def test_the_edition_is_described_by_the_corpus(tmp_path: Path) -> None:
     (tmp_path / "cmif.json").write_text("{broken", encoding="utf-8")
     with pytest.raises(EditionError, match="cmif.json: cannot read the edition's description"):
         Edition.of_corpus(tmp_path)
+
+
+def test_the_site_scripts_point_to_pages_that_exist(built: Path) -> None:
+    site = built / "html"
+
+    def data(name: str, prefix: str) -> Any:
+        text = (site / name).read_text(encoding="utf-8")
+        assert text.startswith(prefix) and text.endswith(";\n")
+        return json.loads(text.removeprefix(prefix).removesuffix(";\n"))
+
+    order = data("site.js", "window.teiEncodeSite = ")
+    hrefs = [href for href, _ in order["order"]]
+    assert len(hrefs) == 11 and all((site / href).is_file() for href in hrefs)
+    collections = order["collections"]
+    assert sorted(collections) == [f"bolshevik-correspondence-no{n:03d}.html" for n in range(91, 101)]
+    assert {href for href, _ in collections.values()} == {"bolshevik-correspondence-091-100.html"}
+    search = data("search-data.js", "window.teiEncodeSearch = ")
+    assert [d["href"] for d in search["documents"]] == hrefs
+    budyonny = [d["href"] for d in search["documents"] if "Budyonny" in d["people"]]
+    assert len(budyonny) >= 2
