@@ -169,3 +169,24 @@ def test_the_site_scripts_point_to_pages_that_exist(built: Path) -> None:
     assert [d["href"] for d in search["documents"]] == hrefs
     budyonny = [d["href"] for d in search["documents"] if "Budyonny" in d["people"]]
     assert len(budyonny) >= 2
+
+
+@pytest.mark.parametrize(
+    ("file_desc", "edition"),
+    [
+        (
+            "<seriesStmt><title>Briefe  und Akten</title></seriesStmt>",
+            Edition("Briefe und Akten"),
+        ),
+        (
+            "<editionStmt><edition>Second edition</edition></editionStmt>"
+            "<publicationStmt><publisher>A Press</publisher></publicationStmt>",
+            Edition("Second edition", publisher="A Press"),
+        ),
+        ("<publicationStmt><p>Not published.</p></publicationStmt>", Edition()),
+    ],
+    ids=["series", "edition-and-publisher", "none"],
+)
+def test_the_edition_a_tei_file_names(file_desc: str, edition: Edition) -> None:
+    source = f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>{file_desc}</fileDesc></teiHeader></TEI>'
+    assert Edition.of_tei(etree.fromstring(source)) == edition

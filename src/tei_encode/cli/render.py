@@ -26,7 +26,8 @@ from .common import fail, output_option
 @click.option(
     "--title",
     default=None,
-    help="The edition's title, shown in every page's header.  [default: a plain title]",
+    help="The edition's title, shown in every page's header.  [default: the first file's seriesStmt title, "
+    "edition or publisher, else a plain title]",
 )
 def render(paths: tuple[Path, ...], output: Path, view: str, title: str | None) -> None:
     """Render TEI files as HTML pages (any TEI P5 file; unknown elements keep their text).
@@ -38,17 +39,18 @@ def render(paths: tuple[Path, ...], output: Path, view: str, title: str | None) 
     missing = [p for p in paths if not p.exists()]
     if missing:
         fail(f"{missing[0]}: no such file or directory")
-    edition = Edition(title) if title else Edition()
+    edition = Edition(title) if title else None
     summaries = []
     for path in expand_paths(paths):
         try:
             tree = parse_file(path)
         except (OSError, etree.XMLSyntaxError) as exc:
             fail(f"{path}: cannot parse: {exc}", 1)
+        edition = edition or Edition.of_tei(tree.getroot())
         summary = summarize(tree, path.stem)
         for name, data in render_document(tree, path.stem, summary, edition, view).items():
             write_atomic(output / name, data)
         summaries.append(summary)
         click.echo(f"{path} -> {output / (path.stem + '.html')}", err=True)
-    for name, data in render_indexes(summaries, edition).items():
+    for name, data in render_indexes(summaries, edition or Edition()).items():
         write_atomic(output / name, data)
