@@ -146,6 +146,16 @@ def test_the_edition_is_described_by_the_corpus(tmp_path: Path) -> None:
     assert Edition.of_corpus(tmp_path) == Edition()
     (tmp_path / "cmif.json").write_text('{"title": "Letters  of\\nX", "editors": ["A. B.", "C. D."]}', encoding="utf-8")
     assert Edition.of_corpus(tmp_path) == Edition("Letters of X", ("A. B.", "C. D."))
+    described = {
+        "title": "Letters",
+        "editors": [{"name": "A. B.", "email": "a@example.org"}],
+        "sources": [{"match": "Letters 1920", "title": "Письма", "editors": ["В. Г."], "place": "М.", "year": "1996"}],
+    }
+    (tmp_path / "cmif.json").write_text(json.dumps(described), encoding="utf-8")
+    edition = Edition.of_corpus(tmp_path)
+    assert edition.editors == ("A. B.",)
+    assert edition.printed_in("Collection of LETTERS  1920, vol. 2") == edition.sources[0]
+    assert edition.sources[0].citation == "Письма. Ed. В. Г. М.: 1996."
     (tmp_path / "cmif.json").write_text("{broken", encoding="utf-8")
     with pytest.raises(EditionError, match="cmif.json: cannot read the edition's description"):
         Edition.of_corpus(tmp_path)
@@ -190,3 +200,15 @@ def test_the_site_scripts_point_to_pages_that_exist(built: Path) -> None:
 def test_the_edition_a_tei_file_names(file_desc: str, edition: Edition) -> None:
     source = f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>{file_desc}</fileDesc></teiHeader></TEI>'
     assert Edition.of_tei(etree.fromstring(source)) == edition
+
+
+def test_a_letter_names_the_printed_edition_the_corpus_describes(built: Path) -> None:
+    letter = parse_page(built / "html" / "bolshevik-correspondence-no094.html")
+    rows = {
+        dt.text: " ".join("".join(dd.itertext()).split())
+        for dt, dd in zip(
+            letter.xpath("//section[@id='source']//dt"), letter.xpath("//section[@id='source']//dd"), strict=True
+        )
+    }
+    assert rows["Printed edition"].startswith("Большевистское руководство. Переписка. 1912–1927")
+    assert rows["Printed edition"].endswith("Москва: РОССПЭН, 1996.")

@@ -30,7 +30,7 @@ def about_page(
     if edition.credit:
         content.append(element("p", None, f"Edited by {edition.credit}."))
     content += _principles(documents)
-    content += _sources(documents)
+    content += _sources(documents, edition)
     content += _register_sources(people, places)
     content += [
         element("h2", {"id": "use"}, "Using the edition"),
@@ -57,12 +57,18 @@ def _principles(documents: list[dict[str, Any]]) -> list[etree._Element]:
     return [element("h2", {"id": "principles"}, "Editorial principles"), lead, items]
 
 
-def _sources(documents: list[dict[str, Any]]) -> list[etree._Element]:
+def _sources(documents: list[dict[str, Any]], edition: Edition) -> list[etree._Element]:
     printed = Counter(text for doc in documents for text in dict.fromkeys(doc["printed"]))
     online = Counter(urlsplit(doc["source"]).netloc for doc in documents if doc["source"])
     if not printed and not online:
         return []
     items = element("ul", {"class": "sources"})
+    for source in edition.sources:
+        count = sum(1 for doc in documents if source.matches("\n".join(doc["printed"])))
+        if count:
+            items.append(
+                element("li", None, source.citation, " ", element("span", {"class": "count"}, f"({count} documents)"))
+            )
     for text, count in sorted(printed.items(), key=lambda item: (-item[1], item[0])):
         lines = text.split("\n")
         item = element("li", None, element("span", {"class": "line"}, lines[0]))

@@ -82,6 +82,9 @@ def source_section(summary: Summary, edition: Edition) -> etree._Element:
     for printed in facts["printed"]:
         lines = printed.split("\n")
         rows.append(("Printed in", [element("span", {"class": "line"}, line) for line in lines]))
+    described = edition.printed_in("\n".join([*facts["printed"], facts["citation"]]))
+    if described is not None:
+        rows.append(("Printed edition", [described.citation]))
     licence = facts["licence"]
     if licence["url"]:
         rows.append(("Licence", [element("a", {"href": licence["url"], "rel": "license"}, licence["text"])]))

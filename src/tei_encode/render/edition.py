@@ -32,12 +32,25 @@ class EditionError(TeiEncodeError, ValueError):
 
 
 @dataclass(frozen=True)
+class PrintedEdition:
+    """A printed edition documents come from, found by a piece (``match``) of their source description."""
+
+    match: str
+    citation: str
+
+    def matches(self, text: str) -> bool:
+        """Whether a source description names this edition (case and spacing aside)."""
+        return bool(self.match) and " ".join(self.match.split()).casefold() in " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
 class Edition:
-    """The edition a site publishes."""
+    """The edition a site publishes, and the printed editions its documents come from."""
 
     title: str = DEFAULT_TITLE
     editors: tuple[str, ...] = ()
     publisher: str = ""
+    sources: tuple[PrintedEdition, ...] = ()
 
     @classmethod
     def of_corpus(cls, corpus: Path) -> Edition:
@@ -52,10 +65,12 @@ class Edition:
         if not isinstance(data, dict):
             raise EditionError(f"{path}: expected an object with a title")
         editors = data.get("editors", [])
+        sources = data.get("sources", [])
         return cls(
-            title=" ".join(str(data.get("title") or DEFAULT_TITLE).split()),
-            editors=tuple(" ".join(str(e).split()) for e in editors) if isinstance(editors, list) else (),
-            publisher=" ".join(str(data.get("publisher") or "").split()),
+            title=_plain(data.get("title")) or DEFAULT_TITLE,
+            editors=tuple(filter(None, map(_name, editors))) if isinstance(editors, list) else (),
+            publisher=_plain(data.get("publisher")),
+            sources=tuple(_printed(s) for s in sources if isinstance(s, dict)) if isinstance(sources, list) else (),
         )
 
     @classmethod
@@ -73,3 +88,27 @@ class Edition:
     def credit(self) -> str:
         """Who publishes it: the editors, else the publisher."""
         return ", ".join(self.editors) or self.publisher
+
+    def printed_in(self, description: str) -> PrintedEdition | None:
+        """The printed edition a document's source description names, if the edition describes it."""
+        return next((s for s in self.sources if s.matches(description)), None)
+
+
+def _plain(value: object) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _name(value: object) -> str:
+    """An editor: a name, or an object with a name (and an e-mail address, not shown)."""
+    return _plain(value.get("name")) if isinstance(value, dict) else _plain(value)
+
+
+def _printed(source: dict[str, object]) -> PrintedEdition:
+    """A citation of a printed edition: title, editors, place, publisher and year, as far as given."""
+    editors = source.get("editors")
+    names = ", ".join(filter(None, map(_name, editors))) if isinstance(editors, list) else ""
+    imprint = ", ".join(filter(None, (_plain(source.get("publisher")), _plain(source.get("year")))))
+    if _plain(source.get("place")):
+        imprint = f"{_plain(source.get('place'))}: {imprint}" if imprint else _plain(source.get("place"))
+    parts = [_plain(source.get("title")), f"Ed. {names}" if names else "", imprint]
+    return PrintedEdition(_plain(source.get("match")), ". ".join(p.rstrip(".") for p in parts if p) + ".")
