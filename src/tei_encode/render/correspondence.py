@@ -21,7 +21,8 @@ from .parts import DatedItems
 MAX_NODES = 30
 SIZE = 800
 RADIUS = 230
-LABEL = 26  # longer names are cut (the full name is the label's tooltip and in the table)
+MARGIN = 110  # room beside the circle for the labels
+LABEL = 24  # longer names are cut (the full name is the label's tooltip and in the table)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -86,11 +87,14 @@ def _network(
     for k, node in enumerate(nodes):
         angle = 2 * math.pi * k / len(nodes) - math.pi / 2
         at[node] = (round(centre + RADIUS * math.cos(angle), 1), round(centre + RADIUS * math.sin(angle), 1))
+    # the circle's height, with room for the labels above and below it
+    top = round(min(y for _, y in at.values()) - 40)
+    bottom = round(max(y for _, y in at.values()) + 40)
     svg = element(
         "svg",
         {
             "class": "network",
-            "viewBox": f"0 0 {SIZE} {SIZE}",
+            "viewBox": f"{-MARGIN} {top} {SIZE + 2 * MARGIN} {bottom - top}",
             "role": "group",
             "aria-labelledby": "network-title",
         },
@@ -125,7 +129,11 @@ def _network(
         if node[0]:
             group = element("a", {"href": f"people.html#{node[0]}"}, group)
         svg.append(group)
-    return element("figure", {"class": "network"}, svg)
+    # On a phone the drawing keeps a legible size and scrolls inside its own region, not the page.
+    scroll = element(
+        "div", {"class": "network-scroll", "role": "region", "aria-label": "Network", "tabindex": "0"}, svg
+    )
+    return element("figure", {"class": "network"}, scroll)
 
 
 def _radius(letters: int) -> int:
