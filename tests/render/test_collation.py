@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
+from tei_encode.render import render_html
 from tei_encode.render.collation import align_tokens, normalise
 
 
@@ -49,3 +51,32 @@ def test_a_witness_contained_in_the_other_is_matched_whole(right: list[str], dat
     keep = data.draw(st.lists(st.booleans(), min_size=len(right), max_size=len(right)))
     left = [token for token, kept in zip(right, keep, strict=True) if kept]
     assert [i for i, _ in align_tokens(left, right)] == list(range(len(left)))
+
+
+PARAGRAPH = (
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff<>&"),
+        min_size=1,
+        max_size=40,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(PARAGRAPH, min_size=1, max_size=5), st.lists(PARAGRAPH, min_size=1, max_size=5))
+def test_the_witness_view_keeps_every_character_of_both_witnesses(left: list[str], right: list[str]) -> None:
+    def division(n: int, paragraphs: list[str]) -> str:
+        return f'<div type="transcription" n="{n}">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+
+    source = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        f"<text><body>{division(1, left)}{division(2, right)}</body></text></TEI>"
+    )
+    page = render_html(etree.fromstring(source.encode("utf-8")), "both", "t")
+    view = etree.fromstring(page.split(b"\n", 1)[1]).xpath("//section[@id='witnesses']")[0]
+    for column, paragraphs in ((1, left), (2, right)):
+        cells = view.xpath(f".//tbody/tr/td[{column}][not(@class='absent')]")
+        assert ["".join(cell.itertext()) for cell in cells] == paragraphs
