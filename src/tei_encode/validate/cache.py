@@ -35,3 +35,10 @@ def sha256_file(path: Path) -> str:
 def entry_key(*parts: str) -> str:
     """A cache key from its parts and the tool's version, so an upgrade never reads stale entries."""
     return hashlib.sha256("\0".join([__version__, *parts]).encode()).hexdigest()
+
+
+def url_cache_path(url: str) -> Path:
+    """Where the cache keeps the file fetched from ``url`` (found there by ``<?xml-model?>`` lookups)."""
+    digest = hashlib.sha256(url.encode()).hexdigest()[:20]
+    name = url.rstrip("/").rsplit("/", 1)[-1] or "schema"
+    return cache_dir() / "urls" / digest / name

@@ -25,7 +25,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import SchemaNotFound, UnknownName
-from ..xmlio import TEI_NS
+from ..xmlio import TEI_NS, safe_parser
 
 TEI_ROOTS = ("TEI", "teiCorpus")
 HEADER_PARTS = (
@@ -177,7 +177,7 @@ def _odd_check(odd: Path | None) -> Check:
     if odd is None:
         return Check(name, None, "no ODD given; formal conformance needs the ODD of the schema")
     try:
-        spec = etree.parse(str(odd)).find(f".//{{{TEI_NS}}}schemaSpec")
+        spec = etree.parse(str(odd), safe_parser()).find(f".//{{{TEI_NS}}}schemaSpec")
     except (OSError, etree.XMLSyntaxError) as exc:
         return Check(name, False, f"{odd.name}: cannot be read: {exc}")
     if spec is None:

@@ -10,7 +10,6 @@ hundreds of element names a content model expands to.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,18 +18,14 @@ from urllib.parse import urlparse
 
 from lxml import etree
 
-from ..xmlio import XML_NS, safe_parser
+from ..xmlio import safe_parser
+from .patterns import attribute_class, attribute_key, is_rng, join, local, qualified_name, rng
+from .values import AttributeValues
 
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
-XSD_TYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
+__all__ = ["AttributeRule", "Grammar", "attribute_key", "grammar_for", "is_rng", "rng"]
 GROUPS = {"group": ", ", "interleave": " & ", "choice": " | "}
 REPEATS = {"zeroOrMore": "*", "oneOrMore": "+", "optional": "?"}
 SHORT = 60
-
-
-def rng(tag: str) -> str:
-    """The Clark name of a RELAX NG element."""
-    return f"{{{RNG_NS}}}{tag}"
 
 
 @dataclass(frozen=True)
@@ -43,7 +38,7 @@ class AttributeRule:
     required: bool
 
 
-class Grammar:
+class Grammar(AttributeValues):
     """An index of one RELAX NG grammar's elements, defines and attributes."""
 
     def __init__(self, path: Path) -> None:
@@ -256,7 +251,7 @@ class Grammar:
         parts = [self._render(c) for c in pattern if is_rng(c)]
         if len([p for p in parts if p]) > 1:
             parts = [p for p in parts if p != "empty"]
-        return _join(parts, ", ") or "empty"
+        return join(parts, ", ") or "empty"
 
     def _render(self, node: etree._Element) -> str | None:
         tag = etree.QName(node).localname
@@ -272,16 +267,16 @@ class Grammar:
             parts = [self._render(c) for c in node if is_rng(c)]
             if tag == "group" and len([p for p in parts if p]) > 1:
                 parts = [p for p in parts if p != "empty"]
-            text = _join(parts, GROUPS[tag])
+            text = join(parts, GROUPS[tag])
             return text and (f"({text})" if GROUPS[tag].strip() in text and tag != "group" else text)
         if tag in REPEATS:
-            inner = _join([self._render(c) for c in node if is_rng(c)], ", ")
+            inner = join([self._render(c) for c in node if is_rng(c)], ", ")
             if not inner:
                 return None
             simple = inner.startswith("(") and inner.endswith(")") or not any(s in inner for s in (",", "|", "&"))
             return (inner if simple else f"({inner})") + REPEATS[tag]
         if tag == "mixed":
-            inner = _join([self._render(c) for c in node if is_rng(c)], ", ")
+            inner = join([self._render(c) for c in node if is_rng(c)], ", ")
             return f"mixed {{{inner}}}" if inner else "text"
         return None
 
@@ -301,7 +296,7 @@ class Grammar:
     def render_define(self, name: str) -> str | None:
         """A define's content in compact syntax (``None`` when it holds only attributes)."""
         parts = [self._render(c) for d in self.defines.get(name, []) for c in d if is_rng(c)]
-        return _join(parts, ", ") or None
+        return join(parts, ", ") or None
 
     def named_parts(self, text: str) -> list[str]:
         """The class, macro and other define names a rendered content model mentions, in order."""
@@ -342,87 +337,6 @@ class Grammar:
                 still = required and tag not in ("optional", "zeroOrMore", "choice")
                 yield from self._attribute_rules(child, owner, still, seen)
 
-    def describe_value(self, attribute: etree._Element) -> str:
-        """What an attribute pattern accepts: its closed list of values, or its data types."""
-        return _join([self._value(c, frozenset()) for c in attribute if is_rng(c)], ", ") or "any text"
-
-    def values(self, attribute: etree._Element) -> list[str]:
-        """The literal values an attribute pattern lists (empty when it lists none)."""
-        found: list[str] = []
-        for node in self._value_nodes(attribute, frozenset()):
-            if node.tag == rng("value") and (node.text or "") not in found:
-                found.append(node.text or "")
-        return found
-
-    def _value_nodes(self, node: etree._Element, seen: frozenset[str]) -> Iterator[etree._Element]:
-        for child in node:
-            if not is_rng(child):
-                continue
-            if child.tag == rng("ref") and child.get("name", "") not in seen:
-                for define in self.defines.get(child.get("name", ""), []):
-                    yield from self._value_nodes(define, seen | {child.get("name", "")})
-            else:
-                yield child
-                yield from self._value_nodes(child, seen)
-
-    def _value(self, node: etree._Element, seen: frozenset[str]) -> str | None:
-        tag = etree.QName(node).localname
-        if tag == "value":
-            return f'"{node.text or ""}"'
-        if tag == "data":
-            params = [f"{p.get('name')} {p.text}" for p in node if p.tag == rng("param")]
-            return f"xsd:{node.get('type')}" + (f" ({', '.join(params)})" if params else "")
-        if tag == "text":
-            return "any text"
-        if tag == "list":
-            inner = _join([self._value(c, seen) for c in node if is_rng(c)], ", ")
-            return f"a space-separated list of {inner}"
-        if tag == "ref":
-            name = node.get("name", "")
-            if name in seen:
-                return None
-            parts = [self._value(c, seen | {name}) for d in self.defines.get(name, []) for c in d if is_rng(c)]
-            return _join(parts, ", ")
-        parts = [self._value(c, seen) for c in node if is_rng(c)]
-        joined = _join(parts, " or " if tag == "choice" else ", ")
-        if tag == "choice":
-            literal = [p for p in parts if p and p.startswith('"')]
-            if len(literal) > 12:
-                rest = [p for p in parts if p and not p.startswith('"')]
-                joined = _join([*literal[:12], f"… ({len(literal)} values)", *rest], " or ")
-        return joined
-
-    def value_ok(self, attribute: etree._Element, value: str) -> bool:
-        """Whether ``value`` matches the attribute pattern (checked by libxml2 on a one-attribute grammar)."""
-        schema = self._value_schema(attribute)
-        return schema is None or bool(schema.validate(_value_document(value)))
-
-    @lru_cache(maxsize=512)  # noqa: B019 - one grammar object per schema file, kept for the process
-    def _value_schema(self, attribute: etree._Element) -> etree.RelaxNG | None:
-        grammar = etree.Element(rng("grammar"), datatypeLibrary=XSD_TYPES)
-        element = etree.SubElement(etree.SubElement(grammar, rng("start")), rng("element"), name="v")
-        wrapper = etree.SubElement(element, rng("attribute"), name="a")
-        for child in attribute:
-            if is_rng(child):
-                wrapper.append(_copy_pattern(self.root, child))
-        for name in sorted(self._refs(attribute, frozenset())):
-            for define in self.defines.get(name, []):
-                grammar.append(_copy_pattern(self.root, define))
-        try:
-            return etree.RelaxNG(grammar)
-        except etree.RelaxNGParseError:
-            return None
-
-    def _refs(self, node: etree._Element, seen: frozenset[str]) -> frozenset[str]:
-        names = set(seen)
-        for ref in node.iter(rng("ref")):
-            name = ref.get("name", "")
-            if name not in names:
-                names.add(name)
-                for define in self.defines.get(name, []):
-                    names |= self._refs(define, frozenset(names))
-        return frozenset(names)
-
 
 @lru_cache(maxsize=8)
 def load_grammar(path: Path, mtime: float = 0.0) -> Grammar:
@@ -454,62 +368,3 @@ def _grammar_children(node: etree._Element) -> Iterator[etree._Element]:
             yield from _grammar_children(child)
         elif is_rng(child):
             yield child
-
-
-def is_rng(node: etree._Element) -> bool:
-    """Whether a node is a RELAX NG pattern (not a comment, annotation or Schematron rule)."""
-    return isinstance(node.tag, str) and node.tag.startswith(f"{{{RNG_NS}}}")
-
-
-def local(name: str) -> str:
-    """The local part of a possibly prefixed name."""
-    return name.rpartition(":")[2]
-
-
-def qualified_name(attribute: etree._Element) -> str:
-    """An attribute pattern's name as written in documents: ``xml:id`` for the XML namespace."""
-    name = str(attribute.get("name", ""))
-    if attribute.get("ns") == XML_NS and ":" not in name:
-        return f"xml:{name}"
-    return name
-
-
-def attribute_key(clark: str) -> str:
-    """A document attribute's Clark name as ``qualified_name`` writes it."""
-    if clark.startswith(f"{{{XML_NS}}}"):
-        return "xml:" + clark.split("}", 1)[1]
-    return clark
-
-
-def attribute_class(define: str) -> str:
-    """The TEI attribute class a define belongs to: ``att.datable.w3c.attribute.when`` -> ``att.datable.w3c``."""
-    for marker in (".attribute.", ".attributes"):
-        if marker in define:
-            return define.split(marker, 1)[0]
-    return define
-
-
-def _join(parts: list[str | None], separator: str) -> str:
-    return separator.join(p for p in parts if p)
-
-
-def _copy_pattern(root: etree._Element, node: etree._Element) -> etree._Element:
-    """A copy of a pattern that keeps the datatype library it inherited from its ancestors."""
-    copied = copy.deepcopy(node)
-    for original, twin in zip(node.iter(), copied.iter(), strict=True):
-        if original.tag == rng("data"):
-            twin.set("datatypeLibrary", _library(root, original))
-    return copied
-
-
-def _library(root: etree._Element, node: etree._Element) -> str:
-    for candidate in (node, *node.iterancestors()):
-        if candidate.get("datatypeLibrary") is not None:
-            return str(candidate.get("datatypeLibrary", ""))
-    return XSD_TYPES
-
-
-def _value_document(value: str) -> etree._ElementTree:
-    element = etree.Element("v")
-    element.set("a", value)
-    return element.getroottree()

@@ -17,7 +17,7 @@ from lxml import etree
 
 from ..errors import SchemaError, SchemaNotFound, TeiEncodeError
 from ..xmlio import safe_parser, write_atomic
-from .cache import cache_dir, sha256_file
+from .cache import cache_dir, sha256_file, url_cache_path
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -130,8 +130,6 @@ def _copy(element: etree._Element) -> etree._Element:
 
 def fetch_url(url: str, timeout: float = 60.0) -> Path:
     """Download the schema at ``url`` into the cache, where ``<?xml-model?>`` lookups find it."""
-    from .sources import url_cache_path
-
     target = url_cache_path(url)
     write_atomic(target, _download(url, timeout))
     return target

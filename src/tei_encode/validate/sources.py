@@ -11,7 +11,6 @@ instructions do) stands for the Schematron embedded in it.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from lxml import etree
 
 from ..errors import SchemaNotFound
 from ..xmlio import write_atomic
-from .cache import cache_dir, sha256_file
+from .cache import cache_dir, sha256_file, url_cache_path
 from .named import NAMED, extract_schematron, named_schema_files
 
 SCHEMATRON_TYPE = "http://purl.oclc.org/dsdl/schematron"
@@ -36,13 +35,6 @@ def resolve_schema(spec: str | Path) -> list[Path]:
     if text in NAMED:
         return named_schema_files(text)
     return [Path(text)]
-
-
-def url_cache_path(url: str) -> Path:
-    """Where the cache keeps the file fetched from ``url``."""
-    digest = hashlib.sha256(url.encode()).hexdigest()[:20]
-    name = url.rstrip("/").rsplit("/", 1)[-1] or "schema"
-    return cache_dir() / "urls" / digest / name
 
 
 def xml_model_schemas(tree: etree._ElementTree, document: Path) -> list[Path]:
