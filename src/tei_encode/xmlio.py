@@ -20,6 +20,14 @@ from .errors import TeiEncodeError
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 NSMAP = {None: TEI_NS}
+RNG_TYPE = "http://relaxng.org/ns/structure/1.0"
+SCHEMATRON_TYPE = "http://purl.oclc.org/dsdl/schematron"
+# How TEI written by tei-encode names the project's schemas in ``<?xml-model?>`` (href, schematypens).
+# The validator maps these names to the schemas shipped with the package; nothing is fetched.
+PROJECT_SCHEMAS = (
+    ("urn:x-tei-encode:schema:tei_encode.rng", RNG_TYPE),
+    ("urn:x-tei-encode:schema:tei_encode.sch", SCHEMATRON_TYPE),
+)
 
 
 # libxml2's own messages for the limits it enforces, and what they mean to a reader.
@@ -95,7 +103,12 @@ def tei(tag: str) -> str:
 
 
 def serialize(tree: etree._Element | etree._ElementTree) -> bytes:
-    """UTF-8 bytes with an XML declaration and a final newline, the same for the same tree."""
+    """UTF-8 bytes with an XML declaration and a final newline, the same for the same tree.
+
+    A document element is written with the processing instructions before it (``<?xml-model?>``).
+    """
+    if isinstance(tree, etree._Element) and tree.getparent() is None:
+        tree = tree.getroottree()
     return bytes(etree.tostring(tree, encoding="UTF-8", xml_declaration=True)) + b"\n"
 
 

@@ -75,7 +75,7 @@ def test_convert_debug_model_prints_the_model(runner: CliRunner, tmp_path: Path)
 def test_validate_valid_file(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "ok.xml"
     path.write_text(VALID_TEI, encoding="utf-8")
-    result = runner.invoke(main, ["validate", str(path)])
+    result = runner.invoke(main, ["validate", "--schema", "tei-encode", str(path)])
     assert result.exit_code == 0, result.output
     assert "1 file, 1 valid, 0 invalid" in result.output
 
@@ -83,7 +83,7 @@ def test_validate_valid_file(runner: CliRunner, tmp_path: Path) -> None:
 def test_validate_invalid_file_names_file_and_line(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "bad.xml"
     path.write_text(VALID_TEI.replace("<p>text</p>", "<p>text<persNam>x</persNam></p>"), encoding="utf-8")
-    result = runner.invoke(main, ["validate", str(path)])
+    result = runner.invoke(main, ["validate", "--schema", "tei-encode", str(path)])
     assert result.exit_code == 1
     assert f"{path}:6:" in result.output
     assert "persNam" in result.output

@@ -55,7 +55,7 @@ EXPECTED = {
 }
 
 
-def _jing_invalid(grammar: Path, files: list[Path]) -> set[str]:
+def jing_invalid(grammar: Path, files: list[Path]) -> set[str]:
     """The files jing reports errors for (one invocation for all)."""
     jing = require_tool("jing")
     run = subprocess.run([jing, str(grammar), *map(str, files)], capture_output=True, text=True, check=False)
@@ -82,7 +82,7 @@ def test_escher_verdicts_equal_jing() -> None:
     grammar = require_shared("tei-p5/tei_all.rng")
     files = sorted(require_shared("real-tei/escher").glob("*.xml"))
     assert len(files) == 201
-    jing = _jing_invalid(grammar, files)
+    jing = jing_invalid(grammar, files)
     assert _ours_invalid([grammar], files) == jing
     assert len(jing) == 9
 
@@ -90,7 +90,7 @@ def test_escher_verdicts_equal_jing() -> None:
 def test_fixture_verdicts_equal_jing() -> None:
     grammar = require_shared("tei-p5/tei_all.rng")
     files = _fixtures()
-    jing = _jing_invalid(grammar, files)
+    jing = jing_invalid(grammar, files)
     assert _ours_invalid([grammar], files) == jing
     assert jing == {str(f) for f in files if not f.name.startswith(GRAMMAR_VALID)}
 

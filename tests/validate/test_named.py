@@ -63,7 +63,7 @@ def test_empty_cache_fails_with_the_command_that_fills_it(cache: Path) -> None:
 
 def test_fetch_then_validate_offline(cache: Path, release: str) -> None:
     runner = CliRunner()
-    fetched = runner.invoke(main, ["schema", "fetch", "tei_all", "--url", release])
+    fetched = runner.invoke(main, ["schema", "fetch", "tei_all", "--from", release])
     assert fetched.exit_code == 0, fetched.output
     grammar = cache / "schemas" / "tei_all" / "4.12.0" / "tei_all.rng"
     assert sha256_file(grammar) == NAMED["tei_all"].sha256
@@ -76,9 +76,9 @@ def test_fetch_then_validate_offline(cache: Path, release: str) -> None:
     assert invalid.exit_code == 1
     assert "categorized in detail with @subtype" in invalid.output
     assert list((cache / "pruned").glob("*.rng")), "the pruned grammar is kept in the cache"
-    again = runner.invoke(main, ["schema", "fetch", "tei_all", "--url", "http://127.0.0.1:9/unreachable/"])
+    again = runner.invoke(main, ["schema", "fetch", "tei_all", "--from", "http://127.0.0.1:9/unreachable/"])
     assert again.exit_code == 0, "the cached, verified file is not downloaded again"
-    forced = runner.invoke(main, ["schema", "fetch", "tei_all", "--url", "http://127.0.0.1:9/unreachable/", "--force"])
+    forced = runner.invoke(main, ["schema", "fetch", "tei_all", "--from", "http://127.0.0.1:9/unreachable/", "--force"])
     assert forced.exit_code == 2 and "cannot download" in forced.output
 
 
@@ -88,7 +88,7 @@ def test_checksum_mismatch_writes_nothing(cache: Path, tmp_path: Path) -> None:
     data = require_shared("tei-p5/tei_all.rng").read_bytes().replace(b"<start>", b"<start><!-- x -->", 1)
     (tampered / "tei_all.rng").write_bytes(data)
     for url in _serve(tampered):
-        result = CliRunner().invoke(main, ["schema", "fetch", "tei_all", "--url", url])
+        result = CliRunner().invoke(main, ["schema", "fetch", "tei_all", "--from", url])
         assert result.exit_code == 2
         assert "checksum mismatch" in result.output and NAMED["tei_all"].sha256 in result.output
     assert not (cache / "schemas").exists()
@@ -96,7 +96,7 @@ def test_checksum_mismatch_writes_nothing(cache: Path, tmp_path: Path) -> None:
 
 def test_fetch_from_nowhere_is_an_io_error(cache: Path, tmp_path: Path) -> None:
     for url in _serve(tmp_path):
-        result = CliRunner().invoke(main, ["schema", "fetch", "tei_all", "--url", url])
+        result = CliRunner().invoke(main, ["schema", "fetch", "tei_all", "--from", url])
         assert result.exit_code == 2
         assert "cannot download" in result.output
 

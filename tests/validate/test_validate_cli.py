@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from tei_encode.cli import main
+from tei_encode.validate.cache import url_cache_path
 from tei_encode.validate.named import NAMED
 from tei_encode.validate.run import validate_files
-from tei_encode.validate.cache import url_cache_path
 from tests.conftest import REPO, require_shared
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -21,29 +21,33 @@ def schema() -> None:
 @schema.command("fetch")
 @click.argument("name", metavar="NAME|URL")
 @click.option(
-    "--url",
-    "base_url",
-    metavar="BASE",
-    help="Download from BASE (a URL of a directory holding the release files) instead of the TEI's release archive.",
+    "--from",
+    "source",
+    metavar="FILE|DIR|URL",
+    help="Take the release file from FILE, from a directory DIR holding it, or from URL (the file, or a "
+    "directory of a mirror holding it) instead of the TEI's release archive; for machines offline.",
 )
-@click.option("--force", is_flag=True, help="Download again even when the cache holds the pinned file.")
-def fetch_command(name: str, base_url: str | None, force: bool) -> None:
-    """Download a named schema (checksum-verified) or the schema at URL into the cache.
+@click.option("--force", is_flag=True, help="Fetch again even when the cache holds the pinned file.")
+def fetch_command(name: str, source: str | None, force: bool) -> None:
+    """Put a named schema (checksum-verified) or the schema at URL into the cache.
 
     \b
     tei_all: tei_all.rng of TEI P5 4.12.0 from
       https://www.tei-c.org/Vault/P5/4.12.0/xml/tei/custom/schema/relaxng/
-      and the Schematron extracted from it (tei_all.isosch).
+      (or --from), and the Schematron extracted from it (tei_all.isosch).
+      Documents that name no schema are validated against it.
     URL: any http(s) schema named by documents' <?xml-model?> instructions.
 
-    A named schema already in the cache (checksum verified) is not downloaded again, so CI can
+    A named schema already in the cache (checksum verified) is not fetched again, so CI can
     run this before every validation and cache the directory.
     """
     try:
         if name.startswith(("http://", "https://")):
+            if source:
+                fail("--from goes with a named schema, not with a URL")
             written = [fetch_url(name)]
         elif name in NAMED:
-            written = fetch(name, base_url, force=force)
+            written = fetch(name, source, force=force)
         else:
             fail(f"unknown schema {name!r}; known: {', '.join(sorted(NAMED))}, or an http(s) URL")
     except (TeiEncodeError, OSError) as exc:

@@ -27,10 +27,9 @@ PARALLEL_FROM = 500
     "schemas",
     multiple=True,
     metavar="FILE|NAME",
-    help="Schema file (.rng, .xsd, .sch, .isosch) or a named schema (tei_all, after "
-    "`tei-encode schema fetch tei_all`); repeatable. Default: the schemas each document names in "
-    "<?xml-model?>, else the project's RELAX NG and Schematron (its XSD, generated from the RELAX NG, "
-    "only when given).",
+    help="Schema file (.rng, .xsd, .sch, .isosch), a named schema (tei_all, after "
+    "`tei-encode schema fetch tei_all`) or tei-encode (this project's RELAX NG and Schematron); repeatable. "
+    "Default: the schemas each document names in <?xml-model?>, else tei_all.",
 )
 @click.option(
     "--format",
@@ -51,16 +50,22 @@ PARALLEL_FROM = 500
     "--conformance",
     is_flag=True,
     help="Report each file's TEI conformance instead (TEI conformant, TEI extension, not TEI conformant, "
-    "not TEI; text or json). Checks tei_all when `tei-encode schema fetch tei_all` has filled the cache.",
+    "not TEI; text or json), checked against the schema each document names and against tei_all "
+    "(after `tei-encode schema fetch tei_all`).",
 )
 def validate(
     paths: tuple[str, ...], schemas: tuple[str, ...], report_format: str, jobs: int | None, conformance: bool
 ) -> None:
     """Validate TEI files, directories of them (every *.xml) or glob patterns.
 
+    Each document is checked against the schemas it names in <?xml-model?> (TEI written by
+    tei-encode names the project's schema), else against TEI P5 tei_all, unless --schema is given.
+    A schema a document names that cannot be found or used is a finding of that document.
+
     Each finding is printed as FILE:LINE:COLUMN: severity: message. Exit 0 when every file is
     valid, 1 when any is invalid, not well-formed or refused as unsafe, 2 on usage or I/O
-    errors (a missing path or schema, a schema that does not compile). A summary line goes to
+    errors (a missing path, a --schema that is missing or does not compile, tei_all needed but
+    not in the cache). A summary line, saying which schemas checked how many files, goes to
     standard error; a progress indicator too when it is a terminal.
     """
     started = time.monotonic()
@@ -89,8 +94,8 @@ def validate(
     if progress:
         click.echo("\r\033[K", nl=False, err=True)
     elapsed = time.monotonic() - started
-    click.echo(format_report(results, report_format, elapsed), nl=False)
-    click.echo(summary_line(results, elapsed), err=True)
+    click.echo(format_report(results, report_format, elapsed, results.schemas), nl=False)
+    click.echo(summary_line(results, elapsed, results.schemas), err=True)
     sys.exit(1 if invalid_files(results) else 0)
 
 

@@ -24,7 +24,7 @@ from typing import Protocol
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
-from ..errors import SchemaNotFound, UnknownName
+from ..errors import SchemaNotFound, TeiEncodeError, UnknownName
 from ..xmlio import TEI_NS, safe_parser
 
 TEI_ROOTS = ("TEI", "teiCorpus")
@@ -103,6 +103,7 @@ def conformance_report(
     odd: Path | None = None,
     *,
     unavailable: str = "",
+    guidelines_only: bool = False,
 ) -> ConformanceReport:
     """The conformance verdict for a parsed document, with the checks behind it.
 
@@ -110,7 +111,8 @@ def conformance_report(
     ``tei_all_validator`` is TEI's ``tei_all`` (``None`` when it is not available, which leaves
     the choice between conformant and extension open); ``odd`` is the ODD documenting the
     project's schema, which the Guidelines require for formal conformance; ``unavailable`` says
-    why ``tei_all`` is missing.
+    why ``tei_all`` is missing. ``guidelines_only`` is for a document that names no schema of its
+    own: ``tei_all``, documented by the Guidelines, is then its schema.
     """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     report = ConformanceReport(file, Verdict.NOT_TEI, [Check("well-formed XML", True)])
@@ -120,9 +122,16 @@ def conformance_report(
         return report
     header = _header_check(root)
     report.checks.append(header)
-    project = _run("valid against the project's schema", project_validators, root, file, report)
+    if guidelines_only:
+        project = Check(
+            "valid against the project's schema", None, "it names no schema of its own: tei_all stands for it"
+        )
+        odd_check = Check("documented by an ODD", True, "tei_all is documented by the TEI Guidelines themselves")
+    else:
+        project = _run("valid against the project's schema", project_validators, root, file, report)
+        odd_check = _odd_check(odd)
     report.checks.append(project)
-    report.checks.append(_odd_check(odd))
+    report.checks.append(odd_check)
     if not header.passed or project.passed is False:
         report.verdict = Verdict.NOT_CONFORMANT
         if tei_all_validator is not None:
@@ -219,23 +228,24 @@ FAILING = {Verdict.NOT_TEI, Verdict.NOT_CONFORMANT}
 
 
 def check_files(files: Sequence[Path], schemas: Sequence[Path] | None = None) -> list[ConformanceReport]:
-    """The conformance of each file against ``schemas`` (default: its ``<?xml-model?>``, else the project's).
+    """The conformance of each file against ``schemas`` (default: its ``<?xml-model?>``) and ``tei_all``.
 
     ``tei_all`` comes from the user cache (``tei-encode schema fetch tei_all``); without it the
-    verdicts stay open between conformant and extension. The ODD is the file beside the first
-    schema with the same name and the extension ``.odd`` (``schema/tei_encode.odd`` for the
-    project's schemas).
+    verdicts stay open between conformant and extension. A document that names no schema of its
+    own is judged by ``tei_all`` alone, which the Guidelines document. The ODD of a project's
+    schema is the file beside it with the same name and the extension ``.odd``
+    (``schema/tei_encode.odd`` for the project's schemas).
     """
-    from . import default_schemas
     from .named import named_schema_files
     from .run import parse_finding, validator_for
     from .sources import xml_model_schemas
 
     try:
-        tei_all: Checker | None = validator_for(named_schema_files("tei_all")[0])
+        tei_all_files = named_schema_files("tei_all")
+        tei_all: Checker | None = validator_for(tei_all_files[0])
         missing = ""
     except SchemaNotFound as exc:
-        tei_all, missing = None, str(exc)
+        tei_all_files, tei_all, missing = [], None, str(exc)
     reports = []
     for path in files:
         tree, problems = parse_finding(path)
@@ -243,18 +253,31 @@ def check_files(files: Sequence[Path], schemas: Sequence[Path] | None = None) ->
             detail = problems[0].format() if problems else "cannot be parsed"
             reports.append(ConformanceReport(str(path), Verdict.NOT_TEI, [Check("well-formed XML", False, detail)]))
             continue
-        chosen = list(schemas) if schemas is not None else xml_model_schemas(tree, path) or default_schemas()
-        odd = chosen[0].with_suffix(".odd") if chosen else None
+        try:
+            chosen = list(schemas) if schemas is not None else xml_model_schemas(tree, path)
+            own = [p for p in chosen if p.resolve() not in {t.resolve() for t in tei_all_files}]
+            validators = [validator_for(p) for p in own]
+        except TeiEncodeError as exc:
+            reports.append(_unusable_schema(str(path), exc))
+            continue
+        odd = own[0].with_suffix(".odd") if own else None
         report = conformance_report(
             tree,
             str(path),
-            [validator_for(p) for p in chosen],
+            validators,
             tei_all,
             odd if odd and odd.is_file() else None,
             unavailable=missing,
+            guidelines_only=not own,
         )
         reports.append(report)
     return reports
+
+
+def _unusable_schema(file: str, exc: TeiEncodeError) -> ConformanceReport:
+    """The report of a document whose named schema cannot be found or used."""
+    check = Check("valid against the project's schema", False, f"<?xml-model?>: {exc}")
+    return ConformanceReport(file, Verdict.NOT_CONFORMANT, [Check("well-formed XML", True), check])
 
 
 def format_conformance(reports: Sequence[ConformanceReport], fmt: str) -> str:

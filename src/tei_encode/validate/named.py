@@ -1,7 +1,8 @@
 """Named schemas: TEI P5 ``tei_all`` fetched once into the user cache, with a pinned checksum.
 
 ``tei-encode schema fetch tei_all`` downloads ``tei_all.rng`` of the pinned TEI P5 release from
-the TEI Consortium's release archive (or from ``--url BASE``), checks its SHA-256 and writes it,
+the TEI Consortium's release archive (or takes it from ``--from FILE|DIR|URL``: a copy on disk, a
+directory or mirror holding it), checks its SHA-256 and writes it,
 with the ISO Schematron extracted from it (``tei_all.isosch``: every ``sch:ns`` and
 ``sch:pattern`` the RELAX NG embeds, as the TEI release tools do), into
 ``CACHE/schemas/tei_all/4.12.0/``. ``--schema tei_all`` then uses both files, offline.
@@ -76,28 +77,43 @@ def named_schema_files(name: str) -> list[Path]:
     return files
 
 
-def fetch(name: str, base_url: str | None = None, timeout: float = 60.0, *, force: bool = False) -> list[Path]:
-    """Download a named schema into the cache, verify its checksum, extract its Schematron.
+def fetch(name: str, source: str | None = None, timeout: float = 60.0, *, force: bool = False) -> list[Path]:
+    """Put a named schema into the cache, verify its checksum, extract its Schematron.
 
-    Nothing is downloaded when the cache already holds the pinned file (unless ``force``).
+    ``source`` is where the release file comes from: a file, a directory holding it, or a URL (of
+    the file, or of a directory holding it); by default the TEI's release archive. Nothing is read
+    when the cache already holds the pinned file (unless ``force``).
     """
     schema = NAMED[name]
     grammar_path, schematron_path = schema.files()
     cached = schematron_path.is_file() and grammar_path.is_file()
     if not force and cached and sha256_file(grammar_path) == schema.sha256:
         return [grammar_path, schematron_path]
-    url = (base_url or schema.base_url).rstrip("/") + "/" + schema.grammar
-    data = _download(url, timeout)
+    origin, data = _release_file(schema, source or schema.base_url, timeout)
     found = hashlib.sha256(data).hexdigest()
     if found != schema.sha256:
         raise FetchError(
-            f"{url}: checksum mismatch: expected sha256 {schema.sha256} for {schema.grammar} "
+            f"{origin}: checksum mismatch: expected sha256 {schema.sha256} for {schema.grammar} "
             f"of TEI P5 {schema.version}, got {found}; nothing was written"
         )
     schematron = extract_schematron(data, f"{schema.grammar} of TEI P5 {schema.version}")
     write_atomic(grammar_path, data)
     write_atomic(schematron_path, schematron)
     return [grammar_path, schematron_path]
+
+
+def _release_file(schema: NamedSchema, source: str, timeout: float) -> tuple[str, bytes]:
+    """Where the release file was read from and its bytes: a URL, a file or a directory holding it."""
+    if source.startswith(("http://", "https://")):
+        url = source if source.endswith(Path(schema.grammar).suffix) else source.rstrip("/") + "/" + schema.grammar
+        return url, _download(url, timeout)
+    path = Path(source)
+    if path.is_dir():
+        path = path / schema.grammar
+    try:
+        return str(path), path.read_bytes()
+    except OSError as exc:
+        raise FetchError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
 
 def extract_schematron(grammar: bytes, source: str) -> bytes:

@@ -27,17 +27,32 @@ def invalid_files(results: Results) -> list[str]:
     return [file for file, found in results.items() if any(d.severity is Severity.ERROR for d in found)]
 
 
-def summary_line(results: Results, elapsed: float) -> str:
-    """``N files, V valid, I invalid (T s)``."""
+def summary_line(results: Results, elapsed: float, schemas: Mapping[str, str] | None = None) -> str:
+    """``N files, V valid, I invalid (T s); checked against tei_all: N files, …``.
+
+    ``schemas`` maps each file to the schemas it was checked against (files not checked, such as
+    those not well-formed, are left out).
+    """
     invalid = len(invalid_files(results))
-    return f"{counted(len(results), 'file')}, {len(results) - invalid} valid, {invalid} invalid ({elapsed:.2f} s)"
+    line = f"{counted(len(results), 'file')}, {len(results) - invalid} valid, {invalid} invalid ({elapsed:.2f} s)"
+    counts: dict[str, int] = {}
+    for label in (schemas or {}).values():
+        counts[label] = counts.get(label, 0) + 1
+    if counts:
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        line += "; checked against " + ", ".join(f"{label}: {counted(n, 'file')}" for label, n in ordered)
+    return line
 
 
-def format_report(results: Results, fmt: str, elapsed: float) -> str:
-    """The report in format ``fmt`` (one of ``FORMATS``); raises ``UnknownName`` for another name."""
+def format_report(results: Results, fmt: str, elapsed: float, schemas: Mapping[str, str] | None = None) -> str:
+    """The report in format ``fmt`` (one of ``FORMATS``); raises ``UnknownName`` for another name.
+
+    ``schemas`` (file -> the schemas it was checked against) goes into the JSON report.
+    """
+    if fmt == "json":
+        return _json(results, elapsed, schemas or {})
     formatters: dict[str, Callable[[Results, float], str]] = {
         "text": _text,
-        "json": _json,
         "junit": _junit,
         "github": _github,
     }
@@ -55,13 +70,14 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s*[\r\n]+\s*", " ", text)
 
 
-def _json(results: Results, elapsed: float) -> str:
+def _json(results: Results, elapsed: float, schemas: Mapping[str, str]) -> str:
     invalid = invalid_files(results)
     report = {
         "files": len(results),
         "valid": len(results) - len(invalid),
         "invalid": invalid,
         "seconds": round(elapsed, 3),
+        "checked_against": dict(schemas),
         "diagnostics": [d.as_dict() for found in results.values() for d in found],
     }
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

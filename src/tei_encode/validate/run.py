@@ -2,8 +2,9 @@
 
 ``validate_files`` parses every file (parse errors and refused constructs become findings),
 groups the files by the schemas that apply to them (``--schema``, else their ``<?xml-model?>``
-instructions, else the project's schemas), prepares each validator once for the vocabulary of
-its group (see ``prune.py``) and validates, in this process or in ``jobs`` worker processes.
+instructions, else ``tei_all``), prepares each validator once for the vocabulary of its group
+(see ``prune.py``) and validates, in this process or in ``jobs`` worker processes. A schema that a
+document names but that cannot be found or compiled is a finding of the documents naming it.
 """
 
 from __future__ import annotations
@@ -19,12 +20,22 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Severity
 from ..errors import TeiEncodeError
 from ..xmlio import UnsafeXML, parse_file
-from . import BaseValidator, default_schemas, load_validator, saxon
+from . import BaseValidator, load_validator, saxon
 from .prune import EMPTY_VOCABULARY, Vocabulary, vocabulary_of
-from .sources import xml_model_schemas
+from .sources import default_for_unnamed, schema_label, xml_model_line, xml_model_schemas
 
 Progress = Callable[[int, int], None]
 _VALIDATORS: dict[Path, BaseValidator] = {}
+# The codes of findings that leave a file unread, so no schema checked it.
+UNREAD = frozenset({"io", "unsafe-xml", "not-well-formed"})
+
+
+class Results(dict[str, list[Diagnostic]]):
+    """The findings per file (an empty list means valid) and what each file was checked against."""
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        super().__init__((str(f), []) for f in files)
+        self.schemas: dict[str, str] = {}
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -47,15 +58,6 @@ def missing_paths(paths: Iterable[Path]) -> list[Path]:
     return [
         p for p in paths if not os.path.exists(p) and not (glob.has_magic(str(p)) and glob.glob(str(p), recursive=True))
     ]
-
-
-def project_schemas() -> list[Path]:
-    """The project's RELAX NG schema and Schematron rules, used when a document names no schema.
-
-    Not its XSD: it is generated from the RELAX NG schema (a test keeps them in step), so it would
-    give the same verdicts at ten times the cost; ``--schema`` still takes it.
-    """
-    return [p for p in default_schemas() if p.suffix != ".xsd"]
 
 
 def validator_for(path: Path) -> BaseValidator:
@@ -98,14 +100,15 @@ def validate_files(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
-) -> dict[str, list[Diagnostic]]:
-    """The findings per file (in the order given); an empty list means valid.
+) -> Results:
+    """The findings per file (in the order given) and the schemas each was checked against.
 
     ``schemas`` applies to every file; None means each file's ``<?xml-model?>`` schemas, or
-    ``project_schemas()`` when it has none. Raises ``TeiEncodeError`` for a schema that cannot be
-    loaded or compiled.
+    ``tei_all`` when it names none. Raises ``TeiEncodeError`` for a schema given in ``schemas``
+    that cannot be loaded or compiled, and ``SchemaNotFound`` when ``tei_all`` is needed but not
+    in the cache; a schema a document names is a finding of that document when it cannot be used.
     """
-    results: dict[str, list[Diagnostic]] = {str(f): [] for f in files}
+    results = Results(files)
     done = 0
 
     def advance(count: int) -> None:
@@ -119,6 +122,8 @@ def validate_files(
         _prepared(tuple(schemas), [], in_parent=False)
         members: list[tuple[Path, etree._ElementTree | None]] = [(p, None) for p in files]
         results.update(_in_workers(tuple(schemas), EMPTY_VOCABULARY, members, jobs, advance, progress is not None))
+        label = schema_label(tuple(schemas))
+        results.schemas.update({f: label for f, found in results.items() if not any(d.code in UNREAD for d in found)})
         return results
     groups: dict[tuple[Path, ...], list[tuple[Path, etree._ElementTree | None]]] = {}
     for path in files:
@@ -127,18 +132,23 @@ def validate_files(
             results[str(path)] = findings
             continue
         try:
-            chosen = (
-                tuple(schemas) if schemas is not None else tuple(xml_model_schemas(tree, path) or project_schemas())
-            )
+            chosen = tuple(schemas) if schemas is not None else tuple(xml_model_schemas(tree, path))
         except TeiEncodeError as exc:
-            results[str(path)] = [Diagnostic(Severity.ERROR, "schema-not-found", str(exc), str(path))]
+            results[str(path)] = [_schema_finding(path, tree, exc)]
             continue
-        groups.setdefault(chosen, []).append((path, tree))
+        groups.setdefault(chosen or tuple(default_for_unnamed()), []).append((path, tree))
     advance(len(files) - sum(len(group) for group in groups.values()))
-    prepared = [
-        (chosen, members, _prepared(chosen, members, in_parent=jobs <= 1)) for chosen, members in groups.items()
-    ]
+    prepared = []
+    for chosen, members in groups.items():
+        try:
+            prepared.append((chosen, members, _prepared(chosen, members, in_parent=jobs <= 1)))
+        except TeiEncodeError as exc:
+            if schemas is not None:
+                raise
+            results.update({str(path): [_schema_finding(path, tree, exc)] for path, tree in members})
+            advance(len(members))
     for chosen, members, (validators, vocabulary) in prepared:
+        results.schemas.update(dict.fromkeys((str(path) for path, _ in members), schema_label(chosen)))
         if jobs > 1:
             results.update(_in_workers(chosen, vocabulary, members, jobs, advance, progress is not None))
             continue
@@ -146,6 +156,12 @@ def validate_files(
             results[str(path)] = _findings(path, tree, validators)
             advance(1)
     return results
+
+
+def _schema_finding(path: Path, tree: etree._ElementTree | None, exc: TeiEncodeError) -> Diagnostic:
+    """A finding of a document whose ``<?xml-model?>`` names a schema that cannot be used."""
+    line = xml_model_line(tree) if tree is not None else 1
+    return Diagnostic(Severity.ERROR, "schema-not-usable", f"<?xml-model?>: {exc}", str(path), line)
 
 
 def _findings(path: Path, tree: etree._ElementTree | None, validators: Sequence[BaseValidator]) -> list[Diagnostic]:

@@ -21,7 +21,7 @@ from ..register import Register
 from ..xmlio import NSMAP, XML_NS, tei
 from .inline import render
 from .standoff import standoff
-from .tei import LANGUAGE_NAMES, encoding_desc
+from .tei import LANGUAGE_NAMES, encoding_desc, name_schemas
 
 TEI_NS = {"tei": NSMAP[None]}
 INDEX_DECISION = (
@@ -37,6 +37,7 @@ def collection_index(
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
     root.set(f"{{{XML_NS}}}id", index.id)
     root.set(f"{{{XML_NS}}}lang", index.lang)
+    name_schemas(root)
     header = etree.SubElement(root, tei("teiHeader"))
     file_desc = etree.SubElement(header, tei("fileDesc"))
     title_stmt = etree.SubElement(file_desc, tei("titleStmt"))

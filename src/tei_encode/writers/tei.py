@@ -17,7 +17,7 @@ from .. import __version__
 from ..diagnostics import Reporter
 from ..model import ArchivalCitation, Block, Division, Document, DocumentDate, Party, Span
 from ..register import Register, document_day
-from ..xmlio import NSMAP, XML_NS, tei
+from ..xmlio import NSMAP, PROJECT_SCHEMAS, XML_NS, tei
 from .inline import ELEMENTS, render
 from .revisions import Responsibilities, revision_desc
 from .sections import Sections
@@ -63,6 +63,13 @@ def encoding_desc(paragraphs: Iterable[str], header: etree._Element) -> etree._E
     return encoding
 
 
+def name_schemas(root: etree._Element) -> None:
+    """Put ``<?xml-model?>`` instructions naming the project's schemas before the document element."""
+    for href, schematypens in PROJECT_SCHEMAS:
+        attributes = f'href="{href}" type="application/xml" schematypens="{schematypens}"'
+        root.addprevious(etree.ProcessingInstruction("xml-model", attributes))
+
+
 class TeiWriter:
     """Writes a Document as a TEI tree."""
 
@@ -89,6 +96,7 @@ class _Writer:
         root = etree.Element(tei("TEI"), nsmap=NSMAP)
         root.set(f"{{{XML_NS}}}id", self.doc.id)
         root.set(f"{{{XML_NS}}}lang", self.doc.lang)
+        name_schemas(root)
         self.header(root)
         text = etree.SubElement(root, tei("text"))
         self.front(text)
