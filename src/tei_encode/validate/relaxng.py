@@ -3,10 +3,12 @@
 libxml2 compiles a large grammar such as TEI ``tei_all`` slowly (17-19 s). The validator
 therefore compiles the grammar pruned to the element and attribute names of the documents
 (``prune.py``), which gives the same verdicts: ``prepare(vocabulary)`` does it once for a set of
-documents, and ``iter_errors`` widens it when a document brings new names. Compiled grammars are
-kept in the process, pruned forms of large grammars on disk in the user cache (keyed by the
-schema's checksum, the vocabulary and the tool's version). Findings are explained in TEI terms
-by ``messages.explain_relaxng``.
+documents, and ``iter_errors`` widens it when a document brings new names. libxml2's findings,
+unlike its verdicts, depend on the grammar's shape, so the findings of an invalid document come
+from the grammar pruned to that document's own names: they are the same whatever other documents
+are in the run. Compiled grammars are kept in the process, pruned forms of large grammars on
+disk in the user cache (keyed by the schema's checksum, the vocabulary and the tool's version).
+Findings are explained in TEI terms by ``messages.explain_relaxng``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from ..errors import SchemaError
 from ..xmlio import safe_parser, write_atomic
 from . import BaseValidator
 from .cache import cache_dir, entry_key
-from .prune import EMPTY_VOCABULARY, Vocabulary, is_prunable, prune_grammar, vocabulary_of
+from .prune import EMPTY_VOCABULARY, Prunable, Vocabulary, is_prunable, vocabulary_of
 
 _COMPILED: dict[tuple[str, str], etree.RelaxNG] = {}
 # Compiled grammars kept in the process (a long build widens the vocabulary a few times).
@@ -48,6 +50,7 @@ class RelaxNGValidator(BaseValidator):
         self.checksum = hashlib.sha256(self.data).hexdigest()
         self.needs_vocabulary = len(self.data) >= _PRUNE_BYTES and is_prunable(self.grammar)
         self.disk_cache = disk_cache
+        self.prunable: Prunable | None = None
         self.vocabulary = EMPTY_VOCABULARY
         self.schema: etree.RelaxNG | None = None
 
@@ -74,7 +77,9 @@ class RelaxNGValidator(BaseValidator):
                 return etree.parse(str(cached), safe_parser())
             except etree.XMLSyntaxError:
                 cached.unlink(missing_ok=True)
-        pruned = prune_grammar(self.grammar, vocabulary)
+        if self.prunable is None:
+            self.prunable = Prunable(self.grammar)
+        pruned = self.prunable.prune(vocabulary)
         if pruned is None:
             return self.grammar
         if self.disk_cache:
@@ -90,6 +95,7 @@ class RelaxNGValidator(BaseValidator):
 
     def iter_errors(self, tree: etree._ElementTree | etree._Element, file: str = "") -> Iterator[Diagnostic]:
         """Every error of the document in TEI terms (``messages.explain_relaxng``), without follow-on errors."""
+        own = EMPTY_VOCABULARY
         if not self.needs_vocabulary:
             self.schema = self.schema or self._compiled(EMPTY_VOCABULARY)
         else:
@@ -101,4 +107,4 @@ class RelaxNGValidator(BaseValidator):
             return
         from .messages import explain_relaxng  # only for invalid documents: 40 ms of imports
 
-        yield from explain_relaxng(self.schema, tree, file, self.path)
+        yield from explain_relaxng(self._compiled(own), tree, file, self.path)
