@@ -45,9 +45,13 @@ class UnsafeXML(TeiEncodeError, etree.XMLSyntaxError):  # type: ignore[misc]
         super().__init__(message, 0, line, column, filename)
 
 
-def safe_parser() -> etree.XMLParser:
-    """A parser that resolves no entities, loads no DTD and never touches the network."""
+def safe_parser(*, recover: bool = False) -> etree.XMLParser:
+    """A parser that resolves no entities, loads no DTD and never touches the network.
+
+    ``recover`` lets it go on after errors (the validator uses it only past a duplicate ``xml:id``).
+    """
     return etree.XMLParser(
+        recover=recover,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,

@@ -52,3 +52,84 @@ def test_findings_are_the_same_alone_and_among_other_files(tmp_path: Path, tei_a
     assert together[str(bibliography)] == alone
     for other in others[:12]:
         assert validate_files([other], tei_all)[str(other)] == together[str(other)], other.name
+
+
+def _jing_findings(grammar: Path, files: list[Path]) -> list[tuple[str, int, int, str]]:
+    import re
+    import subprocess
+
+    from tests.conftest import require_tool
+
+    run = subprocess.run([require_tool("jing"), str(grammar), *map(str, files)], capture_output=True, text=True)
+    pattern = re.compile(r"^(.+?):(\d+):(\d+): error: (.*)$", re.M)
+    return [(m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)) for m in pattern.finditer(run.stdout)]
+
+
+def test_every_finding_on_real_letters_has_jings_line_and_a_column(tei_all: list[Path]) -> None:
+    letters = sorted(require_shared("real-tei/escher").glob("*.xml"))
+    results = validate_files(letters, tei_all)
+    jing = _jing_findings(tei_all[0], letters)
+    assert len(jing) == 11
+    ours = [(file, d.line, d.column) for file, found in results.items() for d in found]
+    assert len(ours) == len(jing)
+    for (file, line, column), (jing_file, jing_line, jing_column, _) in zip(sorted(ours), sorted(jing), strict=True):
+        assert (file, line) == (jing_file, jing_line)
+        assert 0 < column <= jing_column  # ours: where the tag or text begins; jing's: where it ends
+
+
+def test_stray_text_is_reported_where_it_stands(tmp_path: Path, tei_all: list[Path]) -> None:
+    text = """<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader>
+  <fileDesc>
+    <titleStmt><title>T</title></titleStmt>
+    <publicationStmt><p>P</p></publicationStmt>
+    <sourceDesc><p>S</p></sourceDesc>
+
+      stray words</fileDesc>
+</teiHeader>
+<text><body><p>x</p></body></text>
+</TEI>
+"""
+    path = _write(tmp_path, "stray.xml", text)
+    (finding,) = validate_files([path], tei_all)[str(path)]
+    assert (finding.line, finding.column) == (8, 7)
+    assert finding.message.startswith("text is not allowed directly in <fileDesc>")
+    (jing,) = _jing_findings(tei_all[0], [path])
+    assert jing[1] == 8
+
+
+def test_a_duplicate_id_hides_no_other_finding_and_says_where_the_first_is(tmp_path: Path, tei_all: list[Path]) -> None:
+    text = BIBLIOGRAPHY.replace("<bibl>", '<bibl xml:id="b1">').replace("<listBibl>", "<listBibl>\n<wrong/>")
+    path = _write(tmp_path, "duplicate.xml", text)
+    found = validate_files([path], tei_all)[str(path)]
+    assert [d.line for d in found] == sorted(d.line for d in found)
+    duplicate = [d for d in found if d.code == "duplicate-id"]
+    assert len(duplicate) == 1 and duplicate[0].line == 10
+    assert 'xml:id "b1" is already used: its first occurrence is at line 9, column 15' in duplicate[0].message
+    assert {d.line for d in found if d.code == "relaxng"} == {8, 9, 10, 13}
+    jing = _jing_findings(tei_all[0], [path])
+    assert {line for _, line, _, message in jing if "already been defined" in message} == {10}
+    assert {line for _, line, _, message in jing if "first occurrence" in message} == {9}
+
+
+def test_names_of_other_namespaces_are_prefixed_and_get_no_tei_suggestions(tmp_path: Path, tei_all: list[Path]) -> None:
+    body = (
+        '<p xmlns:f="http://www.faustedition.net/ns" f:revType="x">A'
+        '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0"/></svg>'
+        '<math xmlns="http://www.w3.org/1998/Math/MathML"/><persNme>B</persNme></p>'
+    )
+    text = BIBLIOGRAPHY.replace(BIBLIOGRAPHY[BIBLIOGRAPHY.index("<listBibl>") : BIBLIOGRAPHY.index("</body>")], body)
+    path = _write(tmp_path, "foreign.xml", text)
+    messages = [d.message for d in validate_files([path], tei_all)[str(path)]]
+    assert any(m.startswith("attribute @f:revType is not allowed on <p>;") for m in messages), messages
+    assert not any("{http" in m for m in messages)
+    foreign = [m for m in messages if "of the namespace http://www.w3.org/" in m]
+    assert len(foreign) == 2 and not any("did you mean" in m for m in foreign)
+    assert any("unknown element <persNme> (did you mean <persName>?)" in m for m in messages)
+
+
+def test_messages_are_never_cut(tei_all: list[Path]) -> None:
+    files = sorted(FIXTURES.glob("*.xml"))
+    messages = [d.message for found in validate_files(files, tei_all).values() for d in found]
+    assert messages and not any("…" in m for m in messages)
+    assert max(len(m) for m in messages) > 600

@@ -52,6 +52,8 @@ class Grammar(AttributeValues):
         for element in (e for p in patterns for e in p.iter(rng("element"))):
             if element.get("name"):
                 self.elements.setdefault(local(element.get("name", "")), []).append(element)
+        self.element_names = frozenset(self.elements)
+        self._namespaces: dict[str, frozenset[str | None]] = {}
         self._reach: dict[str, frozenset[str]] = {}
         self._within: dict[str, frozenset[int]] = {}
         self._element_defines: dict[str, str | None] = {}
@@ -100,6 +102,22 @@ class Grammar(AttributeValues):
         if len(children) == 1 and children[0].tag == rng("element") and children[0].get("name"):
             return local(children[0].get("name", ""))
         return None
+
+    def namespaces_of(self, element: str) -> frozenset[str | None]:
+        """The namespaces the grammar's element patterns of a local name are in (None: no namespace)."""
+        if element not in self._namespaces:
+            found: set[str | None] = set()
+            for pattern in self.elements.get(element, []):
+                name = pattern.get("name", "")
+                if ":" in name:
+                    found.add(pattern.nsmap.get(name.split(":", 1)[0]))
+                    continue
+                inherited = next(
+                    (n.get("ns") for n in (pattern, *pattern.iterancestors()) if n.get("ns") is not None), ""
+                )
+                found.add(inherited or None)
+            self._namespaces[element] = frozenset(found)
+        return self._namespaces[element]
 
     def classes_of(self, element: str) -> list[str]:
         """The model classes that contain ``element`` directly."""

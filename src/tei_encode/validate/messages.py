@@ -24,6 +24,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from .grammar import Grammar, attribute_key, grammar_for
+from .locate import SourceText
 from .wording import describe, element_name, guidelines_url
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "resolve_path",
     "tei_path",
 ]
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 MAX_ROUNDS = 50
 MAX_FINDINGS = 500
 
@@ -87,7 +89,8 @@ def explain(
     kind, groups = classify(diagnostic.message)
     element = _anchor(resolve_path(_root(tree), diagnostic.path), kind, groups) if tree is not None else None
     grammar = grammar_for(schema) if schema is not None and schema.suffix == ".rng" else None
-    return _explained(Finding(diagnostic, kind, groups, element), grammar)
+    source = SourceText(tree) if tree is not None else None
+    return _explained(Finding(diagnostic, kind, groups, element), grammar, source)
 
 
 def explain_relaxng(
@@ -96,14 +99,18 @@ def explain_relaxng(
     file: str = "",
     schema: Path | None = None,
 ) -> list[Diagnostic]:
-    """Every RELAX NG error of a document, in TEI terms, without follow-on errors; empty when valid."""
+    """Every RELAX NG error of a document, in TEI terms, without follow-on errors, in line order; empty when valid."""
     root = _root(tree)
     if compiled.validate(root.getroottree()):
         return []
     rule = schema.name if schema is not None else ""
     grammar = grammar_for(schema) if schema is not None and schema.suffix == ".rng" else None
-    findings = _all_findings(compiled, root, file, rule, grammar)
-    return [_explained(f, grammar) for f in drop_cascades(findings)]
+    findings = [
+        f for f in drop_cascades(_all_findings(compiled, root, file, rule, grammar)) if not _id_only(f, grammar)
+    ]
+    source = SourceText(root)
+    explained = [_explained(f, grammar, source) for f in findings]
+    return sorted(explained, key=lambda d: (d.line, d.column))
 
 
 def _all_findings(
@@ -138,7 +145,9 @@ def _all_findings(
             if not _induced(finding, repaired, disorderly, grammar):
                 fresh.append((finding, target))
         findings.extend(f for f, _ in fresh)
-        changed = [(f, origin[t]) for f, t in fresh if t is not None and _set_aside(f, t, grammar)]
+        targets = [t for _, t in fresh if t is not None]
+        kept = [(f, t) for f, t in fresh if t is not None and not _explained_below(f, t, targets)]
+        changed = [(f, origin[t]) for f, t in kept if _set_aside(f, t, grammar)]
         if not changed or len(findings) > MAX_FINDINGS:
             break
         repaired.extend(element for _, element in changed)
@@ -146,13 +155,42 @@ def _all_findings(
     return findings
 
 
+def _explained_below(finding: Finding, target: etree._Element, targets: Sequence[etree._Element]) -> bool:
+    """Whether a follow-on finding's element holds another finding of the round (so it is not taken out whole)."""
+    return finding.kind in CONSEQUENCES and any(_is_ancestor(target, other) for other in targets)
+
+
+def _id_only(finding: Finding, grammar: Grammar | None) -> bool:
+    """Whether libxml2 rejects an element's attributes only for an ``xml:id`` used before (reported on parsing)."""
+    element = finding.element
+    if finding.kind not in ("attributes-failed", "invalid-attribute") or element is None:
+        return False
+    value = element.get(XML_ID)
+    if value is None or sum(1 for e in element.getroottree().iter(etree.Element) if e.get(XML_ID) == value) < 2:
+        return False
+    if finding.kind == "invalid-attribute":
+        return finding.groups.get("attribute") == "id"
+    return not _bad_attributes(finding, element, grammar)
+
+
 def _anchor(element: etree._Element | None, kind: str, groups: dict[str, str]) -> etree._Element | None:
-    """The element a finding is about: libxml2 points attribute findings at the element's first child."""
+    """The element a finding is about.
+
+    libxml2 points attribute findings at the element's first child, and an unexpected element
+    sometimes at its parent.
+    """
     name = groups.get("element")
     if element is None or not name or kind == "extra-content":
         return element
-    for candidate in (element, *element.iterancestors()):
-        if etree.QName(candidate).localname == name.rpartition(":")[2]:
+    wanted = name.rpartition(":")[2]
+    if etree.QName(element).localname == wanted:
+        return element
+    if kind in ("element-not-expected", "wrong-element"):
+        child = next((c for c in element if isinstance(c.tag, str) and etree.QName(c).localname == wanted), None)
+        if child is not None:
+            return child
+    for candidate in element.iterancestors():
+        if etree.QName(candidate).localname == wanted:
             return candidate
     return element
 
@@ -284,16 +322,29 @@ def _is_ancestor(ancestor: etree._Element, element: etree._Element) -> bool:
     return any(a is ancestor for a in element.iterancestors())
 
 
-def _explained(finding: Finding, grammar: Grammar | None) -> Diagnostic:
-    """The finding's diagnostic with a TEI message, the element's path and line."""
+def _explained(finding: Finding, grammar: Grammar | None, source: SourceText | None) -> Diagnostic:
+    """The finding's diagnostic with a TEI message, the element's path, line and column."""
     element = finding.element
     diagnostic = finding.diagnostic
     message = describe(finding.kind, finding.groups, diagnostic.message, element, grammar)
     changes: dict[str, object] = {"message": message}
     if element is not None:
         changes["path"] = tei_path(element)
-        changes["line"] = element.sourceline or diagnostic.line
+        line, column = _position(finding, element, source) if source is not None else (element.sourceline or 0, 0)
+        changes["line"], changes["column"] = line or diagnostic.line, column
     return dataclasses.replace(diagnostic, **changes)  # type: ignore[arg-type]
+
+
+def _position(finding: Finding, element: etree._Element, source: SourceText) -> tuple[int, int]:
+    """Where in the source a finding is: the stray text, the attribute, else the element's start tag."""
+    if finding.kind == "text-not-expected":
+        return source.stray_text(element)
+    if finding.kind in ("invalid-attribute", "bad-value"):
+        wanted = finding.groups.get("attribute"), finding.groups.get("value")
+        for clark, value in element.attrib.items():
+            if etree.QName(clark).localname == wanted[0] or finding.kind == "bad-value" and value == wanted[1]:
+                return source.attribute(element, clark)
+    return source.element(element)
 
 
 # ------------------------------------------------------------------------- paths

@@ -19,13 +19,15 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import TeiEncodeError
-from ..xmlio import UnsafeXML, parse_file
+from ..xmlio import XML_NS, UnsafeXML, check_doctype, parse_file, safe_parser
 from . import BaseValidator, load_validator, saxon
+from .locate import SourceText
 from .prune import EMPTY_VOCABULARY, Vocabulary, vocabulary_of
 from .sources import default_for_unnamed, schema_label, xml_model_line, xml_model_schemas
 
 Progress = Callable[[int, int], None]
 _VALIDATORS: dict[Path, BaseValidator] = {}
+XML_ID = f"{{{XML_NS}}}id"
 # The codes of findings that leave a file unread, so no schema checked it.
 UNREAD = frozenset({"io", "unsafe-xml", "not-well-formed"})
 
@@ -69,7 +71,11 @@ def validator_for(path: Path) -> BaseValidator:
 
 
 def parse_finding(path: Path) -> tuple[etree._ElementTree | None, list[Diagnostic]]:
-    """The parsed document, or None and the finding that says why it could not be parsed."""
+    """The parsed document and the findings of parsing it (a duplicate ``xml:id``), or None and why not.
+
+    libxml2 stops at an ``xml:id`` used twice as if the document were not well-formed; such a
+    document is parsed again with that error recovered, so its other findings are reported too.
+    """
     try:
         return parse_file(path), []
     except OSError as exc:
@@ -78,14 +84,61 @@ def parse_finding(path: Path) -> tuple[etree._ElementTree | None, list[Diagnosti
         line, column = exc.position if exc.position else (0, 0)
         return None, [Diagnostic(Severity.ERROR, "unsafe-xml", exc.msg, str(path), line, column)]
     except etree.XMLSyntaxError as exc:
+        recovered = _past_duplicate_ids(path)
+        if recovered is not None:
+            return recovered
         line, column = exc.position if exc.position else (0, 0)
         return None, [Diagnostic(Severity.ERROR, "not-well-formed", exc.msg, str(path), line, column)]
 
 
+def _past_duplicate_ids(path: Path) -> tuple[etree._ElementTree | None, list[Diagnostic]] | None:
+    """The document parsed past its duplicate ``xml:id`` errors, when they are its only errors."""
+    parser = safe_parser(recover=True)
+    try:
+        tree = etree.parse(str(path), parser)
+    except etree.XMLSyntaxError:
+        return None
+    errors = [e for e in parser.error_log if e.level >= etree.ErrorLevels.ERROR]
+    if not errors or any(e.type_name != "DTD_ID_REDEFINED" for e in errors):
+        return None
+    try:
+        check_doctype(tree, str(path))
+    except UnsafeXML as refused:
+        line, column = refused.position if refused.position else (0, 0)
+        return None, [Diagnostic(Severity.ERROR, "unsafe-xml", refused.msg, str(path), line, column)]
+    return tree, duplicate_ids(tree, str(path))
+
+
+def duplicate_ids(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
+    """A finding for each ``xml:id`` used again, at the repeat, saying where it was first used."""
+    from .messages import tei_path  # only for documents with a duplicate: 40 ms of imports
+
+    source = SourceText(tree)
+    first: dict[str, tuple[int, int]] = {}
+    found = []
+    for element in tree.getroot().iter(etree.Element):
+        value = element.get(XML_ID)
+        if value is None:
+            continue
+        line, column = source.attribute(element, XML_ID)
+        if value not in first:
+            first[value] = (line, column)
+            continue
+        where = "line {}, column {}".format(*first[value]) if first[value][1] else f"line {first[value][0]}"
+        message = f'xml:id "{value}" is already used: its first occurrence is at {where}'
+        found.append(Diagnostic(Severity.ERROR, "duplicate-id", message, file, line, column, tei_path(element)))
+    return found
+
+
 def validate_file(path: Path, validators: Sequence[BaseValidator]) -> list[Diagnostic]:
-    """Every finding for one file: a parse error, or what each validator reports."""
+    """Every finding for one file, in line order: a parse error, or what parsing and each validator report."""
     tree, findings = parse_finding(path)
-    return findings if tree is None else list(iter_findings(tree, str(path), validators))
+    return findings if tree is None else in_line_order(findings + list(iter_findings(tree, str(path), validators)))
+
+
+def in_line_order(findings: list[Diagnostic]) -> list[Diagnostic]:
+    """The findings of one file by line and column (stable: one place keeps its validators' order)."""
+    return sorted(findings, key=lambda d: (d.line, d.column))
 
 
 def iter_findings(tree: etree._ElementTree, file: str, validators: Sequence[BaseValidator]) -> Iterator[Diagnostic]:
@@ -126,11 +179,14 @@ def validate_files(
         results.schemas.update({f: label for f, found in results.items() if not any(d.code in UNREAD for d in found)})
         return results
     groups: dict[tuple[Path, ...], list[tuple[Path, etree._ElementTree | None]]] = {}
+    parsing: dict[str, list[Diagnostic]] = {}
     for path in files:
         tree, findings = parse_finding(path)
         if tree is None:
             results[str(path)] = findings
             continue
+        if findings:
+            parsing[str(path)] = findings
         try:
             chosen = tuple(schemas) if schemas is not None else tuple(xml_model_schemas(tree, path))
         except TeiEncodeError as exc:
@@ -155,6 +211,8 @@ def validate_files(
         for path, tree in members:
             results[str(path)] = _findings(path, tree, validators)
             advance(1)
+    for file, findings in parsing.items():  # spawned workers parse again, and report these too
+        results[file] = in_line_order(findings + [d for d in results[file] if d not in findings])
     return results
 
 
@@ -166,7 +224,11 @@ def _schema_finding(path: Path, tree: etree._ElementTree | None, exc: TeiEncodeE
 
 def _findings(path: Path, tree: etree._ElementTree | None, validators: Sequence[BaseValidator]) -> list[Diagnostic]:
     """The findings for a document parsed already, or parsed now when ``tree`` is None."""
-    return validate_file(path, validators) if tree is None else list(iter_findings(tree, str(path), validators))
+    return (
+        validate_file(path, validators)
+        if tree is None
+        else in_line_order(list(iter_findings(tree, str(path), validators)))
+    )
 
 
 def _prepared(

@@ -27,6 +27,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..errors import SchemaError
 from ..xmlio import safe_parser
 from . import BaseValidator
+from .locate import SourceText
 from .messages import tei_path
 from .prune import EMPTY_VOCABULARY, Vocabulary, vocabulary_of
 from .saxon import processor
@@ -97,15 +98,20 @@ class SchematronValidator(BaseValidator):
         """One diagnostic per failed assertion or successful report, at the element it is about."""
         doc = tree if isinstance(tree, etree._ElementTree) else tree.getroottree()
         findings = self._xpath1_findings(doc) if self.xpath1 is not None else self._xpath2_findings(doc)
+        source: SourceText | None = None
         for kind, role, rule, location, text in findings:
             element = _element_at(doc, location)
+            line, column = 0, 0
+            if element is not None:
+                source = source or SourceText(doc)
+                line, column = source.element(element)
             yield Diagnostic(
                 _SEVERITIES.get(role.lower(), Severity.ERROR),
                 "schematron",
                 text,
                 file,
-                element.sourceline or 0 if element is not None else 0,
-                0,
+                line,
+                column,
                 tei_path(element) if element is not None else location,
                 rule or kind,
             )

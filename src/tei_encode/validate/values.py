@@ -14,9 +14,6 @@ from lxml import etree
 
 from .patterns import XSD_TYPES, is_rng, join, rng
 
-# Literal values listed before a long closed list is summed up.
-LISTED = 12
-
 
 class AttributeValues:
     """Attribute value rules of a grammar whose defines are indexed by name."""
@@ -66,13 +63,7 @@ class AttributeValues:
             parts = [self._value(c, seen | {name}) for d in self.defines.get(name, []) for c in d if is_rng(c)]
             return join(parts, ", ")
         parts = [self._value(c, seen) for c in node if is_rng(c)]
-        joined = join(parts, " or " if tag == "choice" else ", ")
-        if tag == "choice":
-            literal = [p for p in parts if p and p.startswith('"')]
-            if len(literal) > LISTED:
-                rest = [p for p in parts if p and not p.startswith('"')]
-                joined = join([*literal[:LISTED], f"… ({len(literal)} values)", *rest], " or ")
-        return joined
+        return join(parts, " or " if tag == "choice" else ", ")
 
     def value_ok(self, attribute: etree._Element, value: str) -> bool:
         """Whether ``value`` matches the attribute pattern (checked by libxml2 on a one-attribute grammar)."""

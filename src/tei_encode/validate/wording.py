@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from lxml import etree
 
 from ..xmlio import TEI_NS
 from .grammar import AttributeRule, Grammar, attribute_key
+from .locate import written_name
 
+# Namespaces a misplaced TEI element is likely to have been given by mistake (``…/ns/2.0``).
+TEI_FAMILY = "http://www.tei-c.org/"
 GUIDELINES = "https://www.tei-c.org/release/doc/tei-p5-doc/en/html/ref-{}.html"
-LONG = 240
 
 
 def guidelines_url(element: str) -> str:
@@ -36,14 +39,14 @@ def _without_document(kind: str, groups: dict[str, str], message: str, grammar: 
         return f"{message}{see}"
     if kind == "element-not-expected":
         if not patterns:
-            return f"unknown element <{name}>{_did_you_mean(name, (), grammar.elements, '<', '>')}"
+            return f"unknown element <{name}>{_did_you_mean(name, (), grammar.element_names, '<', '>')}"
         classes = grammar.classes_of(name)
-        member = f" (<{name}> is in {', '.join(classes[:3])})" if classes else ""
+        member = f" (<{name}> is in {', '.join(classes)})" if classes else ""
         return f"<{name}> is not allowed here{member}{see}"
     if not patterns:
         return f"{message}{see}"
     if kind == "text-not-expected":
-        content = _shorten(grammar.render(patterns[0]))
+        content = grammar.render(patterns[0])
         return f"text is not allowed directly in <{name}>; <{name}> allows {content}{see}"
     rules = {key: rule for pattern in patterns for key, rule in grammar.attributes(pattern).items()}
     attribute = groups.get("attribute", "")
@@ -51,7 +54,7 @@ def _without_document(kind: str, groups: dict[str, str], message: str, grammar: 
     if not matching:
         hint = _did_you_mean(attribute, rules, (), "@", "")
         return f"attribute @{attribute} is not allowed on <{name}>{hint}; <{name}> takes {_attribute_list(rules)}{see}"
-    expected = _shorten(grammar.describe_value(rules[matching[0]].pattern))
+    expected = grammar.describe_value(rules[matching[0]].pattern)
     return f"the value of @{matching[0]} on <{name}> is not valid: expected {expected}{see}"
 
 
@@ -88,17 +91,22 @@ def _unexpected_element(element: etree._Element, grammar: Grammar | None) -> str
     if grammar is None:
         where = f" in <{element_name(parent)}>" if parent is not None else ""
         return f"element <{name}> is not allowed here{where}{_see(parent if parent is not None else element)}"
-    known = etree.QName(element).localname in grammar.elements
-    if namespace != TEI_NS and known:
+    local = etree.QName(element).localname
+    known = local in grammar.elements and namespace in grammar.namespaces_of(local)
+    if not known and local in grammar.elements and (namespace is None or namespace.startswith(TEI_FAMILY)):
         what = "has no namespace" if namespace is None else f"is in the namespace {namespace}"
         return f"<{name}> {what}: TEI elements belong to the namespace {TEI_NS}"
+    foreign = not known and namespace not in (TEI_NS, None)
     if parent is None:
         allowed = " | ".join(grammar.render(start) for start in grammar.starts) or "?"
         return f"the document element <{name}> is not allowed; the schema starts with {allowed}"
     patterns = grammar.patterns_for(parent)
     allowed_here = grammar.allowed_elements(patterns[0]) if patterns else frozenset()
-    if not known:
-        head = f"unknown element <{name}>" + _did_you_mean(name, allowed_here, grammar.elements, "<", ">")
+    if foreign:
+        # No TEI name is a likely misspelling of an element of another vocabulary (<svg>, <math>).
+        head = f"element <{name}> of the namespace {namespace} is not allowed in <{element_name(parent)}>"
+    elif not known:
+        head = f"unknown element <{name}>" + _did_you_mean(name, allowed_here, grammar.element_names, "<", ">")
     elif name in allowed_here:
         problem = _own_problem(element, grammar)
         if problem:
@@ -109,7 +117,7 @@ def _unexpected_element(element: etree._Element, grammar: Grammar | None) -> str
         head += f": <{before}> must come before it" if before else ""
     else:
         classes = grammar.classes_of(name)
-        member = f" (<{name}> is in {', '.join(classes[:3])})" if classes else ""
+        member = f" (<{name}> is in {', '.join(classes)})" if classes else ""
         head = f"<{name}> is not allowed in <{element_name(parent)}>{member}"
     return f"{head}{_allowed(parent, grammar)}{_see(parent)}"
 
@@ -135,14 +143,14 @@ def _own_problem(element: etree._Element, grammar: Grammar) -> str | None:
             )
     rules = grammar.attributes(pattern)
     for clark, value in element.attrib.items():
-        key = attribute_key(clark)
+        key, shown = attribute_key(clark), written_name(element, clark)
         if key not in rules:
             return (
-                f"attribute @{key} is not allowed on <{name}>; <{name}> takes {_attribute_list(rules)}{_see(element)}"
+                f"attribute @{shown} is not allowed on <{name}>; <{name}> takes {_attribute_list(rules)}{_see(element)}"
             )
         if not grammar.value_ok(rules[key].pattern, value):
-            expected = _shorten(grammar.describe_value(rules[key].pattern))
-            return f'@{key}="{value}" on <{name}> is not valid: expected {expected}{_see(element)}'
+            expected = grammar.describe_value(rules[key].pattern)
+            return f'@{shown}="{value}" on <{name}> is not valid: expected {expected}{_see(element)}'
     return None
 
 
@@ -154,19 +162,20 @@ def _attribute_message(
     rules = grammar.attributes(grammar.patterns_for(element)[0])
     problems = []
     for clark, value in element.attrib.items():
-        key = attribute_key(clark)
+        key, shown = attribute_key(clark), written_name(element, clark)
         if kind == "invalid-attribute" and etree.QName(clark).localname != groups.get("attribute"):
             continue
         if key not in rules:
-            hint = _did_you_mean(key, rules, (), "@", "")
-            problems.append(f"attribute @{key} is not allowed on <{element_name(element)}>{hint}")
+            # Attributes of other namespaces (f:revType) are not misspelt TEI attributes.
+            hint = "" if key.startswith("{") else _did_you_mean(key, rules, (), "@", "")
+            problems.append(f"attribute @{shown} is not allowed on <{element_name(element)}>{hint}")
         elif not grammar.value_ok(rules[key].pattern, value):
             hint = _did_you_mean(value, grammar.values(rules[key].pattern), (), '"', '"')
-            expected = _shorten(grammar.describe_value(rules[key].pattern))
-            problems.append(f'@{key}="{value}" on <{element_name(element)}> is not valid: expected {expected}{hint}')
+            expected = grammar.describe_value(rules[key].pattern)
+            problems.append(f'@{shown}="{value}" on <{element_name(element)}> is not valid: expected {expected}{hint}')
     missing = [name for name, rule in rules.items() if rule.required and not _has_attribute(element, name)]
     for name in missing:
-        expected = _shorten(grammar.describe_value(rules[name].pattern))
+        expected = grammar.describe_value(rules[name].pattern)
         problems.append(f"<{element_name(element)}> lacks the required attribute @{name} ({expected})")
     if not problems:
         problems.append(f"the attributes of <{element_name(element)}> do not match the schema")
@@ -183,9 +192,8 @@ def _attribute_list(rules: Mapping[str, AttributeRule]) -> str:
     own = by_class.pop("", [])
     parts = [", ".join(own)] if own else []
     for owner, names in sorted(by_class.items(), key=lambda item: (item[0] == "att.global", item[0])):
-        shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
-        parts.append(f"{owner} ({shown})")
-    return _shorten("; ".join(parts)) if parts else "no attributes"
+        parts.append(f"{owner} ({', '.join(names)})")
+    return "; ".join(parts) if parts else "no attributes"
 
 
 def _has_attribute(element: etree._Element, name: str) -> bool:
@@ -204,31 +212,42 @@ def _allowed(element: etree._Element, grammar: Grammar | None, verb: str = "allo
     for part in grammar.named_parts(content)[:3]:
         body = grammar.render_define(part)
         if body:
-            glosses.append(f"{part} = {_shorten(body, LONG // 2)}")
+            glosses.append(f"{part} = {body}")
     where = f", where {'; '.join(glosses)}" if glosses else ""
-    return f"; <{element_name(element)}> {verb} {_shorten(content)}{where}"
+    return f"; <{element_name(element)}> {verb} {content}{where}"
 
 
 def _did_you_mean(name: str, near: Iterable[str], anywhere: Iterable[str], before: str, after: str) -> str:
     """`` (did you mean <persName>?)`` from the names allowed here first, then from all the grammar's names."""
-    for candidates in (list(near), list(anywhere)):
-        lowered = {c.lower(): c for c in candidates}
-        if name.lower() in lowered and lowered[name.lower()] != name:
-            return f" (did you mean {before}{lowered[name.lower()]}{after}?)"
-        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    for candidates in (near, anywhere):
+        close = closest(name, frozenset(candidates))
         if close:
-            return f" (did you mean {before}{close[0]}{after}?)"
+            return f" (did you mean {before}{close}{after}?)"
     return ""
+
+
+@lru_cache(maxsize=8192)
+def closest(name: str, candidates: frozenset[str]) -> str | None:
+    """The candidate that differs from ``name`` only in case, else the closest by ``difflib`` (ratio 0.6).
+
+    Cached: a corpus misspells the same names in the same places thousands of times. A ratio of
+    0.6 needs the shorter name to be at least 3/7 of the longer, so longer or shorter candidates
+    are not compared at all.
+    """
+    ordered = sorted(candidates)
+    folded = name.lower()
+    same = [c for c in ordered if c.lower() == folded and c != name]
+    if same:
+        return same[0]
+    pool = [c for c in ordered if 3 * max(len(c), len(name)) <= 7 * min(len(c), len(name))]
+    close = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _see(element: etree._Element) -> str:
     if etree.QName(element).namespace != TEI_NS:
         return ""
     return f". See {guidelines_url(etree.QName(element).localname)}"
-
-
-def _shorten(text: str, limit: int = LONG) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,|(") + "…"
 
 
 def element_name(element: etree._Element) -> str:
