@@ -10,8 +10,14 @@ Against the project's schema (``schema/tei_encode.rng``) and TEI P5 ``tei_all.rn
 in-process. Prints a Markdown table of seconds and ratios with the commands;
 ``--write-results`` replaces the "## Validation" section of bench/RESULTS.md.
 
+With ``--corpus NAME=DIR`` (repeatable) it validates real TEI of public projects instead, and
+with ``--big-mb N`` a generated file of N MB, valid and with two errors, beside jing (see
+``corpora.py``); their sections of RESULTS.md are "Validation of real corpora" and
+"Validation of large files".
+
     python bench/validate.py                     # 1,000 documents
     python bench/validate.py --docs 200 --skip-xmllint --write-results
+    python bench/validate.py --corpus faust=/path/to/faust-xml/xml/transcript --big-mb 150 --write-results
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(BENCH))
 
 from build import tei_encode  # noqa: E402
+from corpora import big_files, corpus_run, corpus_table, time_and_memory  # noqa: E402
 from generate import generate  # noqa: E402
 from results import compile_bytecode, load_average, machine, write_section  # noqa: E402
 
@@ -252,6 +259,58 @@ def goals(rows: list[tuple[str, list[Timing]]], schematron_ms: float) -> list[st
     ]
 
 
+def real_corpora_section(corpora: list[str], work: Path) -> str:
+    """The Markdown section of the real corpora, each ``NAME=DIR``."""
+    runs = []
+    for spec in corpora:
+        name, _, folder = spec.partition("=")
+        runs.append(corpus_run(name, Path(folder), TEI_ALL, fresh_cache(work, f"cache-{name}"), load_average()))
+    lines = [
+        "## Validation of real corpora",
+        "",
+        f"`python bench/validate.py --corpus NAME=DIR ...` on {machine()}, {time.strftime('%Y-%m-%d')}. Every `*.xml`",
+        "under DIR against TEI P5 4.12.0 `tei_all.rng`: one cold `tei-encode validate --schema tei_all.rng "
+        "--format json` (empty cache of pruned grammars, default `--jobs`: one per core from 500 files on) and one "
+        'jing invocation, in the same run. Ratio = tei-encode / jing (below 1.0 is faster). "alone = in run": '
+        "invalid files of a sample whose findings alone are those of the run. Load = one-minute load average "
+        "when the corpus started (the machine is shared; figures move with it).",
+        "",
+        *corpus_table(runs),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def big_files_section(megabytes: int, work: Path) -> str:
+    """The Markdown section of one large valid file and the same with two errors."""
+    source = REPO / "tests" / "validate" / "fixtures" / "valid-nested-divs-with-head.xml"
+    env = fresh_cache(work, "cache-big")
+    rows = []
+    for path in big_files(source, megabytes, work):
+        load = load_average()
+        ours = time_and_memory([*tei_encode(), "validate", "--schema", str(TEI_ALL), str(path)], env)
+        jing = time_and_memory(["jing", str(TEI_ALL), str(path)])
+        size = path.stat().st_size / 1024 / 1024
+        rows.append(
+            f"| {path.name} ({size:.0f} MB) | exit {ours[2]} / exit {jing[2]} | {ours[0]:.1f} | {jing[0]:.1f} "
+            f"| {ours[0] / jing[0]:.2f} | {ours[1]:.0f} | {jing[1]:.0f} | {ours[1] / jing[1]:.2f} | {load:.1f} |"
+        )
+    lines = [
+        "## Validation of large files",
+        "",
+        f"`python bench/validate.py --big-mb {megabytes}` on {machine()}, {time.strftime('%Y-%m-%d')}: the body "
+        "of a valid fixture repeated to the size, then the same with two errors (an unknown element and an unknown "
+        "attribute). Wall time and peak memory (maximum resident set size, GNU time) of one cold process each.",
+        "",
+        "| file | verdict (tei-encode / jing) | tei-encode (s) | jing (s) | time ratio | tei-encode (MB) | jing (MB) "
+        "| memory ratio | load |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *rows,
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def main() -> None:
     """Parse the arguments, run the benchmark, print (and optionally write) the results."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -260,13 +319,22 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per command, the best counts (default 3)")
     parser.add_argument("--skip-xmllint", action="store_true", help="leave out xmllint (it takes ~20 s on tei_all)")
     parser.add_argument("--write-results", action="store_true", help="write the figures into bench/RESULTS.md")
+    parser.add_argument("--corpus", action="append", default=[], metavar="NAME=DIR", help="a real corpus (repeatable)")
+    parser.add_argument("--big-mb", type=int, default=0, metavar="N", help="a generated file of N MB, and with errors")
     args = parser.parse_args()
     compile_bytecode()
+    sections: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="tei-encode-bench-") as work:
-        section = benchmark(args.docs, Path(work), args.jobs, args.skip_xmllint, args.repeat)
-    print(section)
-    if args.write_results:
-        write_section("Validation", section)
+        if args.corpus:
+            sections.append(("Validation of real corpora", real_corpora_section(args.corpus, Path(work))))
+        if args.big_mb:
+            sections.append(("Validation of large files", big_files_section(args.big_mb, Path(work))))
+        if not sections:
+            sections.append(("Validation", benchmark(args.docs, Path(work), args.jobs, args.skip_xmllint, args.repeat)))
+    for heading, section in sections:
+        print(section)
+        if args.write_results:
+            write_section(heading, section)
 
 
 if __name__ == "__main__":
