@@ -142,8 +142,10 @@ def _clark_name(pattern: etree._Element) -> str | None:
 class _Pruner:
     """Works on a copy of one grammar: marks, propagates and removes ``notAllowed``."""
 
-    def __init__(self, grammar: etree._ElementTree, vocabulary: Vocabulary) -> None:
-        self.tree = copy.deepcopy(grammar)
+    def __init__(self, grammar: etree._ElementTree, vocabulary: Vocabulary, *, prepared: bool = False) -> None:
+        # A prepared grammar is a fresh copy, stripped, with absent names already marked (``Prunable``).
+        self.prepared = prepared
+        self.tree = grammar if prepared else copy.deepcopy(grammar)
         self.root = self.tree.getroot()
         self.vocabulary = vocabulary
         self.defines = {d.get("name", "").strip(): d for d in self.root.iter(_rng("define"))}
@@ -152,8 +154,9 @@ class _Pruner:
 
     def run(self) -> etree._ElementTree | None:
         """The pruned grammar, or None when ``needed`` names must be added to the vocabulary first."""
-        self.strip_annotations(self.root)
-        self._mark_unknown_names()
+        if not self.prepared:
+            self.strip_annotations(self.root)
+            self._mark_unknown_names()
         self._find_impossible_defines()
         start = self.root.find(f".//{_rng('start')}")
         if start is None:
