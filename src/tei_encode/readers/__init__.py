@@ -2,9 +2,10 @@
 
 A reader has a ``name``, ``detect(text) -> bool`` (does this text look like my
 format?) and ``read(text, source, reporter) -> list[Document]``. ``READERS``
-maps names to readers; ``read_path`` decodes a file, picks the reader (by
-detection or by name) and reports problems with the file name and line.
-Readers of binary formats (Word files) take the file's bytes instead:
+maps names to readers; ``read_path`` decodes a file, refuses XML and HTML,
+picks the reader (by detection or by name) and reports problems with the file
+name and line; a format given by name that the text does not look like is
+reported. Readers of binary formats (Word files) take the file's bytes instead:
 ``BINARY_READERS``, chosen by name or when the bytes are a ZIP archive.
 """
 
@@ -20,6 +21,7 @@ from .collection import CollectionReader
 from .decoding import decode_bytes, read_source_bytes
 from .docx import DocxError, DocxReader
 from .docx.archive import is_zip
+from .markup import refuse_markup
 from .plain import PlainReader
 from .wilson import WilsonReader
 
@@ -73,4 +75,8 @@ def read_path(path: Path, reporter: Reporter, name: str | None = None) -> list[D
             "if it is text, convert it with --format plain"
         )
     text = decode_bytes(data, str(path))
-    return reader_for(text, name).read(text, path.name, reporter)
+    refuse_markup(text, str(path))
+    reader = reader_for(text, name)
+    if name is not None and name != "plain" and not reader.detect(text):
+        reporter.warning("format-not-detected", f"the text does not look like the {name} format; read as {name}")
+    return reader.read(text, path.name, reporter)
