@@ -18,6 +18,7 @@ from ..diagnostics import Reporter
 from ..model import ArchivalCitation, Block, Division, Document, DocumentDate, Party, Span
 from ..register import Register, document_day
 from ..xmlio import NSMAP, XML_NS, tei
+from .indent import indent
 from .inline import ELEMENTS, render
 from .revisions import Responsibilities, revision_desc
 from .sections import Sections
@@ -97,7 +98,7 @@ class _Writer:
         stand_off = standoff(root, self.register, self.reporter, document_day(self.doc.meta))
         if stand_off is not None:
             root.insert(1, stand_off)
-        return root
+        return indent(root)
 
     # ------------------------------------------------------------------ inline
 
