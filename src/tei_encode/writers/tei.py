@@ -20,6 +20,7 @@ from ..register import Register, document_day
 from ..xmlio import NSMAP, XML_NS, tei
 from .indent import indent
 from .inline import ELEMENTS, render
+from .responsibility import add_applications
 from .revisions import Responsibilities, revision_desc
 from .sections import Sections
 from .standoff import standoff
@@ -141,7 +142,9 @@ class _Writer:
             self.ms_desc(source_desc, self.doc.meta.archival)
         if not len(source_desc):
             _text(source_desc, "p", f"Transcribed from {doc.source}.")
-        encoding_desc((*EDITORIAL_DECISIONS, *([WITNESS_DECISION] if self.witness_types else [])), header)
+        decisions = (*EDITORIAL_DECISIONS, *([WITNESS_DECISION] if self.witness_types else []))
+        encoding = encoding_desc(decisions, header)
+        add_applications(encoding[-1], doc)
         self.profile_desc(header)
         revision_desc(header, doc, self.responsible)
 
