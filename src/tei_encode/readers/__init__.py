@@ -21,6 +21,8 @@ from .collection import CollectionReader
 from .decoding import decode_bytes, read_source_bytes
 from .docx import DocxError, DocxReader
 from .docx.archive import is_zip
+from .layouts import LayoutReader
+from .layouts.wilson_site import LAYOUT as WILSON_SITE
 from .markup import refuse_markup
 from .plain import PlainReader
 from .wilson import WilsonReader
@@ -47,7 +49,11 @@ class BinaryReader(Protocol):
         """The documents the file holds."""
 
 
-READERS: dict[str, Reader] = {r.name: r for r in (WilsonReader(), CollectionReader(), PlainReader())}
+_WILSON = WilsonReader()
+# Layouts first: a page of a layout may also pass its base format's test.
+READERS: dict[str, Reader] = {
+    r.name: r for r in (LayoutReader(WILSON_SITE, _WILSON), _WILSON, CollectionReader(), PlainReader())
+}
 BINARY_READERS: dict[str, BinaryReader] = {r.name: r for r in (DocxReader(),)}
 FORMATS = sorted({*READERS, *BINARY_READERS})
 

@@ -50,6 +50,8 @@ TRAILING_LABELS = {
     "record id": "record",
     "rights": "rights",
     "original uploaded date": "uploaded",
+    "type": "type",
+    "language": "record-language",
 }
 CONTENT_LABEL = re.compile(
     r"^(?:original scan|(?:english )?translation(?:\s*-\s*\w+)?|transcri(?:pt|ption)(?:\s*-\s*\w+)?)$", re.I

@@ -23,6 +23,7 @@ from .inline import ELEMENTS, render
 from .responsibility import add_applications
 from .revisions import Responsibilities, revision_desc
 from .sections import Sections
+from .source_fields import write_field
 from .standoff import standoff
 from .witnesses import DECISION as WITNESS_DECISION
 from .witnesses import witness_subtypes
@@ -160,10 +161,7 @@ class _Writer:
                 self.inline(bibl, fields["citation"])
             for name in notes:
                 if name in fields:
-                    note = etree.SubElement(bibl, tei("note"), type=name)
-                    if fields[name].attrs.get("label"):
-                        note.set("n", fields[name].attrs["label"])
-                    self.inline(note, fields[name])
+                    write_field(bibl, name, fields[name], self.inline)
         if "collection" in fields:
             bibl = etree.SubElement(source_desc, tei("bibl"), type="printed-collection")
             _append_lines(bibl, fields["collection"].text)

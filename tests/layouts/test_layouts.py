@@ -1,0 +1,109 @@
+"""Layouts of known formats (``readers/layouts``) and other editions, on made-up documents with gold markup.
+
+Each fixture is written in the style of a layout the converters meet in documents users bring (a Wilson Center
+page as copied from today's site, ...). Each must score at least its minimum against its gold, come out as the
+expected number of documents, stay valid, and lose no word but the site chrome the converter reports dropping.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.pipeline import convert_path
+from tei_encode.readers import reader_for
+from tei_encode.register import Register
+from tei_encode.validate import default_schemas, load_validator
+from tei_encode.validate.run import validate_file
+from tei_encode.xmlio import serialize
+
+from ..conftest import CORPUS, require_shared, words_lost
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SOURCES = {path.stem: path for path in sorted(FIXTURES.glob("*.txt"))}
+# Layout detected, documents written, minimum overall F1 and value accuracy.
+EXPECTED = {
+    "wilson-site-roshchin-1950": ("wilson-site", 1, 0.98, 0.98),
+}
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Reporter]]:
+    """Each fixture's TEI files in a directory of their own, with what the conversion reported."""
+    register = Register.from_directory(CORPUS / "register")
+    root = tmp_path_factory.mktemp("layouts")
+    result = {}
+    for name, source in SOURCES.items():
+        directory = root / name
+        directory.mkdir()
+        reporter = Reporter(source.name)
+        for item in convert_path(source, register, reporter):
+            (directory / item.filename).write_bytes(serialize(item.tree))
+        result[name] = (directory, reporter)
+    return result
+
+
+def test_every_fixture_has_gold_and_expectations() -> None:
+    assert sorted(SOURCES) == sorted(EXPECTED)
+    assert all((FIXTURES / f"{name}.json").is_file() for name in SOURCES)
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_the_layout_is_detected_and_gives_its_documents(converted: dict[str, tuple[Path, Reporter]], name: str) -> None:
+    layout, documents, _, _ = EXPECTED[name]
+    assert reader_for(SOURCES[name].read_text(encoding="utf-8")).name == layout
+    assert len(list(converted[name][0].glob("*.xml"))) == documents
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_markup_scores_against_the_gold(converted: dict[str, tuple[Path, Reporter]], name: str) -> None:
+    tool = require_shared("tools/score_markup.py")
+    files = [str(p) for p in sorted(converted[name][0].glob("*.xml"))]
+    command = [sys.executable, str(tool), str(FIXTURES / f"{name}.json"), *files, "--json"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    overall = json.loads(result.stdout)["overall"]
+    _, _, f1, value = EXPECTED[name]
+    assert overall["f1"] >= f1 and overall["value_acc"] >= value, overall
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_no_word_is_lost_but_the_chrome_reported(converted: dict[str, tuple[Path, Reporter]], name: str) -> None:
+    directory, reporter = converted[name]
+    dropped = [d.message.split(": ", 1)[1] for d in reporter.diagnostics if d.code == "site-chrome-dropped"]
+    chrome = Counter(w for line in dropped for w in re.findall(r"\w+", unicodedata.normalize("NFC", line).casefold()))
+    assert words_lost(SOURCES[name], sorted(directory.glob("*.xml"))) - chrome == Counter()
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_valid_against_the_project_schemas(converted: dict[str, tuple[Path, Reporter]], name: str) -> None:
+    validators = [load_validator(schema) for schema in default_schemas()]
+    files = sorted(converted[name][0].glob("*.xml"))
+    assert [d.format() for path in files for d in validate_file(path, validators)] == []
+
+
+def test_the_document_information_of_a_wilson_page_goes_into_the_header(
+    converted: dict[str, tuple[Path, Reporter]],
+) -> None:
+    [path] = converted["wilson-site-roshchin-1950"][0].glob("*.xml")
+    root = etree.parse(str(path)).getroot()
+    bibl = root.find(f".//{TEI}sourceDesc/{TEI}bibl")
+    assert bibl is not None
+    assert bibl.findtext(f"{TEI}availability/{TEI}p", "").startswith("The History and Public Policy Program")
+    assert bibl.findtext(f"{TEI}idno[@type='record']") == "300217"
+    assert bibl.find(f"{TEI}date[@n='Original Uploaded Date']").get("when") == "2019-05-20"  # type: ignore[union-attr]
+    assert bibl.findtext(f"{TEI}textLang") == "Russian"
+    assert root.findtext(f".//{TEI}msIdentifier/{TEI}idno[@type='delo']") == "234"
+    assert root.findtext(f".//{TEI}titleStmt/{TEI}title", "").startswith("Cable from N. V. Roshchin")
+    text = "".join(root.find(f"{TEI}text").itertext())  # type: ignore[union-attr]
+    assert "Skip to content" not in text and "Privacy Policy" not in text and "Document Information" not in text
