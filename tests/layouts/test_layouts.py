@@ -1,7 +1,9 @@
 """Layouts of known formats (``readers/layouts``) and other editions, on made-up documents with gold markup.
 
-Each fixture is written in the style of a layout the converters meet in documents users bring (a Wilson Center
-page as copied from today's site, ...). Each must score at least its minimum against its gold, come out as the
+Each fixture is written in the style of a layout the converters meet in documents users bring: a Wilson Center
+page as copied from today's site; a page of a correspondence edition with several letters, each under a "X to Y
+<date>" heading, with the archive line before or after the text, secretary numbers and footnotes after a line
+of underscores. Each must score at least its minimum against its gold, come out as the
 expected number of documents, stay valid, and lose no word but the site chrome the converter reports dropping.
 """
 
@@ -32,6 +34,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SOURCES = {path.stem: path for path in sorted(FIXTURES.glob("*.txt"))}
 # Layout detected, documents written, minimum overall F1 and value accuracy.
 EXPECTED = {
+    "edition-molotov-voroshilov-1934": ("edition", 3, 0.96, 0.98),  # two letters and the index of the page
     "wilson-site-roshchin-1950": ("wilson-site", 1, 0.98, 0.98),
 }
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -107,3 +110,21 @@ def test_the_document_information_of_a_wilson_page_goes_into_the_header(
     assert root.findtext(f".//{TEI}titleStmt/{TEI}title", "").startswith("Cable from N. V. Roshchin")
     text = "".join(root.find(f"{TEI}text").itertext())  # type: ignore[union-attr]
     assert "Skip to content" not in text and "Privacy Policy" not in text and "Document Information" not in text
+
+
+def test_each_letter_of_an_edition_page_is_a_document_with_its_own_notes(
+    converted: dict[str, tuple[Path, Reporter]],
+) -> None:
+    directory = converted["edition-molotov-voroshilov-1934"][0]
+    letters = sorted(directory.glob("*-0*.xml"))
+    assert [p.name for p in letters] == [
+        "edition-molotov-voroshilov-1934-01.xml",
+        "edition-molotov-voroshilov-1934-02.xml",
+    ]
+    first, second = (etree.parse(str(p)).getroot() for p in letters)
+    assert first.find(f".//{TEI}profileDesc//{TEI}date").get("when") == "1934-09-04"  # type: ignore[union-attr]
+    assert [n.get("n") for n in first.iter(f"{TEI}note") if n.get("place") == "end"] == ["1", "2"]
+    assert [n.get("n") for n in second.iter(f"{TEI}note") if n.get("place") == "end"] == ["1"]
+    assert first.findtext(f".//{TEI}msIdentifier/{TEI}idno[@type='folios']") == "12-13"
+    assert second.findtext(f".//{TEI}msIdentifier/{TEI}idno[@type='folios']") == "14"
+    assert "Greetings to Ekaterina" not in "".join(first.itertext())

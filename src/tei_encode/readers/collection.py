@@ -168,7 +168,7 @@ class CollectionReader:
             document.fields["date"] = block("date", rest.pop(0))
         notes_at = next((i for i, c in enumerate(rest) if NOTES_LABEL.match(c.text)), len(rest))
         body, notes = rest[:notes_at], rest[notes_at + 1 :]
-        letter = Division("letter", _body_blocks(body, reporter), {"lang": lang})
+        letter = Division("letter", body_blocks(body, reporter), {"lang": lang})
         document.divisions.append(letter)
         if notes_at < len(rest):
             label = rest[notes_at]
@@ -234,7 +234,7 @@ def _merge(blocks: list[Block]) -> Block:
     return merged
 
 
-def _body_blocks(parts: list[Chunk], reporter: Reporter) -> list[Block]:
+def body_blocks(parts: list[Chunk], reporter: Reporter) -> list[Block]:
     citation_at = next((i for i, c in enumerate(parts) if ARCHIVE_LINE.match(c.text)), None)
     body = parts if citation_at is None else parts[:citation_at]
     tail = [] if citation_at is None else parts[citation_at:]

@@ -315,7 +315,8 @@ class _Writer:
             self.inline(etree.SubElement(div, tei("ab"), type=kind), block)
 
     def page_part_or_note(self, parent: etree._Element, block: Block) -> bool:
-        """A page break with its number, a catchword, or a note of the kinds both places take; whether it was one."""
+        """A page break with its number, a catchword, the rule over footnotes, or a note of the kinds both places take;
+        whether it was one."""
         kind = block.kind
         if kind == "pb":
             pb = etree.SubElement(parent, tei("pb"))
@@ -325,6 +326,8 @@ class _Writer:
                 self.inline(etree.SubElement(parent, tei("fw"), type="pageNum"), block)
         elif kind == "catchword":
             self.inline(etree.SubElement(parent, tei("fw"), type="catchword"), block)
+        elif kind == "separator":  # the printed rule over a page's footnotes
+            self.inline(etree.SubElement(parent, tei("fw"), type="separator"), block)
         elif kind in NOTE_KINDS:
             self.inline(etree.SubElement(parent, tei("note"), type=kind), block)
         else:
