@@ -1,10 +1,11 @@
 """Layouts of known formats (``readers/layouts``) and other editions, on made-up documents with gold markup.
 
 Each fixture is written in the style of a layout the converters meet in documents users bring: a Wilson Center
-page as copied from today's site; a page of a correspondence edition with several letters, each under a "X to Y
-<date>" heading, with the archive line before or after the text, secretary numbers and footnotes after a line
-of underscores. Each must score at least its minimum against its gold, come out as the
-expected number of documents, stay valid, and lose no word but the site chrome the converter reports dropping.
+page as copied from today's site; a Wilson Center PDF export whose text came out as one line; a page of a
+correspondence edition with several letters, each under a "X to Y <date>" heading, with the archive line
+before or after the text, secretary numbers and footnotes after a line of underscores. Each must score at
+least its minimum against its gold, come out as the expected number of documents, stay valid, and lose no
+word but the site chrome the converter reports dropping.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ SOURCES = {path.stem: path for path in sorted(FIXTURES.glob("*.txt"))}
 # Layout detected, documents written, minimum overall F1 and value accuracy.
 EXPECTED = {
     "edition-molotov-voroshilov-1934": ("edition", 3, 0.96, 0.98),  # two letters and the index of the page
+    "wilson-pdf-kim-shtykov-1949": ("wilson-pdf", 1, 0.98, 0.98),
     "wilson-site-roshchin-1950": ("wilson-site", 1, 0.98, 0.98),
 }
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -128,3 +130,15 @@ def test_each_letter_of_an_edition_page_is_a_document_with_its_own_notes(
     assert first.findtext(f".//{TEI}msIdentifier/{TEI}idno[@type='folios']") == "12-13"
     assert second.findtext(f".//{TEI}msIdentifier/{TEI}idno[@type='folios']") == "14"
     assert "Greetings to Ekaterina" not in "".join(first.itertext())
+
+
+def test_a_flattened_export_gets_its_fields_back(converted: dict[str, tuple[Path, Reporter]]) -> None:
+    [path] = converted["wilson-pdf-kim-shtykov-1949"][0].glob("*.xml")
+    root = etree.parse(str(path)).getroot()
+    assert root.findtext(f".//{TEI}titleStmt/{TEI}title") == (
+        "Record of a Conversation between T. F. Shtykov and Kim Il Sung on the Trip to Moscow"
+    )
+    assert "".join(root.find(f".//{TEI}abstract/{TEI}p").itertext()).startswith("Shtykov and Kim")  # type: ignore[union-attr]
+    assert root.find(f".//{TEI}language[@n='Original Language']") is not None
+    [text] = root.iterfind(f".//{TEI}body/{TEI}div")
+    assert text.get("type") == "translation" and text.findtext(f"{TEI}p", "").startswith("On ")

@@ -23,6 +23,7 @@ from .docx import DocxError, DocxReader
 from .docx.archive import is_zip
 from .edition import EditionReader
 from .layouts import LayoutReader
+from .layouts.wilson_pdf import LAYOUT as WILSON_PDF
 from .layouts.wilson_site import LAYOUT as WILSON_SITE
 from .markup import refuse_markup
 from .plain import PlainReader
@@ -53,7 +54,15 @@ class BinaryReader(Protocol):
 _WILSON = WilsonReader()
 # Layouts first: a page of a layout may also pass its base format's test.
 READERS: dict[str, Reader] = {
-    r.name: r for r in (LayoutReader(WILSON_SITE, _WILSON), _WILSON, EditionReader(), CollectionReader(), PlainReader())
+    r.name: r
+    for r in (
+        LayoutReader(WILSON_SITE, _WILSON),
+        LayoutReader(WILSON_PDF, _WILSON),
+        _WILSON,
+        EditionReader(),
+        CollectionReader(),
+        PlainReader(),
+    )
 }
 BINARY_READERS: dict[str, BinaryReader] = {r.name: r for r in (DocxReader(),)}
 FORMATS = sorted({*READERS, *BINARY_READERS})

@@ -35,7 +35,8 @@ class Layout:
     chrome_before: re.Pattern[str] | None = None  # the first line of the document: every line above is chrome
     chrome_after: re.Pattern[str] | None = None  # the last field's label: lines after its value are chrome
     labels: Mapping[str, str] = field(default_factory=dict)  # a label line as written -> as the base format has it
-    breaks: re.Pattern[str] | None = None  # where a flattened text had its line breaks (a blank line is put back)
+    breaks: re.Pattern[str] | None = None  # in a flattened text: each match stands in a chunk of its own
+    lead: re.Pattern[str] | None = None  # in a flattened text: what it opens with is a chunk of its own (a date)
 
 
 @dataclass(frozen=True)
@@ -63,15 +64,14 @@ class LayoutReader:
         result = normalise(text, self.layout)
         for line, dropped in result.dropped:
             reporter.info("site-chrome-dropped", f"site chrome dropped: {dropped!r}", line)
-        if result.dropped:
-            reporter.info("layout", f"read as the {self.layout.name} layout of the {self.layout.base} format")
+        reporter.info("layout", f"read as the {self.layout.name} layout of the {self.layout.base} format")
         return self.base.read(result.text, source, reporter)
 
 
 def normalise(text: str, layout: Layout) -> Normalised:
     """``text`` in the base format of ``layout``: flattened breaks restored, chrome blanked, labels given colons."""
-    if layout.breaks is not None and text.count("\n") <= 2:
-        text = layout.breaks.sub("\n\n", text)
+    if layout.breaks is not None and text.strip().count("\n") <= 2:
+        text = _unflattened(text, layout)
     lines = text.split("\n")
     dropped: list[tuple[int, str]] = []
     keep = _kept_range(lines, layout)
@@ -91,6 +91,15 @@ def normalise(text: str, layout: Layout) -> Normalised:
             out.append("")
         out.extend([label, ""])
     return Normalised("\n".join(out), tuple(dropped))
+
+
+def _unflattened(text: str, layout: Layout) -> str:
+    """A text flattened to one line with its chunks apart again: the lead, and every match of ``breaks``."""
+    assert layout.breaks is not None
+    text = layout.breaks.sub(lambda m: "\n\n" + m.group(0).strip() + "\n\n", text)
+    if layout.lead is not None:
+        text = layout.lead.sub(lambda m: m.group(0).rstrip() + "\n\n", text.lstrip(), count=1)
+    return re.sub(r"[ \t]*\n\n\s*", "\n\n", text).strip() + "\n"
 
 
 def _kept_range(lines: list[str], layout: Layout) -> tuple[int, int]:
