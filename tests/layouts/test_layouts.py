@@ -3,7 +3,8 @@
 Each fixture is written in the style of a layout the converters meet in documents users bring: a Wilson Center
 page as copied from today's site; a Wilson Center PDF export whose text came out as one line; a page of a
 correspondence edition with several letters, each under a "X to Y <date>" heading, with the archive line
-before or after the text, secretary numbers and footnotes after a line of underscores. Each must score at
+before or after the text, secretary numbers and footnotes after a line of underscores; letters of collected
+works (the editors' "Written on ..." lines, the volume's endnote numbers). Each must score at
 least its minimum against its gold, come out as the expected number of documents, stay valid, and lose no
 word but the site chrome the converter reports dropping.
 """
@@ -38,6 +39,8 @@ EXPECTED = {
     "edition-molotov-voroshilov-1934": ("edition", 3, 0.96, 0.98),  # two letters and the index of the page
     "wilson-pdf-kim-shtykov-1949": ("wilson-pdf", 1, 0.98, 0.98),
     "wilson-site-roshchin-1950": ("wilson-site", 1, 0.98, 0.98),
+    # Dates given in the Old Style with the New Style in brackets, as ranges, are still read as three dates.
+    "works-lenin-letters-1912": ("works", 3, 0.82, 0.98),  # two letters and the index of the page
 }
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -142,3 +145,15 @@ def test_a_flattened_export_gets_its_fields_back(converted: dict[str, tuple[Path
     assert root.find(f".//{TEI}language[@n='Original Language']") is not None
     [text] = root.iterfind(f".//{TEI}body/{TEI}div")
     assert text.get("type") == "translation" and text.findtext(f"{TEI}p", "").startswith("On ")
+
+
+def test_letters_of_collected_works_take_their_date_and_their_own_endnotes(
+    converted: dict[str, tuple[Path, Reporter]],
+) -> None:
+    directory = converted["works-lenin-letters-1912"][0]
+    first, second = (etree.parse(str(p)).getroot() for p in sorted(directory.glob("*-0*.xml")))
+    assert [n.get("n") for n in first.iter(f"{TEI}note") if n.get("place") == "end"] == ["45", "46"]
+    assert [n.get("n") for n in second.iter(f"{TEI}note") if n.get("place") == "end"] == ["47"]
+    assert second.find(f".//{TEI}docDate/{TEI}date").get("when") == "1913-02-08"  # type: ignore[union-attr]
+    assert [r.get("n") for r in first.iter(f"{TEI}ref") if r.get("type") == "noteAnchor"] == ["45", "46"]
+    assert "First published in 1930" in "".join(second.find(f".//{TEI}sourceDesc").itertext())  # type: ignore[union-attr]

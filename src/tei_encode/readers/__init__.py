@@ -28,6 +28,7 @@ from .layouts.wilson_site import LAYOUT as WILSON_SITE
 from .markup import refuse_markup
 from .plain import PlainReader
 from .wilson import WilsonReader
+from .works import WorksReader
 
 
 class Reader(Protocol):
@@ -60,6 +61,7 @@ READERS: dict[str, Reader] = {
         LayoutReader(WILSON_PDF, _WILSON),
         _WILSON,
         EditionReader(),
+        WorksReader(),
         CollectionReader(),
         PlainReader(),
     )
