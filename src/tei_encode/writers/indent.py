@@ -76,4 +76,11 @@ def indent(root: etree._Element) -> etree._Element:
 
 def _only_whitespace(element: etree._Element) -> bool:
     """Whether the element's own text and its children's tails are empty or whitespace."""
-    return not (element.text or "").strip() and all(not (child.tail or "").strip() for child in element)
+    text = element.text
+    if text and not text.isspace():
+        return False
+    for child in element:
+        tail = child.tail
+        if tail and not tail.isspace():
+            return False
+    return True

@@ -29,6 +29,8 @@ class YearlessDatesEnricher:
 
     def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
         """Add a value-less ``date`` span for every year-less date left unmarked."""
+        if document.meta.date or document.meta.year is not None:
+            return  # the dates enricher had a year to complete them with
         for _, block in document.blocks():
             blocked = [(s.start, s.end) for s in block.spans if s.kind in DATE_AVOIDS]
             for match in find_dates(block.text, RECOGNITION_YEAR, None, blocked):

@@ -26,16 +26,15 @@ from ...diagnostics import Reporter
 from ...model import Block, Document, span
 from ...register import Authority, Entry, Name
 from .candidates import (
-    WORD,
+    PREVIOUS_WORD,
     free_capitalised_words,
     is_common_russian_word,
     is_free,
-    needs_model,
     opens_sentence,
     trimmed,
 )
 from .gazetteer import Place, lookup, source
-from .people import in_register, link_proposed, register_words
+from .people import in_register, link_proposed, place_keys, register_words
 from .russian import model_version, russian_names
 from .surnames import propose_surnames
 
@@ -58,18 +57,23 @@ class ProposedNamesEnricher:
 
     def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
         """Add the proposals of the model and the gazetteer to the blocks of ``document``."""
-        by_authority = {(a.scheme, a.value): e.key for e in context.register.of_kind("place") for a in e.authorities}
+        by_authority = place_keys(context.register)
         places: dict[str, Place] = {}
         registered = register_words(context.register)
         blocks = [(lang, block) for lang, block in document.blocks() if block.kind not in NO_NAMES]
-        propose_surnames((block for lang, block in blocks if lang != "ru"), registered)
-        for lang, block in blocks:
-            if not needs_model(block):
-                continue
+        # The free capitalised words of each block, found once; blocks with none outside a sentence's opening
+        # are left alone (the register and the rules have claimed their names).
+        free = {id(block): list(free_capitalised_words(block, initial=True)) for _, block in blocks}
+        chosen = [(lang, b) for lang, b in blocks if any(not opens_sentence(b.text, s) for s, _ in free[id(b)])]
+        propose_surnames([(b, free[id(b)]) for lang, b in chosen if lang != "ru"], registered)
+        for lang, block in chosen:
             if lang == "ru":
                 _russian(block, places, by_authority, registered)
-            _gazetteer(block, places, by_authority)
-        _identify_rule_places((block for _, block in blocks), context, document.id, by_authority)
+            _gazetteer(block, free[id(block)], places, by_authority)
+        if any(e.kind == "place" for e in context.added.get(document.id, [])):
+            _identify_rule_places((block for _, block in blocks), context, document.id, by_authority)
+        if not chosen:
+            return
         for kind in ("person", "place"):
             added = context.added.get(document.id, [])
             new = link_proposed((block for _, block in blocks), kind, context.register, added)
@@ -141,11 +145,14 @@ def _is_name(block: Block, start: int, end: int) -> bool:
     return is_free(block, start, end)
 
 
-def _gazetteer(block: Block, places: dict[str, Place], by_authority: dict[tuple[str, str], str]) -> None:
-    """Countries and cities of the gazetteer named by a run of capitalised words of their own; a city opening
-    a sentence only in a heading line (``Genoa, April 17``), where a capitalised word is no sentence's first."""
+def _gazetteer(
+    block: Block, free: list[tuple[int, int]], places: dict[str, Place], by_authority: dict[tuple[str, str], str]
+) -> None:
+    """Countries and cities of the gazetteer named by a run of free capitalised words of their own (``free``); a
+    city opening a sentence only in a heading line (``Genoa, April 17``), where a capitalised word is no
+    sentence's first."""
     text = block.text
-    for start, end in _capitalised_runs(block):
+    for start, end in _capitalised_runs(text, free):
         place = lookup(text[start:end])
         if place is None or not is_free(block, start, end):
             continue
@@ -158,29 +165,31 @@ def _gazetteer(block: Block, places: dict[str, Place], by_authority: dict[tuple[
         )  # fmt: skip
 
 
-def _capitalised_runs(block: Block) -> list[tuple[int, int]]:
-    """Whole runs of one to ``MAX_WORDS`` free capitalised words (a run longer, or joined by a space to a claimed
-    or capitalised word, is part of another name)."""
-    free = set(free_capitalised_words(block, initial=True))
-    text = block.text
-    words = [m.span() for m in WORD.finditer(text)]
+def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Whole runs of one to ``MAX_WORDS`` of the ``free`` capitalised words, joined by a space or a hyphen (a run
+    longer, or joined by a space to another capitalised word, is part of another name)."""
     runs: list[tuple[int, int]] = []
     k = 0
-    while k < len(words):
-        if words[k] not in free:
-            k += 1
-            continue
+    while k < len(free):
         j = k
-        while j + 1 < len(words) and words[j + 1] in free and text[words[j][1] : words[j + 1][0]] in (" ", "-"):
+        while j + 1 < len(free) and text[free[j][1] : free[j + 1][0]] in (" ", "-"):
             j += 1
-        joined_before = k > 0 and text[words[k - 1][1] : words[k][0]] == " " and text[words[k - 1][0]].isupper()
-        joined_after = (
-            j + 1 < len(words) and text[words[j][1] : words[j + 1][0]] == " " and text[words[j + 1][0]].isupper()
-        )
-        if j - k < MAX_WORDS and not joined_before and not joined_after:
-            runs.append((words[k][0], words[j][1]))
+        start, end = free[k][0], free[j][1]
+        if j - k < MAX_WORDS and not _joined_before(text, start) and not _joined_after(text, end):
+            runs.append((start, end))
         k = j + 1
     return runs
+
+
+def _joined_before(text: str, start: int) -> bool:
+    """Whether a capitalised word (claimed, or in capitals) stands a space before ``start``."""
+    match = PREVIOUS_WORD.search(text, 0, start)
+    return match is not None and match.group(1)[0].isupper()
+
+
+def _joined_after(text: str, end: int) -> bool:
+    """Whether a capitalised word follows ``end`` after a space."""
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
 
 
 def _ref(place: Place, places: dict[str, Place], by_authority: dict[tuple[str, str], str]) -> str:

@@ -19,6 +19,10 @@ from ..unregistered.keys import nominative
 from ..unregistered.places import NOT_RUSSIAN_PLACE, NOT_RUSSIAN_PLACES
 
 WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+# The word before a position, with one space between (``Nanjing Road``).
+PREVIOUS_WORD = re.compile(r"([^\W\d_]+) $")
+# A word of WORD that starts with a capital and goes on in small letters (``Litvinov``, ``Пекине``; not ``ЦК``).
+CAPITALISED = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё][^\W\d_]*(?:[-’'][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?:;»”\"]\s*$")
 # A post or rank before a name that a model takes into it (Russian forms in any case).
 POST = re.compile(
@@ -32,24 +36,18 @@ def free_capitalised_words(block: Block, initial: bool = False) -> Iterator[tupl
     """The capitalised words of ``block`` (with a small letter after the first) that no span claims; those that
     open the block, a line or a sentence only when ``initial``."""
     text = block.text
-    for match in WORD.finditer(text):
-        word = match.group()
-        if not word[0].isupper() or word.isupper():
+    claimed = [(s.start, s.end) for s in block.spans if s.kind in PROPOSAL_AVOIDS]
+    for match in CAPITALISED.finditer(text):
+        start, end = match.span()
+        if not initial and opens_sentence(text, start):
             continue
-        if not initial and opens_sentence(text, match.start()):
-            continue
-        if block.is_free(match.start(), match.end(), *PROPOSAL_AVOIDS):
-            yield match.span()
+        if not any(a < end and start < b for a, b in claimed):
+            yield start, end
 
 
 def opens_sentence(text: str, at: int) -> bool:
     """Whether the word at ``at`` opens the text, a line or a sentence."""
     return at == 0 or text[:at].endswith("\n") or bool(SENTENCE_END.search(text, max(0, at - 3), at))
-
-
-def needs_model(block: Block) -> bool:
-    """Whether ``block`` has a capitalised word no span claims, outside the opening of a sentence."""
-    return next(free_capitalised_words(block), None) is not None
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -19,9 +19,26 @@ from ..unregistered.keys import entry_key, latin_words, name_words
 REVIEW = "Not in the register: proposed by {by}; to be reviewed by an editor."
 
 
+_CACHE: dict[int, tuple[Register, frozenset[str], dict[tuple[str, str], str]]] = {}
+
+
 def register_words(register: Register) -> frozenset[str]:
-    """The folded words of every person name of the register."""
-    return frozenset(fold(w) for e in register.of_kind("person") for n in e.names for w in n.text.split())
+    """The folded words of every person name of the register (worked out once per register)."""
+    return _derived(register)[1]
+
+
+def place_keys(register: Register) -> dict[tuple[str, str], str]:
+    """The register's places by authority id (``("geonames", "524901")`` -> key), worked out once per register."""
+    return _derived(register)[2]
+
+
+def _derived(register: Register) -> tuple[Register, frozenset[str], dict[tuple[str, str], str]]:
+    known = _CACHE.get(id(register))
+    if known is None or known[0] is not register:
+        words = frozenset(fold(w) for e in register.of_kind("person") for n in e.names for w in n.text.split())
+        places = {(a.scheme, a.value): e.key for e in register.of_kind("place") for a in e.authorities}
+        known = _CACHE[id(register)] = (register, words, places)
+    return known
 
 
 def in_register(text: str, words: frozenset[str]) -> bool:

@@ -9,17 +9,16 @@ place. The same word elsewhere in the document, at a sentence's start too, is pr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from ...model import Block, span
 from ..names.index import fold
 from ..names.rules import SURNAME_ENDING
-from .candidates import WORD, free_capitalised_words, is_free, opens_sentence
+from .candidates import PREVIOUS_WORD, WORD, is_free, opens_sentence
 from .gazetteer import lookup
 
 SOURCE = "rule:surname-form"
 BY = "the surname-form rule"
-PREVIOUS_WORD = re.compile(r"([^\W\d_]+) $")
 # Words after a surname that make it the name of a place or an institution (``the Putilov plant``).
 NAMED_AFTER = re.compile(
     r" (?:plant|factory|works|mill|mine|hospital|clinic|street|prospect|avenue|square|bridge|canal|station|"
@@ -29,19 +28,22 @@ NAMED_AFTER = re.compile(
 MIN_LENGTH = 5
 
 
-def propose_surnames(blocks: Iterable[Block], registered: frozenset[str]) -> None:
-    """Mark the surname-shaped words of the English ``blocks`` as persons (``cert="low"``); none that is a word
-    of a register name (``registered``, folded)."""
-    blocks = list(blocks)
+def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], registered: frozenset[str]) -> None:
+    """Mark the surname-shaped words of the English ``blocks`` (each with its free capitalised words) as persons
+    (``cert="low"``); none that is a word of a register name (``registered``, folded)."""
     found: set[str] = set()
-    for block in blocks:
-        for start, end in free_capitalised_words(block):
+    for block, free in blocks:
+        for start, end in free:
+            if opens_sentence(block.text, start):
+                continue
             word = block.text[start:end]
             if _surname_shaped(word) and fold(word) not in registered and _stands_alone(block.text, start, end):
                 found.add(word)
     if not found:
         return
-    for block in blocks:
+    for block, _ in blocks:
+        if not any(word in block.text for word in found):
+            continue
         for match in WORD.finditer(block.text):
             word = match.group()
             start, end = match.span()
