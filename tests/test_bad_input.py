@@ -141,7 +141,7 @@ def test_nested_markers_give_valid_tei_keeping_the_text(tmp_path: Path, source: 
     out = tmp_path / "out"
     result = build(corpus, out)
     assert result.exit_code == 0, result.output
-    text = body_text(out / "tei" / "bad.xml")
+    text = body_text(out / "tei" / "bad.xml").lstrip()  # the text element's own indentation first
     assert all(word in text for word in words)
     assert text.startswith("Text") or text.startswith("x")
 

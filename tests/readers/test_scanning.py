@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from tei_encode.readers.blocks import chunks, parse_inline
 from tei_encode.readers.notes import LABEL_BEFORE, NUMBER_BEFORE, REFERENCE, _ends_with, _references
-from tei_encode.readers.wilson import CYRILLIC_LETTER, _alike, _common_subsequence, text_language
+from tei_encode.readers.script import CYRILLIC_LETTER, text_language
+from tei_encode.readers.wilson import _alike, _common_subsequence
 
 # Texts made of the pieces the patterns look at: digits, labels, brackets, punctuation, spaces, letters.
 PIECES = st.sampled_from(

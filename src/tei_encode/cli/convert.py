@@ -10,7 +10,7 @@ import click
 from ..diagnostics import Reporter, Severity
 from ..errors import TeiEncodeError
 from ..model import dump
-from ..pipeline import convert_path, default_register
+from ..pipeline import convert_path
 from ..readers import FORMATS
 from ..readers.decoding import SourceDecodeError
 from ..register import Register
@@ -31,9 +31,15 @@ from .common import echo_diagnostics, fail, output_option
 @click.option(
     "--register",
     "register_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
-    help="Register directory (TEI listPerson/listPlace files); default: register/ beside each source.",
+    help="Register directory (TEI listPerson/listPlace files); default: register/ beside each source, "
+    "with a warning when there is none.",
+)
+@click.option(
+    "--no-register",
+    is_flag=True,
+    help="Convert with no register: names are still marked, but linked to nothing (no warning about it).",
 )
 @click.option("--debug-model", is_flag=True, help="Print the document model of each document instead of writing TEI.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print informational notes.")
@@ -42,20 +48,24 @@ def convert(
     output: Path,
     source_format: str | None,
     register_dir: Path | None,
+    no_register: bool,
     debug_model: bool,
     verbose: bool,
 ) -> None:
     """Convert sources (Wilson Center exports, collection pages, Word files, plain text) to TEI, one file per document.
 
     A source that cannot be read is reported and skipped; the others are still converted (exit status 2).
+    XML and HTML files are refused: they are not source texts (check TEI with `tei-encode validate`).
     """
+    if no_register and register_dir:
+        fail("--register and --no-register exclude each other")
     status = 0
     for source in sources:
         reporter = Reporter(str(source))
         try:
             if not source.exists():
                 raise TeiEncodeError(f"{source}: no such file")
-            register = Register.from_directory(register_dir) if register_dir else default_register(source)
+            register = _register(source, register_dir, no_register, reporter)
             items = convert_path(source, register, reporter, source_format)
         except SourceDecodeError as exc:
             click.echo(exc.diagnostic("unreadable-source").format(), err=True)
@@ -79,3 +89,22 @@ def convert(
                 fail(f"{output / item.filename}: cannot write: {exc.strerror or exc}")
             click.echo(f"{source} -> {output / item.filename}", err=True)
     sys.exit(status)
+
+
+def _register(source: Path, directory: Path | None, none: bool, reporter: Reporter) -> Register:
+    """The register to convert ``source`` with; a warning when there is none and none was asked for."""
+    if none:
+        return Register()
+    if directory is None:
+        directory = (source.parent if source.is_file() else source) / "register"
+        if not directory.is_dir():
+            reporter.warning(
+                "no-register",
+                f"no register found ({directory} does not exist): names are marked but linked to nothing; "
+                "give --register DIR, or --no-register to convert without one",
+            )
+            return Register()
+    register = Register.from_directory(directory)
+    if not register.entries:
+        reporter.warning("empty-register", f"the register directory {directory} holds no entries (no *.xml files)")
+    return register

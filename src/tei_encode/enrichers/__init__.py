@@ -1,7 +1,8 @@
 """Enrichers add annotation spans to a document, in a declared order.
 
 Each enricher has a ``name``, a ``priority`` (lower runs first: corrections,
-then identifiers, references to printed works, dates, persons, places, unregistered people, correspondence) and one
+then identifiers, references to printed works, dates (and those with no year to complete), persons, places,
+unregistered people, names proposed by a model or gazetteer, correspondence) and one
 ``apply(document, context, reporter)``. Later enrichers see the spans of
 earlier ones and leave text already claimed alone. An enricher may also have
 ``apply_to_page(documents, context, reporter)``, run by ``enrich_page`` once all
@@ -53,8 +54,10 @@ def _enrichers() -> dict[str, Enricher]:
     from .corrections import CorrectionsEnricher
     from .correspondence import CorrespondenceEnricher
     from .dates.enricher import DatesEnricher
+    from .dates.yearless import YearlessDatesEnricher
     from .identifiers.enricher import IdentifiersEnricher
     from .names.enricher import PersonsEnricher, PlacesEnricher
+    from .proposals import ProposedNamesEnricher
     from .unregistered.enricher import UnregisteredNamesEnricher
 
     found: list[Enricher] = [
@@ -62,9 +65,11 @@ def _enrichers() -> dict[str, Enricher]:
         IdentifiersEnricher(),
         BibliographyEnricher(),
         DatesEnricher(),
+        YearlessDatesEnricher(),
         PersonsEnricher(),
         PlacesEnricher(),
         UnregisteredNamesEnricher(),
+        ProposedNamesEnricher(),
         CorrespondenceEnricher(),
     ]
     return {e.name: e for e in found}

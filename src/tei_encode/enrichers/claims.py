@@ -24,3 +24,6 @@ IDENTIFIER_AVOIDS: frozenset[SpanKind] = WORDS_CLAIMED | {"org", "noteref", "gap
 
 DATE_AVOIDS: frozenset[SpanKind] = frozenset({"idno", "noteref", "date"})
 """What a date may not overlap."""
+
+PROPOSAL_AVOIDS: frozenset[SpanKind] = WORDS_CLAIMED | {"org", "noteref", "bibl", "title", "label"}
+"""What a name a model or gazetteer proposes may not overlap (nor a word it looks at to decide whether to run)."""

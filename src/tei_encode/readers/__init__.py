@@ -2,9 +2,10 @@
 
 A reader has a ``name``, ``detect(text) -> bool`` (does this text look like my
 format?) and ``read(text, source, reporter) -> list[Document]``. ``READERS``
-maps names to readers; ``read_path`` decodes a file, picks the reader (by
-detection or by name) and reports problems with the file name and line.
-Readers of binary formats (Word files) take the file's bytes instead:
+maps names to readers; ``read_path`` decodes a file, refuses XML and HTML,
+picks the reader (by detection or by name) and reports problems with the file
+name and line; a format given by name that the text does not look like is
+reported. Readers of binary formats (Word files) take the file's bytes instead:
 ``BINARY_READERS``, chosen by name or when the bytes are a ZIP archive.
 """
 
@@ -20,8 +21,14 @@ from .collection import CollectionReader
 from .decoding import decode_bytes, read_source_bytes
 from .docx import DocxError, DocxReader
 from .docx.archive import is_zip
+from .edition import EditionReader
+from .layouts import LayoutReader
+from .layouts.wilson_pdf import LAYOUT as WILSON_PDF
+from .layouts.wilson_site import LAYOUT as WILSON_SITE
+from .markup import refuse_markup
 from .plain import PlainReader
 from .wilson import WilsonReader
+from .works import WorksReader
 
 
 class Reader(Protocol):
@@ -45,7 +52,20 @@ class BinaryReader(Protocol):
         """The documents the file holds."""
 
 
-READERS: dict[str, Reader] = {r.name: r for r in (WilsonReader(), CollectionReader(), PlainReader())}
+_WILSON = WilsonReader()
+# Layouts first: a page of a layout may also pass its base format's test.
+READERS: dict[str, Reader] = {
+    r.name: r
+    for r in (
+        LayoutReader(WILSON_SITE, _WILSON),
+        LayoutReader(WILSON_PDF, _WILSON),
+        _WILSON,
+        EditionReader(),
+        WorksReader(),
+        CollectionReader(),
+        PlainReader(),
+    )
+}
 BINARY_READERS: dict[str, BinaryReader] = {r.name: r for r in (DocxReader(),)}
 FORMATS = sorted({*READERS, *BINARY_READERS})
 
@@ -73,4 +93,8 @@ def read_path(path: Path, reporter: Reporter, name: str | None = None) -> list[D
             "if it is text, convert it with --format plain"
         )
     text = decode_bytes(data, str(path))
-    return reader_for(text, name).read(text, path.name, reporter)
+    refuse_markup(text, str(path))
+    reader = reader_for(text, name)
+    if name is not None and name != "plain" and not reader.detect(text):
+        reporter.warning("format-not-detected", f"the text does not look like the {name} format; read as {name}")
+    return reader.read(text, path.name, reporter)

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Reporter
+from ..errors import ReaderError
 from ..lexicon import ARCHIVES, ENGLISH_MONTHS, RIGHT_QUOTES, SALUTATIONS
 from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, chunks, document_id
 from .layout import STAMP_WORDS
 from .notes import mark_note_references, note_blocks
+from .script import text_language
 
 ITEM_NUMBER = re.compile(r"^(?:No\.|№|Nr\.|Document\s+No\.?|Документ\s+№)\s*(\d+)\s*$", re.I)
 NAV_BAR = re.compile(r"^[^|\n]+(?:\|[^|\n]+){2,}$")
@@ -127,6 +129,11 @@ class CollectionReader:
         """One document per numbered item; the page header becomes each one's source description."""
         parts = chunks(text)
         starts = [i for i, c in enumerate(parts) if ITEM_NUMBER.match(c.text)]
+        if not starts:
+            raise ReaderError(
+                f"{source}: not a collection page: no item number on a line of its own (such as 'No. 91'); "
+                "leave out --format to detect the format"
+            )
         header = self._header(parts[: starts[0]] if starts else [], reporter)
         prefix = document_id(re.sub(r"-\d+-\d+$", "", source.rsplit(".", 1)[0]) or "collection")
         documents = []
@@ -150,7 +157,8 @@ class CollectionReader:
         number = ITEM_NUMBER.match(parts[0].text).group(1)  # type: ignore[union-attr]
         rest = [c for c in parts[1:] if c.text.strip()]
         title = block("title", rest.pop(0)) if rest else Block("title", parts[0].text, line=parts[0].line)
-        document = Document(id=f"{prefix}-no{int(number):03d}", source=source, genre="letter", lang="en", title=title)
+        lang = text_language("\n".join(c.text for c in parts))
+        document = Document(id=f"{prefix}-no{int(number):03d}", source=source, genre="letter", lang=lang, title=title)
         document.meta.number = number
         number_block = block("number", parts[0])
         document.fields["number"] = number_block
@@ -160,7 +168,7 @@ class CollectionReader:
             document.fields["date"] = block("date", rest.pop(0))
         notes_at = next((i for i, c in enumerate(rest) if NOTES_LABEL.match(c.text)), len(rest))
         body, notes = rest[:notes_at], rest[notes_at + 1 :]
-        letter = Division("letter", _body_blocks(body, reporter), {"lang": "en"})
+        letter = Division("letter", body_blocks(body, reporter), {"lang": lang})
         document.divisions.append(letter)
         if notes_at < len(rest):
             label = rest[notes_at]
@@ -226,7 +234,7 @@ def _merge(blocks: list[Block]) -> Block:
     return merged
 
 
-def _body_blocks(parts: list[Chunk], reporter: Reporter) -> list[Block]:
+def body_blocks(parts: list[Chunk], reporter: Reporter) -> list[Block]:
     citation_at = next((i for i, c in enumerate(parts) if ARCHIVE_LINE.match(c.text)), None)
     body = parts if citation_at is None else parts[:citation_at]
     tail = [] if citation_at is None else parts[citation_at:]

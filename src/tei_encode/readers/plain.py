@@ -5,10 +5,11 @@ from __future__ import annotations
 from ..diagnostics import Reporter
 from ..model import Division, Document
 from .blocks import block, chunks, document_id
+from .script import text_language
 
 
 class PlainReader:
-    """Any UTF-8 text: the first paragraph is the title, the rest are paragraphs."""
+    """Any UTF-8 text: the first paragraph is the title, the rest are paragraphs; the language is the script's."""
 
     name = "plain"
 
@@ -20,7 +21,7 @@ class PlainReader:
         """One document: title and paragraphs."""
         parts = chunks(text)
         title = block("title", parts[0])
-        document = Document(id=document_id(source), source=source, genre="text", lang="en", title=title)
+        document = Document(id=document_id(source), source=source, genre="text", lang=text_language(text), title=title)
         document.divisions.append(Division("text", [block("p", c) for c in parts[1:]], {}))
         reporter.info("plain-reader", "no known source format recognised; read as plain text")
         return [document]

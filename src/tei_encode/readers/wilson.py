@@ -23,6 +23,7 @@ from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, chunks, document_id, strip_marker
 from .layout import CERTIFICATION, classify_witness
 from .notes import mark_bracketed_references
+from .script import count_letters, text_language
 
 FIELD_LABELS = {
     "citation": "citation",
@@ -49,6 +50,8 @@ TRAILING_LABELS = {
     "record id": "record",
     "rights": "rights",
     "original uploaded date": "uploaded",
+    "type": "type",
+    "language": "record-language",
 }
 CONTENT_LABEL = re.compile(
     r"^(?:original scan|(?:english )?translation(?:\s*-\s*\w+)?|transcri(?:pt|ption)(?:\s*-\s*\w+)?)$", re.I
@@ -67,8 +70,6 @@ LANGUAGES = {
     "belarusian": "be", "macedonian": "mk", "yiddish": "yi",
 }  # fmt: skip
 EXPORT_ID = re.compile(r"digitalarchive\.[\w.]+/document/(\d+)")
-# The letters of the Cyrillic block (its signs and combining marks are not letters).
-CYRILLIC_LETTER = re.compile("[" + "".join(chr(c) for c in range(0x400, 0x500) if chr(c).isalpha()) + "]")
 
 
 def language_code(name: str) -> str:
@@ -78,18 +79,6 @@ def language_code(name: str) -> str:
         if word in LANGUAGES:
             return LANGUAGES[word]
     return ""
-
-
-def text_language(text: str) -> str:
-    """``ru`` when most letters are Cyrillic, else ``en``."""
-    letters = _letter_count(text)
-    cyrillic = len(CYRILLIC_LETTER.findall(text))
-    return "ru" if letters and cyrillic * 2 > letters else "en"
-
-
-def _letter_count(text: str) -> int:
-    """How many letters ``text`` has."""
-    return sum(map(str.isalpha, text))
 
 
 class WilsonReader:
@@ -291,7 +280,7 @@ MIN_RUN_LETTERS = 60
 
 def _chunk_language(chunk: Chunk) -> str:
     """The language of one chunk, ``""`` when it has too few letters to tell (a date, a number)."""
-    letters = _letter_count(chunk.text)
+    letters = count_letters(chunk.text)
     return text_language(chunk.text) if letters >= 3 else ""
 
 
@@ -306,12 +295,12 @@ def _language_runs(segment: list[Chunk]) -> list[list[Chunk]]:
             runs.append((lang, [chunk]))
     merged: list[tuple[str, list[Chunk]]] = []
     for lang, run in runs:
-        letters = sum(_letter_count(c.text) for c in run)
+        letters = sum(count_letters(c.text) for c in run)
         if merged and (letters < MIN_RUN_LETTERS or lang == merged[-1][0]):
             merged[-1][1].extend(run)
         else:
             merged.append((lang, run))
-    if len(merged) > 1 and sum(_letter_count(c.text) for c in merged[0][1]) < MIN_RUN_LETTERS:
+    if len(merged) > 1 and sum(count_letters(c.text) for c in merged[0][1]) < MIN_RUN_LETTERS:
         merged[1] = (merged[1][0], merged[0][1] + merged[1][1])
         merged.pop(0)
     return [run for _, run in merged]

@@ -19,6 +19,7 @@ from ..diagnostics import Reporter
 from ..model import Block, Document
 from ..register import Register
 from ..xmlio import NSMAP, XML_NS, tei
+from .indent import indent
 from .inline import render
 from .standoff import standoff
 from .tei import LANGUAGE_NAMES, encoding_desc, name_schemas
@@ -78,7 +79,7 @@ def collection_index(
     stand_off = standoff(root, register, reporter)
     if stand_off is not None:
         root.insert(1, stand_off)
-    return root
+    return indent(root)
 
 
 def _inline(parent: etree._Element, block: Block, reporter: Reporter) -> etree._Element:

@@ -46,8 +46,8 @@ ELEMENTS: Mapping[SpanKind, str] = {
     "pb": "pb",
 }
 ALLOWED_ATTRS: dict[str, tuple[str, ...]] = {
-    "person": ("ref", "type", "cert"),
-    "place": ("ref", "cert"),
+    "person": ("ref", "type", "cert", "resp"),
+    "place": ("ref", "cert", "resp"),
     "org": ("ref",),
     "date": ("when", "notBefore", "notAfter", "cert", "evidence"),
     "time": ("when",),

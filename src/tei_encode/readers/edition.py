@@ -1,0 +1,107 @@
+"""Reader for pages of a correspondence edition that hold several letters, each under a heading of its own.
+
+Such a page (an edition of one leader's letters to another, in English or Russian) runs the letters on: each
+opens with a heading naming writer, addressee and date on one line (``Stalin to Kaganovich October 2,
+1933``, ``Сталин — Кагановичу 2 октября 1933 г.``), may have an archive line (``Archive: RGASPI F. 558. Op.
+11. D. 81. L. 79. Autograph.``) before or after its text, a secretary's number (``No. 58.``, ``#59``), and
+footnotes after a line of underscores. Every letter becomes a document of its own; what stands above the first
+heading describes the edition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Reporter
+from ..lexicon import ENGLISH_MONTHS
+from ..model import Block, Division, Document
+from .blocks import Chunk, block, chunks, document_id
+from .collection import ARCHIVE_LINE, body_blocks
+from .notes import mark_note_references, note_blocks
+from .script import text_language
+
+_MONTHS_EN = "|".join(ENGLISH_MONTHS)
+_MONTHS_RU = r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_DATE = (
+    rf"(?:(?:{_MONTHS_EN})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS_EN}),?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS_RU})\s+\d{{4}}(?:\s*г\.?)?|\[[^\[\]\n]{{4,40}}\])"
+)
+# "Stalin to Kaganovich October 2, 1933", "Сталин — Кагановичу 2 октября 1933 г.": who, to whom, and when.
+HEADING = re.compile(
+    rf"^(?P<title>[A-ZА-ЯЁ][^\n]{{1,80}}?\s(?:to|—|–|-)\s[A-ZА-ЯЁ][^\n]{{1,80}}?)[,.]?\s+(?P<date>{_DATE})\.?$"
+)
+ARCHIVE_LABEL = re.compile(r"^(?:Archive|Архив|Source|Источник)\s*:", re.I)
+SECRETARY_NUMBER = re.compile(r"^(?:No\.?|№|#)\s*\d+[a-zа-я]?\.?$")
+SEPARATOR = re.compile(r"^[_\-—–*]{3,}$")
+
+
+class EditionReader:
+    """A page of a correspondence edition with several letters, each under a "X to Y <date>" heading."""
+
+    name = "edition"
+
+    def detect(self, text: str) -> bool:
+        """Two or more chunks that are a letter's heading."""
+        return sum(1 for c in chunks(text) if HEADING.match(c.text)) >= 2
+
+    def read(self, text: str, source: str, reporter: Reporter) -> list[Document]:
+        """One document per letter; the lines above the first heading describe the edition."""
+        parts = chunks(text)
+        starts = [i for i, c in enumerate(parts) if HEADING.match(c.text)]
+        if not starts:
+            return []
+        prefix = document_id(source)
+        header = parts[: starts[0]]
+        documents: list[Document] = []
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(parts)
+            documents.append(_letter(parts[start:end], header, source, prefix, len(documents) + 1, reporter))
+        return documents
+
+
+def _letter(parts: list[Chunk], header: list[Chunk], source: str, prefix: str, n: int, reporter: Reporter) -> Document:
+    """The document of one letter: its heading, archive line, number, text and footnotes."""
+    heading = parts[0]
+    match = HEADING.match(heading.text)
+    assert match is not None
+    title = block("title", Chunk(match.group("title"), heading.line))
+    date = block("date", Chunk(match.group("date"), heading.line))
+    rest = parts[1:]
+    cut = next((i for i, c in enumerate(rest) if SEPARATOR.match(c.text)), len(rest))
+    body, footnotes = rest[:cut], rest[cut + 1 :]
+    citations = [c for c in body if ARCHIVE_LABEL.match(c.text) or ARCHIVE_LINE.match(c.text)]
+    numbers = [c for c in body if SECRETARY_NUMBER.match(c.text)]
+    text = [c for c in body if c not in citations and c not in numbers]
+    lang = text_language("\n".join(c.text for c in parts))
+    number = re.sub(r"\D", "", numbers[0].text) if numbers else ""
+    document = Document(
+        id=f"{prefix}-{n:02d}", source=source, genre="letter", lang=lang, title=title, fields={"date": date}
+    )
+    if header:
+        document.fields["collection"] = block("collection", Chunk("\n".join(c.text for c in header), header[0].line))
+    if number:
+        document.meta.number = number
+    blocks = [block("registration", c) for c in numbers] + _text_blocks(text, citations, reporter)
+    if not citations:
+        reporter.warning("no-citation", f"no archive line for the letter {heading.text!r}", heading.line)
+    if cut < len(rest):  # the rule over the footnotes, kept as the page has it
+        blocks.append(block("separator", rest[cut]))
+    letter = Division("letter", blocks, {"lang": lang})
+    document.divisions.append(letter)
+    if footnotes:
+        notes = Division("notes", note_blocks(footnotes), {"label": "Notes"})
+        document.divisions.append(notes)
+        mark_note_references([document.title, *letter.blocks], [notes])
+    return document
+
+
+def _text_blocks(text: list[Chunk], citations: list[Chunk], reporter: Reporter) -> list[Block]:
+    """The blocks of a letter's text and its archive lines (which the collection reader expects after the text,
+    where it parts a physical description from a citation); its missing citation is this reader's to report."""
+    cited = [c for c in citations if ARCHIVE_LINE.match(c.text)]
+    scratch = Reporter(reporter.file)
+    blocks = body_blocks(text + cited, scratch) if text or cited else []
+    for diagnostic in scratch.diagnostics:
+        if diagnostic.code != "no-citation":
+            reporter.report(diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.line)
+    return blocks + [block("citation", c) for c in citations if c not in cited]

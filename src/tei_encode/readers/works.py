@@ -1,0 +1,148 @@
+"""Reader for letters in an edition of collected works (one or more to a page).
+
+A letter there is headed by its addressee (``TO MAXIM GORKY``, ``To A. M. Gorky``, ``Letter to the Editors``),
+perhaps after its number in the volume, and followed by the editors' lines: when and where it was written
+(``Written on January 3, 1911``, ``Written between December 17 and 30 (December 30, 1912 and January 12,
+1913)`` in Old and New Style), ``First published in ...``, ``Sent from Paris to Capri``, ``Printed from the
+original``. Its text carries the volume's endnote numbers (``[45]`` or a number after a word); the notes, when
+the page has them, follow ``Notes``. Every letter is a document; the editors' lines describe its source, the
+date they give is its date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Reporter
+from ..model import Block, Division, Document, span
+from .blocks import Chunk, block, chunks, document_id
+from .collection import NOTES_LABEL, body_blocks
+from .notes import mark_bracketed_references, mark_note_references, note_blocks
+from .script import text_language
+
+# The heading of a letter: to whom (``TO MAXIM GORKY``, ``To the Editors of Pravda``), perhaps numbered.
+HEADING = re.compile(r"^(?:\d{1,4}\.?\s*\n?)?(?:(?:A\s+)?Letter\s+to|To|TO|Письмо|Кому|[А-ЯЁ]\.\s)\s[^\n]{2,100}$")
+# The editors' lines under it.
+EDITORIAL = re.compile(
+    r"^(?:Written|First published|Published|Sent from|Printed from|Dictated|Signed|Translated from|"
+    r"Написано|Впервые напечатано|Печатается по|Послано из)\b",
+    re.I,
+)
+WRITTEN = re.compile(r"^(?:Written|Dictated|Написано)\b", re.I)
+ENDNOTE = re.compile(r"^\[(\d{1,4})\]\s*\S")
+
+
+class WorksReader:
+    """Letters of an edition of collected works: a heading to the addressee, the editors' lines, the text."""
+
+    name = "works"
+
+    def detect(self, text: str) -> bool:
+        """A heading followed, within three chunks, by an editors' ``Written ...`` line."""
+        return bool(_starts(chunks(text)))
+
+    def read(self, text: str, source: str, reporter: Reporter) -> list[Document]:
+        """One document per letter; the notes at the page's end go to the letters that refer to them."""
+        parts = chunks(text)
+        notes_at = next((i for i, c in enumerate(parts) if NOTES_LABEL.match(c.text)), len(parts))
+        notes, parts = parts[notes_at:], parts[:notes_at]
+        starts = _starts(parts) or [0]
+        header = parts[: starts[0]]
+        prefix = document_id(source)
+        documents = []
+        spans = [(start, starts[k + 1] if k + 1 < len(starts) else len(parts)) for k, start in enumerate(starts)]
+        shares = _notes_of_letters([parts[a:b] for a, b in spans], notes)
+        for k, (start, end) in enumerate(spans):
+            suffix = f"-{k + 1:02d}" if len(starts) > 1 else ""
+            document = _letter(parts[start:end], shares[k], source, f"{prefix}{suffix}", reporter)
+            if header:
+                joined = Chunk("\n".join(c.text for c in header), header[0].line)
+                document.fields["collection"] = block("collection", joined)
+            documents.append(document)
+        return documents
+
+
+def _notes_of_letters(letters: list[list[Chunk]], notes: list[Chunk]) -> list[list[Chunk]]:
+    """For each letter, the ``Notes`` label and the page's notes it refers to: bracketed endnotes (``[45]``) go to
+    the letters whose text has their number, any other (and any that no letter refers to) to the last letter."""
+    if not notes:
+        return [[] for _ in letters]
+    label, items = notes[0], notes[1:]
+    texts = ["\n".join(c.text for c in letter) for letter in letters]
+    shares: list[list[Chunk]] = [[] for _ in letters]
+    for note in items:
+        match = ENDNOTE.match(note.text)
+        owners = [k for k, text in enumerate(texts) if match and f"[{match.group(1)}]" in text]
+        for k in owners or [len(letters) - 1]:
+            shares[k].append(note)
+    return [[label, *share] if share else [] for share in shares]
+
+
+def _starts(parts: list[Chunk]) -> list[int]:
+    """The chunks that head a letter: a heading with a ``Written ...`` line among the next three chunks."""
+    return [
+        i
+        for i, c in enumerate(parts)
+        if HEADING.match(c.text) and any(WRITTEN.match(p.text) for p in parts[i + 1 : i + 4])
+    ]
+
+
+def _letter(parts: list[Chunk], page_notes: list[Chunk], source: str, id_: str, reporter: Reporter) -> Document:
+    """The document of one letter: the heading as title, the editors' lines, the text and the notes it refers to
+    (``page_notes``: the page's ``Notes`` label and notes)."""
+    title = block("title", parts[0])
+    rest = [line for c in parts[1:] for line in _lines_if_editorial(c)]
+    editorial = []
+    while rest and EDITORIAL.match(rest[0].text):
+        editorial.append(rest.pop(0))
+    lang = text_language("\n".join(c.text for c in parts))
+    document = Document(id=id_, source=source, genre="letter", lang=lang, title=title)
+    written = next((c for c in editorial if WRITTEN.match(c.text)), None)
+    if written is not None:
+        document.fields["date"] = block("date", written)
+    others = [c for c in editorial if c is not written]
+    if others:
+        joined = Chunk("\n".join(c.text for c in others), others[0].line)
+        document.fields["editorial"] = block("editorial", joined, label="Editorial note")
+    scratch = Reporter(reporter.file)  # a letter of collected works has no archival citation to miss
+    letter = Division("letter", body_blocks(rest, scratch) if rest else [], {"lang": lang})
+    for diagnostic in scratch.diagnostics:
+        if diagnostic.code != "no-citation":
+            reporter.report(diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.line)
+    document.divisions.append(letter)
+    if page_notes:
+        _add_notes(document, letter, page_notes)
+    return document
+
+
+def _lines_if_editorial(chunk: Chunk) -> list[Chunk]:
+    """A chunk of the editors' lines as one chunk per line; any other chunk as it is."""
+    lines = chunk.text.split("\n")
+    if not EDITORIAL.match(lines[0]):
+        return [chunk]
+    return [Chunk(line, chunk.line + k) for k, line in enumerate(lines)]
+
+
+def _add_notes(document: Document, letter: Division, page_notes: list[Chunk]) -> None:
+    """The notes of the page that are this letter's (``page_notes``: the label, then the notes)."""
+    label, notes = page_notes[0].text.rstrip(":"), page_notes[1:]
+    if all(ENDNOTE.match(c.text) for c in notes):
+        division = Division("notes", _bracketed_notes(notes), {"label": label})
+        document.divisions.append(division)
+        mark_bracketed_references(letter.blocks, {b.attrs["n"]: b.attrs["n"] for b in division.blocks})
+        return
+    division = Division("notes", note_blocks(notes), {"label": label})
+    document.divisions.append(division)
+    mark_note_references([document.title, *letter.blocks], [division])
+
+
+def _bracketed_notes(notes: list[Chunk]) -> list[Block]:
+    """Note blocks for endnotes numbered ``[45] ...``."""
+    blocks = []
+    for chunk in notes:
+        match = ENDNOTE.match(chunk.text)
+        assert match is not None
+        note = block("note", chunk, n=match.group(1), key=match.group(1))
+        note.add(span(0, match.end(1) + 1, "label"))
+        blocks.append(note)
+    return blocks

