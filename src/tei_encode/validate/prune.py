@@ -90,6 +90,7 @@ def _rng(local: str) -> str:
 
 
 _PREFIX = f"{{{RNG_NS}}}"
+_ANY_RNG = f"{{{RNG_NS}}}*"
 
 
 # Tag -> RELAX NG local name ("" for other tags): a dictionary look-up, as this runs for every pattern node.
@@ -172,8 +173,7 @@ class _Pruner:
             if define.getparent() is not None:
                 self._rewrite(define)
         self._remove_unreachable(start)
-        while self._simplify_empty():
-            pass
+        self._simplify_empty()
         self._remove_unreachable(start)
         for marked in self.root.iter(_rng("notAllowed")):
             marked.attrib.pop(_MARK, None)
@@ -258,19 +258,33 @@ class _Pruner:
             else:
                 self._rewrite(child)
 
-    def _simplify_empty(self) -> bool:
-        """Inline defines that are ``empty`` and drop ``empty`` from sequences; whether anything changed.
+    def _simplify_empty(self) -> None:
+        """Inline defines that are ``empty`` and drop ``empty`` from sequences, until nothing changes.
 
         libxml2 compiles content models without such ``empty`` remnants into automata and
-        checks them an order of magnitude faster than by backtracking.
+        checks them an order of magnitude faster than by backtracking. After the first round only
+        the patterns that changed, or that refer to a define newly found empty, are visited again:
+        the others would not change (the same result as visiting every pattern every round).
         """
-        live = [d for d in self.defines.values() if d.getparent() is not None]
-        empty = {d.get("name", "").strip() for d in live if all(_local(c) == "empty" for c in _patterns(d))}
-        changed = False
-        for pattern in [self.root.find(_rng("start")), *live]:
-            if pattern is not None:
-                changed |= _simplify(pattern, empty)
-        return changed
+        start = self.root.find(_rng("start"))
+        live = {d.get("name", "").strip(): d for d in self.defines.values() if d.getparent() is not None}
+        users: dict[str, set[str]] = {}
+        for name, define in [("", start), *live.items()]:
+            if define is not None:
+                for ref in define.iter(_rng("ref")):
+                    users.setdefault(ref.get("name", "").strip(), set()).add(name)
+        empty: set[str] = set()
+        todo = {"", *live}
+        while todo:
+            # A define becomes empty only by a change of its own content.
+            found = {n for n in todo - empty if n and all(_local(c) == "empty" for c in _patterns(live[n]))}
+            empty |= found
+            changed = set()
+            for name in sorted(todo):
+                pattern = start if name == "" else live[name]
+                if pattern is not None and _simplify(pattern, empty):
+                    changed.add(name)
+            todo = changed.union(*(users.get(n, set()) for n in found))
 
     def _remove_unreachable(self, start: etree._Element) -> None:
         reachable: set[str] = set()
@@ -291,7 +305,7 @@ def _patterns(element: etree._Element) -> list[etree._Element]:
     local = _local(element)
     if local in {"data", "value"}:
         return []
-    children = [c for c in element if _local(c)]
+    children = list(element.iterchildren(_ANY_RNG))
     if local in {"element", "attribute"} and element.get("name") is None:
         return children[1:]
     return children
@@ -326,11 +340,13 @@ def _simplify(pattern: etree._Element, empty_defines: set[str]) -> bool:
 
 
 def _replace(element: etree._Element, tag: str) -> etree._Element:
-    replacement = etree.Element(tag, nsmap=element.nsmap)
-    replacement.tail = element.tail
     parent = element.getparent()
-    if parent is not None:
-        parent.replace(element, replacement)
+    if parent is None:
+        return etree.Element(tag, nsmap=element.nsmap)
+    # Made in the parent's document: its namespace declarations are found there, not copied (fast).
+    replacement = parent.makeelement(tag)
+    replacement.tail = element.tail
+    parent.replace(element, replacement)
     return replacement
 
 
@@ -352,6 +368,8 @@ class Prunable:
         self.names: dict[etree._Element, str | None] = {
             pattern: _clark_name(pattern) for pattern in self.root.iter(_rng("element"), _rng("attribute"))
         }
+        # What ``_reachable`` walks, per define or pattern: worked out the first time it is reached.
+        self.graph: dict[etree._Element, tuple[list[tuple[etree._Element, str, str]], list[str]]] = {}
 
     def prune(self, vocabulary: Vocabulary) -> etree._ElementTree | None:
         """A copy reduced to ``vocabulary``; None for a grammar this module does not handle.
@@ -362,14 +380,35 @@ class Prunable:
         if not self.prunable:
             return None
         for _ in range(_MAX_WIDENINGS):
-            pruner = _Pruner(
-                self._reachable(vocabulary) if self.top_level else etree.ElementTree(self.root), vocabulary
-            )
+            if self.top_level:
+                pruner = _Pruner(self._reachable(vocabulary), vocabulary, prepared=True)
+            else:
+                pruner = _Pruner(etree.ElementTree(self.root), vocabulary)
             pruned = pruner.run()
             if pruned is not None or vocabulary.covers(pruner.needed):
                 return pruned
             vocabulary = vocabulary | pruner.needed
         return None
+
+    def _links(self, node: etree._Element) -> tuple[list[tuple[etree._Element, str, str]], list[str]]:
+        """The named element and attribute patterns and the refs below ``node``, not below those patterns."""
+        found = self.graph.get(node)
+        if found is None:
+            named: list[tuple[etree._Element, str, str]] = []
+            refs: list[str] = []
+            todo = list(node)
+            while todo:
+                child = todo.pop()
+                local = _local(child)
+                clark = self.names.get(child) if local in ("element", "attribute") else None
+                if clark is not None:
+                    named.append((child, local, clark))
+                elif local == "ref":
+                    refs.append(child.get("name", "").strip())
+                else:
+                    todo.extend(child)
+            found = self.graph[node] = (named, refs)
+        return found
 
     def _reachable(self, vocabulary: Vocabulary) -> etree._ElementTree:
         """A grammar of ``start`` and the defines reachable from it through patterns of known names only."""
@@ -379,20 +418,13 @@ class Prunable:
         cut: list[etree._Element] = []
         todo = [self.start]
         while todo:
-            for child in todo.pop():
-                local = _local(child)
-                if local in allowed:
-                    clark = self.names.get(child)
-                    if clark is not None and clark not in allowed[local]:
-                        cut.append(child)
-                        continue
-                elif local == "ref":
-                    name = child.get("name", "").strip()
-                    if name not in seen and name in self.defines:
-                        seen.add(name)
-                        todo.append(self.defines[name])
-                    continue
-                todo.append(child)
+            named, refs = self._links(todo.pop())
+            for pattern, local, clark in named:
+                (todo if clark in allowed[local] else cut).append(pattern)
+            for name in refs:
+                if name not in seen and name in self.defines:
+                    seen.add(name)
+                    todo.append(self.defines[name])
         # Copied with the patterns of absent names already replaced, as ``_Pruner`` would replace them.
         marks = []
         for pattern in cut:
