@@ -57,6 +57,7 @@ class Grammar(AttributeValues):
         self._reach: dict[str, frozenset[str]] = {}
         self._within: dict[str, frozenset[int]] = {}
         self._element_defines: dict[str, str | None] = {}
+        self._attributes: dict[etree._Element, dict[str, AttributeRule]] = {}
         self._classes = self._class_index()
 
     def _load(self, root: etree._Element, path: Path, overridden: frozenset[str], seen: set[Path]) -> None:
@@ -328,10 +329,12 @@ class Grammar(AttributeValues):
     # --------------------------------------------------------------- attributes
 
     def attributes(self, pattern: etree._Element) -> dict[str, AttributeRule]:
-        """The attributes an element pattern allows, by qualified name (``xml:id``, ``when``)."""
-        found: dict[str, AttributeRule] = {}
-        for rule in self._attribute_rules(pattern, "", True, frozenset()):
-            found.setdefault(rule.name, rule)
+        """The attributes an element pattern allows, by qualified name (``xml:id``, ``when``); not to be changed."""
+        found = self._attributes.get(pattern)
+        if found is None:
+            found = self._attributes[pattern] = {}
+            for rule in self._attribute_rules(pattern, "", True, frozenset()):
+                found.setdefault(rule.name, rule)
         return found
 
     def _attribute_rules(

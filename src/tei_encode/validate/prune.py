@@ -48,6 +48,10 @@ class Vocabulary:
         """Whether every name of ``other`` is in this vocabulary."""
         return other.elements <= self.elements and other.attributes <= self.attributes
 
+    def within(self, names: Vocabulary) -> Vocabulary:
+        """The names of this vocabulary that are also in ``names``."""
+        return Vocabulary(self.elements & names.elements, self.attributes & names.attributes)
+
     def key(self) -> str:
         """A stable text form, for cache keys."""
         return "\n".join(["E", *sorted(self.elements), "A", *sorted(self.attributes)])
@@ -119,6 +123,19 @@ def is_prunable(grammar: etree._ElementTree) -> bool:
         if local in _UNSUPPORTED or element.get("combine"):
             return False
     return True
+
+
+def grammar_names(grammar: etree._ElementTree) -> Vocabulary:
+    """The element and attribute names a grammar's patterns name.
+
+    Pruning depends only on which of these a vocabulary holds: other names are in no pattern.
+    """
+    found: dict[str, set[str]] = {"element": set(), "attribute": set()}
+    for pattern in grammar.getroot().iter(_rng("element"), _rng("attribute")):
+        clark = _clark_name(pattern)
+        if clark is not None:
+            found[_local(pattern)].add(clark)
+    return Vocabulary(frozenset(found["element"]), frozenset(found["attribute"]))
 
 
 def _clark_name(pattern: etree._Element) -> str | None:
@@ -222,13 +239,16 @@ class _Pruner:
 
     def _find_impossible_defines(self) -> None:
         """Every define that can match nothing (the least fixpoint, so recursion is safe)."""
-        changed = True
-        while changed:
-            changed = False
-            for name, define in self.defines.items():
-                if name not in self.impossible and self._impossible(define):
-                    self.impossible.add(name)
-                    changed = True
+        users: dict[str, set[str]] = {}
+        for name, define in self.defines.items():
+            for ref in define.iter(_rng("ref")):
+                users.setdefault(ref.get("name", "").strip(), set()).add(name)
+        todo = list(self.defines)
+        while todo:  # a define is looked at again only when one it refers to is found impossible
+            name = todo.pop()
+            if name not in self.impossible and self._impossible(self.defines[name]):
+                self.impossible.add(name)
+                todo.extend(users.get(name, ()))
 
     def _impossible(self, pattern: etree._Element) -> bool:
         """Whether ``pattern`` matches nothing, given the defines known to match nothing."""
@@ -368,6 +388,7 @@ class Prunable:
         self.names: dict[etree._Element, str | None] = {
             pattern: _clark_name(pattern) for pattern in self.root.iter(_rng("element"), _rng("attribute"))
         }
+        self.position = {node: index for index, node in enumerate(self.root)}
         # What ``_reachable`` walks, per define or pattern: worked out the first time it is reached.
         self.graph: dict[etree._Element, tuple[list[tuple[etree._Element, str, str]], list[str]]] = {}
 
@@ -432,9 +453,8 @@ class Prunable:
             mark.set(_MARK, f"{_local(pattern)} {self.names[pattern]}")
             marks.append((mark, pattern))
         root = etree.Element(self.root.tag, attrib=dict(self.root.attrib), nsmap=self.root.nsmap)
-        for node in self.root:
-            if node is self.start or node.get("name", "").strip() in seen and node.tag == _rng("define"):
-                root.append(copy.deepcopy(node))
+        for node in sorted([self.start, *(self.defines[name] for name in seen)], key=self.position.__getitem__):
+            root.append(copy.deepcopy(node))
         for mark, pattern in marks:
             mark.getparent().replace(mark, pattern)
         return etree.ElementTree(root)

@@ -25,7 +25,7 @@ from ..errors import SchemaError
 from ..xmlio import safe_parser, write_atomic
 from . import BaseValidator
 from .cache import cache_dir, entry_key
-from .prune import EMPTY_VOCABULARY, Prunable, Vocabulary, is_prunable, vocabulary_of
+from .prune import EMPTY_VOCABULARY, Prunable, Vocabulary, grammar_names, is_prunable, vocabulary_of
 
 _COMPILED: dict[tuple[str, str], etree.RelaxNG] = {}
 # Compiled grammars kept in the process (a long build widens the vocabulary a few times).
@@ -51,6 +51,7 @@ class RelaxNGValidator(BaseValidator):
         self.needs_vocabulary = len(self.data) >= _PRUNE_BYTES and is_prunable(self.grammar)
         self.disk_cache = disk_cache
         self.prunable: Prunable | None = None
+        self.names: Vocabulary | None = None
         self.vocabulary = EMPTY_VOCABULARY
         self.schema: etree.RelaxNG | None = None
 
@@ -60,6 +61,11 @@ class RelaxNGValidator(BaseValidator):
         self.schema = self._compiled(vocabulary)
 
     def _compiled(self, vocabulary: Vocabulary) -> etree.RelaxNG:
+        if self.needs_vocabulary:
+            # Names the grammar does not know prune nothing: documents differing only in those share a grammar.
+            if self.names is None:
+                self.names = grammar_names(self.grammar)
+            vocabulary = vocabulary.within(self.names)
         key = (self.checksum, vocabulary.key() if self.needs_vocabulary else "")
         if key not in _COMPILED:
             if len(_COMPILED) >= _KEEP:
