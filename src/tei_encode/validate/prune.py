@@ -334,20 +334,25 @@ def _patterns(element: etree._Element) -> list[etree._Element]:
 _SEQUENCES = {"group", "interleave", "oneOrMore", "zeroOrMore", "optional", "mixed", "define", "start", "element"}
 
 
+_REPEATS = {"optional", "zeroOrMore", "oneOrMore"}
+_WRAPPERS = {"group", "choice"}
+
+
 def _simplify(pattern: etree._Element, empty_defines: set[str]) -> bool:
     """Remove ``empty`` remnants below ``pattern``, bottom up; whether anything changed."""
     changed = False
     for child in _patterns(pattern):
-        changed |= _simplify(child, empty_defines)
+        if len(child):  # a pattern without children has nothing to simplify
+            changed |= _simplify(child, empty_defines)
         local = _local(child)
-        empty_ref = local == "ref" and child.get("name", "").strip() in empty_defines
-        only_empty = local in {"optional", "zeroOrMore", "oneOrMore"} and all(
-            _local(c) == "empty" for c in _patterns(child)
-        )
-        if empty_ref or only_empty:
+        if local == "ref":
+            emptied = child.get("name", "").strip() in empty_defines
+        else:
+            emptied = local in _REPEATS and all(_local(c) == "empty" for c in _patterns(child))
+        if emptied:
             _replace(child, _rng("empty"))
             changed = True
-        elif local in {"group", "choice"} and len(_patterns(child)) == 1 and not child.attrib and len(child) == 1:
+        elif local in _WRAPPERS and len(child) == 1 and not child.attrib and len(_patterns(child)) == 1:
             child.getparent().replace(child, child[0])
             changed = True
     if _local(pattern) in _SEQUENCES:
