@@ -32,6 +32,8 @@ _GROUPS = {"group", "interleave", "oneOrMore", "list", "mixed", "define", "attri
 _MARK = "{urn:x-tei-encode:prune}was"
 # Rounds of adding blamed names before giving up on pruning (each round adds a level of the tree).
 _MAX_WIDENINGS = 12
+# Marked copies of defines kept by a ``Prunable`` (tei_all has about 2,000 defines).
+_KEEP_MARKED = 20_000
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,8 @@ class _Pruner:
         self.vocabulary = vocabulary
         self.defines = {d.get("name", "").strip(): d for d in self.root.iter(_rng("define"))}
         self.impossible: set[str] = set()
+        self.holding: set[str] = set()
+        self.users: dict[str, set[str]] = {}
         self.needed = EMPTY_VOCABULARY
 
     def run(self) -> etree._ElementTree | None:
@@ -186,8 +190,10 @@ class _Pruner:
             if define.get("name", "").strip() in self.impossible:
                 define.getparent().remove(define)
         self._rewrite(start)
-        for define in self.defines.values():
-            if define.getparent() is not None:
+        # Defines with nothing impossible in them are left as they are.
+        touched = self.holding.union(*(self.users.get(n, ()) for n in self.impossible))
+        for name, define in self.defines.items():
+            if name in touched and define.getparent() is not None:
                 self._rewrite(define)
         self._remove_unreachable(start)
         self._simplify_empty()
@@ -243,7 +249,10 @@ class _Pruner:
         for name, define in self.defines.items():
             for ref in define.iter(_rng("ref")):
                 users.setdefault(ref.get("name", "").strip(), set()).add(name)
-        todo = list(self.defines)
+        # Only a define holding notAllowed, or referring to an impossible one, can be impossible.
+        self.holding = {n for n, d in self.defines.items() if next(d.iter(_rng("notAllowed")), None) is not None}
+        self.users = users
+        todo = list(self.holding)
         while todo:  # a define is looked at again only when one it refers to is found impossible
             name = todo.pop()
             if name not in self.impossible and self._impossible(self.defines[name]):
@@ -394,6 +403,7 @@ class Prunable:
             pattern: _clark_name(pattern) for pattern in self.root.iter(_rng("element"), _rng("attribute"))
         }
         self.position = {node: index for index, node in enumerate(self.root)}
+        self.marked: dict[tuple[etree._Element, frozenset[etree._Element]], etree._Element] = {}
         # What ``_reachable`` walks, per define or pattern: worked out the first time it is reached.
         self.graph: dict[etree._Element, tuple[list[tuple[etree._Element, str, str]], list[str]]] = {}
 
@@ -441,28 +451,45 @@ class Prunable:
         assert self.start is not None
         allowed = {"element": vocabulary.elements, "attribute": vocabulary.attributes}
         seen: set[str] = set()
-        cut: list[etree._Element] = []
-        todo = [self.start]
+        cuts: dict[etree._Element, list[etree._Element]] = {}  # define -> its patterns of absent names
+        todo = [(self.start, self.start)]
         while todo:
-            named, refs = self._links(todo.pop())
+            node, define = todo.pop()
+            named, refs = self._links(node)
             for pattern, local, clark in named:
-                (todo if clark in allowed[local] else cut).append(pattern)
+                if clark in allowed[local]:
+                    todo.append((pattern, define))
+                else:
+                    cuts.setdefault(define, []).append(pattern)
             for name in refs:
                 if name not in seen and name in self.defines:
                     seen.add(name)
-                    todo.append(self.defines[name])
-        # Copied with the patterns of absent names already replaced, as ``_Pruner`` would replace them.
-        marks = []
-        for pattern in cut:
-            mark = _replace(pattern, _rng("notAllowed"))
-            mark.set(_MARK, f"{_local(pattern)} {self.names[pattern]}")
-            marks.append((mark, pattern))
+                    todo.append((self.defines[name], self.defines[name]))
         root = etree.Element(self.root.tag, attrib=dict(self.root.attrib), nsmap=self.root.nsmap)
         for node in sorted([self.start, *(self.defines[name] for name in seen)], key=self.position.__getitem__):
-            root.append(copy.deepcopy(node))
-        for mark, pattern in marks:
-            mark.getparent().replace(mark, pattern)
+            root.append(copy.deepcopy(self._marked(node, frozenset(cuts.get(node, ())))))
         return etree.ElementTree(root)
+
+
+    def _marked(self, define: etree._Element, cut: frozenset[etree._Element]) -> etree._Element:
+        """A copy of ``define`` with the patterns ``cut`` replaced by marked ``notAllowed``, as ``_Pruner`` would.
+
+        Kept for the next pruning: documents of one project cut the same patterns from most defines.
+        """
+        key = (define, cut)
+        found = self.marked.get(key)
+        if found is None:
+            if len(self.marked) >= _KEEP_MARKED:
+                self.marked.clear()
+            marks = []
+            for pattern in cut:
+                mark = _replace(pattern, _rng("notAllowed"))
+                mark.set(_MARK, f"{_local(pattern)} {self.names[pattern]}")
+                marks.append((mark, pattern))
+            found = self.marked[key] = copy.deepcopy(define)
+            for mark, pattern in marks:
+                mark.getparent().replace(mark, pattern)
+        return found
 
 
 def prune_grammar(grammar: etree._ElementTree, vocabulary: Vocabulary) -> etree._ElementTree | None:
