@@ -8,8 +8,9 @@ import pytest
 from lxml import etree
 
 from tei_encode.validate import relaxng
-from tei_encode.validate.prune import Vocabulary, is_prunable, prune_grammar, vocabulary_of
+from tei_encode.validate.prune import is_prunable, prune_grammar
 from tei_encode.validate.relaxng import RelaxNGValidator
+from tei_encode.validate.vocabulary import Vocabulary, vocabulary_of
 from tests.conftest import REPO, require_shared
 
 RNG = "http://relaxng.org/ns/structure/1.0"

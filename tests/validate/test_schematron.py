@@ -10,9 +10,9 @@ from lxml import etree, isoschematron
 from tei_encode.diagnostics import Severity
 from tei_encode.errors import SchemaError
 from tei_encode.validate import default_schemas
-from tei_encode.validate.prune import vocabulary_of
 from tei_encode.validate.sch2xslt import compile_schematron
 from tei_encode.validate.schematron import SchematronValidator, _as_select, streamline
+from tei_encode.validate.vocabulary import vocabulary_of
 from tests.conftest import require_shared
 
 SCHEMA = """<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="{binding}">

@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic
 from ..errors import InvalidDocument, SchemaNotFound, UnknownName
-from .prune import Vocabulary
+from .vocabulary import Vocabulary
 
 
 class Validator(Protocol):

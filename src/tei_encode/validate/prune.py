@@ -16,11 +16,10 @@ grammars, ``combine``) are not pruned: ``prune_grammar`` returns None and the fu
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
-from dataclasses import dataclass
-from itertools import chain
 
 from lxml import etree
+
+from .vocabulary import EMPTY_VOCABULARY, Vocabulary
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 _UNSUPPORTED = {"include", "externalRef", "parentRef", "grammar"}
@@ -34,61 +33,6 @@ _MARK = "{urn:x-tei-encode:prune}was"
 _MAX_WIDENINGS = 12
 # Marked copies of defines kept by a ``Prunable`` (tei_all has about 2,000 defines).
 _KEEP_MARKED = 20_000
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The element and attribute names (Clark notation) that occur in a set of documents."""
-
-    elements: frozenset[str]
-    attributes: frozenset[str]
-
-    def __or__(self, other: Vocabulary) -> Vocabulary:
-        return Vocabulary(self.elements | other.elements, self.attributes | other.attributes)
-
-    def covers(self, other: Vocabulary) -> bool:
-        """Whether every name of ``other`` is in this vocabulary."""
-        return other.elements <= self.elements and other.attributes <= self.attributes
-
-    def within(self, names: Vocabulary) -> Vocabulary:
-        """The names of this vocabulary that are also in ``names``."""
-        return Vocabulary(self.elements & names.elements, self.attributes & names.attributes)
-
-    def key(self) -> str:
-        """A stable text form, for cache keys."""
-        return "\n".join(["E", *sorted(self.elements), "A", *sorted(self.attributes)])
-
-
-EMPTY_VOCABULARY = Vocabulary(frozenset(), frozenset())
-
-
-# The vocabularies of the last documents seen: every validator asks for the same document's in turn.
-_RECENT: dict[int, tuple[etree._Element, Vocabulary]] = {}
-
-
-def vocabulary_of(trees: Iterable[etree._ElementTree | etree._Element]) -> Vocabulary:
-    """The names of every element and attribute in ``trees``."""
-    elements: set[str] = set()
-    attributes: set[str] = set()
-    for tree in trees:
-        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-        own = _document_vocabulary(root)
-        elements |= own.elements
-        attributes |= own.attributes
-    return Vocabulary(frozenset(elements), frozenset(attributes))
-
-
-def _document_vocabulary(root: etree._Element) -> Vocabulary:
-    recent = _RECENT.get(id(root))
-    if recent is not None and recent[0] is root:
-        return recent[1]
-    elements = list(root.iter(etree.Element))
-    names = frozenset(chain.from_iterable(map(etree._Element.keys, elements)))
-    vocabulary = Vocabulary(frozenset(e.tag for e in elements), names)
-    if len(_RECENT) >= 4:
-        _RECENT.pop(next(iter(_RECENT)))
-    _RECENT[id(root)] = (root, vocabulary)
-    return vocabulary
 
 
 def _rng(local: str) -> str:
@@ -469,7 +413,6 @@ class Prunable:
         for node in sorted([self.start, *(self.defines[name] for name in seen)], key=self.position.__getitem__):
             root.append(copy.deepcopy(self._marked(node, frozenset(cuts.get(node, ())))))
         return etree.ElementTree(root)
-
 
     def _marked(self, define: etree._Element, cut: frozenset[etree._Element]) -> etree._Element:
         """A copy of ``define`` with the patterns ``cut`` replaced by marked ``notAllowed``, as ``_Pruner`` would.

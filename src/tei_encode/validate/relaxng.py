@@ -25,7 +25,8 @@ from ..errors import SchemaError
 from ..xmlio import safe_parser, write_atomic
 from . import BaseValidator
 from .cache import cache_dir, entry_key
-from .prune import EMPTY_VOCABULARY, Prunable, Vocabulary, grammar_names, is_prunable, vocabulary_of
+from .prune import Prunable, grammar_names, is_prunable
+from .vocabulary import EMPTY_VOCABULARY, Vocabulary, vocabulary_of
 
 _COMPILED: dict[tuple[str, str], etree.RelaxNG] = {}
 # Compiled grammars kept in the process (a long build widens the vocabulary a few times).

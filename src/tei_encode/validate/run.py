@@ -22,8 +22,8 @@ from ..errors import TeiEncodeError
 from ..xmlio import XML_NS, UnsafeXML, check_doctype, parse_file, safe_parser
 from . import BaseValidator, load_validator, saxon
 from .locate import SourceText
-from .prune import EMPTY_VOCABULARY, Vocabulary, vocabulary_of
 from .sources import default_for_unnamed, schema_label, xml_model_line, xml_model_schemas
+from .vocabulary import EMPTY_VOCABULARY, Vocabulary, forget_vocabulary, vocabularies_kept, vocabulary_of
 
 Progress = Callable[[int, int], None]
 _VALIDATORS: dict[Path, BaseValidator] = {}
@@ -133,7 +133,11 @@ def duplicate_ids(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
 def validate_file(path: Path, validators: Sequence[BaseValidator]) -> list[Diagnostic]:
     """Every finding for one file, in line order: a parse error, or what parsing and each validator report."""
     tree, findings = parse_finding(path)
-    return findings if tree is None else in_line_order(findings + list(iter_findings(tree, str(path), validators)))
+    if tree is None:
+        return findings
+    findings = in_line_order(findings + list(iter_findings(tree, str(path), validators)))
+    forget_vocabulary(tree)  # parsed here, so kept by nobody else
+    return findings
 
 
 def in_line_order(findings: list[Diagnostic]) -> list[Diagnostic]:
@@ -161,6 +165,13 @@ def validate_files(
     that cannot be loaded or compiled, and ``SchemaNotFound`` when ``tei_all`` is needed but not
     in the cache; a schema a document names is a finding of that document when it cannot be used.
     """
+    with vocabularies_kept():  # the union of the run's names, then each document's own
+        return _validate_files(files, schemas, jobs, progress)
+
+
+def _validate_files(
+    files: Sequence[Path], schemas: Sequence[Path] | None, jobs: int, progress: Progress | None
+) -> Results:
     results = Results(files)
     done = 0
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from ..errors import SchemaError
-from .prune import Vocabulary
+from .vocabulary import Vocabulary
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"

@@ -29,9 +29,9 @@ from ..xmlio import safe_parser
 from . import BaseValidator
 from .locate import SourceText
 from .messages import tei_path
-from .prune import EMPTY_VOCABULARY, Vocabulary, vocabulary_of
 from .saxon import processor
 from .sch2xslt import XPATH2_BINDINGS, compile_schematron, split_top_level
+from .vocabulary import EMPTY_VOCABULARY, Vocabulary, vocabulary_of
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
 XSL = "http://www.w3.org/1999/XSL/Transform"

@@ -1,0 +1,85 @@
+"""The element and attribute names a set of documents uses, which grammars are pruned to."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import chain
+
+from lxml import etree
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The element and attribute names (Clark notation) that occur in a set of documents."""
+
+    elements: frozenset[str]
+    attributes: frozenset[str]
+
+    def __or__(self, other: Vocabulary) -> Vocabulary:
+        return Vocabulary(self.elements | other.elements, self.attributes | other.attributes)
+
+    def covers(self, other: Vocabulary) -> bool:
+        """Whether every name of ``other`` is in this vocabulary."""
+        return other.elements <= self.elements and other.attributes <= self.attributes
+
+    def within(self, names: Vocabulary) -> Vocabulary:
+        """The names of this vocabulary that are also in ``names``."""
+        return Vocabulary(self.elements & names.elements, self.attributes & names.attributes)
+
+    def key(self) -> str:
+        """A stable text form, for cache keys."""
+        return "\n".join(["E", *sorted(self.elements), "A", *sorted(self.attributes)])
+
+
+EMPTY_VOCABULARY = Vocabulary(frozenset(), frozenset())
+
+
+# The vocabularies of the last documents seen: every validator asks for the same document's in turn.
+_RECENT: dict[int, tuple[etree._Element, Vocabulary]] = {}
+# How many ``_RECENT`` keeps: a few, or every document within ``vocabularies_kept``.
+_KEEP = [4]
+
+
+@contextmanager
+def vocabularies_kept() -> Iterator[None]:
+    """Within, the vocabulary of each document is worked out once (the caller keeps the documents)."""
+    previous = _KEEP[0]
+    _KEEP[0] = sys.maxsize
+    try:
+        yield
+    finally:
+        _KEEP[0] = previous
+        _RECENT.clear()
+
+
+def vocabulary_of(trees: Iterable[etree._ElementTree | etree._Element]) -> Vocabulary:
+    """The names of every element and attribute in ``trees``."""
+    elements: set[str] = set()
+    attributes: set[str] = set()
+    for tree in trees:
+        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        own = _document_vocabulary(root)
+        elements |= own.elements
+        attributes |= own.attributes
+    return Vocabulary(frozenset(elements), frozenset(attributes))
+
+
+def _document_vocabulary(root: etree._Element) -> Vocabulary:
+    recent = _RECENT.get(id(root))
+    if recent is not None and recent[0] is root:
+        return recent[1]
+    elements = list(root.iter(etree.Element))
+    names = frozenset(chain.from_iterable(map(etree._Element.keys, elements)))
+    vocabulary = Vocabulary(frozenset(e.tag for e in elements), names)
+    if len(_RECENT) >= _KEEP[0]:
+        _RECENT.pop(next(iter(_RECENT)))
+    _RECENT[id(root)] = (root, vocabulary)
+    return vocabulary
+
+
+def forget_vocabulary(tree: etree._ElementTree) -> None:
+    """Let go of a document ``vocabularies_kept`` holds, once it has been validated."""
+    _RECENT.pop(id(tree.getroot()), None)
