@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from tei_encode.validate import relaxng
-from tei_encode.validate.prune import is_prunable, prune_grammar
+from tei_encode.validate.prune import Prunable, is_prunable, prune_grammar
 from tei_encode.validate.relaxng import RelaxNGValidator
 from tei_encode.validate.vocabulary import Vocabulary, vocabulary_of
 from tests.conftest import REPO, require_shared
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 FIXTURES = Path(__file__).parent / "fixtures"
+FRESH_FIXTURES = ["misspelt-element-persnme.xml", "missing-title.xml", "valid-add-in-margin.xml", "p-inside-p.xml"]
 
 GRAMMAR = f"""<grammar xmlns="{RNG}" ns="urn:t" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
   <start><ref name="doc"/></start>
@@ -128,3 +130,33 @@ def test_large_grammars_are_cached_on_disk_pruned(tmp_path: Path, monkeypatch: p
     kept = {e.get("name") for e in etree.parse(str(cached[0])).iter(f"{{{RNG}}}element")}
     assert {"TEI", "teiHeader", "persName", "del", "add"} <= kept
     assert {"egXML", "listBibl", "sp"}.isdisjoint(kept)
+
+
+def test_one_prunable_prunes_each_vocabulary_as_a_fresh_one_would() -> None:
+    # Prunable keeps marked copies of defines between prunings: none may leak into the next.
+    grammar = etree.parse(str(require_shared("tei-p5/tei_all.rng")))
+    shared = Prunable(grammar)
+    documents = [etree.parse(str(FIXTURES / name)) for name in FRESH_FIXTURES]
+    vocabularies = [vocabulary_of([d]) for d in documents] + [vocabulary_of(documents)]
+    first = [shared.prune(v) for v in vocabularies]
+    again = [shared.prune(v) for v in reversed(vocabularies)][::-1]
+    for vocabulary, once, twice in zip(vocabularies, first, again, strict=True):
+        fresh = Prunable(grammar).prune(vocabulary)
+        assert fresh is not None and once is not None and twice is not None
+        assert etree.tostring(once) == etree.tostring(fresh) == etree.tostring(twice)
+
+
+def test_names_the_grammar_does_not_know_share_one_pruned_grammar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TEI_ENCODE_CACHE", str(tmp_path))
+    monkeypatch.setattr(relaxng, "_COMPILED", {})
+    tei_all = require_shared("tei-p5/tei_all.rng")
+    plain = etree.parse(str(FIXTURES / "misspelt-element-persnme.xml"))
+    foreign = copy.deepcopy(plain)
+    body = foreign.getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    assert body is not None
+    body.set("{urn:x-other}mark", "1")
+    found = [[d.message for d in RelaxNGValidator(tei_all).iter_errors(t)] for t in (plain, foreign)]
+    assert len(list((tmp_path / "pruned").glob("*.rng"))) == 1
+    assert found[0] and found[1], "both documents are invalid, and each was explained by its own names"
