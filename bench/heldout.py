@@ -226,6 +226,11 @@ def write_section(path: Path, label: str, text: str) -> None:
     path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
 
 
+def quote(word: str) -> str:
+    """A word of the command line as a shell reads it (double quotes around a single quote)."""
+    return f'"{word}"' if "'" in word and not set('"$`\\!') & set(word) else shlex.quote(word)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
@@ -245,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"heldout: {exc}", file=sys.stderr)
         return 2
     given = argv if argv is not None else sys.argv[1:]
-    command = "python bench/heldout.py" + "".join(f" {shlex.quote('DIR' if a.startswith('/') else a)}" for a in given)
+    command = "python bench/heldout.py" + "".join(f" {quote('DIR' if a.startswith('/') else a)}" for a in given)
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         if args.keep and args.keep.exists() and any(args.keep.iterdir()):
