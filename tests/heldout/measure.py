@@ -31,6 +31,48 @@ REPO = HELDOUT.parents[1]
 SHARED = REPO.parent / "shared"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 MENTION_TAGS = {"persName", "placeName", "orgName", "name", "rs", "date", "time", "idno"}
+# Elements inside a line of text; every other element starts and ends a block (a paragraph, a note, a line).
+INLINE_TAGS = MENTION_TAGS | {
+    "hi",
+    "seg",
+    "del",
+    "add",
+    "subst",
+    "supplied",
+    "gap",
+    "unclear",
+    "sic",
+    "corr",
+    "choice",
+    "abbr",
+    "expan",
+    "orig",
+    "reg",
+    "ref",
+    "ptr",
+    "term",
+    "foreign",
+    "emph",
+    "q",
+    "quote",
+    "num",
+    "measure",
+    "surname",
+    "forename",
+    "roleName",
+    "addName",
+    "genName",
+    "geogName",
+    "settlement",
+    "country",
+    "region",
+    "district",
+    "bloc",
+    "stamp",
+    "pb",
+    "note",
+    "anchor",
+}
 KINDS = ("person", "place", "date", "idno", "del", "add", "pb")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
@@ -106,16 +148,22 @@ def count_documents(files: list[Path]) -> int:
 
 
 def _flat(el: etree._Element, inside: bool, out: list[tuple[str, bool]]) -> None:
-    """The text under ``el`` as (text, inside a mention) pieces, in document order."""
+    """The text under ``el`` as (text, inside a mention) pieces, in document order, blocks apart."""
     if not isinstance(el.tag, str):
         return
-    inside = inside or etree.QName(el).localname in MENTION_TAGS
+    name = etree.QName(el).localname
+    inside = inside or name in MENTION_TAGS
+    block = name not in INLINE_TAGS
+    if block:
+        out.append((" ", False))
     if el.text:
         out.append((el.text, inside))
     for child in el:
         _flat(child, inside, out)
         if child.tail:
             out.append((child.tail, inside))
+    if block:
+        out.append((" ", False))
 
 
 def chrome_marked(files: list[Path], chrome: tuple[str, ...]) -> list[str]:
