@@ -1,6 +1,6 @@
 """Real documents the converters were not written from, kept as regression documents.
 
-``documents/`` holds 27 public pages of eight layouts in English and Russian (see
+``documents/`` holds 30 public pages of nine layouts in English and Russian (see
 ``SOURCES.md``), ``gold/`` their markup. Their first-sight scores are recorded in
 ``RESULTS.md`` by ``bench/heldout.py``; here each source, converted with the shipped register
 through the command line, must give TEI valid against the project's schemas, keep every word
@@ -29,6 +29,8 @@ MINIMUM_F1 = {
     "bolshevik-correspondence-005": 0.808,
     "bolshevik-correspondence-014": 0.824,
     "bolshevik-correspondence-stalin-kamenev-1912": 0.817,
+    "frus-1943-cairo-tehran-d35-roosevelt-stalin": 0.913,
+    "frus-1944v03-d1160-harriman": 0.686,
     "helplib-stalin-letters-1930-08": 0.822,
     "hrono-beria-stalin-1945": 0.721,
     "istmat-32981-ezhov-stalin-1938": 0.886,
@@ -45,6 +47,7 @@ MINIMUM_F1 = {
     "stalin-kaganovich-1933-08": 0.851,
     "stalin-kaganovich-1933-09": 0.801,
     "stalin-kaganovich-1933-10": 0.828,
+    "stalin-molotov-letter-45-1929": 0.766,
     "stalin-works-17-molotov-1927": 0.739,
     "translatinghistory-cuban-missile-crisis-22-1962": 0.459,
     "wilson-108048-komocsin-andropov-1966": 0.930,
