@@ -143,7 +143,7 @@ class ArchivalCitation:
     """Where the original is kept: the archive (its current abbreviation) and the parts of the citation."""
 
     repository: str
-    repository_as_written: str = ""  # the archive as the citation names it, when that is another name
+    repository_as_written: str = ""  # the archive as the citation names it (``RTsKhIDNI``)
     fond: str = ""
     opis: str = ""
     papka: str = ""
@@ -157,7 +157,7 @@ class Metadata:
     """What readers and enrichers learn about a document beyond its text."""
 
     number: str = ""  # the number of a letter in its printed collection
-    year: int | None = None  # the year a collection's page heading gives its letter
+    year: int | None = None  # the year of a letter's own dateline, where no date line of the edition dates it
     original_language: str = ""  # the language an export says the original is in (its code)
     export_id: str = ""  # the identifier of an export in its archive
     contents_label: str = ""  # the label of an export's contents

@@ -25,7 +25,7 @@ from tei_encode.model import Block, Division, Document, DocumentDate, Metadata, 
 
 
 def found(text: str, year: int | None, month: int | None = None) -> list[tuple[str, str]]:
-    """Each date as (its text, its value): ``when``, or ``notBefore..notAfter``."""
+    """Each date as (its text, its value): ``when``, or ``not_before..not_after``."""
     return [(text[m.start : m.end], _value(m)) for m in find_dates(text, year, month)]
 
 
@@ -518,7 +518,9 @@ def test_a_letter_without_its_own_date_in_the_text_keeps_its_days() -> None:
 
 def test_a_doubted_day_gets_low_certainty() -> None:
     spans = _letter("December 11, 1952", "The meeting took place on [8-9?] December 1952.")
-    assert spans[0] == [("[8-9?] December 1952", {"notBefore": "1952-12-08", "notAfter": "1952-12-09", "cert": "low"})]
+    assert spans[0] == [
+        ("[8-9?] December 1952", {"not_before": "1952-12-08", "not_after": "1952-12-09", "cert": "low"})
+    ]
 
 
 def test_enricher_is_idempotent() -> None:

@@ -27,20 +27,9 @@ from .layouts.wilson_pdf import LAYOUT as WILSON_PDF
 from .layouts.wilson_site import LAYOUT as WILSON_SITE
 from .markup import refuse_markup
 from .plain import PlainReader
+from .protocol import Reader
 from .wilson import WilsonReader
 from .works import WorksReader
-
-
-class Reader(Protocol):
-    """One source format."""
-
-    name: str
-
-    def detect(self, text: str) -> bool:
-        """Whether ``text`` looks like this format."""
-
-    def read(self, text: str, source: str, reporter: Reporter) -> list[Document]:
-        """The documents the text holds."""
 
 
 class BinaryReader(Protocol):

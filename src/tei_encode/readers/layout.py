@@ -37,7 +37,7 @@ ADDRESS_START = re.compile(r"^(?:товарищ\w*|тов\.|т\.|для\b|to\b|f
 # Only right quotes close a signature: a “ after one was never taken, and taking it would change which lines are.
 SIGNATURE = re.compile(rf"^[{OPENING_QUOTES}]?[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{{1,40}}[{RIGHT_QUOTES}]?\.?[{RIGHT_QUOTES}]?\.?$")
 # The blank day of a Russian form (``"__" декабря 1950 г.``) stands between quotes; guillemets were never taken
-# there, and taking them would make more lines date-only than before (dates_ru does take them).
+# there, and taking them would make more lines date-only than before (the Russian date rules do take them).
 _BLANK_DAY_OPEN = OPENING_QUOTES.replace("«", "")
 _BLANK_DAY_CLOSE = RIGHT_QUOTES.replace("»", "")
 DATE_ONLY = re.compile(

@@ -49,7 +49,7 @@ ALLOWED_ATTRS: dict[str, tuple[str, ...]] = {
     "person": ("ref", "type", "cert", "resp"),
     "place": ("ref", "cert", "resp"),
     "org": ("ref",),
-    "date": ("when", "notBefore", "notAfter", "cert", "evidence"),
+    "date": ("when", "not_before", "not_after", "cert", "evidence"),
     "time": ("when",),
     "idno": ("type",),
     "del": ("rend",),
@@ -65,6 +65,8 @@ ALLOWED_ATTRS: dict[str, tuple[str, ...]] = {
     "link": ("target",),
     "label": (),
 }
+# The TEI name of a span attribute whose model name differs (the model spells its words apart, TEI in camel case).
+ATTRIBUTE_NAMES = {"not_before": "notBefore", "not_after": "notAfter"}
 # Order among spans with the same extent: outer first. A correction holds the name or date it struck out or
 # inserted (subst allows only del and add as children: <subst><del><date>..</date></del> ...).
 NESTING = [
@@ -197,7 +199,7 @@ def _element(parent: etree._Element, s: Span, values: dict[str, str], identify: 
         for name in ALLOWED_ATTRS.get(s.kind, ()):
             value = values.get(name)
             if value:
-                el.set(name, value)
+                el.set(ATTRIBUTE_NAMES.get(name, name), value)
     for name, value in identify(s).items():
         el.set(name, value)
     return el

@@ -18,9 +18,12 @@ from ..diagnostics import Reporter
 from ..model import ArchivalCitation, Block, Division, Document, DocumentDate, Party, Span
 from ..register import Register, document_day
 from ..xmlio import NSMAP, PROJECT_SCHEMAS, XML_NS, tei
+from .indent import indent
 from .inline import ELEMENTS, render
+from .responsibility import add_applications
 from .revisions import Responsibilities, revision_desc
 from .sections import Sections
+from .source_fields import write_field
 from .standoff import standoff
 from .witnesses import DECISION as WITNESS_DECISION
 from .witnesses import witness_subtypes
@@ -105,7 +108,7 @@ class _Writer:
         stand_off = standoff(root, self.register, self.reporter, document_day(self.doc.meta))
         if stand_off is not None:
             root.insert(1, stand_off)
-        return root
+        return indent(root)
 
     # ------------------------------------------------------------------ inline
 
@@ -148,7 +151,9 @@ class _Writer:
             self.ms_desc(source_desc, self.doc.meta.archival)
         if not len(source_desc):
             _text(source_desc, "p", f"Transcribed from {doc.source}.")
-        encoding_desc((*EDITORIAL_DECISIONS, *([WITNESS_DECISION] if self.witness_types else [])), header)
+        decisions = (*EDITORIAL_DECISIONS, *([WITNESS_DECISION] if self.witness_types else []))
+        encoding = encoding_desc(decisions, header)
+        add_applications(encoding[-1], doc)
         self.profile_desc(header)
         revision_desc(header, doc, self.responsible)
 
@@ -164,10 +169,7 @@ class _Writer:
                 self.inline(bibl, fields["citation"])
             for name in notes:
                 if name in fields:
-                    note = etree.SubElement(bibl, tei("note"), type=name)
-                    if fields[name].attrs.get("label"):
-                        note.set("n", fields[name].attrs["label"])
-                    self.inline(note, fields[name])
+                    write_field(bibl, name, fields[name], self.inline)
         if "collection" in fields:
             bibl = etree.SubElement(source_desc, tei("bibl"), type="printed-collection")
             _append_lines(bibl, fields["collection"].text)
@@ -321,7 +323,8 @@ class _Writer:
             self.inline(etree.SubElement(div, tei("ab"), type=kind), block)
 
     def page_part_or_note(self, parent: etree._Element, block: Block) -> bool:
-        """A page break with its number, a catchword, or a note of the kinds both places take; whether it was one."""
+        """A page break with its number, a catchword, the rule over footnotes, or a note of the kinds both places take;
+        whether it was one."""
         kind = block.kind
         if kind == "pb":
             pb = etree.SubElement(parent, tei("pb"))
@@ -331,6 +334,8 @@ class _Writer:
                 self.inline(etree.SubElement(parent, tei("fw"), type="pageNum"), block)
         elif kind == "catchword":
             self.inline(etree.SubElement(parent, tei("fw"), type="catchword"), block)
+        elif kind == "separator":  # the printed rule over a page's footnotes
+            self.inline(etree.SubElement(parent, tei("fw"), type="separator"), block)
         elif kind in NOTE_KINDS:
             self.inline(etree.SubElement(parent, tei("note"), type=kind), block)
         else:

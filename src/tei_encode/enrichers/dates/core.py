@@ -292,7 +292,7 @@ def widen(text: str, start: int, end: int) -> tuple[int, int, str]:
     """Extend a date over enclosing editorial brackets, with the bound they state.
 
     ``[August 12, 1920]`` takes its brackets; ``[not earlier than August 5, 1920]``
-    takes the whole bracket and becomes a ``notBefore`` (``notAfter`` for "not later"
+    takes the whole bracket and becomes a ``not_before`` (``not_after`` for "not later"
     and for "before": ``[before 5 March 1953]``).
     """
     close = re.match(r"\s*\]", text[end:])
@@ -303,4 +303,4 @@ def widen(text: str, start: int, end: int) -> tuple[int, int, str]:
     qualifier = _QUALIFIER.search(text, max(0, start - 40), start)
     if qualifier is None:
         return start, end, ""
-    return qualifier.start(), end + close.end(), "notBefore" if qualifier.group("after") else "notAfter"
+    return qualifier.start(), end + close.end(), "not_before" if qualifier.group("after") else "not_after"

@@ -192,9 +192,9 @@ def _year_of(cand: Candidate, text: str, year: int | None, month: int | None) ->
 
 def _bounded(value: Value, bound: str) -> Value:
     """``[not earlier than X]`` keeps only X's lower bound, ``[not later than X]`` its upper one."""
-    if bound == "notBefore":
+    if bound == "not_before":
         return Value(not_before=value.when or value.not_before)
-    if bound == "notAfter":
+    if bound == "not_after":
         return Value(not_after=value.when or value.not_after)
     return value
 
@@ -335,7 +335,7 @@ def _annotate(block: Block, found: list[DateMatch], reporter: Reporter) -> None:
 
 def _attributes(match: DateMatch) -> dict[str, str]:
     """The span attributes: the ISO value, and how certain a supplied part is."""
-    attrs = {"when": match.when, "notBefore": match.not_before, "notAfter": match.not_after}
+    attrs = {"when": match.when, "not_before": match.not_before, "not_after": match.not_after}
     if match.inferred_year or match.inferred_month:
         attrs["cert"] = "medium" if match.inferred_month else "high"
         attrs["evidence"] = "internal"

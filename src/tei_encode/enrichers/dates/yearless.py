@@ -16,7 +16,7 @@ from ..claims import DATE_AVOIDS
 from .enricher import find_dates
 
 if TYPE_CHECKING:
-    from .. import Context
+    from ..context import Context
 
 RECOGNITION_YEAR = 2000
 

@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Literal
 from ...diagnostics import Reporter
 from ...model import Block, Document
 from .index import NameIndex, index_for
+from .initials import INITIAL, initial_letters, resolve, with_initials
 from .match import Mention, find_mentions
 from .namesakes import link_namesakes, link_namesakes_on_page
-from .rules import INITIAL, imprints, initial_letters, names_organisation, resolve, unregistered_persons, with_initials
+from .organisations import names_organisation
+from .rules import imprints, unregistered_persons
 from .spans import add_name_span
 from .syllabic import add_family_names, add_first_names
 

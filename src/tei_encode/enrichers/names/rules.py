@@ -1,61 +1,27 @@
-"""Rules around register matches: initials, organisation names, people the register lacks, imprints.
+"""The forms of a document that name a person, registered or not, and the quick tests that spare searching for them.
 
-- Initials belong to a person's name, before it (``J. V. Stalin``,
-  ``A.V.Kvashonkin``) or after it (``Stalin I. V.``, ``Lenin, V. I.``), and
-  tell namesakes apart (``S. S. Kamenev`` / ``L. B. Kamenev``).
-- A name followed by an organisation word (``Leon Levy Foundation``,
-  ``Caucasus Bureau``) or inside ``Order of ...`` names no person or place.
-- People the register lacks are found where the document's form names a person:
-  after an honorific, with initials, as a typist (``отп. Фамилия``), a certifier
-  (``Макаров /Макаров/``, ``Верно: Петров``), a contributor, or as the whole of a signature.
+- People are found where the document's form names a person: after an honorific, with initials, as a typist
+  (``отп. Фамилия``), a certifier (``Макаров /Макаров/``, ``Верно: Петров``), a contributor, in a salutation or
+  as the whole of a signature, or as a surname-like word acting as a person (``Malinovsky writes``).
 - ``M., 1974`` and ``М.:`` in a reference are the place of publication.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ...lexicon import (
     CERTIFICATION,
-    OPENING_QUOTES,
     PATRONYMIC_ENDINGS_FEMININE,
     QUOTES,
     SALUTATIONS,
     SURNAME_ENDINGS_LATIN,
 )
 from .index import Token, capitalised, tokens
-from .match import Mention
-
-UPPER = "A-ZА-ЯЁ"
-_CYRILLIC = re.compile("[А-яЁё]")
-# An initial is one capital, or a Latin digraph that transliterates one Russian letter (Ya., Zh., Yu.).
-INITIAL = rf"(?:[{UPPER}]|Ya|Yu|Ye|Yo|Zh|Kh|Ts|Ch|Sh|Shch)\.[ \t]?"
-# Initials start a word: after a space, an opening bracket or quote, not after "CP(b)U" or "RCP".
-INITIALS_START = rf"(?<![^\s(\[{OPENING_QUOTES}'])"
-LEADING_INITIALS = re.compile(rf"{INITIALS_START}(?:{INITIAL}){{1,3}}\Z")
-TRAILING_INITIALS = re.compile(rf"\A,?[ \t]+((?:{INITIAL}){{1,2}}[{UPPER}]\.)(?![^\W_])")
-PERSON_ORG_AFTER = re.compile(
-    r"\A[ \t]+(?:Foundation|Fund|Library|Prize|Award|Museum|Institute|University|Academy|Street|Avenue|Square"
-    r"|Center|Centre|Archive|Mausoleum|Bureau|Committee|Company)\b"
-)
-PLACE_ORG_AFTER = re.compile(
-    r"\A[ \t]+(?:Front|Army|Bureau|Committee|Soviet|Council|Fleet|fleet|Flotilla|flotilla|Military District"
-    r"|Foundation|University|Institute|Museum|Center|Centre|Archive|Academy|Corps|MFA|MID"
-    r"|Ministry|Foreign Ministry|Supreme Soviet|Council of Ministers|Commission|Embassy|EMBASSY|Consulate"
-    r"|бюро|комитет\w*|фронт\w*|флот\w*|флотили\w*)\b"
-)
-ORG_BEFORE = re.compile(r"\b(?:Order|Prize|Museum|Institute|University|Library|Mausoleum|Street) of(?: the)?[ \t]+\Z")
-# A state named as the last part of an organisation's name: "Council of Ministers of the USSR", "Ministry of
-# Foreign Affairs of the DPRK", "МИД СССР", "Совета Министров СССР". A post is no organisation: in "Minister of
-# Foreign Affairs of the DPRK" and "Посол СССР" the state is a place.
-PLACE_ORG_BEFORE = re.compile(
-    r"(?:\b(?:Council|Cabinet|Ministry|Commissariat|Presidium|Academy|Supreme Soviet|Embassy|Consulate|Department)"
-    r"(?:[ \t]+(?:of|the|and|[A-Z][a-z]+))*?[ \t]+of(?:[ \t]+the)?"
-    r"|(?<![^\W_])(?i:МИД|Министерств\w*|Совет\w*[ \t]+Министров|Президиум\w*|Верховн\w+[ \t]+Совет\w*"
-    r"|Совнарком\w*|Наркомат\w*|Академи\w+[ \t]+наук)(?i:[ \t]+(?:иностранных|внутренних|дел|обороны))*)[ \t]+\Z"
-)
+from .initials import INITIAL, INITIALS_START, UPPER
+from .words import NOT_NAMES, NOT_PERSON_BEFORE, ORG_WORDS, PERSON_AUXILIARIES, PERSON_VERBS
 
 WORD = rf"[{UPPER}][^\W\d_]*(?:-[{UPPER}]?[^\W\d_]+)*"
 NAME = rf"(?:(?:{INITIAL}){{1,3}})?{WORD}(?:[ \t]+{WORD}){{0,2}}"
@@ -106,29 +72,6 @@ YOURS = r"(?:Your|Yours|Yours ever|Ваш|Ваша|Твой|Твоя)"
 SIGNATURE_TEXT = re.compile(rf"\A[\s'{QUOTES}]*(?:{YOURS},?[ \t]+)?(?P<name>{NAME})[\s.,'{QUOTES}]*\Z")
 # The same formula ending a paragraph: "I embrace you. Your Klim."
 SIGNED_SENTENCE = re.compile(rf"(?:\A|(?<=[.!?])[ \t]+){YOURS},?[ \t]+(?P<name>{NAME})[.!]?\s*\Z")
-# fmt: off
-NOT_NAMES = frozenset({
-    "chairman", "commander", "commissar", "secretary", "president", "member", "members", "chief", "general",
-    "colonel", "head", "director", "ibid", "see", "vol", "op", "on", "in", "the", "and", "of", "pss",
-    "works", "председатель", "председателю", "командующий", "начальник", "секретарь", "majesty", "excellency",
-    "highness", "honour", "honor", "staff", "assembly", "headquarters", "affairs", "forces", "command",
-})
-ORG_WORDS = frozenset({
-    "bureau", "committee", "council", "soviet", "foundation", "army", "navy", "front", "office",
-    "department", "ministry", "commissariat", "politburo", "government", "embassy", "center", "centre",
-    "archive", "library", "university", "institute", "бюро", "комитет", "совет", "отдел", "управление",
-    "министерство",
-})
-# Posts, ranks and forms of address before a name, which they are not part of.
-TITLE_WORDS = frozenset({
-    "general", "colonel", "admiral", "marshal", "major", "captain", "lieutenant", "ambassador", "minister", "consul",
-    "premier", "prime", "president", "senator", "secretary", "professor", "chairman", "commander", "deputy", "vice",
-    "rear", "counselor", "counsellor", "comrade", "comrades", "cde", "cdes", "mr", "mrs", "ms", "dr", "dear", "to",
-    "from", "by", "and", "the", "of", "for", "with", "in", "on", "at", "see", "your", "our", "his", "her", "copy",
-    "letter", "telegram", "cable", "signed", "citizen", "chief", "head", "director", "governor", "tsar", "king",
-    "emir",
-})
-# fmt: on
 # The honorific or rank before a correspondent a title names ("Telegram from Ambassador X to Cde. Y"), removed
 # before the name is tested. Narrower than TITLE and TITLE_WORDS, which find names in running text.
 LEADING_HONORIFIC = re.compile(
@@ -168,38 +111,6 @@ PATRONYMIC_NAME = re.compile(
     r"(?<![^\W_])(?P<given>[A-ZА-ЯЁ][a-zа-яё]+)[ \t]+"
     r"(?P<patronymic>[A-ZА-ЯЁ][a-zа-яё]+(?:ovich|evich|ovna|evna|ichna|[оеё]вич|[оеё]вн|ичн)[а-яё]{0,3})(?![^\W_])"
 )
-# Chinese and Korean family names, which come first: a bare "Liu" after "Liu Shaoqi" is the same person.
-# fmt: off
-FAMILY_NAMES_FIRST = frozenset({
-    "liu", "pak", "park", "kim", "li", "lee", "ri", "wang", "zhang", "chen", "zhou", "chou", "mao", "peng", "gao",
-    "kao", "deng", "teng", "lin", "zhu", "chu", "chiang", "choe", "choi", "nam", "pang", "yu", "huang", "xu", "sun",
-    "song", "kang", "yun", "han", "jiang", "rao", "bo", "dong", "nie", "yang", "wu", "guo", "kuo", "tan", "ho",
-    "ni", "chai", "shi", "xie", "du", "fu", "lu", "luo", "cai", "tian", "zhao", "qian", "ren", "rong", "xiao",
-    "cheng", "yuan", "tang", "feng", "shen", "jin", "wei", "ji", "hong", "chong", "bai", "tung", "su", "tao",
-    "лю", "пак", "ким", "ли", "ван", "чжан", "чэнь", "чжоу", "мао", "пэн", "гао", "дэн", "линь", "чжу", "цой",
-    "нам", "пан", "ю", "хуан", "сюй", "сунь", "кан", "юн", "хан", "цзян", "жао", "бо", "дун", "ян", "го", "тань",
-    "хо", "нье",
-})
-# fmt: on
-# A word that, capitalised after a person's name, says what the person does: "Malinovsky writes", "Borodin asks".
-# fmt: off
-PERSON_VERBS = frozenset({
-    "writes", "wrote", "says", "said", "asks", "asked", "agrees", "agreed", "insists", "insisted", "thinks",
-    "thought", "believes", "believed", "reports", "reported", "proposes", "proposed", "demands", "demanded",
-    "tells", "told", "informs", "informed", "promises", "promised", "replies", "replied", "answers", "answered",
-    "suggests", "suggested", "wants", "wanted", "sends", "sent", "signs", "signed", "speaks", "spoke", "knows",
-    "knew", "complains", "complained", "quarrels", "quarrelled", "go", "goes", "went", "sits", "sat", "works",
-    "worked", "arrived", "arrives", "left", "visited", "visits", "protests", "protested", "objects", "objected",
-    "write", "say", "ask", "agree", "insist", "think", "believe", "report", "propose", "demand", "want", "know",
-    "complain", "protest", "object", "reply", "answer", "suggest",
-})
-PERSON_AUXILIARIES = frozenset({"has", "had", "have", "will", "would", "is", "was", "also", "already", "still", "not"})
-# Words before a name that make it a place or a thing rather than a person.
-NOT_PERSON_BEFORE = frozenset({
-    "the", "in", "near", "at", "from", "into", "through", "via", "of", "on", "toward", "towards", "beyond",
-    "outside", "around",
-})
-# fmt: on
 
 
 def surname_like_persons(text: str) -> Iterator[tuple[int, int]]:
@@ -341,72 +252,6 @@ _QUICK_BY_ID = {
     for pattern in [*QUICK_TESTS, *QUICK_WORDS, *QUICK_STRINGS]
 }
 _NO_QUICK: tuple[None, None, None] = (None, None, None)
-
-
-def with_initials(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The mentions widened over the initials next to them, leading ones first."""
-    for m in mentions:
-        lead = LEADING_INITIALS.search(text, max(0, m.start - 12), m.start)
-        if lead:
-            m.initials, m.start = initial_letters(lead.group()), lead.start()
-            if len(m.initials) == 1:  # a middle initial after the given name: "Dwight D. Eisenhower"
-                m.start = given_name_start(text, m.start)
-    # Initials that lead into the next name ("Lenin, L. D. Trotsky") are that name's.
-    starts = sorted(m.start for m in mentions)
-    for m in mentions:
-        trail = None if m.initials else TRAILING_INITIALS.search(text[m.end : m.end + 12])
-        if trail and not any(m.end < s <= m.end + trail.end() for s in starts):
-            m.initials, m.end = initial_letters(trail.group(1)), m.end + trail.end()
-    return mentions
-
-
-GIVEN_NAME_BEFORE = re.compile(rf"{INITIALS_START}(?P<given>[{UPPER}][a-zа-яё]{{2,}})[ \t]+(?:{INITIAL})?\Z")
-
-
-def given_name_start(text: str, start: int) -> int:
-    """Where a name starting at ``start`` starts with the given name and middle initial before it
-    (``Mark W. Clark``); ``start`` if there is none (``General Clark``, ``To I. V. Stalin``)."""
-    before = GIVEN_NAME_BEFORE.search(text, max(0, start - 20), start)
-    if before is None or before.group("given").casefold() in TITLE_WORDS:
-        return start
-    return before.start()
-
-
-def initial_letters(initials: str) -> str:
-    """The capital of each initial, as the register keeps them (``A. Ya.``, ``[L. B.]``: ``AY``, ``LB``)."""
-    return "".join(c for c in initials if c.isupper())
-
-
-def resolve(mentions: list[Mention], initials: Mapping[str, frozenset[str]]) -> list[Mention]:
-    """Narrow the keys of namesakes by their initials, else to the one of them the block names unambiguously."""
-    for m in mentions:
-        if len(m.keys) > 1 and m.initials:
-            fits = tuple(k for k in m.keys if any(_same_initials(m.initials, i) for i in initials.get(k, ())))
-            m.keys = fits or m.keys
-    certain = {m.keys[0] for m in mentions if len(m.keys) == 1}
-    for m in mentions:
-        named = certain.intersection(m.keys)
-        if len(m.keys) > 1 and len(named) == 1:
-            m.keys = tuple(named)
-    return mentions
-
-
-def _same_initials(mention: str, register: str) -> bool:
-    return register.startswith(mention) or mention.startswith(register)
-
-
-def names_organisation(text: str, start: int, end: int, kind: str) -> bool:
-    """Whether the name at ``start:end`` is part of an organisation's name."""
-    after = PERSON_ORG_AFTER if kind == "person" else PLACE_ORG_AFTER
-    before = text[max(0, start - 60) : start]
-    if after.search(text[end : end + 40]) or ORG_BEFORE.search(before):
-        return True
-    return (
-        # Every such name ends with "of" or "of the" in English, or is Russian.
-        kind == "place"
-        and ("of" in before or _CYRILLIC.search(before) is not None)
-        and PLACE_ORG_BEFORE.search(before) is not None
-    )
 
 
 def unregistered_persons(text: str, signature: bool) -> Iterator[tuple[int, int]]:

@@ -39,7 +39,7 @@ from .russian import model_version, russian_names
 from .surnames import propose_surnames
 
 if TYPE_CHECKING:
-    from .. import Context
+    from ..context import Context
 
 REVIEW = "Not in the register: proposed from {by}; to be reviewed by an editor."
 # Blocks that hold no names of the text (labels, page numbers, the scan's label).

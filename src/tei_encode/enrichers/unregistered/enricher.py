@@ -31,7 +31,6 @@ from ..names.index import CYRILLIC, NameIndex, capitalised, fold, index_for, tok
 from ..names.match import find_mentions
 from ..names.rules import (
     ADDRESS_LINE,
-    FAMILY_NAMES_FIRST,
     HONORIFIC_LIST,
     LEADING_HONORIFIC,
     NAME,
@@ -47,6 +46,7 @@ from ..names.rules import (
     surname_like_persons,
 )
 from ..names.spans import add_name_span
+from ..names.words import FAMILY_NAMES_FIRST
 from .keys import REVIEW_NOTE, entry_key, latin_forms, latin_words, name_words, skeleton
 from .places import mark_unregistered_places
 

@@ -21,8 +21,10 @@ from ...register import Entry, Name, Register
 from ..claims import UNREGISTERED_NAME_AVOIDS
 from ..names.index import CYRILLIC, Token, capitalised, fold, index_for, morph, tokens, word_forms
 from ..names.match import find_mentions
-from ..names.rules import PLACE_WORD, SURNAME_ENDING, TITLE_WORDS, joins, names_organisation
+from ..names.organisations import names_organisation
+from ..names.rules import PLACE_WORD, SURNAME_ENDING, joins
 from ..names.spans import add_name_span
+from ..names.words import TITLE_WORDS
 from .keys import REVIEW_NOTE, entry_key, latin_words, place_nominative, skeleton
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from ...diagnostics import Reporter
 from ...model import Document
 
 if TYPE_CHECKING:
-    from .. import Reader
+    from ..protocol import Reader
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,60 @@
+"""Word lists of the name rules: words that are no names, organisation words, posts and ranks, family names that
+come first, verbs that say what a person does."""
+
+from __future__ import annotations
+
+# fmt: off
+NOT_NAMES = frozenset({
+    "chairman", "commander", "commissar", "secretary", "president", "member", "members", "chief", "general",
+    "colonel", "head", "director", "ibid", "see", "vol", "op", "on", "in", "the", "and", "of", "pss",
+    "works", "председатель", "председателю", "командующий", "начальник", "секретарь", "majesty", "excellency",
+    "highness", "honour", "honor", "staff", "assembly", "headquarters", "affairs", "forces", "command",
+})
+ORG_WORDS = frozenset({
+    "bureau", "committee", "council", "soviet", "foundation", "army", "navy", "front", "office",
+    "department", "ministry", "commissariat", "politburo", "government", "embassy", "center", "centre",
+    "archive", "library", "university", "institute", "бюро", "комитет", "совет", "отдел", "управление",
+    "министерство",
+})
+# Posts, ranks and forms of address before a name, which they are not part of.
+TITLE_WORDS = frozenset({
+    "general", "colonel", "admiral", "marshal", "major", "captain", "lieutenant", "ambassador", "minister", "consul",
+    "premier", "prime", "president", "senator", "secretary", "professor", "chairman", "commander", "deputy", "vice",
+    "rear", "counselor", "counsellor", "comrade", "comrades", "cde", "cdes", "mr", "mrs", "ms", "dr", "dear", "to",
+    "from", "by", "and", "the", "of", "for", "with", "in", "on", "at", "see", "your", "our", "his", "her", "copy",
+    "letter", "telegram", "cable", "signed", "citizen", "chief", "head", "director", "governor", "tsar", "king",
+    "emir",
+})
+# fmt: on
+# Chinese and Korean family names, which come first: a bare "Liu" after "Liu Shaoqi" is the same person.
+# fmt: off
+FAMILY_NAMES_FIRST = frozenset({
+    "liu", "pak", "park", "kim", "li", "lee", "ri", "wang", "zhang", "chen", "zhou", "chou", "mao", "peng", "gao",
+    "kao", "deng", "teng", "lin", "zhu", "chu", "chiang", "choe", "choi", "nam", "pang", "yu", "huang", "xu", "sun",
+    "song", "kang", "yun", "han", "jiang", "rao", "bo", "dong", "nie", "yang", "wu", "guo", "kuo", "tan", "ho",
+    "ni", "chai", "shi", "xie", "du", "fu", "lu", "luo", "cai", "tian", "zhao", "qian", "ren", "rong", "xiao",
+    "cheng", "yuan", "tang", "feng", "shen", "jin", "wei", "ji", "hong", "chong", "bai", "tung", "su", "tao",
+    "лю", "пак", "ким", "ли", "ван", "чжан", "чэнь", "чжоу", "мао", "пэн", "гао", "дэн", "линь", "чжу", "цой",
+    "нам", "пан", "ю", "хуан", "сюй", "сунь", "кан", "юн", "хан", "цзян", "жао", "бо", "дун", "ян", "го", "тань",
+    "хо", "нье",
+})
+# fmt: on
+# A word that, capitalised after a person's name, says what the person does: "Malinovsky writes", "Borodin asks".
+# fmt: off
+PERSON_VERBS = frozenset({
+    "writes", "wrote", "says", "said", "asks", "asked", "agrees", "agreed", "insists", "insisted", "thinks",
+    "thought", "believes", "believed", "reports", "reported", "proposes", "proposed", "demands", "demanded",
+    "tells", "told", "informs", "informed", "promises", "promised", "replies", "replied", "answers", "answered",
+    "suggests", "suggested", "wants", "wanted", "sends", "sent", "signs", "signed", "speaks", "spoke", "knows",
+    "knew", "complains", "complained", "quarrels", "quarrelled", "go", "goes", "went", "sits", "sat", "works",
+    "worked", "arrived", "arrives", "left", "visited", "visits", "protests", "protested", "objects", "objected",
+    "write", "say", "ask", "agree", "insist", "think", "believe", "report", "propose", "demand", "want", "know",
+    "complain", "protest", "object", "reply", "answer", "suggest",
+})
+PERSON_AUXILIARIES = frozenset({"has", "had", "have", "will", "would", "is", "was", "also", "already", "still", "not"})
+# Words before a name that make it a place or a thing rather than a person.
+NOT_PERSON_BEFORE = frozenset({
+    "the", "in", "near", "at", "from", "into", "through", "via", "of", "on", "toward", "towards", "beyond",
+    "outside", "around",
+})
+# fmt: on
