@@ -13,7 +13,9 @@ register and compiles the schemas once, on first use, and converts its tasks
 one at a time (the work holds the GIL: run workers with ``--nthreads 1`` and
 several processes rather than threads). A task that fails is retried; one
 lost with its worker is run again elsewhere by the scheduler, up to its
-``allowed-failures`` setting.
+``allowed-failures`` setting. Connecting gives up after Dask's
+``distributed.comm.timeouts.connect`` (30 s unless configured, e.g. by
+``DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT``).
 """
 
 from __future__ import annotations
@@ -37,7 +39,6 @@ RETRIES = 2
 # Sources sent ahead of the results: enough to keep hundreds of workers busy, without holding a whole
 # corpus in the scheduler's memory.
 IN_FLIGHT = 1000
-CONNECT_SECONDS = 30
 
 # The workers this process runs for each build (by plugin name), made on a task's first use.
 _WORKERS: dict[str, Worker] = {}
@@ -112,7 +113,7 @@ def convert_on_cluster(
     yield the records as they complete. A source this process cannot read is left to ``local`` (or a
     worker made for it), which reports it as a local build would."""
     try:
-        client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)  # type: ignore[no-untyped-call]
+        client = Client(address, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, ValueError) as exc:
         raise BuildError(f"{address}: cannot reach the Dask scheduler: {exc}") from exc
     with client:
