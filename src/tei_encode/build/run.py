@@ -38,6 +38,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from importlib import import_module
+from importlib.util import find_spec
 from multiprocessing import get_context
 from pathlib import Path
 from types import ModuleType
@@ -71,6 +72,7 @@ CHECKPOINT_SECONDS = 10.0
 # Starting a worker process (imports, register, schemas) costs about as much as converting this many
 # sources: fewer sources than this per process are converted in the build's own process.
 SOURCES_PER_WORKER_START = 8
+INSTALL_DASK = "building on a Dask cluster needs Dask's distributed package: pip install 'tei-encode[dask]'"
 REPORTS = ("validation.json", "conversion.json", STATE_FILE)
 
 Progress = Callable[[int, int], None]
@@ -137,8 +139,8 @@ def build(
     for schema in settings.schemas:
         if not schema.is_file():
             raise SchemaNotFound(f"{schema}: schema not found")
-    if scheduler:
-        _cluster()  # before any work: without Dask, say how to install it
+    if scheduler and find_spec("distributed") is None:  # before any work; imported only when there is some
+        raise ClusterUnavailable(INSTALL_DASK)
     with output_lock(out, wait, on_wait):
         return _build(corpus, settings, register, Conversion(jobs, scheduler), progress, force)
 
@@ -284,9 +286,7 @@ def _cluster() -> ModuleType:
     except ImportError as exc:
         if exc.name not in ("dask", "distributed"):
             raise
-        raise ClusterUnavailable(
-            "building on a Dask cluster needs Dask's distributed package: pip install 'tei-encode[dask]'"
-        ) from exc
+        raise ClusterUnavailable(INSTALL_DASK) from exc
 
 
 def _resolve_clashes(
