@@ -45,11 +45,11 @@ class Cluster:
         self._wait(lambda: self.file.is_file() and bool(self.file.read_text().strip()), self.scheduler)
         self.address: str = json.loads(self.file.read_text())["address"]
 
-    def _start(self, name: str, *arguments: str) -> subprocess.Popen[bytes]:
+    def _start(self, name: str, *arguments: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
         log = (self.directory / f"{name}.log").open("wb")
         command = dask_command(*arguments, "--no-dashboard", "--scheduler-file", str(self.file))
         with log:
-            return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
 
     def _wait(self, ready: Any, process: subprocess.Popen[bytes]) -> None:
         deadline = time.monotonic() + STARTUP_SECONDS
@@ -59,13 +59,23 @@ class Cluster:
                 pytest.fail(f"the Dask cluster did not start:\n{log[-2000:]}")
             time.sleep(0.1)
 
-    def add_worker(self) -> subprocess.Popen[bytes]:
-        """Start one worker process (one thread, no nanny: killing it loses it) and wait until it joined."""
+    def add_worker(self, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+        """Start one worker process (one thread, no nanny: killing it loses it; ``env``: its environment)
+        and wait until it joined."""
         before = self.worker_count()
         name = f"worker-{len(self.workers)}"
         scratch = str(self.directory / name)
         worker = self._start(
-            name, "worker", "--host", "127.0.0.1", "--nthreads", "1", "--no-nanny", "--local-directory", scratch
+            name,
+            "worker",
+            "--host",
+            "127.0.0.1",
+            "--nthreads",
+            "1",
+            "--no-nanny",
+            "--local-directory",
+            scratch,
+            env=env,
         )
         self.workers.append(worker)
         self._wait(lambda: self.worker_count() > before, worker)

@@ -4,6 +4,7 @@ the same incremental state, tasks the scheduler ran, and no document lost with a
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import tei_encode as tei_encode_package
 from tei_encode.build import build
 from tei_encode.build.cluster import TASK_PREFIX
 
@@ -82,6 +84,22 @@ def test_a_killed_worker_loses_no_document(tmp_path: Path) -> None:
         _, stderr = process.communicate(timeout=600)
     assert process.returncode == 0, stderr.decode()
     assert snapshot(out) == snapshot(tmp_path / "local")
+
+
+def test_a_worker_with_other_code_refuses_the_work(tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(Path(tei_encode_package.__file__).parents[1], other)  # the schema link copied as files
+    lexicon = other / "tei_encode" / "lexicon.py"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# another version\n", encoding="utf-8")
+    with loopback_cluster(tmp_path / "dask", workers=0) as cluster:
+        cluster.add_worker(env={**os.environ, "PYTHONPATH": str(other)})
+        out = tmp_path / "out"
+        result = tei_encode("build", str(make_corpus(tmp_path)), "-o", str(out), "--scheduler", cluster.address)
+        assert cluster.tasks_done(TASK_PREFIX) == 0
+    assert result.returncode == 2
+    assert "worker tcp://127.0.0.1:" in result.stderr
+    assert "its tei-encode differs from the client's; install the same" in result.stderr
+    assert not list((out / "tei").glob("*.xml"))
 
 
 def test_without_distributed_the_option_says_how_to_install_it(tmp_path: Path) -> None:

@@ -40,10 +40,6 @@ RETRIES = 2
 # corpus in the scheduler's memory.
 IN_FLIGHT = 1000
 
-# The workers this process runs for each build (by plugin name), made on a task's first use.
-_WORKERS: dict[str, Worker] = {}
-_LOCK = threading.Lock()
-
 
 class Setup(WorkerPlugin):
     """What a Dask worker needs to convert sources: the register, schemas and edition of a build, sent once."""
@@ -58,11 +54,14 @@ class Setup(WorkerPlugin):
         edition = settings.register_dir.parent / EDITION_FILE
         self.edition = edition.read_bytes() if edition.is_file() else None
         self.directory: Path | None = None
+        self.converter: Worker | None = None
+        self.lock: threading.Lock | None = None
 
     def setup(self, worker: DaskWorker) -> None:
         """Check the worker's code, and put the register and schemas where a ``Worker`` can load them."""
         if code_fingerprint() != self.fingerprint:
             raise BuildError(f"worker {worker.address}: its tei-encode differs from the client's; install the same")
+        self.lock = threading.Lock()
         self.directory = Path(tempfile.mkdtemp(prefix="tei-encode-"))
         for folder, files in (("register", self.register), ("schemas", self.schemas)):
             (self.directory / folder).mkdir()
@@ -72,46 +71,44 @@ class Setup(WorkerPlugin):
             (self.directory / EDITION_FILE).write_bytes(self.edition)
 
     def teardown(self, worker: DaskWorker) -> None:
-        """Forget the build's worker and its files."""
-        with _LOCK:
-            _WORKERS.pop(self.name, None)
+        """Forget the build's register, schemas and worker."""
+        self.converter = None
         if self.directory:
             shutil.rmtree(self.directory, ignore_errors=True)
 
-    def worker(self) -> Worker:
-        """This process's ``Worker`` for the build, loaded on first use."""
-        assert self.directory is not None, "plugin not set up"
-        if self.name not in _WORKERS:
-            schemas = tuple(self.directory / "schemas" / name for name in self.schemas)
-            settings = BuildSettings(self.corpus_name, self.directory / "register", schemas, self.directory / "out")
-            _WORKERS[self.name] = Worker(settings)
-        return _WORKERS[self.name]
+    def convert(self, name: str, data: bytes, key: str) -> tuple[SourceRecord, dict[str, bytes]]:
+        """Convert one source, one at a time (the register and schemas loaded on the first): its record and
+        its files."""
+        assert self.directory is not None and self.lock is not None, "plugin not set up"
+        files: dict[str, bytes] = {}
+        with self.lock:
+            if self.converter is None:
+                schemas = tuple(self.directory / "schemas" / schema for schema in self.schemas)
+                register = self.directory / "register"
+                self.converter = Worker(BuildSettings(self.corpus_name, register, schemas, self.directory / "out"))
+            source = self.directory / "sources" / name
+            source.parent.mkdir(exist_ok=True)
+            source.write_bytes(data)
+            try:
+                record = self.converter.convert(source, key, files.__setitem__)
+            finally:
+                source.unlink()
+        return record, files
 
 
 def convert_on_worker(plugin: str, name: str, data: bytes, key: str) -> tuple[SourceRecord, dict[str, bytes]]:
-    """Convert one source (its file name and bytes) on a Dask worker: its record and its files."""
+    """The task: convert one source (its file name and bytes) with the build's plugin on this Dask worker."""
     setup = get_worker().plugins[plugin]
     assert isinstance(setup, Setup)
-    files: dict[str, bytes] = {}
-    with _LOCK:
-        worker = setup.worker()
-        assert setup.directory is not None
-        source = setup.directory / "sources" / name
-        source.parent.mkdir(exist_ok=True)
-        source.write_bytes(data)
-        try:
-            record = worker.convert(source, key, files.__setitem__)
-        finally:
-            source.unlink()
-    return record, files
+    return setup.convert(name, data, key)
 
 
 def convert_on_cluster(
-    address: str, settings: BuildSettings, todo: list[Path], keys: dict[str, str], sink: Sink, local: Worker | None
+    address: str, settings: BuildSettings, todo: list[Path], keys: dict[str, str], sink: Sink
 ) -> Iterator[tuple[str, SourceRecord]]:
     """Convert ``todo`` on the cluster of the scheduler at ``address``, giving each file to ``sink``;
-    yield the records as they complete. A source this process cannot read is left to ``local`` (or a
-    worker made for it), which reports it as a local build would."""
+    yield the records as they complete. A source this process cannot read is reported by a local
+    worker, as a local build would."""
     try:
         client = Client(address, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, ValueError) as exc:
@@ -120,7 +117,7 @@ def convert_on_cluster(
         plugin = f"tei-encode-build-{client.id}"
         client.register_plugin(Setup(plugin, settings, code_fingerprint()), name=plugin)
         try:
-            yield from _run(client, plugin, settings, todo, keys, sink, local)
+            yield from _run(client, plugin, settings, todo, keys, sink)
         finally:
             client.unregister_worker_plugin(plugin)  # type: ignore[no-untyped-call]
 
@@ -132,10 +129,10 @@ def _run(
     todo: list[Path],
     keys: dict[str, str],
     sink: Sink,
-    local: Worker | None,
 ) -> Iterator[tuple[str, SourceRecord]]:
     """Submit ``todo`` a window at a time; write and yield what completes."""
     sources: dict[str, Path] = {}
+    local: Worker | None = None
     pending = iter(enumerate(todo))
     running = as_completed(loop=client.loop)  # type: ignore[no-untyped-call]
 

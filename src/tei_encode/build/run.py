@@ -258,7 +258,7 @@ def _records(
     if conversion.scheduler:
         cluster = _cluster()
         sink = file_writer(settings.out)
-        yield from cluster.convert_on_cluster(conversion.scheduler, settings, todo, keys, sink, None)
+        yield from cluster.convert_on_cluster(conversion.scheduler, settings, todo, keys, sink)
     elif jobs <= 1 or len(todo) < SOURCES_PER_WORKER_START * jobs:
         worker = Worker(settings, register)
         for source in todo:
