@@ -41,6 +41,7 @@ class Cluster:
         self.directory = directory
         self.file = directory / "scheduler.json"
         self.workers: list[subprocess.Popen[bytes]] = []
+        self.client: Any = None  # the tests' own connection to the scheduler, opened on first use
         self.scheduler = self._start("scheduler", "scheduler", "--host", "127.0.0.1", "--port", "0")
         self._wait(lambda: self.file.is_file() and bool(self.file.read_text().strip()), self.scheduler)
         self.address: str = json.loads(self.file.read_text())["address"]
@@ -83,11 +84,13 @@ class Cluster:
 
     def on_scheduler(self, function: Any) -> Any:
         """``function(dask_scheduler)`` run on the scheduler."""
-        from distributed import Client
+        if self.client is None:
+            from distributed import Client
 
-        with warnings.catch_warnings(), Client(self.address, timeout=STARTUP_SECONDS) as client:
-            warnings.simplefilter("ignore")
-            return client.run_on_scheduler(function)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.client = Client(self.address, timeout=STARTUP_SECONDS, set_as_default=False)
+        return self.client.run_on_scheduler(function)
 
     def worker_count(self) -> int:
         return int(self.on_scheduler(lambda dask_scheduler: len(dask_scheduler.workers)))
@@ -103,6 +106,8 @@ class Cluster:
 
     def stop(self) -> None:
         """End every process at once (nothing of theirs outlives the test's directory)."""
+        if self.client is not None:
+            self.client.close()
         for process in [*self.workers, self.scheduler]:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGKILL)

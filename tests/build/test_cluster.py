@@ -63,7 +63,7 @@ def test_cluster_build_is_incremental_like_a_local_one(cluster: Cluster, tmp_pat
 
 
 def test_a_killed_worker_loses_no_document(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path, 12)
+    corpus = make_corpus(tmp_path, 30)
     build(corpus, tmp_path / "local")
     out = tmp_path / "out"
     with loopback_cluster(tmp_path / "dask", workers=1) as cluster:
@@ -72,14 +72,14 @@ def test_a_killed_worker_loses_no_document(tmp_path: Path) -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        # One worker, one thread: once it has done two of the 13 tasks, most are still to do when it dies.
+        # One worker, one thread: once it has done two of the 31 tasks, most are still to do when it dies.
         deadline = time.monotonic() + 300
         while cluster.tasks_done(TASK_PREFIX) < 2:
             assert process.poll() is None and time.monotonic() < deadline, "the build ended before the kill"
             time.sleep(0.05)
         os.killpg(cluster.workers[0].pid, signal.SIGKILL)
         cluster.workers[0].wait()
-        assert cluster.tasks_done(TASK_PREFIX) < 13
+        assert cluster.tasks_done(TASK_PREFIX) < 31
         cluster.add_worker()
         _, stderr = process.communicate(timeout=600)
     assert process.returncode == 0, stderr.decode()
