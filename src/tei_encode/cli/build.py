@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from ..build import BuildResult, Progress, cpu_count
+from ..build import BuildResult, Holder, cpu_count
 from ..build import build as build_corpus
 from ..diagnostics import Severity, counted
 from ..errors import TeiEncodeError
-from .common import echo_diagnostics, fail
+from .common import echo_diagnostics, fail, progress_bar
 
 
 @click.command()
@@ -36,20 +34,50 @@ from .common import echo_diagnostics, fail
     " in this process, which is faster than starting workers.",
 )
 @click.option("--force", is_flag=True, help="Convert every source again, even those unchanged since the last build.")
-def build(corpus: Path, output: Path, jobs: int | None, force: bool) -> None:
+@click.option(
+    "--scheduler",
+    envvar="TEI_ENCODE_SCHEDULER",
+    metavar="ADDRESS",
+    help="Convert on the Dask cluster of this scheduler (e.g. tcp://host:8786; default: $TEI_ENCODE_SCHEDULER)"
+    " instead of local processes; needs tei-encode[dask] here and on the workers.",
+)
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=0,
+    metavar="SECONDS",
+    help="When another build is writing into OUT, wait up to this long for it (default: refuse at once).",
+)
+def build(corpus: Path, output: Path, jobs: int | None, force: bool, scheduler: str | None, wait: float) -> None:
     """Convert every source in CORPUS (default: corpus), validate the TEI and render the HTML views into OUT.
 
     OUT receives tei/ (TEI files), html/ (pages, index.html), validation.json, conversion.json and
     .build-state.json, which lets the next build convert only the sources that changed (or all of them
-    when the register, the schemas or tei-encode changed). Exit status: 0 all valid, 1 invalid documents
-    or conversion errors, 2 a source that cannot be read, or an output that cannot be written.
+    when the register, the schemas or tei-encode changed). One build at a time writes into OUT: another
+    one refuses, naming the build in progress, or waits for it (--wait).
+
+    With --scheduler, the sources are converted, validated and rendered on the workers of a Dask
+    cluster; they receive each source's bytes and send the files back, and this process writes OUT,
+    so no storage needs to be shared. The output is the same as a local build's.
+
+    Exit status: 0 all valid, 1 invalid documents or conversion errors, 2 a source that cannot be read,
+    an output that cannot be written, another build writing into OUT, or a cluster that cannot be used.
     """
     if not corpus.is_dir():
         fail(f"{corpus}: no such corpus directory")
     started = time.monotonic()
     try:
-        with progress_bar() as progress:
-            result = build_corpus(corpus, output, progress, jobs=jobs or cpu_count(), force=force)
+        with progress_bar("building") as progress:
+            result = build_corpus(
+                corpus,
+                output,
+                progress,
+                jobs=jobs or cpu_count(),
+                force=force,
+                scheduler=scheduler or None,
+                wait=wait,
+                on_wait=lambda holder: _waiting(holder, output, wait),
+            )
     except KeyboardInterrupt:
         fail("interrupted; run the build again to complete it", 130)
     except TeiEncodeError as exc:
@@ -83,19 +111,6 @@ def exit_code(result: BuildResult) -> int:
     return 0
 
 
-@contextmanager
-def progress_bar() -> Iterator[Progress | None]:
-    """A progress bar on stderr when it is a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    with click.progressbar(length=0, label="building", file=sys.stderr, show_pos=True) as bar:
-        shown = 0
-
-        def update(done: int, total: int) -> None:
-            nonlocal shown
-            bar.length = total
-            bar.update(done - shown)
-            shown = done
-
-        yield update
+def _waiting(holder: Holder | None, output: Path, wait: float) -> None:
+    who = holder.describe() if holder else "another process"
+    click.echo(f"tei-encode: {output}: waiting up to {wait:g} s for the build of {who}", err=True)

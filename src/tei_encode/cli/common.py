@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -31,3 +32,21 @@ def echo_diagnostics(diagnostics: Sequence[Diagnostic], minimum: Severity = Seve
     shown = [d.format() for d in diagnostics if order.index(d.severity) <= order.index(minimum)]
     if shown:  # one write: a corpus can have tens of thousands
         click.echo("\n".join(shown), err=True)
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr, updated with (done, total), when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=0, label=label, file=sys.stderr, show_pos=True) as bar:
+        shown = 0
+
+        def update(done: int, total: int) -> None:
+            nonlocal shown
+            bar.length = total
+            bar.update(done - shown)
+            shown = done
+
+        yield update

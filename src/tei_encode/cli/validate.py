@@ -13,7 +13,7 @@ from ..errors import TeiEncodeError
 from ..validate.reports import FORMATS, format_report, invalid_files, summary_line
 from ..validate.run import expand_paths, missing_paths, validate_files, validator_for
 from ..validate.sources import resolve_schema
-from .common import fail
+from .common import fail, progress_bar
 
 # Below this many files, starting workers costs more than it saves.
 PARALLEL_FROM = 500
@@ -84,15 +84,13 @@ def validate(
         fail("no XML files to validate")
     if conformance:
         _conformance(files, chosen, report_format)
-    progress = _progress_bar if sys.stderr.isatty() else None
     try:
         if jobs is None:
             jobs = 0 if len(files) >= PARALLEL_FROM else 1
-        results = validate_files(files, chosen, jobs=jobs or os.cpu_count() or 1, progress=progress)
+        with progress_bar("validating") as progress:
+            results = validate_files(files, chosen, jobs=jobs or os.cpu_count() or 1, progress=progress)
     except TeiEncodeError as exc:
         fail(str(exc))
-    if progress:
-        click.echo("\r\033[K", nl=False, err=True)
     elapsed = time.monotonic() - started
     click.echo(format_report(results, report_format, elapsed, results.schemas), nl=False)
     click.echo(summary_line(results, elapsed, results.schemas), err=True)
@@ -110,9 +108,3 @@ def _conformance(files: list[Path], schemas: list[Path] | None, report_format: s
         fail(str(exc))
     click.echo(format_conformance(reports, report_format), nl=False)
     sys.exit(1 if any(r.verdict in FAILING for r in reports) else 0)
-
-
-def _progress_bar(done: int, total: int) -> None:
-    width = 30
-    filled = width * done // max(total, 1)
-    click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", nl=False, err=True)

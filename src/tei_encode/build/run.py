@@ -7,7 +7,9 @@ readers and enrichers reported), ``cmif.xml`` (the letters in CMIF, when the
 corpus describes its edition in ``cmif.json``) and the build's own state files.
 
 Sources are converted in parallel by worker processes, each loading the
-register and compiling the schemas once. The build is incremental: the state
+register and compiling the schemas once, or on the workers of a Dask cluster
+(``cluster.py``); either way the records and files are the same. One build at
+a time writes into an output directory (``lock.py``). The build is incremental: the state
 file records, for every source, a key hashing the source's bytes and name, the
 register files, the schemas, the code of the package and the state format,
 with the index entries and findings of its documents. A source whose key is
@@ -29,23 +31,21 @@ repeat the same grammar and more than double the time of a build;
 
 from __future__ import annotations
 
-import hashlib
 import os
-import signal
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from importlib import import_module
+from importlib.util import find_spec
 from multiprocessing import get_context
 from pathlib import Path
+from types import ModuleType
 
-from . import __version__
-from .buildstate import (
+from ..buildstate import (
     PENDING_FILE,
     STATE_FILE,
-    STATE_FORMAT,
-    DocumentRecord,
     SourceRecord,
     State,
     decode_diagnostics,
@@ -56,41 +56,30 @@ from .buildstate import (
     save_pending,
     save_state,
 )
-from .cmifpublish import CMIF_FILE, PARTS_FILE, publish_cmif
-from .diagnostics import Diagnostic, Reporter, Severity
-from .errors import SchemaNotFound, TeiEncodeError
-from .exchange.cmif import EDITION_FILE
-from .pipeline import convert_path
-from .readers.decoding import SourceDecodeError, decode_bytes, read_source_bytes
-from .readers.docx.archive import is_zip
-from .register import Register
-from .render import Edition, IndexEntry, index_entry, render_document, render_index_entries, summarize
-from .validate import BaseValidator, default_schemas, load_validator
-from .validate.run import iter_findings
-from .xmlio import serialize, update_atomic, write_atomic
+from ..cmifpublish import CMIF_FILE, PARTS_FILE, publish_cmif
+from ..diagnostics import Diagnostic, Reporter, Severity
+from ..errors import SchemaNotFound
+from ..register import Register
+from ..render import Edition, IndexEntry, render_index_entries
+from ..validate import default_schemas
+from ..xmlio import update_atomic
+from .keys import build_key, source_key
+from .lock import Holder, output_lock
+from .worker import BuildError, BuildSettings, Worker, convert_in_process, duplicate, file_writer, init_process
 
 SOURCE_SUFFIXES = (".txt", ".md", ".docx")
 CHECKPOINT_SECONDS = 10.0
 # Starting a worker process (imports, register, schemas) costs about as much as converting this many
 # sources: fewer sources than this per process are converted in the build's own process.
 SOURCES_PER_WORKER_START = 8
+INSTALL_DASK = "building on a Dask cluster needs Dask's distributed package: pip install 'tei-encode[dask]'"
 REPORTS = ("validation.json", "conversion.json", STATE_FILE)
 
 Progress = Callable[[int, int], None]
 
 
-class BuildError(TeiEncodeError, OSError):
-    """The build cannot go on: the output cannot be written, or a worker process died."""
-
-
-@dataclass(frozen=True)
-class BuildSettings:
-    """What a worker needs to convert a source (picklable)."""
-
-    corpus_name: str
-    register_dir: Path
-    schemas: tuple[Path, ...]
-    out: Path
+class ClusterUnavailable(BuildError):
+    """A Dask scheduler was given, but Dask's ``distributed`` package is not installed."""
 
 
 @dataclass
@@ -133,24 +122,52 @@ def build(
     jobs: int = 1,
     force: bool = False,
     schemas: Iterable[Path] | None = None,
+    scheduler: str | None = None,
+    wait: float = 0.0,
+    on_wait: Callable[[Holder | None], None] | None = None,
 ) -> BuildResult:
-    """Convert, validate and render ``corpus`` into ``out`` with ``jobs`` processes.
+    """Convert, validate and render ``corpus`` into ``out`` with ``jobs`` processes, or on the Dask cluster
+    of the ``scheduler`` at an address such as ``tcp://host:8786``.
 
-    Raises ``BuildError`` when ``out`` cannot be written or a worker dies, and
-    lets ``KeyboardInterrupt`` through; in both cases what was done is kept
-    for the next build.
+    Holds the lock on ``out`` throughout: when another build holds it, waits up to ``wait`` seconds
+    (telling ``on_wait`` who holds it) and then raises ``OutputLocked``. Raises ``BuildError`` when
+    ``out`` cannot be written or the workers die, and lets ``KeyboardInterrupt`` through; in both cases
+    what was done is kept for the next build.
     """
     settings = BuildSettings(corpus.name, corpus / "register", tuple(schemas or build_schemas()), out)
     register = Register.from_directory(settings.register_dir)  # a broken register stops the build before any work
     for schema in settings.schemas:
         if not schema.is_file():
             raise SchemaNotFound(f"{schema}: schema not found")
+    if scheduler and find_spec("distributed") is None:  # before any work; imported only when there is some
+        raise ClusterUnavailable(INSTALL_DASK)
+    with output_lock(out, wait, on_wait):
+        return _build(corpus, settings, register, Conversion(jobs, scheduler), progress, force)
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """Where sources are converted: ``jobs`` local processes, or the cluster of a Dask ``scheduler``."""
+
+    jobs: int = 1
+    scheduler: str | None = None
+
+
+def _build(
+    corpus: Path,
+    settings: BuildSettings,
+    register: Register,
+    conversion: Conversion,
+    progress: Progress | None,
+    force: bool,
+) -> BuildResult:
+    out = settings.out
     sources = corpus_sources(corpus)
-    build_key = _build_key(settings)
-    keys = {source.name: _source_key(build_key, source) for source in sources}
+    build = build_key(settings)
+    keys = {source.name: source_key(build, source) for source in sources}
     previous = None if force else load_state(out)
     existing = {"tei": files_under(out / "tei"), "html": files_under(out / "html")}
-    state = State(index=previous.index if previous else [], build_key=build_key)
+    state = State(index=previous.index if previous else [], build_key=build)
     for source in sources:
         old = previous.sources.get(source.name) if previous else None
         if old and old.key == keys[source.name] and old.key and not old.failed and _outputs_exist(old, existing):
@@ -161,13 +178,13 @@ def build(
     # the tool, register or schemas changed, or a converted source gives other entries than before.
     old_entries = {s.name: _index_entries(previous.sources.get(s.name)) for s in todo} if previous else {}
     pages_stale = (
-        previous is None or previous.build_key != build_key or {s.name for s in sources} != previous.sources.keys()
+        previous is None or previous.build_key != build or {s.name for s in sources} != previous.sources.keys()
     )
     result = BuildResult(reused=len(state.sources), converted=len(todo))
     _prepare_output(out, [s.name for s in todo])
     if progress:
         progress(len(state.sources), len(sources))
-    for name, record in _convert_all(settings, register, todo, keys, jobs, state):
+    for name, record in _convert_all(settings, register, todo, keys, conversion, state):
         state.sources[name] = record
         if progress:
             progress(len(state.sources), len(sources))
@@ -197,7 +214,12 @@ def _publish_cmif(corpus: Path, out: Path, sources: list[Path], state: State, re
 
 
 def _convert_all(
-    settings: BuildSettings, register: Register, todo: list[Path], keys: dict[str, str], jobs: int, state: State
+    settings: BuildSettings,
+    register: Register,
+    todo: list[Path],
+    keys: dict[str, str],
+    conversion: Conversion,
+    state: State,
 ) -> Iterable[tuple[str, SourceRecord]]:
     """Convert ``todo``, yielding records as they complete and saving the state now and then."""
     last_save, save_cost = time.monotonic(), 0.0
@@ -216,29 +238,10 @@ def _convert_all(
     if not todo:
         return
     try:
-        if jobs <= 1 or len(todo) < SOURCES_PER_WORKER_START * jobs:
-            worker = Worker(settings, register)
-            for source in todo:
-                done[source.name] = worker.convert(source, keys[source.name])
-                yield source.name, done[source.name]
-                checkpoint()
-            return
-        context = get_context("spawn")
-        with ProcessPoolExecutor(
-            min(jobs, len(todo)), mp_context=context, initializer=_init_worker, initargs=(settings,)
-        ) as executor:
-            futures: dict[Future[SourceRecord], Path] = {
-                executor.submit(_convert_in_worker, source, keys[source.name]): source for source in todo
-            }
-            try:
-                for future in as_completed(futures):
-                    source = futures[future]
-                    done[source.name] = future.result()
-                    yield source.name, done[source.name]
-                    checkpoint()
-            except BaseException:
-                executor.shutdown(wait=True, cancel_futures=True)
-                raise
+        for name, record in _records(settings, register, todo, keys, conversion):
+            done[name] = record
+            yield name, record
+            checkpoint()
     except BrokenProcessPool as exc:
         checkpoint(force_save=True)
         raise BuildError("a worker process died; run the build again to complete it") from exc
@@ -247,86 +250,43 @@ def _convert_all(
         raise
 
 
-class Worker:
-    """Converts sources: the register and the validators loaded once."""
-
-    def __init__(self, settings: BuildSettings, register: Register | None = None) -> None:
-        self.settings = settings
-        self.register = register or Register.from_directory(settings.register_dir)
-        self.validators: list[BaseValidator] = [load_validator(p) for p in settings.schemas]
-        self.edition = Edition.of_corpus(settings.register_dir.parent)
-
-    def convert(self, source: Path, key: str) -> SourceRecord:
-        """Convert, validate and render one source; write its files; return its record.
-
-        A source that cannot be read, or that makes a stage fail, gives a record
-        with the error and no documents: one bad file must not stop a corpus.
-        """
-        name = f"{self.settings.corpus_name}/{source.name}"
-        try:
-            record = self._convert(source, key, name)
-            record.line()  # encoded here, in the worker, not by the process that saves the state
-            return record
-        except BuildError:
-            raise
-        except SourceDecodeError as exc:
-            error = exc.diagnostic("unreadable-source")
-        except TeiEncodeError as exc:
-            error = Diagnostic(Severity.ERROR, "unreadable-source", str(exc), name)
-        except Exception as exc:  # noqa: BLE001 - reported as a diagnostic naming the source
-            message = f"not converted: {type(exc).__name__}: {exc} (a bug in tei-encode; please report it)"
-            error = Diagnostic(Severity.ERROR, "internal-error", message, name)
-        return SourceRecord(key, conversion=[encode_diagnostic(error)], failed=True)
-
-    def _convert(self, source: Path, key: str, name: str) -> SourceRecord:
-        data = read_source_bytes(source)
-        if not is_zip(data):  # a text source: refused here with the name the build reports it by
-            decode_bytes(data, name)
-        reporter = Reporter(name)
-        items = convert_path(source, self.register, reporter)
-        record = SourceRecord(key, conversion=[encode_diagnostic(d) for d in reporter.diagnostics])
-        out = self.settings.out
-        for item in items:
-            if any(d.file == item.filename for d in record.documents):
-                record.conversion.append(encode_diagnostic(_duplicate(name, item.filename, source.name)))
-                continue
-            stem = item.document.id
-            summary = summarize(item.tree, stem)
-            pages = render_document(item.tree, stem, summary, self.edition)
-            findings = iter_findings(item.tree.getroottree(), f"tei/{item.filename}", self.validators)
-            validation = [encode_diagnostic(d) for d in findings]
+def _records(
+    settings: BuildSettings, register: Register, todo: list[Path], keys: dict[str, str], conversion: Conversion
+) -> Iterator[tuple[str, SourceRecord]]:
+    """The records of ``todo`` as they complete: on a cluster, in worker processes, or in this process."""
+    jobs = conversion.jobs
+    if conversion.scheduler:
+        cluster = _cluster()
+        sink = file_writer(settings.out)
+        yield from cluster.convert_on_cluster(conversion.scheduler, settings, todo, keys, sink)
+    elif jobs <= 1 or len(todo) < SOURCES_PER_WORKER_START * jobs:
+        worker = Worker(settings, register)
+        for source in todo:
+            yield source.name, worker.convert(source, keys[source.name])
+    else:
+        context = get_context("spawn")
+        with ProcessPoolExecutor(
+            min(jobs, len(todo)), mp_context=context, initializer=init_process, initargs=(settings,)
+        ) as executor:
+            futures: dict[Future[SourceRecord], Path] = {
+                executor.submit(convert_in_process, source, keys[source.name]): source for source in todo
+            }
             try:
-                write_atomic(out / "tei" / item.filename, serialize(item.tree))
-                for page, data in pages.items():
-                    write_atomic(out / "html" / page, data)
-            except OSError as exc:
-                raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
-            record.documents.append(DocumentRecord(item.filename, sorted(pages), index_entry(summary), validation))
-        return record
+                for future in as_completed(futures):
+                    yield futures[future].name, future.result()
+            except BaseException:
+                executor.shutdown(wait=True, cancel_futures=True)
+                raise
 
 
-_WORKER: Worker | None = None
-
-
-def _init_worker(settings: BuildSettings) -> None:
-    global _WORKER
-    # Ctrl-C reaches the whole process group: the parent stops the build, workers just finish.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER = Worker(settings)
-
-
-def _convert_in_worker(source: Path, key: str) -> SourceRecord:
-    assert _WORKER is not None, "worker not initialised"
-    return _WORKER.convert(source, key)
-
-
-def _duplicate(name: str, filename: str, winner: str) -> Diagnostic:
-    return Diagnostic(
-        Severity.ERROR,
-        "duplicate-document",
-        f"document {filename[: -len('.xml')]} is also produced by {winner}; this one is left out",
-        name,
-    )
+def _cluster() -> ModuleType:
+    """The module that converts on a Dask cluster, which needs the optional ``distributed`` package."""
+    try:
+        return import_module(".cluster", __package__)
+    except ImportError as exc:
+        if exc.name not in ("dask", "distributed"):
+            raise
+        raise ClusterUnavailable(INSTALL_DASK) from exc
 
 
 def _resolve_clashes(
@@ -347,7 +307,7 @@ def _resolve_clashes(
                 kept.append(document)
                 continue
             rewrite.add(first)
-            clashes.append(encode_diagnostic(_duplicate(f"{settings.corpus_name}/{source.name}", document.file, first)))
+            clashes.append(encode_diagnostic(duplicate(f"{settings.corpus_name}/{source.name}", document.file, first)))
         if clashes:
             records[source.name] = SourceRecord(record.key, kept, record.conversion + clashes, record.failed)
     if rewrite:
@@ -439,43 +399,6 @@ def _remove_temporary(out: Path) -> None:
         names = (*REPORTS, PENDING_FILE, CMIF_FILE, PARTS_FILE)
         if path.is_file() and any(path.name.startswith(f".{name}.") for name in names):
             path.unlink()
-
-
-def _build_key(settings: BuildSettings) -> str:
-    """A hash of everything but the source that decides a document's output."""
-    digest = hashlib.sha256(f"tei-encode {__version__} state {STATE_FORMAT}\n".encode())
-    digest.update(settings.corpus_name.encode() + b"\n")
-    digest.update(_code_fingerprint().encode() + b"\n")
-    register = sorted(settings.register_dir.glob("*.xml")) if settings.register_dir.is_dir() else []
-    edition = [p for p in [settings.register_dir.parent / EDITION_FILE] if p.is_file()]
-    for label, paths in (("register", register), ("schema", list(settings.schemas)), ("edition", edition)):
-        for path in paths:
-            digest.update(f"{label} {path.name} {_file_hash(path)}\n".encode())
-    return digest.hexdigest()
-
-
-def _source_key(build_key: str, source: Path) -> str:
-    """The key of one source; empty when it cannot be read (so it is always tried again)."""
-    try:
-        content = _file_hash(source)
-    except OSError:
-        return ""
-    return hashlib.sha256(f"{build_key}\n{source.name}\n{content}\n".encode()).hexdigest()
-
-
-def _file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _code_fingerprint() -> str:
-    """A hash of the package's code and data files (the command line excepted), so a changed tool rebuilds."""
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        relative = path.relative_to(package).as_posix()
-        if path.is_file() and not relative.startswith("cli/") and "__pycache__" not in relative:
-            digest.update(f"{relative} {_file_hash(path)}\n".encode())
-    return digest.hexdigest()
 
 
 def cpu_count() -> int:
