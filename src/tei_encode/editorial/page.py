@@ -53,7 +53,7 @@ form.filters { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; font: 
 
 def review_files(rows: Sequence[ReviewRow]) -> dict[str, bytes]:
     """The review's files by name: the page, its stylesheet, CSV and JSON (rows in document and line order)."""
-    ordered = sorted(rows, key=lambda r: (r.document, r.line, list(KINDS).index(r.kind), r.id))
+    ordered = sorted(rows, key=lambda r: (r.document, r.line))  # stable: rows of one line stay in reading order
     return {
         "index.html": review_page(ordered),
         STYLESHEET: resources.files("tei_encode.render").joinpath("static", STYLESHEET).read_bytes(),
