@@ -12,14 +12,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Block, Correspondence, Document, Party, Span, span
+from ..model import Block, Correspondence, Document, DocumentDate, Party, Span, span
 from ..register import Entry, Name, Register
 from .anchors import Position, document_blocks, find, occurrences
-from .decisions import Decision
+from .decisions import MARK_KINDS, NAME_KINDS, Decision
 from .rows import ReviewRow
 
-NAME_KINDS = ("person", "place", "org")
-MARKED_KINDS = (*NAME_KINDS, "date")
 ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 ACCEPTED_NOTE = "Accepted into the register by {editor} (editorial decision)."
 
@@ -128,7 +126,7 @@ def _apply(
 ) -> str:
     """Apply one mention decision at ``at``; the reason it cannot be applied, or empty."""
     block = blocks[at.block]
-    there = [s for s in block.spans if s.kind in MARKED_KINDS and s.overlaps(at.start, at.end)]
+    there = [s for s in block.spans if s.kind in MARK_KINDS and s.overlaps(at.start, at.end)]
     action = decision.action
     if action == "not":
         _remove(block, there)
@@ -142,7 +140,7 @@ def _apply(
             entry = _new_entry(decision, decision.kind, provisional, outcome)
         if decision.value and entry is None:
             return f"no register entry {decision.value!r} (give its names to make one)"
-        kind = entry.kind if entry is not None else decision.kind
+        kind = NAME_KINDS[entry.kind if entry is not None else decision.kind]
         if action == "mark" and entry is not None and entry.kind != decision.kind:
             return f"register entry {decision.value!r} is a {entry.kind}, not a {decision.kind}"
         _remove(block, there)
@@ -240,16 +238,13 @@ def _set_document(
         attrs = _date_attrs(decision.value)
         if attrs is None:
             return f"date value {decision.value!r} is not an ISO date (1920-08-12) or range (1920-08-11/1920-08-20)"
-        dated = {k: v for k, v in attrs.items() if v}
-        for key in [k for k in document.meta if k.startswith("date.")]:
-            del document.meta[key]
-        document.meta.update({f"date.{k}": v for k, v in dated.items()})
-        correspondence.date = dated
+        dated = DocumentDate(attrs.get("when", ""), attrs.get("notBefore", ""), attrs.get("notAfter", ""))
+        document.meta.date = correspondence.date = dated
     else:
         entry = _lookup(decision.value, register, provisional)
         if entry is None:
             return f"no register entry {decision.value!r}"
-        party = Party(entry.kind, entry.name, entry.key)
+        party = Party(NAME_KINDS[entry.kind], entry.name, entry.key)
         parties = correspondence.senders if decision.action == "sender" else correspondence.addressees
         if decision.action not in replaced:  # the editors' first sender (addressee) replaces the converter's
             parties.clear()

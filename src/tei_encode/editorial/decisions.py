@@ -35,13 +35,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import TeiEncodeError
+from ..model import PartyKind
 
 DECISIONS_FILE = "decisions.csv"
 COLUMNS = ("document", "text", "occurrence", "context", "action", "kind", "value", "names", "cert", "editor", "note")
 MENTION_ACTIONS = ("link", "not", "mark", "ok", "accept")
 DOCUMENT_ACTIONS = ("date", "sender", "addressee")
 ACTIONS = MENTION_ACTIONS + DOCUMENT_ACTIONS
-MARK_KINDS = ("person", "place", "org", "date")
+# The kinds of names (register entries and their spans) and what ``mark`` may mark.
+NAME_KINDS: dict[str, PartyKind] = {"person": "person", "place": "place", "org": "org"}
+MARK_KINDS = (*NAME_KINDS, "date")
 CERTAINTIES = ("high", "medium", "low")
 DEFAULT_EDITOR = "the editors"
 

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, replace
 from ..diagnostics import Diagnostic
 from ..model import Block, Document, Span
 from .anchors import Position, document_blocks, line_of, occurrence_number, snippet
+from .decisions import NAME_KINDS
 
 # Kinds of rows, in the order the page lists them, with their labels.
 KINDS = {
@@ -27,7 +28,6 @@ KINDS = {
     "date": "date inferred or open",
     "reader": "line not placed",
 }
-NAME_KINDS = ("person", "place", "org")
 # Diagnostics the span rows already cover; every other diagnostic with a line is a line a reader could not place.
 COVERED_CODES = frozenset(
     {"date-year-inferred", "date-month-inferred", "ambiguous-name", "person-not-in-register", "place-not-in-register"}
