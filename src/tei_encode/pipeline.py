@@ -18,7 +18,7 @@ from .model import Block, Document
 from .readers import read_path
 from .readers.blocks import document_id
 from .readers.decoding import decode_source
-from .register import Register
+from .register import Entry, Register
 from .writers.collection import collection_index
 from .writers.tei import TeiWriter
 
@@ -30,6 +30,7 @@ class Converted:
     document: Document
     tree: etree._Element
     review: list[ReviewRow] = field(default_factory=list)  # what the converters were unsure of
+    accepted: list[Entry] = field(default_factory=list)  # entries the editors' decisions accepted or defined
 
     @property
     def filename(self) -> str:
@@ -59,7 +60,7 @@ def convert_path(
     for document in documents:
         tree = writer.write(document, context.register_for(document.id), reporter)
         record_editors(tree, decided[document.id].editors)
-        converted.append(Converted(document, tree, decided[document.id].rows))
+        converted.append(Converted(document, tree, decided[document.id].rows, decided[document.id].accepted))
     index = _collection_index(path, converted, context.register, reporter)
     return converted + ([index] if index else [])
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, Reporter, Severity
 from ..pipeline import convert_path
-from ..register import Register
+from ..register import Entry, Register
 from .decisions import DECISIONS_FILE, Decision, load_decisions
 from .rows import ReviewRow
 
@@ -22,11 +22,13 @@ SOURCE_SUFFIXES = (".txt", ".md")
 
 @dataclass
 class CorpusReview:
-    """The review rows of a corpus and the decisions that did not apply (as warnings ``decision-unmatched``)."""
+    """The review rows of a corpus, the decisions that did not apply (as warnings ``decision-unmatched``), its
+    documents and the entries the decisions accepted."""
 
     rows: list[ReviewRow] = field(default_factory=list)
     unmatched: list[Diagnostic] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
+    accepted: list[Entry] = field(default_factory=list)
 
 
 def corpus_decisions(corpus: Path) -> list[Decision]:
@@ -46,6 +48,7 @@ def review_corpus(
         for item in convert_path(source, register, reporter, decisions=decisions):
             review.rows.extend(item.review)
             review.documents.append(item.document.id)
+            review.accepted.extend(item.accepted)
         review.unmatched.extend(d for d in reporter.diagnostics if d.code == "decision-unmatched")
         if progress:
             progress(done, len(sources))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from ..diagnostics import Diagnostic, Reporter, Severity
 from ..enrichers import Context
 from ..model import Document
+from ..register import Entry
 from .apply import apply_decisions, mark_decided
 from .decisions import Decision
 from .rows import ReviewRow, document_of_line, documents_of_lines, review_rows
@@ -22,10 +23,12 @@ SETTLED_CODES = ("ambiguous-name", "person-not-in-register", "place-not-in-regis
 
 @dataclass
 class Decided:
-    """One document after the editorial step: its review rows and the editors who decided on it."""
+    """One document after the editorial step: its review rows, the editors who decided on it, and the entries
+    the decisions accepted into the register or defined (for ``register accept``)."""
 
     rows: list[ReviewRow] = field(default_factory=list)
     editors: dict[str, str] = field(default_factory=dict)
+    accepted: list[Entry] = field(default_factory=list)
 
 
 def review_and_decide(
@@ -59,7 +62,7 @@ def review_and_decide(
                     decision.line,
                 )
             )
-        decided[document.id] = Decided(mark_decided(rows, outcome), outcome.editors)
+        decided[document.id] = Decided(mark_decided(rows, outcome), outcome.editors, list(outcome.accepted.values()))
     _settle_warnings(reporter, by_document, decided)
     return decided
 
