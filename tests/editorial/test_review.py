@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,18 @@ def test_a_missing_corpus_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["review", str(tmp_path / "nowhere"), "-o", str(tmp_path / "r")])
     assert result.exit_code == 2
     assert "no such corpus directory" in result.stderr
+
+
+def test_a_correction_read_from_a_note_is_listed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "noted", corpus)
+    shutil.copytree(CORPUS / "register", corpus / "register")
+    result = CliRunner().invoke(main, ["review", str(corpus), "-o", str(tmp_path / "review")])
+    assert result.exit_code == 0, result.output
+    [row] = [r for r in rows(tmp_path / "review") if r["kind"] == "correction"]
+    assert (row["document"], row["line"], row["text"], row["proposal"]) == (
+        "bolshevik-correspondence-no601",
+        12,
+        "Zinoviev is nervous",
+        "del: struck out, as note 1 says",
+    )

@@ -33,7 +33,8 @@ def review(corpus: Path, output: Path, strict: bool) -> None:
     \b
     Rows: people and places the register lacks (each mention, linked to a provisional entry),
     bare names several namesakes share, names a model proposed (with its confidence), dates whose
-    year was inferred or left open, source lines a reader dropped or could not place. Each row has
+    year was inferred or left open, source lines a reader dropped or could not place, deletions and
+    insertions read from a note. Each row has
     the document, the line, the text in its context, the proposed decision and a stable id.
 
     OUTPUT receives index.html (open it from the file system; filter by kind, document and status),

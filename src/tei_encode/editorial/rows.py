@@ -26,6 +26,7 @@ KINDS = {
     "namesake": "ambiguous namesake",
     "proposal": "proposed by a model",
     "date": "date inferred or open",
+    "correction": "correction from a note",
     "reader": "line not placed",
 }
 # Diagnostics the span rows already cover; every other diagnostic with a line is a line a reader could not place.
@@ -92,10 +93,11 @@ def review_rows(
     """
     blocks = document_blocks(document)
     keys = set(provisional)
+    notes = _notes(document)
     rows = []
     for index, block in enumerate(blocks):
         for s in sorted(block.spans):
-            found = _uncertainty(s, keys)
+            found = _uncertainty(s, keys) or _noted_correction(block, s, notes)
             if found:
                 rows.append(_span_row(document, blocks, index, block, s, *found))
     rows.extend(_diagnostic_rows(document, diagnostics, source_lines))
@@ -129,6 +131,29 @@ def _uncertainty(s: Span, provisional: set[str]) -> tuple[str, str] | None:
         if s.attr("cert") or s.attr("evidence") == "internal":
             return "date", f"date {value}: year taken from the document's date"
     return None
+
+
+def _notes(document: Document) -> list[tuple[str, str]]:
+    """The notes of a document (their number and their text with white space folded)."""
+    return [
+        (b.attrs.get("n", ""), " ".join(b.text.split()))
+        for d in document.divisions
+        if d.kind == "notes"
+        for b in d.blocks
+        if b.kind == "note"
+    ]
+
+
+def _noted_correction(block: Block, s: Span, notes: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """A deletion or insertion in the text whose words a note quotes: the converter read it from the note."""
+    if s.kind not in ("del", "add") or block.kind == "note":
+        return None
+    words = " ".join(block.text[s.start : s.end].split())
+    number = next((n for n, text in notes if words and words in text), None)
+    if number is None:
+        return None
+    label = "struck out" if s.kind == "del" else "written in"
+    return "correction", f"{s.kind}: {label}, as note {number} says" if number else f"{s.kind}: {label}, as a note says"
 
 
 def _date_value(s: Span) -> str:
