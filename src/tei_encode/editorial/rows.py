@@ -4,7 +4,8 @@ A row names the document, the source line, the text with its context, what the
 converter proposes and why it is unsure: a person or place the register lacks
 (linked to a provisional entry), a bare name several namesakes share, a name a
 model or gazetteer proposed (with its confidence), a date whose year was inferred
-or left open, a source line a reader dropped or could not place. The id hashes the
+or left open, a source line a reader dropped or could not place, a deletion or
+insertion read from a note. The id hashes the
 document id, the kind, the text and its occurrence, never offsets, so it stays the
 same when the converters change around it.
 """
