@@ -117,13 +117,29 @@ def test_a_missing_corpus_is_a_usage_error(tmp_path: Path) -> None:
     assert "no such corpus directory" in result.stderr
 
 
-def test_a_correction_read_from_a_note_is_listed(tmp_path: Path) -> None:
+def review_of(fixture: str, tmp_path: Path) -> list[dict[str, object]]:
+    """The review rows of a corpus made of one fixture directory and the bundled register."""
     corpus = tmp_path / "corpus"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "noted", corpus)
+    shutil.copytree(Path(__file__).parent / "fixtures" / fixture, corpus)
     shutil.copytree(CORPUS / "register", corpus / "register")
     result = CliRunner().invoke(main, ["review", str(corpus), "-o", str(tmp_path / "review")])
     assert result.exit_code == 0, result.output
-    [row] = [r for r in rows(tmp_path / "review") if r["kind"] == "correction"]
+    return rows(tmp_path / "review")
+
+
+def test_a_bare_name_linked_by_inference_is_listed(tmp_path: Path) -> None:
+    [row] = review_of("inferred", tmp_path)
+    assert (row["kind"], row["line"], row["text"], row["after"], row["proposal"]) == (
+        "namesake",
+        12,
+        "Kamenev",
+        " writes that the Duma group is split.",
+        "person #Kamenev_LB: the one the register has active on 1913-02-02",
+    )
+
+
+def test_a_correction_read_from_a_note_is_listed(tmp_path: Path) -> None:
+    [row] = [r for r in review_of("noted", tmp_path) if r["kind"] == "correction"]
     assert (row["document"], row["line"], row["text"], row["proposal"]) == (
         "bolshevik-correspondence-no601",
         12,

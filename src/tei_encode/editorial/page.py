@@ -137,7 +137,7 @@ def _table(rows: Sequence[ReviewRow]) -> etree._Element:
         None,
         *(
             element("th", {"scope": "col"}, h)
-            for h in ("Document", "Line", "Kind", "Text in context", "Proposed", "Status", "Id")
+            for h in ("Document", "Line", "Kind", "Text in context", "Occurrence", "Proposed", "Status", "Id")
         ),
     )
     body = element("tbody")

@@ -13,6 +13,7 @@ same when the converters change around it.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 
@@ -32,8 +33,17 @@ KINDS = {
 }
 # Diagnostics the span rows already cover; every other diagnostic with a line is a line a reader could not place.
 COVERED_CODES = frozenset(
-    {"date-year-inferred", "date-month-inferred", "ambiguous-name", "person-not-in-register", "place-not-in-register"}
+    {
+        "date-year-inferred",
+        "date-month-inferred",
+        "ambiguous-name",
+        "namesake-linked",
+        "person-not-in-register",
+        "place-not-in-register",
+    }
 )
+# The note of a bare name linked to one of its namesakes by inference: the name, the key and why.
+NAMESAKE_LINKED = re.compile(r"'(.+)' is (\S+), (.+)$")
 FIELDS = (
     "id",
     "kind",
@@ -101,7 +111,35 @@ def review_rows(
             found = _uncertainty(s, keys) or _noted_correction(block, s, notes)
             if found:
                 rows.append(_span_row(document, blocks, index, block, s, *found))
+    rows.extend(_inferred_namesakes(document, blocks, diagnostics, {r.position for r in rows}))
     rows.extend(_diagnostic_rows(document, diagnostics, source_lines))
+    return rows
+
+
+def _inferred_namesakes(
+    document: Document, blocks: list[Block], diagnostics: Sequence[Diagnostic], taken: set[Position | None]
+) -> list[ReviewRow]:
+    """Rows for the bare names the enrichers linked to one namesake by inference (``namesake-linked``)."""
+    rows = []
+    for d in diagnostics:
+        found = NAMESAKE_LINKED.match(d.message) if d.code == "namesake-linked" else None
+        if found is None:
+            continue
+        text, key, reason = found.groups()
+        for index, block in enumerate(blocks):
+            spans = [s for s in sorted(block.spans) if block.line == d.line and s.attr("ref") == f"#{key}"]
+            match = next(
+                (
+                    s
+                    for s in spans
+                    if block.text[s.start : s.end] == text and Position(index, s.start, s.end) not in taken
+                ),
+                None,
+            )
+            if match is not None:
+                taken.add(Position(index, match.start, match.end))
+                rows.append(_span_row(document, blocks, index, block, match, "namesake", f"person #{key}: {reason}"))
+                break
     return rows
 
 
