@@ -10,7 +10,7 @@ from lxml import etree
 
 from .diagnostics import Reporter
 from .editorial.decisions import Decision
-from .editorial.hook import review_and_decide
+from .editorial.hook import refuse, review_and_decide
 from .editorial.record import record_editors
 from .editorial.rows import ReviewRow
 from .enrichers import Context, enrich, enrich_page
@@ -62,6 +62,8 @@ def convert_path(
         record_editors(tree, decided[document.id].editors)
         converted.append(Converted(document, tree, decided[document.id].rows, decided[document.id].accepted))
     index = _collection_index(path, converted, context.register, reporter)
+    if index:
+        refuse(index.document.id, decisions, reporter, "a collection's index is made from its letters: decide on them")
     return converted + ([index] if index else [])
 
 

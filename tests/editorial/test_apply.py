@@ -107,3 +107,18 @@ def test_decisions_are_applied_to_no_other_document(tmp_path: Path) -> None:
         decisions=parse_decisions(text, "decisions.csv"),
     )
     assert [d.code for d in reporter.diagnostics if d.code.startswith("decision")] == []
+
+
+def test_ok_with_nothing_to_confirm_and_a_decision_on_the_index_are_reported() -> None:
+    text = HEADER + f"{LETTER},Red Hill,,,ok,,,,,,\nbolshevik-correspondence-501-502,Kamenev,,,link,,Kamenev_LB,,,,\n"
+    reporter = Reporter(SOURCE)
+    convert_path(
+        FIXTURE / SOURCE,
+        Register.from_directory(CORPUS / "register"),
+        reporter,
+        decisions=parse_decisions(text, "decisions.csv"),
+    )
+    assert [d.format() for d in reporter.diagnostics if d.code == "decision-unmatched"] == [
+        "decisions.csv:2: warning: ok not applied: no name, place or date is marked at 'Red Hill' to confirm",
+        "decisions.csv:3: warning: link not applied: a collection's index is made from its letters: decide on them",
+    ]

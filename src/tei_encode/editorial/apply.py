@@ -131,6 +131,8 @@ def _apply(
     if action == "not":
         _remove(block, there)
     elif action == "ok":
+        if not there:
+            return f"no name, place or date is marked at {decision.text!r} to confirm"
         for s in there:
             _remove(block, [s])
             block.add(span(s.start, s.end, s.kind, **{**dict(s.attrs), **_decided(decision)}))

@@ -17,8 +17,6 @@ from ..register import Entry, Register
 from .decisions import DECISIONS_FILE, Decision, load_decisions
 from .rows import ReviewRow
 
-SOURCE_SUFFIXES = (".txt", ".md")
-
 
 @dataclass
 class CorpusReview:

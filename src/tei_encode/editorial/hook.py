@@ -52,19 +52,23 @@ def review_and_decide(
         provisional = context.added.setdefault(document.id, [])
         rows = review_rows(document, [e.key for e in provisional], by_document.get(document.id, []), source_lines)
         outcome = apply_decisions(document, decisions, context.register_for(document.id), provisional, rows)
-        for decision, reason in outcome.unmatched:
-            reporter.diagnostics.append(
-                Diagnostic(
-                    Severity.WARNING,
-                    "decision-unmatched",
-                    f"{decision.action} not applied: {reason}",
-                    decision.file,
-                    decision.line,
-                )
-            )
+        reporter.diagnostics.extend(_unmatched(decision, reason) for decision, reason in outcome.unmatched)
         decided[document.id] = Decided(mark_decided(rows, outcome), outcome.editors, list(outcome.accepted.values()))
     _settle_warnings(reporter, by_document, decided)
     return decided
+
+
+def refuse(document_id: str, decisions: Sequence[Decision], reporter: Reporter, reason: str) -> None:
+    """Report every decision about ``document_id`` as not applied, for ``reason``."""
+    for decision in decisions:
+        if decision.document == document_id:
+            reporter.diagnostics.append(_unmatched(decision, reason))
+
+
+def _unmatched(decision: Decision, reason: str) -> Diagnostic:
+    return Diagnostic(
+        Severity.WARNING, "decision-unmatched", f"{decision.action} not applied: {reason}", decision.file, decision.line
+    )
 
 
 def _settle_warnings(reporter: Reporter, by_document: dict[str, list[Diagnostic]], decided: dict[str, Decided]) -> None:
