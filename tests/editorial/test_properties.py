@@ -16,7 +16,8 @@ from tei_encode.editorial.anchors import document_blocks, find
 from tei_encode.editorial.decisions import Decision
 from tei_encode.editorial.hook import review_and_decide
 from tei_encode.editorial.record import record_editors
-from tei_encode.enrichers import Context, enrich
+from tei_encode.enrichers import enrich
+from tei_encode.enrichers.context import Context
 from tei_encode.readers import READERS
 from tei_encode.register import Register
 from tei_encode.validate import BaseValidator, default_schemas, load_validator

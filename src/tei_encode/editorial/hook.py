@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, Reporter, Severity
-from ..enrichers import Context
+from ..enrichers.context import Context
 from ..model import Document
 from ..register import Entry
 from .apply import apply_decisions, mark_decided
