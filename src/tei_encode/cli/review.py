@@ -31,11 +31,13 @@ def review(corpus: Path, output: Path, strict: bool) -> None:
     """List every decision the converters were unsure of in CORPUS (default: corpus), for an editor.
 
     \b
-    Rows: people and places the register lacks (each mention, linked to a provisional entry),
-    bare names several namesakes share, names a model proposed (with its confidence), dates whose
-    year was inferred or left open, source lines a reader dropped or could not place, deletions and
-    insertions read from a note. Each row has
-    the document, the line, the text in its context, the proposed decision and a stable id.
+    Rows: people and places the register lacks (each mention, linked to
+    a provisional entry), bare names several namesakes share or that were
+    linked by inference, names a model proposed (with its confidence),
+    dates whose year was inferred or left open, source lines a reader
+    dropped or could not place, deletions and insertions read from a note.
+    Each row has the document, the line, the text in its context, the
+    proposed decision and a stable id.
 
     OUTPUT receives index.html (open it from the file system; filter by kind, document and status),
     review.csv and review.json. Decide in CORPUS/decisions.csv (see the README); rows a decision
