@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tei_encode.editorial.anchors import Position, find, occurrence_number, occurrences
+from tei_encode.editorial.anchors import Occurrences, Position, find, occurrences
 from tei_encode.model import Block
 
 BLOCKS = [
@@ -34,7 +34,7 @@ def test_white_space_in_the_text_matches_any_white_space() -> None:
 
 def test_a_snippet_of_context_picks_the_occurrence() -> None:
     [position] = find(BLOCKS, "Kamenev", context="S. S. Kamenev")
-    assert occurrence_number(BLOCKS, "Kamenev", position) == 4
+    assert Occurrences(BLOCKS).number("Kamenev", position) == 4
     assert find(BLOCKS, "Kamenev", 2, context="S. S. Kamenev") == []
     assert find(BLOCKS, "Kamenev", context="L. B. Kamenev") == []
 
@@ -51,7 +51,7 @@ WORDS = st.sampled_from(["Lenin", "Lvov", "Lvov region", "Kamenev", "the", "Кр
 def test_a_found_mention_is_found_again_by_its_occurrence(paragraphs: list[list[str]], text: str) -> None:
     blocks = [Block("p", " ".join(words)) for words in paragraphs]
     for position in occurrences(blocks, text):
-        number = occurrence_number(blocks, text, position)
+        number = Occurrences(blocks).number(text, position)
         assert find(blocks, text, number) == [position]
         assert blocks[position.block].text[position.start : position.end] == text
-    assert occurrence_number(blocks, text, Position(len(blocks), 0, 1)) == 0
+    assert Occurrences(blocks).number(text, Position(len(blocks), 0, 1)) == 0

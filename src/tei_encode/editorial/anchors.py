@@ -42,15 +42,28 @@ def _pattern(text: str) -> re.Pattern[str]:
 def occurrences(blocks: list[Block], text: str) -> list[Position]:
     """Every occurrence of ``text`` in ``blocks``, in reading order."""
     pattern = _pattern(text)
-    return [Position(k, m.start(), m.end()) for k, block in enumerate(blocks) for m in pattern.finditer(block.text)]
+    first = text.split()[0] if text.split() else ""
+    return [
+        Position(k, m.start(), m.end())
+        for k, block in enumerate(blocks)
+        if first in block.text  # a quick test that spares the pattern most blocks
+        for m in pattern.finditer(block.text)
+    ]
 
 
-def occurrence_number(blocks: list[Block], text: str, position: Position) -> int:
-    """Which occurrence of ``text`` (1 for the first) starts at ``position``; 0 if none does."""
-    for number, found in enumerate(occurrences(blocks, text), 1):
-        if found.block == position.block and found.start == position.start:
-            return number
-    return 0
+class Occurrences:
+    """The occurrences of texts in the blocks of one document, each text searched for once."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self._found: dict[str, dict[tuple[int, int], int]] = {}
+
+    def number(self, text: str, position: Position) -> int:
+        """Which occurrence of ``text`` (1 for the first) starts at ``position``; 0 if none does."""
+        if text not in self._found:
+            found = occurrences(self.blocks, text)
+            self._found[text] = {(p.block, p.start): k for k, p in enumerate(found, 1)}
+        return self._found[text].get((position.block, position.start), 0)
 
 
 def find(blocks: list[Block], text: str, occurrence: int = 1, context: str = "") -> list[Position]:

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, replace
 
 from ..diagnostics import Diagnostic
 from ..model import Block, Document, Span
-from .anchors import Position, document_blocks, line_of, occurrence_number, snippet
+from .anchors import Occurrences, Position, document_blocks, line_of, snippet
 from .decisions import NAME_KINDS
 
 # Kinds of rows, in the order the page lists them, with their labels.
@@ -103,30 +103,31 @@ def review_rows(
     those of its source that fall on the document's lines; ``source_lines`` the source text.
     """
     blocks = document_blocks(document)
+    found = Occurrences(blocks)
     keys = set(provisional)
     notes = _notes(document)
     rows = []
     for index, block in enumerate(blocks):
         for s in sorted(block.spans):
-            found = _uncertainty(s, keys) or _noted_correction(block, s, notes)
-            if found:
-                rows.append(_span_row(document, blocks, index, block, s, *found))
-    rows.extend(_inferred_namesakes(document, blocks, diagnostics, {r.position for r in rows}))
+            uncertain = _uncertainty(s, keys) or _noted_correction(block, s, notes)
+            if uncertain:
+                rows.append(_span_row(document, found, index, block, s, *uncertain))
+    rows.extend(_inferred_namesakes(document, found, diagnostics, {r.position for r in rows}))
     rows.extend(_diagnostic_rows(document, diagnostics, source_lines))
     return rows
 
 
 def _inferred_namesakes(
-    document: Document, blocks: list[Block], diagnostics: Sequence[Diagnostic], taken: set[Position | None]
+    document: Document, found: Occurrences, diagnostics: Sequence[Diagnostic], taken: set[Position | None]
 ) -> list[ReviewRow]:
     """Rows for the bare names the enrichers linked to one namesake by inference (``namesake-linked``)."""
     rows = []
     for d in diagnostics:
-        found = NAMESAKE_LINKED.match(d.message) if d.code == "namesake-linked" else None
-        if found is None:
+        linked = NAMESAKE_LINKED.match(d.message) if d.code == "namesake-linked" else None
+        if linked is None:
             continue
-        text, key, reason = found.groups()
-        for index, block in enumerate(blocks):
+        text, key, reason = linked.groups()
+        for index, block in enumerate(found.blocks):
             spans = [s for s in sorted(block.spans) if block.line == d.line and s.attr("ref") == f"#{key}"]
             match = next(
                 (
@@ -138,7 +139,7 @@ def _inferred_namesakes(
             )
             if match is not None:
                 taken.add(Position(index, match.start, match.end))
-                rows.append(_span_row(document, blocks, index, block, match, "namesake", f"person #{key}: {reason}"))
+                rows.append(_span_row(document, found, index, block, match, "namesake", f"person #{key}: {reason}"))
                 break
     return rows
 
@@ -204,11 +205,11 @@ def _date_value(s: Span) -> str:
 
 
 def _span_row(
-    document: Document, blocks: list[Block], index: int, block: Block, s: Span, kind: str, proposal: str
+    document: Document, found: Occurrences, index: int, block: Block, s: Span, kind: str, proposal: str
 ) -> ReviewRow:
     text = block.text[s.start : s.end]
     position = Position(index, s.start, s.end)
-    occurrence = occurrence_number(blocks, text, position)
+    occurrence = found.number(text, position)
     before, after = snippet(block, s.start, s.end)
     return ReviewRow(
         row_id(document.id, kind, text, occurrence),
