@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ from lxml import etree
 from tei_encode.cli import main
 from tei_encode.editorial.rows import FIELDS, KINDS
 
-from ..conftest import CORPUS
+from ..conftest import CORPUS, require_shared
 
 CABLE = "wilson-119543-cable-5542"
 LETTER_99 = "bolshevik-correspondence-no099"
@@ -146,3 +148,14 @@ def test_a_correction_read_from_a_note_is_listed(tmp_path: Path) -> None:
         "Zinoviev is nervous",
         "del: struck out, as note 1 says",
     )
+
+
+@pytest.mark.parametrize("source", ["bolshevik-correspondence-091-100", "wilson-119543-cable-5542"])
+def test_with_its_decisions_the_corpus_reaches_f1_and_value_1(built: Path, source: str) -> None:
+    tool = require_shared("tools/score_markup.py")
+    gold = require_shared(f"gold/{source}.json")
+    stem = source.rsplit("-", 2)[0] if source.startswith("bolshevik") else source
+    files = sorted(str(p) for p in (built / "tei").glob(f"{stem}*.xml"))
+    done = subprocess.run([sys.executable, str(tool), "--json", str(gold), *files], capture_output=True, check=True)
+    overall = json.loads(done.stdout)["overall"]
+    assert (overall["f1"], overall["value_acc"]) == (1.0, 1.0)
