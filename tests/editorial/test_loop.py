@@ -78,6 +78,7 @@ def test_decisions_alone_bring_the_letter_to_f1_1(tmp_path: Path) -> None:
     assert validate_file(tei, validators) == []
     text = tei.read_text("utf-8")
     assert '<respStmt xml:id="resp-a-n-editor"><resp>' in text and "<name>A. N. Editor</name>" in text
+    assert "<p>Names and dates with resp were decided by the editor it points to" in text
     assert '<persName ref="#Kamenev_LB" cert="high" resp="#resp-a-n-editor">Kamenev</persName>' in text
     assert '<persName ref="#Gusarov" cert="medium" resp="#resp-a-n-editor">Gusarov</persName>' in text
     assert "The steamer Trotsky sails" in text
