@@ -119,6 +119,22 @@ def test_ok_with_nothing_to_confirm_and_a_decision_on_the_index_are_reported() -
         decisions=parse_decisions(text, "decisions.csv"),
     )
     assert [d.format() for d in reporter.diagnostics if d.code == "decision-unmatched"] == [
-        "decisions.csv:2: warning: ok not applied: no name, place or date is marked at 'Red Hill' to confirm",
+        "decisions.csv:2: warning: ok not applied:"
+        " no name, place, date or correction is marked at 'Red Hill' to confirm",
         "decisions.csv:3: warning: link not applied: a collection's index is made from its letters: decide on them",
     ]
+
+
+@pytest.mark.parametrize(("action", "deleted"), [("ok", True), ("not", False)])
+def test_a_correction_read_from_a_note_confirmed_or_undone(action: str, deleted: bool) -> None:
+    source = FIXTURE.parent / "noted" / "bolshevik-correspondence-601-602.txt"
+    text = HEADER + f"bolshevik-correspondence-no601,Zinoviev is nervous,,,{action},,,,,,\n"
+    reporter = Reporter(source.name)
+    [letter, _] = convert_path(
+        source, Register.from_directory(CORPUS / "register"), reporter, decisions=parse_decisions(text, "d.csv")
+    )
+    assert [d.format() for d in reporter.diagnostics if d.code == "decision-unmatched"] == []
+    assert (letter.tree.find(".//t:body//t:del", TEI) is not None) is deleted
+    assert "Zinoviev is nervous" in "".join(letter.tree.find(".//t:body", TEI).itertext())
+    [row] = [r for r in letter.review if r.kind == "correction"]
+    assert (row.status, row.decision) == ("decided", "d.csv:2")

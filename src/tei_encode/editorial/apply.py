@@ -19,6 +19,8 @@ from .decisions import MARK_KINDS, NAME_KINDS, Decision
 from .rows import ReviewRow
 
 ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+# Corrections the converters may read from a note: an editor may confirm or undo them.
+CORRECTIONS = ("del", "add")
 ACCEPTED_NOTE = "Accepted into the register by {editor} (editorial decision)."
 
 
@@ -127,13 +129,16 @@ def _apply(
     """Apply one mention decision at ``at``; the reason it cannot be applied, or empty."""
     block = blocks[at.block]
     there = [s for s in block.spans if s.kind in MARK_KINDS and s.overlaps(at.start, at.end)]
+    corrections = [s for s in block.spans if s.kind in CORRECTIONS and (s.start, s.end) == (at.start, at.end)]
     action = decision.action
     if action == "not":
-        _remove(block, there)
+        _remove(
+            block, there + corrections + [s for s in block.spans if s.kind == "subst" and s.overlaps(at.start, at.end)]
+        )
     elif action == "ok":
-        if not there:
-            return f"no name, place or date is marked at {decision.text!r} to confirm"
-        for s in there:
+        if not there and not corrections:
+            return f"no name, place, date or correction is marked at {decision.text!r} to confirm"
+        for s in there:  # a correction stays as it is: the schema gives del and add no resp
             _remove(block, [s])
             block.add(span(s.start, s.end, s.kind, **{**dict(s.attrs), **_decided(decision)}))
     elif action == "link" or (action == "mark" and decision.kind in NAME_KINDS):

@@ -10,7 +10,7 @@ always required; the order of columns is free, unknown columns are refused):
   counted in reading order: title, header fields, text, notes.
 - ``context``: a snippet around ``text`` that holds it; occurrences are then counted inside it.
 - ``action``: ``link`` (link the mention to register key ``value``), ``not`` (the text is no
-  name, place or date: its markup goes), ``mark`` (mark the text as ``kind`` person, place, org or
+  name, place or date, or no correction: its markup goes), ``mark`` (mark the text as ``kind`` person, place, org or
   date with ``value``: a register key, or an ISO date ``1920-08-12`` or range
   ``1920-08-11/1920-08-20``), ``ok`` (the converter's reading is right: keep it, recorded as
   decided), ``date`` / ``sender`` / ``addressee`` (the document's date, ISO, or correspondent,
