@@ -66,8 +66,9 @@ class Occurrences:
         return self._found[text].get((position.block, position.start), 0)
 
 
-def find(blocks: list[Block], text: str, occurrence: int = 1, context: str = "") -> list[Position]:
+def find(blocks: list[Block], text: str, occurrence: int = 1, context: str = "", every: bool = False) -> list[Position]:
     """The position of the ``occurrence``-th ``text`` (inside a snippet ``context`` if given); empty if not there.
+    With ``every``, all the positions, whatever ``occurrence``.
 
     With a context, occurrences are counted inside the places the snippet occurs, so
     ``occurrence`` may stay 1 when the snippet is unique.
@@ -76,6 +77,8 @@ def find(blocks: list[Block], text: str, occurrence: int = 1, context: str = "")
     if context:
         places = occurrences(blocks, context)
         found = [p for p in found if any(c.block == p.block and c.start <= p.start and p.end <= c.end for c in places)]
+    if every:
+        return found
     return [found[occurrence - 1]] if 0 < occurrence <= len(found) else []
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Correspondence, Document, DocumentDate, Party, Span, span
 from ..register import Entry, Name, Register
-from .anchors import Position, document_blocks, find, occurrences
+from .anchors import Position, document_blocks, find
 from .decisions import MARK_KINDS, NAME_KINDS, Decision
 from .rows import ReviewRow
 
@@ -106,12 +106,11 @@ def _confirms_row(decision: Decision, rows: Sequence[ReviewRow]) -> bool:
 
 
 def _not_found(blocks: list[Block], decision: Decision) -> str:
-    found = occurrences(blocks, decision.text)
-    if decision.context:
-        return f"{decision.text!r} is not in the snippet {decision.context!r} of document {decision.document}"
-    if not found:
-        return f"{decision.text!r} is not in document {decision.document}"
-    return f"{decision.text!r} occurs {len(found)} time(s) in document {decision.document}, not {decision.occurrence}"
+    where = f"the snippet {decision.context!r} of document" if decision.context else "document"
+    count = len(find(blocks, decision.text, 0, decision.context, every=True))
+    if not count:
+        return f"{decision.text!r} is not in {where} {decision.document}"
+    return f"{decision.text!r} occurs {count} time(s) in {where} {decision.document}, not {decision.occurrence}"
 
 
 def _decided(decision: Decision) -> dict[str, str]:
