@@ -17,7 +17,8 @@ from .enrichers import Context, enrich, enrich_page
 from .model import Block, Document
 from .readers import read_path
 from .readers.blocks import document_id
-from .readers.decoding import decode_source
+from .readers.decoding import decode_bytes, read_source_bytes
+from .readers.docx.archive import is_zip
 from .register import Entry, Register
 from .writers.collection import collection_index
 from .writers.tei import TeiWriter
@@ -55,7 +56,7 @@ def convert_path(
     for document in documents:
         enrich(document, context, reporter)
     enrich_page(documents, context, reporter)  # a name one letter leaves open, another on the page may settle
-    lines = decode_source(path).splitlines()
+    lines = _source_lines(path)
     decided = review_and_decide(documents, context, reporter, decisions, reporter.diagnostics[first:], lines)
     for document in documents:
         tree = writer.write(document, context.register_for(document.id), reporter)
@@ -65,6 +66,12 @@ def convert_path(
     if index:
         refuse(index.document.id, decisions, reporter, "a collection's index is made from its letters: decide on them")
     return converted + ([index] if index else [])
+
+
+def _source_lines(path: Path) -> list[str]:
+    """The lines of a text source, which review rows quote (none for a Word file)."""
+    data = read_source_bytes(path)
+    return [] if is_zip(data) else decode_bytes(data, str(path)).splitlines()
 
 
 def _collection_index(
