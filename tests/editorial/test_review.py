@@ -102,6 +102,7 @@ def test_csv_and_page_hold_the_rows_of_the_json(review: Path) -> None:
             row["status"],
         )
         assert tr.find("td[@class='context']/mark").text == row["text"]
+        assert [td.text for td in tr.findall("td")][4:6] == [str(row["occurrence"]), row["proposal"]]
     kinds = [o.get("value") for o in page.findall(".//select[@data-filter='kind']/option")]
     assert kinds == ["", *[k for k in KINDS if any(r["kind"] == k for r in data)]]
     assert page.find(".//link[@rel='stylesheet']").get("href") == "style.css"

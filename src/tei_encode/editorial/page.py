@@ -158,6 +158,7 @@ def _table(rows: Sequence[ReviewRow]) -> etree._Element:
                 element("td", None, str(r.line) if r.line else ""),
                 element("td", None, KINDS[r.kind]),
                 context,
+                element("td", None, str(r.occurrence)),
                 element("td", None, r.proposal),
                 element("td", {"class": "status"}, status),
                 element("td", None, element("code", None, r.id)),
