@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from itertools import takewhile
 import subprocess
 from pathlib import Path
 
@@ -85,7 +86,9 @@ def test_after_accepting_the_decisions_still_hold_and_nothing_is_open(corpus: Pa
     rows = (tmp_path / "review" / "review.csv").read_text("utf-8")
     assert "provisional entry" not in rows
     check = runner.invoke(main, ["register", "check", str(corpus)])
-    unlinked = check.stdout.split("Authority ids without")[0]
+    heading, *lines = check.stdout.splitlines()
+    assert heading.startswith("Names not linked to the register")
+    unlinked = "\n".join(takewhile(lambda line: line.startswith(" "), lines))  # the section under the heading
     assert "Корнюшина" not in unlinked and "Gusarov" not in unlinked
 
 
