@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from itertools import takewhile
 import subprocess
+from itertools import takewhile
 from pathlib import Path
 
 import pytest
