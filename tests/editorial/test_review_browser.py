@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import require_tool
-from ..render.test_browser import FLAGS
+from ..render.conftest import FLAGS
 
 pytestmark = pytest.mark.slow
 
