@@ -19,6 +19,8 @@ from .decisions import MARK_KINDS, NAME_KINDS, Decision
 from .rows import ReviewRow
 
 ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+# What a model's proposal says of itself (who proposed it, from which package): the editor's decision replaces it.
+PROPOSED = ("resp", "source", "by")
 # Corrections the converters may read from a note: an editor may confirm or undo them.
 CORRECTIONS = ("del", "add")
 ACCEPTED_NOTE = "Accepted into the register by {editor} (editorial decision)."
@@ -139,7 +141,8 @@ def _apply(
             return f"no name, place, date or correction is marked at {decision.text!r} to confirm"
         for s in there:  # a correction stays as it is: the schema gives del and add no resp
             _remove(block, [s])
-            block.add(span(s.start, s.end, s.kind, **{**dict(s.attrs), **_decided(decision)}))
+            kept = {k: v for k, v in s.attrs if k not in PROPOSED}  # the editor's now, not the model's
+            block.add(span(s.start, s.end, s.kind, **{**kept, **_decided(decision)}))
     elif action == "link" or (action == "mark" and decision.kind in NAME_KINDS):
         entry = _lookup(decision.value, register, provisional) if decision.value else None
         if decision.value and entry is None and decision.names and decision.kind in NAME_KINDS:
