@@ -175,7 +175,7 @@ def _date_attrs(value: str) -> dict[str, str] | None:
     if not sep and ISO.fullmatch(value):
         return {"when": value}
     if sep and (not start or ISO.fullmatch(start)) and (not end or ISO.fullmatch(end)) and (start or end):
-        return {"notBefore": start, "notAfter": end}
+        return {"not_before": start, "not_after": end}
     return None
 
 
@@ -247,7 +247,7 @@ def _set_document(
         attrs = _date_attrs(decision.value)
         if attrs is None:
             return f"date value {decision.value!r} is not an ISO date (1920-08-12) or range (1920-08-11/1920-08-20)"
-        dated = DocumentDate(attrs.get("when", ""), attrs.get("notBefore", ""), attrs.get("notAfter", ""))
+        dated = DocumentDate(attrs.get("when", ""), attrs.get("not_before", ""), attrs.get("not_after", ""))
         document.meta.date = correspondence.date = dated
     else:
         entry = _lookup(decision.value, register, provisional)

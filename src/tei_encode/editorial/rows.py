@@ -199,8 +199,8 @@ def _noted_correction(block: Block, s: Span, notes: list[tuple[str, str]]) -> tu
 def _date_value(s: Span) -> str:
     if s.attr("when"):
         return s.attr("when")
-    if s.attr("notBefore") or s.attr("notAfter"):
-        return f"{s.attr('notBefore')}/{s.attr('notAfter')}"
+    if s.attr("not_before") or s.attr("not_after"):
+        return f"{s.attr('not_before')}/{s.attr('not_after')}"
     return ""
 
 
