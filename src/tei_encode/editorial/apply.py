@@ -145,7 +145,8 @@ def _apply(
             block.add(span(s.start, s.end, s.kind, **{**kept, **_decided(decision)}))
     elif action == "link" or (action == "mark" and decision.kind in NAME_KINDS):
         entry = _lookup(decision.value, register, provisional) if decision.value else None
-        if decision.value and entry is None and decision.names and decision.kind in NAME_KINDS:
+        provisional_or_new = entry is None or any(e.key == decision.value for e in provisional)
+        if decision.value and provisional_or_new and decision.names and decision.kind in NAME_KINDS:
             entry = _new_entry(decision, decision.kind, provisional, outcome)
         if decision.value and entry is None:
             return f"no register entry {decision.value!r} (give its names to make one)"
@@ -229,12 +230,15 @@ def _note(decision: Decision) -> str:
 
 
 def _new_entry(decision: Decision, kind: str, provisional: list[Entry], outcome: Outcome) -> Entry:
-    """A new entry the editor defines (key ``value``, the decision's names) for a name the register lacks."""
-    entry = next((e for e in provisional if e.key == decision.value), None)
-    if entry is None:
-        entry = Entry(decision.value, kind, _names(decision), note=_note(decision))
+    """The entry the editor defines (key ``value``, the decision's names) for a name the register lacks, in place
+    of a provisional entry with that key if the converters made one."""
+    entry = Entry(decision.value, kind, _names(decision), note=_note(decision))
+    known = [k for k, e in enumerate(provisional) if e.key == decision.value]
+    if known:
+        provisional[known[0]] = entry
+    else:
         provisional.append(entry)
-        outcome.accepted[decision.value] = entry
+    outcome.accepted[decision.value] = entry
     return entry
 
 
