@@ -1,8 +1,8 @@
 """What a build remembers between runs, and the JSON reports it writes.
 
 A ``SourceRecord`` holds what converting one source gave: the key it was made
-under, its documents (TEI file, HTML pages, index entry, validation findings)
-and the conversion diagnostics. Diagnostics are kept as lines of JSON, encoded
+under, its documents (TEI file, HTML pages, index entry, validation findings),
+the conversion diagnostics and the review rows. Diagnostics are kept as lines of JSON, encoded
 once when the source is converted: a corpus of ten thousand letters has
 hundreds of thousands of them, and an incremental build copies them into the
 reports without decoding them again.
@@ -33,7 +33,7 @@ from .xmlio import write_atomic
 
 STATE_FILE = ".build-state.json"
 PENDING_FILE = ".build-pending.json"
-STATE_FORMAT = 4
+STATE_FORMAT = 5
 DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic))
 _INFO = f'"severity": "{Severity.INFO.value}"'
 _SEVERITIES = {severity.value: severity for severity in Severity}
@@ -80,6 +80,7 @@ class SourceRecord:
     documents: list[DocumentRecord] = field(default_factory=list)
     conversion: list[str] = field(default_factory=list)
     failed: bool = False
+    review: list[str] = field(default_factory=list)  # the review rows of its documents, as lines of JSON
     notable: list[str] | None = field(default=None, compare=False, repr=False)  # the warnings and errors
     encoded: bytes = field(default=b"", compare=False, repr=False)  # as_json() as a line, once made
 
@@ -97,6 +98,7 @@ class SourceRecord:
             "failed": self.failed,
             "conversion": "\n".join(self.conversion),
             "notable": "\n".join(self.notable_conversion()),
+            "review": "\n".join(self.review),
             "documents": [
                 {"file": d.file, "pages": d.pages, "index": d.index, "validation": "\n".join(d.validation)}
                 for d in self.documents
@@ -117,7 +119,8 @@ class SourceRecord:
             for d in data["documents"]
         ]
         conversion, notable = _lines(data["conversion"]), _lines(data["notable"])
-        return cls(str(data["key"]), documents, conversion, bool(data["failed"]), notable, encoded)
+        review = _lines(data["review"])
+        return cls(str(data["key"]), documents, conversion, bool(data["failed"]), review, notable, encoded)
 
 
 def _lines(text: str) -> list[str]:

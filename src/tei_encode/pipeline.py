@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from .diagnostics import Reporter
+from .editorial.decisions import Decision
+from .editorial.hook import refuse, review_and_decide
+from .editorial.record import record_editors
+from .editorial.rows import ReviewRow
 from .enrichers import Context, enrich, enrich_page
 from .model import Block, Document
 from .readers import read_path
 from .readers.blocks import document_id
-from .register import Register
+from .readers.decoding import decode_bytes, read_source_bytes
+from .readers.docx.archive import is_zip
+from .register import Entry, Register
 from .writers.collection import collection_index
 from .writers.tei import TeiWriter
 
@@ -23,6 +30,8 @@ class Converted:
 
     document: Document
     tree: etree._Element
+    review: list[ReviewRow] = field(default_factory=list)  # what the converters were unsure of
+    accepted: list[Entry] = field(default_factory=list)  # entries the editors' decisions accepted or defined
 
     @property
     def filename(self) -> str:
@@ -31,9 +40,15 @@ class Converted:
 
 
 def convert_path(
-    path: Path, register: Register, reporter: Reporter, source_format: str | None = None
+    path: Path,
+    register: Register,
+    reporter: Reporter,
+    source_format: str | None = None,
+    decisions: Sequence[Decision] = (),
 ) -> list[Converted]:
-    """Every document of one source file as TEI; problems go to ``reporter``."""
+    """Every document of one source file as TEI, with its review rows and the editors' ``decisions`` applied;
+    problems go to ``reporter``."""
+    first = len(reporter.diagnostics)
     documents = read_path(path, reporter, source_format)
     context = Context(register)
     writer = TeiWriter()
@@ -41,10 +56,22 @@ def convert_path(
     for document in documents:
         enrich(document, context, reporter)
     enrich_page(documents, context, reporter)  # a name one letter leaves open, another on the page may settle
+    lines = _source_lines(path)
+    decided = review_and_decide(documents, context, reporter, decisions, reporter.diagnostics[first:], lines)
     for document in documents:
-        converted.append(Converted(document, writer.write(document, context.register_for(document.id), reporter)))
+        tree = writer.write(document, context.register_for(document.id), reporter)
+        record_editors(tree, decided[document.id].editors)
+        converted.append(Converted(document, tree, decided[document.id].rows, decided[document.id].accepted))
     index = _collection_index(path, converted, context.register, reporter)
+    if index:
+        refuse(index.document.id, decisions, reporter, "a collection's index is made from its letters: decide on them")
     return converted + ([index] if index else [])
+
+
+def _source_lines(path: Path) -> list[str]:
+    """The lines of a text source, which review rows quote (none for a Word file)."""
+    data = read_source_bytes(path)
+    return [] if is_zip(data) else decode_bytes(data, str(path)).splitlines()
 
 
 def _collection_index(

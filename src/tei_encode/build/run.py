@@ -58,6 +58,8 @@ from ..buildstate import (
 )
 from ..cmifpublish import CMIF_FILE, PARTS_FILE, publish_cmif
 from ..diagnostics import Diagnostic, Reporter, Severity
+from ..editorial.built import REVIEW_DIR, decided_key, publish_review
+from ..editorial.corpus import corpus_decisions, unknown_documents
 from ..errors import SchemaNotFound
 from ..register import Register
 from ..render import Edition, IndexEntry, render_index_entries
@@ -134,7 +136,8 @@ def build(
     ``out`` cannot be written or the workers die, and lets ``KeyboardInterrupt`` through; in both cases
     what was done is kept for the next build.
     """
-    settings = BuildSettings(corpus.name, corpus / "register", tuple(schemas or build_schemas()), out)
+    decisions = tuple(corpus_decisions(corpus))  # a malformed decisions file stops the build before any work
+    settings = BuildSettings(corpus.name, corpus / "register", tuple(schemas or build_schemas()), out, decisions)
     register = Register.from_directory(settings.register_dir)  # a broken register stops the build before any work
     for schema in settings.schemas:
         if not schema.is_file():
@@ -170,7 +173,13 @@ def _build(
     state = State(index=previous.index if previous else [], build_key=build)
     for source in sources:
         old = previous.sources.get(source.name) if previous else None
-        if old and old.key == keys[source.name] and old.key and not old.failed and _outputs_exist(old, existing):
+        # The key of a source covers the editors' decisions about the documents it gave.
+        decided = (
+            decided_key(keys[source.name], settings.decisions, [d.file.removesuffix(".xml") for d in old.documents])
+            if old
+            else ""
+        )
+        if old and old.key == decided and old.key and not old.failed and _outputs_exist(old, existing):
             state.sources[source.name] = old
     todo = [s for s in sources if s.name not in state.sources]
     changed = previous is None or bool(todo) or previous.sources.keys() != state.sources.keys()
@@ -194,7 +203,18 @@ def _build(
     _finish(out, sources, state, result, changed or clashes, pages_stale or clashes, edition)
     if changed or not (out / CMIF_FILE).is_file():
         _publish_cmif(corpus, out, sources, state, result)
+    if changed or not (out / REVIEW_DIR / "index.html").is_file():
+        _publish_review(out, sources, state)
+    result.conversion.extend(unknown_documents(settings.decisions, [d.removesuffix(".xml") for d in result.documents]))
     return result
+
+
+def _publish_review(out: Path, sources: list[Path], state: State) -> None:
+    """``OUT/review/`` from the review rows of every source."""
+    try:
+        publish_review(out, [line for source in sources for line in state.sources[source.name].review])
+    except OSError as exc:
+        raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
 
 
 def _publish_cmif(corpus: Path, out: Path, sources: list[Path], state: State, result: BuildResult) -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from ..buildstate import DocumentRecord, SourceRecord, encode_diagnostic
 from ..diagnostics import Diagnostic, Reporter, Severity
+from ..editorial.built import decided_key, encode_rows
+from ..editorial.decisions import Decision
 from ..errors import TeiEncodeError
 from ..pipeline import convert_path
 from ..readers.decoding import SourceDecodeError, decode_bytes, read_source_bytes
@@ -42,6 +44,7 @@ class BuildSettings:
     register_dir: Path
     schemas: tuple[Path, ...]
     out: Path
+    decisions: tuple[Decision, ...] = ()  # the editors' decisions (CORPUS/decisions.csv)
 
 
 def file_writer(out: Path) -> Sink:
@@ -94,8 +97,10 @@ class Worker:
         if not is_zip(data):  # a text source: refused here with the name the build reports it by
             decode_bytes(data, name)
         reporter = Reporter(name)
-        items = convert_path(source, self.register, reporter)
+        items = convert_path(source, self.register, reporter, decisions=self.settings.decisions)
+        key = decided_key(key, self.settings.decisions, [item.document.id for item in items])
         record = SourceRecord(key, conversion=[encode_diagnostic(d) for d in reporter.diagnostics])
+        record.review = encode_rows(row for item in items for row in item.review)
         for item in items:
             if any(d.file == item.filename for d in record.documents):
                 record.conversion.append(encode_diagnostic(duplicate(name, item.filename, source.name)))

@@ -23,6 +23,7 @@ COMMANDS = {
     "export": "export",
     "register": "register",
     "render": "render",
+    "review": "review",
     "schema": "schema",
     "validate": "validate",
 }

@@ -1,5 +1,6 @@
 """The ``register`` commands: ``check`` lists what an editor has to complete, ``reconcile`` asks the authority
-files and writes proposals for an editor to accept."""
+files and writes proposals for an editor to accept, ``accept`` moves the entries the editors accepted into the
+register."""
 
 from __future__ import annotations
 
@@ -127,6 +128,36 @@ def reconcile(
     added = sum(p.action == "add" for p in proposals)
     click.echo(f"{len(proposals)} proposals ({added} ids to add), {client.requests} requests -> {output}", err=True)
     sys.exit(1 if reporter.diagnostics else 0)
+
+
+@register.command()
+@click.argument("corpus", required=False, default="corpus", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--key", "keys", multiple=True, help="Only the entry with this key (repeat for several).")
+def accept(corpus: Path, keys: tuple[str, ...]) -> None:
+    """Move the entries the editors accepted into the register files of CORPUS (default: corpus).
+
+    An entry is accepted by a row of CORPUS/decisions.csv: "accept" (a provisional entry, under the
+    row's key and with its names) or "mark" with a new key and names. Each goes, with its name
+    variants and note, into the register file that lists its kind. Exit 0 when done (also when
+    there was nothing to move), 2 for an unknown --key, a malformed decisions file or a register
+    that cannot be read or written.
+    """
+    from ..build import corpus_sources
+    from ..editorial.accept import accept_into_register
+    from ..editorial.corpus import review_corpus
+
+    if not is_corpus(corpus):
+        fail(f"{corpus}: not a corpus directory (no source texts)")
+    try:
+        accepted = review_corpus(corpus, corpus_sources(corpus)).accepted
+        moved = accept_into_register(corpus / "register", accepted, keys)
+    except TeiEncodeError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or corpus}: cannot write: {exc.strerror or exc}")
+    for item in moved:
+        click.echo(f"{item.entry.kind} {item.entry.key} ({item.entry.name}) -> {item.file}")
+    click.echo(f"{len(moved)} entries moved into the register", err=True)
 
 
 def format_report(report: RegisterReport) -> str:

@@ -47,14 +47,17 @@ def is_corpus(path: Path) -> bool:
 
 
 def convert_corpus(corpus: Path, reporter: Reporter) -> list[TeiDocument]:
-    """Every document of a corpus directory, converted in memory; conversion findings go to ``reporter``."""
+    """Every document of a corpus directory, converted in memory with the editors' decisions, as a build does;
+    conversion findings go to ``reporter``."""
     from ..build import corpus_sources
+    from ..editorial.corpus import corpus_decisions
 
     register = corpus_register(corpus)
+    decisions = corpus_decisions(corpus)
     documents = []
     for source in corpus_sources(corpus):
         source_reporter = Reporter(f"{corpus.name}/{source.name}")
-        items = convert_path(source, register, source_reporter)
+        items = convert_path(source, register, source_reporter, decisions=decisions)
         reporter.diagnostics.extend(source_reporter.diagnostics)
         for item in items:
             tree = etree.ElementTree(etree.fromstring(serialize(item.tree), safe_parser()))

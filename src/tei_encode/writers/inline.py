@@ -48,8 +48,8 @@ ELEMENTS: Mapping[SpanKind, str] = {
 ALLOWED_ATTRS: dict[str, tuple[str, ...]] = {
     "person": ("ref", "type", "cert", "resp"),
     "place": ("ref", "cert", "resp"),
-    "org": ("ref",),
-    "date": ("when", "not_before", "not_after", "cert", "evidence"),
+    "org": ("ref", "cert", "resp"),
+    "date": ("when", "not_before", "not_after", "cert", "evidence", "resp"),
     "time": ("when",),
     "idno": ("type",),
     "del": ("rend",),

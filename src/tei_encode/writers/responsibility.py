@@ -19,7 +19,7 @@ def add_applications(app_info: etree._Element, document: Document) -> None:
     for _, block in document.blocks():
         for s in block.spans:
             resp = s.attr("resp")
-            if resp:
+            if resp and s.attr("by"):  # an editor's decision has resp too, pointing to a respStmt instead
                 packages = s.attr("by").split("; ")
                 for ident, package in zip(resp.split(), packages, strict=False):
                     used.setdefault(ident.lstrip("#"), package)

@@ -1,0 +1,48 @@
+"""The editorial step inside an incremental build: keys that change with a document's decisions, review rows
+kept with a source's record, and ``OUT/review/`` made from the rows of every source.
+
+A source's key covers the decisions about the documents it gives, so a build
+converts a source again when a decision about one of its documents is added,
+changed or removed, and only then.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..xmlio import update_atomic
+from .decisions import Decision
+from .page import review_files
+from .rows import ReviewRow
+
+REVIEW_DIR = "review"
+
+
+def decided_key(key: str, decisions: Sequence[Decision], document_ids: Iterable[str]) -> str:
+    """``key`` (of a source) combined with the decisions about ``document_ids``; ``key`` itself when there are none."""
+    wanted = set(document_ids)
+    about = [repr(d) for d in decisions if d.document in wanted]
+    if not key or not about:
+        return key
+    return hashlib.sha256("\n".join([key, *about]).encode("utf-8")).hexdigest()
+
+
+def encode_rows(rows: Iterable[ReviewRow]) -> list[str]:
+    """Review rows as lines of JSON (keys sorted), to keep in a build's state."""
+    return [json.dumps(r.as_dict(), ensure_ascii=False, sort_keys=True) for r in rows]
+
+
+def decode_rows(lines: Iterable[str]) -> list[ReviewRow]:
+    """The rows of ``encode_rows`` lines."""
+    return [ReviewRow(**json.loads(line)) for line in lines]
+
+
+def publish_review(out: Path, lines: Iterable[str]) -> None:
+    """Write ``OUT/review/`` from the encoded rows of every source (files whose bytes would not change are left
+    alone)."""
+    (out / REVIEW_DIR).mkdir(parents=True, exist_ok=True)
+    for name, data in review_files(decode_rows(lines)).items():
+        update_atomic(out / REVIEW_DIR / name, data)

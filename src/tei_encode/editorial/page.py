@@ -1,0 +1,167 @@
+"""The review as files: ``index.html`` (filterable by kind, document and status, from the file system),
+``review.csv`` and ``review.json`` with the same rows, and the views' ``style.css``.
+
+The page is built with lxml like the reading views and shares their stylesheet;
+a few lines of script filter the table (no request is made, so the page works
+from ``file://``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from lxml import etree
+
+from ..render.html import STYLESHEET, element, serialize_page
+from ..xmlio import write_atomic
+from .rows import FIELDS, KINDS, ReviewRow
+
+TITLE = "Review of the conversion"
+FILTER_SCRIPT = """
+(function () {
+  var selects = document.querySelectorAll("select[data-filter]");
+  var rows = document.querySelectorAll("tbody tr");
+  var count = document.getElementById("shown");
+  function update() {
+    var shown = 0;
+    rows.forEach(function (row) {
+      var visible = Array.prototype.every.call(selects, function (s) {
+        return !s.value || row.getAttribute("data-" + s.getAttribute("data-filter")) === s.value;
+      });
+      row.hidden = !visible;
+      if (visible) { shown += 1; }
+    });
+    count.textContent = String(shown);
+  }
+  selects.forEach(function (s) { s.addEventListener("change", update); });
+  update();
+})();
+"""
+STYLE = """
+table.review td.context { font-size: .92rem; }
+table.review mark { background: #fbeeb8; }
+table.review tr.decided td { color: var(--muted); }
+table.review tr.decided td.status::before { content: "\\2713\\00a0"; }
+form.filters { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; font: .95rem system-ui, sans-serif; }
+"""
+
+
+def review_files(rows: Sequence[ReviewRow]) -> dict[str, bytes]:
+    """The review's files by name: the page, its stylesheet, CSV and JSON (rows in document and line order)."""
+    ordered = sorted(rows, key=lambda r: (r.document, r.line))  # stable: rows of one line stay in reading order
+    return {
+        "index.html": review_page(ordered),
+        STYLESHEET: resources.files("tei_encode.render").joinpath("static", STYLESHEET).read_bytes(),
+        "review.csv": review_csv(ordered),
+        "review.json": review_json(ordered),
+    }
+
+
+def write_review(directory: Path, rows: Sequence[ReviewRow]) -> list[Path]:
+    """Write the review's files into ``directory`` (atomically, each); returns their paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in review_files(rows).items():
+        write_atomic(directory / name, data)
+        written.append(directory / name)
+    return written
+
+
+def review_csv(rows: Sequence[ReviewRow]) -> bytes:
+    """The rows as UTF-8 CSV with a header row (the columns of ``FIELDS``)."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row.as_dict())
+    return out.getvalue().encode("utf-8")
+
+
+def review_json(rows: Sequence[ReviewRow]) -> bytes:
+    """The rows as a JSON list of objects."""
+    return (json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def review_page(rows: Sequence[ReviewRow]) -> bytes:
+    """The review page: counts, filters and one table row per review row."""
+    open_rows = sum(1 for r in rows if r.status == "open")
+    head = element(
+        "head",
+        None,
+        element("meta", {"charset": "utf-8"}),
+        element("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+        element("title", None, TITLE),
+        element("link", {"rel": "stylesheet", "href": STYLESHEET}),
+        element("style", None, STYLE),
+    )
+    summary = element(
+        "p",
+        None,
+        f"{len(rows)} decisions the converters were unsure of: {open_rows} open, "
+        f"{len(rows) - open_rows} decided. Shown: ",
+        element("span", {"id": "shown"}, str(len(rows))),
+        ".",
+    )
+    main = element("main", {"id": "main"}, element("h1", None, TITLE), summary, _filters(rows), _table(rows))
+    body = element("body", {"class": "index"}, main, element("script", None, FILTER_SCRIPT))
+    return serialize_page(element("html", {"lang": "en"}, head, body))
+
+
+def _filters(rows: Sequence[ReviewRow]) -> etree._Element:
+    documents = sorted({r.document for r in rows})
+    choices = [
+        ("kind", "Kind", [(k, label) for k, label in KINDS.items() if any(r.kind == k for r in rows)]),
+        ("document", "Document", [(d, d) for d in documents]),
+        ("status", "Status", [("open", "open"), ("decided", "decided")]),
+    ]
+    form = element("form", {"class": "filters", "aria-label": "Filter the rows"})
+    for name, label, options in choices:
+        select = element(
+            "select", {"id": f"filter-{name}", "data-filter": name}, element("option", {"value": ""}, "all")
+        )
+        for value, text in options:
+            select.append(element("option", {"value": value}, text))
+        form.append(element("label", {"for": f"filter-{name}"}, f"{label} "))
+        form.append(select)
+    return form
+
+
+def _table(rows: Sequence[ReviewRow]) -> etree._Element:
+    head = element(
+        "tr",
+        None,
+        *(
+            element("th", {"scope": "col"}, h)
+            for h in ("Document", "Line", "Kind", "Text in context", "Occurrence", "Proposed", "Status", "Id")
+        ),
+    )
+    body = element("tbody")
+    for r in rows:
+        context = element("td", {"class": "context"}, r.before, element("mark", None, r.text), r.after)
+        status = r.status + (f" ({r.decision})" if r.decision else "")
+        body.append(
+            element(
+                "tr",
+                {
+                    "id": r.id,
+                    "class": r.status,
+                    "data-kind": r.kind,
+                    "data-document": r.document,
+                    "data-status": r.status,
+                },
+                element("td", None, r.document),
+                element("td", None, str(r.line) if r.line else ""),
+                element("td", None, KINDS[r.kind]),
+                context,
+                element("td", None, str(r.occurrence)),
+                element("td", None, r.proposal),
+                element("td", {"class": "status"}, status),
+                element("td", None, element("code", None, r.id)),
+            )
+        )
+    return element("table", {"class": "corpus review"}, element("thead", None, head), body)
