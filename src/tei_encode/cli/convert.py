@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Reporter, Severity
+from ..editorial.corpus import corpus_decisions
 from ..errors import TeiEncodeError
 from ..model import dump
 from ..pipeline import convert_path
@@ -41,6 +42,11 @@ from .common import echo_diagnostics, fail, output_option
     is_flag=True,
     help="Convert with no register: names are still marked, but linked to nothing (no warning about it).",
 )
+@click.option(
+    "--no-decisions",
+    is_flag=True,
+    help="Ignore the editors' decisions (decisions.csv beside each source, applied by default as build does).",
+)
 @click.option("--debug-model", is_flag=True, help="Print the document model of each document instead of writing TEI.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print informational notes.")
 def convert(
@@ -49,6 +55,7 @@ def convert(
     source_format: str | None,
     register_dir: Path | None,
     no_register: bool,
+    no_decisions: bool,
     debug_model: bool,
     verbose: bool,
 ) -> None:
@@ -66,7 +73,8 @@ def convert(
             if not source.exists():
                 raise TeiEncodeError(f"{source}: no such file")
             register = _register(source, register_dir, no_register, reporter)
-            items = convert_path(source, register, reporter, source_format)
+            decisions = () if no_decisions else corpus_decisions(source.parent)
+            items = convert_path(source, register, reporter, source_format, decisions=decisions)
         except SourceDecodeError as exc:
             click.echo(exc.diagnostic("unreadable-source").format(), err=True)
             status = 2
