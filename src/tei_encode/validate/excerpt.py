@@ -1,0 +1,290 @@
+"""Cutting a large document around one error: the element that holds it, an excerpt, and where to go on.
+
+A streamed validation tells where its first error is (a line, the names of the element and its
+ancestors) but not what else is wrong: libxml2's streaming state is lost after an error. ``locate``
+finds in the source text a *unit*: the deepest ancestor-or-self C of the erroneous element whose
+next sibling has the same name (a ``div`` among ``div``s, an ``entry`` among ``entry``s), inside its
+parent P. The excerpt (the text up to P's start tag, C, and the end tags of P and its ancestors)
+is small enough for the tree-based explanation; the rest of the document after C, behind the same
+prefix, is streamed again, as if C and the siblings before it were not there. Dropping a run of
+same-named siblings keeps a TEI content model satisfied; lines and columns of both are those of
+the file (the text after the prefix starts on a line of its own, indented to its column).
+
+Only markup is tokenised (tags, comments, CDATA, processing instructions), in a bounded window:
+a unit that cannot be found within it gives None, and the caller validates the whole tree instead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+# Markup tokens: comments, CDATA, processing instructions, declarations, end tags, start tags.
+_TOKEN = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>"
+    rb"|</(?P<end>[^\s>]+)\s*>"
+    rb"|<(?P<start>[^\s/>!?][^\s/>]*)(?:\"[^\"]*\"|'[^']*'|[^>\"'])*?(?P<empty>/?)>",
+    re.S,
+)
+# How far around an error the text is searched for the unit and for the parent's start tag.
+BUDGET = 8 * 1024 * 1024
+_WINDOWS = (64 * 1024, 1024 * 1024, BUDGET)
+_CHUNK = 4 * 1024 * 1024
+
+
+class Lines:
+    """Line numbers and offsets of a file, counted once forward in chunks (checkpoints kept)."""
+
+    def __init__(self, handle: BinaryIO, size: int) -> None:
+        self.handle = handle
+        self.size = size
+        self.offsets = [0]  # checkpoint offsets, every _CHUNK bytes
+        self.lines = [1]  # the line at each checkpoint
+
+    def _checkpoint(self, offset: int) -> tuple[int, int]:
+        """The last checkpoint at or before ``offset`` (counting forward to it when needed)."""
+        while self.offsets[-1] + _CHUNK <= min(offset, self.size):
+            self.handle.seek(self.offsets[-1])
+            self.lines.append(self.lines[-1] + self.handle.read(_CHUNK).count(b"\n"))
+            self.offsets.append(self.offsets[-1] + _CHUNK)
+        index = bisect_right(self.offsets, offset) - 1
+        return self.offsets[index], self.lines[index]
+
+    def line_of(self, offset: int) -> int:
+        """The line of the byte at ``offset``."""
+        start, line = self._checkpoint(offset)
+        self.handle.seek(start)
+        return line + self.handle.read(offset - start).count(b"\n")
+
+    def start_of(self, line: int) -> int:
+        """The offset where ``line`` starts (the file's size past its last line)."""
+        index = bisect_right(self.lines, line) - 1
+        while index == len(self.lines) - 1 and self.offsets[-1] + _CHUNK <= self.size:
+            self._checkpoint(self.offsets[-1] + _CHUNK)
+            index = bisect_right(self.lines, line) - 1
+        offset, current = self.offsets[index], self.lines[index]
+        self.handle.seek(offset)
+        while current < line:
+            block = self.handle.read(_CHUNK)
+            if not block:
+                return self.size
+            count = block.count(b"\n")
+            if current + count < line:
+                current, offset = current + count, offset + len(block)
+                continue
+            cut = -1
+            for _ in range(line - current):
+                cut = block.index(b"\n", cut + 1)
+            return offset + cut + 1
+        return offset
+
+    def column_of(self, offset: int, encoding: str) -> int:
+        """The column (in characters, from 1) of the byte at ``offset``."""
+        start = self.start_of(self.line_of(offset))
+        self.handle.seek(start)
+        return len(self.handle.read(offset - start).decode(encoding, "replace")) + 1
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An element C cut out of its parent P around an error, and where the file goes on after it."""
+
+    prefix_end: int  # just after P's start tag: the text kept before C
+    prefix_line: int
+    start: int  # C's "<"
+    start_line: int
+    start_column: int
+    end: int  # just after C's end tag
+    end_line: int
+    end_column: int
+    closing: bytes  # the end tags of P and its ancestors
+    depth: int  # C's depth (the document element's is 0)
+
+    def excerpt(self, handle: BinaryIO) -> bytes:
+        """The prefix, C on a line of its own at its column, and the end tags that close the document."""
+        handle.seek(0)
+        prefix = handle.read(self.prefix_end)
+        handle.seek(self.start)
+        unit = handle.read(self.end - self.start)
+        return prefix + b"\n" + b" " * (self.start_column - 1) + unit + b"\n" + self.closing
+
+    def path(self, path: str) -> str:
+        """A path in the excerpt as a path of the file: C's position among its siblings is not known (``[?]``)."""
+        steps = path.split("/")
+        if len(steps) > self.depth + 1:
+            steps[self.depth + 1] = steps[self.depth + 1].partition("[")[0] + "[?]"
+        return "/".join(steps)
+
+    def excerpt_line(self, line: int) -> int:
+        """The line of the file that a line of the excerpt is."""
+        return line if line <= self.prefix_line else line - self.prefix_line - 1 + self.start_line
+
+    def resumed_line(self, line: int) -> int:
+        """The line of the file that a line of the document resumed after C is."""
+        return line if line <= self.prefix_line else line - self.prefix_line - 1 + self.end_line
+
+    def resumed(self, size: int) -> list[bytes | tuple[int, int]]:
+        """The parts of the document resumed after C: the prefix, C's end column, the rest of the file."""
+        return [(0, self.prefix_end), b"\n" + b" " * (self.end_column - 1), (self.end, size)]
+
+
+class Segments:
+    """A reader over parts of a file and bytes in between, for libxml2's text reader."""
+
+    def __init__(self, handle: BinaryIO, parts: list[bytes | tuple[int, int]]) -> None:
+        self.handle = handle
+        self.parts = list(parts)
+
+    def read(self, size: int) -> bytes:
+        """Up to ``size`` bytes; b"" at the end."""
+        while self.parts:
+            part = self.parts[0]
+            if isinstance(part, bytes):
+                data, rest = part[:size], part[size:]
+                self.parts[0] = rest
+            else:
+                start, end = part
+                self.handle.seek(start)
+                data = self.handle.read(min(size, end - start))
+                self.parts[0] = (start + len(data), end)
+            if data:
+                return data
+            self.parts.pop(0)
+        return b""
+
+
+def _local(name: bytes) -> str:
+    return name.rpartition(b":")[2].decode("utf-8", "replace")
+
+
+def _tokens(handle: BinaryIO, start: int, end: int) -> Iterator[re.Match[bytes]]:
+    handle.seek(start)
+    yield from _TOKEN.finditer(handle.read(end - start))
+
+
+def locate(handle: BinaryIO, size: int, lines: Lines, line: int, chain: list[str], encoding: str) -> Unit | None:
+    """The unit around the element named last in ``chain`` (local names from the document element),
+    whose start tag ends on ``line``; None when it cannot be found within the budget."""
+    if len(chain) < 2 or line < 1:
+        return None
+    line_start, line_end = lines.start_of(line), lines.start_of(line + 1)
+    chosen: tuple[int, int] | None = None
+    starts: dict[int, int] = {}
+    for back in _WINDOWS:  # the ancestors' start tags are usually near: look further back only when needed
+        window = max(0, line_start - back)
+        handle.seek(window)
+        text = handle.read(line_end - window)
+        found = _element_start(text, line_start - window, chain)
+        if found is None:
+            return None
+        if chosen is None:
+            chosen = _unit_end(handle, size, window + found, chain)
+            if chosen is None:
+                return None
+        starts = _chain_starts(text, found, chain, window)
+        if chosen[0] + 1 in starts:
+            break
+        if window == 0:
+            return None
+    if chosen is None or chosen[0] + 1 not in starts:
+        return None
+    parent, end = chosen
+    opened = _parent_start(handle, chain[: parent + 1], starts[parent + 1])
+    if opened is None:
+        return None
+    prefix_end, names = opened
+    start = starts[parent + 1]
+    return Unit(
+        prefix_end,
+        lines.line_of(prefix_end),
+        start,
+        lines.line_of(start),
+        lines.column_of(start, encoding),
+        end,
+        lines.line_of(end),
+        lines.column_of(end, encoding),
+        b"".join(b"</" + name + b">" for name in reversed(names)),
+        parent + 1,
+    )
+
+
+def _chain_starts(text: bytes, found: int, chain: list[str], window: int) -> dict[int, int]:
+    """The offsets of the start tags of the chain's elements that ``text`` holds, by depth (up to a mismatch)."""
+    depth = len(chain) - 1
+    starts = {depth: window + found}
+    for index, (offset, name) in enumerate(_open_before(text, found)[:depth]):
+        if name != chain[depth - 1 - index]:
+            break
+        starts[depth - 1 - index] = window + offset
+    return starts
+
+
+def _element_start(text: bytes, line_start: int, chain: list[str]) -> int | None:
+    """The offset in ``text`` of the first start tag of the chain's last element whose ">" is past
+    ``line_start`` and whose parent is the chain's (a ``<p>`` in a ``<p>``, not the outer one)."""
+    for match in _TOKEN.finditer(text):
+        name = match.group("start")
+        candidate = name is not None and match.end() > line_start and _local(name) == chain[-1]
+        if candidate and len(_chain_starts(text, match.start(), chain, 0)) > 1:
+            return match.start()
+    return None
+
+
+def _open_before(text: bytes, offset: int) -> list[tuple[int, str]]:
+    """The start tags still open at ``offset`` of ``text``, the nearest first."""
+    stack: list[tuple[int, str]] = []
+    for match in _TOKEN.finditer(text, 0, offset):
+        if match.group("start") is not None and not match.group("empty"):
+            stack.append((match.start(), _local(match.group("start"))))
+        elif match.group("end") is not None and stack:
+            stack.pop()
+    return stack[::-1]
+
+
+def _unit_end(handle: BinaryIO, size: int, start: int, chain: list[str]) -> tuple[int, int] | None:
+    """The depth of P (deepest first) whose child on the chain is followed by a sibling of its name, and C's end.
+
+    Read forward from the erroneous element's start tag, as the elements of the chain close.
+    """
+    count = len(chain) - 1  # elements open before the erroneous one
+    chain_open = count + 1  # elements of the chain still open once its start tag is read
+    closed: tuple[int, int] | None = None  # the chain element that closed last (its depth, its end)
+    for match in _tokens(handle, start, min(size, start + BUDGET)):
+        name, end_name = match.group("start"), match.group("end")
+        if name is not None:
+            if closed is not None and _local(name) == chain[closed[0]]:
+                return closed[0] - 1, start + closed[1]
+            closed = None
+            if not match.group("empty"):
+                count += 1
+            elif count == len(chain) - 1 and chain_open > count:
+                chain_open, closed = count, (count, match.end())
+        elif end_name is not None:
+            count -= 1
+            closed = None
+            if count < chain_open:
+                chain_open, closed = count, (count, match.end())
+            if chain_open < 1:
+                return None
+    return None
+
+
+def _parent_start(handle: BinaryIO, chain: list[str], limit: int) -> tuple[int, list[bytes]] | None:
+    """Where the content of the first element on the path ``chain`` begins, and the names as written on it."""
+    stack: list[bytes] = []
+    on_path = 0  # how many of the open elements are the path's
+    for match in _tokens(handle, 0, min(limit, BUDGET)):
+        name, end_name = match.group("start"), match.group("end")
+        if name is not None and not match.group("empty"):
+            if on_path == len(stack) and on_path < len(chain) and _local(name) == chain[on_path]:
+                on_path += 1
+            stack.append(name)
+            if on_path == len(chain) == len(stack):
+                return match.end(), stack
+        elif end_name is not None and stack:
+            stack.pop()
+            on_path = min(on_path, len(stack))
+    return None
