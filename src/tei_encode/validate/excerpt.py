@@ -137,6 +137,7 @@ class Segments:
     def __init__(self, handle: BinaryIO, parts: list[bytes | tuple[int, int]]) -> None:
         self.handle = handle
         self.parts = list(parts)
+        self.position = -1  # where the handle is, to seek only on a jump
 
     def read(self, size: int) -> bytes:
         """Up to ``size`` bytes; b"" at the end."""
@@ -147,8 +148,10 @@ class Segments:
                 self.parts[0] = rest
             else:
                 start, end = part
-                self.handle.seek(start)
+                if start != self.position:
+                    self.handle.seek(start)
                 data = self.handle.read(min(size, end - start))
+                self.position = start + len(data)
                 self.parts[0] = (start + len(data), end)
             if data:
                 return data

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import pickle
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,7 +40,7 @@ from .libxml2 import CompiledGrammar, LibraryMissing, StreamError, library
 from .locate import SourceText
 from .prune import grammar_names, is_prunable
 from .relaxng import RelaxNGValidator
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, vocabulary_of
 
 ENVIRONMENT = "TEI_ENCODE_STREAM_MB"
 STREAM_MB = 32
@@ -50,6 +49,8 @@ _BLOCK = 8 * 1024 * 1024
 # Errors followed through one file before the rest of it is left unread (as the tree path caps its findings).
 _MAX_ERRORS = 500
 _START_TAG = re.compile(rb"<([^\s/>!?][^\s/>]*)")
+# Start tags with attributes, whole (quoted values may hold ">"): a file repeats most of them.
+_WITH_ATTRIBUTES = re.compile(rb"<[^\s/>!?][^\s/>]*\s(?:[^>\"']+|\"[^\"]*\"|'[^']*')*")
 _ATTRIBUTE = re.compile(rb"\s([^\s=<>\"'/]+)\s*=\s*[\"']")
 _NAMESPACE = re.compile(rb"xmlns(?::([^\s=]+))?\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _DECLARED = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([^\"']+)[\"']")
@@ -121,54 +122,29 @@ def _streamed(validator: RelaxNGValidator, path: Path, file: str) -> list[Diagno
         if encoding is None:
             return None
         vocabulary = _vocabulary(validator, handle, min(size, _SPECULATE))
-        error = _first_error(validator, vocabulary, Segments(handle, [(0, size)]), file)
-        if error is None:
-            return []
-        if size <= _SPECULATE:
-            return _findings(validator, vocabulary, handle, size, encoding, error, file)
-        # Errors found with the names of the file's beginning stand if the file uses no other
-        # names: the whole file is scanned for them in another process meanwhile.
-        whole = _scanned_elsewhere(path, size)
         try:
-            found = _findings(validator, vocabulary, handle, size, encoding, error, file)
-        finally:
-            names = whole()
-        assert validator.names is not None
-        if names.within(validator.names) == vocabulary:
-            return found
-        vocabulary = names.within(validator.names)
-        error = _first_error(validator, vocabulary, Segments(handle, [(0, size)]), file)
-        return [] if error is None else _findings(validator, vocabulary, handle, size, encoding, error, file)
+            return _errors(validator, vocabulary, handle, size, encoding, file)
+        except _OtherNames:
+            return _errors(validator, _vocabulary(validator, handle, size), handle, size, encoding, file)
 
 
-def _scanned_elsewhere(path: Path, size: int) -> Callable[[], Vocabulary]:
-    """``scan_vocabulary`` of the whole file in a forked process; the function returned waits for it."""
-    if not hasattr(os, "fork"):
-        with path.open("rb") as handle:
-            names = scan_vocabulary(handle, size)
-        return lambda: names
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: scan, send the names, exit without cleaning up the parent's state
-        status = 1
-        try:
-            os.close(read)
-            with path.open("rb") as handle, os.fdopen(write, "wb") as channel:
-                channel.write(pickle.dumps(scan_vocabulary(handle, size)))
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
+class _OtherNames(Exception):
+    """An excerpt uses names of the grammar that the file's beginning does not: the whole file must be scanned."""
 
-    def result() -> Vocabulary:
-        with os.fdopen(read, "rb") as channel:
-            data = channel.read()
-        if os.waitpid(pid, 0)[1] != 0:
-            raise TeiEncodeError(f"{path}: the process collecting the file's names failed")
-        names: Vocabulary = pickle.loads(data)
-        return names
 
-    return result
+def _errors(
+    validator: RelaxNGValidator, vocabulary: Vocabulary, handle: BinaryIO, size: int, encoding: str, file: str
+) -> list[Diagnostic] | None:
+    """The findings with the grammar pruned to ``vocabulary``; ``_OtherNames`` when it proves too narrow.
+
+    A name of the grammar that ``vocabulary`` lacks matches nothing in the pruned grammar, so the
+    file's first use of it is an error, and the excerpt of that error holds it: checking each
+    excerpt's names is enough to know the file uses no other.
+    """
+    error = _first_error(validator, vocabulary, Segments(handle, [(0, size)]), file)
+    if error is None:
+        return []
+    return _findings(validator, vocabulary, handle, size, encoding, error, file)
 
 
 def _encoding(handle: BinaryIO) -> str | None:
@@ -195,8 +171,8 @@ def _vocabulary(validator: RelaxNGValidator, handle: BinaryIO, limit: int) -> Vo
 def scan_vocabulary(handle: BinaryIO, limit: int) -> Vocabulary:
     """Every element and attribute name (Clark notation) the markup of the first ``limit`` bytes could use.
 
-    A superset: each prefix stands for every namespace it is bound to anywhere, and names in
-    comments or attribute-like text count too.
+    A superset: each prefix stands for every namespace it is bound to anywhere, and tags in
+    comments count too.
     """
     elements: set[bytes] = set()
     attributes: set[bytes] = set()
@@ -209,19 +185,24 @@ def scan_vocabulary(handle: BinaryIO, limit: int) -> Vocabulary:
         data = rest + block
         cut = data.rfind(b"<") if block and read < limit else len(data)
         data, rest = data[: max(cut, 0)], data[max(cut, 0) :]
-        elements.update(_START_TAG.findall(data))
-        attributes.update(_ATTRIBUTE.findall(data))
-        for prefix, double, single in _NAMESPACE.findall(data):
-            bound.setdefault(prefix or None, set()).add((double or single).decode("utf-8", "replace"))
+        _scan(data, elements, attributes, bound)
         if not block:
             break
-    elements.update(_START_TAG.findall(rest))
-    attributes.update(_ATTRIBUTE.findall(rest))
+    _scan(rest, elements, attributes, bound)
     default = bound.get(None, set()) | {""}
     element_names = {n for name in elements for n in _clark(name, bound, default)}
     declarations = {name for name in attributes if name == b"xmlns" or name.startswith(b"xmlns:")}
     attribute_names = {n for name in attributes - declarations for n in _clark(name, bound, {""})}
     return Vocabulary(frozenset(element_names), frozenset(attribute_names))
+
+
+def _scan(data: bytes, elements: set[bytes], attributes: set[bytes], bound: dict[bytes | None, set[str]]) -> None:
+    """Add the names and namespace bindings of a block of markup (its repeated start tags read once)."""
+    elements.update(_START_TAG.findall(data))
+    tags = b"\n".join(set(_WITH_ATTRIBUTES.findall(data)))
+    attributes.update(_ATTRIBUTE.findall(tags))
+    for prefix, double, single in _NAMESPACE.findall(tags):
+        bound.setdefault(prefix or None, set()).add((double or single).decode("utf-8", "replace"))
 
 
 def _clark(name: bytes, bound: dict[bytes | None, set[str]], unprefixed: set[str]) -> list[str]:
@@ -272,7 +253,7 @@ def _findings(
         unit = locate(handle, size, lines, line, chain, encoding)
         if unit is None or unit.start_line < done:
             return None
-        found.extend(_explained(validator, compiled, handle, unit, encoding, error, line, file))
+        found.extend(_explained(validator, vocabulary, compiled, handle, unit, encoding, (error, line), file))
         done = unit.end_line
         error = _first_error(validator, vocabulary, Segments(handle, unit.resumed(size)), file)
         if error is not None:
@@ -282,12 +263,12 @@ def _findings(
 
 def _explained(
     validator: RelaxNGValidator,
+    vocabulary: Vocabulary,
     compiled: etree.RelaxNG,
     handle: BinaryIO,
     unit: Unit,
     encoding: str,
-    error: StreamError,
-    line: int,
+    error: tuple[StreamError, int],
     file: str,
 ) -> list[Diagnostic]:
     """The findings inside one unit, from its excerpt validated as a tree, at the file's lines."""
@@ -301,12 +282,14 @@ def _explained(
         tree = None
     found = []
     if tree is not None:
+        if validator.names is not None and not vocabulary.covers(vocabulary_of([tree]).within(validator.names)):
+            raise _OtherNames
         source = SourceText(tree, data.decode(encoding, "replace"))
         for diagnostic in explain_relaxng(compiled, tree, file, validator.path, source):
             if unit.prefix_line < diagnostic.line <= last:
                 at = unit.excerpt_line(diagnostic.line)
                 found.append(dataclasses.replace(diagnostic, line=at, path=unit.path(diagnostic.path)))
     if not found:  # the excerpt did not show the error: say what libxml2 said, in TEI terms where it can
-        raw = Diagnostic(Severity.ERROR, "relaxng", error.message, file, line, 0, "", validator.path.name)
+        raw = Diagnostic(Severity.ERROR, "relaxng", error[0].message, file, error[1], 0, "", validator.path.name)
         found.append(explain(raw, validator.path))
     return found
