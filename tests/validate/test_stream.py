@@ -28,6 +28,7 @@ from tei_encode.validate.stream import ENVIRONMENT, is_large, scan_vocabulary, s
 from tei_encode.validate.vocabulary import vocabulary_of
 from tei_encode.xmlio import parse_file
 from tests.conftest import require_shared
+from tests.validate.test_hostile import HOSTILE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Fixtures whose error lies inside a <div> of the body: repeated among valid divs in the generated file.
@@ -253,3 +254,16 @@ def test_the_command_reports_a_streamed_file_as_a_tree(
     assert streamed.exit_code == as_tree.exit_code == 1
     assert _unpositioned(streamed.stdout) == _unpositioned(as_tree.stdout)
     assert streamed.stdout.count("\n") == as_tree.stdout.count("\n") >= 4
+
+
+@pytest.mark.parametrize("attack", sorted(HOSTILE), ids=str)
+def test_hostile_files_get_the_same_findings_streamed(
+    attack: str, tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A DOCTYPE, deep nesting, a file that is not well-formed: refused as the tree path refuses them."""
+    path = tmp_path / f"{attack}.xml"
+    path.write_text(HOSTILE[attack][0].replace("{port}", "9"), encoding="utf-8")
+    as_tree = validate_files([path], [tei_all])[str(path)]
+    monkeypatch.setenv(ENVIRONMENT, "0")
+    streamed = validate_files([path], [tei_all])[str(path)]
+    assert _found(streamed) == _found(as_tree) and as_tree

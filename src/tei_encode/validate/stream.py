@@ -1,6 +1,6 @@
 """Large files against RELAX NG: validated while streaming, their findings explained from excerpts.
 
-A file of ``STREAM_MB`` megabytes or more (``$TEI_ENCODE_STREAM_MB``, default 32; 0 streams
+A file of ``STREAM_MB`` megabytes or more (``$TEI_ENCODE_STREAM_MB``, default 8; 0 streams
 every file) is not parsed into a tree, which would take about twenty times its size in memory.
 Its element and attribute names are collected by a scan of its markup (a superset of its
 vocabulary: tags in comments count too, which only keeps more of the grammar), the grammar is
@@ -44,7 +44,9 @@ from .relaxng import RelaxNGValidator
 from .vocabulary import Vocabulary, vocabulary_of
 
 ENVIRONMENT = "TEI_ENCODE_STREAM_MB"
-STREAM_MB = 32
+# From 4 MB on, streaming takes less time than the tree, and from 16 MB a tenth of its memory or less
+# (bench/RESULTS.md); below 8 MB, findings keep the position of every element in their paths.
+STREAM_MB = 8
 _SPECULATE = 8 * 1024 * 1024
 _BLOCK = 8 * 1024 * 1024
 # Errors followed through one file before the rest of it is left unread (as the tree path caps its findings).
@@ -61,7 +63,7 @@ _KEEP = 4
 
 
 def stream_from() -> int:
-    """The size in bytes from which files are streamed (``$TEI_ENCODE_STREAM_MB``, default 32 MB)."""
+    """The size in bytes from which files are streamed (``$TEI_ENCODE_STREAM_MB``, default 8 MB)."""
     value = os.environ.get(ENVIRONMENT, "").strip()
     try:
         megabytes = float(value) if value else STREAM_MB
