@@ -44,7 +44,7 @@ from .relaxng import RelaxNGValidator
 from .vocabulary import Vocabulary, vocabulary_of
 
 ENVIRONMENT = "TEI_ENCODE_STREAM_MB"
-# From 4 MB on, streaming takes less time than the tree, and from 16 MB a tenth of its memory or less
+# From 4 MB on, streaming takes less time than the tree, and from 16 MB a sixth of its memory or less
 # (bench/RESULTS.md); below 8 MB, findings keep the position of every element in their paths.
 STREAM_MB = 8
 _SPECULATE = 8 * 1024 * 1024
