@@ -32,6 +32,8 @@ _TOKEN = re.compile(
 # How far around an error the text is searched for the unit and for the parent's start tag.
 BUDGET = 8 * 1024 * 1024
 _WINDOWS = (64 * 1024, 1024 * 1024, BUDGET)
+# Up to this much text of the siblings before the unit is kept in its excerpt.
+_CONTEXT = 1024 * 1024
 _CHUNK = 4 * 1024 * 1024
 
 
@@ -94,7 +96,7 @@ class Unit:
 
     prefix_end: int  # just after P's start tag: the text kept before C
     prefix_line: int
-    start: int  # C's "<"
+    start: int  # C's "<", or P's content start when the siblings before C are kept
     start_line: int
     start_column: int
     end: int  # just after C's end tag
@@ -102,6 +104,7 @@ class Unit:
     end_column: int
     closing: bytes  # the end tags of P and its ancestors
     depth: int  # C's depth (the document element's is 0)
+    element_start: int  # C's "<"
 
     def excerpt(self, handle: BinaryIO) -> bytes:
         """The prefix, C on a line of its own at its column, and the end tags that close the document."""
@@ -112,9 +115,9 @@ class Unit:
         return prefix + b"\n" + b" " * (self.start_column - 1) + unit + b"\n" + self.closing
 
     def path(self, path: str) -> str:
-        """A path in the excerpt as a path of the file: C's position among its siblings is not known (``[?]``)."""
+        """A path in the excerpt as a path of the file: C's position is not known (``[?]``) when siblings were cut."""
         steps = path.split("/")
-        if len(steps) > self.depth + 1:
+        if self.start > self.prefix_end and len(steps) > self.depth + 1:
             steps[self.depth + 1] = steps[self.depth + 1].partition("[")[0] + "[?]"
         return "/".join(steps)
 
@@ -122,13 +125,53 @@ class Unit:
         """The line of the file that a line of the excerpt is."""
         return line if line <= self.prefix_line else line - self.prefix_line - 1 + self.start_line
 
-    def resumed_line(self, line: int) -> int:
-        """The line of the file that a line of the document resumed after C is."""
-        return line if line <= self.prefix_line else line - self.prefix_line - 1 + self.end_line
+    @property
+    def dropped(self) -> tuple[int, int]:
+        """What reading on leaves out: C, and the siblings before it when the excerpt left them out too."""
+        return (self.prefix_end if self.start > self.prefix_end else self.element_start), self.end
 
-    def resumed(self, size: int) -> list[bytes | tuple[int, int]]:
-        """The parts of the document resumed after C: the prefix, C's end column, the rest of the file."""
-        return [(0, self.prefix_end), b"\n" + b" " * (self.end_column - 1), (self.end, size)]
+
+class Remainder:
+    """The file without the units explained so far, as libxml2 reads on, and its lines as the file's.
+
+    Each part after a cut starts on a line of its own, indented to its column, so that the lines
+    and columns of what libxml2 reports map back by a difference of lines.
+    """
+
+    def __init__(self, size: int, lines: Lines, encoding: str) -> None:
+        self.size = size
+        self.lines = lines
+        self.encoding = encoding
+        self.cuts: list[tuple[int, int]] = []
+        self.pieces: list[tuple[int, int]] = [(1, 1)]  # the first line of each part: as read, in the file
+
+    def drop(self, start: int, end: int) -> None:
+        """Leave out the bytes from ``start`` to ``end`` from now on."""
+        overlapping = [(a, b) for a, b in self.cuts if a <= end and b >= start]
+        start = min([start, *(a for a, _ in overlapping)])
+        end = max([end, *(b for _, b in overlapping)])
+        self.cuts = sorted([c for c in self.cuts if c not in overlapping] + [(start, end)])
+
+    def parts(self) -> list[bytes | tuple[int, int]]:
+        """What libxml2 reads: the parts kept, each after a cut on a line of its own at its column."""
+        parts: list[bytes | tuple[int, int]] = []
+        self.pieces = [(1, 1)]
+        kept, read_line = 0, 1
+        for start, end in [*self.cuts, (self.size, self.size)]:
+            if start > kept or kept == 0:
+                if kept:
+                    read_line += 1
+                    parts.append(b"\n" + b" " * (self.lines.column_of(kept, self.encoding) - 1))
+                    self.pieces.append((read_line, self.lines.line_of(kept)))
+                parts.append((kept, start))
+                read_line += self.lines.line_of(start) - self.pieces[-1][1]
+            kept = end
+        return parts
+
+    def line(self, line: int) -> int:
+        """The line of the file that a line libxml2 read is (after ``parts``)."""
+        read, real = next(piece for piece in reversed(self.pieces) if piece[0] <= line)
+        return line - read + real
 
 
 class Segments:
@@ -199,7 +242,8 @@ def locate(handle: BinaryIO, size: int, lines: Lines, line: int, chain: list[str
     if opened is None:
         return None
     prefix_end, names = opened
-    start = starts[parent + 1]
+    # The siblings before C are kept when they are few: an error of order needs them.
+    start = starts[parent + 1] if starts[parent + 1] - prefix_end > _CONTEXT else prefix_end
     return Unit(
         prefix_end,
         lines.line_of(prefix_end),
@@ -211,6 +255,7 @@ def locate(handle: BinaryIO, size: int, lines: Lines, line: int, chain: list[str
         lines.column_of(end, encoding),
         b"".join(b"</" + name + b">" for name in reversed(names)),
         parent + 1,
+        starts[parent + 1],
     )
 
 

@@ -36,7 +36,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..errors import TeiEncodeError
 from ..xmlio import XML_NS, safe_parser
 from . import BaseValidator
-from .excerpt import Lines, Segments, Unit, locate
+from .excerpt import Lines, Remainder, Segments, Unit, locate
 from .libxml2 import CompiledGrammar, LibraryMissing, StreamError, library
 from .locate import SourceText
 from .prune import grammar_names, is_prunable
@@ -243,10 +243,11 @@ def _findings(
 ) -> list[Diagnostic] | None:
     """The findings of each error met, reading on after the element holding it; None to validate the tree."""
     lines = Lines(handle, size)
+    remainder = Remainder(size, lines, encoding)
     compiled = validator._compiled(vocabulary)
     found: list[Diagnostic] = []
     error: StreamError | None = first
-    line, done = first.line, 0
+    line, done = first.line, (0, 0)
     for _ in range(_MAX_ERRORS):
         if error is None:
             break
@@ -254,13 +255,15 @@ def _findings(
             return None
         chain = [name.rpartition("}")[2] for name in (*error.ancestors, error.element)]
         unit = locate(handle, size, lines, line, chain, encoding)
-        if unit is None or unit.start_line < done:
+        if unit is None or unit.end_line < done[0]:
             return None
-        found.extend(_explained(validator, vocabulary, compiled, handle, unit, encoding, (error, line), file))
-        done = unit.end_line
-        error = _first_error(validator, vocabulary, Segments(handle, unit.resumed(size)), file)
+        explained = _explained(validator, vocabulary, compiled, handle, unit, encoding, (error, line), file)
+        found.extend(d for d in explained if (d.line, d.column) > done)  # not those of the units before
+        done = (unit.end_line, unit.end_column)
+        remainder.drop(*unit.dropped)
+        error = _first_error(validator, vocabulary, Segments(handle, remainder.parts()), file)
         if error is not None:
-            line = unit.resumed_line(error.line)
+            line = remainder.line(error.line)
     return found
 
 
