@@ -126,6 +126,27 @@ def test_a_generated_file_with_errors_gets_the_findings_of_its_tree(
     assert _found(validate_files([path], [tei_all])[str(path)]) == _found(as_tree)
 
 
+def test_units_of_different_parents_far_apart(tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unknown element cut out of <body>'s divisions, then a bad attribute cut out of a division's
+    paragraphs (the large files of bench/validate.py in small): the second resumes behind another parent."""
+    _libxml2()
+    monkeypatch.setattr(excerpt, "_CONTEXT", 0)
+    valid = (FIXTURES / "valid-nested-divs-with-head.xml").read_text(encoding="utf-8")
+    body = _body(FIXTURES / "valid-nested-divs-with-head.xml")
+    data = valid.replace(body, body * 300)
+    cut = data.index("<p", len(data) // 2)
+    data = data[:cut] + "<persNme>x</persNme>" + data[cut:]
+    cut = data.index("<p", len(data) * 3 // 4)
+    data = data[:cut] + '<p colour="red">x</p>' + data[cut:]
+    path = tmp_path / "two-errors.xml"
+    path.write_text(data, encoding="utf-8")
+    as_tree = validate_files([path], [tei_all])[str(path)]
+    streamed = stream_findings(path, [validator_for(tei_all)], str(path))
+    assert streamed is not None and len(as_tree) == 2
+    assert _found(streamed) == _found(as_tree)
+    assert [d.path for d in streamed] == ["/TEI/text/body/div[?]/div/persNme", "/TEI/text/body/div[?]/div[?]/p[?]"]
+
+
 def test_a_valid_file_streamed_has_no_finding(tmp_path: Path, tei_all: Path) -> None:
     _libxml2()
     valid = (FIXTURES / "valid-nested-divs-with-head.xml").read_text(encoding="utf-8")

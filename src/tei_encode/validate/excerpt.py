@@ -105,6 +105,7 @@ class Unit:
     closing: bytes  # the end tags of P and its ancestors
     depth: int  # C's depth (the document element's is 0)
     element_start: int  # C's "<"
+    elsewhere: frozenset[int]  # depths of C's ancestors whose excerpt stands in for another element
 
     def excerpt(self, handle: BinaryIO) -> bytes:
         """The prefix, C on a line of its own at its column, and the end tags that close the document."""
@@ -115,10 +116,13 @@ class Unit:
         return prefix + b"\n" + b" " * (self.start_column - 1) + unit + b"\n" + self.closing
 
     def path(self, path: str) -> str:
-        """A path in the excerpt as a path of the file: C's position is not known (``[?]``) when siblings were cut."""
+        """A path in the excerpt as a path of the file: ``[?]`` where a position is not known (C's, when its
+        siblings were cut; an ancestor's, when the excerpt's is the first on its path and not C's own)."""
         steps = path.split("/")
-        if self.start > self.prefix_end and len(steps) > self.depth + 1:
-            steps[self.depth + 1] = steps[self.depth + 1].partition("[")[0] + "[?]"
+        unknown = (self.elsewhere | {self.depth}) if self.far else self.elsewhere
+        for depth in unknown:
+            if depth + 1 < len(steps):
+                steps[depth + 1] = steps[depth + 1].partition("[")[0] + "[?]"
         return "/".join(steps)
 
     def excerpt_line(self, line: int) -> int:
@@ -126,9 +130,9 @@ class Unit:
         return line if line <= self.prefix_line else line - self.prefix_line - 1 + self.start_line
 
     @property
-    def dropped(self) -> tuple[int, int]:
-        """What reading on leaves out: C, and the siblings before it when the excerpt left them out too."""
-        return (self.prefix_end if self.start > self.prefix_end else self.element_start), self.end
+    def far(self) -> bool:
+        """Whether the siblings before C are left out (too much text): the excerpt and reading on skip them."""
+        return self.start > self.prefix_end
 
 
 class Remainder:
@@ -145,8 +149,16 @@ class Remainder:
         self.cuts: list[tuple[int, int]] = []
         self.pieces: list[tuple[int, int]] = [(1, 1)]  # the first line of each part: as read, in the file
 
-    def drop(self, start: int, end: int) -> None:
-        """Leave out the bytes from ``start`` to ``end`` from now on."""
+    def drop(self, unit: Unit) -> None:
+        """Leave out a unit from now on, and the siblings before it when it is far from its parent's start.
+
+        Then what is read is the text up to the start of the parent's first occurrence (less the
+        units explained there) and the file after the unit: the cuts after that start are undone.
+        """
+        if unit.far:
+            self.cuts = [(a, b) for a, b in self.cuts if b <= unit.prefix_end] + [(unit.prefix_end, unit.end)]
+            return
+        start, end = unit.element_start, unit.end
         overlapping = [(a, b) for a, b in self.cuts if a <= end and b >= start]
         start = min([start, *(a for a, _ in overlapping)])
         end = max([end, *(b for _, b in overlapping)])
@@ -241,7 +253,7 @@ def locate(handle: BinaryIO, size: int, lines: Lines, line: int, chain: list[str
     opened = _parent_start(handle, chain[: parent + 1], starts[parent + 1])
     if opened is None:
         return None
-    prefix_end, names = opened
+    prefix_end, path = opened
     # The siblings before C are kept when they are few: an error of order needs them.
     start = starts[parent + 1] if starts[parent + 1] - prefix_end > _CONTEXT else prefix_end
     return Unit(
@@ -253,9 +265,11 @@ def locate(handle: BinaryIO, size: int, lines: Lines, line: int, chain: list[str
         end,
         lines.line_of(end),
         lines.column_of(end, encoding),
-        b"".join(b"</" + name + b">" for name in reversed(names)),
+        b"".join(b"</" + name + b">" for _, name in reversed(path)),
         parent + 1,
         starts[parent + 1],
+        # The ancestors found near C that are not those of the path's first occurrence, kept in the excerpt.
+        frozenset(depth for depth, (offset, _) in enumerate(path) if starts.get(depth, offset) != offset),
     )
 
 
@@ -320,16 +334,17 @@ def _unit_end(handle: BinaryIO, size: int, start: int, chain: list[str]) -> tupl
     return None
 
 
-def _parent_start(handle: BinaryIO, chain: list[str], limit: int) -> tuple[int, list[bytes]] | None:
-    """Where the content of the first element on the path ``chain`` begins, and the names as written on it."""
-    stack: list[bytes] = []
+def _parent_start(handle: BinaryIO, chain: list[str], limit: int) -> tuple[int, list[tuple[int, bytes]]] | None:
+    """Where the content of the first element on the path ``chain`` begins, and where each element of
+    that path starts, with its name as written."""
+    stack: list[tuple[int, bytes]] = []
     on_path = 0  # how many of the open elements are the path's
     for match in _tokens(handle, 0, min(limit, BUDGET)):
         name, end_name = match.group("start"), match.group("end")
         if name is not None and not match.group("empty"):
             if on_path == len(stack) and on_path < len(chain) and _local(name) == chain[on_path]:
                 on_path += 1
-            stack.append(name)
+            stack.append((match.start(), name))
             if on_path == len(chain) == len(stack):
                 return match.end(), stack
         elif end_name is not None and stack:

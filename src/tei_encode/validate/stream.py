@@ -260,7 +260,7 @@ def _findings(
         explained = _explained(validator, vocabulary, compiled, handle, unit, encoding, (error, line), file)
         found.extend(d for d in explained if (d.line, d.column) > done)  # not those of the units before
         done = (unit.end_line, unit.end_column)
-        remainder.drop(*unit.dropped)
+        remainder.drop(unit)
         error = _first_error(validator, vocabulary, Segments(handle, remainder.parts()), file)
         if error is not None:
             line = remainder.line(error.line)
