@@ -296,3 +296,11 @@ def test_hostile_files_get_the_same_findings_streamed(
     monkeypatch.setenv(ENVIRONMENT, "0")
     streamed = validate_files([path], [tei_all])[str(path)]
     assert _found(streamed) == _found(as_tree) and as_tree
+
+
+def test_a_grammar_libxml2_cannot_compile_is_a_schema_error() -> None:
+    _libxml2()
+    with pytest.raises(TeiEncodeError, match="broken.rng: cannot compile RELAX NG schema"):
+        libxml2.CompiledGrammar(
+            b'<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start/></grammar>', "broken.rng"
+        )

@@ -151,12 +151,15 @@ class CompiledGrammar:
             errors.append((error.contents.message or b"").decode("utf-8", "replace").strip())
 
         handler = _HANDLER(collect)  # kept alive by this frame while libxml2 may call it
+        # Kept for ``close``, which may run when the interpreter exits, after this module's globals are gone.
+        self._free = lib.xmlRelaxNGFree
+        self.pointer: int | None = None
         context = lib.xmlRelaxNGNewMemParserCtxt(data, len(data))
         if not context:
             raise SchemaError(f"{label}: cannot compile RELAX NG schema: out of memory")
         try:
             lib.xmlRelaxNGSetParserStructuredErrors(context, handler, None)
-            self.pointer: int | None = lib.xmlRelaxNGParse(context)
+            self.pointer = lib.xmlRelaxNGParse(context)
         finally:
             lib.xmlRelaxNGFreeParserCtxt(context)
         if not self.pointer:
@@ -165,7 +168,7 @@ class CompiledGrammar:
     def close(self) -> None:
         """Free the compiled grammar."""
         if self.pointer:
-            library().xmlRelaxNGFree(self.pointer)
+            self._free(self.pointer)
             self.pointer = None
 
     def __del__(self) -> None:
