@@ -117,12 +117,18 @@ class Unit:
 
     def path(self, path: str) -> str:
         """A path in the excerpt as a path of the file: ``[?]`` where a position is not known (C's, when its
-        siblings were cut; an ancestor's, when the excerpt's is the first on its path and not C's own)."""
+        siblings were cut; an ancestor's, when the excerpt's is the first on its path and not C's own).
+
+        An ancestor of C that is the first of its name keeps no ``[1]`` when its later siblings are
+        past the excerpt: finding them could mean reading to the end of the file.
+        """
         steps = path.split("/")
-        unknown = (self.elsewhere | {self.depth}) if self.far else self.elsewhere
+        unknown = self.elsewhere | {self.depth} if self.far else frozenset()  # near: the file's own text
         for depth in unknown:
             if depth + 1 < len(steps):
                 steps[depth + 1] = steps[depth + 1].partition("[")[0] + "[?]"
+        if self.depth + 1 < len(steps) and "[" not in steps[self.depth + 1]:
+            steps[self.depth + 1] += "[1]"  # the first of its name: a sibling of its name follows, not excerpted
         return "/".join(steps)
 
     def excerpt_line(self, line: int) -> int:
