@@ -4,11 +4,12 @@ A streamed validation tells where its first error is (a line, the names of the e
 ancestors) but not what else is wrong: libxml2's streaming state is lost after an error. ``locate``
 finds in the source text a *unit*: the deepest ancestor-or-self C of the erroneous element whose
 next sibling has the same name (a ``div`` among ``div``s, an ``entry`` among ``entry``s), inside its
-parent P. The excerpt (the text up to P's start tag, C, and the end tags of P and its ancestors)
-is small enough for the tree-based explanation; the rest of the document after C, behind the same
-prefix, is streamed again, as if C and the siblings before it were not there. Dropping a run of
-same-named siblings keeps a TEI content model satisfied; lines and columns of both are those of
-the file (the text after the prefix starts on a line of its own, indented to its column).
+parent P. When the siblings before C take little text, the excerpt is the file up to C's end (and
+the end tags of C's ancestors), and reading goes on without C (``Remainder``); otherwise it is the
+text up to the start tag of P's first occurrence on its path, then C, and reading goes on behind
+that text from C's end, as if C and the siblings before it were not there. Dropping a run of
+same-named siblings keeps a TEI content model satisfied; lines and columns are those of the file
+(what follows a cut starts on a line of its own, indented to its column).
 
 Only markup is tokenised (tags, comments, CDATA, processing instructions), in a bounded window:
 a unit that cannot be found within it gives None, and the caller validates the whole tree instead.
