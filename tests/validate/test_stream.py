@@ -304,3 +304,37 @@ def test_a_grammar_libxml2_cannot_compile_is_a_schema_error() -> None:
         libxml2.CompiledGrammar(
             b'<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start/></grammar>', "broken.rng"
         )
+
+
+def test_streamed_files_get_their_schemas_from_xml_model(
+    tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large file's <?xml-model?> is read from its beginning: the same schemas, and the same findings
+    for one that names a schema that cannot be used, as when the file is parsed whole."""
+    _libxml2()
+    model = '<?xml-model href="{}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+    letter = (FIXTURES / "misspelt-element-persnme.xml").read_text(encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a schema", encoding="utf-8")
+    files = []
+    for name, href in (("project", "urn:x-tei-encode:schema:tei_encode.rng"), ("broken", "notes.txt"), ("none", "")):
+        path = tmp_path / f"{name}.xml"
+        path.write_text(letter.replace("?>\n", "?>\n" + (model.format(href) if href else ""), 1), encoding="utf-8")
+        files.append(path)
+    as_tree = validate_files(files)
+    monkeypatch.setenv(ENVIRONMENT, "0")
+    streamed = validate_files(files)
+    assert streamed.schemas == as_tree.schemas and len(set(as_tree.schemas.values())) == 2
+    assert {f: _found(d) for f, d in streamed.items()} == {f: _found(d) for f, d in as_tree.items()}
+
+
+def test_streamed_files_in_worker_processes(tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _libxml2()
+    first = generated(tmp_path, copies=300)
+    second = first.rename(tmp_path / "first.xml").with_name("second.xml")
+    second.write_text(first.with_name("first.xml").read_text(encoding="utf-8"), encoding="utf-8")
+    files = [tmp_path / "first.xml", second]
+    as_tree = validate_files(files, [tei_all])
+    monkeypatch.setenv(ENVIRONMENT, "0")
+    streamed = validate_files(files, [tei_all], jobs=2)
+    assert {f: _found(d) for f, d in streamed.items()} == {f: _found(d) for f, d in as_tree.items()}
+    assert all(as_tree.values())

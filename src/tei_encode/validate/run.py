@@ -199,6 +199,7 @@ def _validate_files(
         return results
     groups: dict[tuple[Path, ...], list[tuple[Path, etree._ElementTree | None]]] = {}
     parsing: dict[str, list[Diagnostic]] = {}
+    prologs: dict[Path, etree._ElementTree] = {}  # of the files validated as they stream, for their <?xml-model?>
     for path in files:
         prolog = prolog_tree(path) if is_large(path) else None
         if prolog is not None:  # not parsed whole: validated as it streams, or parsed when validated
@@ -208,6 +209,7 @@ def _validate_files(
                 results[str(path)] = [_schema_finding(path, prolog, exc)]
                 continue
             groups.setdefault(chosen or tuple(default_for_unnamed()), []).append((path, None))
+            prologs[path] = prolog
             continue
         tree, findings = parse_finding(path)
         if tree is None:
@@ -229,7 +231,8 @@ def _validate_files(
         except TeiEncodeError as exc:
             if schemas is not None:
                 raise
-            results.update({str(path): [_schema_finding(path, tree, exc)] for path, tree in members})
+            found = {str(p): [_schema_finding(p, prologs.get(p) if tree is None else tree, exc)] for p, tree in members}
+            results.update(found)
             advance(len(members))
     for chosen, members, (validators, vocabulary) in prepared:
         results.schemas.update(dict.fromkeys((str(path) for path, _ in members), schema_label(chosen)))
