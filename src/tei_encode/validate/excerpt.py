@@ -35,6 +35,8 @@ BUDGET = 8 * 1024 * 1024
 _WINDOWS = (64 * 1024, 1024 * 1024, BUDGET)
 # Up to this much text of the siblings before the unit is kept in its excerpt.
 _CONTEXT = 1024 * 1024
+# How far after the unit its ancestors' next siblings are looked for.
+_FOLLOWING = 64 * 1024
 _CHUNK = 4 * 1024 * 1024
 
 
@@ -107,6 +109,7 @@ class Unit:
     depth: int  # C's depth (the document element's is 0)
     element_start: int  # C's "<"
     elsewhere: frozenset[int]  # depths of C's ancestors whose excerpt stands in for another element
+    followed: frozenset[int]  # depths of C and its ancestors that a sibling of their name is known to follow
 
     def excerpt(self, handle: BinaryIO) -> bytes:
         """The prefix, C on a line of its own at its column, and the end tags that close the document."""
@@ -120,16 +123,17 @@ class Unit:
         """A path in the excerpt as a path of the file: ``[?]`` where a position is not known (C's, when its
         siblings were cut; an ancestor's, when the excerpt's is the first on its path and not C's own).
 
-        An ancestor of C that is the first of its name keeps no ``[1]`` when its later siblings are
-        past the excerpt: finding them could mean reading to the end of the file.
+        An ancestor of C that is the first of its name keeps no ``[1]`` when no sibling of its name
+        follows within ``_FOLLOWING`` bytes after C: finding one could mean reading to the end of the file.
         """
         steps = path.split("/")
         unknown = self.elsewhere | {self.depth} if self.far else frozenset()  # near: the file's own text
         for depth in unknown:
             if depth + 1 < len(steps):
                 steps[depth + 1] = steps[depth + 1].partition("[")[0] + "[?]"
-        if self.depth + 1 < len(steps) and "[" not in steps[self.depth + 1]:
-            steps[self.depth + 1] += "[1]"  # the first of its name: a sibling of its name follows, not excerpted
+        for depth in self.followed - unknown:  # the first of its name: a sibling of its name follows, not excerpted
+            if depth + 1 < len(steps) and "[" not in steps[depth + 1]:
+                steps[depth + 1] += "[1]"
         return "/".join(steps)
 
     def excerpt_line(self, line: int) -> int:
@@ -277,6 +281,7 @@ def locate(handle: BinaryIO, size: int, lines: Lines, line: int, chain: list[str
         starts[parent + 1],
         # The ancestors found near C that are not those of the path's first occurrence, kept in the excerpt.
         frozenset(depth for depth, (offset, _) in enumerate(path) if starts.get(depth, offset) != offset),
+        _followed(handle, size, end, chain, parent + 1) | {parent + 1},
     )
 
 
@@ -339,6 +344,29 @@ def _unit_end(handle: BinaryIO, size: int, start: int, chain: list[str]) -> tupl
             if chain_open < 1:
                 return None
     return None
+
+
+def _followed(handle: BinaryIO, size: int, end: int, chain: list[str], depth: int) -> frozenset[int]:
+    """The depths of C's ancestors that a sibling of their name follows, as far as ``_FOLLOWING`` bytes
+    after C tell (an ancestor known to be followed is at least ``[1]`` in a path)."""
+    count = chain_open = depth  # the ancestors of C are open
+    closed: int | None = None
+    found: set[int] = set()
+    for match in _tokens(handle, end, min(size, end + _FOLLOWING)):
+        name, end_name = match.group("start"), match.group("end")
+        if closed is not None and (name is not None or end_name is not None):
+            if name is not None and _local(name) == chain[closed]:
+                found.add(closed)
+            closed = None
+        if name is not None and not match.group("empty"):
+            count += 1
+        elif end_name is not None:
+            count -= 1
+            if count < chain_open:
+                chain_open = closed = count
+            if chain_open < 1:
+                break
+    return frozenset(found)
 
 
 def _parent_start(handle: BinaryIO, chain: list[str], limit: int) -> tuple[int, list[tuple[int, bytes]]] | None:
