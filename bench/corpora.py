@@ -158,10 +158,11 @@ def big_files(source: Path, megabytes: int, work: Path) -> tuple[Path, Path]:
     return valid, invalid
 
 
-def time_and_memory(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """Wall seconds, peak resident memory in MB (GNU time's maximum resident set size) and exit status."""
+def time_and_memory(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds (user + system, children included), peak resident memory in MB (GNU
+    time's maximum resident set size: of the largest process) and exit status."""
     run = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %M", *command], capture_output=True, text=True, env=env, check=False
+        ["/usr/bin/time", "-f", "%e %U %S %M", *command], capture_output=True, text=True, env=env, check=False
     )
-    seconds, kilobytes = run.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kilobytes) / 1024, run.returncode
+    seconds, user, system, kilobytes = run.stderr.strip().splitlines()[-1].split()
+    return float(seconds), float(user) + float(system), int(kilobytes) / 1024, run.returncode

@@ -283,30 +283,47 @@ def real_corpora_section(corpora: list[str], work: Path) -> str:
     return "\n".join(lines)
 
 
-def big_files_section(megabytes: int, work: Path) -> str:
-    """The Markdown section of one large valid file and the same with two errors."""
+def big_files_section(megabytes: int, work: Path, repeat: int) -> str:
+    """The Markdown section of one large valid file and the same with two errors.
+
+    Each command runs ``repeat`` times in turn (tei-encode, jing, xmllint, then again), so the
+    load of a shared machine falls on all of them alike; the run with the least wall time counts.
+    """
     source = REPO / "tests" / "validate" / "fixtures" / "valid-nested-divs-with-head.xml"
     env = fresh_cache(work, "cache-big")
+    commands = {
+        "tei-encode": [*tei_encode(), "validate", "--schema", str(TEI_ALL)],
+        "jing": ["jing", str(TEI_ALL)],
+        "xmllint --stream": ["xmllint", "--noout", "--stream", "--relaxng", str(TEI_ALL)],
+    }
     rows = []
     for path in big_files(source, megabytes, work):
-        load = load_average()
-        ours = time_and_memory([*tei_encode(), "validate", "--schema", str(TEI_ALL), str(path)], env)
-        jing = time_and_memory(["jing", str(TEI_ALL), str(path)])
         size = path.stat().st_size / 1024 / 1024
-        rows.append(
-            f"| {path.name} ({size:.0f} MB) | exit {ours[2]} / exit {jing[2]} | {ours[0]:.1f} | {jing[0]:.1f} "
-            f"| {ours[0] / jing[0]:.2f} | {ours[1]:.0f} | {jing[1]:.0f} | {ours[1] / jing[1]:.2f} | {load:.1f} |"
-        )
+        best: dict[str, tuple[float, float, float, int, float]] = {}
+        for _ in range(repeat):
+            for name, command in commands.items():
+                load = load_average()
+                measured = (*time_and_memory([*command, str(path)], env), load)
+                if name not in best or measured[0] < best[name][0]:
+                    best[name] = measured
+        jing = best["jing"]
+        for name, (wall, cpu, memory, code, load) in best.items():
+            rows.append(
+                f"| {path.name} ({size:.0f} MB) | {name} | exit {code} | {wall:.1f} | {cpu:.1f} | {wall / jing[0]:.2f} "
+                f"| {memory:.0f} | {memory / jing[2]:.2f} | {load:.1f} |"
+            )
     lines = [
         "## Validation of large files",
         "",
         f"`python bench/validate.py --big-mb {megabytes}` on {machine()}, {time.strftime('%Y-%m-%d')}: the body "
-        "of a valid fixture repeated to the size, then the same with two errors (an unknown element and an unknown "
-        "attribute). Wall time and peak memory (maximum resident set size, GNU time) of one cold process each.",
+        "of a valid fixture repeated to the size, then the same with two errors (an unknown element half-way and "
+        "an unknown attribute at three quarters), against TEI P5 4.12.0 `tei_all.rng`. Wall time, CPU time (user + "
+        "system, forked processes included) and peak memory (maximum resident set size of the largest process, "
+        f"GNU time) of one cold process each; the best wall time of {repeat} runs, taken in turn. Ratios to jing's. "
+        "Load = one-minute load average before the run counted.",
         "",
-        "| file | verdict (tei-encode / jing) | tei-encode (s) | jing (s) | time ratio | tei-encode (MB) | jing (MB) "
-        "| memory ratio | load |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| file | validator | verdict | wall (s) | CPU (s) | wall / jing | memory (MB) | memory / jing | load |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
         *rows,
         "",
     ]
@@ -330,7 +347,7 @@ def main() -> None:
         if args.corpus:
             sections.append(("Validation of real corpora", real_corpora_section(args.corpus, Path(work))))
         if args.big_mb:
-            sections.append(("Validation of large files", big_files_section(args.big_mb, Path(work))))
+            sections.append(("Validation of large files", big_files_section(args.big_mb, Path(work), args.repeat)))
         if not sections:
             sections.append(("Validation", benchmark(args.docs, Path(work), args.jobs, args.skip_xmllint, args.repeat)))
     for heading, section in sections:

@@ -23,12 +23,13 @@ _TAG_LINES = 50
 class SourceText:
     """The text of one parsed document, for locating its elements, attributes and text."""
 
-    def __init__(self, tree: etree._ElementTree | etree._Element) -> None:
+    def __init__(self, tree: etree._ElementTree | etree._Element, text: str | None = None) -> None:
+        """The document's text is read from its file, unless given as ``text`` (a document parsed from bytes)."""
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
         self.root = root
-        self.text = ""
+        self.text = text or ""
         url = root.getroottree().docinfo.URL
-        if url:
+        if url and text is None:
             try:
                 with open(url, "rb") as handle:
                     data = handle.read()

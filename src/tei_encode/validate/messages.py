@@ -98,8 +98,12 @@ def explain_relaxng(
     tree: etree._ElementTree | etree._Element,
     file: str = "",
     schema: Path | None = None,
+    source: SourceText | None = None,
 ) -> list[Diagnostic]:
-    """Every RELAX NG error of a document, in TEI terms, without follow-on errors, in line order; empty when valid."""
+    """Every RELAX NG error of a document, in TEI terms, without follow-on errors, in line order; empty when valid.
+
+    ``source`` is the document's text when it was not parsed from its file (an excerpt of a large file).
+    """
     root = _root(tree)
     if compiled.validate(root.getroottree()):
         return []
@@ -108,7 +112,7 @@ def explain_relaxng(
     findings = [
         f for f in drop_cascades(_all_findings(compiled, root, file, rule, grammar)) if not _id_only(f, grammar)
     ]
-    source = SourceText(root)
+    source = source or SourceText(root)
     explained = [_explained(f, grammar, source) for f in findings]
     return sorted(explained, key=lambda d: (d.line, d.column))
 

@@ -23,6 +23,7 @@ from ..xmlio import XML_NS, UnsafeXML, check_doctype, parse_file, safe_parser
 from . import BaseValidator, load_validator, saxon
 from .locate import SourceText
 from .sources import default_for_unnamed, schema_label, xml_model_line, xml_model_schemas
+from .stream import is_large, prolog_tree, stream_findings
 from .vocabulary import EMPTY_VOCABULARY, Vocabulary, forget_vocabulary, vocabularies_kept, vocabulary_of
 
 Progress = Callable[[int, int], None]
@@ -131,7 +132,14 @@ def duplicate_ids(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
 
 
 def validate_file(path: Path, validators: Sequence[BaseValidator]) -> list[Diagnostic]:
-    """Every finding for one file, in line order: a parse error, or what parsing and each validator report."""
+    """Every finding for one file, in line order: a parse error, or what parsing and each validator report.
+
+    A large file is validated while streaming it when its schemas allow (``stream.py``).
+    """
+    if is_large(path):
+        streamed = stream_findings(path, validators, str(path))
+        if streamed is not None:
+            return streamed
     tree, findings = parse_finding(path)
     if tree is None:
         return findings
@@ -191,7 +199,18 @@ def _validate_files(
         return results
     groups: dict[tuple[Path, ...], list[tuple[Path, etree._ElementTree | None]]] = {}
     parsing: dict[str, list[Diagnostic]] = {}
+    prologs: dict[Path, etree._ElementTree] = {}  # of the files validated as they stream, for their <?xml-model?>
     for path in files:
+        prolog = prolog_tree(path) if is_large(path) else None
+        if prolog is not None:  # not parsed whole: validated as it streams, or parsed when validated
+            try:
+                chosen = tuple(schemas) if schemas is not None else tuple(xml_model_schemas(prolog, path))
+            except TeiEncodeError as exc:
+                results[str(path)] = [_schema_finding(path, prolog, exc)]
+                continue
+            groups.setdefault(chosen or tuple(default_for_unnamed()), []).append((path, None))
+            prologs[path] = prolog
+            continue
         tree, findings = parse_finding(path)
         if tree is None:
             results[str(path)] = findings
@@ -212,7 +231,8 @@ def _validate_files(
         except TeiEncodeError as exc:
             if schemas is not None:
                 raise
-            results.update({str(path): [_schema_finding(path, tree, exc)] for path, tree in members})
+            found = {str(p): [_schema_finding(p, prologs.get(p) if tree is None else tree, exc)] for p, tree in members}
+            results.update(found)
             advance(len(members))
     for chosen, members, (validators, vocabulary) in prepared:
         results.schemas.update(dict.fromkeys((str(path) for path, _ in members), schema_label(chosen)))
