@@ -185,20 +185,7 @@ def test_no_word_is_lost(converted: dict[str, list[Path]], tools: dict[str, Modu
     assert (kept, sorted(missing)) == (total, [])
 
 
-# Pages whose letters the converters still write as one document (RESULTS.md, first sight): strict, so a fix
-# shows as an unexpected pass and the entry is removed.
-NOT_YET_SPLIT = {"helplib-stalin-letters-1930-08", "stalin-kaganovich-1932-08"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(reason="letters not yet split", strict=True))
-        if n in NOT_YET_SPLIT
-        else n
-        for n in sorted(ENTRIES)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(ENTRIES))
 def test_no_letter_is_split_or_merged(converted: dict[str, list[Path]], name: str) -> None:
     count, wanted = count_documents(converted[name]), ENTRIES[name].documents
     assert count == wanted, f"{name}: {count} documents written for the {wanted} it holds"
