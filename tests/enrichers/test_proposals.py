@@ -88,8 +88,9 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         ("A telegram to Stalin was sent.", []),  # Stalin was a name of Donetsk: former names are not read
         ("Members: chairman - Lenin, members - Krasin, Litvinov and Rakovsky.", "surnames"),
         ("The workers of the Putilov plant struck.", []),
+        ("He went on to Zurich; the work is in the Public Domain and Britain.", [("place", "Zurich")]),
     ],
-    ids=["city", "countries", "sentence-start", "longer-name", "former-name", "surnames", "named-after"],
+    ids=["city", "countries", "sentence-start", "longer-name", "former-name", "surnames", "named-after", "unaccented"],
 )
 def test_english_proposals(text: str, expected: list[tuple[str, str]] | str) -> None:
     spans, _ = proposals(document(text))

@@ -26,6 +26,8 @@ NAMED_AFTER = re.compile(
     re.I,
 )
 MIN_LENGTH = 5
+# English words and western place names that end like a surname (``Domain``, ``Britain``, ``Norwich``).
+NOT_SURNAME_ENDING = re.compile(r"(?:ain|oin|uin|wich)\Z")
 
 
 def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], registered: frozenset[str]) -> None:
@@ -52,7 +54,12 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
 
 
 def _surname_shaped(word: str) -> bool:
-    return len(word) >= MIN_LENGTH and bool(SURNAME_ENDING.search(word)) and lookup(word) is None
+    return (
+        len(word) >= MIN_LENGTH
+        and bool(SURNAME_ENDING.search(word))
+        and not NOT_SURNAME_ENDING.search(word)
+        and lookup(word) is None
+    )
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

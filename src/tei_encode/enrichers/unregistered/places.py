@@ -51,6 +51,11 @@ PLACE_KINDS = frozenset({
 # Names joined to a place: "from Moscow and Tver", "Petrovsk and Baku".
 AND_AFTER = re.compile(rf"\A(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)(?P<place>{PLACE_NAME})(?![\w'’-])")
 AND_BEFORE = re.compile(rf"(?<=[a-z,;] )(?P<place>{PLACE_WORD})(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)\Z")
+# Where a letter went from and to: "Sent from Zurich to Berne", "sent from Ambulant (Switzerland) to Clarens".
+SENT_FROM = re.compile(
+    rf"\b(?:[Ss]ent|[Pp]osted|[Ff]orwarded|[Ww]ired|[Tt]elegraphed)[ \t]+from[ \t]+(?P<source>{PLACE_NAME})"
+    rf"(?:[ \t]*\([^()\n]{{1,40}}\))?(?:[ \t]+to[ \t]+(?P<target>{PLACE_NAME}))?"
+)
 # Capitalised words a place cue meets that name no place.
 NOT_PLACES = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -61,6 +66,7 @@ NOT_PLACES = frozenset({
     "bolshevik", "bolsheviks", "menshevik", "mensheviks", "iskra", "zvezda", "kommunist", "luch",
     "st", "mt", "ft", "corporation", "company", "foundation", "fund", "first", "second", "third", "fourth",
     "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "red", "white",
+    "works", "collected", "selected", "volume", "volumes", "page", "pages", "edition", "publishers", "miscellany",
 })
 # fmt: on
 # Adjectives, languages, doctrines, verbs, and the compound names of Soviet institutions (Gosplan, Tsentrosoyuz).
@@ -127,6 +133,8 @@ def _place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:
         match = DATELINE_PLACE.match(text)
         if match and looks_like_place(match.group("place")):
             yield match.span("place")
+    if "from " in text:
+        yield from _sent_from(text)
     words = tokens(text)
     for i in capitalised(text):
         before, word = words[i - 1], words[i]
@@ -145,6 +153,14 @@ def _place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:
                 yield word.start, end
         elif i + 1 < len(words) and words[i + 1].text in PLACE_KINDS and looks_like_place(word.text, True):
             yield word.start, word.end
+
+
+def _sent_from(text: str) -> Iterator[tuple[int, int]]:
+    """The places a letter was sent from and to, as the editors of collected works give them."""
+    for match in SENT_FROM.finditer(text):
+        for group in ("source", "target"):
+            if match.group(group) and looks_like_place(match.group(group)):
+                yield match.span(group)
 
 
 def _russian_place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:
