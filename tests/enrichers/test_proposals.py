@@ -89,8 +89,27 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         ("Members: chairman - Lenin, members - Krasin, Litvinov and Rakovsky.", "surnames"),
         ("The workers of the Putilov plant struck.", []),
         ("He went on to Zurich; the work is in the Public Domain and Britain.", [("place", "Zurich")]),
+        (
+            "Copies to: Kirilenko, Kuusinen, Podgornyy, Kosygin, Polyansky and Suslov.",
+            [("person", n) for n in ("Kirilenko", "Kuusinen", "Podgornyy", "Kosygin", "Polyansky", "Suslov")],
+        ),
+        (
+            "We visited Paris, Lyon, Marseille and Grenoble.",
+            [("place", n) for n in ("Paris", "Lyon", "Marseille", "Grenoble")],
+        ),
     ],
-    ids=["city", "countries", "sentence-start", "longer-name", "former-name", "surnames", "named-after", "unaccented"],
+    ids=[
+        "city",
+        "countries",
+        "sentence-start",
+        "longer-name",
+        "former-name",
+        "surnames",
+        "named-after",
+        "unaccented",
+        "list-of-persons",
+        "list-of-places",
+    ],
 )
 def test_english_proposals(text: str, expected: list[tuple[str, str]] | str) -> None:
     spans, _ = proposals(document(text))

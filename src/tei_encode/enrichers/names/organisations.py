@@ -1,13 +1,13 @@
 """Names that are part of an organisation's name: ``Leon Levy Foundation``, ``Caucasus Bureau``, ``Order of Lenin``,
-``Council of Ministers of the USSR``; such a name names no person or place."""
+``Lenin Internet Archive``, ``Council of Ministers of the USSR``; such a name names no person or place."""
 
 from __future__ import annotations
 
 import re
 
 PERSON_ORG_AFTER = re.compile(
-    r"\A[ \t]+(?:Foundation|Fund|Library|Prize|Award|Museum|Institute|University|Academy|Street|Avenue|Square"
-    r"|Center|Centre|Archive|Mausoleum|Bureau|Committee|Company)\b"
+    r"\A[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:Foundation|Fund|Library|Prize|Award|Museum|Institute|University|Academy"
+    r"|Street|Avenue|Square|Center|Centre|Archive|Mausoleum|Bureau|Committee|Company)\b"
 )
 PLACE_ORG_AFTER = re.compile(
     r"\A[ \t]+(?:Front|Army|Bureau|Committee|Soviet|Council|Fleet|fleet|Flotilla|flotilla|Military District"

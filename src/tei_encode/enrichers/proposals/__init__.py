@@ -34,6 +34,7 @@ from .candidates import (
     trimmed,
 )
 from .gazetteer import Place, lookup, source
+from .lists import propose_listed
 from .people import in_register, link_proposed, place_keys, register_words
 from .russian import model_version, russian_names
 from .surnames import propose_surnames
@@ -66,6 +67,7 @@ class ProposedNamesEnricher:
         free = {id(block): list(free_capitalised_words(block, initial=True)) for _, block in blocks}
         chosen = [(lang, b) for lang, b in blocks if any(not opens_sentence(b.text, s) for s, _ in free[id(b)])]
         propose_surnames([(b, free[id(b)]) for lang, b in chosen if lang != "ru"], registered)
+        propose_listed(b for lang, b in chosen if lang != "ru")
         for lang, block in chosen:
             if lang == "ru":
                 _russian(block, places, by_authority, registered)
