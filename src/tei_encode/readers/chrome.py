@@ -54,8 +54,14 @@ def _link_labels(parts: list[str], words: int) -> bool:
     ) and not all(label.replace(",", "").replace(".", "").isdigit() for label in labels[1:])
 
 
+# Every chrome line holds one of these (a cheap test before the patterns).
+_CUES = re.compile(r"[|»›>]|^(?:Skip|Jump|Перейти|You|Вы)", re.M)
+
+
 def drop_chrome(text: str, reporter: Reporter) -> str:
     """``text`` with its chrome lines blanked, each reported (``site-chrome-dropped``) with its line."""
+    if not _CUES.search(text):
+        return text
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
