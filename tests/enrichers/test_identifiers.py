@@ -841,6 +841,7 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]]) -> No
         "исходящих 40, входящих 25",
         "исходящий 5542 от 20 сентября",
         "Acme Inc. 300 employees",
+        "his article (for No. 3 of Iskra) and No. 12 of the Sotsial-Demokrat",
     ],
     ids=[
         "pss",
@@ -870,6 +871,7 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]]) -> No
         "russian-participle-counts",
         "russian-participle",
         "company",
+        "issue-of-a-periodical",
     ],
 )
 def test_find_document_numbers_ignores_what_is_not_a_number(text: str) -> None:

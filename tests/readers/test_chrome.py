@@ -17,6 +17,8 @@ CHROME = {
     "Перейти к содержимому": "skip link",
     "You are here:": "breadcrumb",
     "Вы здесь": "breadcrumb",
+    "< backward   forward >": "pager",
+    "« Previous | Next »": "pager",
 }
 TEXT = [
     "Stalin to Kaganovich October 2, 1933",
@@ -26,6 +28,8 @@ TEXT = [
     "Write to me > tomorrow > or the day after, as you wish and as the post allows.",
     "x > y > z",
     "The value rose > 5 per cent.",
+    "<b> bold </b>",
+    "x < y and y > z",
     "Skip to content, he wrote, is what they say on the site.",
 ]
 

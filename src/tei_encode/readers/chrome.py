@@ -2,8 +2,9 @@
 
 Told by their shape, never by a site's wording: a navigation bar (three or more short link labels between
 ``|``, or a row of bare ``|``), a breadcrumb (three or more short steps between ``»``, ``›`` or ``>``), a skip
-link (``Skip to content``, ``Перейти к содержимому``) and the label over a breadcrumb (``You are here``, ``Вы
-здесь``). Such lines are blanked (so line numbers stay right) and reported; every other line is kept.
+link (``Skip to content``, ``Перейти к содержимому``), the label over a breadcrumb (``You are here``, ``Вы
+здесь``) and a pager (``< previous   next >``). Such lines are blanked (so line numbers stay right) and
+reported; every other line is kept.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ _SKIP_LINK = re.compile(
     r"|^Перейти к (?:основному )?(?:содержимому|содержанию)$",
     re.I,
 )
+# A pager: the links to the previous and the next page between angle brackets ("< backward   forward >").
+_PAGER = re.compile(r"^(?:<<?|«|‹)\s*\w+(?:\s+\w+)?\s*(?:\|\s*)?\w+(?:\s+\w+)?\s*(?:>>?|»|›)$")
 _HERE = re.compile(r"^(?:You are here|Вы здесь|Вы находитесь здесь)\s*:?$", re.I)
 _LABEL_WORDS = 5  # a link label is a few words: more is a sentence
 _STEP_WORDS = 8  # a breadcrumb step names a page: a title may run longer than a link
@@ -33,6 +36,8 @@ def chrome_kind(line: str) -> str | None:
         return "skip link"
     if _HERE.match(line):
         return "breadcrumb"
+    if _PAGER.match(line):
+        return "pager"
     if _BARS_ONLY.match(line) or (
         NAV_BAR.match(line) and not line.startswith("|") and _link_labels(line.split("|"), _LABEL_WORDS)
     ):

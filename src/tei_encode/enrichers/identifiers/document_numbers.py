@@ -98,6 +98,12 @@ _PERIODICAL = re.compile(
     r"|бюллетен\w*|выпуск\w*|вып\.|том)",
     re.I,
 )
+# A number "of" a title after it is an issue of that periodical: "No. 3 of Iskra", "No. 12 of the Sotsial-Demokrat".
+_ISSUE_OF = re.compile(
+    rf"^[ \t]*of[ \t]+(?:the[ \t]+)?(?!(?:{'|'.join(ENGLISH_MONTHS)}|Politburo|Orgburo|Presidium|Sovnarkom|Secretariat"
+    r"|Plenum|Congress|Conference|Government|Ministry|Commissariat|People|Comrade)\b)[A-Z][a-z][\w-]*\b"
+    r"(?![ \t]+(?:[Cc]ommittee|[Cc]ouncil|[Cc]ommission|[Ss]oviet|[Bb]ureau|[Mm]inistry))"
+)
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]*>?", re.I)
 # Every number sign of _SIGN, in lower case: a text whose lower case holds none has no document number.
 _SIGNS = ("№", "no.", "nr.", "n°", "nº")
@@ -222,8 +228,8 @@ def _number_type(text: str, match: re.Match[str], state: NumberState) -> str:
         return state.last_type or "number"
     if _QUOTED_TITLE.search(before[-80:]):
         return ""  # an issue of a periodical: '"Sotsial-Demokrat" No. 47'
-    if _YEAR_BEFORE.search(before[-30:]) or _PERIODICAL.search(before[-100:]):
-        return ""  # an issue of a periodical: "Izvestiya TsK KPSS. 1991. No. 2/3"
+    if _YEAR_BEFORE.search(before[-30:]) or _PERIODICAL.search(before[-100:]) or _ISSUE_OF.match(after):
+        return ""  # an issue of a periodical: "Izvestiya TsK KPSS. 1991. No. 2/3", "No. 3 of Iskra"
     if value in state.types:
         return state.types[value]
     if _TYPIST.search(before):
