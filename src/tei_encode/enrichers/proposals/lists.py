@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ...model import Block, span
+from ...model import Block, SpanKind, span
 from .candidates import is_free
 
 SOURCE = "rule:list"
@@ -41,5 +41,5 @@ def propose_listed(blocks: Iterable[Block]) -> None:
                     block.add(span(a, b, "person", cert="low", source=SOURCE, by=BY))
 
 
-def _marked(block: Block, start: int, end: int, kind: str) -> bool:
+def _marked(block: Block, start: int, end: int, kind: SpanKind) -> bool:
     return any(s.start < end and start < s.end for s in block.spans_of(kind))
