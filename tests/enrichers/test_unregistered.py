@@ -197,6 +197,7 @@ def _person(key: str, *names: str) -> Entry:
             ["Kureika", "Monastyrskoye"],
         ),
         ([("p", "First published in Collected Works, Volume 43, pages 12-13.")], []),
+        ([("p", "He wrote through Andrei Orlov, via Navy channels, in Encryption.")], []),
     ],
     ids=[
         "dateline-and-later-mention",
@@ -208,6 +209,7 @@ def _person(key: str, *names: str) -> Entry:
         "organisations",
         "sent-from-to",
         "bibliographic-words",
+        "persons-and-things-after-prepositions",
     ],
 )
 def test_unregistered_places(blocks: list[tuple[str, str]], expected: list[str]) -> None:
@@ -242,6 +244,7 @@ def test_places_joined_to_a_register_place() -> None:
         ("the Embassy of the USSR in Beijing", ["Beijing"]),
         ("the Far Eastern Department of the USSR MFA", []),
         ("the USSR Commission on Turkestan affairs", ["Turkestan"]),
+        ("the Communist Party of the USSR and the Moscow Art Theater", []),
     ],
     ids=[
         "council-of-ministers",
@@ -254,6 +257,7 @@ def test_places_joined_to_a_register_place() -> None:
         "embassy-of",
         "department-of",
         "commission",
+        "party-and-theater",
     ],  # fmt: skip
 )
 def test_states_in_organisation_names_are_no_places(text: str, expected: list[str]) -> None:

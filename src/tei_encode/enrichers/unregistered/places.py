@@ -24,7 +24,7 @@ from ..names.match import find_mentions
 from ..names.organisations import names_organisation
 from ..names.rules import PLACE_WORD, SURNAME_ENDING, joins
 from ..names.spans import add_name_span
-from ..names.words import TITLE_WORDS
+from ..names.words import ORG_WORDS, TITLE_WORDS
 from .keys import REVIEW_NOTE, entry_key, latin_words, place_nominative, skeleton
 
 if TYPE_CHECKING:
@@ -69,17 +69,18 @@ NOT_PLACES = frozenset({
     "works", "collected", "selected", "volume", "volumes", "page", "pages", "edition", "publishers", "miscellany",
 })
 # fmt: on
-# Adjectives, languages, doctrines, verbs, and the compound names of Soviet institutions (Gosplan, Tsentrosoyuz).
+# Adjectives, languages, doctrines, verbs, abstract nouns (Encryption), and the compound names of Soviet
+# institutions (Gosplan, Tsentrosoyuz).
 NOT_PLACE_ENDING = re.compile(
-    r"(?:ian|ean|ish|ese|ist|ism|ists|ic|tern|thern|ize|plan|soyuz|kom|trest|torg|prom|snab)\Z"
+    r"(?:ian|ean|ish|ese|ist|ism|ists|ic|tern|thern|ize|tion|ment|ness|plan|soyuz|kom|trest|torg|prom|snab)\Z"
 )
 # Verbs of war whose object is a town: "Yudenich took Krasnoye Selo".
 CAPTURE_VERBS = frozenset(
     {"took", "captured", "occupied", "abandoned", "surrendered", "liberated", "seized", "stormed"}
 )
-# After these a person is as likely as a place ("at Budyonny", "took Kolchak prisoner"), so a surname-like word is
-# left alone; after the others ("in Poronin", "near Zakopane") it is a place.
-PERSON_PREPOSITIONS = frozenset({"at", "on", "towards", "toward", *CAPTURE_VERBS})
+# After these a person is as likely as a place ("at Budyonny", "took Kolchak prisoner", "via Terebin"), so a
+# surname-like word is left alone; after the others ("in Poronin", "near Zakopane") it is a place.
+PERSON_PREPOSITIONS = frozenset({"at", "on", "towards", "toward", "via", "through", *CAPTURE_VERBS})
 
 # Russian prepositions of place and motion, with the cases they govern before a place ("в Аньшане", "в Москву",
 # "из Мукдена", "под Сеулом", "к Пекину").
@@ -117,7 +118,13 @@ def looks_like_place(text: str, surname_like_too: bool = False) -> bool:
     """Whether a capitalised phrase a place cue found can be a place: no month, party word, adjective or
     abbreviation, and no Russian surname unless ``surname_like_too``."""
     words = text.split()
-    if any(w.casefold() in NOT_PLACES or w.casefold() in TITLE_WORDS or NOT_PLACE_ENDING.search(w) for w in words):
+    if any(
+        w.casefold() in NOT_PLACES
+        or w.casefold() in TITLE_WORDS
+        or w.casefold() in ORG_WORDS
+        or NOT_PLACE_ENDING.search(w)
+        for w in words
+    ):
         return False
     if any(w.isupper() for w in words):  # an abbreviation: "in RGASPI", "in the CC"
         return False
