@@ -94,6 +94,10 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             [("person", n) for n in ("Kirilenko", "Kuusinen", "Podgornyy", "Kosygin", "Polyansky", "Suslov")],
         ),
         (
+            "Send me Nobs’s article. Nobs is back; without breaking Yugozap's apparatus or Moscow's.",
+            [("person", "Nobs"), ("person", "Nobs"), ("place", "Moscow")],
+        ),
+        (
             "We visited Paris, Lyon, Marseille and Grenoble.",
             [("place", n) for n in ("Paris", "Lyon", "Marseille", "Grenoble")],
         ),
@@ -108,6 +112,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "named-after",
         "unaccented",
         "list-of-persons",
+        "owner-named-twice",
         "list-of-places",
     ],
 )

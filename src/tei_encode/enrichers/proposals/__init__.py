@@ -30,6 +30,7 @@ from .candidates import (
     free_capitalised_words,
     is_common_russian_word,
     is_free,
+    name_end,
     opens_sentence,
     trimmed,
 )
@@ -154,7 +155,8 @@ def _gazetteer(
     city opening a sentence only in a heading line (``Genoa, April 17``), where a capitalised word is no
     sentence's first."""
     text = block.text
-    for start, end in _capitalised_runs(text, free):
+    for start, run_end in _capitalised_runs(text, free):
+        end = name_end(text, start, run_end)  # "Moscow's": the place without the possessive
         place = lookup(text[start:end])
         if place is None or not is_free(block, start, end):
             continue
