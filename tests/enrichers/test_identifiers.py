@@ -801,6 +801,13 @@ NUMBERS = [
     ("Excerpt from Protocol No. 72 of the Politburo meeting, item 143", [("protocol", "72"), ("item", "143")]),
     ("Протокол № 5; пункт 12", [("protocol", "5"), ("item", "12")]),
     ("Protocol No. 72 of the Politburo, note No. 5, item 3", [("protocol", "72"), ("note", "5")]),
+    (
+        "Your cable 236 February 7 arrived; see telegram 269, and letter 44.",
+        [("cable", "236"), ("telegram", "269"), ("letter", "44")],
+    ),
+    ("Document 22", [("document", "22")]),
+    ("760C.61/2206: Telegram (7600.61/2206)", [("file", "760C.61/2206"), ("file", "7600.61/2206")]),
+    ("a telegram 3 days ago; a letter 2 pages long; the document 1950.", []),
 ]
 
 
