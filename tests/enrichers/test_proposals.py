@@ -98,6 +98,10 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             [("person", "Nobs"), ("person", "Nobs"), ("place", "Moscow")],
         ),
         (
+            "Received from BEIJING; the USSR and CHINA; TOP SECRET MOSCOW CABLE.\nGenoa, 3 May.\nGenoa is far.",
+            [("place", "BEIJING"), ("place", "USSR"), ("place", "CHINA"), ("place", "Genoa")],
+        ),
+        (
             "We visited Paris, Lyon, Marseille and Grenoble.",
             [("place", n) for n in ("Paris", "Lyon", "Marseille", "Grenoble")],
         ),
@@ -113,6 +117,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "unaccented",
         "list-of-persons",
         "owner-named-twice",
+        "capitals-and-line-starts",
         "list-of-places",
     ],
 )
