@@ -98,6 +98,10 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             [("person", "Nobs"), ("person", "Nobs"), ("place", "Moscow")],
         ),
         (
+            "Yesterday F. Castro and the U.S. Army met with Dorticos; Castro left.",
+            [("person", "F. Castro"), ("person", "Castro")],
+        ),
+        (
             "Received from BEIJING; the USSR and CHINA; TOP SECRET MOSCOW CABLE.\nGenoa, 3 May.\nGenoa is far.",
             [("place", "BEIJING"), ("place", "USSR"), ("place", "CHINA"), ("place", "Genoa")],
         ),
@@ -117,6 +121,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "unaccented",
         "list-of-persons",
         "owner-named-twice",
+        "one-initial",
         "capitals-and-line-starts",
         "list-of-places",
     ],

@@ -2,10 +2,10 @@
 
 A capitalised word that no span claims, does not open a sentence, stands alone (no capitalised word joined to
 it) and ends like a Russian, Ukrainian, Polish, Georgian or Armenian surname (``SURNAME_ENDING``: Litvinov,
-Rakovsky, Ordzhonikidze), or owns what follows it (``Radek’s articles``) and is named again, is proposed as a
-person with ``cert="low"``, unless the gazetteer knows it as a place or it is a word of posts, institutions or
-months.
-The same word elsewhere in the document, at a sentence's start too, is proposed with it.
+Rakovsky, Ordzhonikidze), follows one initial (``F. Castro``), or owns what follows it (``Radek’s articles``)
+and is named again, is proposed as a person with ``cert="low"``, unless the gazetteer knows it as a place or
+it is a word of posts, institutions or months. The same word elsewhere in the document, at a sentence's start
+too, is proposed with it.
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ NAMED_AFTER = re.compile(
 MIN_LENGTH = 5
 # English words and western place names that end like a surname (``Domain``, ``Britain``, ``Norwich``).
 NOT_SURNAME_ENDING = re.compile(r"(?:ain|oin|uin|wich)\Z")
-# Capitalised words that own things and are no persons' names.
+# One initial before a word, not the end of an abbreviation ("U.S. Army") or of a word ("Op. Cit.").
+INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?\Z")
+# Capitalised words that own things, or follow an initial, and are no persons' names.
 NOT_OWNERS = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES | frozenset({"party", "god", "today", "yesterday"})
 
 
@@ -43,13 +45,14 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
     owners: set[str] = set()
     for block, free in blocks:
         for start, free_end in free:
-            if opens_sentence(block.text, start):
+            initial = _initial_before(block.text, start)
+            if opens_sentence(block.text, start) and initial is None:
                 continue
             end = name_end(block.text, start, free_end)
             word = block.text[start:end]
             if fold(word) in registered or not _stands_alone(block.text, start, free_end):
                 continue
-            if _surname_shaped(word):
+            if _surname_shaped(word) or (initial is not None and _may_own(word)):
                 found.add(word)
             elif end < free_end and _may_own(word):
                 owners.add(word)
@@ -66,6 +69,9 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
             start, end = match.start(), name_end(block.text, *match.span())
             word = block.text[start:end]
             if word in found and _stands_alone(block.text, start, match.end()) and is_free(block, start, end):
+                initial = _initial_before(block.text, start)
+                if initial is not None and is_free(block, initial, start):
+                    start = initial  # "J. Stalin": the initial is the name's
                 block.add(span(start, end, "person", cert="low", source=SOURCE, by=BY))
 
 
@@ -76,6 +82,12 @@ def _surname_shaped(word: str) -> bool:
         and not NOT_SURNAME_ENDING.search(word)
         and lookup(word) is None
     )
+
+
+def _initial_before(text: str, start: int) -> int | None:
+    """Where a single initial right before ``start`` begins (``J. Stalin``, ``F. Castro``), if there is one."""
+    match = INITIAL_BEFORE.search(text, max(0, start - 4), start)
+    return match.start() if match else None
 
 
 def _may_own(word: str) -> bool:
