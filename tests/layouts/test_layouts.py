@@ -199,3 +199,65 @@ def test_a_collected_works_letter_from_the_web_puts_its_fields_into_the_header(t
     body = "".join(root.find(f".//{TEI}body").itertext())  # type: ignore[union-attr]
     assert body.lstrip().startswith("Dear Friend,") and "backward" not in body
     assert [d.code for d in reporter.diagnostics if d.code == "site-chrome-dropped"] == ["site-chrome-dropped"]
+
+
+SITE_PAGE = """Skip to content
+
+March 3, 1950
+
+Cable from Ivanov to Petrov on the Harvest
+
+To Petrov:
+
+The harvest in the northern districts was gathered in time, and the seed for next year is stored.
+
+Ivanov
+3.III.1950
+
+Ivanov reports on the harvest to Petrov.
+
+Author(s):
+
+Document Information
+
+Source
+
+GARF, f. 5446, op. 1, d. 2, l. 7.
+
+Rights
+
+The program welcomes reuse of these materials for research.
+
+Original Uploaded Date
+
+2011-11-20
+
+Type
+
+Cable
+
+Language
+
+Record ID
+
+12345
+
+Privacy Policy
+"""
+
+
+def test_a_site_page_without_citation_field_has_its_text_in_the_body_and_its_fields_in_the_header(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "site-page.txt"
+    source.write_text(SITE_PAGE, encoding="utf-8")
+    assert reader_for(SITE_PAGE).name == "wilson-site"
+    [item] = convert_path(source, Register.from_directory(CORPUS / "register"), Reporter(source.name))
+    root = item.tree
+    assert root.findtext(f".//{TEI}titleStmt/{TEI}title") == "Cable from Ivanov to Petrov on the Harvest"
+    assert root.findtext(f".//{TEI}sourceDesc//{TEI}idno[@type='record']") == "12345"
+    assert root.find(f".//{TEI}sourceDesc//{TEI}availability") is not None
+    body = " ".join(root.find(f".//{TEI}body").itertext())  # type: ignore[union-attr]
+    assert "The harvest in the northern districts" in body
+    assert not any(label in body for label in ("Author(s)", "Document Information", "Source", "Record ID", "12345"))
+    assert "Skip to content" not in " ".join(root.itertext()) and "Privacy Policy" not in " ".join(root.itertext())
