@@ -806,6 +806,7 @@ NUMBERS = [
         [("cable", "236"), ("telegram", "269"), ("letter", "44")],
     ),
     ("Document 22", [("document", "22")]),
+    ("Spravka: no. 48 (from no. 837)", [("number", "48"), ("number", "837")]),
     ("760C.61/2206: Telegram (7600.61/2206)", [("file", "760C.61/2206"), ("file", "7600.61/2206")]),
     ("a telegram 3 days ago; a letter 2 pages long; the document 1950.", []),
 ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES, RUSSIAN_MONTHS_GENITIVE
 
-_SIGN = r"(?:№|N[Oo]\.|Nr\.|N°|Nº)"
+_SIGN = r"(?:№|N[Oo]\.|(?<![\w.])no\.(?=[ \t]*\d)|Nr\.|N°|Nº)"
 _VALUE = r"(?:[^\W\d_]{1,3}-?)?\d(?:\w|[/-](?=\w))*"
 _NUMBER = re.compile(rf"(?<![\w№]){_SIGN}[ \t]*(?P<value>{_VALUE})")
 # Labels of incoming and outgoing numbers, by what they show: an abbreviation always labels a number ("Вх. 1352"),

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ...model import Block, SpanKind, span
+from ..names.words import NOT_NAMES, ORG_WORDS, TITLE_WORDS
 from .candidates import is_free
 
 SOURCE = "rule:list"
@@ -20,6 +21,8 @@ _ITEM = r"(?:[A-Z]\.[ \t]?){0,2}[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-zà-ÿ]+)?"
 LIST = re.compile(rf"(?<![\w.])(?:{_ITEM})(?:(?:,[ \t]*|,?[ \t]+and[ \t]+)(?:{_ITEM})){{2,}}(?![\w’'])")
 ITEM = re.compile(_ITEM)
 MIN_ITEMS = 3
+# Words of a list that name a post or an institution, not a person ("Kudryashov, Deputy Heads of ...").
+NOT_PERSONS = NOT_NAMES | ORG_WORDS | TITLE_WORDS
 
 
 def propose_listed(blocks: Iterable[Block]) -> None:
@@ -28,7 +31,11 @@ def propose_listed(blocks: Iterable[Block]) -> None:
         if block.text.count(",") < 2:
             continue
         for run in LIST.finditer(block.text):
-            items = [m.span() for m in ITEM.finditer(block.text, run.start(), run.end())]
+            items = [
+                m.span()
+                for m in ITEM.finditer(block.text, run.start(), run.end())
+                if m.group().split()[-1].casefold() not in NOT_PERSONS
+            ]
             persons = sum(1 for a, b in items if _marked(block, a, b, "person"))
             if (
                 len(items) < MIN_ITEMS
