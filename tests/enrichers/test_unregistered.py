@@ -193,8 +193,8 @@ def _person(key: str, *names: str) -> Entry:
         ([("p", "A letter to Petrov in January, from Russian comrades, in Pak's words, at First Cavalry.")], []),
         ([("p", "With support from the Leon Levy Foundation and Youngone Corporation.")], []),
         (
-            [("p", "Sent from Kureika (Siberia) to Monastyrskoye. Printed from the original.")],
-            ["Kureika", "Monastyrskoye"],
+            [("p", "Sent from Kureika (Siberia) to Hertenstein. Printed from the original.")],
+            ["Kureika", "Hertenstein"],
         ),
         ([("p", "First published in Collected Works, Volume 43, pages 12-13.")], []),
         ([("p", "He wrote through Andrei Orlov, via Navy channels, in Encryption.")], []),

@@ -163,10 +163,11 @@ def _place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:
 
 
 def _sent_from(text: str) -> Iterator[tuple[int, int]]:
-    """The places a letter was sent from and to, as the editors of collected works give them."""
+    """The places a letter was sent from and to, as the editors of collected works give them (a name shaped like
+    a surname too: letters are sent from and to places)."""
     for match in SENT_FROM.finditer(text):
         for group in ("source", "target"):
-            if match.group(group) and looks_like_place(match.group(group)):
+            if match.group(group) and looks_like_place(match.group(group), surname_like_too=True):
                 yield match.span(group)
 
 
