@@ -88,7 +88,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         ("A telegram to Stalin was sent.", []),  # Stalin was a name of Donetsk: former names are not read
         ("Members: chairman - Lenin, members - Krasin, Litvinov and Rakovsky.", "surnames"),
         ("The workers of the Putilov plant struck.", []),
-        ("He went on to Zurich; the work is in the Public Domain and Britain.", [("place", "Zurich")]),
+        ("He went on to Zurich; the work is in the Public Domain and Britain; the Duma group.", [("place", "Zurich")]),
         (
             "Copies to: Kirilenko, Kuusinen, Podgornyy, Kosygin, Polyansky and Suslov, Deputy Heads of the Office.",
             [("person", n) for n in ("Kirilenko", "Kuusinen", "Podgornyy", "Kosygin", "Polyansky", "Suslov")],

@@ -27,6 +27,7 @@ from ...diagnostics import Reporter
 from ...model import Block, Document, span
 from ...register import Authority, Entry, Name
 from ..names.organisations import names_organisation
+from ..unregistered.places import NOT_PLACES
 from .candidates import (
     PREVIOUS_WORD,
     free_capitalised_words,
@@ -166,6 +167,8 @@ def _gazetteer(
     text = block.text
     for start, run_end, written in [*_capitalised_runs(text, free), *_words_in_capitals(text)]:
         end = name_end(text, start, run_end)  # "Moscow's": the place without the possessive
+        if any(word.casefold() in NOT_PLACES for word in written[: end - start].split()):
+            continue  # a word the place rules know names no place ("the Duma group", not Dūmā in Syria)
         place = lookup(written[: end - start])
         if place is None or not is_free(block, start, end) or names_organisation(text, start, end, "place"):
             continue
