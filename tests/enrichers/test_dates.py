@@ -37,6 +37,8 @@ ENGLISH = [
     ("It was sent on September 26, 1951, by cable.", None, [("September 26, 1951", "1951-09-26")]),
     ("from the September 8 telegram", 1951, [("September 8", "1951-09-08")]),
     ("Moscow, July 24 [1920]", None, [("July 24 [1920]", "1920-07-24")]),
+    ("Your cable of Jan 13 1950 came", None, [("Jan 13 1950", "1950-01-13")]),
+    ("Received 19:55 13.June.1951", None, [("13.June.1951", "1951-06-13")]),
     ('signed on "24" May 1960 in Beijing', None, [('"24" May 1960', "1960-05-24")]),
     ("dated « 3 » June 1951", None, [("« 3 » June 1951", "1951-06-03")]),
     ("Telegram [August 12, 1920]", None, [("[August 12, 1920]", "1920-08-12")]),

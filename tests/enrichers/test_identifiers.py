@@ -801,6 +801,14 @@ NUMBERS = [
     ("Excerpt from Protocol No. 72 of the Politburo meeting, item 143", [("protocol", "72"), ("item", "143")]),
     ("Протокол № 5; пункт 12", [("protocol", "5"), ("item", "12")]),
     ("Protocol No. 72 of the Politburo, note No. 5, item 3", [("protocol", "72"), ("note", "5")]),
+    (
+        "Your cable 236 February 7 arrived; see telegram 269, and letter 44.",
+        [("cable", "236"), ("telegram", "269"), ("letter", "44")],
+    ),
+    ("Document 22", [("document", "22")]),
+    ("Spravka: no. 48 (from no. 837)", [("number", "48"), ("number", "837")]),
+    ("760C.61/2206: Telegram (7600.61/2206)", [("file", "760C.61/2206"), ("file", "7600.61/2206")]),
+    ("a telegram 3 days ago; a letter 2 pages long; the document 1950.", []),
 ]
 
 
@@ -841,6 +849,7 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]]) -> No
         "исходящих 40, входящих 25",
         "исходящий 5542 от 20 сентября",
         "Acme Inc. 300 employees",
+        "his article (for No. 3 of Iskra) and No. 12 of the Sotsial-Demokrat",
     ],
     ids=[
         "pss",
@@ -870,6 +879,7 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]]) -> No
         "russian-participle-counts",
         "russian-participle",
         "company",
+        "issue-of-a-periodical",
     ],
 )
 def test_find_document_numbers_ignores_what_is_not_a_number(text: str) -> None:

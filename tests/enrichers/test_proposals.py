@@ -88,8 +88,43 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         ("A telegram to Stalin was sent.", []),  # Stalin was a name of Donetsk: former names are not read
         ("Members: chairman - Lenin, members - Krasin, Litvinov and Rakovsky.", "surnames"),
         ("The workers of the Putilov plant struck.", []),
+        ("He went on to Zurich; the work is in the Public Domain and Britain; the Duma group.", [("place", "Zurich")]),
+        (
+            "Copies to: Kirilenko, Kuusinen, Podgornyy, Kosygin, Polyansky and Suslov, Deputy Heads of the Office.",
+            [("person", n) for n in ("Kirilenko", "Kuusinen", "Podgornyy", "Kosygin", "Polyansky", "Suslov")],
+        ),
+        (
+            "Send me Nobs’s article. Nobs is back; without breaking Yugozap's apparatus or Moscow's.",
+            [("person", "Nobs"), ("person", "Nobs"), ("place", "Moscow")],
+        ),
+        (
+            "Yesterday F. Castro and the U.S. Army met with Dorticos; Castro left.",
+            [("person", "F. Castro"), ("person", "Castro")],
+        ),
+        (
+            "Received from BEIJING; the USSR and CHINA; TOP SECRET MOSCOW CABLE.\nGenoa, 3 May.\nGenoa is far.",
+            [("place", "BEIJING"), ("place", "USSR"), ("place", "CHINA"), ("place", "Genoa")],
+        ),
+        (
+            "We visited Paris, Lyon, Marseille and Grenoble.",
+            [("place", n) for n in ("Paris", "Lyon", "Marseille", "Grenoble")],
+        ),
     ],
-    ids=["city", "countries", "sentence-start", "longer-name", "former-name", "surnames", "named-after"],
+    ids=[
+        "city",
+        "countries",
+        "sentence-start",
+        "longer-name",
+        "former-name",
+        "surnames",
+        "named-after",
+        "unaccented",
+        "list-of-persons",
+        "owner-named-twice",
+        "one-initial",
+        "capitals-and-line-starts",
+        "list-of-places",
+    ],
 )
 def test_english_proposals(text: str, expected: list[tuple[str, str]] | str) -> None:
     spans, _ = proposals(document(text))

@@ -91,6 +91,11 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         (["General Staff orders; Your Excellency; the Rostov region; troops in Rostov."], []),
         (["Emir Said Alim Khan fled to Afghanistan."], ["Said Alim Khan"]),
         (["отп. 2 экз. Шевелёва 23.10", "исп. Ефимова", "печ. Суслова"], ["Шевелёва", "Ефимова", "Суслова"]),
+        (
+            ["Translated: Anna Petrie and Gary Goldmann\nTranscription\\Markup:\nR. Smith\nPublic Domain: none"],
+            ["Anna Petrie", "Gary Goldmann", "R. Smith"],
+        ),
+        (["A letter of V. I.   Ulyanov came."], ["V. I.   Ulyanov"]),
     ],
     ids=[
         "rank",
@@ -107,6 +112,8 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         "no-person",
         "emir",
         "typist-executor-printer",
+        "credit-fields",
+        "initials-spaced-out",
     ],
 )
 def test_cued_persons(paragraphs: list[str], expected: list[str]) -> None:
@@ -185,6 +192,12 @@ def _person(key: str, *names: str) -> Entry:
         ),
         ([("p", "A letter to Petrov in January, from Russian comrades, in Pak's words, at First Cavalry.")], []),
         ([("p", "With support from the Leon Levy Foundation and Youngone Corporation.")], []),
+        (
+            [("p", "Sent from Kureika (Siberia) to Hertenstein. Printed from the original.")],
+            ["Kureika", "Hertenstein"],
+        ),
+        ([("p", "First published in Collected Works, Volume 43, pages 12-13.")], []),
+        ([("p", "He wrote through Andrei Orlov, via Navy channels, in Encryption.")], []),
     ],
     ids=[
         "dateline-and-later-mention",
@@ -194,6 +207,9 @@ def _person(key: str, *names: str) -> Entry:
         "kind-of-place",
         "not-places",
         "organisations",
+        "sent-from-to",
+        "bibliographic-words",
+        "persons-and-things-after-prepositions",
     ],
 )
 def test_unregistered_places(blocks: list[tuple[str, str]], expected: list[str]) -> None:
@@ -228,6 +244,7 @@ def test_places_joined_to_a_register_place() -> None:
         ("the Embassy of the USSR in Beijing", ["Beijing"]),
         ("the Far Eastern Department of the USSR MFA", []),
         ("the USSR Commission on Turkestan affairs", ["Turkestan"]),
+        ("the Communist Party of the USSR and the Moscow Art Theater", []),
     ],
     ids=[
         "council-of-ministers",
@@ -240,6 +257,7 @@ def test_places_joined_to_a_register_place() -> None:
         "embassy-of",
         "department-of",
         "commission",
+        "party-and-theater",
     ],  # fmt: skip
 )
 def test_states_in_organisation_names_are_no_places(text: str, expected: list[str]) -> None:
@@ -259,6 +277,8 @@ CUE_TEXT = st.lists(
     st.sampled_from(
         [
             "General",
+            "Translated:",
+            "Markup:",
             "Dear",
             "Your",
             "Cdes.",

@@ -158,3 +158,106 @@ def test_letters_of_collected_works_take_their_date_and_their_own_endnotes(
     assert second.find(f".//{TEI}docDate/{TEI}date").get("when") == "1913-02-08"  # type: ignore[union-attr]
     assert [r.get("n") for r in first.iter(f"{TEI}ref") if r.get("type") == "noteAnchor"] == ["45", "46"]
     assert "First published in 1930" in "".join(second.find(f".//{TEI}sourceDesc").itertext())  # type: ignore[union-attr]
+
+
+WEB_LETTER = """A. B. Author
+
+
+
+Written: Written March 3, 1912
+Published: First published in 1930. Sent from Cracow to Capri. Printed from the original.
+Source: Collected Works, Volume 9, pages 12-13.
+Translated: Ann Smith and Bob Jones
+Transcription\\Markup:
+C. Doe
+
+Dear Friend,
+
+The letter's first paragraph is long enough to be a paragraph of the text, and it refers to a note.[1]
+
+Yours,
+A. B.
+
+[1] The note of the editors to the first paragraph.
+
+< backward   forward >
+"""
+
+
+def test_a_collected_works_letter_from_the_web_puts_its_fields_into_the_header(tmp_path: Path) -> None:
+    source = tmp_path / "web-letter.txt"
+    source.write_text(WEB_LETTER, encoding="utf-8")
+    assert reader_for(WEB_LETTER).name == "works"
+    reporter = Reporter(source.name)
+    [item] = convert_path(source, Register.from_directory(CORPUS / "register"), reporter)
+    root = item.tree
+    assert root.findtext(f".//{TEI}titleStmt/{TEI}title") == "A. B. Author"
+    assert root.find(f".//{TEI}docDate/{TEI}date").get("when") == "1912-03-03"  # type: ignore[union-attr]
+    header = "".join(root.find(f".//{TEI}sourceDesc").itertext())  # type: ignore[union-attr]
+    assert "Translated: Ann Smith and Bob Jones" in header and "C. Doe" in header
+    assert [n.get("n") for n in root.iter(f"{TEI}note") if n.get("place") == "end"] == ["1"]
+    body = "".join(root.find(f".//{TEI}body").itertext())  # type: ignore[union-attr]
+    assert body.lstrip().startswith("Dear Friend,") and "backward" not in body
+    assert [d.code for d in reporter.diagnostics if d.code == "site-chrome-dropped"] == ["site-chrome-dropped"]
+
+
+SITE_PAGE = """Skip to content
+
+March 3, 1950
+
+Cable from Ivanov to Petrov on the Harvest
+
+To Petrov:
+
+The harvest in the northern districts was gathered in time, and the seed for next year is stored.
+
+Ivanov
+3.III.1950
+
+Ivanov reports on the harvest to Petrov.
+
+Author(s):
+
+Document Information
+
+Source
+
+GARF, f. 5446, op. 1, d. 2, l. 7.
+
+Rights
+
+The program welcomes reuse of these materials for research.
+
+Original Uploaded Date
+
+2011-11-20
+
+Type
+
+Cable
+
+Language
+
+Record ID
+
+12345
+
+Privacy Policy
+"""
+
+
+def test_a_site_page_without_citation_field_has_its_text_in_the_body_and_its_fields_in_the_header(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "site-page.txt"
+    source.write_text(SITE_PAGE, encoding="utf-8")
+    assert reader_for(SITE_PAGE).name == "wilson-site"
+    [item] = convert_path(source, Register.from_directory(CORPUS / "register"), Reporter(source.name))
+    root = item.tree
+    assert root.findtext(f".//{TEI}titleStmt/{TEI}title") == "Cable from Ivanov to Petrov on the Harvest"
+    assert root.findtext(f".//{TEI}sourceDesc//{TEI}idno[@type='record']") == "12345"
+    assert root.find(f".//{TEI}sourceDesc//{TEI}availability") is not None
+    body = " ".join(root.find(f".//{TEI}body").itertext())  # type: ignore[union-attr]
+    assert "The harvest in the northern districts" in body
+    assert not any(label in body for label in ("Author(s)", "Document Information", "Source", "Record ID", "12345"))
+    assert "Skip to content" not in " ".join(root.itertext()) and "Privacy Policy" not in " ".join(root.itertext())

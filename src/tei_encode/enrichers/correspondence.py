@@ -25,6 +25,8 @@ TOPIC = re.compile(
 )
 LEADING = re.compile(
     r"^(?:(?:cipher(?:ed)?\s+)?(?:telegram|letter|cable|note|memorandum|message|report)\b[^,]*?\bfrom\s+"
+    # a kind of document alone names no sender: "Report to the Political Committee"
+    r"|(?:cipher(?:ed)?\s+)?(?:telegram|letter|cable|note|memorandum|message|report|record|memo)\s*$"
     r"|(?:шифр)?(?:телеграмма|письмо|записка|донесение|сообщение)\s+|.*?,\s*|the\s+)",
     re.I,
 )

@@ -3,7 +3,7 @@
 A reader has a ``name``, ``detect(text) -> bool`` (does this text look like my
 format?) and ``read(text, source, reporter) -> list[Document]``. ``READERS``
 maps names to readers; ``read_path`` decodes a file, refuses XML and HTML,
-picks the reader (by detection or by name) and reports problems with the file
+picks the reader (by detection or by name), drops the site's chrome lines and reports problems with the file
 name and line; a format given by name that the text does not look like is
 reported. Readers of binary formats (Word files) take the file's bytes instead:
 ``BINARY_READERS``, chosen by name or when the bytes are a ZIP archive.
@@ -17,6 +17,7 @@ from typing import Protocol
 from ..diagnostics import Reporter
 from ..errors import ReaderError, UnknownName
 from ..model import Document
+from .chrome import drop_chrome
 from .collection import CollectionReader
 from .decoding import decode_bytes, read_source_bytes
 from .docx import DocxError, DocxReader
@@ -86,4 +87,4 @@ def read_path(path: Path, reporter: Reporter, name: str | None = None) -> list[D
     reader = reader_for(text, name)
     if name is not None and name != "plain" and not reader.detect(text):
         reporter.warning("format-not-detected", f"the text does not look like the {name} format; read as {name}")
-    return reader.read(text, path.name, reporter)
+    return reader.read(drop_chrome(text, reporter), path.name, reporter)

@@ -17,12 +17,12 @@ from ..errors import ReaderError
 from ..lexicon import ARCHIVES, ENGLISH_MONTHS, RIGHT_QUOTES, SALUTATIONS
 from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, chunks, document_id
+from .chrome import NAV_BAR
 from .layout import STAMP_WORDS
 from .notes import mark_note_references, note_blocks
 from .script import text_language
 
 ITEM_NUMBER = re.compile(r"^(?:No\.|№|Nr\.|Document\s+No\.?|Документ\s+№)\s*(\d+)\s*$", re.I)
-NAV_BAR = re.compile(r"^[^|\n]+(?:\|[^|\n]+){2,}$")
 NOTES_LABEL = re.compile(r"^(?:notes|примечания)\s*:?\s*$", re.I)
 # An archive's abbreviation: a word of two capitals or more (TsPA, TsGAOR, RTsKhIDNI, ЦПА); an archival citation
 # opens with one to four of them (``TsPA IML``, ``AVP RF``) and the fond.

@@ -5,7 +5,11 @@ opens with a heading naming writer, addressee and date on one line (``Stalin to 
 1933``, ``Сталин — Кагановичу 2 октября 1933 г.``), may have an archive line (``Archive: RGASPI F. 558. Op.
 11. D. 81. L. 79. Autograph.``) before or after its text, a secretary's number (``No. 58.``, ``#59``), and
 footnotes after a line of underscores. Every letter becomes a document of its own; what stands above the first
-heading describes the edition.
+heading describes the edition. A page copied without blank lines has its letters cut at the heading lines,
+and an archive line run on to the heading (``... August 1, 1932Archive: RGASPI ...``) is parted from it. A
+heading that stands alone before another (the page's own title) heads the letter that follows the other
+letter's published source (``Коммунист. 1990. № 11. С. 96–97.``) and opens with a salutation, without a
+heading of its own.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Reporter
-from ..lexicon import ENGLISH_MONTHS
+from ..lexicon import ENGLISH_MONTHS, SALUTATIONS
 from ..model import Block, Division, Document
 from .blocks import Chunk, block, chunks, document_id
 from .collection import ARCHIVE_LINE, body_blocks
@@ -24,14 +28,23 @@ _MONTHS_EN = "|".join(ENGLISH_MONTHS)
 _MONTHS_RU = r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 _DATE = (
     rf"(?:(?:{_MONTHS_EN})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS_EN}),?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+(?:{_MONTHS_RU})\s+\d{{4}}(?:\s*г\.?)?|\[[^\[\]\n]{{4,40}}\])"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS_RU})\s+\d{{4}}(?:\s*(?:года|г\.?))?|\[[^\[\]\n]{{4,40}}\])"
 )
-# "Stalin to Kaganovich October 2, 1933", "Сталин — Кагановичу 2 октября 1933 г.": who, to whom, and when.
+# "Stalin to Kaganovich October 2, 1933", "Сталин — Кагановичу 2 октября 1933 г.", "Письмо В.М. Молотову 13
+# августа 1930 года": who, to whom, and when.
 HEADING = re.compile(
-    rf"^(?P<title>[A-ZА-ЯЁ][^\n]{{1,80}}?\s(?:to|—|–|-)\s[A-ZА-ЯЁ][^\n]{{1,80}}?)[,.]?\s+(?P<date>{_DATE})\.?$"
+    rf"^(?P<title>[A-ZА-ЯЁ][^\n]{{1,80}}?\s(?:to|—|–|-)\s[A-ZА-ЯЁ][^\n]{{1,80}}?"
+    rf"|(?:Письмо|Записка|Телеграмма|Letter|Note|Telegram)\s+(?:to\s+)?[A-ZА-ЯЁ][^\n]{{1,80}}?)"
+    rf"[,.]?\s+(?P<date>{_DATE})\.?$"
+)
+# An archive line run on to the heading's date, with no break between them.
+RUN_ON_LABEL = re.compile(r"(?<=\d)(?=(?:Archive|Архив|Source|Источник)\s*:)")
+# The published source under a letter: journal, year, issue and pages (``Коммунист. 1990. № 11. С. 96–97.``).
+PUBLISHED = re.compile(
+    r"^[^\n]{2,80}?\.\s+\d{4}\.\s+(?:№|No\.?)\s*\d+[.,]\s+(?:С|P|pp?)\.\s*\d+(?:\s*[–—-]\s*\d+)?\.?$"
 )
 ARCHIVE_LABEL = re.compile(r"^(?:Archive|Архив|Source|Источник)\s*:", re.I)
-SECRETARY_NUMBER = re.compile(r"^(?:No\.?|№|#)\s*\d+[a-zа-я]?\.?$")
+SECRETARY_NUMBER = re.compile(r"^(?:(?:In|Out|Вх|Исх)\.?\s*)?(?:No\.?|№|#)\s*\d+[a-zа-я]?\.?$")
 SEPARATOR = re.compile(r"^[_\-—–*]{3,}$")
 
 
@@ -41,22 +54,72 @@ class EditionReader:
     name = "edition"
 
     def detect(self, text: str) -> bool:
-        """Two or more chunks that are a letter's heading."""
-        return sum(1 for c in chunks(text) if HEADING.match(c.text)) >= 2
+        """Two or more chunks (or lines of a page without blank lines) that are a letter's heading."""
+        return sum(1 for c in _units(text) if HEADING.match(c.text)) >= 2
 
     def read(self, text: str, source: str, reporter: Reporter) -> list[Document]:
         """One document per letter; the lines above the first heading describe the edition."""
-        parts = chunks(text)
+        parts = _units(text)
         starts = [i for i, c in enumerate(parts) if HEADING.match(c.text)]
         if not starts:
             return []
         prefix = document_id(source)
         header = parts[: starts[0]]
-        documents: list[Document] = []
-        for k, start in enumerate(starts):
-            end = starts[k + 1] if k + 1 < len(starts) else len(parts)
-            documents.append(_letter(parts[start:end], header, source, prefix, len(documents) + 1, reporter))
-        return documents
+        letters = [
+            parts[start : starts[k + 1] if k + 1 < len(starts) else len(parts)] for k, start in enumerate(starts)
+        ]
+        return [
+            _letter(letter, header, source, prefix, n, reporter)
+            for n, letter in enumerate(_headless_letters_headed(letters), start=1)
+        ]
+
+
+def _units(text: str) -> list[Chunk]:
+    """The page's chunks; a chunk holding a heading among other lines is cut into its lines, and an archive line
+    run on to a heading is parted from it."""
+    out: list[Chunk] = []
+    for chunk in chunks(text):
+        lines = [
+            Chunk(piece.strip(), chunk.line + k)
+            for k, line in enumerate(chunk.text.split("\n"))
+            for piece in RUN_ON_LABEL.split(line)
+            if piece.strip()
+        ]
+        if len(lines) > 1 and any(HEADING.match(c.text) for c in lines):
+            out.extend(lines)
+        else:
+            out.append(chunk)
+    return out
+
+
+def _headless_letters_headed(letters: list[list[Chunk]]) -> list[list[Chunk]]:
+    """The letters, a heading that stands alone given the letter without a heading further down the page."""
+    letters = [list(letter) for letter in letters]
+    alone = [k for k, letter in enumerate(letters) if len(letter) == 1]
+    for k, letter in enumerate(letters):
+        cut = _headless_start(letter)
+        owner = next((a for a in alone if a < k), None)
+        if cut is None or owner is None:
+            continue
+        alone.remove(owner)
+        letters[owner].extend(letter[cut:])
+        del letter[cut:]
+    return letters
+
+
+def _headless_start(letter: list[Chunk]) -> int | None:
+    """Where, after the letter's published source, a letter without a heading opens with a salutation."""
+    source = next((i for i, c in enumerate(letter) if i and PUBLISHED.match(c.text)), None)
+    if source is None or source + 1 >= len(letter):
+        return None
+    return source + 1 if _salutation(letter[source + 1].text) else None
+
+
+def _salutation(text: str) -> bool:
+    """A line that greets the addressee: ``Dear Koba,``, ``Вячеслав!``."""
+    first = text.split("\n", 1)[0]
+    words = first.split()
+    return bool(words) and (words[0].lower().strip(",!") in SALUTATIONS or (len(words) <= 4 and first.endswith("!")))
 
 
 def _letter(parts: list[Chunk], header: list[Chunk], source: str, prefix: str, n: int, reporter: Reporter) -> Document:
@@ -69,7 +132,9 @@ def _letter(parts: list[Chunk], header: list[Chunk], source: str, prefix: str, n
     rest = parts[1:]
     cut = next((i for i, c in enumerate(rest) if SEPARATOR.match(c.text)), len(rest))
     body, footnotes = rest[:cut], rest[cut + 1 :]
-    citations = [c for c in body if ARCHIVE_LABEL.match(c.text) or ARCHIVE_LINE.match(c.text)]
+    citations = [
+        c for c in body if ARCHIVE_LABEL.match(c.text) or ARCHIVE_LINE.match(c.text) or PUBLISHED.match(c.text)
+    ]
     numbers = [c for c in body if SECRETARY_NUMBER.match(c.text)]
     text = [c for c in body if c not in citations and c not in numbers]
     lang = text_language("\n".join(c.text for c in parts))

@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 from ..diagnostics import Reporter
 from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, chunks, document_id, strip_marker
-from .layout import CERTIFICATION, classify_witness
+from .layout import CERTIFICATION, DATE_ONLY, classify_witness
 from .notes import mark_bracketed_references
 from .script import count_letters, text_language
 
@@ -37,6 +37,7 @@ FIELD_LABELS = {
 }
 # Fields an export may give after its texts: they end the contents.
 TRAILING_LABELS = {
+    "author(s)": "authors",
     "associated people & organizations": "people",
     "associated people and organizations": "people",
     "associated places": "places",
@@ -95,6 +96,9 @@ class WilsonReader:
         """One document for the export."""
         parts = chunks(text)
         head, fields, contents = _split_fields(parts)
+        if "contents" not in fields and not contents and len(head) > 2 and DATE_ONLY.match(head[0].text):
+            # A page copied from today's site: date, title and the text, its fields after it, no Contents label.
+            head, contents = head[:2], head[2:]
         title_chunk, date_chunk = _title_and_date(head or parts[:1])
         title = block("title", Chunk(" ".join(title_chunk.text.split()), title_chunk.line))
         document = Document(id=document_id(source), source=source, genre="archival", lang="en", title=title)
@@ -134,7 +138,8 @@ def _split_fields(parts: list[Chunk]) -> tuple[list[Chunk], dict[str, tuple[str,
     for chunk in parts:
         label = chunk.text.rstrip(":").strip()
         name = FIELD_LABELS.get(label.lower()) if chunk.text.endswith(":") else None
-        if (current is contents or trailing) and label.lower() in TRAILING_LABELS:
+        opening = current is None and len(head) > 2  # a site's fields after a text without a Contents label
+        if (current is contents or trailing or opening) and label.lower() in TRAILING_LABELS:
             current, trailing = [], True
             fields[TRAILING_LABELS[label.lower()]] = (label, current)
         elif name == "contents":

@@ -7,6 +7,11 @@ perhaps after its number in the volume, and followed by the editors' lines: when
 original``. Its text carries the volume's endnote numbers (``[45]`` or a number after a word); the notes, when
 the page has them, follow ``Notes``. Every letter is a document; the editors' lines describe its source, the
 date they give is its date.
+
+A letter of collected works published on the web gives the editors' lines as labelled fields above the text
+(``Written: Written February 12, 1916``, ``Published: ...``, ``Source: ...``, ``Translated: ...``, a value
+perhaps on the lines after its label), under the author's name, and its endnotes (``[1] ...``) after the text
+without a ``Notes`` label; such a page holds one letter.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Reporter
+from ..lexicon import ENGLISH_MONTHS, SALUTATIONS
 from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, chunks, document_id
 from .collection import NOTES_LABEL, body_blocks
@@ -30,6 +36,14 @@ EDITORIAL = re.compile(
 )
 WRITTEN = re.compile(r"^(?:Written|Dictated|Написано)\b", re.I)
 ENDNOTE = re.compile(r"^\[(\d{1,4})\]\s*\S")
+# The labelled fields of a web edition's page: the first of them opens the block.
+FIELDS_START = re.compile(r"^(?:Written|Published|Dictated|Написано|Опубликовано)\s*:", re.I)
+FIELD = re.compile(r"^[A-ZА-ЯЁ][\w\\/ ]{1,30}:(?:\s|$)")
+# Where the letter's text begins after the fields: its date line or its salutation.
+TEXT_START = re.compile(
+    rf"^(?:(?:{'|'.join(ENGLISH_MONTHS)})\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+(?:{'|'.join(ENGLISH_MONTHS)})\s+\d{{4}})\.?$"
+    rf"|^(?i:{'|'.join(SALUTATIONS)})\b"
+)
 
 
 class WorksReader:
@@ -38,12 +52,16 @@ class WorksReader:
     name = "works"
 
     def detect(self, text: str) -> bool:
-        """A heading followed, within three chunks, by an editors' ``Written ...`` line."""
-        return bool(_starts(chunks(text)))
+        """A heading followed, within three chunks, by an editors' ``Written ...`` line; or the labelled fields
+        of a web edition's page."""
+        parts = chunks(text)
+        return bool(_starts(parts)) or _fields_at(parts) is not None
 
     def read(self, text: str, source: str, reporter: Reporter) -> list[Document]:
         """One document per letter; the notes at the page's end go to the letters that refer to them."""
         parts = chunks(text)
+        if not _starts(parts) and _fields_at(parts) is not None:
+            return [_web_letter(parts, source, reporter)]
         notes_at = next((i for i, c in enumerate(parts) if NOTES_LABEL.match(c.text)), len(parts))
         notes, parts = parts[notes_at:], parts[:notes_at]
         starts = _starts(parts) or [0]
@@ -146,3 +164,72 @@ def _bracketed_notes(notes: list[Chunk]) -> list[Block]:
         note.add(span(0, match.end(1) + 1, "label"))
         blocks.append(note)
     return blocks
+
+
+def _fields_at(parts: list[Chunk]) -> int | None:
+    """The chunk that opens the labelled fields of a web edition's page, among the page's first four."""
+    return next((i for i, c in enumerate(parts[:4]) if FIELDS_START.match(c.text)), None)
+
+
+def _web_letter(parts: list[Chunk], source: str, reporter: Reporter) -> Document:
+    """The letter of a web edition's page: the author's name above the fields as title, the fields as the
+    editors' lines, the text, and the endnotes after it."""
+    at = _fields_at(parts)
+    assert at is not None
+    heading = parts[at - 1] if at and "\n" not in parts[at - 1].text else None
+    lines = [Chunk(line.strip(), c.line + k) for c in parts[at:] for k, line in enumerate(c.text.split("\n"))]
+    lines = [c for c in lines if c.text]
+    fields = 0
+    while fields < len(lines) and not TEXT_START.match(lines[fields].text):
+        if not FIELD.match(lines[fields].text) and fields and _text_follows(lines, fields):
+            break
+        fields += 1
+    rest = _rest_chunks(parts[at:], lines[fields].line if fields < len(lines) else None)
+    notes_at = next((i for i, c in enumerate(rest) if all(ENDNOTE.match(n.text) for n in rest[i:])), len(rest))
+    text, notes = rest[:notes_at], rest[notes_at:]
+    title = block("title", heading) if heading else block("title", text[0] if text else parts[0])
+    lang = text_language("\n".join(c.text for c in parts))
+    document = Document(id=document_id(source), source=source, genre="letter", lang=lang, title=title)
+    editorial = lines[:fields]
+    written = next((c for c in editorial if WRITTEN.match(c.text)), None)
+    if written is not None:
+        document.fields["date"] = block("date", written)
+    others = [c for c in editorial if c is not written]
+    if others:
+        joined = Chunk("\n".join(c.text for c in others), others[0].line)
+        document.fields["editorial"] = block("editorial", joined, label="Editorial note")
+    scratch = Reporter(reporter.file)  # a letter of collected works has no archival citation to miss
+    letter = Division("letter", body_blocks(text, scratch) if text else [], {"lang": lang})
+    for diagnostic in scratch.diagnostics:
+        if diagnostic.code != "no-citation":
+            reporter.report(diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.line)
+    document.divisions.append(letter)
+    if notes:
+        division = Division("notes", _bracketed_notes(notes), {"label": "Notes"})
+        document.divisions.append(division)
+        mark_bracketed_references(letter.blocks, {b.attrs["n"]: b.attrs["n"] for b in division.blocks})
+    return document
+
+
+def _text_follows(lines: list[Chunk], i: int) -> bool:
+    """Whether the line ``i`` (no label) starts the letter's text rather than going on with a field's value: a
+    line of some length that is a sentence, after a field whose value ended."""
+    return len(lines[i].text) > 80 and lines[i - 1].text.endswith((".", "!", "?"))
+
+
+def _rest_chunks(parts: list[Chunk], start: int | None) -> list[Chunk]:
+    """The chunks from line ``start`` on (the chunk holding it cut there); a chunk of the letter's lines run on
+    without blank lines cut into its lines."""
+    if start is None:
+        return []
+    out: list[Chunk] = []
+    for chunk in parts:
+        lines = [Chunk(line.strip(), chunk.line + k) for k, line in enumerate(chunk.text.split("\n"))]
+        kept = [c for c in lines if c.line >= start and c.text]
+        if not kept:
+            continue
+        if len(kept) < len(lines) or len(kept) > 3 and any(ENDNOTE.match(c.text) for c in kept):
+            out.extend(kept)
+        else:
+            out.append(Chunk("\n".join(c.text for c in kept), kept[0].line))
+    return out

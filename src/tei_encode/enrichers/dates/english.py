@@ -43,6 +43,11 @@ _HAS_MONTH_DAY = re.compile(rf"(?:{_MONTH_STARTS})[A-Za-z]*[.\]]?\s+\d")
 _HAS_DAY_MONTH = re.compile(rf"(?:\d|st|nd|rd|th)\s+(?:of\s+)?\[?(?:{_MONTH_STARTS})")
 
 _MONTH_NAMES = "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True))
+# Abbreviations without a full stop ("Jan 13 1950", as cable clerks write them): months only with a day and a year.
+_BARE_ABBREVIATIONS = {name.rstrip("."): i for name, i in _ABBREVIATIONS.items()}
+_BARE_MONTH = r"(?P<month>" + "|".join(sorted(_BARE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)"
+# A day, month and year joined by full stops, as telegraph forms write them: "13.June.1951".
+_DOTTED_MONTH = r"(?P<month>" + "|".join(ENGLISH_MONTHS) + r")"
 _MONTH = r"(?P<month>" + _MONTH_NAMES + r")(?!\w)"
 _NEW_MONTH = r"(?P<month2>" + _MONTH_NAMES + r")(?!\w)"
 _NAMED_MONTH = r"(?P<month>" + "|".join(ENGLISH_MONTHS) + "|" + "|".join(m.upper() for m in ENGLISH_MONTHS) + r")\b"
@@ -120,6 +125,11 @@ def _month_day(match: re.Match[str]) -> Reading:
     second = match.groupdict().get("d2")
     last = int(second) if second else None
     return Reading(year=_year(match), month=MONTH_NUMBERS[match.group("month")], day=day, last_day=last)
+
+
+def _bare_month_day(match: re.Match[str]) -> Reading:
+    """``Jan 13 1950``: a month abbreviated without its full stop."""
+    return Reading(year=_year(match), month=_BARE_ABBREVIATIONS[match.group("month")], day=_day_of(match))
 
 
 def _old_and_new_style(match: re.Match[str]) -> Reading:
@@ -289,6 +299,16 @@ _HAS_DASH_MONTH = re.compile(rf"[-–—][ \t]*(?:{_MONTH_STARTS})")
 
 # Days that share a month come first: where one of them is also read alone, the list's reading (with its year) wins.
 RULES: tuple[Rule, ...] = (
+    Rule(
+        re.compile(r"\b" + _BARE_MONTH + r"[ \t]+" + _DAY + r",?[ \t]+(?P<y>\d{4})(?![\d/])(?P<yb>)"),
+        _bare_month_day,
+        (_HAS_MONTH,),
+    ),
+    Rule(
+        re.compile(r"(?<![\w.])" + _DAY + r"\." + _DOTTED_MONTH + r"\.(?P<y>\d{4})(?![\d/])(?P<yb>)"),
+        _month_day,
+        (_HAS_MONTH,),
+    ),
     DayListRule(
         re.compile(r"(?<![\w.,/])" + _DAY_LIST + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
         _shared_month,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES, RUSSIAN_MONTHS_GENITIVE
 
-_SIGN = r"(?:№|N[Oo]\.|Nr\.|N°|Nº)"
+_SIGN = r"(?:№|N[Oo]\.|(?<![\w.])no\.(?=[ \t]*\d)|Nr\.|N°|Nº)"
 _VALUE = r"(?:[^\W\d_]{1,3}-?)?\d(?:\w|[/-](?=\w))*"
 _NUMBER = re.compile(rf"(?<![\w№]){_SIGN}[ \t]*(?P<value>{_VALUE})")
 # Labels of incoming and outgoing numbers, by what they show: an abbreviation always labels a number ("Вх. 1352"),
@@ -76,6 +76,19 @@ _UNSIGNED = re.compile(
     re.I | re.M,
 )
 _MONTHS = "|".join(month[:3].lower() for month in ENGLISH_MONTHS) + "|" + "|".join(RUSSIAN_MONTHS_GENITIVE)
+# A cable, telegram, letter or document referred to by its number without a number sign ("Your cable 236 February
+# 7", "in telegram 269, February 9", "Letter 45", "Document 22"): the number ends the line or is followed by
+# punctuation, a date or "of", not by a word ("telegram 3 days ago"); a year is none ("the letter 1950.").
+_KINDS_UNSIGNED = ("cable", "telegram", "letter", "document")
+# A file number of the State Department's decimal filing system: "760C.61/2206", "711.61/123".
+_DECIMAL_FILE = re.compile(r"(?<![\w./])(?P<value>\d{3}[A-Z]{0,2}\d{0,2}\.\d{2,5}/\d{1,6})(?![\w/])")
+_KIND_UNSIGNED = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(f"(?P<{kind}>[{kind[0].upper()}{kind[0]}]{kind[1:]})" for kind in _KINDS_UNSIGNED)
+    + r")[ \t]+(?!(?:18|19|20)\d\d\b)(?P<value>\d{1,5})(?!\w)(?![.:,/]\d)"
+    rf"(?=[ \t]*(?:$|[^\w\s]|(?:of|from|dated)(?!\w)|(?:{'|'.join(ENGLISH_MONTHS)})(?!\w)))",
+    re.M,
+)
 # A date right after a number: "274, 25 November 1952", "1352 of 5.10.51", "5542 от 20 сентября".
 _DATE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:of|dated|от)[ \t]+)?\d{1,2}(?:[./](?:\d{1,2}|[IVXІ]+)(?!\w)|[ \t]+(?:" + _MONTHS + r"))",
@@ -97,6 +110,12 @@ _PERIODICAL = re.compile(
     r"(?<!\w)(?:magazine|journal|newspaper|gazette|periodical|bulletin|issue|vol\.|журнал\w*|газет\w*"
     r"|бюллетен\w*|выпуск\w*|вып\.|том)",
     re.I,
+)
+# A number "of" a title after it is an issue of that periodical: "No. 3 of Iskra", "No. 12 of the Sotsial-Demokrat".
+_ISSUE_OF = re.compile(
+    rf"^[ \t]*of[ \t]+(?:the[ \t]+)?(?!(?:{'|'.join(ENGLISH_MONTHS)}|Politburo|Orgburo|Presidium|Sovnarkom|Secretariat"
+    r"|Plenum|Congress|Conference|Government|Ministry|Commissariat|People|Comrade)\b)[A-Z][a-z][\w-]*\b"
+    r"(?![ \t]+(?:[Cc]ommittee|[Cc]ouncil|[Cc]ommission|[Ss]oviet|[Bb]ureau|[Mm]inistry))"
 )
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]*>?", re.I)
 # Every number sign of _SIGN, in lower case: a text whose lower case holds none has no document number.
@@ -137,13 +156,17 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     lowered = text.lower()
     signed = _has_sign(lowered)
     unsigned = any(label in lowered for label in _UNSIGNED_LABELS)
-    if not (signed or unsigned):
+    kinds = any(f"{kind} " in lowered for kind in _KINDS_UNSIGNED)
+    files = "/" in text
+    if not (signed or unsigned or kinds or files):
         return []
     urls = url_spans(text)
     pairs = _protocol_items(text, lowered, urls) if signed else []
     taken = sorted(urls + [p.span() for p in pairs])
     signs = [m for m in _NUMBER.finditer(text) if not overlaps(*m.span(), taken)] if signed else []
     bare = [m for m in _UNSIGNED.finditer(text) if _is_unsigned_number(m)] if unsigned else []
+    bare += list(_KIND_UNSIGNED.finditer(text)) if kinds else []
+    bare += list(_DECIMAL_FILE.finditer(text)) if files else []
     bare = [m for m in bare if not overlaps(*m.span(), taken)]
     found: list[DocumentNumber] = []
     for match in sorted(pairs + signs + bare, key=lambda m: m.start()):
@@ -153,6 +176,10 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [_number(match, "protocol", "protocol"), _number(match, "item", "item")]
         elif match.re is _UNSIGNED:
             numbers = [_number(match, "value", "incoming" if match.group("incoming") else "outgoing")]
+        elif match.re is _DECIMAL_FILE:
+            numbers = [_number(match, "value", "file")]
+        elif match.re is _KIND_UNSIGNED:
+            numbers = [_number(match, "value", next(k for k in _KINDS_UNSIGNED if match.group(k)))]
         else:
             kind = _number_type(text, match, state)
             numbers = [_number(match, "value", kind)] if kind else []
@@ -222,8 +249,8 @@ def _number_type(text: str, match: re.Match[str], state: NumberState) -> str:
         return state.last_type or "number"
     if _QUOTED_TITLE.search(before[-80:]):
         return ""  # an issue of a periodical: '"Sotsial-Demokrat" No. 47'
-    if _YEAR_BEFORE.search(before[-30:]) or _PERIODICAL.search(before[-100:]):
-        return ""  # an issue of a periodical: "Izvestiya TsK KPSS. 1991. No. 2/3"
+    if _YEAR_BEFORE.search(before[-30:]) or _PERIODICAL.search(before[-100:]) or _ISSUE_OF.match(after):
+        return ""  # an issue of a periodical: "Izvestiya TsK KPSS. 1991. No. 2/3", "No. 3 of Iskra"
     if value in state.types:
         return state.types[value]
     if _TYPIST.search(before):

@@ -12,7 +12,7 @@ from .words import TITLE_WORDS
 
 UPPER = "A-ZА-ЯЁ"
 # An initial is one capital, or a Latin digraph that transliterates one Russian letter (Ya., Zh., Yu.).
-INITIAL = rf"(?:[{UPPER}]|Ya|Yu|Ye|Yo|Zh|Kh|Ts|Ch|Sh|Shch)\.[ \t]?"
+INITIAL = rf"(?:[{UPPER}]|Ya|Yu|Ye|Yo|Zh|Kh|Ts|Ch|Sh|Shch)\.[ \t]{{0,3}}"
 # Initials start a word: after a space, an opening bracket or quote, not after "CP(b)U" or "RCP".
 INITIALS_START = rf"(?<![^\s(\[{OPENING_QUOTES}'])"
 LEADING_INITIALS = re.compile(rf"{INITIALS_START}(?:{INITIAL}){{1,3}}\Z")

@@ -1,18 +1,19 @@
 """Names that are part of an organisation's name: ``Leon Levy Foundation``, ``Caucasus Bureau``, ``Order of Lenin``,
-``Council of Ministers of the USSR``; such a name names no person or place."""
+``Lenin Internet Archive``, ``Council of Ministers of the USSR``; such a name names no person or place."""
 
 from __future__ import annotations
 
 import re
 
 PERSON_ORG_AFTER = re.compile(
-    r"\A[ \t]+(?:Foundation|Fund|Library|Prize|Award|Museum|Institute|University|Academy|Street|Avenue|Square"
-    r"|Center|Centre|Archive|Mausoleum|Bureau|Committee|Company)\b"
+    r"\A[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:Foundation|Fund|Library|Prize|Award|Museum|Institute|University|Academy"
+    r"|Street|Avenue|Square|Center|Centre|Archive|Mausoleum|Bureau|Committee|Company)\b"
 )
 PLACE_ORG_AFTER = re.compile(
     r"\A[ \t]+(?:Front|Army|Bureau|Committee|Soviet|Council|Fleet|fleet|Flotilla|flotilla|Military District"
     r"|Foundation|University|Institute|Museum|Center|Centre|Archive|Academy|Corps|MFA|MID"
     r"|Ministry|Foreign Ministry|Supreme Soviet|Council of Ministers|Commission|Embassy|EMBASSY|Consulate"
+    r"|Commune|(?:Art )?Theat(?:er|re)"
     r"|бюро|комитет\w*|фронт\w*|флот\w*|флотили\w*)\b"
 )
 ORG_BEFORE = re.compile(r"\b(?:Order|Prize|Museum|Institute|University|Library|Mausoleum|Street) of(?: the)?[ \t]+\Z")
@@ -20,7 +21,8 @@ ORG_BEFORE = re.compile(r"\b(?:Order|Prize|Museum|Institute|University|Library|M
 # Foreign Affairs of the DPRK", "МИД СССР", "Совета Министров СССР". A post is no organisation: in "Minister of
 # Foreign Affairs of the DPRK" and "Посол СССР" the state is a place.
 PLACE_ORG_BEFORE = re.compile(
-    r"(?:\b(?:Council|Cabinet|Ministry|Commissariat|Presidium|Academy|Supreme Soviet|Embassy|Consulate|Department)"
+    r"(?:\b(?:Council|Cabinet|Ministry|Commissariat|Presidium|Academy|Supreme Soviet|Embassy|Consulate|Department"
+    r"|Party)"
     r"(?:[ \t]+(?:of|the|and|[A-Z][a-z]+))*?[ \t]+of(?:[ \t]+the)?"
     r"|(?<![^\W_])(?i:МИД|Министерств\w*|Совет\w*[ \t]+Министров|Президиум\w*|Верховн\w+[ \t]+Совет\w*"
     r"|Совнарком\w*|Наркомат\w*|Академи\w+[ \t]+наук)(?i:[ \t]+(?:иностранных|внутренних|дел|обороны))*)[ \t]+\Z"

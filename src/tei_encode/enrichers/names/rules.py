@@ -51,6 +51,14 @@ CONTRIBUTOR = re.compile(
     r"(?:[ \t]+(?:for|from|into)[ \t]+[\w-]+)?"
     rf"[ \t]+by:?[ \t]+(?P<names>{NAMES})"
 )
+# The same as a labelled field of a web edition's page ("Translated: X and Y", "Transcription\\Markup: R. Smith"),
+# the names perhaps on the next line.
+CREDIT_FIELD = re.compile(
+    r"^(?:Translated|Translation|Translators?|Transcri(?:bed|ption)|Markup|Edited|Editors?|Compiled|Proofread(?:ing)?)"
+    r"(?:[ \t]*[\\/&][ \t]*[A-Z][a-z]+)?[ \t]*:[ \t]*\n?[ \t]*"
+    rf"(?P<names>{NAMES})[ \t]*$",
+    re.M,
+)
 # The same in Russian service notes: "Расшифровал: Петухов", "Отпечатала Иванова".
 CONTRIBUTOR_RU = re.compile(
     r"(?<![^\W_])(?:[Рр]ас|[Зз]а)шифровал[аи]?[ \t]*:?[ \t]*"
@@ -222,7 +230,10 @@ QUICK_WORDS = {
     SALUTATION: SALUTATION_WORDS,
     SIGNED_SENTENCE: frozenset({"Your", "Yours", "Ваш", "Ваша", "Твой", "Твоя"}),
 }
-QUICK_STRINGS = {PATRONYMIC_NAME: ("vich", "vna", "chna", "вич", "овн", "евн", "ёвн", "ичн")}
+QUICK_STRINGS = {
+    PATRONYMIC_NAME: ("vich", "vna", "chna", "вич", "овн", "евн", "ёвн", "ичн"),
+    CREDIT_FIELD: ("Transl", "Transcri", "Markup", "Edit", "Compiled", "Proofread"),
+}
 # fmt: on
 
 
@@ -294,6 +305,7 @@ def signed_sentence(text: str) -> tuple[int, int] | None:
 def credits(text: str) -> Iterator[tuple[int, int]]:
     """The names of those who contributed to an edition or wrote a work cited ("Translated by X")."""
     yield from _listed(CONTRIBUTOR, text)
+    yield from _listed(CREDIT_FIELD, text)
     yield from _listed(AUTHORS, text)
 
 

@@ -9,6 +9,7 @@ NOT_NAMES = frozenset({
     "colonel", "head", "director", "ibid", "see", "vol", "op", "on", "in", "the", "and", "of", "pss",
     "works", "председатель", "председателю", "командующий", "начальник", "секретарь", "majesty", "excellency",
     "highness", "honour", "honor", "staff", "assembly", "headquarters", "affairs", "forces", "command",
+    "deputy", "deputies", "heads", "copy", "copies", "com",
 })
 ORG_WORDS = frozenset({
     "bureau", "committee", "council", "soviet", "foundation", "army", "navy", "front", "office",

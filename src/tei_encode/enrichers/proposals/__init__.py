@@ -18,6 +18,7 @@ which alone would exceed the build's time budget; the cue rules and the gazettee
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -25,15 +26,19 @@ from typing import TYPE_CHECKING
 from ...diagnostics import Reporter
 from ...model import Block, Document, span
 from ...register import Authority, Entry, Name
+from ..names.organisations import names_organisation
+from ..unregistered.places import NOT_PLACES
 from .candidates import (
     PREVIOUS_WORD,
     free_capitalised_words,
     is_common_russian_word,
     is_free,
+    name_end,
     opens_sentence,
     trimmed,
 )
 from .gazetteer import Place, lookup, source
+from .lists import propose_listed
 from .people import in_register, link_proposed, place_keys, register_words
 from .russian import model_version, russian_names
 from .surnames import propose_surnames
@@ -45,6 +50,9 @@ REVIEW = "Not in the register: proposed from {by}; to be reviewed by an editor."
 # Blocks that hold no names of the text (labels, page numbers, the scan's label).
 NO_NAMES = frozenset({"pb", "catchword", "facsimile", "content-label"})
 MAX_WORDS = 4
+# A word in capitals (``BEIJING``, ``USSR``), of three letters or more.
+NEXT_WORD = re.compile(r" ([^\W\d_]{2,})")
+CAPITALS_WORD = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]{3,}(?![^\W\d_])")
 # Lines that open with a place name (``Genoa, April 17``).
 HEADING_LINES = frozenset({"dateline", "address", "title"})
 
@@ -66,9 +74,14 @@ class ProposedNamesEnricher:
         free = {id(block): list(free_capitalised_words(block, initial=True)) for _, block in blocks}
         chosen = [(lang, b) for lang, b in blocks if any(not opens_sentence(b.text, s) for s, _ in free[id(b)])]
         propose_surnames([(b, free[id(b)]) for lang, b in chosen if lang != "ru"], registered)
+        propose_listed(b for lang, b in chosen if lang != "ru")
         for lang, block in chosen:
             if lang == "ru":
                 _russian(block, places, by_authority, registered)
+        # The gazetteer also reads the blocks whose only candidates are words in capitals ("From BEIJING").
+        seen = {id(b) for _, b in chosen}
+        chosen += [(lang, b) for lang, b in blocks if id(b) not in seen and CAPITALS_WORD.search(b.text)]
+        for _, block in chosen:
             _gazetteer(block, free[id(block)], places, by_authority)
         if any(e.kind == "place" for e in context.added.get(document.id, [])):
             _identify_rule_places((block for _, block in blocks), context, document.id, by_authority)
@@ -152,11 +165,14 @@ def _gazetteer(
     city opening a sentence only in a heading line (``Genoa, April 17``), where a capitalised word is no
     sentence's first."""
     text = block.text
-    for start, end in _capitalised_runs(text, free):
-        place = lookup(text[start:end])
-        if place is None or not is_free(block, start, end):
+    for start, run_end, written in [*_capitalised_runs(text, free), *_words_in_capitals(text)]:
+        end = name_end(text, start, run_end)  # "Moscow's": the place without the possessive
+        if any(word.casefold() in NOT_PLACES for word in written[: end - start].split()):
+            continue  # a word the place rules know names no place ("the Duma group", not Dūmā in Syria)
+        place = lookup(written[: end - start])
+        if place is None or not is_free(block, start, end) or names_organisation(text, start, end, "place"):
             continue
-        if not place.country and block.kind not in HEADING_LINES and opens_sentence(text, start):
+        if not place.country and block.kind not in HEADING_LINES and _opens_sentence_in_text(text, start, end):
             continue
         ref = _ref(place, places, by_authority)
         block.add(
@@ -165,10 +181,35 @@ def _gazetteer(
         )  # fmt: skip
 
 
-def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _opens_sentence_in_text(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` opens a sentence of running text; a name opening a line and followed by a
+    full stop or a comma is a place line or an item of a list (``Moscow. Central Committee``, ``[1977],
+    Moscow, Volume 43``), not a sentence's first word."""
+    if not opens_sentence(text, start):
+        return False
+    return not (text[:start].endswith("\n") or start == 0) or text[end : end + 1] not in (".", ",")
+
+
+def _words_in_capitals(text: str) -> list[tuple[int, int, str]]:
+    """Single words in capitals standing alone (``From BEIJING``, ``the USSR``; not in a heading in capitals), with
+    the form to look up: as written, or capitalised (``Beijing``) for a word of five letters or more (shorter
+    ones are abbreviations)."""
+    found = []
+    for match in CAPITALS_WORD.finditer(text):
+        start, end = match.span()
+        before = PREVIOUS_WORD.search(text, 0, start)
+        after = NEXT_WORD.match(text, end)
+        if (before and before.group(1).isupper()) or (after and after.group(1).isupper()):
+            continue
+        word = match.group()
+        found.append((start, end, word if len(word) < 5 else word.capitalize()))
+    return found
+
+
+def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Whole runs of one to ``MAX_WORDS`` of the ``free`` capitalised words, joined by a space or a hyphen (a run
     longer, or joined by a space to another capitalised word, is part of another name)."""
-    runs: list[tuple[int, int]] = []
+    runs: list[tuple[int, int, str]] = []
     k = 0
     while k < len(free):
         j = k
@@ -176,7 +217,7 @@ def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int,
             j += 1
         start, end = free[k][0], free[j][1]
         if j - k < MAX_WORDS and not _joined_before(text, start) and not _joined_after(text, end):
-            runs.append((start, end))
+            runs.append((start, end, text[start:end]))
         k = j + 1
     return runs
 

@@ -23,6 +23,8 @@ WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 PREVIOUS_WORD = re.compile(r"([^\W\d_]+) $")
 # A word of WORD that starts with a capital and goes on in small letters (``Litvinov``, ``Пекине``; not ``ЦК``).
 CAPITALISED = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё][^\W\d_]*(?:[-’'][^\W\d_]+)*")
+# A possessive ending a capitalised word (``Radek’s``, ``Moscow's``), not part of its name.
+POSSESSIVE = re.compile(r"[’']s\Z|[’']s(?![^\W\d_])")
 SENTENCE_END = re.compile(r"[.!?:;»”\"]\s*$")
 # A post or rank before a name that a model takes into it (Russian forms in any case).
 POST = re.compile(
@@ -43,6 +45,11 @@ def free_capitalised_words(block: Block, initial: bool = False) -> Iterator[tupl
             continue
         if not any(a < end and start < b for a, b in claimed):
             yield start, end
+
+
+def name_end(text: str, start: int, end: int) -> int:
+    """The end of the name in the word ``start:end``, without a possessive ``’s``."""
+    return end - 2 if end - start > 2 and POSSESSIVE.match(text, end - 2) else end
 
 
 def opens_sentence(text: str, at: int) -> bool:

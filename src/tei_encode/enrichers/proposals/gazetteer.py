@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -54,6 +55,13 @@ def lookup(name: str, inflected: bool = False) -> Place | None:
     return found
 
 
+def unaccented(name: str) -> str:
+    """A Latin name without its diacritics (``Zürich`` -> ``Zurich``); Cyrillic ``й`` and ``ё`` are kept."""
+    if CYRILLIC.search(name):
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def russian_stem(name: str) -> str:
     """A Russian name without its case ending (``Москву`` -> ``Москв``; ``Нанкин`` stays)."""
     for ending in ENDINGS:
@@ -79,8 +87,13 @@ def _index() -> tuple[dict[str, Place], dict[str, Place]]:
         if city["population"] < MIN_POPULATION:
             continue
         place = Place(city["name"], "geonames", str(city["geonameid"]))
-        # Latin alternate names are left out: they hold former names that are also people's (Stalin, for Donetsk).
-        for alias in {city["name"], *(a for a in city["alternatenames"] if CYRILLIC.search(a))}:
+        # Latin alternate names are left out: they hold former names that are also people's (Stalin, for Donetsk);
+        # the name without its accents is kept (Zurich for Zürich), as English texts often write it.
+        for alias in {
+            city["name"],
+            unaccented(city["name"]),
+            *(a for a in city["alternatenames"] if CYRILLIC.search(a)),
+        }:
             ranked.append((int(city["population"]), alias, place))
     names: dict[str, Place] = {}
     stems: dict[str, Place] = {}

@@ -2,8 +2,10 @@
 
 A capitalised word that no span claims, does not open a sentence, stands alone (no capitalised word joined to
 it) and ends like a Russian, Ukrainian, Polish, Georgian or Armenian surname (``SURNAME_ENDING``: Litvinov,
-Rakovsky, Ordzhonikidze) is proposed as a person with ``cert="low"``, unless the gazetteer knows it as a
-place. The same word elsewhere in the document, at a sentence's start too, is proposed with it.
+Rakovsky, Ordzhonikidze), follows one initial (``F. Castro``), or owns what follows it (``Radek’s articles``)
+and is named again, is proposed as a person with ``cert="low"``, unless the gazetteer knows it as a place or
+it is a word of posts, institutions or months. The same word elsewhere in the document, at a sentence's start
+too, is proposed with it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from collections.abc import Sequence
 from ...model import Block, span
 from ..names.index import fold
 from ..names.rules import SURNAME_ENDING
-from .candidates import PREVIOUS_WORD, WORD, is_free, opens_sentence
+from ..names.words import NOT_NAMES, ORG_WORDS, TITLE_WORDS
+from ..unregistered.places import NOT_PLACES
+from .candidates import PREVIOUS_WORD, WORD, is_free, name_end, opens_sentence
 from .gazetteer import lookup
 
 SOURCE = "rule:surname-form"
@@ -26,33 +30,70 @@ NAMED_AFTER = re.compile(
     re.I,
 )
 MIN_LENGTH = 5
+# English words and western place names that end like a surname (``Domain``, ``Britain``, ``Norwich``).
+NOT_SURNAME_ENDING = re.compile(r"(?:ain|oin|uin|wich)\Z")
+# One initial before a word, not the end of an abbreviation ("U.S. Army") or of a word ("Op. Cit.").
+INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?\Z")
+# Capitalised words that own things, or follow an initial, and are no persons' names.
+NOT_OWNERS = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES | frozenset({"party", "god", "today", "yesterday"})
 
 
 def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], registered: frozenset[str]) -> None:
     """Mark the surname-shaped words of the English ``blocks`` (each with its free capitalised words) as persons
     (``cert="low"``); none that is a word of a register name (``registered``, folded)."""
     found: set[str] = set()
+    owners: set[str] = set()
     for block, free in blocks:
-        for start, end in free:
-            if opens_sentence(block.text, start):
+        for start, free_end in free:
+            initial = _initial_before(block.text, start)
+            if opens_sentence(block.text, start) and initial is None:
                 continue
+            end = name_end(block.text, start, free_end)
             word = block.text[start:end]
-            if _surname_shaped(word) and fold(word) not in registered and _stands_alone(block.text, start, end):
+            if fold(word) in registered or not _stands_alone(block.text, start, free_end):
+                continue
+            if _surname_shaped(word) or (initial is not None and _may_own(word)):
                 found.add(word)
+            elif end < free_end and _may_own(word):
+                owners.add(word)
+    # Owning something is weaker evidence than a surname's form: an owner named once may be an abbreviation.
+    found.update(
+        word for word in owners if sum(len(re.findall(rf"\b{re.escape(word)}\b", b.text)) for b, _ in blocks) > 1
+    )
     if not found:
         return
     for block, _ in blocks:
         if not any(word in block.text for word in found):
             continue
         for match in WORD.finditer(block.text):
-            word = match.group()
-            start, end = match.span()
-            if word in found and _stands_alone(block.text, start, end) and is_free(block, start, end):
+            start, end = match.start(), name_end(block.text, *match.span())
+            word = block.text[start:end]
+            if word in found and _stands_alone(block.text, start, match.end()) and is_free(block, start, end):
+                initial = _initial_before(block.text, start)
+                if initial is not None and is_free(block, initial, start):
+                    start = initial  # "J. Stalin": the initial is the name's
                 block.add(span(start, end, "person", cert="low", source=SOURCE, by=BY))
 
 
 def _surname_shaped(word: str) -> bool:
-    return len(word) >= MIN_LENGTH and bool(SURNAME_ENDING.search(word)) and lookup(word) is None
+    return (
+        len(word) >= MIN_LENGTH
+        and bool(SURNAME_ENDING.search(word))
+        and not NOT_SURNAME_ENDING.search(word)
+        and lookup(word) is None
+    )
+
+
+def _initial_before(text: str, start: int) -> int | None:
+    """Where a single initial right before ``start`` begins (``J. Stalin``, ``F. Castro``), if there is one."""
+    match = INITIAL_BEFORE.search(text, max(0, start - 4), start)
+    return match.start() if match else None
+
+
+def _may_own(word: str) -> bool:
+    """Whether a word that owns something (``Radek’s``) may be a person's name: no post, institution, month or
+    place the gazetteer knows."""
+    return len(word) >= 3 and word.casefold() not in NOT_OWNERS and not word.isupper() and lookup(word) is None
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -24,7 +24,7 @@ from ..names.match import find_mentions
 from ..names.organisations import names_organisation
 from ..names.rules import PLACE_WORD, SURNAME_ENDING, joins
 from ..names.spans import add_name_span
-from ..names.words import TITLE_WORDS
+from ..names.words import ORG_WORDS, TITLE_WORDS
 from .keys import REVIEW_NOTE, entry_key, latin_words, place_nominative, skeleton
 
 if TYPE_CHECKING:
@@ -51,6 +51,11 @@ PLACE_KINDS = frozenset({
 # Names joined to a place: "from Moscow and Tver", "Petrovsk and Baku".
 AND_AFTER = re.compile(rf"\A(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)(?P<place>{PLACE_NAME})(?![\w'’-])")
 AND_BEFORE = re.compile(rf"(?<=[a-z,;] )(?P<place>{PLACE_WORD})(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)\Z")
+# Where a letter went from and to: "Sent from Zurich to Berne", "sent from Ambulant (Switzerland) to Clarens".
+SENT_FROM = re.compile(
+    rf"\b(?:[Ss]ent|[Pp]osted|[Ff]orwarded|[Ww]ired|[Tt]elegraphed)[ \t]+from[ \t]+(?P<source>{PLACE_NAME})"
+    rf"(?:[ \t]*\([^()\n]{{1,40}}\))?(?:[ \t]+to[ \t]+(?P<target>{PLACE_NAME}))?"
+)
 # Capitalised words a place cue meets that name no place.
 NOT_PLACES = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -61,19 +66,21 @@ NOT_PLACES = frozenset({
     "bolshevik", "bolsheviks", "menshevik", "mensheviks", "iskra", "zvezda", "kommunist", "luch",
     "st", "mt", "ft", "corporation", "company", "foundation", "fund", "first", "second", "third", "fourth",
     "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "red", "white",
+    "works", "collected", "selected", "volume", "volumes", "page", "pages", "edition", "publishers", "miscellany",
 })
 # fmt: on
-# Adjectives, languages, doctrines, verbs, and the compound names of Soviet institutions (Gosplan, Tsentrosoyuz).
+# Adjectives, languages, doctrines, verbs, abstract nouns (Encryption), and the compound names of Soviet
+# institutions (Gosplan, Tsentrosoyuz).
 NOT_PLACE_ENDING = re.compile(
-    r"(?:ian|ean|ish|ese|ist|ism|ists|ic|tern|thern|ize|plan|soyuz|kom|trest|torg|prom|snab)\Z"
+    r"(?:ian|ean|ish|ese|ist|ism|ists|ic|tern|thern|ize|tion|ment|ness|plan|soyuz|kom|trest|torg|prom|snab)\Z"
 )
 # Verbs of war whose object is a town: "Yudenich took Krasnoye Selo".
 CAPTURE_VERBS = frozenset(
     {"took", "captured", "occupied", "abandoned", "surrendered", "liberated", "seized", "stormed"}
 )
-# After these a person is as likely as a place ("at Budyonny", "took Kolchak prisoner"), so a surname-like word is
-# left alone; after the others ("in Poronin", "near Zakopane") it is a place.
-PERSON_PREPOSITIONS = frozenset({"at", "on", "towards", "toward", *CAPTURE_VERBS})
+# After these a person is as likely as a place ("at Budyonny", "took Kolchak prisoner", "via Terebin"), so a
+# surname-like word is left alone; after the others ("in Poronin", "near Zakopane") it is a place.
+PERSON_PREPOSITIONS = frozenset({"at", "on", "towards", "toward", "via", "through", *CAPTURE_VERBS})
 
 # Russian prepositions of place and motion, with the cases they govern before a place ("в Аньшане", "в Москву",
 # "из Мукдена", "под Сеулом", "к Пекину").
@@ -111,7 +118,13 @@ def looks_like_place(text: str, surname_like_too: bool = False) -> bool:
     """Whether a capitalised phrase a place cue found can be a place: no month, party word, adjective or
     abbreviation, and no Russian surname unless ``surname_like_too``."""
     words = text.split()
-    if any(w.casefold() in NOT_PLACES or w.casefold() in TITLE_WORDS or NOT_PLACE_ENDING.search(w) for w in words):
+    if any(
+        w.casefold() in NOT_PLACES
+        or w.casefold() in TITLE_WORDS
+        or w.casefold() in ORG_WORDS
+        or NOT_PLACE_ENDING.search(w)
+        for w in words
+    ):
         return False
     if any(w.isupper() for w in words):  # an abbreviation: "in RGASPI", "in the CC"
         return False
@@ -127,6 +140,8 @@ def _place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:
         match = DATELINE_PLACE.match(text)
         if match and looks_like_place(match.group("place")):
             yield match.span("place")
+    if "from " in text:
+        yield from _sent_from(text)
     words = tokens(text)
     for i in capitalised(text):
         before, word = words[i - 1], words[i]
@@ -145,6 +160,15 @@ def _place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:
                 yield word.start, end
         elif i + 1 < len(words) and words[i + 1].text in PLACE_KINDS and looks_like_place(word.text, True):
             yield word.start, word.end
+
+
+def _sent_from(text: str) -> Iterator[tuple[int, int]]:
+    """The places a letter was sent from and to, as the editors of collected works give them (a name shaped like
+    a surname too: letters are sent from and to places)."""
+    for match in SENT_FROM.finditer(text):
+        for group in ("source", "target"):
+            if match.group(group) and looks_like_place(match.group(group), surname_like_too=True):
+                yield match.span(group)
 
 
 def _russian_place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:

@@ -18,9 +18,10 @@ _MONTHS = "|".join(ENGLISH_MONTHS)
 LAYOUT = Layout(
     name="wilson-site",
     base="wilson",
+    # The site's block of fields (its heading and its last label), with or without a Citation field above it.
     signs=(
-        re.compile(r"^\s*Citation:?\s*$", re.M),
-        re.compile(r"^\s*(?:Document Information|Record ID|Skip to (?:main )?content)\s*$", re.M | re.I),
+        re.compile(r"^\s*Document Information\s*$", re.M | re.I),
+        re.compile(r"^\s*Record ID:?\s*$", re.M | re.I),
     ),
     chrome=(
         re.compile(r"Skip to (?:main )?content|Share|Print|Download|Menu|Search|Close", re.I),

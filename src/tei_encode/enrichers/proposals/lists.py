@@ -1,0 +1,52 @@
+"""Persons proposed by the list they stand in, for English text: a list of names most of which are persons.
+
+A run of three or more single names (a word, perhaps after initials) joined by commas or "and" (``Brezhnev,
+Voronov, Kirilenko, ... Kuusinen``; ``Molotov, Rudzutak, Pyatakov, Mironov and Smilga``) whose items are at
+least half persons already (from the register, the rules or the surname form) and none a place: its other
+items are persons too, proposed with ``cert="low"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ...model import Block, SpanKind, span
+from ..names.words import NOT_NAMES, ORG_WORDS, TITLE_WORDS
+from .candidates import is_free
+
+SOURCE = "rule:list"
+BY = "the list rule"
+_ITEM = r"(?:[A-Z]\.[ \t]?){0,2}[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-zà-ÿ]+)?"
+LIST = re.compile(rf"(?<![\w.])(?:{_ITEM})(?:(?:,[ \t]*|,?[ \t]+and[ \t]+)(?:{_ITEM})){{2,}}(?![\w’'])")
+ITEM = re.compile(_ITEM)
+MIN_ITEMS = 3
+# Words of a list that name a post or an institution, not a person ("Kudryashov, Deputy Heads of ...").
+NOT_PERSONS = NOT_NAMES | ORG_WORDS | TITLE_WORDS
+
+
+def propose_listed(blocks: Iterable[Block]) -> None:
+    """Mark the unmarked items of lists of persons in ``blocks`` as persons (``cert="low"``)."""
+    for block in blocks:
+        if block.text.count(",") < 2:
+            continue
+        for run in LIST.finditer(block.text):
+            items = [
+                m.span()
+                for m in ITEM.finditer(block.text, run.start(), run.end())
+                if m.group().split()[-1].casefold() not in NOT_PERSONS
+            ]
+            persons = sum(1 for a, b in items if _marked(block, a, b, "person"))
+            if (
+                len(items) < MIN_ITEMS
+                or persons * 2 < len(items)
+                or any(_marked(block, a, b, "place") for a, b in items)
+            ):
+                continue
+            for a, b in items:
+                if is_free(block, a, b):
+                    block.add(span(a, b, "person", cert="low", source=SOURCE, by=BY))
+
+
+def _marked(block: Block, start: int, end: int, kind: SpanKind) -> bool:
+    return any(s.start < end and start < s.end for s in block.spans_of(kind))
