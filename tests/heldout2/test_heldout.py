@@ -1,6 +1,6 @@
 """The second held-out batch: real documents for the next first-sight figure, then regression documents.
 
-``documents/`` holds 28 public pages of thirteen layouts in English and Russian (see
+``documents/`` holds 32 public pages of fourteen layouts in English and Russian (see
 ``SOURCES.md``), ``gold/`` their markup, committed before any converter change was made for
 them. ``python bench/heldout.py --set tests/heldout2`` measures them; its first run on the
 round's final converters is the first-sight figure, recorded in ``RESULTS.md`` here.
