@@ -8,7 +8,9 @@ round's final converters is the first-sight figure, recorded in ``RESULTS.md`` h
 Each source, converted with the shipped register through the command line, must give TEI
 valid against the project's schemas, keep every word of the source but its chrome lines, give
 as many documents as it holds, mark up no chrome line, and have its markup scored against its
-whole gold. Its F1 is held to its first-sight figure less ``TOLERANCE`` once that figure is in
+whole gold; the sources and chrome lines the converters still fail on are listed in
+``NOT_YET_WHOLE``, ``NOT_YET_SPLIT`` and ``CHROME_STILL_MARKED`` (strictly, so that a fix
+shows). Its F1 is held to its first-sight figure less ``TOLERANCE`` once that figure is in
 ``FIRST_SIGHT_F1``; until then only the structural checks of the score run, and the F1 test
 says so in its skip reason. The gold itself must occur in its source in reading order and
 score 1.000 against a TEI of its own mentions.
@@ -47,11 +49,62 @@ ENTRIES = {entry.name: entry for entry in load_manifest(BATCH)}
 FIRST_SIGHT_F1: dict[str, float] = {}
 # How far below its first-sight F1 a source may fall.
 TOLERANCE = 0.02
+# The three tables below were filled by the one check run of this module, on the converters of
+# main as of 8c1374f (before any converter change made for these documents); the first-sight
+# run on the round's final converters replaces them.
 # Pages whose documents the converters do not yet write one file each (strict: a fix shows as an
 # unexpected pass, and the entry is removed).
-NOT_YET_SPLIT: set[str] = set()
-# Chrome lines a converter still marks up, by source (each should go; no other may appear).
-CHROME_STILL_MARKED: dict[str, set[str]] = {}
+NOT_YET_SPLIT: set[str] = {
+    "bolshevikstalin-letters-1938-1935",
+    "dereksiz-lenin-1921-radchenko-osinsky",
+    "dostoevskiyfyodor-stalin-t17-1931-09-24",
+    "student2-stalin-letters-1934",
+    "topreading-lenin-pss50-1918-04",
+}
+# Sources whose words the converters do not all keep yet (strict, likewise).
+NOT_YET_WHOLE: set[str] = {"mia-lenin-gorky-1913-11"}
+# Chrome lines a converter still marks up or takes as the title, by source (each should go; no
+# other may appear).
+CHROME_STILL_MARKED: dict[str, set[str]] = {
+    "bolshevikstalin-letters-1938-1935": {"Header Ads"},
+    "c21ch-stalin-lenin-1918-07-07": {
+        "Центр гуманитарных наук 21-ого века",
+        "Зеркало Библиотеки Михаила Грачева,",
+        "Архив И. В. Сталина",
+        "сочинений И.В. Сталина",
+    },
+    "connexions-lenin-gorky-1921-08-09": {"Works Index   |   Volume 45 | Collected Works   |   L.I.A. Index"},
+    "docslib-wilson-111944-presidium-1956": {"[Show full text]"},
+    "geum-stalin-kaganovich-1932-08-22": {
+        "290 Каганович — Сталину [22 августа 1933 г.]",
+        "292 Молотов, Каганович, Орджоникидзе — Сталину, Ворошилову",
+    },
+    "googlebooks-cwihp-pyongyang-vyshinsky-1950": {"網頁圖片", "PDF", "ePub 版"},
+    "kizhlyceum-lunacharsky-stalin-1925": {"Сочинения. Доклады. Рефераты. Краткие содержания"},
+    "optushome-pipes-lenin-armand-1914": {
+        "An independent forum of strategy, tactics and history in the Australian left, green and labour movements",
+        "Left links",
+    },
+    "wikirouge-engels-marx-1868-04-10": {
+        "| Category | Template | Form |",
+        "|---|---|---|",
+        "| Text | Text | Text |",
+        "| Author | Author | Author |",
+        "| Collection | Collection | Collection |",
+        "| Keywords | Keywords | Keywords |",
+        "| Subpage | Subpage | Subpage |",
+        "| Template | Form |",
+        "|---|---|",
+        "| BrowseTexts | BrowseTexts |",
+        "| BrowseAuthors | BrowseAuthors |",
+        "| BrowseLetters | BrowseLetters |",
+        "Template:GalleryAuthorsPreviewSmall",
+        "Special pages :",
+    },
+    "wilson-600428-shtykov-fengxi-1950": {"Skip to content"},
+    "wilson-96390-chervonenko-zhou-1961": {"Skip to content"},
+    "wilson-alekseev-cuba-1962": {"Skip to content"},
+}
 
 
 def gold_mentions(entry: Entry) -> list[dict[str, str]]:
@@ -88,8 +141,9 @@ def test_the_batch_is_as_the_issue_asks_and_the_tables_name_its_sources() -> Non
     languages = Counter(e.language for e in ENTRIES.values())
     assert len(ENTRIES) >= 24 and len({e.layout for e in ENTRIES.values()}) >= 6
     assert set(languages) == {"en", "ru"} and languages["ru"] >= 7
-    for table in (FIRST_SIGHT_F1, NOT_YET_SPLIT, CHROME_STILL_MARKED):
+    for table in (FIRST_SIGHT_F1, NOT_YET_SPLIT, NOT_YET_WHOLE, CHROME_STILL_MARKED):
         assert set(table).issubset(ENTRIES)
+    assert all(lines <= set(ENTRIES[name].chrome) for name, lines in CHROME_STILL_MARKED.items())
     assert all(0.0 <= f1 <= 1.0 for f1 in FIRST_SIGHT_F1.values())
 
 
@@ -148,7 +202,15 @@ def test_valid_against_the_project_schemas(converted: dict[str, list[Path]], nam
     assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize("name", sorted(ENTRIES))
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(reason="words not yet all kept", strict=True))
+        if n in NOT_YET_WHOLE
+        else n
+        for n in sorted(ENTRIES)
+    ],
+)
 def test_no_word_is_lost(converted: dict[str, list[Path]], tools: dict[str, ModuleType], name: str) -> None:
     kept, total, missing = coverage(ENTRIES[name], converted[name], tools["fidelity"])
     assert (kept, sorted(missing)) == (total, [])
