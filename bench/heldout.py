@@ -1,7 +1,8 @@
 """Scores of the converters on the held-out documents, with the shipped register and with none.
 
-Converts every source listed in ``tests/heldout/manifest.json`` with ``tei-encode convert``
-(one process per source, so a crash costs one document), twice: with ``--register
+Converts every source listed in a held-out batch's ``manifest.json`` (``tests/heldout``, or
+the batch ``--set`` names, such as ``tests/heldout2``) with ``tei-encode convert`` (one process
+per source, so a crash costs one document), twice: with ``--register
 corpus/register`` and with a register directory whose person and place lists are empty (what
 a user without a register gets). Each source's TEI is scored against its gold markup with
 ``../shared/tools/score_markup.py`` (micro-averaged precision, recall and F1 per kind and over
@@ -16,6 +17,7 @@ baseline. Output is deterministic for a given commit and date.
 
     python bench/heldout.py                                  # prints the section
     python bench/heldout.py --label "first sight" --out tests/heldout/RESULTS.md
+    python bench/heldout.py --set tests/heldout2 --label "first sight" --out tests/heldout2/RESULTS.md
     python bench/heldout.py --keep /tmp/heldout-tei          # keep the TEI for inspection
 """
 
@@ -36,6 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from tests.heldout.measure import (  # noqa: E402
+    HELDOUT,
     KINDS,
     Entry,
     chrome_marked,
@@ -98,10 +101,11 @@ def empty_register(directory: Path) -> Path:
     return directory
 
 
-def run_mode(title: str, register: Path, label: str, work: Path, tools: dict[str, Any]) -> ModeResult:
-    """Convert and measure every held-out source with one register."""
+def run_mode(
+    title: str, register: Path, label: str, entries: list[Entry], work: Path, tools: dict[str, Any]
+) -> ModeResult:
+    """Convert and measure every source of a batch with one register."""
     result = ModeResult(title, label)
-    entries = load_manifest()
     for number, entry in enumerate(entries, 1):
         print(f"[{number}/{len(entries)}] {title}: {entry.name}", file=sys.stderr, flush=True)
         out = work / entry.name
@@ -193,9 +197,8 @@ def commit() -> str:
     return f"`{head}` (converter code `src/` as of `{src}`" + (", with uncommitted changes)" if dirty else ")")
 
 
-def section(label: str, date: str, command: str, modes: list[ModeResult]) -> str:
+def section(label: str, date: str, command: str, entries: list[Entry], modes: list[ModeResult]) -> str:
     """The whole ``## LABEL`` section."""
-    entries = load_manifest()
     langs = Counter(e.language for e in entries)
     gold = sum(d.score[k]["gold"] for d in modes[0].docs for k in KINDS if k in d.score)
     lines = [
@@ -243,7 +246,18 @@ def main(argv: list[str] | None = None) -> int:
         "--date", default=dt.datetime.now(dt.UTC).date().isoformat(), help="date to record (default: today, UTC)"
     )
     parser.add_argument("--keep", type=Path, help="directory to keep the converted TEI in (default: a temporary one)")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=HELDOUT,
+        metavar="DIR",
+        help="held-out batch to measure: a directory with manifest.json, documents/ and gold/ (default: tests/heldout)",
+    )
     args = parser.parse_args(argv)
+    if not (args.set / "manifest.json").is_file():
+        print(f"heldout: {args.set}: no manifest.json here, so not a held-out batch", file=sys.stderr)
+        return 2
+    entries = load_manifest(args.set.resolve())
     try:
         tools = {name: shared_tool(name) for name in ("score_markup", "fidelity")}
     except FileNotFoundError as exc:
@@ -258,17 +272,23 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         modes = [
             run_mode(
-                "With the shipped register", REPO / "corpus" / "register", "`corpus/register`", work / "shipped", tools
+                "With the shipped register",
+                REPO / "corpus" / "register",
+                "`corpus/register`",
+                entries,
+                work / "shipped",
+                tools,
             ),
             run_mode(
                 "With an empty register",
                 empty_register(Path(tmp) / "empty-register"),
                 "a directory whose `persons.xml` and `places.xml` have empty lists",
+                entries,
                 work / "empty",
                 tools,
             ),
         ]
-    text = section(args.label, args.date, command, modes)
+    text = section(args.label, args.date, command, entries, modes)
     if args.out:
         write_section(args.out, args.label, text)
         print(f"heldout: wrote '## {args.label}' to {args.out}", file=sys.stderr)

@@ -91,14 +91,14 @@ class Entry:
     url: str
 
 
-def load_manifest() -> list[Entry]:
-    """Every held-out source, in name order."""
-    data = json.loads((HELDOUT / "manifest.json").read_text(encoding="utf-8"))["documents"]
+def load_manifest(directory: Path = HELDOUT) -> list[Entry]:
+    """Every source of a held-out batch (``tests/heldout`` unless another batch's directory is given), in name order."""
+    data = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))["documents"]
     return [
         Entry(
             name,
-            HELDOUT / item["source"],
-            HELDOUT / item["gold"],
+            directory / item["source"],
+            directory / item["gold"],
             item["layout"],
             item["language"],
             item["documents"],
