@@ -86,8 +86,11 @@ def _collection_index(
     heading = first.fields["collection"].text.split("\n", 1)[0].strip()
     span = f"Nos. {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else f"No. {numbers[0]}" if numbers else ""
     title = Block("title", f"{heading}: {span}" if span else heading)
+    index_id = document_id(path.name)
+    if any(c.document.id == index_id for c in converted):  # a page of one letter: the letter keeps the name
+        index_id = f"{index_id}-index"
     index = Document(
-        id=document_id(path.name),
+        id=index_id,
         source=first.source,
         genre="collection-index",
         lang=first.lang,

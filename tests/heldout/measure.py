@@ -132,7 +132,8 @@ def tei_files(directory: Path) -> list[Path]:
 
 
 def count_documents(files: list[Path]) -> int:
-    """The documents among the files: every file but a collection index."""
+    """The documents among the files: every file but a collection index (the list of a page's letters, with
+    their correspondence, or without it when the letters name none)."""
     names = {f.name for f in files}
     count = 0
     for f in files:
@@ -143,7 +144,8 @@ def count_documents(files: list[Path]) -> int:
             for ref in (el.get("ref") or "").split()
             if ref != f.name
         }
-        count += not (refs & names)
+        listing = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body/{{{TEI_NS}}}list[@type='letters']")
+        count += not (refs & names) and listing is None
     return count
 
 

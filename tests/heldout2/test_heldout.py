@@ -100,7 +100,6 @@ NOT_YET_SPLIT: set[str] = {
 NOT_YET_WHOLE: set[str] = {
     "connexions-lenin-armand-1914-09",
     "connexions-lenin-gorky-1921-08-09",
-    "mia-lenin-gorky-1913-11",
 }
 # Chrome lines a converter still marks up or takes as the title, by source (each should go; no
 # other may appear).
