@@ -1,6 +1,7 @@
 """Where schemas come from: ``--schema`` names and files, the documents' ``<?xml-model?>``, the default.
 
-A ``--schema`` value is a file (``.rng``, ``.xsd``, ``.sch``, ``.isosch``), a named schema
+A ``--schema`` value is a file (``.rng``, ``.xsd``, ``.sch``, ``.isosch``; an ``.odd`` customisation
+stands for the grammar and Schematron compiled from it, see ``odd/``), a named schema
 (``tei_all``: its RELAX NG grammar and Schematron from the user cache) or ``tei-encode`` (the
 project's RELAX NG grammar and Schematron, shipped with the package). An ``<?xml-model
 href=... schematypens=...?>`` instruction names a local file, relative to the document, or a URL,
@@ -40,6 +41,10 @@ def resolve_schema(spec: str | Path) -> list[Path]:
         return project_schemas()
     if text in NAMED:
         return named_schema_files(text)
+    if text.endswith(".odd"):
+        from .odd.compiler import compiled_odd  # Saxon and the Stylesheets, only for ODDs
+
+        return compiled_odd(Path(text))
     return [Path(text)]
 
 
@@ -65,13 +70,16 @@ def default_for_unnamed() -> list[Path]:
 
 
 def schema_label(paths: tuple[Path, ...]) -> str:
-    """How a report names a set of schema files: ``tei_all``, ``tei-encode`` or the files' paths."""
+    """How a report names a set of schema files: ``tei_all``, ``tei-encode``, ``NAME.odd`` or the files' paths."""
     labels: list[str] = []
     named = {p.resolve(): name for name, schema in NAMED.items() for p in schema.files()}
     project = {p.resolve() for p in default_schemas()}
+    compiled = (cache_dir() / "odd").resolve()
     for path in paths:
         resolved = path.resolve()
         label = named.get(resolved) or (PROJECT if resolved in project else str(path))
+        if resolved.parent.parent == compiled:
+            label = f"{path.stem}.odd"  # the grammar and Schematron compiled from an ODD are named by it
         if label not in labels:
             labels.append(label)
     return " + ".join(labels)

@@ -1,0 +1,187 @@
+"""``--schema my.odd``: real ODDs compiled by the TEI Stylesheets under Saxon; verdicts equal jing's on the result.
+
+The Stylesheets are fetched from the mirror of their repository at the pinned tag (verified as
+``schema fetch tei-stylesheets --from DIR`` does). The pinned P5 subset cannot be had offline, so
+the ODDs name the subset derived from the TEI's sources at the 4.8.0 release in their
+``schemaSpec/@source``, the TEI's own way of choosing the specifications an ODD customises: TEI
+Lite (``P5/Exemplars/tei_lite.odd``) and DraCor's ODD, whose own test documents are validated.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from tei_encode.cli import main
+from tei_encode.diagnostics import Severity
+from tei_encode.errors import SchemaError, SchemaNotFound
+from tei_encode.validate.odd.compiler import compiled_odd
+from tei_encode.validate.odd.tools import STYLESHEETS, fetch_tool
+from tei_encode.validate.run import validate_files
+from tests.conftest import require_shared
+from tests.validate.mirrors import (
+    STYLESHEETS_TAG,
+    TEI_SOURCES,
+    TEI_TAG,
+    checkout,
+    derive_subset,
+    require_mirror,
+)
+from tests.validate.test_jing import jing_invalid
+
+TEI = "http://www.tei-c.org/ns/1.0"
+LITE_VALID = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>A letter</title></titleStmt>
+      <publicationStmt><p>Unpublished.</p></publicationStmt>
+      <sourceDesc><p>Transcribed from the original.</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <text><body><p>Dear <name>Anna</name>, the <hi rend="italic">parcel</hi> came on
+    <date when="1877-02-03">Saturday</date>.</p></body></text>
+</TEI>
+"""
+LITE_INVALID = LITE_VALID.replace("<name>Anna</name>", "<persName>Anna</persName>")
+
+
+@pytest.fixture(scope="module")
+def workshop(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Stylesheets' files at the pinned tag, the TEI's Exemplars and a P5 subset derived at 4.8.0."""
+    root = tmp_path_factory.mktemp("odd")
+    checkout(
+        require_mirror("TEIC+Stylesheets"), STYLESHEETS_TAG, ["odds", "common", "i18n.xml", "VERSION"], root / "xsl"
+    )
+    checkout(require_mirror("TEIC+TEI"), TEI_TAG, [*TEI_SOURCES, "P5/Exemplars/tei_lite.odd"], root / "tei")
+    derive_subset(root / "tei", root)
+    return root
+
+
+@pytest.fixture
+def stylesheets(workshop: Path) -> Path:
+    """The Stylesheets in this test's cache, fetched from the checkout of their tag."""
+    return fetch_tool(STYLESHEETS, str(workshop / "xsl"))
+
+
+def with_source(odd: Path, subset: Path, target: Path) -> Path:
+    """``odd`` copied to ``target`` with every ``schemaSpec`` taking its specifications from ``subset``.
+
+    Edited as text: DraCor's ODD has ``xml:id`` values libxml2 will not parse (the Stylesheets do).
+    """
+    text = odd.read_text(encoding="utf-8")
+
+    def sourced(tag: re.Match[str]) -> str:
+        return re.sub(r'\s+source="[^"]*"', "", tag.group(1)) + f' source="{subset.as_uri()}"'
+
+    target.write_text(re.sub(r"(<schemaSpec\b[^>]*?)(?=/?>)", sourced, text), encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def lite(workshop: Path, tmp_path: Path) -> Path:
+    return with_source(
+        workshop / "tei" / "P5" / "Exemplars" / "tei_lite.odd", workshop / "p5subset.xml", tmp_path / "tei_lite.odd"
+    )
+
+
+def ours_invalid(schemas: list[Path], files: list[Path]) -> set[str]:
+    results = validate_files(files, schemas)
+    return {file for file, found in results.items() if any(d.severity is Severity.ERROR for d in found)}
+
+
+def test_tei_lite_verdicts_equal_jing(stylesheets: Path, lite: Path, tmp_path: Path) -> None:
+    grammar, schematron = compiled_odd(lite)
+    assert grammar.suffix == ".rng" and schematron.suffix == ".isosch"
+    names = {e.get("name") for e in etree.parse(str(grammar)).iter("{http://relaxng.org/ns/structure/1.0}element")}
+    assert {"TEI", "teiHeader", "hi", "name"} <= names and not {"persName", "msDesc", "correspDesc"} & names
+    (tmp_path / "lite-valid.xml").write_text(LITE_VALID, encoding="utf-8")
+    (tmp_path / "lite-persname.xml").write_text(LITE_INVALID, encoding="utf-8")
+    files = [tmp_path / "lite-valid.xml", tmp_path / "lite-persname.xml"]
+    escher = require_shared("real-tei/escher")
+    files += sorted(escher.glob("*.xml"))[:12]
+    jing = jing_invalid(grammar, files)
+    assert ours_invalid([grammar], files) == jing
+    assert str(files[0]) not in jing and str(files[1]) in jing and len(jing) >= 5
+
+
+def test_compiled_once_and_again_when_the_odd_changes(stylesheets: Path, lite: Path) -> None:
+    first = compiled_odd(lite)
+    stamps = [p.stat().st_mtime_ns for p in first]
+    assert compiled_odd(lite) == first and [p.stat().st_mtime_ns for p in first] == stamps
+    lite.write_bytes(lite.read_bytes().replace(b'ident="tei_lite"', b'ident="tei_lite" n="2"', 1))
+    again = compiled_odd(lite)
+    assert again[0].parent != first[0].parent and again[0].read_bytes() == first[0].read_bytes()
+
+
+def test_dracor_odd_and_its_tests(stylesheets: Path, workshop: Path, tmp_path: Path) -> None:
+    """DraCor's real ODD asks for TEI P5 4.12.0: refused with what to do; on the 4.8.0 subset, jing's verdicts."""
+    dracor = require_mirror("dracor-org+dracor-schema")
+    repository = checkout(dracor, "HEAD", ["dracor.odd", "tests"], tmp_path / "dracor")
+    odd = repository / "dracor.odd"
+    with pytest.raises(SchemaNotFound, match=r"dracor.odd:\d+: source=.tei:4.12.0.: the ODD asks for TEI P5 4.12.0"):
+        compiled_odd(odd)
+    local = with_source(odd, workshop / "p5subset.xml", tmp_path / "dracor-4.8.odd")
+    grammar, schematron = compiled_odd(local)
+    files = sorted((repository / "tests").glob("*.xml"))
+    jing = jing_invalid(grammar, files)
+    assert ours_invalid([grammar], files) == jing
+    assert {Path(f).name for f in jing} >= {"tst000005-body-incomplete.xml"}
+    # The ODD's Schematron constraints run too: a Wikidata id of the wrong form is the warning DraCor gives.
+    findings = validate_files([repository / "tests" / "tst000001-bad-play-wikidata-id.xml"], [grammar, schematron])
+    (found,) = findings.values()
+    assert any(d.severity is Severity.WARNING and d.line == 44 and "Q[1-9]" in d.message for d in found), found
+
+
+def test_cli_validates_with_an_odd(stylesheets: Path, lite: Path, tmp_path: Path) -> None:
+    (tmp_path / "letter.xml").write_text(LITE_INVALID, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--schema", str(lite), str(tmp_path / "letter.xml")])
+    assert result.exit_code == 1, result.output
+    assert re.search(r"letter\.xml:10:\d+: error: .*<persName>", result.output)
+    assert "checked against tei_lite.odd: 1 file" in result.output
+
+
+def test_refusals(stylesheets: Path, tmp_path: Path) -> None:
+    fetched = tmp_path / "remote.odd"
+    fetched.write_text(
+        f'<TEI xmlns="{TEI}"><text><body><schemaSpec ident="x" start="TEI" '
+        'source="https://www.tei-c.org/Vault/P5/4.12.0/xml/tei/odd/p5subset.xml"/></body></text></TEI>'
+    )
+    with pytest.raises(SchemaError, match=r"remote.odd:1: .*never fetched from a URL.*--schema compiled.rng"):
+        compiled_odd(fetched)
+    plain = tmp_path / "letter.odd"
+    plain.write_text(LITE_VALID)
+    with pytest.raises(SchemaError, match="no <schemaSpec>, so not an ODD customisation"):
+        compiled_odd(plain)
+    broken = tmp_path / "broken.odd"
+    broken.write_text(f'<TEI xmlns="{TEI}"><schemaSpec ident="x">')
+    with pytest.raises(SchemaError, match=r"broken.odd:1: "):
+        compiled_odd(broken)
+
+
+def test_the_stylesheets_messages_are_the_error(stylesheets: Path, workshop: Path, tmp_path: Path) -> None:
+    odd = tmp_path / "unknown.odd"
+    subset = (workshop / "p5subset.xml").as_uri()
+    odd.write_text(
+        f'<TEI xmlns="{TEI}"><text><body><schemaSpec ident="x" start="TEI" source="{subset}">'
+        '<moduleRef key="tei"/><elementRef key="nonesuchElement"/></schemaSpec></body></text></TEI>'
+    )
+    with pytest.raises(SchemaError, match="odd2odd.xsl stopped: .*nonesuchElement"):
+        compiled_odd(odd)
+
+
+def test_without_the_stylesheets_a_message_says_what_to_run(lite: Path, tmp_path: Path) -> None:
+    (tmp_path / "letter.xml").write_text(LITE_VALID, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--schema", str(lite), str(tmp_path / "letter.xml")])
+    assert result.exit_code == 2
+    assert "tei-encode schema fetch tei-stylesheets" in result.output and "--schema compiled.rng" in result.output
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no Stylesheets and no compiled ODD (tei_all is not needed here)."""
+    monkeypatch.setenv("TEI_ENCODE_CACHE", str(tmp_path / "cache"))
