@@ -185,3 +185,20 @@ def test_without_the_stylesheets_a_message_says_what_to_run(lite: Path, tmp_path
 def _empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test starts with no Stylesheets and no compiled ODD (tei_all is not needed here)."""
     monkeypatch.setenv("TEI_ENCODE_CACHE", str(tmp_path / "cache"))
+
+
+def test_xml_model_naming_an_odd(stylesheets: Path, lite: Path, tmp_path: Path) -> None:
+    """An ODD named by ``<?xml-model?>`` is compiled too; one that does not compile is a finding of that document."""
+    (tmp_path / "broken.odd").write_text(f'<TEI xmlns="{TEI}"><text/></TEI>', encoding="utf-8")
+    grammar = '<?xml-model href="{}" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+    schematron = '<?xml-model href="{}" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
+    body = LITE_INVALID.split("\n", 1)[1]
+    named = tmp_path / "named.xml"
+    named.write_text(grammar.format(lite.name) + schematron.format(lite.name) + body, encoding="utf-8")
+    broken = tmp_path / "broken.xml"
+    broken.write_text(grammar.format("broken.odd") + body, encoding="utf-8")
+    results = validate_files([named, broken], None)
+    assert results.schemas[str(named)] == "tei_lite.odd"
+    assert [(d.line, d.code) for d in results[str(named)]] == [(11, "relaxng")]
+    (finding,) = results[str(broken)]
+    assert finding.code == "schema-not-usable" and "no <schemaSpec>" in finding.message and finding.line == 1

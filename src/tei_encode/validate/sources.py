@@ -7,9 +7,10 @@ project's RELAX NG grammar and Schematron, shipped with the package). An ``<?xml
 href=... schematypens=...?>`` instruction names a local file, relative to the document, or a URL,
 which is looked up in the user cache only (the TEI's own URLs of ``tei_all`` map to the named
 schema, the names tei-encode's writer uses to the project's schemas, other URLs to files put
-there by ``tei-encode schema fetch URL``) and never fetched. A RELAX NG grammar named with the
-Schematron ``schematypens`` (as the TEI's generated instructions do) stands for the Schematron
-embedded in it. A document that names no schema is checked against ``tei_all``.
+there by ``tei-encode schema fetch URL``) and never fetched; an ``.odd`` it names is compiled, as
+with ``--schema``. A RELAX NG grammar named with the Schematron ``schematypens`` (as the TEI's
+generated instructions do) stands for the Schematron embedded in it. A document that names no
+schema is checked against ``tei_all``.
 """
 
 from __future__ import annotations
@@ -42,10 +43,15 @@ def resolve_schema(spec: str | Path) -> list[Path]:
     if text in NAMED:
         return named_schema_files(text)
     if text.endswith(".odd"):
-        from .odd.compiler import compiled_odd  # Saxon and the Stylesheets, only for ODDs
-
-        return compiled_odd(Path(text))
+        return _compiled_odd(Path(text))
     return [Path(text)]
+
+
+def _compiled_odd(odd: Path) -> list[Path]:
+    """The grammar and Schematron compiled from an ODD (see ``odd/compiler.py``)."""
+    from .odd.compiler import compiled_odd  # Saxon and the Stylesheets, only for ODDs
+
+    return compiled_odd(odd)
 
 
 def project_schemas() -> list[Path]:
@@ -140,6 +146,9 @@ def _model_schema(href: str, schematypens: str, document: Path) -> Path:
         path = (document.parent / href).resolve()
         if not path.is_file():
             raise SchemaNotFound(f"schema {href} named by xml-model not found ({path})")
+    if path.suffix == ".odd":
+        grammar, schematron = _compiled_odd(path)
+        return schematron if schematypens == SCHEMATRON_TYPE else grammar
     if schematypens == SCHEMATRON_TYPE and path.suffix == ".rng":
         return embedded_schematron(path)
     return path
