@@ -167,3 +167,14 @@ def test_an_odd_needs_the_stylesheets(runner: dict[str, str], tei_all_cached: Pa
     steps = run_action(runner, {"paths": "tei", "schema": "schema/my.odd", "install": "tei-encode"})
     assert len(steps) == 2 and steps[1].returncode == 2
     assert "tei-xsl-7.57.0.zip: cannot download" in steps[1].stderr
+
+
+def test_the_readme_example_uses_the_actions_inputs() -> None:
+    """The README's workflow parses and gives the action only inputs it declares."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "OWNER/tei-encode@" in b]
+    workflow = next(b for b in blocks if isinstance(b, dict) and "jobs" in b)
+    steps = workflow["jobs"]["validate"]["steps"]
+    (ours,) = [step for step in steps if step.get("uses", "").startswith("OWNER/tei-encode@")]
+    assert set(ours["with"]) <= set(definition()["inputs"])
+    assert ours["uses"].endswith(f"@v{__version__}")
