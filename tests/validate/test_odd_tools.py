@@ -141,3 +141,15 @@ def test_cli(stylesheets: Path, own_cache: Path) -> None:
     assert unknown.exit_code == 2 and "known: p5subset, tei-stylesheets, tei_all" in unknown.output
     helped = runner.invoke(main, ["schema", "fetch", "--help"])
     assert "tei-stylesheets" in helped.output and "p5subset" in helped.output
+
+
+def test_from_a_source_archive_holding_another_copy(stylesheets: Path, own_cache: Path, tmp_path: Path) -> None:
+    """A source archive (Stylesheets-7.57.0/...) may hold the anchor more than once: the pinned copy is taken."""
+    with zipfile.ZipFile(tmp_path / "Stylesheets-7.57.0.zip", "w") as archive:
+        for file in sorted(stylesheets.rglob("*")):
+            if file.is_file():
+                relative = file.relative_to(stylesheets).as_posix()
+                archive.write(file, "Stylesheets-7.57.0/" + relative)
+                archive.writestr("Stylesheets-7.57.0/Test/old/" + relative, file.read_bytes() + b"\n")
+    directory = fetch_tool(STYLESHEETS, str(tmp_path / "Stylesheets-7.57.0.zip"))
+    assert (directory / "odds" / "odd2odd.xsl").read_bytes() == (stylesheets / "odds" / "odd2odd.xsl").read_bytes()

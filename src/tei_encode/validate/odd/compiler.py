@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -100,10 +100,8 @@ def _local_sources(tree: etree._ElementTree, odd: Path) -> list[Path]:
     other than the cached subset's.
     """
     found: list[Path] = []
-    for element in tree.iter(etree.Element):
-        source = (element.get("source") or "").strip()
-        if not source or not etree.QName(element).localname.endswith(("Spec", "Ref")):
-            continue
+    for element in _sourced(tree):
+        source = element.get("source", "").strip()
         where = f"{odd}:{element.sourceline}: source={source!r}"
         if source.startswith(("http://", "https://")):
             raise SchemaError(f"{where}: specifications are never fetched from a URL; save them locally, {_INSTEAD}")
@@ -123,12 +121,20 @@ def _local_sources(tree: etree._ElementTree, odd: Path) -> list[Path]:
 
 
 def _uses_subset(tree: etree._ElementTree) -> bool:
-    """Whether some part of the ODD takes its specifications from the TEI's (no local ``@source`` of its own)."""
-    for spec in tree.iter(f"{{{TEI_NS}}}schemaSpec"):
-        source = (spec.get("source") or "").strip()
-        if not source or source.startswith("tei:"):
-            return True
-    return False
+    """Whether some part of the ODD takes its specifications from the TEI's: no ``@source``, or ``tei:``."""
+    if any(not spec.get("source", "").strip() for spec in tree.iter(f"{{{TEI_NS}}}schemaSpec")):
+        return True
+    return any(element.get("source", "").strip().startswith("tei:") for element in _sourced(tree))
+
+
+def _sourced(tree: etree._ElementTree) -> Iterator[etree._Element]:
+    """The ODD's specifications and references that say where they come from (``*Spec``, ``*Ref`` with ``@source``).
+
+    Only TEI elements: an example in the ODD (``egXML``) may show others.
+    """
+    for element in tree.iter(f"{{{TEI_NS}}}*"):
+        if element.get("source", "").strip() and etree.QName(element).localname.endswith(("Spec", "Ref")):
+            yield element
 
 
 def _run(odd: Path, stylesheets: Path, subset: Path | None) -> dict[str, bytes]:

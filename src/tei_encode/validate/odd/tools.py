@@ -117,14 +117,14 @@ def fetch_tool(tool: Tool, source: str | None = None, timeout: float = 120.0, *,
         except SchemaNotFound:
             pass
     origin = source or tool.url
-    files = _read_source(tool, origin, timeout)
-    found = tool.identify(files)
-    if found != tool.fingerprint:
+    candidates = _read_source(tool, origin, timeout)
+    found = [tool.identify(files) for files in candidates]
+    if tool.fingerprint not in found:
         raise FetchError(
             f"{origin}: checksum mismatch: these are not the files of {tool.what} "
-            f"(expected {tool.fingerprint}, got {found}); nothing was written"
+            f"(expected {tool.fingerprint}, got {', '.join(found)}); nothing was written"
         )
-    return _install(tool, files)
+    return _install(tool, candidates[found.index(tool.fingerprint)])
 
 
 def _install(tool: Tool, files: dict[str, bytes]) -> Path:
@@ -145,15 +145,20 @@ def _install(tool: Tool, files: dict[str, bytes]) -> Path:
     return target
 
 
-def _read_source(tool: Tool, source: str, timeout: float) -> dict[str, bytes]:
-    """The tool's files (relative path -> bytes) from a URL, a ZIP archive, a directory or a file."""
+def _read_source(tool: Tool, source: str, timeout: float) -> list[dict[str, bytes]]:
+    """The tool's files (relative path -> bytes) from a URL, a ZIP archive, a directory or a file.
+
+    One set of files for each place in the source that holds the tool's anchor (a source
+    archive of the Stylesheets may hold more than one ``p5subset.xml``): the caller takes the
+    one whose fingerprint is the pinned one.
+    """
     if source.startswith(("http://", "https://")):
         data = download(source, timeout)
         if zipfile.is_zipfile(io.BytesIO(data)):
             return _from_zip(tool, zipfile.ZipFile(io.BytesIO(data)), source)
         if len(tool.parts) > 1:
             _not_found(tool, source)
-        return {tool.anchor: data}
+        return [{tool.anchor: data}]
     path = Path(source)
     try:
         if path.is_dir():
@@ -162,35 +167,43 @@ def _read_source(tool: Tool, source: str, timeout: float) -> dict[str, bytes]:
             with zipfile.ZipFile(path) as archive:
                 return _from_zip(tool, archive, source)
         if len(tool.parts) == 1:
-            return {tool.anchor: path.read_bytes()}
+            return [{tool.anchor: path.read_bytes()}]
     except (OSError, zipfile.BadZipFile) as exc:
         raise FetchError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
     _not_found(tool, source)
 
 
-def _from_directory(tool: Tool, directory: Path) -> dict[str, bytes]:
+def _from_directory(tool: Tool, directory: Path) -> list[dict[str, bytes]]:
     """The tool's files under ``directory``: a checkout, an unpacked release or the directory of the file."""
-    for root in (directory, directory / "xml" / "tei" / "stylesheet", directory / "source"):
-        if (root / tool.anchor).is_file():
-            files: dict[str, bytes] = {}
-            for part in tool.parts:
-                if part.endswith("/"):
-                    for file in sorted((root / part).rglob("*")):
-                        if file.is_file():
-                            files[file.relative_to(root).as_posix()] = file.read_bytes()
-                elif (root / part).is_file():
-                    files[part] = (root / part).read_bytes()
-            return files
-    _not_found(tool, str(directory))
+    roots = [directory, directory / "xml" / "tei" / "stylesheet", directory / "source"]
+    found = [_files_under(tool, root) for root in roots if (root / tool.anchor).is_file()]
+    if not found:
+        _not_found(tool, str(directory))
+    return found
 
 
-def _from_zip(tool: Tool, archive: zipfile.ZipFile, source: str) -> dict[str, bytes]:
+def _files_under(tool: Tool, root: Path) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for part in tool.parts:
+        if part.endswith("/"):
+            for file in sorted((root / part).rglob("*")):
+                if file.is_file():
+                    files[file.relative_to(root).as_posix()] = file.read_bytes()
+        elif (root / part).is_file():
+            files[part] = (root / part).read_bytes()
+    return files
+
+
+def _from_zip(tool: Tool, archive: zipfile.ZipFile, source: str) -> list[dict[str, bytes]]:
     """The tool's files in a ZIP archive, wherever the archive puts them (a release, a source archive)."""
     names = [info.filename for info in archive.infolist() if not info.is_dir()]
-    anchors = sorted((n for n in names if n == tool.anchor or n.endswith("/" + tool.anchor)), key=len)
+    anchors = sorted(n for n in names if n == tool.anchor or n.endswith("/" + tool.anchor))
     if not anchors:
         _not_found(tool, source)
-    prefix = anchors[0][: -len(tool.anchor)]
+    return [_members_under(tool, archive, anchor[: -len(tool.anchor)], source) for anchor in anchors]
+
+
+def _members_under(tool: Tool, archive: zipfile.ZipFile, prefix: str, source: str) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for info in archive.infolist():
         name = info.filename[len(prefix) :] if info.filename.startswith(prefix) else ""
