@@ -143,6 +143,9 @@ def test_cli_validates_with_an_odd(stylesheets: Path, lite: Path, tmp_path: Path
     assert result.exit_code == 1, result.output
     assert re.search(r"letter\.xml:10:\d+: error: .*<persName>", result.output)
     assert "checked against tei_lite.odd: 1 file" in result.output
+    (tmp_path / "valid.xml").write_text(LITE_VALID, encoding="utf-8")
+    judged = CliRunner().invoke(main, ["validate", "--conformance", "--schema", str(lite), str(tmp_path / "valid.xml")])
+    assert "[ok] documented by an ODD: tei_lite.odd (schemaSpec tei_lite)" in judged.output
 
 
 def test_refusals(stylesheets: Path, tmp_path: Path) -> None:

@@ -3,9 +3,10 @@
 The TEI's own pipeline, as its ``teitorng`` and ``teitoschematron`` scripts run it: ``odd2odd.xsl``
 merges the customisation with the specifications it customises (the cached P5 subset, unless the
 ODD names another source), ``odd2relax.xsl`` writes the grammar and ``extract-isosch.xsl`` the
-Schematron of its constraints. Results are cached under ``CACHE/odd/KEY/``, the key made of the
-ODD's bytes, those of the local sources it names, the Stylesheets' version and the subset's
-fingerprint, so an ODD is compiled once until one of them changes. Nothing is fetched: an ODD
+Schematron of its constraints. Results are cached under ``CACHE/odd/KEY/``, beside a copy of the
+ODD (which documents them, for ``--conformance``), the key made of the ODD's bytes, those of the
+local sources it names, the Stylesheets' version and the subset's fingerprint, so an ODD is
+compiled once until one of them changes. Nothing is fetched: an ODD
 naming a source by URL, or a TEI release other than the cached one, is refused with what to do.
 """
 
@@ -55,6 +56,8 @@ def compiled_odd(odd: Path) -> list[Path]:
     grammar, schematron = target / f"{odd.stem}.rng", target / f"{odd.stem}.isosch"
     if not (grammar.is_file() and schematron.is_file()):
         outputs = _run(odd, stylesheets, subset)
+        # The ODD beside its schemas, as in a project: ``--conformance`` finds the ODD documenting them there.
+        write_atomic(grammar.with_suffix(".odd"), odd.read_bytes())
         write_atomic(schematron, outputs["isosch"])
         write_atomic(grammar, outputs["rng"])
     return [grammar, schematron]
