@@ -145,9 +145,12 @@ def test_installs_fetches_and_annotates(runner: dict[str, str], tei_all_cached: 
 
 
 def test_valid_files_give_no_annotation(runner: dict[str, str], tei_all_cached: Path) -> None:
-    workspace_with_tei(runner)
-    *_, validated = run_action(runner, {"paths": "tei/letter.xml", "install": "tei-encode", "args": "-j 1"})
+    workspace = workspace_with_tei(runner)
+    shutil.copy(workspace / "tei" / "letter.xml", workspace / "tei" / "a letter.xml")
+    inputs = {"paths": "tei/letter.xml 'tei/a letter.xml'", "install": "tei-encode", "args": "-j 1"}
+    *_, validated = run_action(runner, inputs)
     assert validated.returncode == 0 and validated.stdout == ""
+    assert "2 files, 2 valid" in validated.stderr
 
 
 def test_schemas_one_a_line(runner: dict[str, str], tei_all_cached: Path) -> None:
