@@ -10,6 +10,7 @@ Lite (``P5/Exemplars/tei_lite.odd``) and DraCor's ODD, whose own test documents 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,7 @@ def workshop(tmp_path_factory: pytest.TempPathFactory) -> Path:
     checkout(
         require_mirror("TEIC+Stylesheets"), STYLESHEETS_TAG, ["odds", "common", "i18n.xml", "VERSION"], root / "xsl"
     )
-    exemplars = ["P5/Exemplars/tei_lite.odd", "P5/Exemplars/tei_all.odd"]
+    exemplars = [f"P5/Exemplars/{name}" for name in ("tei_lite.odd", "tei_all.odd", "tei_svg.odd", "svg11.rng")]
     checkout(require_mirror("TEIC+TEI"), TEI_TAG, [*TEI_SOURCES, *exemplars], root / "tei")
     derive_subset(root / "tei", root)
     return root
@@ -122,6 +123,26 @@ def test_tei_all_odd_on_another_editions_letters(stylesheets: Path, workshop: Pa
     assert len(files) == 201 and len(jing) == 9
 
 
+def test_an_external_grammar_of_the_odd(stylesheets: Path, workshop: Path, tmp_path: Path) -> None:
+    """TEI with SVG names SVG's grammar by URL: refused; saved beside the ODD and named so, it is part of the schema."""
+    exemplars = workshop / "tei" / "P5" / "Exemplars"
+    odd = with_source(exemplars / "tei_svg.odd", workshop / "p5subset.xml", tmp_path / "tei_svg.odd")
+    with pytest.raises(
+        SchemaError, match=r"tei_svg.odd:\d+: url='https://www.tei-c.org/.*svg11.rng.: nothing is fetched from a URL"
+    ):
+        compiled_odd(odd)
+    shutil.copy(exemplars / "svg11.rng", tmp_path / "svg11.rng")
+    odd.write_text(
+        re.sub(r'url="[^"]*svg11.rng"', 'url="svg11.rng"', odd.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    grammar, _ = compiled_odd(odd)
+    svg = '<figure><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><{}/></svg></figure>'
+    (tmp_path / "drawn.xml").write_text(LITE_VALID.replace("<p>Dear", svg.format("circle r='4'") + "<p>Dear"))
+    (tmp_path / "scribbled.xml").write_text(LITE_VALID.replace("<p>Dear", svg.format("scribble") + "<p>Dear"))
+    files = [tmp_path / "drawn.xml", tmp_path / "scribbled.xml"]
+    assert ours_invalid([grammar], files) == jing_invalid(grammar, files) == {str(tmp_path / "scribbled.xml")}
+
+
 def test_compiled_once_and_again_when_the_odd_changes(stylesheets: Path, lite: Path) -> None:
     first = compiled_odd(lite)
     stamps = [p.stat().st_mtime_ns for p in first]
@@ -167,7 +188,9 @@ def test_refusals(stylesheets: Path, tmp_path: Path) -> None:
         f'<TEI xmlns="{TEI}"><text><body><schemaSpec ident="x" start="TEI" '
         'source="https://www.tei-c.org/Vault/P5/4.12.0/xml/tei/odd/p5subset.xml"/></body></text></TEI>'
     )
-    with pytest.raises(SchemaError, match=r"remote.odd:1: .*never fetched from a URL.*--schema compiled.rng"):
+    with pytest.raises(
+        SchemaError, match=r"remote.odd:1: source=.*nothing is fetched from a URL while validating.*--schema compiled.rng"
+    ):
         compiled_odd(fetched)
     plain = tmp_path / "letter.odd"
     plain.write_text(LITE_VALID)

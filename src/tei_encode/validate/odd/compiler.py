@@ -5,9 +5,9 @@ merges the customisation with the specifications it customises (the cached P5 su
 ODD names another source), ``odd2relax.xsl`` writes the grammar and ``extract-isosch.xsl`` the
 Schematron of its constraints. Results are cached under ``CACHE/odd/KEY/``, beside a copy of the
 ODD (which documents them, for ``--conformance``), the key made of the ODD's bytes, those of the
-local sources it names, the Stylesheets' version and the subset's fingerprint, so an ODD is
-compiled once until one of them changes. Nothing is fetched: an ODD
-naming a source by URL, or a TEI release other than the cached one, is refused with what to do.
+local files it names, the Stylesheets' version and the subset's fingerprint, so an ODD is
+compiled once until one of them changes. Nothing is fetched: an ODD naming a source or an
+external grammar by URL, or a TEI release other than the cached one, is refused with what to do.
 """
 
 from __future__ import annotations
@@ -97,26 +97,28 @@ def _specification(odd: Path) -> etree._ElementTree:
 
 
 def _local_sources(tree: etree._ElementTree, odd: Path) -> list[Path]:
-    """The local files the ODD takes specifications from (``@source``), checked to be there.
+    """The local files the ODD takes specifications (``@source``) or grammars (``moduleRef/@url``) from.
 
-    A URL is refused (validation never fetches anything), and so is a TEI release (``tei:4.12.0``)
-    other than the cached subset's.
+    Each must be there. A URL is refused (validation never fetches anything), and so is a TEI
+    release (``tei:4.12.0``) other than the cached subset's.
     """
     found: list[Path] = []
-    for element in _sourced(tree):
-        source = element.get("source", "").strip()
-        where = f"{odd}:{element.sourceline}: source={source!r}"
-        if source.startswith(("http://", "https://")):
-            raise SchemaError(f"{where}: specifications are never fetched from a URL; save them locally, {_INSTEAD}")
-        if source.startswith("tei:"):
-            if source != f"tei:{P5SUBSET.version}":
+    for element, attribute in _references(tree):
+        value = element.get(attribute, "").strip()
+        where = f"{odd}:{element.sourceline}: {attribute}={value!r}"
+        if value.startswith(("http://", "https://")):
+            raise SchemaError(
+                f"{where}: nothing is fetched from a URL while validating; save it beside the ODD, {_INSTEAD}"
+            )
+        if value.startswith("tei:"):
+            if value != f"tei:{P5SUBSET.version}":
                 raise SchemaNotFound(
-                    f"{where}: the ODD asks for TEI P5 {source[4:]}, but the Stylesheets run with the P5 subset of "
+                    f"{where}: the ODD asks for TEI P5 {value[4:]}, but the Stylesheets run with the P5 subset of "
                     f"{P5SUBSET.version} (`{P5SUBSET.fetch_command()}`): name that release, or a local copy of "
-                    f'the p5subset.xml of {source[4:]} (source="p5subset.xml"), {_INSTEAD}'
+                    f'the p5subset.xml of {value[4:]} (source="p5subset.xml"), {_INSTEAD}'
                 )
             continue
-        path = (odd.parent / source.removeprefix("file://")).resolve()
+        path = (odd.parent / value.removeprefix("file://")).resolve()
         if not path.is_file():
             raise SchemaNotFound(f"{where}: no such file ({path})")
         found.append(path)
@@ -127,17 +129,20 @@ def _uses_subset(tree: etree._ElementTree) -> bool:
     """Whether some part of the ODD takes its specifications from the TEI's: no ``@source``, or ``tei:``."""
     if any(not spec.get("source", "").strip() for spec in tree.iter(f"{{{TEI_NS}}}schemaSpec")):
         return True
-    return any(element.get("source", "").strip().startswith("tei:") for element in _sourced(tree))
+    return any(e.get(a, "").strip().startswith("tei:") for e, a in _references(tree) if a == "source")
 
 
-def _sourced(tree: etree._ElementTree) -> Iterator[etree._Element]:
-    """The ODD's specifications and references that say where they come from (``*Spec``, ``*Ref`` with ``@source``).
+def _references(tree: etree._ElementTree) -> Iterator[tuple[etree._Element, str]]:
+    """Where the ODD names what it is made from: ``@source`` of a ``*Spec`` or ``*Ref``, ``@url`` of a ``moduleRef``.
 
     Only TEI elements: an example in the ODD (``egXML``) may show others.
     """
     for element in tree.iter(f"{{{TEI_NS}}}*"):
-        if element.get("source", "").strip() and etree.QName(element).localname.endswith(("Spec", "Ref")):
-            yield element
+        name = etree.QName(element).localname
+        if element.get("source", "").strip() and name.endswith(("Spec", "Ref")):
+            yield element, "source"
+        if element.get("url", "").strip() and name == "moduleRef":
+            yield element, "url"
 
 
 def _run(odd: Path, stylesheets: Path, subset: Path | None) -> dict[str, bytes]:
