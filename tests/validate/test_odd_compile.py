@@ -64,6 +64,17 @@ def workshop(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for the module's tests (tei_all is not needed here): an ODD compiled once serves them all."""
+    return tmp_path_factory.mktemp("odd-cache")
+
+
+@pytest.fixture(autouse=True)
+def _module_cache(module_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEI_ENCODE_CACHE", str(module_cache))
+
+
 @pytest.fixture
 def stylesheets(workshop: Path) -> Path:
     """The Stylesheets in this test's cache, fetched from the checkout of their tag."""
@@ -189,7 +200,8 @@ def test_refusals(stylesheets: Path, tmp_path: Path) -> None:
         'source="https://www.tei-c.org/Vault/P5/4.12.0/xml/tei/odd/p5subset.xml"/></body></text></TEI>'
     )
     with pytest.raises(
-        SchemaError, match=r"remote.odd:1: source=.*nothing is fetched from a URL while validating.*--schema compiled.rng"
+        SchemaError,
+        match=r"remote.odd:1: source=.*nothing is fetched from a URL while validating.*--schema compiled.rng",
     ):
         compiled_odd(fetched)
     plain = tmp_path / "letter.odd"
@@ -213,17 +225,14 @@ def test_the_stylesheets_messages_are_the_error(stylesheets: Path, workshop: Pat
         compiled_odd(odd)
 
 
-def test_without_the_stylesheets_a_message_says_what_to_run(lite: Path, tmp_path: Path) -> None:
+def test_without_the_stylesheets_a_message_says_what_to_run(
+    lite: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TEI_ENCODE_CACHE", str(tmp_path / "empty-cache"))
     (tmp_path / "letter.xml").write_text(LITE_VALID, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", "--schema", str(lite), str(tmp_path / "letter.xml")])
     assert result.exit_code == 2
     assert "tei-encode schema fetch tei-stylesheets" in result.output and "--schema compiled.rng" in result.output
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test starts with no Stylesheets and no compiled ODD (tei_all is not needed here)."""
-    monkeypatch.setenv("TEI_ENCODE_CACHE", str(tmp_path / "cache"))
 
 
 def test_xml_model_naming_an_odd(stylesheets: Path, lite: Path, tmp_path: Path) -> None:
