@@ -8,7 +8,9 @@ only its refusals are tested here: a subset derived from the TEI's sources has o
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import subprocess
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -21,6 +23,7 @@ from click.testing import CliRunner
 from tei_encode.cli import main
 from tei_encode.validate.named import FetchError
 from tei_encode.validate.odd.tools import P5SUBSET, STYLESHEETS, fetch_tool, tool_directory
+from tests.conftest import require_tool
 from tests.validate.mirrors import STYLESHEETS_TAG, TEI_SOURCES, TEI_TAG, checkout, derive_subset, require_mirror
 
 PARTS = ["odds", "common", "i18n.xml", "VERSION"]
@@ -153,3 +156,16 @@ def test_from_a_source_archive_holding_another_copy(stylesheets: Path, own_cache
                 archive.writestr("Stylesheets-7.57.0/Test/old/" + relative, file.read_bytes() + b"\n")
     directory = fetch_tool(STYLESHEETS, str(tmp_path / "Stylesheets-7.57.0.zip"))
     assert (directory / "odds" / "odd2odd.xsl").read_bytes() == (stylesheets / "odds" / "odd2odd.xsl").read_bytes()
+
+
+def test_the_subset_is_identified_as_git_identifies_it(stylesheets: Path) -> None:
+    """The P5 subset's pin is a git object id: computed here, it is the id git gives a file of the tag."""
+    git = require_tool("git")
+    mirror = require_mirror("TEIC+Stylesheets")
+    for path in ("odds/odd2odd.xsl", "VERSION"):
+        command = [git, f"--git-dir={mirror}", "rev-parse", f"{STYLESHEETS_TAG}:{path}"]
+        expected = subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+        tool = dataclasses.replace(P5SUBSET, anchor=path)
+        assert tool.identify({path: (stylesheets / path).read_bytes()}) == expected
+    listed = [git, f"--git-dir={mirror}", "ls-tree", STYLESHEETS_TAG, "source/p5subset.xml"]
+    assert P5SUBSET.fingerprint in subprocess.run(listed, capture_output=True, text=True, check=True).stdout
