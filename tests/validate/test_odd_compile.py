@@ -9,6 +9,7 @@ Lite (``P5/Exemplars/tei_lite.odd``) and DraCor's ODD, whose own test documents 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -20,8 +21,9 @@ from lxml import etree
 from tei_encode.cli import main
 from tei_encode.diagnostics import Severity
 from tei_encode.errors import SchemaError, SchemaNotFound
+from tei_encode.validate.odd import compiler, tools
 from tei_encode.validate.odd.compiler import compiled_odd
-from tei_encode.validate.odd.tools import STYLESHEETS, fetch_tool
+from tei_encode.validate.odd.tools import P5SUBSET, STYLESHEETS, fetch_tool
 from tei_encode.validate.run import validate_files
 from tests.conftest import require_shared
 from tests.validate.mirrors import (
@@ -250,3 +252,39 @@ def test_xml_model_naming_an_odd(stylesheets: Path, lite: Path, tmp_path: Path) 
     assert [(d.line, d.code) for d in results[str(named)]] == [(11, "relaxng")]
     (finding,) = results[str(broken)]
     assert finding.code == "schema-not-usable" and "no <schemaSpec>" in finding.message and finding.line == 1
+
+
+@pytest.fixture
+def subset_pinned_here(workshop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache of its own where ``schema fetch p5subset`` takes the subset derived from the TEI's sources.
+
+    The released file is not in the mirror, so its pin is replaced by the derived file's git object
+    id; fetching, installing and compiling against it are the real ones.
+    """
+    derived = workshop / "p5subset.xml"
+    pin = dataclasses.replace(P5SUBSET, fingerprint=P5SUBSET.identify({"p5subset.xml": derived.read_bytes()}))
+    for module in (tools, compiler):
+        monkeypatch.setattr(module, "P5SUBSET", pin)
+    monkeypatch.setitem(tools.TOOLS, "p5subset", pin)
+    monkeypatch.setenv("TEI_ENCODE_CACHE", str(tmp_path / "own-cache"))
+    fetch_tool(STYLESHEETS, str(workshop / "xsl"))
+    return derived
+
+
+def test_odds_naming_no_source_use_the_fetched_subset(subset_pinned_here: Path, workshop: Path, tmp_path: Path) -> None:
+    fetched = CliRunner().invoke(main, ["schema", "fetch", "p5subset", "--from", str(subset_pinned_here)])
+    assert fetched.exit_code == 0, fetched.output
+    installed = Path(fetched.output.strip()) / "xml" / "tei" / "odd" / "p5subset.xml"
+    assert installed.read_bytes() == subset_pinned_here.read_bytes()
+    (tmp_path / "valid.xml").write_text(LITE_VALID, encoding="utf-8")
+    (tmp_path / "persname.xml").write_text(LITE_INVALID, encoding="utf-8")
+    files = [tmp_path / "valid.xml", tmp_path / "persname.xml"]
+    plain = workshop / "tei" / "P5" / "Exemplars" / "tei_lite.odd"
+    assert 'source="' not in re.search(r"<schemaSpec[^>]*>", plain.read_text(encoding="utf-8")).group(0)
+    versioned = tmp_path / "tei_lite_4.8.odd"
+    versioned.write_text(
+        plain.read_text(encoding="utf-8").replace("<schemaSpec ", '<schemaSpec source="tei:4.8.0" ', 1)
+    )
+    for odd in (plain, versioned):
+        grammar, _ = compiled_odd(odd)
+        assert ours_invalid([grammar], files) == jing_invalid(grammar, files) == {str(files[1])}

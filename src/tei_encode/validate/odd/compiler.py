@@ -25,7 +25,7 @@ from ...errors import SchemaError, SchemaNotFound
 from ...xmlio import TEI_NS, UnsafeXML, check_doctype, safe_parser, write_atomic
 from .. import saxon
 from ..cache import cache_dir, entry_key
-from .tools import P5SUBSET, STYLESHEETS, subset_file, tool_directory
+from .tools import P5SUBSET, STYLESHEETS, subset_file, subset_server, tool_directory
 
 # The Stylesheets' steps: (stylesheet under odds/, what it makes).
 _STEPS = (("odd2odd.xsl", "compiled.odd"), ("odd2relax.xsl", "rng"), ("extract-isosch.xsl", "isosch"))
@@ -156,9 +156,9 @@ def _run(odd: Path, stylesheets: Path, subset: Path | None) -> dict[str, bytes]:
             executable = _executable(stylesheets, stylesheet)
             executable.clear_parameters()
             if stylesheet == "odd2odd.xsl" and subset is not None:
-                server = subset.parents[3].as_uri() + "/"
+                server = saxon.processor().make_string_value(subset_server(subset))
                 executable.set_parameter("defaultSource", saxon.processor().make_string_value(subset.as_uri()))
-                executable.set_parameter("defaultTEIServer", saxon.processor().make_string_value(server))
+                executable.set_parameter("defaultTEIServer", server)
             output = Path(work) / made
             try:
                 executable.transform_to_file(source_file=str(source), output_file=str(output))

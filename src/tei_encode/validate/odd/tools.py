@@ -104,6 +104,11 @@ def subset_file() -> Path:
     return tool_directory(P5SUBSET) / "xml" / "tei" / "odd" / "p5subset.xml"
 
 
+def subset_server(subset: Path) -> str:
+    """The URI the Stylesheets put before ``VERSION/xml/tei/odd/p5subset.xml`` for ``source="tei:VERSION"``."""
+    return subset.parents[4].as_uri() + "/"
+
+
 def fetch_tool(tool: Tool, source: str | None = None, timeout: float = 120.0, *, force: bool = False) -> Path:
     """Put a tool's files into the cache after checking their fingerprint; the directory they are in.
 
