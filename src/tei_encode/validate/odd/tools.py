@@ -59,7 +59,7 @@ class Tool:
         """The fingerprint of a set of files, to compare with the pinned one."""
         if self.git_blob:
             data = files.get(self.anchor, b"")
-            return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+            return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
         lines = sorted(f"{path}\0{hashlib.sha256(data).hexdigest()}\n" for path, data in files.items())
         return hashlib.sha256("".join(lines).encode()).hexdigest()
 
