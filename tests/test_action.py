@@ -65,13 +65,15 @@ def runner(tmp_path: Path) -> dict[str, str]:
     workspace, temp = tmp_path / "workspace", tmp_path / "runner-temp"
     workspace.mkdir()
     temp.mkdir()
-    output = tmp_path / "github-output"
+    output, summary = tmp_path / "github-output", tmp_path / "step-summary"
     output.touch()
+    summary.touch()
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
     return {
         "workspace": str(workspace),
         "runner.temp": str(temp),
         "GITHUB_OUTPUT": str(output),
+        "GITHUB_STEP_SUMMARY": str(summary),
         "PATH": path,
         "HOME": str(temp),
     }
@@ -141,6 +143,8 @@ def test_installs_fetches_and_annotates(runner: dict[str, str], tei_all_cached: 
     assert re.match(r"::error file=tei/bad/colour\.xml,line=32,col=\d+,title=TEI relaxng[^:]*::.*@colour", lines[0])
     assert re.match(r"::error file=tei/bad/persnme\.xml,line=32,col=\d+,title=TEI relaxng[^:]*::", lines[1])
     assert "did you mean <persName>?" in lines[1]
+    summary = Path(runner["GITHUB_STEP_SUMMARY"]).read_text()
+    assert "    3 files, 1 valid, 2 invalid" in summary and "2 errors, 0 warnings, each an annotation" in summary
     assert "3 files, 1 valid, 2 invalid" in validated.stderr and "checked against tei_all: 3 files" in validated.stderr
 
 
@@ -151,6 +155,7 @@ def test_valid_files_give_no_annotation(runner: dict[str, str], tei_all_cached: 
     *_, validated = run_action(runner, inputs)
     assert validated.returncode == 0 and validated.stdout == ""
     assert "2 files, 2 valid" in validated.stderr
+    assert "warnings" not in Path(runner["GITHUB_STEP_SUMMARY"]).read_text()
 
 
 def test_schemas_one_a_line(runner: dict[str, str], tei_all_cached: Path) -> None:
@@ -181,3 +186,14 @@ def test_the_readme_example_uses_the_actions_inputs() -> None:
     (ours,) = [step for step in steps if step.get("uses", "").startswith("OWNER/tei-encode@")]
     assert set(ours["with"]) <= set(definition()["inputs"])
     assert ours["uses"].endswith(f"@v{__version__}")
+
+
+def test_more_findings_than_annotations(runner: dict[str, str], tei_all_cached: Path) -> None:
+    """Past ten errors GitHub makes no more annotations: every finding is still in the log, and the summary says so."""
+    workspace = Path(runner["workspace"])
+    shutil.copytree(FIXTURES, workspace / "fixtures")
+    *_, validated = run_action(runner, {"paths": "fixtures", "install": "tei-encode"})
+    errors = [line for line in validated.stdout.splitlines() if line.startswith("::error ")]
+    assert validated.returncode == 1 and len(errors) > 10
+    summary = Path(runner["GITHUB_STEP_SUMMARY"]).read_text()
+    assert f"{len(errors)} errors, " in summary and "the first ten of each are annotations" in summary
