@@ -91,7 +91,7 @@ def tool_directory(tool: Tool) -> Path:
     """The cached, verified files of a tool; ``SchemaNotFound`` saying how to fetch them when absent."""
     directory = tool.directory()
     marker = directory / _VERIFIED
-    if not marker.is_file() or marker.read_text(encoding="ascii").strip() != tool.fingerprint:
+    if not marker.is_file() or marker.read_bytes().strip() != tool.fingerprint.encode("ascii"):
         raise SchemaNotFound(
             f"{tool.what} is not in the cache {directory}; fetch it once with: {tool.fetch_command()} "
             f"(offline: {tool.fetch_command()} --from FILE|DIR)"
