@@ -228,13 +228,21 @@ def test_the_stylesheets_messages_are_the_error(stylesheets: Path, workshop: Pat
 
 
 def test_without_the_stylesheets_a_message_says_what_to_run(
-    lite: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    lite: Path, workshop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TEI_ENCODE_CACHE", str(tmp_path / "empty-cache"))
     (tmp_path / "letter.xml").write_text(LITE_VALID, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", "--schema", str(lite), str(tmp_path / "letter.xml")])
     assert result.exit_code == 2
-    assert "tei-encode schema fetch tei-stylesheets" in result.output and "--schema compiled.rng" in result.output
+    assert "lacks tei-stylesheets 7.57.0 (`tei-encode schema fetch tei-stylesheets`): fetch once" in result.output
+    assert "--schema compiled.rng" in result.output
+    # An ODD naming no source of its own needs the P5 subset too: one message names both fetches.
+    plain = workshop / "tei" / "P5" / "Exemplars" / "tei_lite.odd"
+    both = CliRunner().invoke(main, ["validate", "--schema", str(plain), str(tmp_path / "letter.xml")])
+    assert both.exit_code == 2
+    assert "(`tei-encode schema fetch tei-stylesheets`) and p5subset 4.8.0 (`tei-encode schema fetch p5subset`)" in (
+        both.output
+    )
 
 
 def test_xml_model_naming_an_odd(stylesheets: Path, lite: Path, tmp_path: Path) -> None:

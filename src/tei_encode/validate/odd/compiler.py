@@ -44,8 +44,7 @@ def compiled_odd(odd: Path) -> list[Path]:
     """
     tree = _specification(odd)
     sources = _local_sources(tree, odd)
-    stylesheets = _needed(lambda: tool_directory(STYLESHEETS), odd)
-    subset = _needed(subset_file, odd) if _uses_subset(tree) else None
+    stylesheets, subset = _tools(odd, needs_subset=_uses_subset(tree))
     key = entry_key(
         "odd",
         STYLESHEETS.version,
@@ -63,12 +62,26 @@ def compiled_odd(odd: Path) -> list[Path]:
     return [grammar, schematron]
 
 
-def _needed(find: Callable[[], Path], odd: Path) -> Path:
-    """What ``find`` finds in the cache, or ``SchemaNotFound`` saying why the ODD needs it and what to do."""
+def _tools(odd: Path, *, needs_subset: bool) -> tuple[Path, Path | None]:
+    """The cached Stylesheets and P5 subset (when needed); ``SchemaNotFound`` naming every fetch still to run."""
+    stylesheets = _cached(lambda: tool_directory(STYLESHEETS))
+    subset = _cached(subset_file) if needs_subset else None
+    if stylesheets is None or (needs_subset and subset is None):
+        missing = [STYLESHEETS] if stylesheets is None else []
+        missing += [P5SUBSET] if needs_subset and subset is None else []
+        raise SchemaNotFound(
+            f"{odd}: ODDs are compiled with the TEI Stylesheets, and the cache {cache_dir()} lacks "
+            + " and ".join(f"{tool.name} {tool.version} (`{tool.fetch_command()}`)" for tool in missing)
+            + f": fetch once, or offline with --from FILE|DIR; {_INSTEAD}"
+        )
+    return stylesheets, subset
+
+
+def _cached(find: Callable[[], Path]) -> Path | None:
     try:
         return find()
-    except SchemaNotFound as exc:
-        raise SchemaNotFound(f"{odd}: ODDs are compiled with the TEI Stylesheets: {exc}; {_INSTEAD}") from None
+    except SchemaNotFound:
+        return None
 
 
 def _specification(odd: Path) -> etree._ElementTree:
