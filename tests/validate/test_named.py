@@ -104,7 +104,7 @@ def test_fetch_from_nowhere_is_an_io_error(cache: Path, tmp_path: Path) -> None:
 def test_unknown_name_lists_the_known_ones(cache: Path) -> None:
     result = CliRunner().invoke(main, ["schema", "fetch", "tei_lite"])
     assert result.exit_code == 2
-    assert "unknown schema 'tei_lite'; known: tei_all" in result.output
+    assert "unknown schema 'tei_lite'; known: p5subset, tei-stylesheets, tei_all, or an http(s) URL" in result.output
 
 
 def test_extracted_schematron_keeps_every_pattern_and_namespace() -> None:

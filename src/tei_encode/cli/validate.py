@@ -27,8 +27,9 @@ PARALLEL_FROM = 500
     "schemas",
     multiple=True,
     metavar="FILE|NAME",
-    help="Schema file (.rng, .xsd, .sch, .isosch), a named schema (tei_all, after "
-    "`tei-encode schema fetch tei_all`) or tei-encode (this project's RELAX NG and Schematron); repeatable. "
+    help="Schema file (.rng, .xsd, .sch, .isosch), an ODD customisation (.odd, compiled once by the TEI "
+    "Stylesheets after `tei-encode schema fetch tei-stylesheets` and `p5subset`), a named schema (tei_all, "
+    "after `tei-encode schema fetch tei_all`) or tei-encode (this project's RELAX NG and Schematron); repeatable. "
     "Default: the schemas each document names in <?xml-model?>, else tei_all.",
 )
 @click.option(
@@ -70,8 +71,8 @@ def validate(
 
     Each finding is printed as FILE:LINE:COLUMN: severity: message. Exit 0 when every file is
     valid, 1 when any is invalid, not well-formed or refused as unsafe, 2 on usage or I/O
-    errors (a missing path, a --schema that is missing or does not compile, tei_all needed but
-    not in the cache). A summary line, saying which schemas checked how many files, goes to
+    errors (a missing path, a --schema that is missing or does not compile, tei_all or the TEI
+    Stylesheets needed but not in the cache). A summary line, saying which schemas checked how many files, goes to
     standard error; a progress indicator too when it is a terminal.
     """
     started = time.monotonic()

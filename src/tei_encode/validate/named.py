@@ -106,7 +106,7 @@ def _release_file(schema: NamedSchema, source: str, timeout: float) -> tuple[str
     """Where the release file was read from and its bytes: a URL, a file or a directory holding it."""
     if source.startswith(("http://", "https://")):
         url = source if source.endswith(Path(schema.grammar).suffix) else source.rstrip("/") + "/" + schema.grammar
-        return url, _download(url, timeout)
+        return url, download(url, timeout)
     path = Path(source)
     if path.is_dir():
         path = path / schema.grammar
@@ -147,11 +147,11 @@ def _copy(element: etree._Element) -> etree._Element:
 def fetch_url(url: str, timeout: float = 60.0) -> Path:
     """Download the schema at ``url`` into the cache, where ``<?xml-model?>`` lookups find it."""
     target = url_cache_path(url)
-    write_atomic(target, _download(url, timeout))
+    write_atomic(target, download(url, timeout))
     return target
 
 
-def _download(url: str, timeout: float) -> bytes:
+def download(url: str, timeout: float) -> bytes:
     """The bytes at an http(s) URL; ``FetchError`` for any other scheme or a failed download."""
     import urllib.error  # only here: 25 ms of imports every validation run would pay
     import urllib.request

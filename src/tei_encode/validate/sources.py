@@ -1,14 +1,16 @@
 """Where schemas come from: ``--schema`` names and files, the documents' ``<?xml-model?>``, the default.
 
-A ``--schema`` value is a file (``.rng``, ``.xsd``, ``.sch``, ``.isosch``), a named schema
+A ``--schema`` value is a file (``.rng``, ``.xsd``, ``.sch``, ``.isosch``; an ``.odd`` customisation
+stands for the grammar and Schematron compiled from it, see ``odd/``), a named schema
 (``tei_all``: its RELAX NG grammar and Schematron from the user cache) or ``tei-encode`` (the
 project's RELAX NG grammar and Schematron, shipped with the package). An ``<?xml-model
 href=... schematypens=...?>`` instruction names a local file, relative to the document, or a URL,
 which is looked up in the user cache only (the TEI's own URLs of ``tei_all`` map to the named
 schema, the names tei-encode's writer uses to the project's schemas, other URLs to files put
-there by ``tei-encode schema fetch URL``) and never fetched. A RELAX NG grammar named with the
-Schematron ``schematypens`` (as the TEI's generated instructions do) stands for the Schematron
-embedded in it. A document that names no schema is checked against ``tei_all``.
+there by ``tei-encode schema fetch URL``) and never fetched; an ``.odd`` it names is compiled, as
+with ``--schema``. A RELAX NG grammar named with the Schematron ``schematypens`` (as the TEI's
+generated instructions do) stands for the Schematron embedded in it. A document that names no
+schema is checked against ``tei_all``.
 """
 
 from __future__ import annotations
@@ -40,7 +42,16 @@ def resolve_schema(spec: str | Path) -> list[Path]:
         return project_schemas()
     if text in NAMED:
         return named_schema_files(text)
+    if text.endswith(".odd"):
+        return _compiled_odd(Path(text))
     return [Path(text)]
+
+
+def _compiled_odd(odd: Path) -> list[Path]:
+    """The grammar and Schematron compiled from an ODD (see ``odd/compiler.py``)."""
+    from .odd.compiler import compiled_odd  # Saxon and the Stylesheets, only for ODDs
+
+    return compiled_odd(odd)
 
 
 def project_schemas() -> list[Path]:
@@ -65,13 +76,16 @@ def default_for_unnamed() -> list[Path]:
 
 
 def schema_label(paths: tuple[Path, ...]) -> str:
-    """How a report names a set of schema files: ``tei_all``, ``tei-encode`` or the files' paths."""
+    """How a report names a set of schema files: ``tei_all``, ``tei-encode``, ``NAME.odd`` or the files' paths."""
     labels: list[str] = []
     named = {p.resolve(): name for name, schema in NAMED.items() for p in schema.files()}
     project = {p.resolve() for p in default_schemas()}
+    compiled = (cache_dir() / "odd").resolve()
     for path in paths:
         resolved = path.resolve()
         label = named.get(resolved) or (PROJECT if resolved in project else str(path))
+        if resolved.parent.parent == compiled:
+            label = f"{path.stem}.odd"  # the grammar and Schematron compiled from an ODD are named by it
         if label not in labels:
             labels.append(label)
     return " + ".join(labels)
@@ -132,6 +146,9 @@ def _model_schema(href: str, schematypens: str, document: Path) -> Path:
         path = (document.parent / href).resolve()
         if not path.is_file():
             raise SchemaNotFound(f"schema {href} named by xml-model not found ({path})")
+    if path.suffix == ".odd":
+        grammar, schematron = _compiled_odd(path)
+        return schematron if schematypens == SCHEMATRON_TYPE else grammar
     if schematypens == SCHEMATRON_TYPE and path.suffix == ".rng":
         return embedded_schematron(path)
     return path
