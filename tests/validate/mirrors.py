@@ -2,9 +2,10 @@
 
 They are not part of this repository: ``$TEI_ENCODE_MIRRORS``, else ``../.mirror``, holds
 ``OWNER+NAME/repo`` (``TEIC+Stylesheets``, ``TEIC+TEI``, ``dracor-org+dracor-schema``); the tests
-that need one are skipped without it. Files are read at a tag without touching the mirror (a
-private index), and the P5 subset is derived from the TEI's sources at its release tag by the
-TEI's own ``expand.xsl`` and ``subset.xsl``, as its build does.
+that need one skip without it locally and fail without it in CI, like the other external tools.
+Files are read at a tag without touching the mirror (a private index), and the P5 subset is
+derived from the TEI's sources at its release tag by the TEI's own ``expand.xsl`` and
+``subset.xsl``, as its build does.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ TEI_SOURCES = ["P5/Source", "P5/Utilities/expand.xsl", "P5/Utilities/subset.xsl"
 
 
 def require_mirror(name: str) -> Path:
-    """The bare git directory of a mirrored repository; skips when it is not there."""
+    """The bare git directory of a mirrored repository; skips when it is not there, fails in CI."""
     path = MIRRORS / name / "repo"
     if not path.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} is required in CI (a mirror of the public repository, not part of this one)")
         pytest.skip(f"{path} is not available (a mirror of the public repository, not part of this one)")
     return path
 
