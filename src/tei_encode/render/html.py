@@ -43,7 +43,7 @@ def append(parent: etree._Element, *children: etree._Element | str) -> etree._El
     """Append elements and strings (as text or tail) to ``parent``; returns it."""
     for child in children:
         if isinstance(child, str):
-            last = parent[-1] if len(parent) else None
+            last = next(reversed(parent), None)  # len() would count every child: slow under a long list
             if last is None:
                 parent.text = (parent.text or "") + child
             else:
