@@ -33,7 +33,7 @@ from .xmlio import write_atomic
 
 STATE_FILE = ".build-state.json"
 PENDING_FILE = ".build-pending.json"
-STATE_FORMAT = 5
+STATE_FORMAT = 6
 DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic))
 _INFO = f'"severity": "{Severity.INFO.value}"'
 _SEVERITIES = {severity.value: severity for severity in Severity}
@@ -129,18 +129,22 @@ def _lines(text: str) -> list[str]:
 
 @dataclass
 class State:
-    """The records of a build by source name, the names of the index pages it wrote, and its build key
-    (the hash of everything but the sources: code, register, schemas)."""
+    """The records of a build by source name, the names of the index pages it wrote, its build key
+    (the hash of everything but the sources: code, register, schemas) and the hash of the review rows its
+    review files were written from."""
 
     sources: dict[str, SourceRecord] = field(default_factory=dict)
     index: list[str] = field(default_factory=list)
     build_key: str = ""
+    review: str = ""
 
 
 def save_state(out: Path, state: State) -> None:
     """Write the state file atomically."""
-    header = orjson.dumps({"format": STATE_FORMAT, "index": sorted(state.index), "build": state.build_key})
-    lines = [header] + [b"[%s,%s]" % (orjson.dumps(name), state.sources[name].line()) for name in sorted(state.sources)]
+    header = {"format": STATE_FORMAT, "index": sorted(state.index), "build": state.build_key, "review": state.review}
+    lines = [orjson.dumps(header)] + [
+        b"[%s,%s]" % (orjson.dumps(name), state.sources[name].line()) for name in sorted(state.sources)
+    ]
     write_atomic(out / STATE_FILE, b"\n".join(lines) + b"\n")
 
 
@@ -163,7 +167,7 @@ def load_state(out: Path) -> State | None:
                 prefix = b"[%s," % orjson.dumps(name)
                 encoded = line[len(prefix) : -1] if line.startswith(prefix) and line.endswith(b"]") else b""
                 sources[str(name)] = SourceRecord.from_json(data, encoded)
-        return State(sources, [str(name) for name in header["index"]], str(header["build"]))
+        return State(sources, [str(name) for name in header["index"]], str(header["build"]), str(header["review"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 

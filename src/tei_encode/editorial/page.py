@@ -42,6 +42,8 @@ FILTER_SCRIPT = """
   update();
 })();
 """
+# Encodes one row's object with its members one to a line, indented as in a list indented by one space.
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",\n  ", ": "))
 STYLE = """
 table.review td.context { font-size: .92rem; }
 table.review mark { background: #fbeeb8; }
@@ -75,16 +77,19 @@ def write_review(directory: Path, rows: Sequence[ReviewRow]) -> list[Path]:
 def review_csv(rows: Sequence[ReviewRow]) -> bytes:
     """The rows as UTF-8 CSV with a header row (the columns of ``FIELDS``)."""
     out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(row.as_dict())
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELDS)
+    writer.writerows(row.values() for row in rows)
     return out.getvalue().encode("utf-8")
 
 
 def review_json(rows: Sequence[ReviewRow]) -> bytes:
-    """The rows as a JSON list of objects."""
-    return (json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The rows as a JSON list of objects, laid out as ``json.dumps(..., indent=1)`` lays them out."""
+    if not rows:
+        return b"[]\n"
+    # Each object encoded by the C encoder on its own, its members already on lines of their own.
+    objects = (" {\n  " + _ROW_ENCODER.encode(row.as_dict())[1:-1] + "\n }" for row in rows)
+    return ("[\n" + ",\n".join(objects) + "\n]\n").encode("utf-8")
 
 
 def review_page(rows: Sequence[ReviewRow]) -> bytes:
@@ -107,9 +112,13 @@ def review_page(rows: Sequence[ReviewRow]) -> bytes:
         element("span", {"id": "shown"}, str(len(rows))),
         ".",
     )
-    main = element("main", {"id": "main"}, element("h1", None, TITLE), summary, _filters(rows), _table(rows))
+    table = element("table", {"class": "corpus review"}, element("thead", None, _heading()))
+    main = element("main", {"id": "main"}, element("h1", None, TITLE), summary, _filters(rows), table)
     body = element("body", {"class": "index"}, main, element("script", None, FILTER_SCRIPT))
-    return serialize_page(element("html", {"lang": "en"}, head, body))
+    root = element("html", {"lang": "en"}, head, body)
+    # The rows go in last, into the page's own tree: moving a large subtree into another tree walks all of it.
+    _fill(etree.SubElement(table, "tbody"), rows)
+    return serialize_page(root)
 
 
 def _filters(rows: Sequence[ReviewRow]) -> etree._Element:
@@ -131,8 +140,8 @@ def _filters(rows: Sequence[ReviewRow]) -> etree._Element:
     return form
 
 
-def _table(rows: Sequence[ReviewRow]) -> etree._Element:
-    head = element(
+def _heading() -> etree._Element:
+    return element(
         "tr",
         None,
         *(
@@ -140,28 +149,22 @@ def _table(rows: Sequence[ReviewRow]) -> etree._Element:
             for h in ("Document", "Line", "Kind", "Text in context", "Occurrence", "Proposed", "Status", "Id")
         ),
     )
-    body = element("tbody")
+
+
+def _fill(body: etree._Element, rows: Sequence[ReviewRow]) -> None:
+    """One table row per review row in ``body``."""
+    cell = etree.SubElement  # tens of thousands of rows: cells made directly, not through ``element``
     for r in rows:
-        context = element("td", {"class": "context"}, r.before, element("mark", None, r.text), r.after)
-        status = r.status + (f" ({r.decision})" if r.decision else "")
-        body.append(
-            element(
-                "tr",
-                {
-                    "id": r.id,
-                    "class": r.status,
-                    "data-kind": r.kind,
-                    "data-document": r.document,
-                    "data-status": r.status,
-                },
-                element("td", None, r.document),
-                element("td", None, str(r.line) if r.line else ""),
-                element("td", None, KINDS[r.kind]),
-                context,
-                element("td", None, str(r.occurrence)),
-                element("td", None, r.proposal),
-                element("td", {"class": "status"}, status),
-                element("td", None, element("code", None, r.id)),
-            )
-        )
-    return element("table", {"class": "corpus review"}, element("thead", None, head), body)
+        attributes = {"id": r.id, "class": r.status, "data-kind": r.kind, "data-document": r.document}
+        row = cell(body, "tr", {**attributes, "data-status": r.status})
+        cell(row, "td").text = r.document
+        cell(row, "td").text = str(r.line) if r.line else ""
+        cell(row, "td").text = KINDS[r.kind]
+        context = cell(row, "td", {"class": "context"})
+        context.text = r.before
+        mark = cell(context, "mark")
+        mark.text, mark.tail = r.text, r.after
+        cell(row, "td").text = str(r.occurrence)
+        cell(row, "td").text = r.proposal
+        cell(row, "td", {"class": "status"}).text = r.status + (f" ({r.decision})" if r.decision else "")
+        cell(cell(row, "td"), "code").text = r.id
