@@ -201,7 +201,16 @@ def _register_content(entries: dict[str, dict[str, Any]], kind: str, items: Date
 
 
 def _entry(key: str, entry: dict[str, Any], dated_item: DatedItems) -> etree._Element:
-    details = element("dl")
+    section = element(
+        "section",
+        {"class": "entry", "id": key, "aria-labelledby": f"{key}-name"},
+        element("h2", {"id": f"{key}-name"}, entry["name"]),
+    )
+    if entry["note"]:
+        section.append(element("p", {"class": "entry-note"}, entry["note"]))
+    # Made inside the section: an entry may list thousands of documents, and a list moved into another
+    # tree is walked whole each time.
+    details = etree.SubElement(section, "dl")
     if entry["authority"]:
         links: list[etree._Element | str] = []
         for k, uri in enumerate(entry["authority"]):
@@ -214,16 +223,9 @@ def _entry(key: str, entry: dict[str, Any], dated_item: DatedItems) -> etree._El
             forms += [", "] if k else []
             forms.append(element("span", {"lang": lang or None}, text))
         details.extend([element("dt", None, "Written as"), element("dd", None, *forms)])
-    items = element("ul", {"class": "mentions"}, *(dated_item(doc) for doc in entry["items"]))
-    details.extend([element("dt", None, f"Documents ({len(entry['items'])})"), element("dd", None, items)])
-    section = element(
-        "section",
-        {"class": "entry", "id": key, "aria-labelledby": f"{key}-name"},
-        element("h2", {"id": f"{key}-name"}, entry["name"]),
-    )
-    if entry["note"]:
-        section.append(element("p", {"class": "entry-note"}, entry["note"]))
-    section.append(details)
+    details.append(element("dt", None, f"Documents ({len(entry['items'])})"))
+    items = etree.SubElement(etree.SubElement(details, "dd"), "ul", {"class": "mentions"})
+    items.extend(dated_item(doc) for doc in entry["items"])
     return section
 
 
