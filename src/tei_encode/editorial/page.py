@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..render.html import STYLESHEET, element, serialize_page
+from ..render.html import STYLESHEET, element, serialize_content, serialize_page
 from ..xmlio import write_atomic
 from .rows import FIELDS, KINDS, ReviewRow
 
@@ -42,6 +42,9 @@ FILTER_SCRIPT = """
   update();
 })();
 """
+# The comment in the page's table that its rows replace, and how many rows are made at once.
+ROWS = "review rows"
+ROWS_AT_ONCE = 2000
 # Encodes one row's object with its members one to a line, indented as in a list indented by one space.
 _ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",\n  ", ": "))
 STYLE = """
@@ -112,13 +115,26 @@ def review_page(rows: Sequence[ReviewRow]) -> bytes:
         element("span", {"id": "shown"}, str(len(rows))),
         ".",
     )
-    table = element("table", {"class": "corpus review"}, element("thead", None, _heading()))
+    table = element(
+        "table",
+        {"class": "corpus review"},
+        element("thead", None, _heading()),
+        element("tbody", None, etree.Comment(ROWS)),
+    )
     main = element("main", {"id": "main"}, element("h1", None, TITLE), summary, _filters(rows), table)
     body = element("body", {"class": "index"}, main, element("script", None, FILTER_SCRIPT))
-    root = element("html", {"lang": "en"}, head, body)
-    # The rows go in last, into the page's own tree: moving a large subtree into another tree walks all of it.
-    _fill(etree.SubElement(table, "tbody"), rows)
-    return serialize_page(root)
+    page = serialize_page(element("html", {"lang": "en"}, head, body))
+    return page.replace(f"<!--{ROWS}-->".encode(), _rows(rows), 1)
+
+
+def _rows(rows: Sequence[ReviewRow]) -> bytes:
+    """The table rows, made and serialised a part at a time (a corpus may have a hundred thousand)."""
+    parts = []
+    for start in range(0, len(rows), ROWS_AT_ONCE):
+        body = etree.Element("tbody")
+        _fill(body, rows[start : start + ROWS_AT_ONCE])
+        parts.append(serialize_content(body))
+    return b"".join(parts)
 
 
 def _filters(rows: Sequence[ReviewRow]) -> etree._Element:

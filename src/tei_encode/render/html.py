@@ -121,8 +121,24 @@ def sanitize(root: etree._Element) -> None:
 
 def serialize_page(root: etree._Element) -> bytes:
     """UTF-8 polyglot HTML5 with a doctype and a final newline."""
+    _close_empty(root)
+    data: bytes = etree.tostring(root, encoding="utf-8", method="xml", doctype="<!DOCTYPE html>")
+    return data + b"\n"
+
+
+def serialize_content(parent: etree._Element) -> bytes:
+    """The children of ``parent`` (an element without attributes or tail) as ``serialize_page`` writes them in
+    a page: a long list can be made and written a part at a time, then joined into its page."""
+    _close_empty(parent)
+    data: bytes = etree.tostring(parent, encoding="utf-8", method="xml")
+    start, end = f"<{parent.tag}>".encode(), f"</{parent.tag}>".encode()
+    if parent.attrib or parent.tail or not (data.startswith(start) and data.endswith(end)):
+        raise ValueError(f"<{parent.tag}> has attributes or a tail: its content cannot be cut from it")
+    return data[len(start) : -len(end)]
+
+
+def _close_empty(root: etree._Element) -> None:
+    """Give every empty element that is not void an end tag (an empty text)."""
     for el in _EMPTY(root):
         if el.tag not in VOID:
             el.text = ""
-    data: bytes = etree.tostring(root, encoding="utf-8", method="xml", doctype="<!DOCTYPE html>")
-    return data + b"\n"
