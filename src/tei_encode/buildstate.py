@@ -19,6 +19,7 @@ ran, so the same corpus gives the same bytes.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from dataclasses import dataclass, field, fields
@@ -29,7 +30,7 @@ import orjson
 
 from .diagnostics import Diagnostic, Severity
 from .render import IndexEntry
-from .xmlio import write_atomic
+from .xmlio import write_atomic, write_atomic_parts
 
 STATE_FILE = ".build-state.json"
 PENDING_FILE = ".build-pending.json"
@@ -140,12 +141,10 @@ class State:
 
 
 def save_state(out: Path, state: State) -> None:
-    """Write the state file atomically."""
+    """Write the state file atomically, a line at a time (never the whole file in memory)."""
     header = {"format": STATE_FORMAT, "index": sorted(state.index), "build": state.build_key, "review": state.review}
-    lines = [orjson.dumps(header)] + [
-        b"[%s,%s]" % (orjson.dumps(name), state.sources[name].line()) for name in sorted(state.sources)
-    ]
-    write_atomic(out / STATE_FILE, b"\n".join(lines) + b"\n")
+    lines = (b"[%s,%s]\n" % (orjson.dumps(name), state.sources[name].line()) for name in sorted(state.sources))
+    write_atomic_parts(out / STATE_FILE, itertools.chain([orjson.dumps(header) + b"\n"], lines))
 
 
 def load_state(out: Path) -> State | None:
