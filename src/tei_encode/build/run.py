@@ -381,10 +381,7 @@ def _finish(
     try:
         missing = not state.index or not all(path.is_file() for path in outputs)
         if pages_stale or missing:
-            index = render_index_entries(entries, edition)
-            for name, data in index.items():
-                update_atomic(out / "html" / name, data)
-            state.index = sorted(index)
+            state.index = _write_index_pages(out, entries, edition)
         if changed or missing:
             update_atomic(out / "validation.json", report("validation", validation, result.documents, result.invalid))
             update_atomic(out / "conversion.json", report("conversion", conversion))
@@ -395,6 +392,15 @@ def _finish(
         _remove_temporary(out)
     except OSError as exc:
         raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _write_index_pages(out: Path, entries: list[IndexEntry], edition: Edition) -> list[str]:
+    """Write the index pages, each as soon as it is made; their names."""
+    names = []
+    for name, data in render_index_entries(entries, edition):
+        update_atomic(out / "html" / name, data)
+        names.append(name)
+    return sorted(names)
 
 
 def _prepare_output(out: Path, todo: list[str]) -> None:

@@ -57,5 +57,5 @@ def publish_review(out: Path, lines: list[str]) -> None:
     """Write ``OUT/review/`` from the encoded rows of every source (files whose bytes would not change are left
     alone)."""
     (out / REVIEW_DIR).mkdir(parents=True, exist_ok=True)
-    for name, data in review_files(decode_rows(lines)).items():
+    for name, data in review_files(decode_rows(lines)):
         update_atomic(out / REVIEW_DIR / name, data)

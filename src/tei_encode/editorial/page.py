@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -56,22 +56,21 @@ form.filters { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; font: 
 """
 
 
-def review_files(rows: Sequence[ReviewRow]) -> dict[str, bytes]:
-    """The review's files by name: the page, its stylesheet, CSV and JSON (rows in document and line order)."""
+def review_files(rows: Sequence[ReviewRow]) -> Iterator[tuple[str, bytes]]:
+    """The review's files, each made when asked for (name and bytes): the page, its stylesheet, CSV and JSON
+    (rows in document and line order)."""
     ordered = sorted(rows, key=lambda r: (r.document, r.line))  # stable: rows of one line stay in reading order
-    return {
-        "index.html": review_page(ordered),
-        STYLESHEET: resources.files("tei_encode.render").joinpath("static", STYLESHEET).read_bytes(),
-        "review.csv": review_csv(ordered),
-        "review.json": review_json(ordered),
-    }
+    yield "index.html", review_page(ordered)
+    yield STYLESHEET, resources.files("tei_encode.render").joinpath("static", STYLESHEET).read_bytes()
+    yield "review.csv", review_csv(ordered)
+    yield "review.json", review_json(ordered)
 
 
 def write_review(directory: Path, rows: Sequence[ReviewRow]) -> list[Path]:
     """Write the review's files into ``directory`` (atomically, each); returns their paths."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in review_files(rows).items():
+    for name, data in review_files(rows):
         write_atomic(directory / name, data)
         written.append(directory / name)
     return written

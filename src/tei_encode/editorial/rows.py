@@ -60,7 +60,7 @@ FIELDS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReviewRow:
     """One uncertain decision of the converters."""
 

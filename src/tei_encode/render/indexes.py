@@ -16,7 +16,7 @@ parsing or summarising anything. Every page is an lxml tree (no markup is built 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import orjson
@@ -71,8 +71,9 @@ def index_entry(summary: Summary) -> IndexEntry:
     }
 
 
-def index_pages(entries: Iterable[IndexEntry], edition: Edition) -> dict[str, bytes]:
-    """The index pages and the site's data scripts, by file name."""
+def index_pages(entries: Iterable[IndexEntry], edition: Edition) -> Iterator[tuple[str, bytes]]:
+    """The index pages and the site's data scripts (file name and bytes), each made when asked for: a page of
+    ten thousand documents is a large tree, better gone before the next is made."""
     everything = sorted(entries, key=lambda entry: tuple(entry["order"]))
     documents = [e for e in everything if e["kind"] != COLLECTION]
     collections = [e for e in everything if e["kind"] == COLLECTION]
@@ -84,19 +85,16 @@ def index_pages(entries: Iterable[IndexEntry], edition: Edition) -> dict[str, by
         root = page(title, "index", name, [element("h1", None, title), *content], edition.title, scripts)
         return serialize_page(root)
 
-    return {
-        "index.html": made("Documents", "index.html", _corpus(documents, collections), (SCRIPT,)),
-        "people.html": made("People", "people.html", _register_content(people, "people", items)),
-        "places.html": made("Places", "places.html", _register_content(places, "places", items)),
-        "chronology.html": made("Chronology", "chronology.html", _chronology(documents)),
-        "correspondence.html": made(
-            "Correspondents", "correspondence.html", correspondence_content(documents, people, items)
-        ),
-        "search.html": made("Search", "search.html", search_content(documents), (SEARCH_DATA, SEARCH_SCRIPT)),
-        "about.html": made("About", "about.html", about_page(everything, people, places, edition)),
-        SEARCH_DATA: search_data(documents, people, places),
-        SITE_DATA: _site_data(documents, collections),
-    }
+    yield "index.html", made("Documents", "index.html", _corpus(documents, collections), (SCRIPT,))
+    yield "people.html", made("People", "people.html", _register_content(people, "people", items))
+    yield "places.html", made("Places", "places.html", _register_content(places, "places", items))
+    yield "chronology.html", made("Chronology", "chronology.html", _chronology(documents))
+    network = correspondence_content(documents, people, items)
+    yield "correspondence.html", made("Correspondents", "correspondence.html", network)
+    yield "search.html", made("Search", "search.html", search_content(documents), (SEARCH_DATA, SEARCH_SCRIPT))
+    yield "about.html", made("About", "about.html", about_page(everything, people, places, edition))
+    yield SEARCH_DATA, search_data(documents, people, places)
+    yield SITE_DATA, _site_data(documents, collections)
 
 
 def _mentions(mentions: list[Summary]) -> str:
