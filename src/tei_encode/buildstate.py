@@ -86,8 +86,8 @@ class SourceRecord:
     encoded: bytes = field(default=b"", compare=False, repr=False)  # as_json() as a line, once made
 
     def notable_conversion(self) -> list[str]:
-        """The conversion diagnostics that are warnings or errors (kept apart in the state: a build reports
-        them every time, and there are ten times as many informational notes)."""
+        """The conversion diagnostics that are warnings or errors (their positions are kept in the state: a build
+        reports them every time, and there are ten times as many informational notes)."""
         if self.notable is None:
             self.notable = [line for line in self.conversion if is_notable(line)]
         return self.notable
@@ -98,7 +98,7 @@ class SourceRecord:
             "key": self.key,
             "failed": self.failed,
             "conversion": "\n".join(self.conversion),
-            "notable": "\n".join(self.notable_conversion()),
+            "notable": [k for k, line in enumerate(self.conversion) if is_notable(line)],
             "review": "\n".join(self.review),
             "documents": [
                 {"file": d.file, "pages": d.pages, "index": d.index, "validation": "\n".join(d.validation)}
@@ -119,7 +119,8 @@ class SourceRecord:
             DocumentRecord(str(d["file"]), list(d["pages"]), dict(d["index"]), _lines(d["validation"]))
             for d in data["documents"]
         ]
-        conversion, notable = _lines(data["conversion"]), _lines(data["notable"])
+        conversion = _lines(data["conversion"])
+        notable = [conversion[k] for k in data["notable"]]
         review = _lines(data["review"])
         return cls(str(data["key"]), documents, conversion, bool(data["failed"]), review, notable, encoded)
 
