@@ -37,9 +37,9 @@ COLUMNS = ("Date", "Title", "From", "To", "Place", "Archival reference")
 
 # What the pages need of one document (JSON-serialisable): the summary's fields without its
 # register details, "order" (date, title, stem), "year", "month", and "people" and "places":
-# the JSON of a list of the JSON of each mention, [key, name, note, [authority URIs], [[lang, text]
-# of each form written], [verification pages], [the register's names of the entry]]. Kept as JSON
-# text, they are decoded only while their page is made: a build holding ten thousand entries holds
+# a list of the JSON of each mention, [key, name, note, [authority URIs], [[lang, text] of each
+# form written], [verification pages], [the register's names of the entry]]. Kept as JSON text,
+# they are decoded only while their page is made: a build holding ten thousand entries holds
 # strings, not a million lists.
 IndexEntry = dict[str, Any]
 
@@ -97,9 +97,9 @@ def index_pages(entries: Iterable[IndexEntry], edition: Edition) -> Iterator[tup
     yield SITE_DATA, _site_data(documents, collections)
 
 
-def _mentions(mentions: list[Summary]) -> str:
-    """The JSON of a list of the JSON of each mention (decoded only when not seen before, see ``_register``)."""
-    rows = [
+def _mentions(mentions: list[Summary]) -> list[str]:
+    """The JSON of each mention (decoded only when not seen before, see ``_register``)."""
+    return [
         orjson.dumps(
             [
                 m["key"],
@@ -113,7 +113,6 @@ def _mentions(mentions: list[Summary]) -> str:
         ).decode("utf-8")
         for m in mentions
     ]
-    return orjson.dumps(rows).decode("utf-8")
 
 
 def _site_data(documents: list[IndexEntry], collections: list[IndexEntry]) -> bytes:
@@ -172,7 +171,7 @@ def _register(documents: list[IndexEntry], kind: str) -> dict[str, dict[str, Any
     # each distinct one is decoded and merged once, in document order, which gives the same entries.
     merged: dict[str, dict[str, Any]] = {}
     for number, doc in enumerate(documents):
-        for mention in orjson.loads(doc[kind]):
+        for mention in doc[kind]:
             entry = merged.get(mention)
             if entry is None:
                 key, name, note, authority, variants, sources, names = orjson.loads(mention)
