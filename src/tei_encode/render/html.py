@@ -30,9 +30,6 @@ PHRASING_ONLY = {"p", "span", "a", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "s
 PHRASING_ONLY |= {"mark", "label", "dt", "q", "small", "strong", "b", "i", "abbr"}
 BLOCKS = {"p", "div", "section", "address", "ul", "ol", "li", "table", "tr", "td", "th", "h1", "h2", "h3"}
 BLOCKS |= {"h4", "h5", "h6", "dl", "dt", "dd", "blockquote", "figure", "nav", "header", "footer", "aside"}
-# Links inside a link, and blocks inside a phrasing-only element.
-_BLOCK, _PHRASING_ONLY = (" or ".join(f"self::{tag}" for tag in sorted(tags)) for tags in (BLOCKS, PHRASING_ONLY))
-_MISNESTED = etree.XPath(f"descendant::a[ancestor::a] | descendant::*[{_BLOCK}][ancestor::*[{_PHRASING_ONLY}]]")
 # Elements with no content at all (found by libxml2: a page may hold a million elements).
 _EMPTY = etree.XPath("descendant-or-self::*[not(node())]")
 
@@ -101,20 +98,25 @@ def page(
 
 
 def sanitize(root: etree._Element) -> None:
-    """Make the tree of a page (``root`` without a parent) read the same under HTML5 parsing rules.
+    """Make the tree read the same under HTML5 parsing rules.
 
     A block inside a phrasing-only element becomes a span with the class ``block``;
     a link inside a link becomes a span (keeping its id, so links to it still resolve).
     """
-    # libxml2 finds them (a page has thousands of elements, a few misnested); what an element becomes depends
-    # only on what holds it, and no change turns a holder into another kind.
-    for el in _MISNESTED(root):
-        if el.tag == "a":
+    # One walk, each element told whether a link or a phrasing-only element holds it.
+    pending: list[tuple[etree._Element, bool, bool]] = [(root, False, False)]
+    while pending:
+        el, in_phrasing, in_link = pending.pop()
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "a" and in_link:
             el.tag = "span"
             el.attrib.pop("href", None)
-        else:
+        elif el.tag in BLOCKS and in_phrasing:
             el.set("class", f"{el.get('class', el.tag)} block".strip())
             el.tag = "span"
+        inner = (in_phrasing or el.tag in PHRASING_ONLY, in_link or el.tag == "a")
+        pending.extend((child, *inner) for child in el)
 
 
 def serialize_page(root: etree._Element) -> bytes:
