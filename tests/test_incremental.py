@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tei_encode.build import SOURCES_PER_WORKER_START, build
+from tei_encode.build import SOURCES_PER_WORKER_START, build, run
 from tei_encode.buildstate import STATE_FILE
+from tei_encode.editorial.built import publish_review
 
 from .conftest import CORPUS
 
@@ -105,6 +106,25 @@ def test_change_no_index_page_shows_leaves_them_alone(tmp_path: Path) -> None:
     assert (result.converted, result.reused) == (1, 3)
     assert b"A new report 5" in (out / "html" / "page-no005.html").read_bytes()
     assert {name: (out / "html" / name).stat().st_ino for name in pages} == pages, "index pages rewritten"
+    assert snapshot(out) == fresh(corpus, tmp_path)
+
+
+def test_review_is_made_again_only_when_its_rows_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = make_corpus(tmp_path)
+    out = tmp_path / "out"
+    build(corpus, out)
+    made: list[int] = []
+    monkeypatch.setattr(run, "publish_review", lambda out, rows: made.append(len(rows)) or publish_review(out, rows))
+    page = corpus / "page-001-001.txt"
+    page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = build(corpus, out)
+    assert (result.converted, result.reused, made) == (1, 3, []), "the same rows: the review is left as it is"
+    page.write_text(page.read_text(encoding="utf-8").replace("Moscow, 6/VII.", "Moscow, 9/VII."), encoding="utf-8")
+    build(corpus, out)
+    assert len(made) == 1 and b"9/VII" in (out / "review" / "review.csv").read_bytes()
+    (out / "review" / "index.html").unlink()
+    build(corpus, out)
+    assert len(made) == 2, "a missing review page is made again"
     assert snapshot(out) == fresh(corpus, tmp_path)
 
 

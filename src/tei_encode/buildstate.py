@@ -19,6 +19,7 @@ ran, so the same corpus gives the same bytes.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from dataclasses import dataclass, field, fields
@@ -29,11 +30,11 @@ import orjson
 
 from .diagnostics import Diagnostic, Severity
 from .render import IndexEntry
-from .xmlio import write_atomic
+from .xmlio import write_atomic, write_atomic_parts
 
 STATE_FILE = ".build-state.json"
 PENDING_FILE = ".build-pending.json"
-STATE_FORMAT = 5
+STATE_FORMAT = 6
 DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic))
 _INFO = f'"severity": "{Severity.INFO.value}"'
 _SEVERITIES = {severity.value: severity for severity in Severity}
@@ -85,8 +86,8 @@ class SourceRecord:
     encoded: bytes = field(default=b"", compare=False, repr=False)  # as_json() as a line, once made
 
     def notable_conversion(self) -> list[str]:
-        """The conversion diagnostics that are warnings or errors (kept apart in the state: a build reports
-        them every time, and there are ten times as many informational notes)."""
+        """The conversion diagnostics that are warnings or errors (their positions are kept in the state: a build
+        reports them every time, and there are ten times as many informational notes)."""
         if self.notable is None:
             self.notable = [line for line in self.conversion if is_notable(line)]
         return self.notable
@@ -97,7 +98,7 @@ class SourceRecord:
             "key": self.key,
             "failed": self.failed,
             "conversion": "\n".join(self.conversion),
-            "notable": "\n".join(self.notable_conversion()),
+            "notable": [k for k, line in enumerate(self.conversion) if is_notable(line)],
             "review": "\n".join(self.review),
             "documents": [
                 {"file": d.file, "pages": d.pages, "index": d.index, "validation": "\n".join(d.validation)}
@@ -118,7 +119,8 @@ class SourceRecord:
             DocumentRecord(str(d["file"]), list(d["pages"]), dict(d["index"]), _lines(d["validation"]))
             for d in data["documents"]
         ]
-        conversion, notable = _lines(data["conversion"]), _lines(data["notable"])
+        conversion = _lines(data["conversion"])
+        notable = [conversion[k] for k in data["notable"]]
         review = _lines(data["review"])
         return cls(str(data["key"]), documents, conversion, bool(data["failed"]), review, notable, encoded)
 
@@ -129,19 +131,21 @@ def _lines(text: str) -> list[str]:
 
 @dataclass
 class State:
-    """The records of a build by source name, the names of the index pages it wrote, and its build key
-    (the hash of everything but the sources: code, register, schemas)."""
+    """The records of a build by source name, the names of the index pages it wrote, its build key
+    (the hash of everything but the sources: code, register, schemas) and the hash of the review rows its
+    review files were written from."""
 
     sources: dict[str, SourceRecord] = field(default_factory=dict)
     index: list[str] = field(default_factory=list)
     build_key: str = ""
+    review: str = ""
 
 
 def save_state(out: Path, state: State) -> None:
-    """Write the state file atomically."""
-    header = orjson.dumps({"format": STATE_FORMAT, "index": sorted(state.index), "build": state.build_key})
-    lines = [header] + [b"[%s,%s]" % (orjson.dumps(name), state.sources[name].line()) for name in sorted(state.sources)]
-    write_atomic(out / STATE_FILE, b"\n".join(lines) + b"\n")
+    """Write the state file atomically, a line at a time (never the whole file in memory)."""
+    header = {"format": STATE_FORMAT, "index": sorted(state.index), "build": state.build_key, "review": state.review}
+    lines = (b"[%s,%s]\n" % (orjson.dumps(name), state.sources[name].line()) for name in sorted(state.sources))
+    write_atomic_parts(out / STATE_FILE, itertools.chain([orjson.dumps(header) + b"\n"], lines))
 
 
 def load_state(out: Path) -> State | None:
@@ -163,7 +167,7 @@ def load_state(out: Path) -> State | None:
                 prefix = b"[%s," % orjson.dumps(name)
                 encoded = line[len(prefix) : -1] if line.startswith(prefix) and line.endswith(b"]") else b""
                 sources[str(name)] = SourceRecord.from_json(data, encoded)
-        return State(sources, [str(name) for name in header["index"]], str(header["build"]))
+        return State(sources, [str(name) for name in header["index"]], str(header["build"]), str(header["review"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 

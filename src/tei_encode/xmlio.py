@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -129,11 +130,16 @@ def update_atomic(path: Path, data: bytes) -> bool:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, so no half-written file is ever seen."""
+    write_atomic_parts(path, (data,))
+
+
+def write_atomic_parts(path: Path, parts: Iterable[bytes]) -> None:
+    """``write_atomic`` of the bytes of ``parts`` one after the other, never joined in memory."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.writelines(parts)
         os.chmod(tmp, 0o644)  # whatever the umask: the same files as the last build
         os.replace(tmp, path)
     except BaseException:

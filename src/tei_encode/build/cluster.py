@@ -6,7 +6,7 @@ sends back the source's record and the bytes of its files, which the build
 writes as a local build would. No storage needs to be shared, and the lock on
 the output directory keeps covering every write.
 
-The register and the schemas reach each worker once, in a worker plugin that
+The register, the schemas and the editors' decisions reach each worker once, in a worker plugin that
 also carries the client's code fingerprint: a worker with other code would
 give other bytes, so it refuses the work. Each worker process loads the
 register and compiles the schemas once, on first use, and converts its tasks
@@ -42,7 +42,8 @@ IN_FLIGHT = 1000
 
 
 class Setup(WorkerPlugin):
-    """What a Dask worker needs to convert sources: the register, schemas and edition of a build, sent once."""
+    """What a Dask worker needs to convert sources: the register, schemas, edition and editors' decisions of a
+    build, sent once."""
 
     def __init__(self, name: str, settings: BuildSettings, fingerprint: str) -> None:
         self.name = name
@@ -53,6 +54,7 @@ class Setup(WorkerPlugin):
         self.schemas = {path.name: path.read_bytes() for path in settings.schemas}
         edition = settings.register_dir.parent / EDITION_FILE
         self.edition = edition.read_bytes() if edition.is_file() else None
+        self.decisions = settings.decisions
         self.directory: Path | None = None
         self.converter: Worker | None = None
         self.lock: threading.Lock | None = None
@@ -85,7 +87,8 @@ class Setup(WorkerPlugin):
             if self.converter is None:
                 schemas = tuple(self.directory / "schemas" / schema for schema in self.schemas)
                 register = self.directory / "register"
-                self.converter = Worker(BuildSettings(self.corpus_name, register, schemas, self.directory / "out"))
+                out = self.directory / "out"
+                self.converter = Worker(BuildSettings(self.corpus_name, register, schemas, out, self.decisions))
             source = self.directory / "sources" / name
             source.parent.mkdir(exist_ok=True)
             source.write_bytes(data)

@@ -58,7 +58,7 @@ from ..buildstate import (
 )
 from ..cmifpublish import CMIF_FILE, PARTS_FILE, publish_cmif
 from ..diagnostics import Diagnostic, Reporter, Severity
-from ..editorial.built import REVIEW_DIR, decided_key, publish_review
+from ..editorial.built import REVIEW_DIR, decided_key, publish_review, review_key
 from ..editorial.corpus import corpus_decisions, unknown_documents
 from ..errors import SchemaNotFound
 from ..register import Register
@@ -200,19 +200,23 @@ def _build(
     pages_stale = pages_stale or any(_index_entries(state.sources[name]) != old for name, old in old_entries.items())
     clashes = _resolve_clashes(settings, sources, keys, state.sources)
     edition = Edition.of_corpus(corpus)
+    _publish_review(out, sources, state, previous.review if previous else "")
     _finish(out, sources, state, result, changed or clashes, pages_stale or clashes, edition)
     if changed or not (out / CMIF_FILE).is_file():
         _publish_cmif(corpus, out, sources, state, result)
-    if changed or not (out / REVIEW_DIR / "index.html").is_file():
-        _publish_review(out, sources, state)
     result.conversion.extend(unknown_documents(settings.decisions, [d.removesuffix(".xml") for d in result.documents]))
     return result
 
 
-def _publish_review(out: Path, sources: list[Path], state: State) -> None:
-    """``OUT/review/`` from the review rows of every source."""
+def _publish_review(out: Path, sources: list[Path], state: State, previous: str) -> None:
+    """``OUT/review/`` from the review rows of every source, unless they are the rows (hashed in ``previous``)
+    the files were written from; the hash goes into ``state``."""
+    rows = [line for source in sources for line in state.sources[source.name].review]
+    state.review = review_key(state.build_key, rows)
+    if state.review == previous and (out / REVIEW_DIR / "index.html").is_file():
+        return
     try:
-        publish_review(out, [line for source in sources for line in state.sources[source.name].review])
+        publish_review(out, rows)
     except OSError as exc:
         raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
 
@@ -377,10 +381,7 @@ def _finish(
     try:
         missing = not state.index or not all(path.is_file() for path in outputs)
         if pages_stale or missing:
-            index = render_index_entries(entries, edition)
-            for name, data in index.items():
-                update_atomic(out / "html" / name, data)
-            state.index = sorted(index)
+            state.index = _write_index_pages(out, entries, edition)
         if changed or missing:
             update_atomic(out / "validation.json", report("validation", validation, result.documents, result.invalid))
             update_atomic(out / "conversion.json", report("conversion", conversion))
@@ -391,6 +392,15 @@ def _finish(
         _remove_temporary(out)
     except OSError as exc:
         raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _write_index_pages(out: Path, entries: list[IndexEntry], edition: Edition) -> list[str]:
+    """Write the index pages, each as soon as it is made; their names."""
+    names = []
+    for name, data in render_index_entries(entries, edition):
+        update_atomic(out / "html" / name, data)
+        names.append(name)
+    return sorted(names)
 
 
 def _prepare_output(out: Path, todo: list[str]) -> None:

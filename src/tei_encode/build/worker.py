@@ -26,7 +26,7 @@ from ..register import Register
 from ..render import Edition, index_entry, render_document, summarize
 from ..validate import BaseValidator, load_validator
 from ..validate.run import iter_findings
-from ..xmlio import serialize, write_atomic
+from ..xmlio import write_atomic
 
 # Receives each file of a converted source: its path relative to the output directory, and its bytes.
 Sink = Callable[[str, bytes], None]
@@ -110,7 +110,7 @@ class Worker:
             pages = render_document(item.tree, stem, summary, self.edition)
             findings = iter_findings(item.tree.getroottree(), f"tei/{item.filename}", self.validators)
             validation = [encode_diagnostic(d) for d in findings]
-            sink(f"tei/{item.filename}", serialize(item.tree))
+            sink(f"tei/{item.filename}", pages[item.filename])  # the copy beside the page: serialised once
             for page, data in pages.items():
                 sink(f"html/{page}", data)
             record.documents.append(DocumentRecord(item.filename, sorted(pages), index_entry(summary), validation))

@@ -11,13 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
-from ..render.html import STYLESHEET, element, serialize_page
+from ..render.html import STYLESHEET, element, serialize_content, serialize_page
 from ..xmlio import write_atomic
 from .rows import FIELDS, KINDS, ReviewRow
 
@@ -42,6 +42,11 @@ FILTER_SCRIPT = """
   update();
 })();
 """
+# The comment in the page's table that its rows replace, and how many rows are made at once.
+ROWS = "review rows"
+ROWS_AT_ONCE = 2000
+# Encodes one row's object with its members one to a line, indented as in a list indented by one space.
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",\n  ", ": "))
 STYLE = """
 table.review td.context { font-size: .92rem; }
 table.review mark { background: #fbeeb8; }
@@ -51,22 +56,21 @@ form.filters { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; font: 
 """
 
 
-def review_files(rows: Sequence[ReviewRow]) -> dict[str, bytes]:
-    """The review's files by name: the page, its stylesheet, CSV and JSON (rows in document and line order)."""
+def review_files(rows: Sequence[ReviewRow]) -> Iterator[tuple[str, bytes]]:
+    """The review's files, each made when asked for (name and bytes): the page, its stylesheet, CSV and JSON
+    (rows in document and line order)."""
     ordered = sorted(rows, key=lambda r: (r.document, r.line))  # stable: rows of one line stay in reading order
-    return {
-        "index.html": review_page(ordered),
-        STYLESHEET: resources.files("tei_encode.render").joinpath("static", STYLESHEET).read_bytes(),
-        "review.csv": review_csv(ordered),
-        "review.json": review_json(ordered),
-    }
+    yield "index.html", review_page(ordered)
+    yield STYLESHEET, resources.files("tei_encode.render").joinpath("static", STYLESHEET).read_bytes()
+    yield "review.csv", review_csv(ordered)
+    yield "review.json", review_json(ordered)
 
 
 def write_review(directory: Path, rows: Sequence[ReviewRow]) -> list[Path]:
     """Write the review's files into ``directory`` (atomically, each); returns their paths."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in review_files(rows).items():
+    for name, data in review_files(rows):
         write_atomic(directory / name, data)
         written.append(directory / name)
     return written
@@ -75,16 +79,19 @@ def write_review(directory: Path, rows: Sequence[ReviewRow]) -> list[Path]:
 def review_csv(rows: Sequence[ReviewRow]) -> bytes:
     """The rows as UTF-8 CSV with a header row (the columns of ``FIELDS``)."""
     out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(row.as_dict())
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELDS)
+    writer.writerows(row.values() for row in rows)
     return out.getvalue().encode("utf-8")
 
 
 def review_json(rows: Sequence[ReviewRow]) -> bytes:
-    """The rows as a JSON list of objects."""
-    return (json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The rows as a JSON list of objects, laid out as ``json.dumps(..., indent=1)`` lays them out."""
+    if not rows:
+        return b"[]\n"
+    # Each object encoded by the C encoder on its own, its members already on lines of their own.
+    objects = (" {\n  " + _ROW_ENCODER.encode(row.as_dict())[1:-1] + "\n }" for row in rows)
+    return ("[\n" + ",\n".join(objects) + "\n]\n").encode("utf-8")
 
 
 def review_page(rows: Sequence[ReviewRow]) -> bytes:
@@ -107,9 +114,26 @@ def review_page(rows: Sequence[ReviewRow]) -> bytes:
         element("span", {"id": "shown"}, str(len(rows))),
         ".",
     )
-    main = element("main", {"id": "main"}, element("h1", None, TITLE), summary, _filters(rows), _table(rows))
+    table = element(
+        "table",
+        {"class": "corpus review"},
+        element("thead", None, _heading()),
+        element("tbody", None, etree.Comment(ROWS)),
+    )
+    main = element("main", {"id": "main"}, element("h1", None, TITLE), summary, _filters(rows), table)
     body = element("body", {"class": "index"}, main, element("script", None, FILTER_SCRIPT))
-    return serialize_page(element("html", {"lang": "en"}, head, body))
+    page = serialize_page(element("html", {"lang": "en"}, head, body))
+    return page.replace(f"<!--{ROWS}-->".encode(), _rows(rows), 1)
+
+
+def _rows(rows: Sequence[ReviewRow]) -> bytes:
+    """The table rows, made and serialised a part at a time (a corpus may have a hundred thousand)."""
+    parts = []
+    for start in range(0, len(rows), ROWS_AT_ONCE):
+        body = etree.Element("tbody")
+        _fill(body, rows[start : start + ROWS_AT_ONCE])
+        parts.append(serialize_content(body))
+    return b"".join(parts)
 
 
 def _filters(rows: Sequence[ReviewRow]) -> etree._Element:
@@ -131,8 +155,8 @@ def _filters(rows: Sequence[ReviewRow]) -> etree._Element:
     return form
 
 
-def _table(rows: Sequence[ReviewRow]) -> etree._Element:
-    head = element(
+def _heading() -> etree._Element:
+    return element(
         "tr",
         None,
         *(
@@ -140,28 +164,22 @@ def _table(rows: Sequence[ReviewRow]) -> etree._Element:
             for h in ("Document", "Line", "Kind", "Text in context", "Occurrence", "Proposed", "Status", "Id")
         ),
     )
-    body = element("tbody")
+
+
+def _fill(body: etree._Element, rows: Sequence[ReviewRow]) -> None:
+    """One table row per review row in ``body``."""
+    cell = etree.SubElement  # tens of thousands of rows: cells made directly, not through ``element``
     for r in rows:
-        context = element("td", {"class": "context"}, r.before, element("mark", None, r.text), r.after)
-        status = r.status + (f" ({r.decision})" if r.decision else "")
-        body.append(
-            element(
-                "tr",
-                {
-                    "id": r.id,
-                    "class": r.status,
-                    "data-kind": r.kind,
-                    "data-document": r.document,
-                    "data-status": r.status,
-                },
-                element("td", None, r.document),
-                element("td", None, str(r.line) if r.line else ""),
-                element("td", None, KINDS[r.kind]),
-                context,
-                element("td", None, str(r.occurrence)),
-                element("td", None, r.proposal),
-                element("td", {"class": "status"}, status),
-                element("td", None, element("code", None, r.id)),
-            )
-        )
-    return element("table", {"class": "corpus review"}, element("thead", None, head), body)
+        attributes = {"id": r.id, "class": r.status, "data-kind": r.kind, "data-document": r.document}
+        row = cell(body, "tr", {**attributes, "data-status": r.status})
+        cell(row, "td").text = r.document
+        cell(row, "td").text = str(r.line) if r.line else ""
+        cell(row, "td").text = KINDS[r.kind]
+        context = cell(row, "td", {"class": "context"})
+        context.text = r.before
+        mark = cell(context, "mark")
+        mark.text, mark.tail = r.text, r.after
+        cell(row, "td").text = str(r.occurrence)
+        cell(row, "td").text = r.proposal
+        cell(row, "td", {"class": "status"}).text = r.status + (f" ({r.decision})" if r.decision else "")
+        cell(cell(row, "td"), "code").text = r.id

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic
 from ..model import Block, Document, Span
@@ -60,7 +60,7 @@ FIELDS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReviewRow:
     """One uncertain decision of the converters."""
 
@@ -78,11 +78,26 @@ class ReviewRow:
     decision: str = ""  # file:line of the editor's decision, once decided
     position: Position | None = None
 
+    def values(self) -> tuple[str | int, ...]:
+        """The row's fields in the order of ``FIELDS`` (without its position in the model)."""
+        return (
+            self.id,
+            self.kind,
+            self.document,
+            self.source,
+            self.line,
+            self.text,
+            self.occurrence,
+            self.before,
+            self.after,
+            self.proposal,
+            self.status,
+            self.decision,
+        )
+
     def as_dict(self) -> dict[str, object]:
         """The row's fields for CSV and JSON (without its position in the model)."""
-        data = asdict(self)
-        del data["position"]
-        return data
+        return dict(zip(FIELDS, self.values(), strict=True))
 
     def decided(self, where: str) -> ReviewRow:
         """This row, marked as decided by the decision at ``where``."""

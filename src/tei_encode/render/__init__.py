@@ -16,14 +16,14 @@ summaries it kept:
   TEI file published beside it;
 - ``summarize(tree, stem)`` gives the JSON-serialisable facts the index pages need;
 - ``render_indexes(summaries)`` gives the index pages, the site's data scripts and the
-  shared static files (``render_index_entries`` the same from each summary's
-  ``index_entry``, which is all a build keeps of a document for them). Both take the
+  shared static files (``render_index_entries`` the same, one file at a time, from each
+  summary's ``index_entry``, which is all a build keeps of a document for them). Both take the
   ``Edition`` whose title the pages carry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
@@ -150,10 +150,13 @@ def render_document(
 
 def render_indexes(summaries: Iterable[Summary], edition: Edition | None = None) -> dict[str, bytes]:
     """The index pages and static files of the site, by file name relative to the site root."""
-    return render_index_entries((index_entry(summary) for summary in summaries), edition)
+    return dict(render_index_entries((index_entry(summary) for summary in summaries), edition))
 
 
-def render_index_entries(entries: Iterable[IndexEntry], edition: Edition | None = None) -> dict[str, bytes]:
-    """``render_indexes`` from the documents' ``index_entry`` results, as a build keeps them."""
-    static = {name: script(name) for name in (SCRIPT, PAGE_SCRIPT, SEARCH_SCRIPT)}
-    return {**index_pages(entries, edition or Edition()), "style.css": stylesheet(), **static}
+def render_index_entries(entries: Iterable[IndexEntry], edition: Edition | None = None) -> Iterator[tuple[str, bytes]]:
+    """``render_indexes`` from the documents' ``index_entry`` results, as a build keeps them: each file (name
+    and bytes) made when asked for."""
+    yield from index_pages(entries, edition or Edition())
+    yield "style.css", stylesheet()
+    for name in (SCRIPT, PAGE_SCRIPT, SEARCH_SCRIPT):
+        yield name, script(name)

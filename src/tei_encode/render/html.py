@@ -30,6 +30,8 @@ PHRASING_ONLY = {"p", "span", "a", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "s
 PHRASING_ONLY |= {"mark", "label", "dt", "q", "small", "strong", "b", "i", "abbr"}
 BLOCKS = {"p", "div", "section", "address", "ul", "ol", "li", "table", "tr", "td", "th", "h1", "h2", "h3"}
 BLOCKS |= {"h4", "h5", "h6", "dl", "dt", "dd", "blockquote", "figure", "nav", "header", "footer", "aside"}
+# Elements with no content at all (found by libxml2: a page may hold a million elements).
+_EMPTY = etree.XPath("descendant-or-self::*[not(node())]")
 
 
 def element(tag: str, attrib: dict[str, str | None] | None = None, *children: etree._Element | str) -> etree._Element:
@@ -43,7 +45,7 @@ def append(parent: etree._Element, *children: etree._Element | str) -> etree._El
     """Append elements and strings (as text or tail) to ``parent``; returns it."""
     for child in children:
         if isinstance(child, str):
-            last = parent[-1] if len(parent) else None
+            last = next(reversed(parent), None)  # len() would count every child: slow under a long list
             if last is None:
                 parent.text = (parent.text or "") + child
             else:
@@ -84,16 +86,15 @@ def page(
         element("p", {"class": "site-name"}, element("a", {"href": "index.html"}, site)),
         element("nav", {"aria-label": "Edition"}, links),
     )
-    main = element("main", {"id": "main"}, *content)
-    body = element(
-        "body",
-        {"class": body_class},
-        element("a", {"class": "skip", "href": "#main"}, "Skip to the content"),
-        header,
-        main,
-        *(element("script", {"src": src}) for src in scripts),
-    )
-    return element("html", {"lang": "en"}, head, body)
+    skip = element("a", {"class": "skip", "href": "#main"}, "Skip to the content")
+    body = element("body", {"class": body_class}, skip)
+    root = element("html", {"lang": "en"}, head, body)
+    # The content goes in last, into the page's own tree: moving a subtree into another tree walks all of it.
+    body.append(header)
+    append(etree.SubElement(body, "main", {"id": "main"}), *content)
+    for src in scripts:
+        etree.SubElement(body, "script", {"src": src})
+    return root
 
 
 def sanitize(root: etree._Element) -> None:
@@ -120,8 +121,24 @@ def sanitize(root: etree._Element) -> None:
 
 def serialize_page(root: etree._Element) -> bytes:
     """UTF-8 polyglot HTML5 with a doctype and a final newline."""
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag not in VOID and len(el) == 0 and el.text is None:
-            el.text = ""
+    _close_empty(root)
     data: bytes = etree.tostring(root, encoding="utf-8", method="xml", doctype="<!DOCTYPE html>")
     return data + b"\n"
+
+
+def serialize_content(parent: etree._Element) -> bytes:
+    """The children of ``parent`` (an element without attributes or tail) as ``serialize_page`` writes them in
+    a page: a long list can be made and written a part at a time, then joined into its page."""
+    _close_empty(parent)
+    data: bytes = etree.tostring(parent, encoding="utf-8", method="xml")
+    start, end = f"<{parent.tag}>".encode(), f"</{parent.tag}>".encode()
+    if parent.attrib or parent.tail or not (data.startswith(start) and data.endswith(end)):
+        raise ValueError(f"<{parent.tag}> has attributes or a tail: its content cannot be cut from it")
+    return data[len(start) : -len(end)]
+
+
+def _close_empty(root: etree._Element) -> None:
+    """Give every empty element that is not void an end tag (an empty text)."""
+    for el in _EMPTY(root):
+        if el.tag not in VOID:
+            el.text = ""

@@ -16,7 +16,7 @@ parsing or summarising anything. Every page is an lxml tree (no markup is built 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import orjson
@@ -37,9 +37,9 @@ COLUMNS = ("Date", "Title", "From", "To", "Place", "Archival reference")
 
 # What the pages need of one document (JSON-serialisable): the summary's fields without its
 # register details, "order" (date, title, stem), "year", "month", and "people" and "places":
-# the JSON of a list of the JSON of each mention, [key, name, note, [authority URIs], [[lang, text]
-# of each form written], [verification pages], [the register's names of the entry]]. Kept as JSON
-# text, they are decoded only while their page is made: a build holding ten thousand entries holds
+# a list of the JSON of each mention, [key, name, note, [authority URIs], [[lang, text] of each
+# form written], [verification pages], [the register's names of the entry]]. Kept as JSON text,
+# they are decoded only while their page is made: a build holding ten thousand entries holds
 # strings, not a million lists.
 IndexEntry = dict[str, Any]
 
@@ -71,8 +71,9 @@ def index_entry(summary: Summary) -> IndexEntry:
     }
 
 
-def index_pages(entries: Iterable[IndexEntry], edition: Edition) -> dict[str, bytes]:
-    """The index pages and the site's data scripts, by file name."""
+def index_pages(entries: Iterable[IndexEntry], edition: Edition) -> Iterator[tuple[str, bytes]]:
+    """The index pages and the site's data scripts (file name and bytes), each made when asked for: a page of
+    ten thousand documents is a large tree, better gone before the next is made."""
     everything = sorted(entries, key=lambda entry: tuple(entry["order"]))
     documents = [e for e in everything if e["kind"] != COLLECTION]
     collections = [e for e in everything if e["kind"] == COLLECTION]
@@ -84,24 +85,21 @@ def index_pages(entries: Iterable[IndexEntry], edition: Edition) -> dict[str, by
         root = page(title, "index", name, [element("h1", None, title), *content], edition.title, scripts)
         return serialize_page(root)
 
-    return {
-        "index.html": made("Documents", "index.html", _corpus(documents, collections), (SCRIPT,)),
-        "people.html": made("People", "people.html", _register_content(people, "people", items)),
-        "places.html": made("Places", "places.html", _register_content(places, "places", items)),
-        "chronology.html": made("Chronology", "chronology.html", _chronology(documents)),
-        "correspondence.html": made(
-            "Correspondents", "correspondence.html", correspondence_content(documents, people, items)
-        ),
-        "search.html": made("Search", "search.html", search_content(documents), (SEARCH_DATA, SEARCH_SCRIPT)),
-        "about.html": made("About", "about.html", about_page(everything, people, places, edition)),
-        SEARCH_DATA: search_data(documents, people, places),
-        SITE_DATA: _site_data(documents, collections),
-    }
+    yield "index.html", made("Documents", "index.html", _corpus(documents, collections), (SCRIPT,))
+    yield "people.html", made("People", "people.html", _register_content(people, "people", items))
+    yield "places.html", made("Places", "places.html", _register_content(places, "places", items))
+    yield "chronology.html", made("Chronology", "chronology.html", _chronology(documents))
+    network = correspondence_content(documents, people, items)
+    yield "correspondence.html", made("Correspondents", "correspondence.html", network)
+    yield "search.html", made("Search", "search.html", search_content(documents), (SEARCH_DATA, SEARCH_SCRIPT))
+    yield "about.html", made("About", "about.html", about_page(everything, people, places, edition))
+    yield SEARCH_DATA, search_data(documents, people, places)
+    yield SITE_DATA, _site_data(documents, collections)
 
 
-def _mentions(mentions: list[Summary]) -> str:
-    """The JSON of a list of the JSON of each mention (decoded only when not seen before, see ``_register``)."""
-    rows = [
+def _mentions(mentions: list[Summary]) -> list[str]:
+    """The JSON of each mention (decoded only when not seen before, see ``_register``)."""
+    return [
         orjson.dumps(
             [
                 m["key"],
@@ -115,7 +113,6 @@ def _mentions(mentions: list[Summary]) -> str:
         ).decode("utf-8")
         for m in mentions
     ]
-    return orjson.dumps(rows).decode("utf-8")
 
 
 def _site_data(documents: list[IndexEntry], collections: list[IndexEntry]) -> bytes:
@@ -174,7 +171,7 @@ def _register(documents: list[IndexEntry], kind: str) -> dict[str, dict[str, Any
     # each distinct one is decoded and merged once, in document order, which gives the same entries.
     merged: dict[str, dict[str, Any]] = {}
     for number, doc in enumerate(documents):
-        for mention in orjson.loads(doc[kind]):
+        for mention in doc[kind]:
             entry = merged.get(mention)
             if entry is None:
                 key, name, note, authority, variants, sources, names = orjson.loads(mention)
@@ -201,7 +198,16 @@ def _register_content(entries: dict[str, dict[str, Any]], kind: str, items: Date
 
 
 def _entry(key: str, entry: dict[str, Any], dated_item: DatedItems) -> etree._Element:
-    details = element("dl")
+    section = element(
+        "section",
+        {"class": "entry", "id": key, "aria-labelledby": f"{key}-name"},
+        element("h2", {"id": f"{key}-name"}, entry["name"]),
+    )
+    if entry["note"]:
+        section.append(element("p", {"class": "entry-note"}, entry["note"]))
+    # Made inside the section: an entry may list thousands of documents, and a list moved into another
+    # tree is walked whole each time.
+    details = etree.SubElement(section, "dl")
     if entry["authority"]:
         links: list[etree._Element | str] = []
         for k, uri in enumerate(entry["authority"]):
@@ -214,16 +220,9 @@ def _entry(key: str, entry: dict[str, Any], dated_item: DatedItems) -> etree._El
             forms += [", "] if k else []
             forms.append(element("span", {"lang": lang or None}, text))
         details.extend([element("dt", None, "Written as"), element("dd", None, *forms)])
-    items = element("ul", {"class": "mentions"}, *(dated_item(doc) for doc in entry["items"]))
-    details.extend([element("dt", None, f"Documents ({len(entry['items'])})"), element("dd", None, items)])
-    section = element(
-        "section",
-        {"class": "entry", "id": key, "aria-labelledby": f"{key}-name"},
-        element("h2", {"id": f"{key}-name"}, entry["name"]),
-    )
-    if entry["note"]:
-        section.append(element("p", {"class": "entry-note"}, entry["note"]))
-    section.append(details)
+    details.append(element("dt", None, f"Documents ({len(entry['items'])})"))
+    items = etree.SubElement(etree.SubElement(details, "dd"), "ul", {"class": "mentions"})
+    items.extend(dated_item(doc) for doc in entry["items"])
     return section
 
 

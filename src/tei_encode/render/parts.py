@@ -7,7 +7,6 @@ Each is an lxml element (or a list of elements and strings to append), so text o
 from __future__ import annotations
 
 from collections.abc import Iterable
-from copy import deepcopy
 from typing import Any
 
 from lxml import etree
@@ -58,4 +57,4 @@ class DatedItems:
         made = self._made.get(entry["href"])
         if made is None:
             made = self._made[entry["href"]] = dated_item(entry)
-        return deepcopy(made)
+        return made.__copy__()  # lxml's copy is deep; without copy.deepcopy's bookkeeping

@@ -179,21 +179,38 @@ def _entry_summary(key: str, entry: etree._Element | None, name: etree._Element)
     summary["sources"] = []
     summary["names"] = []
     if entry is not None:
-        summary["kind"] = etree.QName(entry).localname
-        forms = [c for c in entry if isinstance(c.tag, str) and etree.QName(c).localname in NAME_TAGS]
-        main = [f for f in forms if f.get("type") == "main"] or forms
-        summary["name"] = reading_text(main[0]) if main else ""
-        summary["names"] = list(dict.fromkeys(n for n in map(reading_text, forms) if n))
-        uris = [c for c in entry.iterchildren(_IDNO) if c.get("type") == "URI" and c.text]
-        summary["authority"] = [" ".join(i.text.split()) for i in uris]
-        summary["authority"] += entry.get("sameAs", "").split()
-        summary["sources"] = sorted({" ".join(i.get("source", "").split()) for i in uris} - {""})
-        note = entry.find(_NOTE)
-        summary["note"] = reading_text(note) if note is not None else ""
+        summary.update(_entry_facts(key, etree.tostring(entry, with_tail=False), entry))
     if not summary["name"]:
         summary["name"] = " ".join((name.get("key") or "").split()) or reading_text(name) or key
     summary["variants"] = []
     return summary
+
+
+_FACTS: dict[tuple[str, bytes], Summary] = {}
+FACTS_KEPT = 4096
+
+
+def _entry_facts(key: str, written: bytes, entry: etree._Element) -> Summary:
+    """What a register entry (``written``: its markup) says of itself: kept, as the same entries recur in document
+    after document (the oldest forgotten past ``FACTS_KEPT``)."""
+    facts = _FACTS.get((key, written))
+    if facts is None:
+        forms = [c for c in entry if isinstance(c.tag, str) and etree.QName(c).localname in NAME_TAGS]
+        main = [f for f in forms if f.get("type") == "main"] or forms
+        uris = [c for c in entry.iterchildren(_IDNO) if c.get("type") == "URI" and c.text]
+        note = entry.find(_NOTE)
+        facts = {
+            "name": reading_text(main[0]) if main else "",
+            "kind": etree.QName(entry).localname,
+            "authority": [" ".join(i.text.split()) for i in uris] + entry.get("sameAs", "").split(),
+            "note": reading_text(note) if note is not None else "",
+            "sources": sorted({" ".join(i.get("source", "").split()) for i in uris} - {""}),
+            "names": list(dict.fromkeys(n for n in map(reading_text, forms) if n)),
+        }
+        if len(_FACTS) >= FACTS_KEPT:
+            del _FACTS[next(iter(_FACTS))]
+        _FACTS[key, written] = facts
+    return facts
 
 
 def _party(el: etree._Element) -> Summary:
