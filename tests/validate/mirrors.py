@@ -2,8 +2,9 @@
 
 They are not part of this repository: ``$TEI_ENCODE_MIRRORS``, else ``../.mirror``, holds
 ``OWNER+NAME/repo`` (``TEIC+Stylesheets``, ``TEIC+TEI``, ``dracor-org+dracor-schema``); the tests
-that need one skip without it locally and fail without it in CI, like the other external tools.
-Files are read at a tag without touching the mirror (a private index), and the P5 subset is
+that need one skip without it, in CI too: no package registry carries these repositories, so
+CI (a fresh clone with only ``shared/`` beside it) cannot install them. Files are read at a tag
+without touching the mirror (a private index), and the P5 subset is
 derived from the TEI's sources at its release tag by the TEI's own ``expand.xsl`` and
 ``subset.xsl``, as its build does.
 """
@@ -27,11 +28,9 @@ TEI_SOURCES = ["P5/Source", "P5/Utilities/expand.xsl", "P5/Utilities/subset.xsl"
 
 
 def require_mirror(name: str) -> Path:
-    """The bare git directory of a mirrored repository; skips when it is not there, fails in CI."""
+    """The bare git directory of a mirrored repository; skips when it is not there."""
     path = MIRRORS / name / "repo"
     if not path.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is required in CI (a mirror of the public repository, not part of this one)")
         pytest.skip(f"{path} is not available (a mirror of the public repository, not part of this one)")
     return path
 
