@@ -84,26 +84,47 @@ def grammar_names(grammar: etree._ElementTree) -> Vocabulary:
     return Vocabulary(frozenset(found["element"]), frozenset(found["attribute"]))
 
 
+# A define's absent element and attribute names: with the impossible defines it refers to, all a
+# pruning's steps depend on within that define, so their results are kept per define and this key.
+Absent = tuple[frozenset[str], frozenset[str]]
+# The absent names (element or attribute, Clark name) that make a pattern match nothing, and the
+# impossible refs on the way.
+Blame = tuple[frozenset[tuple[str, str]], frozenset[str]]
+# Entries kept per cache of a ``Prunable`` before it is emptied (a run's vocabularies share most).
+_KEEP = 100_000
+
+
 class Prunable:
-    """A grammar read once into nodes, pruned to one vocabulary after another."""
+    """A grammar read once into nodes, pruned to one vocabulary after another.
+
+    What a pruning works out for one define (the defines it refers to, whether it can match
+    anything, the names it blames, its rewritten and simplified patterns) depends only on the
+    define's absent names and on which of the defines it refers to are impossible or empty, so it
+    is kept for the next pruning: documents of one project mostly differ in a few defines.
+    """
 
     def __init__(self, grammar: etree._ElementTree) -> None:
         self.prunable = is_prunable(grammar)
         root = grammar.getroot()
         nsmap = dict(root.nsmap)
-        declarations = "".join(
-            f' xmlns{":" + prefix if prefix else ""}="{uri}"' for prefix, uri in nsmap.items()
-        )
+        declarations = "".join(f' xmlns{":" + prefix if prefix else ""}="{uri}"' for prefix, uri in nsmap.items())
         head, self.end = tag_text(root, nsmap)
         tag, _, attributes = head.partition(" ")
         self.head = f"{tag}{declarations}{' ' + attributes if attributes else ''}"
         # The defines by name and the start under "", in the grammar's order (kept in the output).
-        self.defines = {
+        self.patterns = {
             e.get("name", "").strip() if e.tag == _rng("define") else "": read_node(e, nsmap)
             for e in (_top_level(root) if self.prunable else [])
         }
-        self.order = list(self.defines)
-        self.start = self.defines.pop("", _NOT_ALLOWED)
+        self.order = list(self.patterns)
+        self.start = self.patterns.setdefault("", _NOT_ALLOWED)
+        self.defines = {n: d for n, d in self.patterns.items() if n}
+        self.names = {name: _names_in(node) for name, node in self.patterns.items()}
+        self.summaries: dict[tuple[str, Absent], tuple[frozenset[str], bool]] = {}
+        self.verdicts: dict[tuple[str, Absent, frozenset[str]], bool] = {}
+        self.blames: dict[tuple[str, bool, Absent, frozenset[str]], Blame] = {}
+        self.rewritten: dict[tuple[str, Absent, frozenset[str]], Node] = {}
+        self.simplified: dict[tuple[int, frozenset[str]], tuple[Node, Node]] = {}
 
     def prune(self, vocabulary: Vocabulary) -> etree._ElementTree | None:
         """A copy reduced to ``vocabulary``; None for a grammar this module does not handle.
@@ -113,6 +134,9 @@ class Prunable:
         """
         if not self.prunable:
             return None
+        for cache in (self.summaries, self.verdicts, self.blames, self.rewritten, self.simplified):
+            if len(cache) >= _KEEP:
+                cache.clear()
         for _ in range(_MAX_WIDENINGS):
             pruning = _Pruning(self, vocabulary)
             text = pruning.run()
@@ -143,6 +167,26 @@ class Prunable:
             node.links = (named, refs, holds)
         return node.links
 
+    def simplify(self, pattern: Node, empty_defines: set[str]) -> Node:
+        """``_simplify``, kept per pattern and the empty defines it refers to."""
+        key = (id(pattern), pattern.refs() & empty_defines)
+        found = self.simplified.get(key)
+        if found is None or found[0] is not pattern:
+            found = self.simplified[key] = (pattern, _simplify(pattern, empty_defines))
+        return found[1]
+
+
+def _names_in(node: Node) -> tuple[frozenset[str], frozenset[str]]:
+    """The element and attribute names of the patterns below ``node``."""
+    found: dict[str, set[str]] = {"element": set(), "attribute": set()}
+    todo = [node]
+    while todo:
+        pattern = todo.pop()
+        if pattern.clark is not None:
+            found[pattern.local].add(pattern.clark)
+        todo.extend(pattern.children)
+    return frozenset(found["element"]), frozenset(found["attribute"])
+
 
 class _Pruning:
     """One pruning: a pattern of an absent name stands for a ``notAllowed`` marked with that name."""
@@ -153,63 +197,92 @@ class _Pruning:
         self.impossible: set[str] = set()
         self.known: dict[int, bool] = {}
         self.needed = EMPTY_VOCABULARY
+        self.absent: dict[str, Absent] = {}
+        self.refs: dict[str, frozenset[str]] = {}
 
     def _cut(self, node: Node) -> bool:
         return node.clark is not None and node.clark not in self.allowed[node.local]
 
     def run(self) -> str | None:
         """The pruned grammar as text, or None when ``needed`` names must be added to the vocabulary first."""
-        defines, users, holding = self._reachable()
-        self._find_impossible(defines, users, holding)
+        grammar = self.grammar
+        users, holding = self._reachable()
+        self._find_impossible(users, holding)
         touched = holding.union(*(users.get(n, ()) for n in self.impossible))
-        start = self.grammar.start
-        self.needed = self._needed_names(start, [start, *(defines[n] for n in sorted(touched))], defines)
+        self.needed = self._needed_names(touched)
         if self.needed != EMPTY_VOCABULARY:
             return None
-        live = {n: d for n, d in defines.items() if n not in self.impossible}
-        start = self._rewrite(start)
-        live.update({n: self._rewrite(d) for n, d in live.items() if n in touched})
+        live = {n: grammar.defines[n] for n in self.refs if n and n not in self.impossible}
+        start = self._rewritten("")
+        live.update({n: self._rewritten(n) for n in live if n in touched})
         live = _reachable_from(start, live)
-        start, live = _simplify_empty(start, live)
+        start, live = _simplify_empty(grammar, start, live)
         live = _reachable_from(start, live)
         live[""] = start
-        body = [live[name].xml() for name in self.grammar.order if name in live]
-        return "".join([self.grammar.head, ">", *body, self.grammar.end])
+        body = [live[name].xml() for name in grammar.order if name in live]
+        return "".join([grammar.head, ">", *body, grammar.end])
 
-    def _reachable(self) -> tuple[dict[str, Node], dict[str, set[str]], set[str]]:
-        """The defines reachable from ``start`` through patterns of known names, who refers to each,
-        and those holding a ``notAllowed`` (marked or not)."""
+    def _key(self, name: str) -> tuple[str, Absent, frozenset[str]]:
+        """What the steps after the fixpoint depend on in a define: its absent names and impossible refs."""
+        return name, self.absent[name], self.refs[name].intersection(self.impossible)
+
+    def _reachable(self) -> tuple[dict[str, set[str]], set[str]]:
+        """The defines reachable from ``start`` through patterns of known names (in ``refs``), who refers
+        to each, and those holding a ``notAllowed`` (marked or not)."""
         grammar = self.grammar
-        defines: dict[str, Node] = {}
         users: dict[str, set[str]] = {}
         holding: set[str] = set()
-        todo: list[tuple[Node, str]] = [(grammar.start, "")]
+        todo = [""]
         while todo:
-            node, owner = todo.pop()
-            named, refs, holds = grammar.links(node)
+            name = todo.pop()
+            elements, attributes = grammar.names[name]
+            absent = self.absent[name] = (elements - self.allowed["element"], attributes - self.allowed["attribute"])
+            summary = grammar.summaries.get((name, absent))
+            if summary is None:
+                summary = grammar.summaries[(name, absent)] = self._summary(grammar.patterns[name])
+            refs, holds = summary
+            self.refs[name] = refs
+            if holds and name:
+                holding.add(name)
+            for ref in refs:
+                if name:
+                    users.setdefault(ref, set()).add(name)
+                if ref not in self.refs and ref in grammar.defines:
+                    self.refs[ref] = frozenset()
+                    todo.append(ref)
+        return users, holding
+
+    def _summary(self, define: Node) -> tuple[frozenset[str], bool]:
+        """The refs of ``define`` outside patterns of absent names, and whether it holds a ``notAllowed``."""
+        refs: set[str] = set()
+        holds = False
+        todo = [define]
+        while todo:
+            named, found, holding = self.grammar.links(todo.pop())
+            refs.update(found)
+            holds = holds or holding
             for pattern in named:
                 if self._cut(pattern):
                     holds = True
                 else:
-                    todo.append((pattern, owner))
-            if holds and owner:
-                holding.add(owner)
-            for name in refs:
-                if owner:
-                    users.setdefault(name, set()).add(owner)
-                if name not in defines and name in grammar.defines:
-                    defines[name] = grammar.defines[name]
-                    todo.append((defines[name], name))
-        return defines, users, holding
+                    todo.append(pattern)
+        return frozenset(refs), holds
 
-    def _find_impossible(self, defines: dict[str, Node], users: dict[str, set[str]], holding: set[str]) -> None:
+    def _find_impossible(self, users: dict[str, set[str]], holding: set[str]) -> None:
         """Every define that can match nothing (the least fixpoint, so recursion is safe)."""
+        verdicts = self.grammar.verdicts
         todo = list(holding)
         while todo:  # a define is looked at again only when one it refers to is found impossible
             name = todo.pop()
-            if name not in self.impossible and self._matches_nothing(defines[name]):
+            if name in self.impossible:
+                continue
+            key = self._key(name)
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = self._matches_nothing(self.grammar.defines[name])
+            if verdict:
                 self.impossible.add(name)
-                todo.extend(n for n in users.get(name, ()) if n in defines)
+                todo.extend(n for n in users.get(name, ()) if n in self.refs)
 
     def _matches_nothing(self, pattern: Node) -> bool:
         """Whether ``pattern`` matches nothing, given the defines known to match nothing so far."""
@@ -234,7 +307,7 @@ class _Pruning:
             found = self.known[key] = self._matches_nothing(pattern)
         return found
 
-    def _needed_names(self, start: Node, tops: list[Node], defines: dict[str, Node]) -> Vocabulary:
+    def _needed_names(self, touched: set[str]) -> Vocabulary:
         """The absent names that make ``start`` or a kept element's content match nothing.
 
         A document set without ``title`` makes ``titleStmt`` impossible; pruned that far, libxml2
@@ -242,31 +315,63 @@ class _Pruning:
         blamed names to the vocabulary and pruning again keeps the full grammar's errors. Only
         ``start`` and the defines holding something impossible can hold such an element.
         """
-        todo = [start] if self._impossible(start) else []
-        for top in tops:
-            walk = [top]
+        blamed: set[tuple[str, str]] = set()
+        todo: list[str] = []
+        walks = [("", True), *((n, True) for n in sorted(touched))]
+        if self._impossible(self.grammar.start):
+            walks.append(("", False))
+        seen: set[str] = set()
+        while walks:
+            name, within = walks.pop()
+            _, absent, impossible = self._key(name)
+            key = (name, within, absent, impossible)
+            found = self.grammar.blames.get(key)
+            if found is None:
+                found = self.grammar.blames[key] = self._blame(self.grammar.patterns[name], within=within)
+            blamed |= found[0]
+            todo.extend(found[1])
+            while todo:
+                ref = todo.pop()
+                if ref not in seen and ref in self.refs:
+                    seen.add(ref)
+                    walks.append((ref, False))
+        elements = frozenset(clark for local, clark in blamed if local == "element")
+        return Vocabulary(elements, frozenset(clark for local, clark in blamed if local == "attribute"))
+
+    def _blame(self, top: Node, *, within: bool) -> Blame:
+        """The absent names that make ``top`` (or, ``within``, the kept elements in it) match nothing,
+        and the impossible refs on the way, whose defines are to be blamed in turn."""
+        todo = [top]
+        if within:
+            todo, walk = [], [top]
             while walk:
                 pattern = walk.pop()
                 if self._cut(pattern):
                     continue
-                if pattern.local == "element" and any(self._impossible(c) for c in pattern.patterns):
+                if pattern.local == "element":
                     todo.extend(c for c in pattern.patterns if self._impossible(c))
                 walk.extend(pattern.children)
-        blamed: dict[str, set[str]] = {"element": set(), "attribute": set()}
-        seen: set[str] = set()
+        blamed: set[tuple[str, str]] = set()
+        refs: set[str] = set()
         while todo:
             pattern = todo.pop()
             if self._cut(pattern):
-                blamed[pattern.local].add(pattern.clark or "")
+                blamed.add((pattern.local, pattern.clark or ""))
             elif pattern.local == "notAllowed":
                 continue
             elif pattern.ref:
-                if pattern.ref not in seen and pattern.ref in defines:
-                    seen.add(pattern.ref)
-                    todo.append(defines[pattern.ref])
+                refs.add(pattern.ref)
             elif pattern.local != "element":
                 todo.extend(c for c in pattern.patterns if self._impossible(c))
-        return Vocabulary(frozenset(blamed["element"]), frozenset(blamed["attribute"]))
+        return frozenset(blamed), frozenset(refs)
+
+    def _rewritten(self, name: str) -> Node:
+        """The define ``name`` (or the start) with what matches nothing taken out, kept per ``_key``."""
+        key = self._key(name)
+        found = self.grammar.rewritten.get(key)
+        if found is None:
+            found = self.grammar.rewritten[key] = self._rewrite(self.grammar.patterns[name])
+        return found
 
     def _rewrite(self, pattern: Node) -> Node:
         """``pattern`` with what matches nothing replaced (dropped from a choice), bottom up."""
@@ -301,7 +406,7 @@ def _reachable_from(start: Node, defines: dict[str, Node]) -> dict[str, Node]:
     return reachable
 
 
-def _simplify_empty(start: Node, live: dict[str, Node]) -> tuple[Node, dict[str, Node]]:
+def _simplify_empty(grammar: Prunable, start: Node, live: dict[str, Node]) -> tuple[Node, dict[str, Node]]:
     """Inline defines that are ``empty`` and drop ``empty`` from sequences, until nothing changes.
 
     libxml2 compiles content models without such ``empty`` remnants into automata and checks
@@ -322,7 +427,7 @@ def _simplify_empty(start: Node, live: dict[str, Node]) -> tuple[Node, dict[str,
         empty |= found
         changed = set()
         for name in todo:
-            simplified = _simplify(current[name], empty)
+            simplified = grammar.simplify(current[name], empty)
             if simplified is not current[name]:
                 current[name] = simplified
                 changed.add(name)
