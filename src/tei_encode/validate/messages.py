@@ -149,8 +149,8 @@ def _all_findings(
             if not _induced(finding, repaired, disorderly, grammar):
                 fresh.append((finding, target))
         findings.extend(f for f, _ in fresh)
-        targets = [t for _, t in fresh if t is not None]
-        kept = [(f, t) for f, t in fresh if t is not None and not _explained_below(f, t, targets)]
+        holders = {a for _, t in fresh if t is not None for a in t.iterancestors()}
+        kept = [(f, t) for f, t in fresh if t is not None and not _explained_below(f, t, holders)]
         changed = [(f, origin[t]) for f, t in kept if _set_aside(f, t, grammar)]
         if not changed or len(findings) > MAX_FINDINGS:
             break
@@ -159,9 +159,12 @@ def _all_findings(
     return findings
 
 
-def _explained_below(finding: Finding, target: etree._Element, targets: Sequence[etree._Element]) -> bool:
-    """Whether a follow-on finding's element holds another finding of the round (so it is not taken out whole)."""
-    return finding.kind in CONSEQUENCES and any(_is_ancestor(target, other) for other in targets)
+def _explained_below(finding: Finding, target: etree._Element, holders: set[etree._Element]) -> bool:
+    """Whether a follow-on finding's element holds another finding of the round (so it is not taken out whole).
+
+    ``holders``: the ancestors of the round's findings' elements.
+    """
+    return finding.kind in CONSEQUENCES and target in holders
 
 
 def _id_only(finding: Finding, grammar: Grammar | None) -> bool:
