@@ -111,15 +111,17 @@ class Prunable:
         head, self.end = tag_text(root, nsmap)
         tag, _, attributes = head.partition(" ")
         self.head = f"{tag}{declarations}{' ' + attributes if attributes else ''}"
-        # The defines by name and the start under "", in the grammar's order (kept in the output).
-        self.patterns = {
-            e.get("name", "").strip() if e.tag == _rng("define") else "": read_node(e, nsmap)
+        self.nsmap = nsmap
+        # The defines by name and the start under "", in the grammar's order (kept in the output);
+        # each read into nodes the first time a pruning reaches it.
+        self.elements = {
+            e.get("name", "").strip() if e.tag == _rng("define") else "": e
             for e in (_top_level(root) if self.prunable else [])
         }
-        self.order = list(self.patterns)
-        self.start = self.patterns.setdefault("", _NOT_ALLOWED)
-        self.defines = {n: d for n, d in self.patterns.items() if n}
-        self.names = {name: _names_in(node) for name, node in self.patterns.items()}
+        self.order = list(self.elements)
+        self.patterns: dict[str, Node] = {}
+        self.names: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self.start = self.pattern("") if "" in self.elements else _NOT_ALLOWED
         self.summaries: dict[tuple[str, Absent], tuple[frozenset[str], bool]] = {}
         self.verdicts: dict[tuple[str, Absent, frozenset[str]], bool] = {}
         self.blames: dict[tuple[str, bool, Absent, frozenset[str]], Blame] = {}
@@ -146,6 +148,14 @@ class Prunable:
                 return None
             vocabulary = vocabulary | pruning.needed
         return None
+
+    def pattern(self, name: str) -> Node:
+        """The define ``name`` (the start for ""), read into nodes once."""
+        found = self.patterns.get(name)
+        if found is None:
+            found = self.patterns[name] = read_node(self.elements[name], self.nsmap)
+            self.names[name] = _names_in(found)
+        return found
 
     def links(self, node: Node) -> tuple[list[Node], list[str], bool]:
         """The named element and attribute patterns and the refs below ``node`` (not below those patterns),
@@ -212,7 +222,7 @@ class _Pruning:
         self.needed = self._needed_names(touched)
         if self.needed != EMPTY_VOCABULARY:
             return None
-        live = {n: grammar.defines[n] for n in self.refs if n and n not in self.impossible}
+        live = {n: grammar.patterns[n] for n in self.refs if n and n not in self.impossible}
         start = self._rewritten("")
         live.update({n: self._rewritten(n) for n in live if n in touched})
         live = _reachable_from(start, live)
@@ -235,11 +245,12 @@ class _Pruning:
         todo = [""]
         while todo:
             name = todo.pop()
+            pattern = grammar.pattern(name)
             elements, attributes = grammar.names[name]
             absent = self.absent[name] = (elements - self.allowed["element"], attributes - self.allowed["attribute"])
             summary = grammar.summaries.get((name, absent))
             if summary is None:
-                summary = grammar.summaries[(name, absent)] = self._summary(grammar.patterns[name])
+                summary = grammar.summaries[(name, absent)] = self._summary(pattern)
             refs, holds = summary
             self.refs[name] = refs
             if holds and name:
@@ -247,7 +258,7 @@ class _Pruning:
             for ref in refs:
                 if name:
                     users.setdefault(ref, set()).add(name)
-                if ref not in self.refs and ref in grammar.defines:
+                if ref not in self.refs and ref in grammar.elements:
                     self.refs[ref] = frozenset()
                     todo.append(ref)
         return users, holding
@@ -279,7 +290,7 @@ class _Pruning:
             key = self._key(name)
             verdict = verdicts.get(key)
             if verdict is None:
-                verdict = verdicts[key] = self._matches_nothing(self.grammar.defines[name])
+                verdict = verdicts[key] = self._matches_nothing(self.grammar.patterns[name])
             if verdict:
                 self.impossible.add(name)
                 todo.extend(n for n in users.get(name, ()) if n in self.refs)
