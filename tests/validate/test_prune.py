@@ -95,6 +95,26 @@ def test_grammars_with_includes_are_not_pruned() -> None:
     assert prune_grammar(grammar, Vocabulary(frozenset({"a"}), frozenset())) is None
 
 
+def test_defines_inside_div_are_pruned_as_if_at_the_top() -> None:
+    body = GRAMMAR.split(">", 1)[1].rsplit("</grammar>", 1)[0]
+    grouped = _tree(GRAMMAR.replace(body, f"<div>{body}</div>"))
+    assert is_prunable(grouped)
+    for name, text in DOCUMENTS.items():
+        vocabulary = vocabulary_of([_tree(text)])
+        flat, nested = prune_grammar(_tree(GRAMMAR), vocabulary), prune_grammar(grouped, vocabulary)
+        assert flat is not None and nested is not None, name
+        assert etree.tostring(flat) == etree.tostring(nested), name
+
+
+def test_a_div_with_attributes_is_not_pruned() -> None:
+    # Its ns or datatypeLibrary would be lost to the defines moved out of it.
+    grammar = _tree(
+        f'<grammar xmlns="{RNG}"><start><ref name="a"/></start><div ns="urn:x">'
+        '<define name="a"><element name="a"><empty/></element></define></div></grammar>'
+    )
+    assert not is_prunable(grammar)
+
+
 def test_vocabulary_names_elements_and_attributes_in_clark_notation() -> None:
     tree = _tree('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="x"><p rend="a" xmlns:o="urn:o" o:k="1"/></TEI>')
     vocabulary = vocabulary_of([tree])
