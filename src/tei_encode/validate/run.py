@@ -30,8 +30,6 @@ from .vocabulary import EMPTY_VOCABULARY, forget_vocabulary, vocabularies_kept, 
 Progress = Callable[[int, int], None]
 _VALIDATORS: dict[Path, BaseValidator] = {}
 XML_ID = f"{{{XML_NS}}}id"
-# The codes of findings that leave a file unread, so no schema checked it.
-UNREAD = frozenset({"io", "unsafe-xml", "not-well-formed"})
 
 
 class Results(dict[str, list[Diagnostic]]):
