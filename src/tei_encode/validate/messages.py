@@ -365,7 +365,7 @@ def tei_path(element: etree._Element) -> str:
         parent = node.getparent()
         step = element_name(node)
         if parent is not None:
-            same = [c for c in parent if c.tag == node.tag]
+            same = parent.findall(node.tag) if isinstance(node.tag, str) else []  # children only, found in C
             if len(same) > 1:
                 step += f"[{same.index(node) + 1}]"
         steps.append(step)
@@ -373,14 +373,22 @@ def tei_path(element: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
+_STEP = re.compile(r"(?:([\w.-]+):)?([\w.*-]+)(?:\[(\d+)\])?")
+_STAR = re.compile(r"\*(?:\[\d+\])?")
+
+
 def resolve_path(root: etree._Element, path: str) -> etree._Element | None:
     """The element a libxml2 error path (``/*/*[2]/x:foo``) points to, or ``None``."""
     if not path or not path.startswith("/"):
         return None
     steps = path.strip("/").split("/")
+    if root.getparent() is None and all(_STAR.fullmatch(step) for step in steps):
+        # Steps of any element by position, as libxml2 mostly writes them: an XPath, evaluated in C.
+        found = root.getroottree().xpath(path)
+        return found[0] if isinstance(found, list) and found and isinstance(found[0], etree._Element) else None
     node: etree._Element | None = None
     for number, step in enumerate(steps):
-        match = re.fullmatch(r"(?:([\w.-]+):)?([\w.*-]+)(?:\[(\d+)\])?", step)
+        match = _STEP.fullmatch(step)
         if match is None:
             return None
         prefix, name, index = match.groups()
