@@ -38,6 +38,7 @@ _SEQUENCES = {"group", "interleave", "oneOrMore", "zeroOrMore", "optional", "mix
 _REPEATS = {"optional", "zeroOrMore", "oneOrMore"}
 _WRAPPERS = {"group", "choice"}
 _NOT_ALLOWED = leaf("notAllowed")
+_NOTHING: frozenset[str] = frozenset()
 _EMPTY = leaf("empty")
 
 
@@ -121,6 +122,9 @@ class Prunable:
         self.order = list(self.elements)
         self.patterns: dict[str, Node] = {}
         self.names: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        # Defines that are one named pattern: that pattern, and the absent names of the define when it is cut.
+        self.heads: dict[str, Node] = {}
+        self.cut: dict[str, Absent] = {}
         self.start = self.pattern("") if "" in self.elements else _NOT_ALLOWED
         self.summaries: dict[tuple[str, Absent], tuple[frozenset[str], bool]] = {}
         self.verdicts: dict[tuple[str, Absent, frozenset[str]], bool] = {}
@@ -155,6 +159,13 @@ class Prunable:
         if found is None:
             found = self.patterns[name] = read_node(self.elements[name], self.nsmap)
             self.names[name] = _names_in(found)
+            named, refs, holds = self.links(found)
+            if len(named) == 1 and named[0] in found.children and not refs and not holds:
+                # A define of one named pattern (an element of TEI): when its name is absent, nothing else in it counts.
+                self.heads[name] = named[0]
+                self.cut[name] = (frozenset((named[0].clark or "",)), frozenset())
+                if named[0].local == "attribute":
+                    self.cut[name] = self.cut[name][::-1]
         return found
 
     def links(self, node: Node) -> tuple[list[Node], list[str], bool]:
@@ -242,16 +253,22 @@ class _Pruning:
         grammar = self.grammar
         users: dict[str, set[str]] = {}
         holding: set[str] = set()
+        allowed_elements, allowed_attributes = self.allowed["element"], self.allowed["attribute"]
         todo = [""]
         while todo:
             name = todo.pop()
             pattern = grammar.pattern(name)
-            elements, attributes = grammar.names[name]
-            absent = self.absent[name] = (elements - self.allowed["element"], attributes - self.allowed["attribute"])
-            summary = grammar.summaries.get((name, absent))
-            if summary is None:
-                summary = grammar.summaries[(name, absent)] = self._summary(pattern)
-            refs, holds = summary
+            head = grammar.heads.get(name)
+            if head is not None and self._cut(head):
+                self.absent[name] = grammar.cut[name]
+                refs, holds = _NOTHING, True
+            else:
+                elements, attributes = grammar.names[name]
+                absent = self.absent[name] = (elements - allowed_elements, attributes - allowed_attributes)
+                summary = grammar.summaries.get((name, absent))
+                if summary is None:
+                    summary = grammar.summaries[(name, absent)] = self._summary(pattern)
+                refs, holds = summary
             self.refs[name] = refs
             if holds and name:
                 holding.add(name)
