@@ -23,6 +23,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..xmlio import safe_parser
+from .remnants import EMPTY, reachable_from, simplify, simplify_empty
 from .rngnodes import RNG_NS, Node, clark_name, leaf, read_node, tag_text
 from .vocabulary import EMPTY_VOCABULARY, Vocabulary
 
@@ -33,13 +34,8 @@ _UNSUPPORTED = {"include", "externalRef", "parentRef", "grammar"}
 _GROUPS = {"group", "interleave", "oneOrMore", "list", "mixed", "define", "attribute", "start"}
 # Rounds of adding blamed names before giving up on pruning (each round adds a level of the tree).
 _MAX_WIDENINGS = 12
-# Patterns from which ``empty`` children are dropped; repeats of nothing but ``empty``; wrappers of one pattern.
-_SEQUENCES = {"group", "interleave", "oneOrMore", "zeroOrMore", "optional", "mixed", "define", "start", "element"}
-_REPEATS = {"optional", "zeroOrMore", "oneOrMore"}
-_WRAPPERS = {"group", "choice"}
 _NOT_ALLOWED = leaf("notAllowed")
 _NOTHING: frozenset[str] = frozenset()
-_EMPTY = leaf("empty")
 
 
 def _rng(local: str) -> str:
@@ -189,11 +185,11 @@ class Prunable:
         return node.links
 
     def simplify(self, pattern: Node, empty_defines: set[str]) -> Node:
-        """``_simplify``, kept per pattern and the empty defines it refers to."""
+        """``remnants.simplify``, kept per pattern and the empty defines it refers to."""
         key = (id(pattern), pattern.refs() & empty_defines)
         found = self.simplified.get(key)
         if found is None or found[0] is not pattern:
-            found = self.simplified[key] = (pattern, _simplify(pattern, empty_defines))
+            found = self.simplified[key] = (pattern, simplify(pattern, empty_defines))
         return found[1]
 
 
@@ -236,9 +232,9 @@ class _Pruning:
         live = {n: grammar.patterns[n] for n in self.refs if n and n not in self.impossible}
         start = self._rewritten("")
         live.update({n: self._rewritten(n) for n in live if n in touched})
-        live = _reachable_from(start, live)
-        start, live = _simplify_empty(grammar, start, live)
-        live = _reachable_from(start, live)
+        live = reachable_from(start, live)
+        start, live = simplify_empty(start, live, grammar.simplify)
+        live = reachable_from(start, live)
         live[""] = start
         body = [live[name].xml() for name in grammar.order if name in live]
         return "".join([grammar.head, ">", *body, grammar.end])
@@ -414,83 +410,12 @@ class _Pruning:
                     children.append(_NOT_ALLOWED)
             elif child.local in ("optional", "zeroOrMore") and any(self._impossible(c) for c in child.patterns):
                 changed = True
-                children.append(_EMPTY)
+                children.append(EMPTY)
             else:
                 rewritten = self._rewrite(child)
                 changed = changed or rewritten is not child
                 children.append(rewritten)
         return pattern.with_children(children) if changed else pattern
-
-
-def _reachable_from(start: Node, defines: dict[str, Node]) -> dict[str, Node]:
-    """The defines ``start`` refers to, directly or through others."""
-    reachable: dict[str, Node] = {}
-    todo = [start]
-    while todo:
-        for name in todo.pop().refs():
-            if name not in reachable and name in defines:
-                reachable[name] = defines[name]
-                todo.append(defines[name])
-    return reachable
-
-
-def _simplify_empty(grammar: Prunable, start: Node, live: dict[str, Node]) -> tuple[Node, dict[str, Node]]:
-    """Inline defines that are ``empty`` and drop ``empty`` from sequences, until nothing changes.
-
-    libxml2 compiles content models without such ``empty`` remnants into automata and checks
-    them an order of magnitude faster than by backtracking. After the first round only the
-    patterns that changed, or that refer to a define newly found empty, are visited again: the
-    others would not change (the same result as visiting every pattern every round).
-    """
-    current = {"": start, **live}
-    users: dict[str, set[str]] = {}
-    for name, define in current.items():
-        for ref in define.refs():
-            users.setdefault(ref, set()).add(name)
-    empty: set[str] = set()
-    todo = set(current)
-    while todo:
-        # A define becomes empty only by a change of its own content.
-        found = {n for n in todo - empty if n and all(c.local == "empty" for c in current[n].patterns)}
-        empty |= found
-        changed = set()
-        for name in todo:
-            simplified = grammar.simplify(current[name], empty)
-            if simplified is not current[name]:
-                current[name] = simplified
-                changed.add(name)
-        todo = changed.union(*(users.get(n, set()) for n in found))
-    start = current.pop("")
-    return start, current
-
-
-def _simplify(pattern: Node, empty_defines: set[str]) -> Node:
-    """``pattern`` without ``empty`` remnants, bottom up (the pattern itself when nothing changed)."""
-    children = list(pattern.children)
-    changed = False
-    for index in range(pattern.skip, len(children)):
-        child = children[index]
-        if child.children:  # a pattern without children has nothing to simplify
-            child = _simplify(child, empty_defines)
-        if child.ref:
-            emptied = child.ref in empty_defines
-        else:
-            emptied = child.local in _REPEATS and all(c.local == "empty" for c in child.patterns)
-        if emptied:
-            child = _EMPTY
-        elif child.local in _WRAPPERS and len(child.children) == 1 and child.plain:
-            child = child.children[0]
-        if child is not children[index]:
-            children[index] = child
-            changed = True
-    if pattern.local in _SEQUENCES:
-        empties = [i for i in range(pattern.skip, len(children)) if children[i].local == "empty"]
-        if empties and len(empties) == len(children) - pattern.skip:
-            empties.pop()  # all empty: one stays
-        for index in reversed(empties):
-            del children[index]
-            changed = True
-    return pattern.with_children(children) if changed else pattern
 
 
 def prune_grammar(grammar: etree._ElementTree, vocabulary: Vocabulary) -> etree._ElementTree | None:
