@@ -155,12 +155,12 @@ class Prunable:
         if found is None:
             found = self.patterns[name] = read_node(self.elements[name], self.nsmap)
             self.names[name] = _names_in(found)
-            named, refs, holds = self.links(found)
-            if len(named) == 1 and named[0] in found.children and not refs and not holds:
-                # A define of one named pattern (an element of TEI): when its name is absent, nothing else in it counts.
-                self.heads[name] = named[0]
-                self.cut[name] = (frozenset((named[0].clark or "",)), frozenset())
-                if named[0].local == "attribute":
+            head = found.children[0] if len(found.children) == 1 else None
+            if head is not None and head.clark is not None:
+                # A define that is one named pattern (an element of TEI): when that name is absent, nothing else counts.
+                self.heads[name] = head
+                self.cut[name] = (frozenset((head.clark,)), frozenset())
+                if head.local == "attribute":
                     self.cut[name] = self.cut[name][::-1]
         return found
 
@@ -216,6 +216,8 @@ class _Pruning:
         self.needed = EMPTY_VOCABULARY
         self.absent: dict[str, Absent] = {}
         self.refs: dict[str, frozenset[str]] = {}
+        # The defines that are one pattern of an absent name: impossible, blaming that name.
+        self.dead: set[str] = set()
 
     def _cut(self, node: Node) -> bool:
         return node.clark is not None and node.clark not in self.allowed[node.local]
@@ -257,6 +259,7 @@ class _Pruning:
             head = grammar.heads.get(name)
             if head is not None and self._cut(head):
                 self.absent[name] = grammar.cut[name]
+                self.dead.add(name)
                 refs, holds = _NOTHING, True
             else:
                 elements, attributes = grammar.names[name]
@@ -295,7 +298,9 @@ class _Pruning:
     def _find_impossible(self, users: dict[str, set[str]], holding: set[str]) -> None:
         """Every define that can match nothing (the least fixpoint, so recursion is safe)."""
         verdicts = self.grammar.verdicts
-        todo = list(holding)
+        self.impossible.update(self.dead)
+        todo = [n for n in holding if n not in self.dead]
+        todo += [n for name in self.dead for n in users.get(name, ()) if n in self.refs]
         while todo:  # a define is looked at again only when one it refers to is found impossible
             name = todo.pop()
             if name in self.impossible:
@@ -341,17 +346,22 @@ class _Pruning:
         """
         blamed: set[tuple[str, str]] = set()
         todo: list[str] = []
-        walks = [("", True), *((n, True) for n in sorted(touched))]
+        walks = [("", True), *((n, True) for n in sorted(touched - self.dead))]
         if self._impossible(self.grammar.start):
             walks.append(("", False))
         seen: set[str] = set()
         while walks:
             name, within = walks.pop()
-            _, absent, impossible = self._key(name)
-            key = (name, within, absent, impossible)
-            found = self.grammar.blames.get(key)
-            if found is None:
-                found = self.grammar.blames[key] = self._blame(self.grammar.patterns[name], within=within)
+            if name in self.dead:
+                head = self.grammar.heads[name]
+                found: Blame = frozenset(((head.local, head.clark or ""),)), _NOTHING
+            else:
+                _, absent, impossible = self._key(name)
+                key = (name, within, absent, impossible)
+                kept = self.grammar.blames.get(key)
+                if kept is None:
+                    kept = self.grammar.blames[key] = self._blame(self.grammar.patterns[name], within=within)
+                found = kept
             blamed |= found[0]
             todo.extend(found[1])
             while todo:
