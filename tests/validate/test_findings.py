@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tei_encode.validate import run
 from tei_encode.validate.run import validate_files
 from tests.conftest import require_shared
 
@@ -52,6 +53,20 @@ def test_findings_are_the_same_alone_and_among_other_files(tmp_path: Path, tei_a
     assert together[str(bibliography)] == alone
     for other in others[:12]:
         assert validate_files([other], tei_all)[str(other)] == together[str(other)], other.name
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one-process", "two-processes"])
+def test_findings_do_not_depend_on_how_the_run_is_cut_into_chunks(
+    monkeypatch: pytest.MonkeyPatch, tei_all: list[Path], jobs: int
+) -> None:
+    files = sorted(FIXTURES.glob("*.xml")) + sorted(require_shared("real-tei/escher").glob("*.xml"))[:20]
+    whole = validate_files(files, tei_all)
+    monkeypatch.setattr(run, "_CHUNK_BYTES", 20_000)  # a few files a chunk
+    assert len(run._chunks(files, jobs)) > 4
+    cut = validate_files(files, tei_all, jobs=jobs)
+    assert cut == whole
+    assert list(cut.schemas.items()) == list(whole.schemas.items())
+    assert any(whole.values()) and not all(whole.values())
 
 
 def _jing_findings(grammar: Path, files: list[Path]) -> list[tuple[str, int, int, str]]:

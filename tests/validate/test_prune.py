@@ -95,6 +95,49 @@ def test_grammars_with_includes_are_not_pruned() -> None:
     assert prune_grammar(grammar, Vocabulary(frozenset({"a"}), frozenset())) is None
 
 
+def test_defines_inside_div_are_pruned_as_if_at_the_top() -> None:
+    body = GRAMMAR.split(">", 1)[1].rsplit("</grammar>", 1)[0]
+    grouped = _tree(GRAMMAR.replace(body, f"<div>{body}</div>"))
+    assert is_prunable(grouped)
+    for name, text in DOCUMENTS.items():
+        vocabulary = vocabulary_of([_tree(text)])
+        flat, nested = prune_grammar(_tree(GRAMMAR), vocabulary), prune_grammar(grouped, vocabulary)
+        assert flat is not None and nested is not None, name
+        assert etree.tostring(flat) == etree.tostring(nested), name
+
+
+def test_pruned_grammar_text_keeps_prefixes_values_and_annotation_attributes() -> None:
+    # Written back as text: prefixed RELAX NG elements, attributes of other namespaces, values
+    # with white space and characters to escape must come out as they went in.
+    grammar = _tree(
+        f'<rng:grammar xmlns:rng="{RNG}" xmlns:x="urn:x" ns="urn:t">'
+        '<rng:start><rng:element name="doc"><rng:attribute name="k" x:note="a &lt; &quot;b&quot;">'
+        '<rng:choice><rng:value type="string"> a &amp; b </rng:value><rng:value>&lt;c&gt;</rng:value></rng:choice>'
+        '</rng:attribute><rng:zeroOrMore><rng:ref name="item"/></rng:zeroOrMore></rng:element></rng:start>'
+        '<rng:define name="item"><rng:element name="item"><rng:text/></rng:element></rng:define>'
+        '<rng:define name="other"><rng:element name="other"><rng:empty/></rng:element></rng:define>'
+        "</rng:grammar>"
+    )
+    document = _tree('<doc xmlns="urn:t" k=" a &amp; b "><item>x</item></doc>')
+    pruned = prune_grammar(grammar, vocabulary_of([document]))
+    assert pruned is not None
+    values = [v.text for v in pruned.iter(f"{{{RNG}}}value")]
+    assert values == [" a & b ", "<c>"]
+    assert next(pruned.iter(f"{{{RNG}}}attribute")).get("{urn:x}note") == 'a < "b"'
+    assert {d.get("name") for d in pruned.iter(f"{{{RNG}}}define")} == {"item"}
+    assert etree.RelaxNG(pruned).validate(document)
+    assert not etree.RelaxNG(pruned).validate(_tree('<doc xmlns="urn:t" k="a &amp; b"><item>x</item></doc>'))
+
+
+def test_a_div_with_attributes_is_not_pruned() -> None:
+    # Its ns or datatypeLibrary would be lost to the defines moved out of it.
+    grammar = _tree(
+        f'<grammar xmlns="{RNG}"><start><ref name="a"/></start><div ns="urn:x">'
+        '<define name="a"><element name="a"><empty/></element></define></div></grammar>'
+    )
+    assert not is_prunable(grammar)
+
+
 def test_vocabulary_names_elements_and_attributes_in_clark_notation() -> None:
     tree = _tree('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="x"><p rend="a" xmlns:o="urn:o" o:k="1"/></TEI>')
     vocabulary = vocabulary_of([tree])

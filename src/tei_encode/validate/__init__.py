@@ -36,8 +36,6 @@ class BaseValidator:
     """``validate`` and ``is_valid`` built on ``iter_errors``."""
 
     name = "schema"
-    # Whether a prepared validator still works in a process forked from the one that prepared it.
-    fork_safe = True
     # Whether ``prepare`` uses the vocabulary (else collecting it can be skipped).
     needs_vocabulary = False
 

@@ -55,6 +55,10 @@ class Grammar(AttributeValues):
         self.element_names = frozenset(self.elements)
         self._namespaces: dict[str, frozenset[str | None]] = {}
         self._reach: dict[str, frozenset[str]] = {}
+        # What findings ask of a pattern again and again (a corpus repeats its errors): by pattern, by define.
+        self._allowed: dict[etree._Element, frozenset[str]] = {}
+        self._rendered: dict[etree._Element, str] = {}
+        self._rendered_defines: dict[str, str | None] = {}
         self._within: dict[str, frozenset[int]] = {}
         self._element_defines: dict[str, str | None] = {}
         self._attributes: dict[etree._Element, dict[str, AttributeRule]] = {}
@@ -148,7 +152,9 @@ class Grammar(AttributeValues):
 
     def allowed_elements(self, pattern: etree._Element) -> frozenset[str]:
         """Every element name the content of an element pattern admits, through classes and macros."""
-        return self._reachable(pattern)
+        if pattern not in self._allowed:
+            self._allowed[pattern] = self._reachable(pattern)
+        return self._allowed[pattern]
 
     def _reachable(self, node: etree._Element) -> frozenset[str]:
         names: set[str] = set()
@@ -267,10 +273,12 @@ class Grammar(AttributeValues):
 
     def render(self, pattern: etree._Element) -> str:
         """The content model of an element pattern in compact syntax, attributes left out."""
-        parts = [self._render(c) for c in pattern if is_rng(c)]
-        if len([p for p in parts if p]) > 1:
-            parts = [p for p in parts if p != "empty"]
-        return join(parts, ", ") or "empty"
+        if pattern not in self._rendered:
+            parts = [self._render(c) for c in pattern if is_rng(c)]
+            if len([p for p in parts if p]) > 1:
+                parts = [p for p in parts if p != "empty"]
+            self._rendered[pattern] = join(parts, ", ") or "empty"
+        return self._rendered[pattern]
 
     def _render(self, node: etree._Element) -> str | None:
         tag = etree.QName(node).localname
@@ -314,8 +322,10 @@ class Grammar(AttributeValues):
 
     def render_define(self, name: str) -> str | None:
         """A define's content in compact syntax (``None`` when it holds only attributes)."""
-        parts = [self._render(c) for d in self.defines.get(name, []) for c in d if is_rng(c)]
-        return join(parts, ", ") or None
+        if name not in self._rendered_defines:
+            parts = [self._render(c) for d in self.defines.get(name, []) for c in d if is_rng(c)]
+            self._rendered_defines[name] = join(parts, ", ") or None
+        return self._rendered_defines[name]
 
     def named_parts(self, text: str) -> list[str]:
         """The class, macro and other define names a rendered content model mentions, in order."""

@@ -149,8 +149,8 @@ def _all_findings(
             if not _induced(finding, repaired, disorderly, grammar):
                 fresh.append((finding, target))
         findings.extend(f for f, _ in fresh)
-        targets = [t for _, t in fresh if t is not None]
-        kept = [(f, t) for f, t in fresh if t is not None and not _explained_below(f, t, targets)]
+        holders = {a for _, t in fresh if t is not None for a in t.iterancestors()}
+        kept = [(f, t) for f, t in fresh if t is not None and not _explained_below(f, t, holders)]
         changed = [(f, origin[t]) for f, t in kept if _set_aside(f, t, grammar)]
         if not changed or len(findings) > MAX_FINDINGS:
             break
@@ -159,9 +159,12 @@ def _all_findings(
     return findings
 
 
-def _explained_below(finding: Finding, target: etree._Element, targets: Sequence[etree._Element]) -> bool:
-    """Whether a follow-on finding's element holds another finding of the round (so it is not taken out whole)."""
-    return finding.kind in CONSEQUENCES and any(_is_ancestor(target, other) for other in targets)
+def _explained_below(finding: Finding, target: etree._Element, holders: set[etree._Element]) -> bool:
+    """Whether a follow-on finding's element holds another finding of the round (so it is not taken out whole).
+
+    ``holders``: the ancestors of the round's findings' elements.
+    """
+    return finding.kind in CONSEQUENCES and target in holders
 
 
 def _id_only(finding: Finding, grammar: Grammar | None) -> bool:
@@ -362,7 +365,7 @@ def tei_path(element: etree._Element) -> str:
         parent = node.getparent()
         step = element_name(node)
         if parent is not None:
-            same = [c for c in parent if c.tag == node.tag]
+            same = parent.findall(node.tag) if isinstance(node.tag, str) else []  # children only, found in C
             if len(same) > 1:
                 step += f"[{same.index(node) + 1}]"
         steps.append(step)
@@ -370,14 +373,22 @@ def tei_path(element: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
+_STEP = re.compile(r"(?:([\w.-]+):)?([\w.*-]+)(?:\[(\d+)\])?")
+_STAR = re.compile(r"\*(?:\[\d+\])?")
+
+
 def resolve_path(root: etree._Element, path: str) -> etree._Element | None:
     """The element a libxml2 error path (``/*/*[2]/x:foo``) points to, or ``None``."""
     if not path or not path.startswith("/"):
         return None
     steps = path.strip("/").split("/")
+    if root.getparent() is None and all(_STAR.fullmatch(step) for step in steps):
+        # Steps of any element by position, as libxml2 mostly writes them: an XPath, evaluated in C.
+        found = root.getroottree().xpath(path)
+        return found[0] if isinstance(found, list) and found and isinstance(found[0], etree._Element) else None
     node: etree._Element | None = None
     for number, step in enumerate(steps):
-        match = re.fullmatch(r"(?:([\w.-]+):)?([\w.*-]+)(?:\[(\d+)\])?", step)
+        match = _STEP.fullmatch(step)
         if match is None:
             return None
         prefix, name, index = match.groups()

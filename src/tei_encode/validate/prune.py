@@ -9,52 +9,37 @@ defines no longer reachable from ``start`` are removed, and what is left is a gr
 hundred patterns that compiles in a fraction of a second. Name classes other than plain names
 (``anyName``, ``nsName``, choices of names) are kept as they are.
 
+The grammar is read once into plain nodes (``rngnodes.py``); a pruning walks only what the
+vocabulary reaches from ``start``, rewrites only the patterns that change, shares the others
+with the grammar and writes the result as text: a few milliseconds for tei_all and one document.
+
 Grammars this module does not handle (``include``, ``externalRef``, ``parentRef``, nested
-grammars, ``combine``) are not pruned: ``prune_grammar`` returns None and the full grammar is used.
+grammars, ``combine``, a ``div`` with attributes, no ``start``) are not pruned: ``prune_grammar``
+returns None and the full grammar is used.
 """
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 
+from ..xmlio import safe_parser
+from .remnants import EMPTY, reachable_from, simplify, simplify_empty
+from .rngnodes import RNG_NS, Node, clark_name, leaf, read_node, tag_text
 from .vocabulary import EMPTY_VOCABULARY, Vocabulary
 
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
 _UNSUPPORTED = {"include", "externalRef", "parentRef", "grammar"}
 # Patterns that match nothing when one of their children matches nothing. Not ``element``: an
 # element whose content is impossible stays, so that a document missing a required child gets
 # the same error as from the full grammar ("titleStmt incomplete"), not a failure at its root.
 _GROUPS = {"group", "interleave", "oneOrMore", "list", "mixed", "define", "attribute", "start"}
-# Marks a pattern replaced by notAllowed with what it was ("element {ns}name"); removed at the end.
-_MARK = "{urn:x-tei-encode:prune}was"
 # Rounds of adding blamed names before giving up on pruning (each round adds a level of the tree).
 _MAX_WIDENINGS = 12
-# Marked copies of defines kept by a ``Prunable`` (tei_all has about 2,000 defines).
-_KEEP_MARKED = 20_000
+_NOT_ALLOWED = leaf("notAllowed")
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _rng(local: str) -> str:
     return f"{{{RNG_NS}}}{local}"
-
-
-_PREFIX = f"{{{RNG_NS}}}"
-_ANY_RNG = f"{{{RNG_NS}}}*"
-
-
-# Tag -> RELAX NG local name ("" for other tags): a dictionary look-up, as this runs for every pattern node.
-_LOCALS: dict[object, str] = {}
-
-
-def _local(element: etree._Element) -> str:
-    tag = element.tag
-    try:
-        return _LOCALS[tag]
-    except KeyError:
-        local = tag[len(_PREFIX) :] if isinstance(tag, str) and tag.startswith(_PREFIX) else ""
-        _LOCALS[tag] = local
-        return local
 
 
 def is_prunable(grammar: etree._ElementTree) -> bool:
@@ -62,13 +47,25 @@ def is_prunable(grammar: etree._ElementTree) -> bool:
     root = grammar.getroot()
     if root.tag != _rng("grammar"):
         return False
-    for element in root.iter(etree.Element):
+    for element in root.iter(_rng("*")):
         if element is root:
             continue
-        local = _local(element)
-        if local in _UNSUPPORTED or element.get("combine"):
+        local = etree.QName(element).localname
+        if local in _UNSUPPORTED or element.get("combine") or (local == "div" and element.attrib):
             return False
-    return True
+    return sum(1 for e in _top_level(root) if e.tag == _rng("start")) == 1
+
+
+def _top_level(root: etree._Element) -> list[etree._Element]:
+    """The ``start`` and ``define`` elements of a grammar, inside ``div`` elements too, in document order."""
+    found = []
+    for child in root.iterchildren(_rng("*")):
+        local = etree.QName(child).localname
+        if local == "div":
+            found.extend(_top_level(child))
+        elif local in ("start", "define"):
+            found.append(child)
+    return found
 
 
 def grammar_names(grammar: etree._ElementTree) -> Vocabulary:
@@ -78,278 +75,58 @@ def grammar_names(grammar: etree._ElementTree) -> Vocabulary:
     """
     found: dict[str, set[str]] = {"element": set(), "attribute": set()}
     for pattern in grammar.getroot().iter(_rng("element"), _rng("attribute")):
-        clark = _clark_name(pattern)
+        clark = clark_name(pattern)
         if clark is not None:
-            found[_local(pattern)].add(clark)
+            found[etree.QName(pattern).localname].add(clark)
     return Vocabulary(frozenset(found["element"]), frozenset(found["attribute"]))
 
 
-def _clark_name(pattern: etree._Element) -> str | None:
-    """The Clark name of an element or attribute pattern with a ``name`` attribute, else None."""
-    name = pattern.get("name")
-    if name is None:
-        return None
-    name = name.strip()
-    if ":" in name:
-        prefix, local = name.split(":", 1)
-        namespace = pattern.nsmap.get(prefix, "http://www.w3.org/XML/1998/namespace" if prefix == "xml" else None)
-        if namespace is None:
-            return None
-    elif _local(pattern) == "attribute":
-        namespace, local = pattern.get("ns", ""), name
-    else:
-        found = next((a.get("ns") for a in pattern.iterancestors() if a.get("ns") is not None), None)
-        namespace, local = pattern.get("ns", found or ""), name
-    return f"{{{namespace}}}{local}" if namespace else local
-
-
-class _Pruner:
-    """Works on a copy of one grammar: marks, propagates and removes ``notAllowed``."""
-
-    def __init__(self, grammar: etree._ElementTree, vocabulary: Vocabulary, *, prepared: bool = False) -> None:
-        # A prepared grammar is a fresh copy, stripped, with absent names already marked (``Prunable``).
-        self.prepared = prepared
-        self.tree = grammar if prepared else copy.deepcopy(grammar)
-        self.root = self.tree.getroot()
-        self.vocabulary = vocabulary
-        self.defines = {d.get("name", "").strip(): d for d in self.root.iter(_rng("define"))}
-        self.impossible: set[str] = set()
-        self.holding: set[str] = set()
-        self.users: dict[str, set[str]] = {}
-        self.needed = EMPTY_VOCABULARY
-
-    def run(self) -> etree._ElementTree | None:
-        """The pruned grammar, or None when ``needed`` names must be added to the vocabulary first."""
-        if not self.prepared:
-            self.strip_annotations(self.root)
-            self._mark_unknown_names()
-        self._find_impossible_defines()
-        start = self.root.find(f".//{_rng('start')}")
-        if start is None:
-            return None
-        self.needed = self._needed_names(start)
-        if self.needed != EMPTY_VOCABULARY:
-            return None
-        for define in self.defines.values():
-            if define.get("name", "").strip() in self.impossible:
-                define.getparent().remove(define)
-        self._rewrite(start)
-        # Defines with nothing impossible in them are left as they are.
-        touched = self.holding.union(*(self.users.get(n, ()) for n in self.impossible))
-        for name, define in self.defines.items():
-            if name in touched and define.getparent() is not None:
-                self._rewrite(define)
-        self._remove_unreachable(start)
-        self._simplify_empty()
-        self._remove_unreachable(start)
-        for marked in self.root.iter(_rng("notAllowed")):
-            marked.attrib.pop(_MARK, None)
-        return self.tree
-
-    @staticmethod
-    def strip_annotations(root: etree._Element) -> None:
-        """Remove comments, processing instructions and foreign elements (documentation, Schematron)."""
-        for element in list(root.iter(etree.Element, etree.Comment, etree.ProcessingInstruction)):
-            foreign = not isinstance(element.tag, str) or not element.tag.startswith(f"{{{RNG_NS}}}")
-            if foreign and element is not root and element.getparent() is not None:
-                element.getparent().remove(element)
-
-    def _mark_unknown_names(self) -> None:
-        names = {"element": self.vocabulary.elements, "attribute": self.vocabulary.attributes}
-        for pattern in list(self.root.iter(_rng("element"), _rng("attribute"))):
-            clark = _clark_name(pattern)
-            if clark is not None and clark not in names[_local(pattern)]:
-                _replace(pattern, _rng("notAllowed")).set(_MARK, f"{_local(pattern)} {clark}")
-
-    def _needed_names(self, start: etree._Element) -> Vocabulary:
-        """The absent names that make ``start`` or a kept element's content match nothing.
-
-        A document set without ``title`` makes ``titleStmt`` impossible; pruned that far, libxml2
-        would report the attributes of ``titleStmt`` instead of the missing ``title``. Adding the
-        blamed names to the vocabulary and pruning again keeps the full grammar's errors.
-        """
-        blamed: set[str] = set()
-        seen: set[str] = set()
-        kept = [e for e in self.root.iter(_rng("element")) if any(self._impossible(c) for c in _patterns(e))]
-        todo = [c for e in kept for c in _patterns(e) if self._impossible(c)]
-        todo += [start] if self._impossible(start) else []
-        while todo:
-            pattern = todo.pop()
-            local = _local(pattern)
-            if local == "notAllowed" and pattern.get(_MARK):
-                blamed.add(pattern.get(_MARK, ""))
-            elif local == "ref" and pattern.get("name", "").strip() not in seen:
-                seen.add(pattern.get("name", "").strip())
-                todo.append(self.defines[pattern.get("name", "").strip()])
-            elif local != "element":
-                todo.extend(c for c in _patterns(pattern) if self._impossible(c))
-        elements = frozenset(m.split(" ", 1)[1] for m in blamed if m.startswith("element "))
-        attributes = frozenset(m.split(" ", 1)[1] for m in blamed if m.startswith("attribute "))
-        return Vocabulary(elements, attributes)
-
-    def _find_impossible_defines(self) -> None:
-        """Every define that can match nothing (the least fixpoint, so recursion is safe)."""
-        users: dict[str, set[str]] = {}
-        for name, define in self.defines.items():
-            for ref in define.iter(_rng("ref")):
-                users.setdefault(ref.get("name", "").strip(), set()).add(name)
-        # Only a define holding notAllowed, or referring to an impossible one, can be impossible.
-        self.holding = {n for n, d in self.defines.items() if next(d.iter(_rng("notAllowed")), None) is not None}
-        self.users = users
-        todo = list(self.holding)
-        while todo:  # a define is looked at again only when one it refers to is found impossible
-            name = todo.pop()
-            if name not in self.impossible and self._impossible(self.defines[name]):
-                self.impossible.add(name)
-                todo.extend(users.get(name, ()))
-
-    def _impossible(self, pattern: etree._Element) -> bool:
-        """Whether ``pattern`` matches nothing, given the defines known to match nothing."""
-        local = _local(pattern)
-        if local == "notAllowed":
-            return True
-        if local == "ref":
-            return pattern.get("name", "").strip() in self.impossible
-        if local == "choice":
-            return all(self._impossible(child) for child in _patterns(pattern))
-        if local in _GROUPS:
-            return any(self._impossible(child) for child in _patterns(pattern))
-        return False
-
-    def _rewrite(self, pattern: etree._Element) -> None:
-        """Simplify the children of ``pattern`` in place, bottom up."""
-        for child in _patterns(pattern):
-            local = _local(child)
-            if self._impossible(child):
-                parent_local = _local(pattern)
-                if parent_local == "choice":
-                    pattern.remove(child)
-                else:
-                    _replace(child, _rng("notAllowed"))
-            elif local in {"optional", "zeroOrMore"} and any(self._impossible(c) for c in _patterns(child)):
-                _replace(child, _rng("empty"))
-            else:
-                self._rewrite(child)
-
-    def _simplify_empty(self) -> None:
-        """Inline defines that are ``empty`` and drop ``empty`` from sequences, until nothing changes.
-
-        libxml2 compiles content models without such ``empty`` remnants into automata and
-        checks them an order of magnitude faster than by backtracking. After the first round only
-        the patterns that changed, or that refer to a define newly found empty, are visited again:
-        the others would not change (the same result as visiting every pattern every round).
-        """
-        start = self.root.find(_rng("start"))
-        live = {d.get("name", "").strip(): d for d in self.defines.values() if d.getparent() is not None}
-        users: dict[str, set[str]] = {}
-        for name, define in [("", start), *live.items()]:
-            if define is not None:
-                for ref in define.iter(_rng("ref")):
-                    users.setdefault(ref.get("name", "").strip(), set()).add(name)
-        empty: set[str] = set()
-        todo = {"", *live}
-        while todo:
-            # A define becomes empty only by a change of its own content.
-            found = {n for n in todo - empty if n and all(_local(c) == "empty" for c in _patterns(live[n]))}
-            empty |= found
-            changed = set()
-            for name in sorted(todo):
-                pattern = start if name == "" else live[name]
-                if pattern is not None and _simplify(pattern, empty):
-                    changed.add(name)
-            todo = changed.union(*(users.get(n, set()) for n in found))
-
-    def _remove_unreachable(self, start: etree._Element) -> None:
-        reachable: set[str] = set()
-        todo = [start]
-        while todo:
-            for ref in todo.pop().iter(_rng("ref")):
-                name = ref.get("name", "").strip()
-                if name not in reachable and name in self.defines:
-                    reachable.add(name)
-                    todo.append(self.defines[name])
-        for name, define in self.defines.items():
-            if name not in reachable and define.getparent() is not None:
-                define.getparent().remove(define)
-
-
-def _patterns(element: etree._Element) -> list[etree._Element]:
-    """The pattern children of ``element``: not its name class, datatype parameters or annotations."""
-    local = _local(element)
-    if local in {"data", "value"}:
-        return []
-    children = list(element.iterchildren(_ANY_RNG))
-    if local in {"element", "attribute"} and element.get("name") is None:
-        return children[1:]
-    return children
-
-
-_SEQUENCES = {"group", "interleave", "oneOrMore", "zeroOrMore", "optional", "mixed", "define", "start", "element"}
-
-
-_REPEATS = {"optional", "zeroOrMore", "oneOrMore"}
-_WRAPPERS = {"group", "choice"}
-
-
-def _simplify(pattern: etree._Element, empty_defines: set[str]) -> bool:
-    """Remove ``empty`` remnants below ``pattern``, bottom up; whether anything changed."""
-    changed = False
-    for child in _patterns(pattern):
-        if len(child):  # a pattern without children has nothing to simplify
-            changed |= _simplify(child, empty_defines)
-        local = _local(child)
-        if local == "ref":
-            emptied = child.get("name", "").strip() in empty_defines
-        else:
-            emptied = local in _REPEATS and all(_local(c) == "empty" for c in _patterns(child))
-        if emptied:
-            _replace(child, _rng("empty"))
-            changed = True
-        elif local in _WRAPPERS and len(child) == 1 and not child.attrib and len(_patterns(child)) == 1:
-            child.getparent().replace(child, child[0])
-            changed = True
-    if _local(pattern) in _SEQUENCES:
-        children = _patterns(pattern)
-        empties = [c for c in children if _local(c) == "empty"]
-        for child in empties[: len(empties) if len(empties) < len(children) else len(empties) - 1]:
-            pattern.remove(child)
-            changed = True
-    return changed
-
-
-def _replace(element: etree._Element, tag: str) -> etree._Element:
-    parent = element.getparent()
-    if parent is None:
-        return etree.Element(tag, nsmap=element.nsmap)
-    # Made in the parent's document: its namespace declarations are found there, not copied (fast).
-    replacement = parent.makeelement(tag)
-    replacement.tail = element.tail
-    parent.replace(element, replacement)
-    return replacement
+# A define's absent element and attribute names: with the impossible defines it refers to, all a
+# pruning's steps depend on within that define, so their results are kept per define and this key.
+Absent = tuple[frozenset[str], frozenset[str]]
+# The absent names (element or attribute, Clark name) that make a pattern match nothing, and the
+# impossible refs on the way.
+Blame = tuple[frozenset[tuple[str, str]], frozenset[str]]
+# Entries kept per cache of a ``Prunable`` before it is emptied (a run's vocabularies share most).
+_KEEP = 100_000
 
 
 class Prunable:
-    """A grammar made ready for pruning once: annotations stripped, defines indexed by name.
+    """A grammar read once into nodes, pruned to one vocabulary after another.
 
-    ``prune`` hands ``_Pruner`` only the defines a vocabulary can reach from ``start`` (a walk that
-    does not enter element or attribute patterns of absent names), so pruning costs in proportion
-    to what the documents use, not to the size of the grammar: 15-25 ms of CPU for tei_all and one document.
+    What a pruning works out for one define (the defines it refers to, whether it can match
+    anything, the names it blames, its rewritten and simplified patterns) depends only on the
+    define's absent names and on which of the defines it refers to are impossible or empty, so it
+    is kept for the next pruning: documents of one project mostly differ in a few defines.
     """
 
     def __init__(self, grammar: etree._ElementTree) -> None:
         self.prunable = is_prunable(grammar)
-        self.root = copy.deepcopy(grammar.getroot())
-        _Pruner.strip_annotations(self.root)
-        self.start = self.root.find(_rng("start"))
-        self.defines = {d.get("name", "").strip(): d for d in self.root.iter(_rng("define"))}
-        self.top_level = self.start is not None and all(d.getparent() is self.root for d in self.defines.values())
-        self.names: dict[etree._Element, str | None] = {
-            pattern: _clark_name(pattern) for pattern in self.root.iter(_rng("element"), _rng("attribute"))
+        root = grammar.getroot()
+        nsmap = dict(root.nsmap)
+        declarations = "".join(f' xmlns{":" + prefix if prefix else ""}="{uri}"' for prefix, uri in nsmap.items())
+        head, self.end = tag_text(root, nsmap)
+        tag, _, attributes = head.partition(" ")
+        self.head = f"{tag}{declarations}{' ' + attributes if attributes else ''}"
+        self.nsmap = nsmap
+        # The defines by name and the start under "", in the grammar's order (kept in the output);
+        # each read into nodes the first time a pruning reaches it.
+        self.elements = {
+            e.get("name", "").strip() if e.tag == _rng("define") else "": e
+            for e in (_top_level(root) if self.prunable else [])
         }
-        self.position = {node: index for index, node in enumerate(self.root)}
-        self.marked: dict[tuple[etree._Element, frozenset[etree._Element]], etree._Element] = {}
-        # What ``_reachable`` walks, per define or pattern: worked out the first time it is reached.
-        self.graph: dict[etree._Element, tuple[list[tuple[etree._Element, str, str]], list[str]]] = {}
+        self.order = list(self.elements)
+        self.patterns: dict[str, Node] = {}
+        self.names: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        # Defines that are one named pattern: that pattern, and the absent names of the define when it is cut.
+        self.heads: dict[str, Node] = {}
+        self.cut: dict[str, Absent] = {}
+        self.start = self.pattern("") if "" in self.elements else _NOT_ALLOWED
+        self.summaries: dict[tuple[str, Absent], tuple[frozenset[str], bool]] = {}
+        self.verdicts: dict[tuple[str, Absent, frozenset[str]], bool] = {}
+        self.blames: dict[tuple[str, bool, Absent, frozenset[str]], Blame] = {}
+        self.rewritten: dict[tuple[str, Absent, frozenset[str]], Node] = {}
+        self.simplified: dict[tuple[int, frozenset[str]], tuple[Node, Node]] = {}
 
     def prune(self, vocabulary: Vocabulary) -> etree._ElementTree | None:
         """A copy reduced to ``vocabulary``; None for a grammar this module does not handle.
@@ -359,80 +136,296 @@ class Prunable:
         """
         if not self.prunable:
             return None
+        for cache in (self.summaries, self.verdicts, self.blames, self.rewritten, self.simplified):
+            if len(cache) >= _KEEP:
+                cache.clear()
         for _ in range(_MAX_WIDENINGS):
-            if self.top_level:
-                pruner = _Pruner(self._reachable(vocabulary), vocabulary, prepared=True)
-            else:
-                pruner = _Pruner(etree.ElementTree(self.root), vocabulary)
-            pruned = pruner.run()
-            if pruned is not None or vocabulary.covers(pruner.needed):
-                return pruned
-            vocabulary = vocabulary | pruner.needed
+            pruning = _Pruning(self, vocabulary)
+            text = pruning.run()
+            if text is not None:
+                return etree.ElementTree(etree.fromstring(text, safe_parser()))
+            if vocabulary.covers(pruning.needed):
+                return None
+            vocabulary = vocabulary | pruning.needed
         return None
 
-    def _links(self, node: etree._Element) -> tuple[list[tuple[etree._Element, str, str]], list[str]]:
-        """The named element and attribute patterns and the refs below ``node``, not below those patterns."""
-        found = self.graph.get(node)
+    def pattern(self, name: str) -> Node:
+        """The define ``name`` (the start for ""), read into nodes once."""
+        found = self.patterns.get(name)
         if found is None:
-            named: list[tuple[etree._Element, str, str]] = []
+            found = self.patterns[name] = read_node(self.elements[name], self.nsmap)
+            self.names[name] = _names_in(found)
+            head = found.children[0] if len(found.children) == 1 else None
+            if head is not None and head.clark is not None:
+                # A define that is one named pattern (an element of TEI): when that name is absent, nothing else counts.
+                self.heads[name] = head
+                self.cut[name] = (frozenset((head.clark,)), frozenset())
+                if head.local == "attribute":
+                    self.cut[name] = self.cut[name][::-1]
+        return found
+
+    def links(self, node: Node) -> tuple[list[Node], list[str], bool]:
+        """The named element and attribute patterns and the refs below ``node`` (not below those patterns),
+        and whether a ``notAllowed`` is among them."""
+        if node.links is None:
+            named: list[Node] = []
             refs: list[str] = []
-            todo = list(node)
+            holds = False
+            todo = list(node.children)
             while todo:
                 child = todo.pop()
-                local = _local(child)
-                clark = self.names.get(child) if local in ("element", "attribute") else None
-                if clark is not None:
-                    named.append((child, local, clark))
-                elif local == "ref":
-                    refs.append(child.get("name", "").strip())
+                if child.clark is not None:
+                    named.append(child)
+                elif child.ref:
+                    refs.append(child.ref)
                 else:
-                    todo.extend(child)
-            found = self.graph[node] = (named, refs)
-        return found
+                    holds = holds or child.local == "notAllowed"
+                    todo.extend(child.children)
+            node.links = (named, refs, holds)
+        return node.links
 
-    def _reachable(self, vocabulary: Vocabulary) -> etree._ElementTree:
-        """A grammar of ``start`` and the defines reachable from it through patterns of known names only."""
-        assert self.start is not None
-        allowed = {"element": vocabulary.elements, "attribute": vocabulary.attributes}
-        seen: set[str] = set()
-        cuts: dict[etree._Element, list[etree._Element]] = {}  # define -> its patterns of absent names
-        todo = [(self.start, self.start)]
+    def simplify(self, pattern: Node, empty_defines: set[str]) -> Node:
+        """``remnants.simplify``, kept per pattern and the empty defines it refers to."""
+        key = (id(pattern), pattern.refs() & empty_defines)
+        found = self.simplified.get(key)
+        if found is None or found[0] is not pattern:
+            found = self.simplified[key] = (pattern, simplify(pattern, empty_defines))
+        return found[1]
+
+
+def _names_in(node: Node) -> tuple[frozenset[str], frozenset[str]]:
+    """The element and attribute names of the patterns below ``node``."""
+    found: dict[str, set[str]] = {"element": set(), "attribute": set()}
+    todo = [node]
+    while todo:
+        pattern = todo.pop()
+        if pattern.clark is not None:
+            found[pattern.local].add(pattern.clark)
+        todo.extend(pattern.children)
+    return frozenset(found["element"]), frozenset(found["attribute"])
+
+
+class _Pruning:
+    """One pruning: a pattern of an absent name stands for a ``notAllowed`` marked with that name."""
+
+    def __init__(self, grammar: Prunable, vocabulary: Vocabulary) -> None:
+        self.grammar = grammar
+        self.allowed = {"element": vocabulary.elements, "attribute": vocabulary.attributes}
+        self.impossible: set[str] = set()
+        self.known: dict[int, bool] = {}
+        self.needed = EMPTY_VOCABULARY
+        self.absent: dict[str, Absent] = {}
+        self.refs: dict[str, frozenset[str]] = {}
+        # The defines that are one pattern of an absent name: impossible, blaming that name.
+        self.dead: set[str] = set()
+
+    def _cut(self, node: Node) -> bool:
+        return node.clark is not None and node.clark not in self.allowed[node.local]
+
+    def run(self) -> str | None:
+        """The pruned grammar as text, or None when ``needed`` names must be added to the vocabulary first."""
+        grammar = self.grammar
+        users, holding = self._reachable()
+        self._find_impossible(users, holding)
+        touched = holding.union(*(users.get(n, ()) for n in self.impossible))
+        self.needed = self._needed_names(touched)
+        if self.needed != EMPTY_VOCABULARY:
+            return None
+        live = {n: grammar.patterns[n] for n in self.refs if n and n not in self.impossible}
+        start = self._rewritten("")
+        live.update({n: self._rewritten(n) for n in live if n in touched})
+        live = reachable_from(start, live)
+        start, live = simplify_empty(start, live, grammar.simplify)
+        live = reachable_from(start, live)
+        live[""] = start
+        body = [live[name].xml() for name in grammar.order if name in live]
+        return "".join([grammar.head, ">", *body, grammar.end])
+
+    def _key(self, name: str) -> tuple[str, Absent, frozenset[str]]:
+        """What the steps after the fixpoint depend on in a define: its absent names and impossible refs."""
+        return name, self.absent[name], self.refs[name].intersection(self.impossible)
+
+    def _reachable(self) -> tuple[dict[str, set[str]], set[str]]:
+        """The defines reachable from ``start`` through patterns of known names (in ``refs``), who refers
+        to each, and those holding a ``notAllowed`` (marked or not)."""
+        grammar = self.grammar
+        users: dict[str, set[str]] = {}
+        holding: set[str] = set()
+        allowed_elements, allowed_attributes = self.allowed["element"], self.allowed["attribute"]
+        todo = [""]
         while todo:
-            node, define = todo.pop()
-            named, refs = self._links(node)
-            for pattern, local, clark in named:
-                if clark in allowed[local]:
-                    todo.append((pattern, define))
+            name = todo.pop()
+            pattern = grammar.pattern(name)
+            head = grammar.heads.get(name)
+            if head is not None and self._cut(head):
+                self.absent[name] = grammar.cut[name]
+                self.dead.add(name)
+                refs, holds = _NOTHING, True
+            else:
+                elements, attributes = grammar.names[name]
+                absent = self.absent[name] = (elements - allowed_elements, attributes - allowed_attributes)
+                summary = grammar.summaries.get((name, absent))
+                if summary is None:
+                    summary = grammar.summaries[(name, absent)] = self._summary(pattern)
+                refs, holds = summary
+            self.refs[name] = refs
+            if holds and name:
+                holding.add(name)
+            for ref in refs:
+                if name:
+                    users.setdefault(ref, set()).add(name)
+                if ref not in self.refs and ref in grammar.elements:
+                    self.refs[ref] = frozenset()
+                    todo.append(ref)
+        return users, holding
+
+    def _summary(self, define: Node) -> tuple[frozenset[str], bool]:
+        """The refs of ``define`` outside patterns of absent names, and whether it holds a ``notAllowed``."""
+        refs: set[str] = set()
+        holds = False
+        todo = [define]
+        while todo:
+            named, found, holding = self.grammar.links(todo.pop())
+            refs.update(found)
+            holds = holds or holding
+            for pattern in named:
+                if self._cut(pattern):
+                    holds = True
                 else:
-                    cuts.setdefault(define, []).append(pattern)
-            for name in refs:
-                if name not in seen and name in self.defines:
-                    seen.add(name)
-                    todo.append((self.defines[name], self.defines[name]))
-        root = etree.Element(self.root.tag, attrib=dict(self.root.attrib), nsmap=self.root.nsmap)
-        for node in sorted([self.start, *(self.defines[name] for name in seen)], key=self.position.__getitem__):
-            root.append(copy.deepcopy(self._marked(node, frozenset(cuts.get(node, ())))))
-        return etree.ElementTree(root)
+                    todo.append(pattern)
+        return frozenset(refs), holds
 
-    def _marked(self, define: etree._Element, cut: frozenset[etree._Element]) -> etree._Element:
-        """A copy of ``define`` with the patterns ``cut`` replaced by marked ``notAllowed``, as ``_Pruner`` would.
+    def _find_impossible(self, users: dict[str, set[str]], holding: set[str]) -> None:
+        """Every define that can match nothing (the least fixpoint, so recursion is safe)."""
+        verdicts = self.grammar.verdicts
+        self.impossible.update(self.dead)
+        todo = [n for n in holding if n not in self.dead]
+        todo += [n for name in self.dead for n in users.get(name, ()) if n in self.refs]
+        while todo:  # a define is looked at again only when one it refers to is found impossible
+            name = todo.pop()
+            if name in self.impossible:
+                continue
+            key = self._key(name)
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = self._matches_nothing(self.grammar.patterns[name])
+            if verdict:
+                self.impossible.add(name)
+                todo.extend(n for n in users.get(name, ()) if n in self.refs)
 
-        Kept for the next pruning: documents of one project cut the same patterns from most defines.
-        """
-        key = (define, cut)
-        found = self.marked.get(key)
+    def _matches_nothing(self, pattern: Node) -> bool:
+        """Whether ``pattern`` matches nothing, given the defines known to match nothing so far."""
+        if pattern.clark is not None and pattern.clark not in self.allowed[pattern.local]:
+            return True
+        local = pattern.local
+        if local == "notAllowed":
+            return True
+        if local == "ref":
+            return pattern.ref in self.impossible
+        if local == "choice":
+            return all(self._matches_nothing(child) for child in pattern.patterns)
+        if local in _GROUPS:
+            return any(self._matches_nothing(child) for child in pattern.patterns)
+        return False
+
+    def _impossible(self, pattern: Node) -> bool:
+        """``_matches_nothing`` once every impossible define is known, worked out once per pattern."""
+        key = id(pattern)
+        found = self.known.get(key)
         if found is None:
-            if len(self.marked) >= _KEEP_MARKED:
-                self.marked.clear()
-            marks = []
-            for pattern in cut:
-                mark = _replace(pattern, _rng("notAllowed"))
-                mark.set(_MARK, f"{_local(pattern)} {self.names[pattern]}")
-                marks.append((mark, pattern))
-            found = self.marked[key] = copy.deepcopy(define)
-            for mark, pattern in marks:
-                mark.getparent().replace(mark, pattern)
+            found = self.known[key] = self._matches_nothing(pattern)
         return found
+
+    def _needed_names(self, touched: set[str]) -> Vocabulary:
+        """The absent names that make ``start`` or a kept element's content match nothing.
+
+        A document set without ``title`` makes ``titleStmt`` impossible; pruned that far, libxml2
+        would report the attributes of ``titleStmt`` instead of the missing ``title``. Adding the
+        blamed names to the vocabulary and pruning again keeps the full grammar's errors. Only
+        ``start`` and the defines holding something impossible can hold such an element.
+        """
+        blamed: set[tuple[str, str]] = set()
+        todo: list[str] = []
+        walks = [("", True), *((n, True) for n in sorted(touched - self.dead))]
+        if self._impossible(self.grammar.start):
+            walks.append(("", False))
+        seen: set[str] = set()
+        while walks:
+            name, within = walks.pop()
+            if name in self.dead:
+                head = self.grammar.heads[name]
+                found: Blame = frozenset(((head.local, head.clark or ""),)), _NOTHING
+            else:
+                _, absent, impossible = self._key(name)
+                key = (name, within, absent, impossible)
+                kept = self.grammar.blames.get(key)
+                if kept is None:
+                    kept = self.grammar.blames[key] = self._blame(self.grammar.patterns[name], within=within)
+                found = kept
+            blamed |= found[0]
+            todo.extend(found[1])
+            while todo:
+                ref = todo.pop()
+                if ref not in seen and ref in self.refs:
+                    seen.add(ref)
+                    walks.append((ref, False))
+        elements = frozenset(clark for local, clark in blamed if local == "element")
+        return Vocabulary(elements, frozenset(clark for local, clark in blamed if local == "attribute"))
+
+    def _blame(self, top: Node, *, within: bool) -> Blame:
+        """The absent names that make ``top`` (or, ``within``, the kept elements in it) match nothing,
+        and the impossible refs on the way, whose defines are to be blamed in turn."""
+        todo = [top]
+        if within:
+            todo, walk = [], [top]
+            while walk:
+                pattern = walk.pop()
+                if self._cut(pattern):
+                    continue
+                if pattern.local == "element":
+                    todo.extend(c for c in pattern.patterns if self._impossible(c))
+                walk.extend(pattern.children)
+        blamed: set[tuple[str, str]] = set()
+        refs: set[str] = set()
+        while todo:
+            pattern = todo.pop()
+            if self._cut(pattern):
+                blamed.add((pattern.local, pattern.clark or ""))
+            elif pattern.local == "notAllowed":
+                continue
+            elif pattern.ref:
+                refs.add(pattern.ref)
+            elif pattern.local != "element":
+                todo.extend(c for c in pattern.patterns if self._impossible(c))
+        return frozenset(blamed), frozenset(refs)
+
+    def _rewritten(self, name: str) -> Node:
+        """The define ``name`` (or the start) with what matches nothing taken out, kept per ``_key``."""
+        key = self._key(name)
+        found = self.grammar.rewritten.get(key)
+        if found is None:
+            found = self.grammar.rewritten[key] = self._rewrite(self.grammar.patterns[name])
+        return found
+
+    def _rewrite(self, pattern: Node) -> Node:
+        """``pattern`` with what matches nothing replaced (dropped from a choice), bottom up."""
+        children: list[Node] = []
+        changed = False
+        for index, child in enumerate(pattern.children):
+            if index < pattern.skip:
+                children.append(child)
+            elif self._impossible(child):
+                changed = True
+                if pattern.local != "choice":
+                    children.append(_NOT_ALLOWED)
+            elif child.local in ("optional", "zeroOrMore") and any(self._impossible(c) for c in child.patterns):
+                changed = True
+                children.append(EMPTY)
+            else:
+                rewritten = self._rewrite(child)
+                changed = changed or rewritten is not child
+                children.append(rewritten)
+        return pattern.with_children(children) if changed else pattern
 
 
 def prune_grammar(grammar: etree._ElementTree, vocabulary: Vocabulary) -> etree._ElementTree | None:

@@ -1,10 +1,11 @@
 """Validating many files: parse safely, pick each file's schemas, compile once, check in parallel.
 
-``validate_files`` parses every file (parse errors and refused constructs become findings),
-groups the files by the schemas that apply to them (``--schema``, else their ``<?xml-model?>``
-instructions, else ``tei_all``), prepares each validator once for the vocabulary of its group
-(see ``prune.py``) and validates, in this process or in ``jobs`` worker processes. A schema that a
-document names but that cannot be found or compiled is a finding of the documents naming it.
+``validate_files`` takes the files in chunks of a few tens of megabytes, in this process or in
+``jobs`` worker processes. For each chunk it parses every file (parse errors and refused
+constructs become findings), groups the files by the schemas that apply to them (``--schema``,
+else their ``<?xml-model?>`` instructions, else ``tei_all``), prepares each validator once for the
+vocabulary of its group (see ``prune.py``) and validates. A schema that a document names but that
+cannot be found or compiled is a finding of the documents naming it.
 """
 
 from __future__ import annotations
@@ -24,13 +25,11 @@ from . import BaseValidator, load_validator, saxon
 from .locate import SourceText
 from .sources import default_for_unnamed, schema_label, xml_model_line, xml_model_schemas
 from .stream import is_large, prolog_tree, stream_findings
-from .vocabulary import EMPTY_VOCABULARY, Vocabulary, forget_vocabulary, vocabularies_kept, vocabulary_of
+from .vocabulary import EMPTY_VOCABULARY, forget_vocabulary, vocabularies_kept, vocabulary_of
 
 Progress = Callable[[int, int], None]
 _VALIDATORS: dict[Path, BaseValidator] = {}
 XML_ID = f"{{{XML_NS}}}id"
-# The codes of findings that leave a file unread, so no schema checked it.
-UNREAD = frozenset({"io", "unsafe-xml", "not-well-formed"})
 
 
 class Results(dict[str, list[Diagnostic]]):
@@ -159,6 +158,11 @@ def iter_findings(tree: etree._ElementTree, file: str, validators: Sequence[Base
         yield from validator.iter_errors(tree, file)
 
 
+# Parsed documents take about ten times their size in memory: the files are validated in chunks
+# of about this many bytes, each parsed, validated and let go before the next.
+_CHUNK_BYTES = 32 << 20
+
+
 def validate_files(
     files: Sequence[Path],
     schemas: Sequence[Path] | None = None,
@@ -172,14 +176,12 @@ def validate_files(
     ``tei_all`` when it names none. Raises ``TeiEncodeError`` for a schema given in ``schemas``
     that cannot be loaded or compiled, and ``SchemaNotFound`` when ``tei_all`` is needed but not
     in the cache; a schema a document names is a finding of that document when it cannot be used.
+
+    The files are validated in consecutive chunks (at least one per job), each in one process,
+    forked workers when ``jobs`` > 1: its documents are parsed, validated against grammars
+    prepared for the chunk's names and let go. A file's findings come from its own names, so they
+    do not depend on the chunks, nor on ``jobs``.
     """
-    with vocabularies_kept():  # the union of the run's names, then each document's own
-        return _validate_files(files, schemas, jobs, progress)
-
-
-def _validate_files(
-    files: Sequence[Path], schemas: Sequence[Path] | None, jobs: int, progress: Progress | None
-) -> Results:
     results = Results(files)
     done = 0
 
@@ -189,14 +191,62 @@ def _validate_files(
         if progress:
             progress(done, len(files))
 
-    if schemas is not None and jobs > 1 and not any(validator_for(p).needs_vocabulary for p in schemas):
-        # Nothing to learn from the documents before validating: the workers parse them too.
-        _prepared(tuple(schemas), [], in_parent=False)
-        members: list[tuple[Path, etree._ElementTree | None]] = [(p, None) for p in files]
-        results.update(_in_workers(tuple(schemas), EMPTY_VOCABULARY, members, jobs, advance, progress is not None))
-        label = schema_label(tuple(schemas))
-        results.schemas.update({f: label for f, found in results.items() if not any(d.code in UNREAD for d in found)})
-        return results
+    forking = hasattr(os, "fork") and not saxon.started()
+    streaming = progress is not None or not forking  # a pool of workers taking chunks as they come
+    chunks = _chunks(files, 1 if jobs <= 1 else jobs * 4 if streaming else jobs)
+    chosen = tuple(schemas) if schemas is not None else None
+    if jobs <= 1 or len(chunks) < 2:
+        found = [_validate_chunk(chunk, chosen, advance) for chunk in chunks]
+    elif streaming:
+        found = _in_pool(chunks, chosen, jobs, advance, forking)
+    else:
+        found = _in_forked_children(chunks, chosen, jobs)
+    checked_against: dict[str, str] = {}
+    for findings, checked in found:
+        results.update(findings)
+        checked_against.update(checked)
+    results.schemas.update((file, checked_against[file]) for file in results if file in checked_against)
+    return results
+
+
+def _chunks(files: Sequence[Path], parts: int) -> list[list[Path]]:
+    """The files in consecutive chunks of about equal bytes: ``parts`` of them, or a multiple of
+    ``parts`` so that none holds much more than ``_CHUNK_BYTES``."""
+    sizes = [_size(path) for path in files]
+    total = sum(sizes)
+    count = min(len(files), parts * max(1, -(-total // (_CHUNK_BYTES * parts))))
+    chunks: list[list[Path]] = [[]]
+    filled = 0
+    for path, size in zip(files, sizes, strict=True):
+        if chunks[-1] and len(chunks) < count and filled >= total * len(chunks) / count:
+            chunks.append([])
+        chunks[-1].append(path)
+        filled += size
+    return [chunk for chunk in chunks if chunk]
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reported when the file is read
+
+
+Found = tuple[dict[str, list[Diagnostic]], dict[str, str]]
+
+
+def _validate_chunk(
+    files: list[Path], schemas: tuple[Path, ...] | None, advance: Callable[[int], None] | None = None
+) -> Found:
+    """The findings of a chunk of files, and the schemas each was checked against."""
+    with vocabularies_kept():  # the union of the chunk's names, then each document's own
+        results = _validate_parsed(files, schemas, advance or (lambda _: None))
+    return dict(results), results.schemas
+
+
+def _validate_parsed(files: list[Path], schemas: tuple[Path, ...] | None, advance: Callable[[int], None]) -> Results:
+    """Parse the files, group them by the schemas that apply, prepare each group's validators, validate."""
+    results = Results(files)
     groups: dict[tuple[Path, ...], list[tuple[Path, etree._ElementTree | None]]] = {}
     parsing: dict[str, list[Diagnostic]] = {}
     prologs: dict[Path, etree._ElementTree] = {}  # of the files validated as they stream, for their <?xml-model?>
@@ -218,7 +268,7 @@ def _validate_files(
         if findings:
             parsing[str(path)] = findings
         try:
-            chosen = tuple(schemas) if schemas is not None else tuple(xml_model_schemas(tree, path))
+            chosen = schemas if schemas is not None else tuple(xml_model_schemas(tree, path))
         except TeiEncodeError as exc:
             results[str(path)] = [_schema_finding(path, tree, exc)]
             continue
@@ -227,22 +277,19 @@ def _validate_files(
     prepared = []
     for chosen, members in groups.items():
         try:
-            prepared.append((chosen, members, _prepared(chosen, members, in_parent=jobs <= 1)))
+            prepared.append((chosen, members, _prepared(chosen, members)))
         except TeiEncodeError as exc:
             if schemas is not None:
                 raise
             found = {str(p): [_schema_finding(p, prologs.get(p) if tree is None else tree, exc)] for p, tree in members}
             results.update(found)
             advance(len(members))
-    for chosen, members, (validators, vocabulary) in prepared:
+    for chosen, members, validators in prepared:
         results.schemas.update(dict.fromkeys((str(path) for path, _ in members), schema_label(chosen)))
-        if jobs > 1:
-            results.update(_in_workers(chosen, vocabulary, members, jobs, advance, progress is not None))
-            continue
         for path, tree in members:
             results[str(path)] = _findings(path, tree, validators)
             advance(1)
-    for file, findings in parsing.items():  # spawned workers parse again, and report these too
+    for file, findings in parsing.items():  # findings of parsing, beside the validators'
         results[file] = in_line_order(findings + [d for d in results[file] if d not in findings])
     return results
 
@@ -262,127 +309,83 @@ def _findings(path: Path, tree: etree._ElementTree | None, validators: Sequence[
     )
 
 
-def _prepared(
-    schemas: tuple[Path, ...], members: list[tuple[Path, etree._ElementTree | None]], *, in_parent: bool
-) -> tuple[list[BaseValidator], Vocabulary]:
-    """The validators of a group and its vocabulary; prepared here unless workers must do it after the fork."""
+def _prepared(schemas: tuple[Path, ...], members: list[tuple[Path, etree._ElementTree | None]]) -> list[BaseValidator]:
+    """The validators of a group, prepared for the names of its documents."""
     validators = [validator_for(p) for p in schemas]
     needed = any(v.needs_vocabulary for v in validators)
     vocabulary = vocabulary_of(tree for _, tree in members if tree is not None) if needed else EMPTY_VOCABULARY
     for validator in validators:
-        if in_parent or validator.fork_safe:
-            validator.prepare(vocabulary)
-    return validators, vocabulary
+        validator.prepare(vocabulary)
+    return validators
 
 
-# The documents of the group being validated by forked workers, which inherit them unpickled.
-_MEMBERS: list[tuple[Path, etree._ElementTree | None]] = []
-
-
-def _in_workers(
-    schemas: tuple[Path, ...],
-    vocabulary: Vocabulary,
-    members: list[tuple[Path, etree._ElementTree | None]],
-    jobs: int,
-    advance: Callable[[int], None],
-    streaming: bool,
-) -> dict[str, list[Diagnostic]]:
-    """Validate a group in ``jobs`` forked processes, which inherit the parsed documents and compiled grammars.
-
-    A member without a tree is parsed by the worker. Validators that are not ``fork_safe``
-    (Saxon's runtime does not survive a fork) are prepared in each worker. Without progress to
-    report (``streaming``), the group is split in ``jobs`` parts, this process validating one and
-    forked children the others; else a pool of workers takes small slices and reports as they
-    complete. Where ``fork`` is not available, workers are spawned and parse the files again.
-    """
-    forking = hasattr(os, "fork") and not saxon.started()
-    _MEMBERS[:] = members
-    try:
-        if forking and not streaming:
-            return _in_forked_children(schemas, vocabulary, len(members), jobs)
-        return _in_pool(schemas, vocabulary, members, jobs, advance, forking)
-    finally:
-        _MEMBERS.clear()
-
-
-def _in_forked_children(
-    schemas: tuple[Path, ...], vocabulary: Vocabulary, count: int, jobs: int
-) -> dict[str, list[Diagnostic]]:
-    """Validate ``_MEMBERS`` in ``jobs`` parts: one here, the others in children sending their findings back.
+def _in_forked_children(chunks: list[list[Path]], schemas: tuple[Path, ...] | None, jobs: int) -> list[Found]:
+    """Validate the chunks in ``jobs`` shares: one here, the others in forked children sending their findings back.
 
     Cheaper to start than a pool (no imports of multiprocessing, no queues): on a thousand files
     that is a tenth of the time.
     """
-    size = -(-count // jobs)
-    slices = [(i, min(i + size, count)) for i in range(0, count, size)]
+    shares = [chunks[i::jobs] for i in range(jobs)]
     children: list[tuple[int, int]] = []
-    for start, stop in slices[1:]:
+    for share in shares[1:]:
         read, write = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the child: validate its part, send the findings, exit without cleaning up the parent's state
+        if pid == 0:  # the child: validate its share, send the findings, exit without cleaning up the parent's state
             status = 1
             try:
                 os.close(read)
                 with os.fdopen(write, "wb") as channel:
-                    channel.write(pickle.dumps(_validate_slice(schemas, vocabulary, start, stop, [])))
+                    channel.write(pickle.dumps(_outcome(share, schemas)))
                 status = 0
             finally:
                 os._exit(status)
         os.close(write)
         children.append((pid, read))
-    found = _validate_slice(schemas, vocabulary, *slices[0], [])
+    outcomes = [_outcome(shares[0], schemas)]
     failed = False
     for pid, read in children:
         with os.fdopen(read, "rb") as channel:
             data = channel.read()
-        failed = failed or os.waitpid(pid, 0)[1] != 0
+        failed = os.waitpid(pid, 0)[1] != 0 or failed
         if not failed:
-            found.update(pickle.loads(data))
+            outcomes.append(pickle.loads(data))
     if failed:
         raise TeiEncodeError("a validation worker process failed")
+    found: list[Found] = []
+    for outcome in outcomes:
+        if isinstance(outcome, str):
+            raise TeiEncodeError(outcome)
+        found.extend(outcome)
     return found
+
+
+def _outcome(share: list[list[Path]], schemas: tuple[Path, ...] | None) -> list[Found] | str:
+    """The findings of a share of chunks, or the message of the error that stopped it."""
+    try:
+        return [_validate_chunk(chunk, schemas) for chunk in share]
+    except TeiEncodeError as exc:
+        return str(exc)
 
 
 def _in_pool(
-    schemas: tuple[Path, ...],
-    vocabulary: Vocabulary,
-    members: list[tuple[Path, etree._ElementTree | None]],
+    chunks: list[list[Path]],
+    schemas: tuple[Path, ...] | None,
     jobs: int,
     advance: Callable[[int], None],
     forking: bool,
-) -> dict[str, list[Diagnostic]]:
-    """Validate ``members`` in a pool of ``jobs`` workers taking small slices, reported as they complete."""
+) -> list[Found]:
+    """Validate the chunks in a pool of ``jobs`` workers, reported as they complete.
+
+    Where ``fork`` is not available (or Saxon runs, which does not survive a fork), the workers
+    are spawned.
+    """
     from concurrent.futures import ProcessPoolExecutor  # only here: 30 ms of imports
     from multiprocessing import get_context
 
-    size = max(1, min(50, len(members) // (jobs * 4)))
-    slices = [(i, min(i + size, len(members))) for i in range(0, len(members), size)]
-    found: dict[str, list[Diagnostic]] = {}
+    found = []
     with ProcessPoolExecutor(jobs, mp_context=get_context("fork" if forking else "spawn")) as pool:
-        futures = [
-            pool.submit(
-                _validate_slice,
-                schemas,
-                vocabulary,
-                start,
-                stop,
-                [] if forking else [p for p, _ in members[start:stop]],
-            )
-            for start, stop in slices
-        ]
-        for (start, stop), future in zip(slices, futures, strict=True):
-            found.update(future.result())
-            advance(stop - start)
+        futures = [pool.submit(_validate_chunk, chunk, schemas) for chunk in chunks]
+        for chunk, future in zip(chunks, futures, strict=True):
+            found.append(future.result())
+            advance(len(chunk))
     return found
-
-
-def _validate_slice(
-    schemas: tuple[Path, ...], vocabulary: Vocabulary, start: int, stop: int, paths: list[Path]
-) -> dict[str, list[Diagnostic]]:
-    """Worker: validate documents ``start:stop`` of the group (re-parsed from ``paths`` when spawned)."""
-    validators = [validator_for(p) for p in schemas]
-    for validator in validators:
-        validator.prepare(vocabulary)
-    if paths:
-        return {str(path): validate_file(path, validators) for path in paths}
-    return {str(path): _findings(path, tree, validators) for path, tree in _MEMBERS[start:stop]}

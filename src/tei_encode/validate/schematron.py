@@ -50,7 +50,6 @@ class SchematronValidator(BaseValidator):
     """An ISO Schematron schema, run by lxml or Saxon according to its ``queryBinding``."""
 
     name = "schematron"
-    fork_safe = False
 
     def __init__(self, path: Path) -> None:
         self.path = path
