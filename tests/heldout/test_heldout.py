@@ -70,13 +70,11 @@ CHROME_MARKED_AT_BASELINE = {
 }
 
 
-@pytest.fixture(scope="module")
-def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
-    """Each source's TEI files, converted by ``tei-encode convert`` with the corpus register."""
+def convert_batch(entries: dict[str, Entry], root: Path) -> dict[str, list[Path]]:
+    """Each source's TEI files, converted under ``root`` by ``tei-encode convert`` with the corpus register."""
     runner = CliRunner()
-    root = tmp_path_factory.mktemp("heldout")
     files = {}
-    for name, entry in ENTRIES.items():
+    for name, entry in entries.items():
         out = root / name
         result = runner.invoke(
             main, ["convert", str(entry.source), "-o", str(out), "--register", str(CORPUS / "register")]
@@ -86,12 +84,23 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]
     return files
 
 
-@pytest.fixture(scope="module")
-def tools() -> dict[str, ModuleType]:
-    """The shared scoring tools, imported once."""
+def scoring_tools() -> dict[str, ModuleType]:
+    """The shared scoring tools (``score_markup``, ``fidelity``), imported."""
     require_shared("tools/score_markup.py")
     require_shared("tools/fidelity.py")
     return {name: shared_tool(name) for name in ("score_markup", "fidelity")}
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+    """Each source's TEI files, converted with the corpus register."""
+    return convert_batch(ENTRIES, tmp_path_factory.mktemp("heldout"))
+
+
+@pytest.fixture(scope="module")
+def tools() -> dict[str, ModuleType]:
+    """The shared scoring tools, imported once."""
+    return scoring_tools()
 
 
 def test_every_source_has_gold_a_minimum_and_its_chrome_in_the_text() -> None:

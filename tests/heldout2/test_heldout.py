@@ -28,7 +28,6 @@ from click.testing import CliRunner
 
 from tei_encode.cli import main
 
-from ..conftest import CORPUS, require_shared
 from ..heldout.measure import (
     KINDS,
     Entry,
@@ -37,10 +36,8 @@ from ..heldout.measure import (
     coverage,
     load_manifest,
     markup,
-    shared_tool,
-    tei_files,
 )
-from ..heldout.test_heldout import gold_as_tei
+from ..heldout.test_heldout import convert_batch, gold_as_tei, scoring_tools
 
 BATCH = Path(__file__).resolve().parent
 ENTRIES = {entry.name: entry for entry in load_manifest(BATCH)}
@@ -134,26 +131,14 @@ def gold_mentions(entry: Entry) -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
-    """Each source's TEI files, converted by ``tei-encode convert`` with the corpus register."""
-    runner = CliRunner()
-    root = tmp_path_factory.mktemp("heldout2")
-    files = {}
-    for name, entry in ENTRIES.items():
-        out = root / name
-        result = runner.invoke(
-            main, ["convert", str(entry.source), "-o", str(out), "--register", str(CORPUS / "register")]
-        )
-        assert result.exit_code in (0, 1), f"{name}: exit {result.exit_code}: {result.output}"
-        files[name] = tei_files(out)
-    return files
+    """Each source's TEI files, converted with the corpus register."""
+    return convert_batch(ENTRIES, tmp_path_factory.mktemp("heldout2"))
 
 
 @pytest.fixture(scope="module")
 def tools() -> dict[str, ModuleType]:
     """The shared scoring tools, imported once."""
-    require_shared("tools/score_markup.py")
-    require_shared("tools/fidelity.py")
-    return {name: shared_tool(name) for name in ("score_markup", "fidelity")}
+    return scoring_tools()
 
 
 def test_the_batch_is_as_the_issue_asks_and_the_tables_name_its_sources() -> None:
