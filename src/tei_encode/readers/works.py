@@ -115,19 +115,7 @@ def _letter(parts: list[Chunk], page_notes: list[Chunk], source: str, id_: str, 
         editorial.append(rest.pop(0))
     lang = text_language("\n".join(c.text for c in parts))
     document = Document(id=id_, source=source, genre="letter", lang=lang, title=title)
-    written = next((c for c in editorial if WRITTEN.match(c.text)), None)
-    if written is not None:
-        document.fields["date"] = block("date", written)
-    others = [c for c in editorial if c is not written]
-    if others:
-        joined = Chunk("\n".join(c.text for c in others), others[0].line)
-        document.fields["editorial"] = block("editorial", joined, label="Editorial note")
-    scratch = Reporter(reporter.file)  # a letter of collected works has no archival citation to miss
-    letter = Division("letter", body_blocks(rest, scratch) if rest else [], {"lang": lang})
-    for diagnostic in scratch.diagnostics:
-        if diagnostic.code != "no-citation":
-            reporter.report(diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.line)
-    document.divisions.append(letter)
+    letter = _fill(document, editorial, rest, reporter)
     if page_notes:
         _add_notes(document, letter, page_notes)
     return document
@@ -191,6 +179,17 @@ def _web_letter(parts: list[Chunk], source: str, reporter: Reporter) -> Document
     lang = text_language("\n".join(c.text for c in parts))
     document = Document(id=document_id(source), source=source, genre="letter", lang=lang, title=title)
     editorial = lines[:fields]
+    letter = _fill(document, editorial, text, reporter)
+    if notes:
+        division = Division("notes", _bracketed_notes(notes), {"label": "Notes"})
+        document.divisions.append(division)
+        mark_bracketed_references(letter.blocks, {b.attrs["n"]: b.attrs["n"] for b in division.blocks})
+    return document
+
+
+def _fill(document: Document, editorial: list[Chunk], text: list[Chunk], reporter: Reporter) -> Division:
+    """Give ``document`` the editors' lines (``Written ...`` as its date, the others as a note) and its letter,
+    made of ``text``; return the letter's division."""
     written = next((c for c in editorial if WRITTEN.match(c.text)), None)
     if written is not None:
         document.fields["date"] = block("date", written)
@@ -199,16 +198,12 @@ def _web_letter(parts: list[Chunk], source: str, reporter: Reporter) -> Document
         joined = Chunk("\n".join(c.text for c in others), others[0].line)
         document.fields["editorial"] = block("editorial", joined, label="Editorial note")
     scratch = Reporter(reporter.file)  # a letter of collected works has no archival citation to miss
-    letter = Division("letter", body_blocks(text, scratch) if text else [], {"lang": lang})
+    letter = Division("letter", body_blocks(text, scratch) if text else [], {"lang": document.lang})
     for diagnostic in scratch.diagnostics:
         if diagnostic.code != "no-citation":
             reporter.report(diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.line)
     document.divisions.append(letter)
-    if notes:
-        division = Division("notes", _bracketed_notes(notes), {"label": "Notes"})
-        document.divisions.append(division)
-        mark_bracketed_references(letter.blocks, {b.attrs["n"]: b.attrs["n"] for b in division.blocks})
-    return document
+    return letter
 
 
 def _text_follows(lines: list[Chunk], i: int) -> bool:
