@@ -86,13 +86,7 @@ TOLERANCE = 0.02
 # The three tables below are what the first-sight run found (RESULTS.md).
 # Pages whose documents the converters do not yet write one file each (strict: a fix shows as an
 # unexpected pass, and the entry is removed).
-NOT_YET_SPLIT: set[str] = {
-    "bolshevikstalin-letters-1938-1935",
-    "dereksiz-lenin-1921-radchenko-osinsky",
-    "dostoevskiyfyodor-stalin-t17-1931-09-24",
-    "student2-stalin-letters-1934",
-    "topreading-lenin-pss50-1918-04",
-}
+NOT_YET_SPLIT: set[str] = set()
 # Sources whose words the converters do not all keep yet (strict, likewise).
 NOT_YET_WHOLE: set[str] = {
     "connexions-lenin-armand-1914-09",

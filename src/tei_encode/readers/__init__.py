@@ -26,6 +26,7 @@ from .edition import EditionReader
 from .layouts import LayoutReader
 from .layouts.wilson_pdf import LAYOUT as WILSON_PDF
 from .layouts.wilson_site import LAYOUT as WILSON_SITE
+from .letters import LettersReader
 from .markup import refuse_markup
 from .plain import PlainReader
 from .protocol import Reader
@@ -53,6 +54,7 @@ READERS: dict[str, Reader] = {
         EditionReader(),
         WorksReader(),
         CollectionReader(),
+        LettersReader(),
         PlainReader(),
     )
 }

@@ -1,0 +1,220 @@
+"""Reader for pages of several letters copied as plain text, each letter told by the shape of its heading.
+
+Web copies of letter editions and collected works run letters on with nothing but their headings between them.
+A letter starts at:
+
+- a number of the volume's sequence, alone on its line or before a heading in capitals (``452`` / ``ПИСЬМО И. И.
+  РАДЧЕНКО``, ``453 Н. ОСИНСКОМУ``, ``№ 12.``, ``12. ИЗ ПИСЬМА …``), when the page holds the next or the previous
+  number of that sequence too (a running head's page number, ``284 В. И. ЛЕНИН``, is no part of it);
+- a heading naming the letter (``Письмо К.Е. Ворошилову 24 сентября 1931 года``, ``Letter to Comrade X``, ``ПИСЬМО
+  К.Ф. СТАРОСТИНУ``, ``Stalin to Kaganovich October 2, 1933``) after a signature that closes the letter before it.
+
+A page that opens inside a letter gives that letter's end as a document of its own. Every letter keeps its
+number (``idno``), heading (title), the date line under the heading and its lines; a page with no such start
+is not this reader's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Reporter
+from ..model import Division, Document, span
+from .blocks import Chunk, block, document_id
+from .edition import HEADING as DATED_HEADING
+from .layout import DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE
+from .script import text_language
+
+# A number of the volume's sequence: alone, with a number sign, or before its heading on the same line.
+NUMBER = re.compile(r"^(?P<sign>№\s*)?(?P<n>\d{1,4})\.?(?:\s+(?P<head>\S.{0,150}))?$")
+# A heading that names a letter, a note or a telegram (perhaps an extract: ``Из письма``).
+NAMED = re.compile(
+    r"^(?:письмо|из\s+письма|записка|из\s+записки|телеграмма|из\s+телеграммы|(?:from\s+)?(?:a\s+)?(?:letter|telegram))\b",
+    re.I,
+)
+_HEADING_WORDS = 20
+_PROSE_WORDS = 6  # a line of the letter's text, not a heading or a signature
+
+
+@dataclass(frozen=True)
+class _Start:
+    """Where a letter starts: its first line, the line of its heading, and its number if it has one."""
+
+    line: int
+    heading: int
+    number: str = ""
+
+
+class LettersReader:
+    """A page of several letters told apart by their headings: numbers of a sequence, or named headings."""
+
+    name = "letters"
+
+    def detect(self, text: str) -> bool:
+        """A letter starts somewhere on the page after another letter's text."""
+        return bool(_starts(text.split("\n")))
+
+    def read(self, text: str, source: str, reporter: Reporter) -> list[Document]:
+        """One document per letter; lines above the first start (a page title, the end of a letter) go with it
+        when they hold no letter's text, else make a document of their own."""
+        lines = text.split("\n")
+        starts = _starts(lines)
+        if not starts:
+            return []
+        if not _has_prose(lines[: starts[0].line]):
+            starts[0] = _Start(0, starts[0].heading, starts[0].number)
+        elif starts[0].line:
+            first = _next_line(lines, -1)
+            headed = first is not None and _heading(lines[first].strip())
+            starts.insert(0, _Start(0, first if headed and first is not None else -1))
+        prefix = document_id(source)
+        ends = [s.line for s in starts[1:]] + [len(lines)]
+        return [
+            _letter(lines, start, end, source, f"{prefix}-{k:02d}")
+            for k, (start, end) in enumerate(zip(starts, ends, strict=True), start=1)
+        ]
+
+
+def _starts(lines: list[str]) -> list[_Start]:
+    """Where the page's letters start after the first, and the first if it is numbered or headed."""
+    numbered = _numbered(lines)
+    if len(numbered) >= 2:
+        return numbered
+    named = _named(lines)
+    return named if any(_has_prose(lines[: s.line]) for s in named) else []
+
+
+def _numbered(lines: list[str]) -> list[_Start]:
+    """The lines of numbers of one sequence (``452`` ... ``453``), each before its heading in capitals."""
+    found: list[_Start] = []
+    for i, line in enumerate(lines):
+        match = NUMBER.match(line.strip())
+        if not match:
+            continue
+        head = match.group("head")
+        following = _next_line(lines, i)
+        if head is not None and _capitals(head):
+            found.append(_Start(i, i, match.group("n")))
+        elif head is None and following is not None and (_capitals(lines[following]) or match.group("sign")):
+            found.append(_Start(i, following, match.group("n")))
+    numbers = [int(s.number) for s in found]
+    return [s for k, s in enumerate(found) if int(s.number) - 1 in numbers[:k] or int(s.number) + 1 in numbers[k + 1 :]]
+
+
+def _named(lines: list[str]) -> list[_Start]:
+    """The headings naming a letter that follow a signature (so a letter closed just before them)."""
+    found = []
+    signed = False
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        if _heading(line) and signed:
+            found.append(_Start(i, i))
+            signed = False
+        elif SIGNATURE.match(line) and len(line.split()) <= 4 or NAME_LINE.match(line):
+            signed = True
+    return found
+
+
+def _heading(line: str) -> bool:
+    """A line that names a letter: a dated "X to Y" heading, or one opening with the word for a letter."""
+    if DATED_HEADING.match(line):
+        return True
+    return bool(NAMED.match(line)) and len(line.split()) <= _HEADING_WORDS and not line.endswith((",", ";", ":"))
+
+
+def _capitals(text: str) -> bool:
+    """A heading set in capitals: three letters or more, none of them small."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def _has_prose(lines: list[str]) -> bool:
+    """Whether the lines hold a letter's text: a line of some words, ending a sentence or running on."""
+    return any(len(line.split()) > _PROSE_WORDS for line in lines)
+
+
+def _next_line(lines: list[str], i: int) -> int | None:
+    """The index of the first line with text after ``i``."""
+    return next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+
+
+def _letter(lines: list[str], start: _Start, end: int, source: str, id_: str) -> Document:
+    """The document of the lines ``start.line`` to ``end``: number, heading, date line, and the text's chunks."""
+    number = None
+    if start.number:
+        at = start.line
+        text = lines[at].strip()
+        match = NUMBER.match(text)
+        assert match is not None
+        number = block("number", Chunk(text[: match.end("n")], at + 1))
+        number.add(span(match.start("n"), match.end("n"), "idno"))
+    heading_at = start.heading if start.heading >= 0 else None
+    body_from = start.line
+    title = None
+    fields = {}
+    # the page's own lines above its first letter's heading open the text
+    above = _chunks(lines, start.line + 1 if number is not None else start.line, heading_at or start.line)
+    if heading_at is not None:
+        heading_lines = [heading_at]
+        while (
+            start.number
+            and (following := _next_line(lines, heading_lines[-1])) is not None
+            and following < end
+            and _capitals(lines[following])
+            and not NUMBER.match(lines[following].strip())
+        ):
+            heading_lines.append(following)
+        first = lines[heading_at].strip()
+        if start.number and heading_at == start.line:
+            first = first[NUMBER.match(first).end("n") :].lstrip(". ")  # type: ignore[union-attr]
+        heading_text = "\n".join([first, *(lines[k].strip() for k in heading_lines[1:])])
+        title = block("title", Chunk(heading_text, heading_at + 1))
+        body_from = heading_lines[-1] + 1
+    if number is not None:
+        fields["number"] = number
+    date_at = _next_line(lines, body_from - 1)
+    if date_at is not None and date_at < end and _date_line(lines[date_at].strip()):
+        fields["date"] = block("date", Chunk(lines[date_at].strip(), date_at + 1))
+        body_from = date_at + 1
+    body = above + _chunks(lines, body_from, end)
+    if title is None:  # a letter the page opens inside: its first line stands for a title
+        opening = body.pop(0) if body else Chunk("", start.line + 1)
+        first_line, _, rest = opening.text.partition("\n")
+        title = block("title", Chunk(first_line, opening.line))
+        if rest:
+            body.insert(0, Chunk(rest, opening.line + 1))
+    words = "\n".join(lines[start.line : end])
+    lang = text_language(words)
+    document = Document(id=id_, source=source, genre="letter", lang=lang, title=title, fields=fields)
+    if number is not None:
+        document.meta.number = number.text
+    document.divisions.append(Division("letter", [block("p", c) for c in body], {"lang": lang}))
+    return document
+
+
+def _date_line(line: str) -> bool:
+    """A line that is a date alone (``16 February 1938``, ``October 2, 1933``, ``19. X. 1921 г.``)."""
+    return bool(DATE_ONLY.match(line) or DATE_UNDER_NAME.match(line))
+
+
+def _chunks(lines: list[str], start: int, end: int) -> list[Chunk]:
+    """The runs of lines between blank lines from ``start`` to ``end`` (0-based), with their 1-based lines."""
+    out: list[Chunk] = []
+    run: list[str] = []
+    first = start
+    for i in range(start, end):
+        line = lines[i].rstrip()
+        if line.strip():
+            if not run:
+                first = i
+            run.append(line)
+            continue
+        if run:
+            out.append(Chunk("\n".join(run).strip(), first + 1))
+            run = []
+    if run:
+        out.append(Chunk("\n".join(run).strip(), first + 1))
+    return out

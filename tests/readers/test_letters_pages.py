@@ -1,0 +1,119 @@
+"""Pages of several letters copied as plain text: cut at numbers of one sequence or at named headings after a
+signature; single letters stay whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.model import Document
+from tei_encode.readers import reader_for
+
+# A page of collected works without blank lines: numbers of the volume, a running head with the page number.
+NUMBERED = """18
+ПИСЬМО П. П. ИВАНОВУ
+3. V. 1920 г.
+Тов. Иванов! Прошу прислать мне отчёт комиссии о работе складов и сообщить, когда он будет готов.
+С ком. приветом Петров
+Впервые напечатано в 1930 г.
+112 П. П. ПЕТРОВ
+19 С. С. СИДОРОВУ
+Тов. Сидоров! Посылаю Вам записку о складах и прошу ответить сегодня же.
+"""
+
+# A blog page of two letters in English, a dashed line and a note between them.
+NAMED = """Letter to the Workers of the Mill
+
+2 May 1931
+
+Greetings to the workers of the mill on the day of its opening, and best wishes for the work ahead.
+
+P. Petrov
+
+Pravda No. 12, 1931
+
+--------------
+(Truth)
+
+Letter to Comrade Orlov
+
+9 May 1931
+
+Thank you for the report of the commission.
+"""
+
+# A page opening inside a letter, then a letter under a dated heading.
+OPENS_INSIDE = """на складах. В начале года условия были одни, теперь они другие, и это надо учесть обязательно.
+Привет!
+И. Петров.
+Письмо С.С. Сидорову 24 сентября 1931 года
+Письмо получил. Ты прав, что мы не всегда учитываем значение поездок на места.
+"""
+
+# One letter under its heading; the heading names a letter, but nothing closes a letter before it.
+SINGLE = """Письмо С.С. Сидорову 24 сентября 1931 года
+
+Письмо получил. Ты прав, что мы не всегда учитываем значение поездок на места.
+
+И. Петров.
+"""
+
+# Numbered lines that are no sequence of letters: a page number and a note number.
+UNRELATED_NUMBERS = """ПИСЬМО С. С. СИДОРОВУ
+Письмо получил. Ты прав, что мы не всегда учитываем значение поездок на места 12.
+62
+П. П. ПЕТРОВ
+Учтём опыт твоей поездки и обсудим его на заседании комиссии в понедельник.
+"""
+
+
+def read(text: str) -> tuple[str, list[Document]]:
+    reader = reader_for(text)
+    return reader.name, reader.read(text, "page.txt", Reporter("page.txt"))
+
+
+def texts(document: Document) -> str:
+    return "\n".join(b.text for d in document.divisions for b in d.blocks)
+
+
+def test_numbers_of_one_sequence_cut_the_page_and_a_running_head_does_not() -> None:
+    name, documents = read(NUMBERED)
+    assert name == "letters"
+    assert [d.meta.number for d in documents] == ["18", "19"]
+    assert [d.title.text for d in documents] == ["ПИСЬМО П. П. ИВАНОВУ", "С. С. СИДОРОВУ"]
+    assert [
+        (s.kind, d.fields["number"].text[s.start : s.end]) for d in documents for s in d.fields["number"].spans
+    ] == [
+        ("idno", "18"),
+        ("idno", "19"),
+    ]
+    assert "112 П. П. ПЕТРОВ" in texts(documents[0]) and "Посылаю" in texts(documents[1])
+
+
+def test_named_headings_after_a_signature_cut_the_page() -> None:
+    name, documents = read(NAMED)
+    assert name == "letters"
+    assert [d.title.text for d in documents] == ["Letter to the Workers of the Mill", "Letter to Comrade Orlov"]
+    assert [d.fields["date"].text for d in documents] == ["2 May 1931", "9 May 1931"]
+    assert "(Truth)" in texts(documents[0]) and "Thank you" in texts(documents[1])
+
+
+def test_the_end_of_a_letter_a_page_opens_inside_is_a_document() -> None:
+    name, documents = read(OPENS_INSIDE)
+    assert name == "letters"
+    assert len(documents) == 2
+    assert documents[0].title.text.startswith("на складах.") and "И. Петров." in texts(documents[0])
+    assert documents[1].title.text == "Письмо С.С. Сидорову 24 сентября 1931 года"
+    assert [d.id for d in documents] == ["page-01", "page-02"]
+
+
+@pytest.mark.parametrize("text", [SINGLE, UNRELATED_NUMBERS], ids=["one-letter", "numbers-of-no-sequence"])
+def test_a_single_letter_is_not_this_readers(text: str) -> None:
+    assert reader_for(text).name != "letters"
+
+
+def test_every_line_is_kept() -> None:
+    for text in (NUMBERED, NAMED, OPENS_INSIDE):
+        _, documents = read(text)
+        kept = "\n".join("\n".join([d.title.text, *(b.text for b in d.fields.values()), texts(d)]) for d in documents)
+        assert sorted(kept.split()) == sorted(text.split())
