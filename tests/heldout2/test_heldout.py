@@ -88,10 +88,7 @@ TOLERANCE = 0.02
 # unexpected pass, and the entry is removed).
 NOT_YET_SPLIT: set[str] = set()
 # Sources whose words the converters do not all keep yet (strict, likewise).
-NOT_YET_WHOLE: set[str] = {
-    "connexions-lenin-armand-1914-09",
-    "connexions-lenin-gorky-1921-08-09",
-}
+NOT_YET_WHOLE: set[str] = set()
 # Chrome lines a converter still marks up or takes as the title, by source (each should go; no
 # other may appear).
 CHROME_STILL_MARKED: dict[str, set[str]] = {

@@ -201,6 +201,39 @@ def test_a_collected_works_letter_from_the_web_puts_its_fields_into_the_header(t
     assert [d.code for d in reporter.diagnostics if d.code == "site-chrome-dropped"] == ["site-chrome-dropped"]
 
 
+NUMBERED_WEB_LETTER = """A. B. Author
+
+214
+
+To:   C. D. FRIEND
+
+
+Published: First published in 1930. Printed from the original.
+Source: Collected Works, Volume 9, page 12.
+Other Formats:   Text
+
+
+3/IX.1912
+
+Dear Friend:
+
+The letter's first paragraph is long enough to be a paragraph of the text, and it says what it has to say.
+"""
+
+
+def test_a_web_letter_keeps_its_number_in_the_volume_and_the_lines_above_its_heading() -> None:
+    [document] = reader_for(NUMBERED_WEB_LETTER).read(NUMBERED_WEB_LETTER, "web.txt", Reporter("web.txt"))
+    number = document.fields["number"]
+    assert (document.meta.number, [(s.kind, number.text[s.start : s.end]) for s in number.spans]) == (
+        "214",
+        [("idno", "214")],
+    )
+    assert document.title.text == "To:   C. D. FRIEND"
+    blocks = [b.text for d in document.divisions for b in d.blocks]
+    assert blocks[0] == "A. B. Author" and "3/IX.1912" in blocks and "Dear Friend:" in blocks
+    assert "3/IX.1912" not in document.fields["editorial"].text
+
+
 SITE_PAGE = """Skip to content
 
 March 3, 1950

@@ -38,11 +38,14 @@ WRITTEN = re.compile(r"^(?:Written|Dictated|Написано)\b", re.I)
 ENDNOTE = re.compile(r"^\[(\d{1,4})\]\s*\S")
 # The labelled fields of a web edition's page: the first of them opens the block.
 FIELDS_START = re.compile(r"^(?:Written|Published|Dictated|Написано|Опубликовано)\s*:", re.I)
+# The letter's number in the volume, on a line of its own above the fields.
+VOLUME_NUMBER = re.compile(r"^\d{1,4}$")
 FIELD = re.compile(r"^[A-ZА-ЯЁ][\w\\/ ]{1,30}:(?:\s|$)")
 # Where the letter's text begins after the fields: its date line or its salutation.
 TEXT_START = re.compile(
     rf"^(?:(?:{'|'.join(ENGLISH_MONTHS)})\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+(?:{'|'.join(ENGLISH_MONTHS)})\s+\d{{4}})\.?$"
     rf"|^(?i:{'|'.join(SALUTATIONS)})\b"
+    r"|^\d{1,2}\s?[./]\s?[IVX]{1,4}\s?[./]\s?(?:\d{2}|\d{4})\.?$"  # a date with the month in Roman numerals
 )
 
 
@@ -180,6 +183,14 @@ def _web_letter(parts: list[Chunk], source: str, reporter: Reporter) -> Document
     document = Document(id=document_id(source), source=source, genre="letter", lang=lang, title=title)
     editorial = lines[:fields]
     letter = _fill(document, editorial, text, reporter)
+    above = parts[: at - 1 if heading else at]
+    numbers = [c for c in above if VOLUME_NUMBER.match(c.text)]
+    if numbers:  # the letter's number in the volume
+        number = block("number", numbers[0])
+        number.add(span(0, len(number.text), "idno"))
+        document.fields["number"] = number
+        document.meta.number = number.text
+    letter.blocks[:0] = [block("byline", c) for c in above if c not in numbers[:1]]
     if notes:
         division = Division("notes", _bracketed_notes(notes), {"label": "Notes"})
         document.divisions.append(division)
