@@ -91,27 +91,7 @@ NOT_YET_SPLIT: set[str] = set()
 NOT_YET_WHOLE: set[str] = set()
 # Chrome lines a converter still marks up or takes as the title, by source (each should go; no
 # other may appear).
-CHROME_STILL_MARKED: dict[str, set[str]] = {
-    "bolshevikstalin-letters-1938-1935": {"Header Ads"},
-    "c21ch-stalin-lenin-1918-07-07": {
-        "Центр гуманитарных наук 21-ого века",
-        "Зеркало Библиотеки Михаила Грачева,",
-        "Архив И. В. Сталина",
-        "сочинений И.В. Сталина",
-    },
-    "docslib-wilson-111944-presidium-1956": {"[Show full text]"},
-    "geum-stalin-kaganovich-1932-08-22": {
-        "290 Каганович — Сталину [22 августа 1933 г.]",
-        "292 Молотов, Каганович, Орджоникидзе — Сталину, Ворошилову",
-    },
-    "googlebooks-cwihp-pyongyang-vyshinsky-1950": {"網頁圖片", "PDF", "ePub 版"},
-    "kizhlyceum-lunacharsky-stalin-1925": {"Сочинения. Доклады. Рефераты. Краткие содержания"},
-    "optushome-pipes-lenin-armand-1914": {
-        "An independent forum of strategy, tactics and history in the Australian left, green and labour movements",
-        "Left links",
-    },
-    "wikirouge-engels-marx-1868-04-10": {"| Category | Template | Form |", "| Template | Form |"},
-}
+CHROME_STILL_MARKED: dict[str, set[str]] = {}
 
 
 def gold_mentions(entry: Entry) -> list[dict[str, str]]:

@@ -50,3 +50,62 @@ def test_chrome_is_blanked_in_place_and_reported_with_its_line() -> None:
     assert drop_chrome(text, reporter) == "Title\n\nThe letter.\n"
     [diagnostic] = reporter.diagnostics
     assert (diagnostic.code, diagnostic.line) == ("site-chrome-dropped", 2)
+
+
+PAGE_CHROME = {
+    "header-over-navigation": (
+        "Centre of the Humanities\n\nMirror of a Library,\n\nPrevious\npublication\nIndex of the works\n\n"
+        "Petrov P.P.\n\nLetter to S. S. Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n",
+        {1: "site header", 3: "site header", 5: "site header", 6: "site header", 7: "site header"},
+    ),
+    "home-link": (
+        "A forum of strategy and history of the labour movements\nLeft links\n\nForum home\n\nLetters\n\n"
+        "Dear friend! I am always very busy now and worried with the same story.\n",
+        {1: "site header", 2: "site header", 4: "site header"},
+    ),
+    "breadcrumb-page-name-pager": (
+        "Essays. Reports\n\n» » Papers of P. Petrov\n\nPapers of P. Petrov\n\nPage 3 of 18\n\nChapter 2\n"
+        "The letter's first sentence is long enough to be a sentence of the text.\n",
+        {1: "site header", 3: "breadcrumb", 5: "page name", 7: "pager"},
+    ),
+    "viewer-buttons": (
+        "網頁圖片\nPDF\nePub 版\n\nCiphered telegram\n\n"
+        "From Pyongyang To Moscow. The telegram's text is long enough.\n",
+        {1: "viewer buttons", 2: "viewer buttons", 3: "viewer buttons"},
+    ),
+    "items-over-page-row": (
+        "Letters. 1931–1936\n\nMaterial\n290 Petrov — Sidorov [22 August 1933]\n292 Orlov — Sidorov\nSimilar:\n"
+        "1   ...   29   30   31   ...   84\n294\n\nThe notes of the document before are long enough to be text.\n",
+        {4: "list of other items", 5: "list of other items", 6: "list of other items", 7: "pager"},
+    ),
+    "wiki-template-tables": (
+        "| Category | Template | Form |\n|---|---|---|\n| Text | Text | Text |\n| Template | Form |\n|---|---|\n"
+        "| Browse | Browse |\nTemplate:Gallery\nLetter to Karl Marx\n| Author(s) | Friedrich Engels |\n|---|---|\n"
+        "| Written | 10 April 1868 |\n",
+        {1: "template table", 2: "template table", 3: "template table", 4: "template table", 5: "template table"}
+        | {6: "template table", 7: "wiki link"},
+    ),
+}
+NOT_PAGE_CHROME = [
+    "Next day\n\nWe left Moscow in the morning and reached the border by the evening of the second day.\n",
+    "1932 1933 1934 1935 1936\n\nThe figures of the harvest are given for each year of the plan in turn.\n",
+    "| Name | Place |\n|---|---|\n| Petrov | Moscow |\n| Orlov | Kiev |\n",
+    "Dear friend,\n\nI am always very busy now & worried.\n\nHome\n",
+]
+
+
+@pytest.mark.parametrize("case", PAGE_CHROME, ids=list(PAGE_CHROME))
+def test_chrome_told_by_its_place_on_the_page(case: str) -> None:
+    text, wanted = PAGE_CHROME[case]
+    reporter = Reporter("page.txt")
+    kept = drop_chrome(text, reporter)
+    assert {d.line: d.message.split(" dropped")[0] for d in reporter.diagnostics} == wanted
+    assert [n for n, line in enumerate(kept.split("\n"), start=1) if not line.strip() and text.split("\n")[n - 1]] == (
+        sorted(wanted)
+    )
+
+
+@pytest.mark.parametrize("text", NOT_PAGE_CHROME, ids=range(len(NOT_PAGE_CHROME)))
+def test_text_in_the_places_of_chrome_is_kept(text: str) -> None:
+    reporter = Reporter("page.txt")
+    assert drop_chrome(text, reporter) == text and not reporter.diagnostics

@@ -3,8 +3,13 @@
 Told by their shape, never by a site's wording: a navigation bar (three or more short link labels between
 ``|``, or a row of bare ``|``), a breadcrumb (three or more short steps between ``»``, ``›`` or ``>``), a skip
 link (``Skip to content``, ``Перейти к содержимому``), the label over a breadcrumb (``You are here``, ``Вы
-здесь``) and a pager (``< previous   next >``). Such lines are blanked (so line numbers stay right) and
-reported; every other line is kept.
+здесь``) and a pager (``< previous   next >``, ``Страница 3 из 18``, a row of page numbers ``1 ... 29 30 31 ...
+84``). Some chrome is told by its place on the page (``page_chrome``): at the top of the page, above its first
+sentence, the site's header over a navigation block (``Предыдущая`` / ``публикация``, ``Ozleft home``) or a
+breadcrumb, the page's name repeating the breadcrumb's last step, a viewer's buttons with a label in another
+script (``PDF`` / ``ePub 版``), the list of other items over a row of page numbers; anywhere, a wiki's template
+table (every row one value repeated) and its links to other namespaces (``Template:Name``). Such lines are
+blanked (so line numbers stay right) and reported; every other line is kept.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ _SKIP_LINK = re.compile(
 )
 # A pager: the links to the previous and the next page between angle brackets ("< backward   forward >").
 _PAGER = re.compile(r"^(?:<<?|«|‹)\s*\w+(?:\s+\w+)?\s*(?:\|\s*)?\w+(?:\s+\w+)?\s*(?:>>?|»|›)$")
+# "Page 3 of 18", and a row of page links ("1 ... 29 30 31 32 ... 84").
+_PAGE_OF = re.compile(r"^(?:page|страница|стр\.)\s*\d+\s*(?:of|из)\s*\d+$", re.I)
+_PAGE_ROW = re.compile(r"^\d{1,4}(?=.*(?:\.\.\.|…))(?:\s+(?:\d{1,4}|\.\.\.|…)){4,}$")
 _HERE = re.compile(r"^(?:You are here|Вы здесь|Вы находитесь здесь)\s*:?$", re.I)
 _LABEL_WORDS = 5  # a link label is a few words: more is a sentence
 _STEP_WORDS = 8  # a breadcrumb step names a page: a title may run longer than a link
@@ -36,14 +44,23 @@ def chrome_kind(line: str) -> str | None:
         return "skip link"
     if _HERE.match(line):
         return "breadcrumb"
-    if _PAGER.match(line):
+    if _PAGER.match(line) or _PAGE_OF.match(line) or (_PAGE_ROW.match(line) and _numbers_rise(line)):
         return "pager"
     if _BARS_ONLY.match(line) or (
         NAV_BAR.match(line) and not line.startswith("|") and _link_labels(line.split("|"), _LABEL_WORDS)
     ):
         return "navigation bar"
     steps = _BREADCRUMB_STEP.split(line)
+    if line.startswith(("»", "›")):  # steps of links without a label (a home icon) before the page's name
+        steps = [step for step in steps if step.strip()] or [""]
+        return "breadcrumb" if _link_labels([*steps, "Home"], _STEP_WORDS * 3) else None
     return "breadcrumb" if len(steps) >= 3 and _link_labels(steps, _STEP_WORDS) else None
+
+
+def _numbers_rise(line: str) -> bool:
+    """Whether the numbers of a row rise, as page links do."""
+    numbers = [int(n) for n in re.findall(r"\d+", line)]
+    return all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 def _link_labels(parts: list[str], words: int) -> bool:
@@ -60,18 +77,141 @@ def _link_labels(parts: list[str], words: int) -> bool:
 
 
 # Every chrome line holds one of these (a cheap test before the patterns).
-_CUES = re.compile(r"[|»›>]|^(?:Skip|Jump|Перейти|You|Вы)", re.M)
+_CUES = re.compile(r"[|»›>]|^(?:Skip|Jump|Перейти|You|Вы|Page|Страница|Стр\.)|\.\.\.|…", re.M | re.I)
 
 
 def drop_chrome(text: str, reporter: Reporter) -> str:
     """``text`` with its chrome lines blanked, each reported (``site-chrome-dropped``) with its line."""
-    if not _CUES.search(text):
-        return text
     lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
+    found = page_chrome(lines)
+    if _CUES.search(text):
+        for index, line in enumerate(lines):
+            stripped = line.strip()
+            kind = chrome_kind(stripped) if stripped and index not in found else None
+            if kind is not None:
+                found[index] = kind
+    for index in sorted(found):
+        reporter.info("site-chrome-dropped", f"{found[index]} dropped: {lines[index].strip()!r}", index + 1)
+        lines[index] = ""
+    return "\n".join(lines) if found else text
+
+
+# The top of a page: the lines above its first sentence, within this many.
+_TOP_LINES = 40
+_SENTENCE_WORDS = 8
+# A link to the previous, the next or the home page: the word alone, with the kind of page it leads to, or the
+# site's name before "home".
+_NAV_LINK = re.compile(
+    r"^(?:(?:previous|next|back|предыдущая|следующая|назад|далее|вперёд|вперед)"
+    r"(?:\s+(?:page|post|entry|article|страница|публикация|запись|статья))?|(?:\w+\s+)?home|главная)$",
+    re.I,
+)
+# A line of a pipe table (``| Text | Text |``) and the rule under its header (``|---|---|``).
+_TABLE_ROW = re.compile(r"^\|(?:[^|\n]*\|){2,}$")
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+# A wiki's link to a page of another namespace (``Template:GalleryAuthors``, ``Special:Search``).
+_WIKI_LINK = re.compile(r"^(?:Template|Special|Category|Help|Portal|Шаблон|Служебная|Категория):\S+$")
+_BUTTON_WORDS = 2
+
+
+def page_chrome(lines: list[str]) -> dict[int, str]:
+    """The chrome told by its place on the page, by line index: see the module's docstring."""
+    found: dict[int, str] = {}
+    top = _top(lines)
+    header_end = max((i for i in top if _NAV_LINK.match(lines[i].strip())), default=None)
+    if header_end is not None:  # the navigation block's own lines after its link, then all above it
+        while header_end + 1 < len(lines) and lines[header_end + 1].strip() and header_end + 1 in top:
+            header_end += 1
+        found.update({i: "site header" for i in top if i <= header_end})
+    crumbs = [i for i in top if i not in found and chrome_kind(lines[i].strip()) == "breadcrumb"]
+    if crumbs:
+        found.update({i: "site header" for i in top if i < crumbs[-1]})
+        name = _BREADCRUMB_STEP.split(lines[crumbs[-1]].strip())[-1].strip()
+        found.update({i: "page name" for i in top if i > crumbs[-1] and lines[i].strip() == name})
+    found.update(_buttons(lines, top))
+    found.update(_item_lists(lines, top))
+    if "|" in "".join(lines) or any(":" in line for line in lines):
+        found.update(_wiki_chrome(lines))
+    return found
+
+
+def _top(lines: list[str]) -> list[int]:
+    """The indexes of the lines with text above the page's first sentence (within ``_TOP_LINES``)."""
+    out = []
+    for i, line in enumerate(lines[:_TOP_LINES]):
         stripped = line.strip()
-        kind = chrome_kind(stripped) if stripped else None
-        if kind is not None:
-            reporter.info("site-chrome-dropped", f"{kind} dropped: {stripped!r}", number)
-            lines[number - 1] = ""
-    return "\n".join(lines)
+        if len(stripped.split()) >= _SENTENCE_WORDS and stripped[-1] in '.!?»"”)':
+            break
+        if stripped:
+            out.append(i)
+    return out
+
+
+def _buttons(lines: list[str], top: list[int]) -> dict[int, str]:
+    """A viewer's buttons at the very top: a run of lines of a word or two, one of them in a script the page is not
+    written in (the viewer's interface language)."""
+    run: list[int] = []
+    for i in top:
+        if i != (run[-1] + 1 if run else top[0]) or len(lines[i].split()) > _BUTTON_WORDS:
+            break
+        run.append(i)
+    page = _script("".join(lines))
+    if len(run) >= 2 and any(_script(lines[i]) not in ("", page) for i in run):
+        return {i: "viewer buttons" for i in run}
+    return {}
+
+
+def _script(text: str) -> str:
+    """The script most letters of ``text`` are in: ``latin``, ``cyrillic``, ``cjk`` or ``""`` (no letters)."""
+    counts = {"latin": 0, "cyrillic": 0, "cjk": 0}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        code = ord(ch)
+        counts["cyrillic" if 0x400 <= code < 0x530 else "cjk" if code >= 0x2E80 else "latin"] += 1
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] else ""
+
+
+def _item_lists(lines: list[str], top: list[int]) -> dict[int, str]:
+    """Above a row of page numbers at the top, the links to other items (``290 X — Y``) and labels (``Other
+    items:``) of its run of lines."""
+    found: dict[int, str] = {}
+    for i in top:
+        if not (_PAGE_ROW.match(lines[i].strip()) and _numbers_rise(lines[i].strip())):
+            continue
+        k = i - 1
+        while k in top and (_ITEM.match(lines[k].strip()) or _LABEL.match(lines[k].strip())):
+            found[k] = "list of other items"
+            k -= 1
+    return found
+
+
+_ITEM = re.compile(r"^\d{1,4}\s+[A-ZА-ЯЁ].{0,120}$")
+_LABEL = re.compile(r"^\w+(?:\s+\w+){0,3}\s?:$")
+
+
+def _wiki_chrome(lines: list[str]) -> dict[int, str]:
+    """A wiki's template tables (a header, its rule, and rows each repeating one value) and namespace links."""
+    found: dict[int, str] = {}
+    i = 0
+    while i < len(lines):
+        stripped = lines[i].strip()
+        if _WIKI_LINK.match(stripped):
+            found[i] = "wiki link"
+        end = i
+        while end < len(lines) and _TABLE_ROW.match(lines[end].strip()):
+            end += 1
+        # the run's tables: each a header over its rule, then rows up to the next table's header
+        heads = [k - 1 for k in range(i + 1, end) if _TABLE_RULE.match(lines[k].strip())]
+        for head, next_head in zip(heads, [*heads[1:], end], strict=False):
+            rows = [lines[k].strip() for k in range(head + 2, next_head)]
+            if rows and all(map(_one_value, rows)):
+                found.update({k: "template table" for k in range(head, next_head)})
+        i = max(end, i + 1)
+    return found
+
+
+def _one_value(row: str) -> bool:
+    """Whether every cell of a table row holds the same value."""
+    return len({cell.strip() for cell in row.strip("|").split("|")}) == 1

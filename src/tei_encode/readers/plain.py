@@ -11,12 +11,14 @@ from .script import text_language
 # A first chunk of more lines than this is no title but the text run on under it (a page copied without blank
 # lines): its first line is the title, its other lines paragraphs.
 TITLE_LINES = 3
+# Nor is a first chunk longer than this: its first line is the title (a line run on for a page is text).
+TITLE_CHARACTERS = 300
 
 
 class PlainReader:
     """Any UTF-8 text: the first paragraph is the title (its first line, when it runs on into the text; the line
-    after a date line standing alone above it, the date being the document's), the rest are paragraphs; the
-    language is the script's."""
+    after a date line standing alone above it, the date being the document's; not a label ending in a colon), the
+    rest are paragraphs; the language is the script's."""
 
     name = "plain"
 
@@ -30,11 +32,12 @@ class PlainReader:
         fields = {}
         if len(parts) > 1 and DATE_ONLY.match(parts[0].text):
             fields["date"] = block("date", parts.pop(0))
-        title = block("title", parts[0])
+        at = next((k for k, c in enumerate(parts) if not c.text.endswith(":")), 0)  # a label is no title
+        title = block("title", parts[at])
         document = Document(
             id=document_id(source), source=source, genre="text", lang=text_language(text), title=title, fields=fields
         )
-        document.divisions.append(Division("text", [block("p", c) for c in parts[1:]], {}))
+        document.divisions.append(Division("text", [block("p", c) for c in parts[:at] + parts[at + 1 :]], {}))
         reporter.info("plain-reader", "no known source format recognised; read as plain text")
         return [document]
 
@@ -43,7 +46,7 @@ def _parts(text: str) -> list[Chunk]:
     """The chunks of ``text``; a first chunk too long for a title cut into its lines, and so every chunk when the
     text has no blank line between its lines (each line then is a paragraph)."""
     parts = chunks(text)
-    if parts[0].text.count("\n") < TITLE_LINES:
+    if parts[0].text.count("\n") < TITLE_LINES and len(parts[0].text) <= TITLE_CHARACTERS:
         return parts
     cut = parts if len(parts) == 1 else parts[:1]
     lines = [Chunk(line.strip(), c.line + k) for c in cut for k, line in enumerate(c.text.split("\n")) if line.strip()]
