@@ -24,6 +24,7 @@ from ..model import Division, Document, span
 from .blocks import Chunk, block, document_id
 from .edition import HEADING as DATED_HEADING
 from .layout import DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE
+from .pages import mark_page_breaks
 from .script import text_language
 
 # A number of the volume's sequence: alone, with a number sign, or before its heading on the same line.
@@ -191,7 +192,9 @@ def _letter(lines: list[str], start: _Start, end: int, source: str, id_: str) ->
     document = Document(id=id_, source=source, genre="letter", lang=lang, title=title, fields=fields)
     if number is not None:
         document.meta.number = number.text
-    document.divisions.append(Division("letter", [block("p", c) for c in body], {"lang": lang}))
+    blocks = [block("p", c) for c in body]
+    mark_page_breaks(blocks)
+    document.divisions.append(Division("letter", blocks, {"lang": lang}))
     return document
 
 

@@ -6,6 +6,7 @@ from ..diagnostics import Reporter
 from ..model import Division, Document
 from .blocks import Chunk, block, chunks, document_id
 from .layout import DATE_ONLY
+from .pages import mark_page_breaks
 from .script import text_language
 
 # A first chunk of more lines than this is no title but the text run on under it (a page copied without blank
@@ -37,7 +38,9 @@ class PlainReader:
         document = Document(
             id=document_id(source), source=source, genre="text", lang=text_language(text), title=title, fields=fields
         )
-        document.divisions.append(Division("text", [block("p", c) for c in parts[:at] + parts[at + 1 :]], {}))
+        body = [block("p", c) for c in parts[:at] + parts[at + 1 :]]
+        mark_page_breaks(body)
+        document.divisions.append(Division("text", body, {}))
         reporter.info("plain-reader", "no known source format recognised; read as plain text")
         return [document]
 

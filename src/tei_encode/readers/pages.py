@@ -1,0 +1,65 @@
+"""Page breaks of a printed edition or a manuscript left in a text copy of it, marked where the reader can be sure.
+
+A web copy of a book keeps the printed page numbers: a translator's or an edition's mark inside a sentence
+(``[Page 211]``, ``[p. 12]``, ``[Стр. 12]``), a folio break of a transcription (``Л. 31//``, ``Л. 31об.//``), and
+the running head of the page with its number on a line of its own (``284 В. И. ЛЕНИН``, ``РАЗГОВОР ПО ПРЯМОМУ
+ПРОВОДУ с Б. М. ВОЛИНЫМ 213``, or ``62`` over ``В. И. ЛЕНИН``). Each gives an empty ``pb`` span with the page's
+number (``n``) where the page starts: before the mark, the folio or the running head, which stay text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, span
+
+# A page mark inside the text: "[Page 211]", "[p. 12]", "[Стр. 12]", "[С. 12]".
+_MARK = re.compile(r"\[(?:page|p\.|pp\.|стр\.|страница|с\.)\s*(?P<n>\d{1,4})\]", re.I)
+# A folio break of a transcription: "Л. 31//", "Л. 31об.//", "f. 12v//".
+_FOLIO = re.compile(r"(?<!\w)(?:Л|л|Лл|f|ff|fol)\.\s?(?P<n>\d{1,4}(?:\s?об\.?|[rv])?)\s?//")
+# A running head with its page number before or after it, or the number alone over it.
+_NUMBER_FIRST = re.compile(r"^(?P<n>\d{1,4})\s+(?P<head>\S.{2,120})$")
+_NUMBER_LAST = re.compile(r"^(?P<head>\S.{2,120}?)\s+(?P<n>\d{1,4})$")
+_NUMBER = re.compile(r"^\d{1,4}$")
+# A head with figures or ending in a number's label is a line of the text ("CABLE Nº 2220", "ДЕКАБРЯ 1950").
+_NOT_HEAD = re.compile(r"\d|(?:№|N[ºo°]\.?|No\.?|Nr\.?|#)$", re.I)
+_HEAD_LETTERS = 3
+_HEAD_CAPITALS = 0.8  # a running head is set in capitals: a preposition or "г." may be small
+
+
+def mark_page_breaks(blocks: list[Block]) -> None:
+    """Add a ``pb`` span with its number before each page mark, folio break and running head of ``blocks`` (the
+    text of one document, in order: a running head may stand in a block of its own)."""
+    lines = [(b, at, line) for b in blocks for at, line in _lines(b.text)]
+    for block in blocks:
+        for match in _MARK.finditer(block.text):
+            block.add(span(match.start(), match.start(), "pb", n=match.group("n")))
+        for match in _FOLIO.finditer(block.text):
+            block.add(span(match.start(), match.start(), "pb", n=re.sub(r"\s", "", match.group("n"))))
+    for k in range(1, len(lines)):  # the first line is the text's own heading or number
+        block, at, line = lines[k]
+        head = _NUMBER_FIRST.match(line) or _NUMBER_LAST.match(line)
+        if head and _head(head.group("head")) and not _NOT_HEAD.search(head.group("head")):
+            block.add(span(at, at, "pb", n=head.group("n")))
+        elif _NUMBER.match(line) and k + 1 < len(lines) and _head(lines[k + 1][2]):
+            block.add(span(at, at, "pb", n=line))
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text`` with text, stripped, each with the offset of its first character."""
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            out.append((offset + len(line) - len(line.lstrip()), stripped))
+        offset += len(line) + 1
+    return out
+
+
+def _head(text: str) -> bool:
+    """Whether a line reads as a running head: set in capitals (a preposition or "г." may be small), two words or
+    more."""
+    letters = [ch for ch in text if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in letters)
+    return len(letters) >= _HEAD_LETTERS and capitals >= _HEAD_CAPITALS * len(letters) and len(text.split()) >= 2

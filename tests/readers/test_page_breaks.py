@@ -1,0 +1,45 @@
+"""Printed page breaks left in a text copy (``readers/pages.py``): page marks, folio breaks, running heads."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_encode.model import Block
+from tei_encode.readers.pages import mark_page_breaks
+
+BREAKS = {
+    "page-mark": (["had not become known [Page 211] here until"], [(0, 21, "211")]),
+    "page-mark-ru": (["как сказано [Стр. 12] выше"], [(0, 12, "12")]),
+    "folios": (["Л. 31// Присутствуют: Петров\nЛ. 31об.// Орлов – стоит"], [(0, 0, "31"), (0, 29, "31об.")]),
+    "head-after-number": (["так и не доделано,\n284 В. И. ЛЕНИН\nи надо ещё"], [(0, 19, "284")]),
+    "head-before-number": (["из Суражан\nРАЗГОВОР ПО ПРЯМОМУ ПРОВОДУ с Б. М. ВОЛИНЫМ 213\nв Гомеле"], [(0, 11, "213")]),
+    "number-over-head": (
+        ["Ред.", "62", "В. И. ЛЕНИН", "отчётливее формулировать"],
+        [(1, 0, "62")],
+    ),
+}
+NO_BREAKS = {
+    "document-number-first": ["116\nТЕЛЕГРАММА ПРЕДСЕДАТЕЛЮ\nСообщите по телеграфу"],
+    "number-and-label": ["Ответ на\nCABLE Nº 2220"],
+    "date-in-capitals": ["Москва\n12 ДЕКАБРЯ 1950 Г."],
+    "note-number": ["В МАЛЫЙ СОВНАРКОМ\n70\n21. IV. 1918 г."],
+    "figures": ["Итого\n12 30 40"],
+    "brackets": ["see [page twelve] and [12]"],
+}
+
+
+def breaks(texts: list[str]) -> list[tuple[int, int, str]]:
+    blocks = [Block("p", text) for text in texts]
+    mark_page_breaks(blocks)
+    return [(k, s.start, s.attr("n")) for k, b in enumerate(blocks) for s in b.spans if s.kind == "pb"]
+
+
+@pytest.mark.parametrize("case", BREAKS, ids=list(BREAKS))
+def test_page_breaks_are_marked_where_the_page_starts(case: str) -> None:
+    texts, wanted = BREAKS[case]
+    assert sorted(breaks(texts)) == wanted
+
+
+@pytest.mark.parametrize("case", NO_BREAKS, ids=list(NO_BREAKS))
+def test_lines_that_are_no_page_break(case: str) -> None:
+    assert breaks(NO_BREAKS[case]) == []
