@@ -55,7 +55,7 @@ ALLOWED_ATTRS: dict[str, tuple[str, ...]] = {
     "del": ("rend",),
     "add": ("place",),
     "note": ("type", "place", "n"),
-    "pb": (),
+    "pb": ("n",),
     "supplied": ("reason", "cert"),
     "gap": ("reason",),
     "hi": ("rend",),
