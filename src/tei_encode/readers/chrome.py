@@ -110,6 +110,7 @@ _NAV_LINK = re.compile(
 _TABLE_ROW = re.compile(r"^\|(?:[^|\n]*\|){2,}$")
 _TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 # A wiki's link to a page of another namespace (``Template:GalleryAuthors``, ``Special:Search``).
+_WIKI_CUE = re.compile(r"^\s*(?:\||Template:|Special:|Category:|Help:|Portal:|Шаблон:|Служебная:|Категория:)")
 _WIKI_LINK = re.compile(r"^(?:Template|Special|Category|Help|Portal|Шаблон|Служебная|Категория):\S+$")
 _BUTTON_WORDS = 2
 
@@ -130,7 +131,7 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
         found.update({i: "page name" for i in top if i > crumbs[-1] and lines[i].strip() == name})
     found.update(_buttons(lines, top))
     found.update(_item_lists(lines, top))
-    if "|" in "".join(lines) or any(":" in line for line in lines):
+    if any(_WIKI_CUE.match(line) for line in lines):
         found.update(_wiki_chrome(lines))
     return found
 
@@ -155,8 +156,10 @@ def _buttons(lines: list[str], top: list[int]) -> dict[int, str]:
         if i != (run[-1] + 1 if run else top[0]) or len(lines[i].split()) > _BUTTON_WORDS:
             break
         run.append(i)
-    page = _script("".join(lines))
-    if len(run) >= 2 and any(_script(lines[i]) not in ("", page) for i in run):
+    if len(run) < 2:
+        return {}
+    page = _script("".join(lines[top[-1] + 1 :]) if top[-1] + 1 < len(lines) else "")
+    if any(_script(lines[i]) not in ("", page) for i in run):
         return {i: "viewer buttons" for i in run}
     return {}
 
