@@ -68,6 +68,12 @@ PAGE_CHROME = {
         "The letter's first sentence is long enough to be a sentence of the text.\n",
         {1: "site header", 3: "breadcrumb", 5: "page name", 7: "pager"},
     ),
+    "fields-between-breadcrumb-and-pager": (
+        "1 000 books, 200 authors.\n\nLibrary » Authors » P. Petrov » Volume 3 (page 17)\nVolume 3\n"
+        "Added: 7 October 2016\n\nAuthor: P. Petrov\n\nCurrent page: 17 (of 39 pages)\n\nLetter to S. S. Sidorov\n\n"
+        "Dear friend! I am always very busy now and worried with the same story.\n",
+        {1: "site header", 3: "breadcrumb", 4: "page fields", 5: "page fields", 7: "page fields", 9: "pager"},
+    ),
     "viewer-buttons": (
         "網頁圖片\nPDF\nePub 版\n\nCiphered telegram\n\n"
         "From Pyongyang To Moscow. The telegram's text is long enough.\n",

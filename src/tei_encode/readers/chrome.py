@@ -29,8 +29,12 @@ _SKIP_LINK = re.compile(
 )
 # A pager: the links to the previous and the next page between angle brackets ("< backward   forward >").
 _PAGER = re.compile(r"^(?:<<?|«|‹)\s*\w+(?:\s+\w+)?\s*(?:\|\s*)?\w+(?:\s+\w+)?\s*(?:>>?|»|›)$")
-# "Page 3 of 18", and a row of page links ("1 ... 29 30 31 32 ... 84").
-_PAGE_OF = re.compile(r"^(?:page|страница|стр\.)\s*\d+\s*(?:of|из)\s*\d+$", re.I)
+# A row of page links ("1 ... 29 30 31 32 ... 84").
+# "Page 3 of 18", "Текущая страница: 17 (всего у книги 39 страниц)".
+_PAGE_OF = re.compile(
+    r"^(?:current\s+|текущая\s+)?(?:page|страница|стр\.)\s*:?\s*\d+\s*(?:(?:of|из)\s*\d+|\([^()\d]*\d+[^()\d]*\))$",
+    re.I,
+)
 _PAGE_ROW = re.compile(r"^\d{1,4}(?=.*(?:\.\.\.|…))(?:\s+(?:\d{1,4}|\.\.\.|…)){4,}$")
 _HERE = re.compile(r"^(?:You are here|Вы здесь|Вы находитесь здесь)\s*:?$", re.I)
 _LABEL_WORDS = 5  # a link label is a few words: more is a sentence
@@ -129,6 +133,9 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
         found.update({i: "site header" for i in top if i < crumbs[-1]})
         name = _BREADCRUMB_STEP.split(lines[crumbs[-1]].strip())[-1].strip()
         found.update({i: "page name" for i in top if i > crumbs[-1] and lines[i].strip() == name})
+        pagers = [i for i in top if i > crumbs[-1] and _PAGE_OF.match(lines[i].strip())]
+        if pagers:  # the page's fields between its breadcrumb and its pager
+            found.update({i: "page fields" for i in top if crumbs[-1] < i < pagers[-1] and i not in found})
     found.update(_buttons(lines, top))
     found.update(_item_lists(lines, top))
     if any(_WIKI_CUE.match(line) for line in lines):
@@ -141,7 +148,7 @@ def _top(lines: list[str]) -> list[int]:
     out = []
     for i, line in enumerate(lines[:_TOP_LINES]):
         stripped = line.strip()
-        if len(stripped.split()) >= _SENTENCE_WORDS and stripped[-1] in '.!?»"”)':
+        if len(stripped.split()) >= _SENTENCE_WORDS and stripped[-1] in '.!?»"”)' and not chrome_kind(stripped):
             break
         if stripped:
             out.append(i)
