@@ -21,6 +21,15 @@ NUMBERED = """18
 Тов. Сидоров! Посылаю Вам записку о складах и прошу ответить сегодня же.
 """
 
+# Numbered extracts of letters in ordinary case, each with the archive line after its text.
+NUMBERED_EXTRACTS = """12. Из письма Г. Е. Зиновьеву
+Посылаю Вам статью и прошу напечатать её в ближайшем номере, если успеете до конца недели.
+РГАСПИ. Ф. 2. Оп. 1. Д. 12. Л. 3.
+13. Из письма Л. Б. Каменеву
+Статью получил. Печатать её сейчас не будем, подождём решения комиссии.
+РГАСПИ. Ф. 2. Оп. 1. Д. 13. Л. 1.
+"""
+
 # A blog page of two letters in English, a dashed line and a note between them.
 NAMED = """Letter to the Workers of the Mill
 
@@ -90,6 +99,16 @@ def test_numbers_of_one_sequence_cut_the_page_and_a_running_head_does_not() -> N
     assert "112 П. П. ПЕТРОВ" in texts(documents[0]) and "Посылаю" in texts(documents[1])
 
 
+def test_numbered_extracts_in_ordinary_case_cut_the_page() -> None:
+    name, documents = read(NUMBERED_EXTRACTS)
+    assert name == "letters"
+    assert [(d.meta.number, d.title.text) for d in documents] == [
+        ("12", "Из письма Г. Е. Зиновьеву"),
+        ("13", "Из письма Л. Б. Каменеву"),
+    ]
+    assert "Д. 12" in texts(documents[0]) and "Д. 13" in texts(documents[1])
+
+
 def test_named_headings_after_a_signature_cut_the_page() -> None:
     name, documents = read(NAMED)
     assert name == "letters"
@@ -113,7 +132,7 @@ def test_a_single_letter_is_not_this_readers(text: str) -> None:
 
 
 def test_every_line_is_kept() -> None:
-    for text in (NUMBERED, NAMED, OPENS_INSIDE):
+    for text in (NUMBERED, NUMBERED_EXTRACTS, NAMED, OPENS_INSIDE):
         _, documents = read(text)
         kept = "\n".join("\n".join([d.title.text, *(b.text for b in d.fields.values()), texts(d)]) for d in documents)
         assert sorted(kept.split()) == sorted(text.split())

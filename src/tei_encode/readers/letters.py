@@ -3,9 +3,10 @@
 Web copies of letter editions and collected works run letters on with nothing but their headings between them.
 A letter starts at:
 
-- a number of the volume's sequence, alone on its line or before a heading in capitals (``452`` / ``ПИСЬМО И. И.
-  РАДЧЕНКО``, ``453 Н. ОСИНСКОМУ``, ``№ 12.``, ``12. ИЗ ПИСЬМА …``), when the page holds the next or the previous
-  number of that sequence too (a running head's page number, ``284 В. И. ЛЕНИН``, is no part of it);
+- a number of the volume's sequence, alone on its line or before a heading in capitals or one naming a letter
+  (``452`` / ``ПИСЬМО И. И. РАДЧЕНКО``, ``453 Н. ОСИНСКОМУ``, ``№ 12.``, ``12. ИЗ ПИСЬМА …``, ``13. Из письма
+  Г. Е. Зиновьеву``), when the page holds the next or the previous number of that sequence too (a running head's
+  page number, ``284 В. И. ЛЕНИН``, is no part of it);
 - a heading naming the letter (``Письмо К.Е. Ворошилову 24 сентября 1931 года``, ``Letter to Comrade X``, ``ПИСЬМО
   К.Ф. СТАРОСТИНУ``, ``Stalin to Kaganovich October 2, 1933``) after a signature that closes the letter before it.
 
@@ -95,9 +96,9 @@ def _numbered(lines: list[str]) -> list[_Start]:
             continue
         head = match.group("head")
         following = _next_line(lines, i)
-        if head is not None and _capitals(head):
+        if head is not None and (_capitals(head) or _heading(head)):
             found.append(_Start(i, i, match.group("n")))
-        elif head is None and following is not None and (_capitals(lines[following]) or match.group("sign")):
+        elif head is None and following is not None and (_lead(lines[following]) or match.group("sign")):
             found.append(_Start(i, following, match.group("n")))
     numbers = [int(s.number) for s in found]
     return [s for k, s in enumerate(found) if int(s.number) - 1 in numbers[:k] or int(s.number) + 1 in numbers[k + 1 :]]
@@ -126,6 +127,11 @@ def _heading(line: str) -> bool:
     return bool(NAMED.match(line)) and len(line.split()) <= _HEADING_WORDS and not line.endswith((",", ";", ":"))
 
 
+def _lead(line: str) -> bool:
+    """Whether a line under a number heads a letter: set in capitals, or naming a letter."""
+    return _capitals(line) or _heading(line.strip())
+
+
 def _capitals(text: str) -> bool:
     """A heading set in capitals: three letters or more, none of them small."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -150,7 +156,7 @@ def _letter(lines: list[str], start: _Start, end: int, source: str, id_: str) ->
         text = lines[at].strip()
         match = NUMBER.match(text)
         assert match is not None
-        number = block("number", Chunk(text[: match.end("n")], at + 1))
+        number = block("number", Chunk(text[: match.start("head")].rstrip() if match.group("head") else text, at + 1))
         number.add(span(match.start("n"), match.end("n"), "idno"))
     heading_at = start.heading if start.heading >= 0 else None
     body_from = start.line
@@ -170,7 +176,7 @@ def _letter(lines: list[str], start: _Start, end: int, source: str, id_: str) ->
             heading_lines.append(following)
         first = lines[heading_at].strip()
         if start.number and heading_at == start.line:
-            first = first[NUMBER.match(first).end("n") :].lstrip(". ")  # type: ignore[union-attr]
+            first = first[NUMBER.match(first).start("head") :]  # type: ignore[union-attr]
         heading_text = "\n".join([first, *(lines[k].strip() for k in heading_lines[1:])])
         title = block("title", Chunk(heading_text, heading_at + 1))
         body_from = heading_lines[-1] + 1
@@ -191,7 +197,7 @@ def _letter(lines: list[str], start: _Start, end: int, source: str, id_: str) ->
     lang = text_language(words)
     document = Document(id=id_, source=source, genre="letter", lang=lang, title=title, fields=fields)
     if number is not None:
-        document.meta.number = number.text
+        document.meta.number = start.number
     blocks = [block("p", c) for c in body]
     mark_page_breaks(blocks)
     document.divisions.append(Division("letter", blocks, {"lang": lang}))
