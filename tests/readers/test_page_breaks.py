@@ -17,6 +17,10 @@ BREAKS = {
         ["Ред.", "62", "В. И. ЛЕНИН", "отчётливее формулировать"],
         [(1, 0, "62")],
     ),
+    "page-number-at-the-top": (
+        ["Вид материала", "294", "Сталин» (РГАСПИ. Ф. 558. Оп. 11. Д. 79. Л. 51). 23 августа ПБ приняло постановление"],
+        [(1, 0, "294")],
+    ),
 }
 NO_BREAKS = {
     "document-number-first": ["116\nТЕЛЕГРАММА ПРЕДСЕДАТЕЛЮ\nСообщите по телеграфу"],
@@ -25,6 +29,7 @@ NO_BREAKS = {
     "note-number": ["В МАЛЫЙ СОВНАРКОМ\n70\n21. IV. 1918 г."],
     "figures": ["Итого\n12 30 40"],
     "brackets": ["see [page twelve] and [12]"],
+    "number-further-down": ["a", "b", "c", "12", "The paragraph under the number runs on as a sentence does here."],
 }
 
 

@@ -3,8 +3,9 @@
 A web copy of a book keeps the printed page numbers: a translator's or an edition's mark inside a sentence
 (``[Page 211]``, ``[p. 12]``, ``[Стр. 12]``), a folio break of a transcription (``Л. 31//``, ``Л. 31об.//``), and
 the running head of the page with its number on a line of its own (``284 В. И. ЛЕНИН``, ``РАЗГОВОР ПО ПРЯМОМУ
-ПРОВОДУ с Б. М. ВОЛИНЫМ 213``, or ``62`` over ``В. И. ЛЕНИН``). Each gives an empty ``pb`` span with the page's
-number (``n``) where the page starts: before the mark, the folio or the running head, which stay text.
+ПРОВОДУ с Б. М. ВОЛИНЫМ 213``, or ``62`` over ``В. И. ЛЕНИН``), and a book page's number alone over its first
+lines at the top of the text. Each gives an empty ``pb`` span with the page's number (``n``) where the page
+starts: before the mark, the folio, the running head or the number, which stay text.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _NUMBER = re.compile(r"^\d{1,4}$")
 # A head with figures or ending in a number's label is a line of the text ("CABLE Nº 2220", "ДЕКАБРЯ 1950").
 _NOT_HEAD = re.compile(r"\d|(?:№|N[ºo°]\.?|No\.?|Nr\.?|#)$", re.I)
 _HEAD_LETTERS = 3
+_TOP = 3  # a page number alone stands among the first lines of the text
+_PROSE_WORDS = 8
 _HEAD_CAPITALS = 0.8  # a running head is set in capitals: a preposition or "г." may be small
 
 
@@ -43,6 +46,8 @@ def mark_page_breaks(blocks: list[Block]) -> None:
             block.add(span(at, at, "pb", n=head.group("n")))
         elif _NUMBER.match(line) and k + 1 < len(lines) and _head(lines[k + 1][2]):
             block.add(span(at, at, "pb", n=line))
+        elif _NUMBER.match(line) and k < _TOP and k + 1 < len(lines) and _prose(lines[k + 1][2]):
+            block.add(span(at, at, "pb", n=line))  # the printed page's number over its first lines
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -55,6 +60,11 @@ def _lines(text: str) -> list[tuple[int, str]]:
             out.append((offset + len(line) - len(line.lstrip()), stripped))
         offset += len(line) + 1
     return out
+
+
+def _prose(text: str) -> bool:
+    """Whether a line runs on as a text's sentences do."""
+    return len(text.split()) >= _PROSE_WORDS
 
 
 def _head(text: str) -> bool:
