@@ -217,7 +217,15 @@ Other Formats:   Text
 
 Dear Friend:
 
-The letter's first paragraph is long enough to be a paragraph of the text, and it says what it has to say.
+The letter's first paragraph is long enough to be a paragraph of the text, and it says what it has to say.[1]
+
+Yours,
+A. B.
+
+
+Notes
+
+[1] The editors' note to the first paragraph.
 """
 
 
@@ -232,6 +240,7 @@ def test_a_web_letter_keeps_its_number_in_the_volume_and_the_lines_above_its_hea
     blocks = [b.text for d in document.divisions for b in d.blocks]
     assert blocks[0] == "A. B. Author" and "3/IX.1912" in blocks and "Dear Friend:" in blocks
     assert "3/IX.1912" not in document.fields["editorial"].text
+    assert "Notes" not in blocks and [d.attrs.get("label") for d in document.divisions] == [None, "Notes"]
 
 
 SITE_PAGE = """Skip to content

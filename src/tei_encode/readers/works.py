@@ -178,6 +178,9 @@ def _web_letter(parts: list[Chunk], source: str, reporter: Reporter) -> Document
     rest = _rest_chunks(parts[at:], lines[fields].line if fields < len(lines) else None)
     notes_at = next((i for i, c in enumerate(rest) if all(ENDNOTE.match(n.text) for n in rest[i:])), len(rest))
     text, notes = rest[:notes_at], rest[notes_at:]
+    label = "Notes"
+    if notes and text and NOTES_LABEL.match(text[-1].text):  # the notes' own label over them
+        label = text.pop().text.rstrip(": ")
     title = block("title", heading) if heading else block("title", text[0] if text else parts[0])
     lang = text_language("\n".join(c.text for c in parts))
     document = Document(id=document_id(source), source=source, genre="letter", lang=lang, title=title)
@@ -192,7 +195,7 @@ def _web_letter(parts: list[Chunk], source: str, reporter: Reporter) -> Document
         document.meta.number = number.text
     letter.blocks[:0] = [block("byline", c) for c in above if c not in numbers[:1]]
     if notes:
-        division = Division("notes", _bracketed_notes(notes), {"label": "Notes"})
+        division = Division("notes", _bracketed_notes(notes), {"label": label})
         document.divisions.append(division)
         mark_bracketed_references(letter.blocks, {b.attrs["n"]: b.attrs["n"] for b in division.blocks})
     return document
