@@ -41,11 +41,13 @@ _PROSE_WORDS = 6  # a line of the letter's text, not a heading or a signature
 
 @dataclass(frozen=True)
 class _Start:
-    """Where a letter starts: its first line, the line of its heading, and its number if it has one."""
+    """Where a letter starts: its first line, the line of its heading, and its number and the number's line if it
+    has one."""
 
     line: int
     heading: int
     number: str = ""
+    number_at: int = -1
 
 
 class LettersReader:
@@ -65,7 +67,7 @@ class LettersReader:
         if not starts:
             return []
         if not _has_prose(lines[: starts[0].line]):
-            starts[0] = _Start(0, starts[0].heading, starts[0].number)
+            starts[0] = _Start(0, starts[0].heading, starts[0].number, starts[0].number_at)
         elif starts[0].line:
             first = _next_line(lines, -1)
             headed = first is not None and _heading(lines[first].strip())
@@ -97,9 +99,9 @@ def _numbered(lines: list[str]) -> list[_Start]:
         head = match.group("head")
         following = _next_line(lines, i)
         if head is not None and (_capitals(head) or _heading(head)):
-            found.append(_Start(i, i, match.group("n")))
+            found.append(_Start(i, i, match.group("n"), i))
         elif head is None and following is not None and (_lead(lines[following]) or match.group("sign")):
-            found.append(_Start(i, following, match.group("n")))
+            found.append(_Start(i, following, match.group("n"), i))
     numbers = [int(s.number) for s in found]
     return [s for k, s in enumerate(found) if int(s.number) - 1 in numbers[:k] or int(s.number) + 1 in numbers[k + 1 :]]
 
@@ -152,7 +154,7 @@ def _letter(lines: list[str], start: _Start, end: int, source: str, id_: str) ->
     """The document of the lines ``start.line`` to ``end``: number, heading, date line, and the text's chunks."""
     number = None
     if start.number:
-        at = start.line
+        at = start.number_at
         text = lines[at].strip()
         match = NUMBER.match(text)
         assert match is not None
@@ -163,7 +165,8 @@ def _letter(lines: list[str], start: _Start, end: int, source: str, id_: str) ->
     title = None
     fields = {}
     # the page's own lines above its first letter's heading open the text
-    above = _chunks(lines, start.line + 1 if number is not None else start.line, heading_at or start.line)
+    unnumbered = [line if k != start.number_at else "" for k, line in enumerate(lines)]
+    above = _chunks(unnumbered, start.line, heading_at if heading_at is not None else start.line)
     if heading_at is not None:
         heading_lines = [heading_at]
         while (
@@ -175,7 +178,7 @@ def _letter(lines: list[str], start: _Start, end: int, source: str, id_: str) ->
         ):
             heading_lines.append(following)
         first = lines[heading_at].strip()
-        if start.number and heading_at == start.line:
+        if start.number and heading_at == start.number_at:
             first = first[NUMBER.match(first).start("head") :]  # type: ignore[union-attr]
         heading_text = "\n".join([first, *(lines[k].strip() for k in heading_lines[1:])])
         title = block("title", Chunk(heading_text, heading_at + 1))
