@@ -4,10 +4,14 @@ signature; single letters stay whole."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.model import Document
 from tei_encode.readers import reader_for
+from tei_encode.readers.chrome import drop_chrome
+from tei_encode.readers.letters import LettersReader
 
 # A page of collected works without blank lines: numbers of the volume, a running head with the page number.
 NUMBERED = """18
@@ -136,3 +140,51 @@ def test_every_line_is_kept() -> None:
         _, documents = read(text)
         kept = "\n".join("\n".join([d.title.text, *(b.text for b in d.fields.values()), texts(d)]) for d in documents)
         assert sorted(kept.split()) == sorted(text.split())
+
+
+# The shapes the reader, the chrome rules and the page breaks look for, in any order, among any text.
+SHAPES = st.sampled_from(
+    [
+        "452",
+        "453",
+        "№ 12.",
+        "12. ИЗ ПИСЬМА А. Б. ВВВ",
+        "ПИСЬМО К.Ф. СТАРОСТИНУ",
+        "И. СТАЛИН",
+        "J. Stalin",
+        "Letter to Comrade Orlov",
+        "Письмо К.Е. Ворошилову 24 сентября 1931 года",
+        "284 В. И. ЛЕНИН",
+        "62",
+        "The text runs on as a sentence of some length does here.",
+        "",
+        "| a | a |",
+        "|---|---|",
+        "Template:Name",
+        "Previous",
+        "» » Page name",
+        "Page name",
+        "Page 3 of 18",
+        "PDF",
+        "網頁",
+        "1 ... 3 4 5 ... 9",
+        "[Page 12]",
+        "11 January 1935",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(SHAPES, st.text(max_size=20)), max_size=25))
+def test_any_page_of_the_shapes_keeps_every_word(parts: list[str]) -> None:
+    text = "\n".join(parts)
+    reporter = Reporter("page.txt")
+    kept = drop_chrome(text, reporter)
+    pairs = list(zip(kept.split("\n"), text.split("\n"), strict=True))  # chrome blanked, no line added or moved
+    assert all(line in (original, "") for line, original in pairs)
+    assert len([1 for line, original in pairs if line != original]) == len(reporter.diagnostics)
+    reader = LettersReader()
+    if reader.detect(kept):
+        documents = reader.read(kept, "page.txt", reporter)
+        words = " ".join(" ".join([d.title.text, *(b.text for b in d.fields.values()), texts(d)]) for d in documents)
+        assert sorted(words.split()) == sorted(kept.split())
