@@ -55,6 +55,20 @@ Letter to Comrade Orlov
 Thank you for the report of the commission.
 """
 
+# Unsigned letters apart by a rule.
+RULED = """Letter to the Editors of Pravda
+
+2 May 1931
+
+The editors are asked to print the enclosed statement of the commission in the next issue of the paper.
+
+-----------
+
+Note to Comrade Orlov
+
+The statement was printed on the fourth of May, as the commission asked.
+"""
+
 # A page opening inside a letter, then a letter under a dated heading.
 OPENS_INSIDE = """на складах. В начале года условия были одни, теперь они другие, и это надо учесть обязательно.
 Привет!
@@ -121,6 +135,13 @@ def test_named_headings_after_a_signature_cut_the_page() -> None:
     assert "(Truth)" in texts(documents[0]) and "Thank you" in texts(documents[1])
 
 
+def test_a_rule_closes_an_unsigned_letter() -> None:
+    name, documents = read(RULED)
+    assert name == "letters"
+    assert [d.title.text for d in documents] == ["Letter to the Editors of Pravda", "Note to Comrade Orlov"]
+    assert "-----------" in texts(documents[0])
+
+
 def test_the_end_of_a_letter_a_page_opens_inside_is_a_document() -> None:
     name, documents = read(OPENS_INSIDE)
     assert name == "letters"
@@ -136,7 +157,7 @@ def test_a_single_letter_is_not_this_readers(text: str) -> None:
 
 
 def test_every_line_is_kept() -> None:
-    for text in (NUMBERED, NUMBERED_EXTRACTS, NAMED, OPENS_INSIDE):
+    for text in (NUMBERED, NUMBERED_EXTRACTS, NAMED, RULED, OPENS_INSIDE):
         _, documents = read(text)
         kept = "\n".join("\n".join([d.title.text, *(b.text for b in d.fields.values()), texts(d)]) for d in documents)
         assert sorted(kept.split()) == sorted(text.split())

@@ -8,7 +8,8 @@ A letter starts at:
   Г. Е. Зиновьеву``), when the page holds the next or the previous number of that sequence too (a running head's
   page number, ``284 В. И. ЛЕНИН``, is no part of it);
 - a heading naming the letter (``Письмо К.Е. Ворошилову 24 сентября 1931 года``, ``Letter to Comrade X``, ``ПИСЬМО
-  К.Ф. СТАРОСТИНУ``, ``Stalin to Kaganovich October 2, 1933``) after a signature that closes the letter before it.
+  К.Ф. СТАРОСТИНУ``, ``Stalin to Kaganovich October 2, 1933``) after a signature or a rule (``-----``) that closes
+  the letter before it.
 
 A page that opens inside a letter gives that letter's end as a document of its own. Every letter keeps its
 number (``idno``), heading (title), the date line under the heading and its lines; a page with no such start
@@ -24,6 +25,7 @@ from ..diagnostics import Reporter
 from ..model import Division, Document, span
 from .blocks import Chunk, block, document_id
 from .edition import HEADING as DATED_HEADING
+from .edition import SEPARATOR
 from .layout import DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE
 from .pages import mark_page_breaks
 from .script import text_language
@@ -32,7 +34,8 @@ from .script import text_language
 NUMBER = re.compile(r"^(?P<sign>№\s*)?(?P<n>\d{1,4})\.?(?:\s+(?P<head>\S.{0,150}))?$")
 # A heading that names a letter, a note or a telegram (perhaps an extract: ``Из письма``).
 NAMED = re.compile(
-    r"^(?:письмо|из\s+письма|записка|из\s+записки|телеграмма|из\s+телеграммы|(?:from\s+)?(?:a\s+)?(?:letter|telegram))\b",
+    r"^(?:письмо|из\s+письма|записка|из\s+записки|телеграмма|из\s+телеграммы"
+    r"|(?:from\s+)?(?:a\s+)?(?:letter|telegram)|note\s+to)\b",
     re.I,
 )
 _HEADING_WORDS = 20
@@ -117,7 +120,7 @@ def _named(lines: list[str]) -> list[_Start]:
         if _heading(line) and signed:
             found.append(_Start(i, i))
             signed = False
-        elif SIGNATURE.match(line) and len(line.split()) <= 4 or NAME_LINE.match(line):
+        elif SIGNATURE.match(line) and len(line.split()) <= 4 or NAME_LINE.match(line) or SEPARATOR.match(line):
             signed = True
     return found
 
