@@ -74,6 +74,11 @@ PAGE_CHROME = {
         "Dear friend! I am always very busy now and worried with the same story.\n",
         {1: "site header", 3: "breadcrumb", 4: "page fields", 5: "page fields", 7: "page fields", 9: "pager"},
     ),
+    "title-with-links": (
+        "Петров - Сидорову и др. (original) (raw)\n\nСпецсообщение П. П. Петрова\n\n"
+        "Текст донесения достаточно длинный, чтобы быть предложением.\n",
+        {1: "page title with links"},
+    ),
     "viewer-buttons": (
         "網頁圖片\nPDF\nePub 版\n\nCiphered telegram\n\n"
         "From Pyongyang To Moscow. The telegram's text is long enough.\n",
@@ -93,6 +98,7 @@ PAGE_CHROME = {
     ),
 }
 NOT_PAGE_CHROME = [
+    "Протокол (копия)\n\nТекст протокола достаточно длинный, чтобы быть предложением.\n",
     "Next day\n\nWe left Moscow in the morning and reached the border by the evening of the second day.\n",
     "1932 1933 1934 1935 1936\n\nThe figures of the harvest are given for each year of the plan in turn.\n",
     "| Name | Place |\n|---|---|\n| Petrov | Moscow |\n| Orlov | Kiev |\n",

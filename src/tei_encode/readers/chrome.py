@@ -6,7 +6,8 @@ link (``Skip to content``, ``Перейти к содержимому``), the la
 здесь``) and a pager (``< previous   next >``, ``Страница 3 из 18``, a row of page numbers ``1 ... 29 30 31 ...
 84``). Some chrome is told by its place on the page (``page_chrome``): at the top of the page, above its first
 sentence, the site's header over a navigation block (``Предыдущая`` / ``публикация``, ``Ozleft home``) or a
-breadcrumb, the page's name repeating the breadcrumb's last step, a viewer's buttons with a label in another
+breadcrumb, the page's name repeating the breadcrumb's last step, its first line as a site lists the page with
+links to its versions (``Title (original) (raw)``), a viewer's buttons with a label in another
 script (``PDF`` / ``ePub 版``), the list of other items over a row of page numbers; anywhere, a wiki's template
 table (every row one value repeated) and its links to other namespaces (``Template:Name``). Such lines are
 blanked (so line numbers stay right) and reported; every other line is kept.
@@ -117,6 +118,8 @@ _TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 _WIKI_CUE = re.compile(r"^\s*(?:\||Template:|Special:|Category:|Help:|Portal:|Шаблон:|Служебная:|Категория:)")
 _WIKI_LINK = re.compile(r"^(?:Template|Special|Category|Help|Portal|Шаблон|Служебная|Категория):\S+$")
 _BUTTON_WORDS = 2
+# The page's title as a site lists it, with links to its versions after it: "Title (original) (raw)".
+_LINKED_TITLE = re.compile(r"^\S.*?(?:\s\([a-zа-яё]+\)){2,}$")
 
 
 def page_chrome(lines: list[str]) -> dict[int, str]:
@@ -136,6 +139,8 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
         pagers = [i for i in top if i > crumbs[-1] and _PAGE_OF.match(lines[i].strip())]
         if pagers:  # the page's fields between its breadcrumb and its pager
             found.update({i: "page fields" for i in top if crumbs[-1] < i < pagers[-1] and i not in found})
+    if top and _LINKED_TITLE.match(lines[top[0]].strip()):
+        found[top[0]] = "page title with links"
     found.update(_buttons(lines, top))
     found.update(_item_lists(lines, top))
     if any(_WIKI_CUE.match(line) for line in lines):
