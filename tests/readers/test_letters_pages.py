@@ -85,6 +85,16 @@ SINGLE = """Письмо С.С. Сидорову 24 сентября 1931 год
 И. Петров.
 """
 
+# A letter, its signature, and the editors' comment, whose first sentence names the letter.
+COMMENTED = """Письмо С.С. Сидорову 24 сентября 1931 года
+
+Письмо получил. Ты прав, что мы не всегда учитываем значение поездок на места.
+
+И. Петров.
+
+Письмо написано в ответ на записку Сидорова от 20 сентября.
+"""
+
 # Numbered lines that are no sequence of letters: a page number and a note number.
 UNRELATED_NUMBERS = """ПИСЬМО С. С. СИДОРОВУ
 Письмо получил. Ты прав, что мы не всегда учитываем значение поездок на места 12.
@@ -151,7 +161,9 @@ def test_the_end_of_a_letter_a_page_opens_inside_is_a_document() -> None:
     assert [d.id for d in documents] == ["page-01", "page-02"]
 
 
-@pytest.mark.parametrize("text", [SINGLE, UNRELATED_NUMBERS], ids=["one-letter", "numbers-of-no-sequence"])
+@pytest.mark.parametrize(
+    "text", [SINGLE, COMMENTED, UNRELATED_NUMBERS], ids=["one-letter", "commented", "numbers-of-no-sequence"]
+)
 def test_a_single_letter_is_not_this_readers(text: str) -> None:
     assert reader_for(text).name != "letters"
 

@@ -38,7 +38,8 @@ NAMED = re.compile(
     r"|(?:from\s+)?(?:a\s+)?(?:letter|telegram)|note\s+to)\b",
     re.I,
 )
-_HEADING_WORDS = 20
+_HEADING_WORDS = 16
+_YEAR_AT_END = re.compile(r"\d{4}\s*(?:г|гг|года)?\.$")
 _PROSE_WORDS = 6  # a line of the letter's text, not a heading or a signature
 
 
@@ -126,10 +127,16 @@ def _named(lines: list[str]) -> list[_Start]:
 
 
 def _heading(line: str) -> bool:
-    """A line that names a letter: a dated "X to Y" heading, or one opening with the word for a letter."""
+    """A line that names a letter: a dated "X to Y" heading, or one opening with the word for a letter that is no
+    sentence (``Письмо написано в ответ на запрос.`` is one)."""
     if DATED_HEADING.match(line):
         return True
-    return bool(NAMED.match(line)) and len(line.split()) <= _HEADING_WORDS and not line.endswith((",", ";", ":"))
+    return (
+        bool(NAMED.match(line))
+        and len(line.split()) <= _HEADING_WORDS
+        and not line.endswith((",", ";", ":", "!", "?"))
+        and (not line.endswith(".") or bool(_YEAR_AT_END.search(line)))
+    )
 
 
 def _lead(line: str) -> bool:
