@@ -34,6 +34,27 @@ NUMBERED_EXTRACTS = """12. Из письма Г. Е. Зиновьеву
 РГАСПИ. Ф. 2. Оп. 1. Д. 13. Л. 1.
 """
 
+# A page of collected works opening inside a letter: its end and editors' lines, then one numbered letter.
+OPENS_INSIDE_NUMBERED = """и надо это сделать сегодня же, не откладывая до заседания комиссии в понедельник.
+С ком. приветом Петров
+Написано 3 мая 1920 г.
+Печатается по рукописи
+19
+С. С. СИДОРОВУ
+Тов. Сидоров! Посылаю Вам записку о складах и прошу ответить сегодня же.
+"""
+
+# One numbered letter, its editors' lines and footnote, and the running head of the next page.
+HEAD_AFTER_NOTES = """18
+ПИСЬМО П. П. ИВАНОВУ
+Тов. Иванов! Прошу прислать мне отчёт комиссии о работе складов сегодня же.
+С ком. приветом Петров
+Печатается по рукописи
+* Текст написан рукой Петрова. Ред.
+62
+П. П. ПЕТРОВ
+"""
+
 # A blog page of two letters in English, a dashed line and a note between them.
 NAMED = """Letter to the Workers of the Mill
 
@@ -127,6 +148,15 @@ def test_numbers_of_one_sequence_cut_the_page_and_a_running_head_does_not() -> N
     assert "112 П. П. ПЕТРОВ" in texts(documents[0]) and "Посылаю" in texts(documents[1])
 
 
+def test_a_number_under_the_editors_lines_of_the_letter_the_page_opens_inside_cuts_it() -> None:
+    name, documents = read(OPENS_INSIDE_NUMBERED)
+    assert name == "letters"
+    assert [(d.meta.number, d.title.text) for d in documents] == [
+        ("", "и надо это сделать сегодня же, не откладывая до заседания комиссии в понедельник."),
+        ("19", "С. С. СИДОРОВУ"),
+    ]
+
+
 def test_numbered_extracts_in_ordinary_case_cut_the_page() -> None:
     name, documents = read(NUMBERED_EXTRACTS)
     assert name == "letters"
@@ -162,14 +192,16 @@ def test_the_end_of_a_letter_a_page_opens_inside_is_a_document() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", [SINGLE, COMMENTED, UNRELATED_NUMBERS], ids=["one-letter", "commented", "numbers-of-no-sequence"]
+    "text",
+    [SINGLE, COMMENTED, UNRELATED_NUMBERS, HEAD_AFTER_NOTES],
+    ids=["one-letter", "commented", "numbers-of-no-sequence", "running-head-after-notes"],
 )
 def test_a_single_letter_is_not_this_readers(text: str) -> None:
     assert reader_for(text).name != "letters"
 
 
 def test_every_line_is_kept() -> None:
-    for text in (NUMBERED, NUMBERED_EXTRACTS, NAMED, RULED, OPENS_INSIDE):
+    for text in (NUMBERED, NUMBERED_EXTRACTS, OPENS_INSIDE_NUMBERED, NAMED, RULED, OPENS_INSIDE):
         _, documents = read(text)
         kept = "\n".join("\n".join([d.title.text, *(b.text for b in d.fields.values()), texts(d)]) for d in documents)
         assert sorted(kept.split()) == sorted(text.split())

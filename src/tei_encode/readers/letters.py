@@ -6,7 +6,8 @@ A letter starts at:
 - a number of the volume's sequence, alone on its line or before a heading in capitals or one naming a letter
   (``452`` / ``ПИСЬМО И. И. РАДЧЕНКО``, ``453 Н. ОСИНСКОМУ``, ``№ 12.``, ``12. ИЗ ПИСЬМА …``, ``13. Из письма
   Г. Е. Зиновьеву``), when the page holds the next or the previous number of that sequence too (a running head's
-  page number, ``284 В. И. ЛЕНИН``, is no part of it);
+  page number, ``284 В. И. ЛЕНИН``, is no part of it), or right under the editors' lines of the letter before it
+  (``Печатается по рукописи``) on a page that opens inside that letter;
 - a heading naming the letter (``Письмо К.Е. Ворошилову 24 сентября 1931 года``, ``Letter to Comrade X``, ``ПИСЬМО
   К.Ф. СТАРОСТИНУ``, ``Stalin to Kaganovich October 2, 1933``) after a signature or a rule (``-----``) that closes
   the letter before it.
@@ -29,6 +30,7 @@ from .edition import SEPARATOR
 from .layout import DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE
 from .pages import mark_page_breaks
 from .script import text_language
+from .works import EDITORIAL
 
 # A number of the volume's sequence: alone, with a number sign, or before its heading on the same line.
 NUMBER = re.compile(r"^(?P<sign>№\s*)?(?P<n>\d{1,4})\.?(?:\s+(?P<head>\S.{0,150}))?$")
@@ -39,6 +41,8 @@ NAMED = re.compile(
     re.I,
 )
 _HEADING_WORDS = 16
+_EDITORS_REACH = 3  # the editors' block of the letter before is among the three lines above a number
+_FOOTNOTE = re.compile(r"^(?:\*+|\d{1,2}\s)")
 _YEAR_AT_END = re.compile(r"\d{4}\s*(?:г|гг|года)?\.$")
 _PROSE_WORDS = 6  # a line of the letter's text, not a heading or a signature
 
@@ -86,15 +90,22 @@ class LettersReader:
 
 def _starts(lines: list[str]) -> list[_Start]:
     """Where the page's letters start after the first, and the first if it is numbered or headed."""
-    numbered = _numbered(lines)
+    candidates = _numbered(lines)
+    numbers = [int(s.number) for s in candidates]
+    numbered = [
+        s for k, s in enumerate(candidates) if int(s.number) - 1 in numbers[:k] or int(s.number) + 1 in numbers[k + 1 :]
+    ]
     if len(numbered) >= 2:
         return numbered
+    closed = [s for s in candidates if _after_editors(lines, s.line) and _has_prose(lines[: s.line])]
+    if len(closed) == 1:  # a page opening inside a letter, then one numbered letter
+        return closed
     named = _named(lines)
     return named if any(_has_prose(lines[: s.line]) for s in named) else []
 
 
 def _numbered(lines: list[str]) -> list[_Start]:
-    """The lines of numbers of one sequence (``452`` ... ``453``), each before its heading in capitals."""
+    """The lines of numbers before a heading in capitals or one naming a letter (``452`` / ``ПИСЬМО ...``)."""
     found: list[_Start] = []
     for i, line in enumerate(lines):
         match = NUMBER.match(line.strip())
@@ -106,8 +117,15 @@ def _numbered(lines: list[str]) -> list[_Start]:
             found.append(_Start(i, i, match.group("n"), i))
         elif head is None and following is not None and (_lead(lines[following]) or match.group("sign")):
             found.append(_Start(i, following, match.group("n"), i))
-    numbers = [int(s.number) for s in found]
-    return [s for k, s in enumerate(found) if int(s.number) - 1 in numbers[:k] or int(s.number) + 1 in numbers[k + 1 :]]
+    return found
+
+
+def _after_editors(lines: list[str], at: int) -> bool:
+    """Whether the editors' lines of a letter (``Печатается по рукописи``) end just above line ``at``, with no
+    footnote between (a running head may follow the footnotes at a page's foot)."""
+    above = [line.strip() for line in lines[max(0, at - _EDITORS_REACH * 2) : at] if line.strip()][-_EDITORS_REACH:]
+    last_note = max((k for k, line in enumerate(above) if _FOOTNOTE.match(line)), default=-1)
+    return any(EDITORIAL.match(line) for line in above[last_note + 1 :])
 
 
 def _named(lines: list[str]) -> list[_Start]:
