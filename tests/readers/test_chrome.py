@@ -98,6 +98,8 @@ PAGE_CHROME = {
     ),
 }
 NOT_PAGE_CHROME = [
+    "0\r\nA",  # short lines with no text under them are no viewer's buttons
+    "Skip to content\n",  # a page of nothing but chrome keeps its lines
     "Протокол (копия)\n\nТекст протокола достаточно длинный, чтобы быть предложением.\n",
     "Next day\n\nWe left Moscow in the morning and reached the border by the evening of the second day.\n",
     "1932 1933 1934 1935 1936\n\nThe figures of the harvest are given for each year of the plan in turn.\n",

@@ -95,6 +95,8 @@ def drop_chrome(text: str, reporter: Reporter) -> str:
             kind = chrome_kind(stripped) if stripped and index not in found else None
             if kind is not None:
                 found[index] = kind
+    if all(index in found or not line.strip() for index, line in enumerate(lines)):
+        return text  # a page of nothing but chrome is no page this module can read: its lines are kept
     for index in sorted(found):
         reporter.info("site-chrome-dropped", f"{found[index]} dropped: {lines[index].strip()!r}", index + 1)
         lines[index] = ""
@@ -170,8 +172,8 @@ def _buttons(lines: list[str], top: list[int]) -> dict[int, str]:
         run.append(i)
     if len(run) < 2:
         return {}
-    page = _script("".join(lines[top[-1] + 1 :]) if top[-1] + 1 < len(lines) else "")
-    if any(_script(lines[i]) not in ("", page) for i in run):
+    page = _script("".join(lines[top[-1] + 1 :]))
+    if page and any(_script(lines[i]) not in ("", page) for i in run):
         return {i: "viewer buttons" for i in run}
     return {}
 
