@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Reporter
-from ..model import Division, Document, span
+from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, document_id
 from .edition import HEADING as DATED_HEADING
 from .edition import SEPARATOR
@@ -180,39 +180,15 @@ def _next_line(lines: list[str], i: int) -> int | None:
 
 def _letter(lines: list[str], start: _Start, end: int, source: str, id_: str) -> Document:
     """The document of the lines ``start.line`` to ``end``: number, heading, date line, and the text's chunks."""
-    number = None
-    if start.number:
-        at = start.number_at
-        text = lines[at].strip()
-        match = NUMBER.match(text)
-        assert match is not None
-        number = block("number", Chunk(text[: match.start("head")].rstrip() if match.group("head") else text, at + 1))
-        number.add(span(match.start("n"), match.end("n"), "idno"))
-    heading_at = start.heading if start.heading >= 0 else None
-    body_from = start.line
-    title = None
     fields = {}
-    # the page's own lines above its first letter's heading open the text
-    unnumbered = [line if k != start.number_at else "" for k, line in enumerate(lines)]
-    above = _chunks(unnumbered, start.line, heading_at if heading_at is not None else start.line)
-    if heading_at is not None:
-        heading_lines = [heading_at]
-        while (
-            start.number
-            and (following := _next_line(lines, heading_lines[-1])) is not None
-            and following < end
-            and _capitals(lines[following])
-            and not NUMBER.match(lines[following].strip())
-        ):
-            heading_lines.append(following)
-        first = lines[heading_at].strip()
-        if start.number and heading_at == start.number_at:
-            first = first[NUMBER.match(first).start("head") :]  # type: ignore[union-attr]
-        heading_text = "\n".join([first, *(lines[k].strip() for k in heading_lines[1:])])
-        title = block("title", Chunk(heading_text, heading_at + 1))
-        body_from = heading_lines[-1] + 1
+    number = _number(lines, start)
     if number is not None:
         fields["number"] = number
+    # the page's own lines above its first letter's heading open the text
+    unnumbered = [line if k != start.number_at else "" for k, line in enumerate(lines)]
+    heading_at = start.heading if start.heading >= 0 else start.line
+    above = _chunks(unnumbered, start.line, heading_at)
+    title, body_from = _title(lines, start, end)
     date_at = _next_line(lines, body_from - 1)
     if date_at is not None and date_at < end and _date_line(lines[date_at].strip()):
         fields["date"] = block("date", Chunk(lines[date_at].strip(), date_at + 1))
@@ -224,19 +200,52 @@ def _letter(lines: list[str], start: _Start, end: int, source: str, id_: str) ->
         title = block("title", Chunk(first_line, opening.line))
         if rest:
             body.insert(0, Chunk(rest, opening.line + 1))
-    words = "\n".join(lines[start.line : end])
-    lang = text_language(words)
+    lang = text_language("\n".join(lines[start.line : end]))
     document = Document(id=id_, source=source, genre="letter", lang=lang, title=title, fields=fields)
-    if number is not None:
-        document.meta.number = start.number
+    document.meta.number = start.number
     blocks = [block("p", c) for c in body]
     mark_page_breaks(blocks)
     document.divisions.append(Division("letter", blocks, {"lang": lang}))
     return document
 
 
+def _number(lines: list[str], start: _Start) -> Block | None:
+    """The letter's number in the volume as written (``452``, ``№ 12.``), the number itself an ``idno``."""
+    if not start.number:
+        return None
+    text = lines[start.number_at].strip()
+    match = NUMBER.match(text)
+    assert match is not None
+    number = block(
+        "number", Chunk(text[: match.start("head")].rstrip() if match.group("head") else text, start.number_at + 1)
+    )
+    number.add(span(match.start("n"), match.end("n"), "idno"))
+    return number
+
+
+def _title(lines: list[str], start: _Start, end: int) -> tuple[Block | None, int]:
+    """The letter's heading (a numbered heading in capitals may run over several lines), and the line after it;
+    None and the letter's first line for a letter without a heading."""
+    if start.heading < 0:
+        return None, start.line
+    heading_lines = [start.heading]
+    while (
+        start.number
+        and (following := _next_line(lines, heading_lines[-1])) is not None
+        and following < end
+        and _capitals(lines[following])
+        and not NUMBER.match(lines[following].strip())
+    ):
+        heading_lines.append(following)
+    first = lines[start.heading].strip()
+    if start.number and start.heading == start.number_at:
+        first = first[NUMBER.match(first).start("head") :]  # type: ignore[union-attr]
+    text = "\n".join([first, *(lines[k].strip() for k in heading_lines[1:])])
+    return block("title", Chunk(text, start.heading + 1)), heading_lines[-1] + 1
+
+
 def _date_line(line: str) -> bool:
-    """A line that is a date alone (``16 February 1938``, ``October 2, 1933``, ``19. X. 1921 г.``)."""
+    """A line that is a date alone (``16 February 1938``, ``October 2, 1933``, ``19.X.1921 г.``)."""
     return bool(DATE_ONLY.match(line) or DATE_UNDER_NAME.match(line))
 
 
