@@ -191,6 +191,25 @@ def test_the_end_of_a_letter_a_page_opens_inside_is_a_document() -> None:
     assert [d.id for d in documents] == ["page-01", "page-02"]
 
 
+# The end of a letter signed with a name alone, then a letter under a heading naming writer and addressee.
+SIGNED_WITH_A_NAME = """the matter can wait until the commission has met and reported to us on Monday.
+Petrov.
+Sidorov to Petrov October 2, 1933
+Your letter came today. I agree with the commission.
+"""
+
+
+def test_a_name_alone_under_a_sentence_signs_a_letter() -> None:
+    name, documents = read(SIGNED_WITH_A_NAME)
+    assert name == "letters"
+    assert [d.title.text for d in documents][1:] == ["Sidorov to Petrov October 2, 1933"]
+
+
+def test_a_page_read_as_letters_by_name_gives_its_text_as_one_document() -> None:
+    documents = LettersReader().read(SINGLE, "page.txt", Reporter("page.txt"))
+    assert len(documents) == 1 and "Письмо получил." in texts(documents[0])
+
+
 @pytest.mark.parametrize(
     "text",
     [SINGLE, COMMENTED, UNRELATED_NUMBERS, HEAD_AFTER_NOTES],

@@ -41,6 +41,9 @@ NAMED = re.compile(
     re.I,
 )
 _HEADING_WORDS = 16
+# A name alone (``Ленин``, ``Stalin.``), a closing formula and the name after it.
+_ONE_NAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]+\.?$")
+_SIGNED_FORMULA = re.compile(r"^(?:с\s+\S+\s+привет\w*|yours(?:\s+\w+)?,?)\s+[A-ZА-ЯЁ][\w.]+\.?$", re.I)
 _EDITORS_REACH = 3  # the editors' block of the letter before is among the three lines above a number
 _FOOTNOTE = re.compile(r"^(?:\*+|\d{1,2}\s)")
 _YEAR_AT_END = re.compile(r"\d{4}\s*(?:г|гг|года)?\.$")
@@ -71,9 +74,7 @@ class LettersReader:
         """One document per letter; lines above the first start (a page title, the end of a letter) go with it
         when they hold no letter's text, else make a document of their own."""
         lines = text.split("\n")
-        starts = _starts(lines)
-        if not starts:
-            return []
+        starts = _starts(lines) or [_Start(0, -1)]  # read by name, a page of one letter is one document
         if not _has_prose(lines[: starts[0].line]):
             starts[0] = _Start(0, starts[0].heading, starts[0].number, starts[0].number_at)
         elif starts[0].line:
@@ -132,6 +133,7 @@ def _named(lines: list[str]) -> list[_Start]:
     """The headings naming a letter that follow a signature (so a letter closed just before them)."""
     found = []
     signed = False
+    previous = ""
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -139,9 +141,18 @@ def _named(lines: list[str]) -> list[_Start]:
         if _heading(line) and signed:
             found.append(_Start(i, i))
             signed = False
-        elif SIGNATURE.match(line) and len(line.split()) <= 4 or NAME_LINE.match(line) or SEPARATOR.match(line):
+        elif _closes(line, previous):
             signed = True
+        previous = line
     return found
+
+
+def _closes(line: str, previous: str) -> bool:
+    """Whether a line closes a letter: a signature (``И. СТАЛИН``, ``J. Stalin``; a name alone, ``Ленин``, under a
+    sentence), a closing formula with the name (``С ком. приветом Ленин``, ``Yours, Lenin``) or a rule."""
+    signature = bool(SIGNATURE.match(line)) and len(line.split()) <= 4
+    alone = bool(_ONE_NAME.match(line)) and previous.endswith((".", "!", "?"))
+    return signature or alone or any(p.match(line) for p in (NAME_LINE, _SIGNED_FORMULA, SEPARATOR))
 
 
 def _heading(line: str) -> bool:
