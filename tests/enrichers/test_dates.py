@@ -129,6 +129,9 @@ ENGLISH = [
     ("points 3 and 4 May 1950", None, [("4 May 1950", "1950-05-04")]),
     ("items 3 and 4 January", 1950, [("4 January", "1950-01-04")]),
     ("until the 1st and then", 1950, []),
+    # Month first, where a day above 12 tells it; the year first with dots.
+    ("Sent by wire on 10/14/50 at 03:15 a.m.", None, [("10/14/50", "1950-10-14")]),
+    ("Meeting of 1961.3.29; Датировка: 1931.08.25", None, [("1961.3.29", "1961-03-29"), ("1931.08.25", "1931-08-25")]),
 ]
 
 NOT_DATES_EN = [
@@ -159,6 +162,7 @@ NOT_DATES_EN = [
     ("ordinal-word-and", "After the first and second rounds of talks", 1950),
     ("season-of-decade", "in the spring of the 1920s, in the first half of 1920s, the 1920's", None),
     ("quarter-of-something", "the first quarter of the century, the last quarter, First Quarter", 1950),
+    ("numbered-initials", "No. 3. V. I. Lenin; 1/3 of them; 1. V. I. Ivanov", 1920),
 ]
 
 RUSSIAN = [
@@ -208,6 +212,9 @@ RUSSIAN = [
     ("весной 1920-го года", None, [("весной 1920", "1920-03-01..1920-05-31")]),
     ("страницы 12 и 14 апреля", 1950, [("14 апреля", "1950-04-14")]),
     ("пункты 3 и 4 января", 1950, [("4 января", "1950-01-04")]),
+    # A Roman month set off by spaces (Lenin's Complete Works), or the year after a dot.
+    ("Ленин. 19. X. 1921 г. Отправлено", None, [("19. X. 1921", "1921-10-19")]),
+    ("Ленин 9/VIII.1921", None, [("9/VIII.1921", "1921-08-09")]),
 ]
 
 NOT_DATES_RU = [

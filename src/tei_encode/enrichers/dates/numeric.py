@@ -1,9 +1,10 @@
 """Date rules written in digits, common to every language of the sources.
 
 Day and month with a slash or a dot and Arabic or Roman month numbers
-(``24/7``, ``29/VII-20``, ``26/IX 1951 г.``, ``3.XI.1949``, ``5.2.50``,
+(``24/7``, ``29/VII-20``, ``26/IX 1951 г.``, ``3.XI.1949``, ``19. X. 1921 г.``, ``9/VIII.1921``, ``5.2.50``,
 ``26.9``; in ``І/IX-20`` a letter I is typed for the digit 1), a time of
-dispatch before such a date (``17.45 26.9``), ISO dates, years (``1974``,
+dispatch before such a date (``17.45 26.9``), month first where the day tells it (``10/14/50``), ISO dates
+and the year first with dots (``1961.3.29``), years (``1974``,
 ``1951 года``) and ranges of years (``1912-1927``, ``1920-21``). A bare pair of Arabic
 numbers next to a word or a number (``1/5 of``, ``12.5 million``) is a fraction
 or a decimal, not a date; nor is a bare four-digit time (``At 1600``, ``1930
@@ -17,10 +18,9 @@ import re
 from .core import DECADE_END, HAS_YEAR, ROMAN_MONTH, ROMAN_MONTHS, YEAR_SUFFIX_RU, Reading, Rule, followed_by_word
 
 _DAY_MONTH = (
-    r"(?P<d>0?[1-9]|[12]\d|3[01]|I(?=[./][IVX]))(?P<sep>[./])(?:(?P<m>0?[1-9]|1[0-2])(?!\d)|" + ROMAN_MONTH + r")"
-    r"(?:(?P=sep)(?P<y>\d{4}|\d{2})(?!\d)|-(?P<yh>\d{2})(?!\d)|[ \t\u00a0]+(?P<ys>\d{4})(?!\d)"
-    + YEAR_SUFFIX_RU
-    + r"?)?(?![\d/]|\.\d)"
+    r"(?P<d>0?[1-9]|[12]\d|3[01]|I(?=[./][IVX]))(?P<sep>[./])(?:(?P<m>0?[1-9]|1[0-2])(?!\d)|(?P<spaced>[ \t])?" + ROMAN_MONTH + r")"
+    r"(?:(?:(?P=sep)|(?(roman)[./]))(?(roman)[ \t]?)(?P<y>\d{4}|\d{2})(?!\d)|-(?P<yh>\d{2})(?!\d)"
+    r"|[ \t\u00a0]+(?P<ys>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?(?![\d/]|\.\d)"
 )
 
 _YEAR = r"(?P<y>1\d{3}|20\d{2})"
@@ -32,6 +32,8 @@ def _day_month(match: re.Match[str]) -> Reading | None:
     arabic = match.group("m")
     if arabic and not stated and _looks_like_a_number(match):
         return None
+    if match.group("spaced") and not stated:
+        return None  # "1. V. I. Lenin": an item of a list and initials
     month = int(arabic) if arabic else ROMAN_MONTHS[match.group("roman")]
     day = match.group("d")
     return Reading(year=int(stated) if stated else None, month=month, day=1 if day == "I" else int(day))
@@ -50,6 +52,11 @@ def _dispatch(match: re.Match[str]) -> Reading | None:
         return None
     time = f"{int(match.group('h')):02d}:{match.group('mi')}"
     return Reading(year=reading.year, month=reading.month, day=reading.day, time=time)
+
+
+def _month_first(match: re.Match[str]) -> Reading:
+    """``10/14/50``: the American order, told by a day above 12."""
+    return Reading(year=int(match.group("y")), month=int(match.group("m")), day=int(match.group("d")))
 
 
 def _iso(match: re.Match[str]) -> Reading:
@@ -120,6 +127,16 @@ RULES: tuple[Rule, ...] = (
         re.compile(r"(?<![\w./-])" + _YEAR + r"-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])"),
         _iso,
         (re.compile(r"\d-[01]"),),
+    ),
+    Rule(
+        re.compile(r"(?<![\w./-])" + _YEAR + r"\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>0?[1-9]|[12]\d|3[01])(?![\w./-])"),
+        _iso,
+        (re.compile(r"\d\.\d"),),
+    ),
+    Rule(
+        re.compile(r"(?<![\w./-])(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4}|\d{2})(?![\w/-]|\.\d)"),
+        _month_first,
+        (re.compile(r"\d/\d"),),
     ),
     Rule(
         re.compile(
