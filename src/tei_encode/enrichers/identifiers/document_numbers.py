@@ -80,8 +80,16 @@ _MONTHS = "|".join(month[:3].lower() for month in ENGLISH_MONTHS) + "|" + "|".jo
 # 7", "in telegram 269, February 9", "Letter 45", "Document 22"): the number ends the line or is followed by
 # punctuation, a date or "of", not by a word ("telegram 3 days ago"); a year is none ("the letter 1950.").
 _KINDS_UNSIGNED = ("cable", "telegram", "letter", "document")
-# A file number of the State Department's decimal filing system: "760C.61/2206", "711.61/123".
-_DECIMAL_FILE = re.compile(r"(?<![\w./])(?P<value>\d{3}[A-Z]{0,2}\d{0,2}\.\d{2,5}/\d{1,6})(?![\w/])")
+# A file number of the State Department's decimal filing system: "760C.61/2206", "711.61/123", with the date
+# the file received the document ("795.00/6–2850", "611.95B/5–2550").
+_DECIMAL_FILE = re.compile(
+    r"(?<![\w./])(?P<value>\d{3}[A-Z]{0,2}\d{0,2}\.\d{1,5}[A-Z]{0,2}\d{0,3}/\d{1,6}(?:[-–]\d{2,6})?)(?![\w/–-])"
+)
+# The State Department's abbreviations of telegrams cited by number: "Embtel 1519" (the embassy's), "Deptel 631"
+# (the Department's), "Urtel 940" (yours), "mytel 27", "reftel", "contel" (the consulate's), "circtel".
+_TELEGRAM_REFERENCE = re.compile(
+    r"(?<![\w.])(?:[Ee]mb|[Dd]ep|[Uu]r|[Mm]y|[Rr]ef|[Cc]on|[Cc]irc|[Dd]epcir)tel[ \t]+(?P<value>\d{1,5})(?!\w)"
+)
 _KIND_UNSIGNED = re.compile(
     r"(?<![\w.])(?:"
     + "|".join(f"(?P<{kind}>[{kind[0].upper()}{kind[0]}]{kind[1:]})" for kind in _KINDS_UNSIGNED)
@@ -158,7 +166,8 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     unsigned = any(label in lowered for label in _UNSIGNED_LABELS)
     kinds = any(f"{kind} " in lowered for kind in _KINDS_UNSIGNED)
     files = "/" in text
-    if not (signed or unsigned or kinds or files):
+    telegrams = "tel " in lowered
+    if not (signed or unsigned or kinds or files or telegrams):
         return []
     urls = url_spans(text)
     pairs = _protocol_items(text, lowered, urls) if signed else []
@@ -167,6 +176,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     bare = [m for m in _UNSIGNED.finditer(text) if _is_unsigned_number(m)] if unsigned else []
     bare += list(_KIND_UNSIGNED.finditer(text)) if kinds else []
     bare += list(_DECIMAL_FILE.finditer(text)) if files else []
+    bare += list(_TELEGRAM_REFERENCE.finditer(text)) if telegrams else []
     bare = [m for m in bare if not overlaps(*m.span(), taken)]
     found: list[DocumentNumber] = []
     for match in sorted(pairs + signs + bare, key=lambda m: m.start()):
@@ -178,6 +188,8 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [_number(match, "value", "incoming" if match.group("incoming") else "outgoing")]
         elif match.re is _DECIMAL_FILE:
             numbers = [_number(match, "value", "file")]
+        elif match.re is _TELEGRAM_REFERENCE:
+            numbers = [_number(match, "value", "telegram")]
         elif match.re is _KIND_UNSIGNED:
             numbers = [_number(match, "value", next(k for k in _KINDS_UNSIGNED if match.group(k)))]
         else:
