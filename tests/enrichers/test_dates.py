@@ -99,8 +99,13 @@ ENGLISH = [
     ("[8] December 1952", None, [("[8] December 1952", "1952-12-08")]),
     ("Note [before 5 March 1953]", None, [("[before 5 March 1953]", "..1953-03-05")]),
     ("Note [after 5 March 1953]", None, [("[after 5 March 1953]", "1953-03-05..")]),
-    ("talks on 3 and 4 January", 1953, [("3", "1953-01-03"), ("4 January", "1953-01-04")]),
-    ("January 3rd and 4th.", 1953, [("January 3rd", "1953-01-03"), ("4th", "1953-01-04")]),
+    ("talks on 3 and 4 January", 1953, [("3 and 4 January", "1953-01-03..1953-01-04")]),
+    ("January 3rd and 4th.", 1953, [("January 3rd and 4th", "1953-01-03..1953-01-04")]),
+    ("on July 9 and 12, 1956", None, [("July 9 and 12, 1956", "1956-07-09..1956-07-12")]),
+    ("lived there from 1864 to 1869 and", None, [("1864 to 1869", "1864..1869")]),
+    ("in February or March 1910", None, [("February or March 1910", "1910-02-01..1910-03-31")]),
+    ("letters of 31 October-1 November 1868, E", None, [("31 October-1 November 1868", "1868-10-31..1868-11-01")]),
+    ("on 3, 4 and 6 January", 1953, [("3", "1953-01-03"), ("4", "1953-01-04"), ("6 January", "1953-01-06")]),
     (
         "on 3, 4 and 5 January 1953",
         None,
@@ -163,6 +168,7 @@ NOT_DATES_EN = [
     ("season-of-decade", "in the spring of the 1920s, in the first half of 1920s, the 1920's", None),
     ("quarter-of-something", "the first quarter of the century, the last quarter, First Quarter", 1950),
     ("numbered-initials", "No. 3. V. I. Lenin; 1/3 of them; 1. V. I. Ivanov", 1920),
+    ("times-to", "At 1600 to 1700 hours", 1950),
 ]
 
 RUSSIAN = [
@@ -193,7 +199,7 @@ RUSSIAN = [
     ("Собрание документов 1996.", None, [("1996", "1996")]),
     ("с 16 (29) сентября 1912 г.", None, [("16 (29) сентября 1912 г.", "1912-09-29")]),
     ("28 октября (10 ноября) 1912 г.", None, [("28 октября (10 ноября) 1912 г.", "1912-11-10")]),
-    ("прибыли 3 и 4 января", 1953, [("3", "1953-01-03"), ("4 января", "1953-01-04")]),
+    ("прибыли 3 и 4 января", 1953, [("3 и 4 января", "1953-01-03..1953-01-04")]),
     ("между 10 и 12 марта", 1953, [("10 и 12 марта", "1953-03-10..1953-03-12")]),
     ("весной 1953 г.", None, [("весной 1953 г.", "1953-03-01..1953-05-31")]),
     ("во второй половине 1952 г.", None, [("второй половине 1952 г.", "1952-07-01..1952-12-31")]),
@@ -434,6 +440,32 @@ def test_enricher_without_a_year_skips_year_less_dates() -> None:
     doc = _document(None, "Kharkiv 24/7, July 29, 1920")
     DatesEnricher().apply(doc, Context(), Reporter())
     assert _spans(doc.divisions[0].blocks[0]) == [("July 29, 1920", {"when": "1920-07-29"})]
+
+
+def test_an_undated_document_takes_the_year_of_the_date_stated_before() -> None:
+    doc = _document(None, "Your letter of May 25, 1950 came.", "The story of May 19 and the news of 1953.", "On May 20")
+    reporter = Reporter()
+    DatesEnricher().apply(doc, Context(), reporter)
+    inferred = {"cert": "medium", "evidence": "internal"}
+    assert _spans(doc.divisions[0].blocks[1]) == [
+        ("May 19", {"when": "1950-05-19", **inferred}),
+        ("1953", {"when": "1953"}),
+    ]
+    assert _spans(doc.divisions[0].blocks[2]) == [
+        ("May 20", {"when": "1950-05-20", **inferred})
+    ]  # a year alone is none
+    assert not doc.meta.date
+    assert "taken from the date stated before it" in reporter.diagnostics[0].message
+
+
+def test_an_undated_document_takes_the_year_of_its_title() -> None:
+    doc = _document(None, "See the letters of 6 November.")
+    doc.title = Block("title", "Letter to Friedrich Engels, November 4, 1868")
+    DatesEnricher().apply(doc, Context(), Reporter())
+    assert _spans(doc.divisions[0].blocks[0]) == [
+        ("6 November", {"when": "1868-11-06", "cert": "high", "evidence": "internal"})
+    ]
+    assert not doc.meta.date  # a context for the text's dates, not the document's recorded date
 
 
 def _undated_letter(dateline: str, text: str) -> Document:

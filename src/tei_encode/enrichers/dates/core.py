@@ -131,7 +131,6 @@ class Rule:
 
 
 _EACH_DAY = re.compile(r"\d{1,2}")
-_BETWEEN = re.compile(r"\b(?:between|между)\s+$", re.IGNORECASE)
 
 
 class DayListRule(Rule):
@@ -140,7 +139,8 @@ class DayListRule(Rule):
     The pattern's group ``days`` holds the list; the builder reads the month
     and the year the days share. The last day takes the month and the year
     that follow it, the first the month before it; the others stand alone.
-    Two days after ``between`` are one range.
+    Two days are one range (``9 and 12 July 1956``, ``between 10 and 12 March``), as editors date a meeting
+    held over both.
     """
 
     def candidates(self, text: str) -> Iterator[Candidate]:
@@ -151,7 +151,7 @@ class DayListRule(Rule):
             # One number that is no day makes the list something else: ``August 32 and 31``.
             if shared is None or not all(1 <= int(day.group()) <= 31 for day in days):
                 continue
-            if len(days) == 2 and _BETWEEN.search(text, max(0, match.start() - 9), match.start()):
+            if len(days) == 2:  # "9 and 12 July", "between 10 and 12 March": the days and those between them
                 first, last = (int(day.group()) for day in days)
                 yield Candidate(match.start(), match.end(), replace(shared, day=first, last_day=last))
                 continue
@@ -207,7 +207,7 @@ def render(reading: Reading, year: int | None, month: int | None) -> Value | Non
     if not 1 <= m <= 12:
         return None
     if reading.last_month is not None:
-        return _month_range(y, m, reading.last_month)
+        return _month_range(y, m, reading.last_month, reading.day, reading.last_day)
     if reading.day is None:
         return Value(when=f"{y:04d}-{m:02d}")
     return _day_value(reading, y, m)
@@ -222,11 +222,14 @@ def _year_range(year: int, month: int | None, last_year: int, last_month: int | 
     return Value(not_before=first, not_after=end)
 
 
-def _month_range(year: int, first: int, last: int) -> Value | None:
+def _month_range(year: int, first: int, last: int, day: int | None = None, last_day: int | None = None) -> Value | None:
+    """From the first month (from its ``day``) to the end of the last (to its ``last_day``)."""
     if not first < last <= 12:
         return None
-    end = f"{year:04d}-{last:02d}-{month_length(year, last):02d}"
-    return Value(not_before=f"{year:04d}-{first:02d}-01", not_after=end)
+    start, end = day or 1, last_day or month_length(year, last)
+    if not (1 <= start <= month_length(year, first) and 1 <= end <= month_length(year, last)):
+        return None
+    return Value(not_before=f"{year:04d}-{first:02d}-{start:02d}", not_after=f"{year:04d}-{last:02d}-{end:02d}")
 
 
 def _day_value(reading: Reading, year: int, month: int) -> Value | None:

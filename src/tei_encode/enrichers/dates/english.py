@@ -158,13 +158,22 @@ def _doubtful_days(match: re.Match[str]) -> Reading:
 
 
 def _month_span(match: re.Match[str]) -> Reading:
-    """``January-March 1953`` (months of one year), ``1946-February 1950``, ``May 1946 - March 1950``."""
+    """``January-March 1953``, ``February or March 1910`` (months of one year), ``1946-February 1950``, ``May 1946 -
+    March 1950``."""
     first_year = match.groupdict().get("y1")
     first_month = MONTH_NUMBERS[match.group("month")] if match.group("month") else None
     last_month = MONTH_NUMBERS[match.group("month2")]
     if first_year:
         return Reading(year=int(first_year), month=first_month, last_year=_year(match), last_month=last_month)
     return Reading(year=_year(match), month=first_month, last_month=last_month)
+
+
+def _days_of_two_months(match: re.Match[str]) -> Reading:
+    """``31 October-1 November 1868``: from a day of one month to a day of the next."""
+    month, last_month = MONTH_NUMBERS[match.group("month")], MONTH_NUMBERS[match.group("month2")]
+    return Reading(
+        year=_year(match), month=month, day=_day_of(match), last_month=last_month, last_day=int(match.group("d2"))
+    )
 
 
 def _year_month_day(match: re.Match[str]) -> Reading:
@@ -296,6 +305,8 @@ _HAS_LIST = re.compile(r"\s(?:and|&)\s+\d")
 # The start of a span of months across years: ``1946``-, ``May 1946``-.
 _FIRST_MONTH_YEAR = r"(?:\b" + _NAMED_MONTH + r"\s+|(?<![\w./,-]))(?P<y1>\d{4})"
 _HAS_DASH_MONTH = re.compile(rf"[-–—][ \t]*(?:{_MONTH_STARTS})")
+_HAS_SPAN_MONTH = re.compile(rf"(?:[-–—][ \t]*|[ \t](?:or|to)[ \t]+)(?:{_MONTH_STARTS})")
+_HAS_DASH_DAY_MONTH = re.compile(rf"[-–—][ \t]*\d{{1,2}}\s+(?:{_MONTH_STARTS})")
 
 # Days that share a month come first: where one of them is also read alone, the list's reading (with its year) wins.
 RULES: tuple[Rule, ...] = (
@@ -349,9 +360,16 @@ RULES: tuple[Rule, ...] = (
         (_HAS_MONTH, _HAS_DASH_MONTH),
     ),
     Rule(
-        re.compile(r"\b" + _NAMED_MONTH + r"[ \t]*[-–—][ \t]*" + _LAST_MONTH + _YEAR),
+        re.compile(r"\b" + _NAMED_MONTH + r"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:or|to)[ \t]+)" + _LAST_MONTH + _YEAR),
         _month_span,
-        (_HAS_MONTH, _HAS_DASH_MONTH),
+        (_HAS_MONTH, _HAS_SPAN_MONTH),
+    ),
+    Rule(  # "31 October-1 November 1868"
+        re.compile(
+            r"(?<![\w.,/])" + _DAY + r"\s+" + _MONTH + r"[ \t]*[-–—][ \t]*(?P<d2>\d{1,2})(?!\d)\s+" + _NEW_MONTH + _YEAR
+        ),
+        _days_of_two_months,
+        (_HAS_MONTH, _HAS_DASH_DAY_MONTH),
     ),
     Rule(
         re.compile(r"(?<![\w./,-])(?P<y>\d{4}),[ \t]+" + _MONTH + r"[ \t]+" + _DAY + r"(?P<yb>)"),

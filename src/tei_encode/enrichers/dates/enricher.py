@@ -221,6 +221,11 @@ class DatesEnricher:
         if dated is not None:
             _record(document, dated)
             year, month = dated.year, dated.month
+        elif year is None:
+            titled = _title_date(document)  # "Letter to Karl Marx, March 1, 1868": a context, not a recorded date
+            year, month = (titled.year, titled.month) if titled else (None, None)
+        # With no date of the document, a year-less date takes the year of the last date stated before it.
+        running = year is None
         old_style: bool | None = None
         letter = {id(block) for block in _letter_blocks(document)} if dated is not None and dated.julian else set()
         for _lang, block in document.blocks():
@@ -231,7 +236,9 @@ class DatesEnricher:
             if dated is not None and id(block) in letter:
                 old_style = _writes_old_style(found, dated, old_style)
                 found = [_to_new_style(m) for m in found] if old_style else found
-            _annotate(block, found, reporter)
+            _annotate(block, found, reporter, running)
+            if running:
+                year = _last_stated_year(found, year)
 
 
 # Divisions that are not the letter's own text: the editors' notes, the list of contents.
@@ -263,6 +270,19 @@ def _dateline_date(document: Document, year: int | None) -> DateMatch | None:
                 stated = [m for m in _find(block, year, None) if not m.inferred_year]
                 return stated[0] if stated else None
     return None
+
+
+def _title_date(document: Document) -> DateMatch | None:
+    """The first date of the document's title that states its year (``Letter to Karl Marx, March 1, 1868``)."""
+    stated = [m for m in _find(document.title, None, None) if not m.inferred_year]
+    return stated[0] if stated else None
+
+
+def _last_stated_year(found: list[DateMatch], year: int | None) -> int | None:
+    """The year of the last day or month of ``found`` that states its year, else ``year`` (a year alone is often
+    a reference's, not the text's)."""
+    stated = [m.year for m in found if not m.inferred_year and len(m.when) >= 7]
+    return stated[-1] if stated else year
 
 
 def _meta_year(document: Document) -> int | None:
@@ -317,17 +337,21 @@ def _find(block: Block, year: int | None, month: int | None) -> list[DateMatch]:
     return [m for m in find_dates(block.text, year, month, blocked) if block.is_free(m.start, m.end, *DATE_AVOIDS)]
 
 
-def _annotate(block: Block, found: list[DateMatch], reporter: Reporter) -> None:
-    """Add the date spans of one block and report each year taken from the context."""
+def _annotate(block: Block, found: list[DateMatch], reporter: Reporter, running: bool = False) -> None:
+    """Add the date spans of one block and report each year taken from the context (``running``: from the last
+    date stated before it, a weaker context than the document's date)."""
     for match in found:
         attrs = _attributes(match)
+        if running and match.inferred_year and attrs.get("cert") == "high":
+            attrs["cert"] = "medium"
         supplied = any(match.start <= s.start and s.end <= match.end for s in block.spans_of("supplied"))
         if supplied and not attrs.get("evidence"):
             attrs["evidence"] = "external"  # the editors of the edition supplied part of it, from their sources
         block.add(span(match.start, match.end, "date", **attrs))
         text = block.text[match.start : match.end]
         if match.inferred_year:
-            message = f"year {match.year} of {text!r} taken from the document date"
+            context = "the date stated before it" if running else "the document date"
+            message = f"year {match.year} of {text!r} taken from {context}"
             reporter.info("date-year-inferred", message, block.line)
         if match.inferred_month:
             reporter.info("date-month-inferred", f"month of {text!r} taken from the preceding date", block.line)

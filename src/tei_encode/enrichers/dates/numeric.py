@@ -18,7 +18,9 @@ import re
 from .core import DECADE_END, HAS_YEAR, ROMAN_MONTH, ROMAN_MONTHS, YEAR_SUFFIX_RU, Reading, Rule, followed_by_word
 
 _DAY_MONTH = (
-    r"(?P<d>0?[1-9]|[12]\d|3[01]|I(?=[./][IVX]))(?P<sep>[./])(?:(?P<m>0?[1-9]|1[0-2])(?!\d)|(?P<spaced>[ \t])?" + ROMAN_MONTH + r")"
+    r"(?P<d>0?[1-9]|[12]\d|3[01]|I(?=[./][IVX]))(?P<sep>[./])(?:(?P<m>0?[1-9]|1[0-2])(?!\d)|(?P<spaced>[ \t])?"
+    + ROMAN_MONTH
+    + r")"
     r"(?:(?:(?P=sep)|(?(roman)[./]))(?(roman)[ \t]?)(?P<y>\d{4}|\d{2})(?!\d)|-(?P<yh>\d{2})(?!\d)"
     r"|[ \t\u00a0]+(?P<ys>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?(?![\d/]|\.\d)"
 )
@@ -63,9 +65,12 @@ def _iso(match: re.Match[str]) -> Reading:
     return Reading(year=int(match.group("y")), month=int(match.group("m")), day=int(match.group("d")))
 
 
-def _year_range(match: re.Match[str]) -> Reading:
-    """``1912-1927``, ``1920-21`` (the last year in the century of the first)."""
-    first, last = int(match.group("y")), int(match.group("y2"))
+def _year_range(match: re.Match[str]) -> Reading | None:
+    """``1912-1927``, ``1920-21`` (the last year in the century of the first), ``1864 to 1869`` (where both are
+    years, not times: ``At 1600 to 1700 hours``)."""
+    if match.group("y3") and not all(plausible_year(match.string, *match.span(g), None) for g in ("y", "y3")):
+        return None
+    first, last = int(match.group("y")), int(match.group("y2") or match.group("y3"))
     return Reading(year=first, last_year=last if last >= 100 else first // 100 * 100 + last)
 
 
@@ -142,12 +147,12 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"(?<![\w./,-])"
             + _YEAR
-            + r"[ \t]?[-–—][ \t]?(?P<y2>1\d{3}|20\d{2}|\d{2}(?!\d))"
+            + r"(?:[ \t]?[-–—][ \t]?(?P<y2>1\d{3}|20\d{2}|\d{2}(?!\d))|[ \t]+to[ \t]+(?P<y3>1\d{3}|20\d{2}))"
             + YEAR_SUFFIX_RU
             + r"?(?![\w-]|[.,/]\d)"
         ),
         _year_range,
-        (re.compile(r"\d[ \t]?[-–—]"),),
+        (re.compile(r"\d(?:[ \t]?[-–—]|[ \t]to[ \t])"),),
     ),
     Rule(
         re.compile(r"(?<![\w./,:-])" + _YEAR + r"(?P<suffix>" + YEAR_SUFFIX_RU + r")?(?!\w|[.,/:-]\d)"),
