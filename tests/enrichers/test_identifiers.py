@@ -810,6 +810,9 @@ NUMBERS = [
     ("760C.61/2206: Telegram (7600.61/2206)", [("file", "760C.61/2206"), ("file", "7600.61/2206")]),
     ("795.00/6–2850: Telegram; (611.95B/5–2550)", [("file", "795.00/6–2850"), ("file", "611.95B/5–2550")]),
     ("1521. Embtel 1519 December 17. Urtel 940 just arrived; Re Deptel 631", "telegrams"),
+    ("Ciphered Telegram # 600428/sh", [("cipher", "600428/sh")]),
+    ("#59", [("document", "59")]),
+    ("### Notes; see #12a; &#39;", [("number", "12a")]),
     ("a telegram 3 days ago; a letter 2 pages long; the document 1950.", []),
 ]
 

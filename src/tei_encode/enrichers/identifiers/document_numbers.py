@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES, RUSSIAN_MONTHS_GENITIVE
 
-_SIGN = r"(?:№|N[Oo]\.|(?<![\w.])no\.(?=[ \t]*\d)|Nr\.|N°|Nº)"
+_SIGN = r"(?:№|N[Oo]\.|(?<![\w.])no\.(?=[ \t]*\d)|Nr\.|N°|Nº|(?<![\w#&])#(?=[ \t]?\d))"
 _VALUE = r"(?:[^\W\d_]{1,3}-?)?\d(?:\w|[/-](?=\w))*"
 _NUMBER = re.compile(rf"(?<![\w№]){_SIGN}[ \t]*(?P<value>{_VALUE})")
 # Labels of incoming and outgoing numbers, by what they show: an abbreviation always labels a number ("Вх. 1352"),
@@ -127,7 +127,7 @@ _ISSUE_OF = re.compile(
 )
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]*>?", re.I)
 # Every number sign of _SIGN, in lower case: a text whose lower case holds none has no document number.
-_SIGNS = ("№", "no.", "nr.", "n°", "nº")
+_SIGNS = ("№", "no.", "nr.", "n°", "nº", "#")
 
 
 # Values this long are taken to be the same number when they recur ("с № П83/615"); "№ 1" is not.
@@ -215,7 +215,7 @@ def _is_unsigned_number(match: re.Match[str]) -> bool:
 
 
 def _has_sign(lowered: str) -> bool:
-    """Whether the lower-cased text ``lowered`` holds a number sign (``№``, ``No.``)."""
+    """Whether the lower-cased text ``lowered`` holds a number sign (``№``, ``No.``, ``#``)."""
     return any(sign in lowered for sign in _SIGNS)
 
 
