@@ -188,8 +188,8 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [_number(match, "value", "incoming" if match.group("incoming") else "outgoing")]
         elif match.re is _DECIMAL_FILE:
             numbers = [_number(match, "value", "file")]
-        elif match.re is _TELEGRAM_REFERENCE:
-            numbers = [_number(match, "value", "telegram")]
+        elif match.re is _TELEGRAM_REFERENCE:  # the abbreviation is part of the reference ("Embtel 1519")
+            numbers = [DocumentNumber(match.start(), match.end(), match.group("value"), "telegram")]
         elif match.re is _KIND_UNSIGNED:
             numbers = [_number(match, "value", next(k for k in _KINDS_UNSIGNED if match.group(k)))]
         else:
