@@ -811,6 +811,8 @@ NUMBERS = [
     ("795.00/6–2850: Telegram; (611.95B/5–2550)", [("file", "795.00/6–2850"), ("file", "611.95B/5–2550")]),
     ("1521. Embtel 1519 December 17. Urtel 940 just arrived; Re Deptel 631", "telegrams"),
     ("Ciphered Telegram # 600428/sh", [("cipher", "600428/sh")]),
+    ("Из протокола заседания Политбюро № 137, п. 85/72.", [("protocol", "137"), ("item", "85/72")]),
+    ("41. О предоставлении вагонов", []),  # an item heading an extract only where a protocol was cited
     ("#59", [("document", "59")]),
     ("### Notes; see #12a; &#39;", [("number", "12a")]),
     ("a telegram 3 days ago; a letter 2 pages long; the document 1950.", []),
@@ -896,6 +898,15 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]] | str)
 )
 def test_find_document_numbers_ignores_what_is_not_a_number(text: str) -> None:
     assert find_document_numbers(text) == []
+
+
+def test_an_extract_item_follows_its_protocol() -> None:
+    state = NumberState()
+    find_document_numbers("Из протокола заседания Политбюро № 58, п. 41", state)
+    assert [(n.type, n.value) for n in find_document_numbers("41. О предоставлении вагонов\n", state)] == [
+        ("item", "41")
+    ]
+    assert find_document_numbers("Об этом 41. Орел", state) == []
 
 
 def test_number_state_carries_ditto_and_repeats_across_blocks() -> None:

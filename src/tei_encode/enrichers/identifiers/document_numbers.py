@@ -56,11 +56,14 @@ _ITEM_PROTOCOL = re.compile(
     rf"{_SIGN}\s*(?P<protocol>{_VALUE})",
     re.I,
 )
-# "протокола № 72 заседания ... от 3.09.1925 г., п. 143", "Protocol No. 72 of ..., item 143": the protocol first.
+# The meeting between a protocol and its number: "протокола заседания Политбюро № 58".
+_MEETING = r"(?:заседани\w+\s+)?(?:Политбюро|Оргбюро|Секретариата|СНК|СТО|ПБ|ОБ)"
+# "протокола № 72 заседания ... от 3.09.1925 г., п. 143", "протокола заседания Политбюро № 58, п. 41", "Protocol
+# No. 72 of ..., item 143": the protocol first.
 _PROTOCOL_THEN_ITEM = re.compile(
-    rf"(?<!\w)(?:{_PROTOCOL})\.?\s*{_SIGN}\s*(?P<protocol>{_VALUE})"
+    rf"(?<!\w)(?:{_PROTOCOL})(?:\s+{_MEETING})?\.?\s*{_SIGN}\s*(?P<protocol>{_VALUE})"
     rf"(?P<gap>(?:(?!{_SIGN})[^\n]){{0,80}}?)[,;][ \t]*"
-    rf"(?:{_ITEM})\.?[ \t]*(?P<item>\d+[a-zа-яё]?)(?!\w)",
+    rf"(?:{_ITEM})\.?[ \t]*(?P<item>\d+(?:/\d+)?[a-zа-яё]?)(?!\w)",
     re.I,
 )
 # Incoming and outgoing numbers are also written without a number sign: "Вх. 1352", "Исх. 274/с", "Inc. 1352". The
@@ -85,6 +88,9 @@ _KINDS_UNSIGNED = ("cable", "telegram", "letter", "document")
 _DECIMAL_FILE = re.compile(
     r"(?<![\w./])(?P<value>\d{3}[A-Z]{0,2}\d{0,2}\.\d{1,5}[A-Z]{0,2}\d{0,3}/\d{1,6}(?:[-–]\d{2,6})?)(?![\w/–-])"
 )
+# The item of a protocol heading its extract, in a document that cited the protocol: "41. О предоставлении ...",
+# "85/72. О снабжении ...".
+_EXTRACT_ITEM = re.compile(r"^(?P<value>\d{1,4}(?:/\d{1,4})?)\.[ \t]+(?=Об?[ \t])", re.M)
 # The State Department's abbreviations of telegrams cited by number: "Embtel 1519" (the embassy's), "Deptel 631"
 # (the Department's), "Urtel 940" (yours), "mytel 27", "reftel", "contel" (the consulate's), "circtel".
 _TELEGRAM_REFERENCE = re.compile(
@@ -150,10 +156,12 @@ class NumberState:
 
     last_type: str = ""
     types: dict[str, str] = field(default_factory=dict)
+    protocol: bool = False  # a protocol's number was seen: an extract's items follow
 
     def remember(self, number: DocumentNumber) -> None:
         """Note a number's kind for ditto marks and for repeats of the same value."""
         self.last_type = number.type
+        self.protocol = self.protocol or number.type == "protocol"
         if number.type != "number" and len(number.value) >= _DISTINCT:
             self.types.setdefault(number.value, number.type)
 
@@ -167,7 +175,8 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     kinds = any(f"{kind} " in lowered for kind in _KINDS_UNSIGNED)
     files = "/" in text
     telegrams = "tel " in lowered
-    if not (signed or unsigned or kinds or files or telegrams):
+    items = state.protocol and ". О" in text
+    if not (signed or unsigned or kinds or files or telegrams or items):
         return []
     urls = url_spans(text)
     pairs = _protocol_items(text, lowered, urls) if signed else []
@@ -177,6 +186,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     bare += list(_KIND_UNSIGNED.finditer(text)) if kinds else []
     bare += list(_DECIMAL_FILE.finditer(text)) if files else []
     bare += list(_TELEGRAM_REFERENCE.finditer(text)) if telegrams else []
+    bare += list(_EXTRACT_ITEM.finditer(text)) if items else []
     bare = [m for m in bare if not overlaps(*m.span(), taken)]
     found: list[DocumentNumber] = []
     for match in sorted(pairs + signs + bare, key=lambda m: m.start()):
@@ -188,6 +198,8 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [_number(match, "value", "incoming" if match.group("incoming") else "outgoing")]
         elif match.re is _DECIMAL_FILE:
             numbers = [_number(match, "value", "file")]
+        elif match.re is _EXTRACT_ITEM:
+            numbers = [_number(match, "value", "item")]
         elif match.re is _TELEGRAM_REFERENCE:  # the abbreviation is part of the reference ("Embtel 1519")
             numbers = [DocumentNumber(match.start(), match.end(), match.group("value"), "telegram")]
         elif match.re is _KIND_UNSIGNED:
