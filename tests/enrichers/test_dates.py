@@ -458,6 +458,15 @@ def test_an_undated_document_takes_the_year_of_the_date_stated_before() -> None:
     assert "taken from the date stated before it" in reporter.diagnostics[0].message
 
 
+def test_an_undated_state_department_document_takes_the_year_it_was_filed() -> None:
+    doc = _document(None, "Situation deteriorated on June 27.")
+    doc.title = Block("title", "795.00/6–2850: Telegram")
+    doc.title.add(span(0, 13, "idno", type="file"))
+    DatesEnricher().apply(doc, Context(), Reporter())
+    assert _spans(doc.divisions[0].blocks[0])[0][:1] == ("June 27",)
+    assert _spans(doc.divisions[0].blocks[0])[0][1]["when"] == "1950-06-27"
+
+
 def test_an_undated_document_takes_the_year_of_its_title() -> None:
     doc = _document(None, "See the letters of 6 November.")
     doc.title = Block("title", "Letter to Friedrich Engels, November 4, 1868")

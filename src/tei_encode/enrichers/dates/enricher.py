@@ -223,7 +223,7 @@ class DatesEnricher:
             year, month = dated.year, dated.month
         elif year is None:
             titled = _title_date(document)  # "Letter to Karl Marx, March 1, 1868": a context, not a recorded date
-            year, month = (titled.year, titled.month) if titled else (None, None)
+            year, month = (titled.year, titled.month) if titled else (_filed_year(document), None)
         # With no date of the document, a year-less date takes the year of the last date stated before it.
         running = year is None
         old_style: bool | None = None
@@ -276,6 +276,23 @@ def _title_date(document: Document) -> DateMatch | None:
     """The first date of the document's title that states its year (``Letter to Karl Marx, March 1, 1868``)."""
     stated = [m for m in _find(document.title, None, None) if not m.inferred_year]
     return stated[0] if stated else None
+
+
+# The date a State Department file number ends with, month, day and the year's last two digits: "795.00/6–2850".
+_FILED_ON = re.compile(r"/(?P<m>1[0-2]|[1-9])[–-](?P<d>[0-3]?\d)(?P<y>\d\d)\Z")
+# The years of the Department's decimal filing system.
+_DECIMAL_FILE_YEARS = (1910, 1963)
+
+
+def _filed_year(document: Document) -> int | None:
+    """The year of the State Department file number heading a document (``795.00/6–2850: Telegram``), if any: the
+    year the Department filed it."""
+    for s in document.title.spans_of("idno"):
+        filed = _FILED_ON.search(document.title.text[s.start : s.end]) if s.attr("type") == "file" else None
+        if filed is not None:
+            year = 1900 + int(filed.group("y"))
+            return year if _DECIMAL_FILE_YEARS[0] <= year <= _DECIMAL_FILE_YEARS[1] else None
+    return None
 
 
 def _last_stated_year(found: list[DateMatch], year: int | None) -> int | None:
