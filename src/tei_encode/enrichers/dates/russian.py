@@ -99,6 +99,12 @@ def _month(match: re.Match[str]) -> Reading | None:
     return Reading(year=_year(match), month=month_number(word))
 
 
+def _months(match: re.Match[str]) -> Reading | None:
+    """``июле - августе``: from the first month to the end of the second, of one year."""
+    first, last = month_number(match.group("month")), month_number(match.group("month2"))
+    return Reading(year=_year(match), month=first, last_month=last) if first < last else None
+
+
 def _part(match: re.Match[str]) -> Reading | None:
     """``первой декаде октября``, ``второй половине мая``, ``в начале октября``."""
     if match.group("edge"):
@@ -236,6 +242,13 @@ RULES: tuple[Rule, ...] = (
         ),
         _day_month,
         (_CYRILLIC,),
+    ),
+    Rule(  # "в июле - августе месяцах", "январь–март 1953 г.": the months and those between them
+        re.compile(
+            r"(?<![\w-])" + _MONTH + r"[ \t]*[-–—][ \t]*(?P<month2>" + _FULL + r")(?!\w)" + _YEAR, re.IGNORECASE
+        ),
+        _months,
+        (_CYRILLIC, re.compile(r"[-–—]")),
     ),
     Rule(re.compile(r"(?<![\w-])" + _MONTH + _YEAR, re.IGNORECASE), _month, (_CYRILLIC,)),
     Rule(
