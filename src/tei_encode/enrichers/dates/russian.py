@@ -89,12 +89,19 @@ def _day_month(match: re.Match[str]) -> Reading:
     )
 
 
+# A small letter or a comma before a word, perhaps with a preposition or an opening quote between.
+_INSIDE_SENTENCE = re.compile(r"[а-яёa-z,][ \t]+(?:[«\"„“][ \t]*)?(?:[а-яё]{1,2}[ \t]+)?[«\"„“]?\Z")
+
+
 def _month(match: re.Match[str]) -> Reading | None:
-    """``сентябре 1951 г.``, ``в октябре``; not ``мая`` alone, nor a capitalised title word."""
+    """``сентябре 1951 г.``, ``в октябре``; not ``мая`` alone, nor a capitalised title word, nor a month capitalised
+    inside a sentence, which Russian does only for the Revolution (``«Уроки Октября»``)."""
     word = match.group("month")
     if match.group("y") is None:
         rest = match.string[match.end() :]
         if month_number(word) == 5 or (word[0].isupper() and re.match(r"\s+[A-ZА-ЯЁ]", rest)):
+            return None
+        if word[0].isupper() and _INSIDE_SENTENCE.search(match.string, 0, match.start("month")):
             return None
     return Reading(year=_year(match), month=month_number(word))
 
