@@ -438,10 +438,34 @@ def test_enricher_falls_back_to_the_year_in_meta() -> None:
     assert [d.code for d in reporter] == ["date-year-inferred", "date-year-inferred", "date-month-inferred"]
 
 
-def test_enricher_without_a_year_skips_year_less_dates() -> None:
-    doc = _document(None, "Kharkiv 24/7, July 29, 1920")
+def test_an_undated_document_takes_the_year_of_the_first_date_stated_after_those_before_it() -> None:
+    doc = _document(None, "Kharkiv 24/7,", "July 29, 1920, and 3 August")
     DatesEnricher().apply(doc, Context(), Reporter())
-    assert _spans(doc.divisions[0].blocks[0]) == [("July 29, 1920", {"when": "1920-07-29"})]
+    inferred = {"cert": "medium", "evidence": "internal"}
+    assert _spans(doc.divisions[0].blocks[0]) == [("24/7", {"when": "1920-07-24", **inferred})]
+    assert _spans(doc.divisions[0].blocks[1]) == [
+        ("July 29, 1920", {"when": "1920-07-29"}),
+        ("3 August", {"when": "1920-08-03", **inferred}),
+    ]
+
+
+def test_an_undated_document_with_no_stated_year_completes_no_date() -> None:
+    doc = _document(None, "Kharkiv 24/7, the news of 1953")
+    DatesEnricher().apply(doc, Context(), Reporter())
+    assert _spans(doc.divisions[0].blocks[0]) == [("1953", {"when": "1953"})]  # a year alone is no day's year
+
+
+def test_an_undated_document_takes_the_year_and_month_of_its_file_number() -> None:
+    doc = _document(None, "approved by ROK December 17 as representing")
+    doc.title = Block("title", "895.20/12–1949: Telegram")
+    doc.title.add(span(0, 14, "idno", type="file"))
+    reporter = Reporter()
+    DatesEnricher().apply(doc, Context(), reporter)
+    assert _spans(doc.divisions[0].blocks[0]) == [
+        ("December 17", {"when": "1949-12-17", "cert": "medium", "evidence": "internal"})
+    ]
+    assert "taken from its file number" in reporter.diagnostics[0].message
+    assert not doc.meta.date
 
 
 def test_an_undated_document_takes_the_year_of_the_date_stated_before() -> None:
@@ -457,7 +481,7 @@ def test_an_undated_document_takes_the_year_of_the_date_stated_before() -> None:
         ("May 20", {"when": "1950-05-20", **inferred})
     ]  # a year alone is none
     assert not doc.meta.date
-    assert "taken from the date stated before it" in reporter.diagnostics[0].message
+    assert "taken from the date stated nearest to it" in reporter.diagnostics[0].message
 
 
 def test_an_undated_state_department_document_takes_the_year_it_was_filed() -> None:

@@ -19,6 +19,7 @@ from tei_encode.enrichers.identifiers.document_numbers import (
     _URL,
     NumberState,
     _has_sign,
+    file_date,
     find_document_numbers,
     url_spans,
 )
@@ -277,6 +278,20 @@ def test_find_citations_marks_the_citation_and_its_parts(text: str, marked: str,
 )
 def test_several_citations_in_one_line(text: str, count: int) -> None:
     assert len(find_citations(text)) == count
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("795.00/6–2850", (1950, 6, 28)),
+        ("895.20/12–1749", (1949, 12, 17)),
+        ("611.95B/5-2550", (1950, 5, 25)),
+        ("760C.61/2206", None),  # a serial number, no date
+        ("795.00/6–3550", None),
+    ],
+)
+def test_file_date(value: str, expected: tuple[int, int, int] | None) -> None:
+    assert file_date(value) == expected
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from ...diagnostics import Reporter
 from ...model import Block, Document, DocumentDate, span
 from ..claims import DATE_AVOIDS
+from ..identifiers.document_numbers import file_date
 from . import english, numeric, russian
 from .core import (
     Candidate,
@@ -209,6 +210,7 @@ class DatesEnricher:
         """Annotate the document date (else the dateline's) first, record it in ``meta``, then every other block."""
         year = _meta_year(document)
         month: int | None = None
+        taken_from = _DOCUMENT_DATE
         own = document.fields.get("date")
         dated: DateMatch | None = None
         if own is not None:
@@ -223,9 +225,13 @@ class DatesEnricher:
             year, month = dated.year, dated.month
         elif year is None:
             titled = _title_date(document)  # "Letter to Karl Marx, March 1, 1868": a context, not a recorded date
-            year, month = (titled.year, titled.month) if titled else (_filed_year(document), None)
-        # With no date of the document, a year-less date takes the year of the last date stated before it.
+            year, month = (titled.year, titled.month) if titled else _filed(document)
+            taken_from = "the document's title" if titled else _FILE_NUMBER
+        # With no date of the document, a year-less date takes the year of the last date stated before it, or
+        # before the first such date, the year of that date.
         running = year is None
+        if running:
+            year, taken_from = _first_stated_year(document), _NEAREST_DATE
         old_style: bool | None = None
         letter = {id(block) for block in _letter_blocks(document)} if dated is not None and dated.julian else set()
         for _lang, block in document.blocks():
@@ -236,9 +242,14 @@ class DatesEnricher:
             if dated is not None and id(block) in letter:
                 old_style = _writes_old_style(found, dated, old_style)
                 found = [_to_new_style(m) for m in found] if old_style else found
-            _annotate(block, found, reporter, running)
+            _annotate(block, found, reporter, taken_from)
             if running:
                 year = _last_stated_year(found, year)
+
+
+# What the year of a year-less date was taken from, as the report says it; the last two are weaker contexts.
+_DOCUMENT_DATE, _FILE_NUMBER, _NEAREST_DATE = "the document date", "its file number", "the date stated nearest to it"
+_WEAK_CONTEXTS = (_FILE_NUMBER, _NEAREST_DATE)
 
 
 # Divisions that are not the letter's own text: the editors' notes, the list of contents.
@@ -278,20 +289,23 @@ def _title_date(document: Document) -> DateMatch | None:
     return stated[0] if stated else None
 
 
-# The date a State Department file number ends with, month, day and the year's last two digits: "795.00/6–2850".
-_FILED_ON = re.compile(r"/(?P<m>1[0-2]|[1-9])[–-](?P<d>[0-3]?\d)(?P<y>\d\d)\Z")
-# The years of the Department's decimal filing system.
-_DECIMAL_FILE_YEARS = (1910, 1963)
+def _filed(document: Document) -> tuple[int | None, int | None]:
+    """The year and month a State Department file number of the title gives (``795.00/6–2850: Telegram``), the
+    date the file received the document."""
+    for idno in document.title.spans_of("idno"):
+        if idno.attr("type") == "file":
+            filed = file_date(document.title.text[idno.start : idno.end])
+            if filed is not None:
+                return filed[0], filed[1]
+    return None, None
 
 
-def _filed_year(document: Document) -> int | None:
-    """The year of the State Department file number heading a document (``795.00/6–2850: Telegram``), if any: the
-    year the Department filed it."""
-    for s in document.title.spans_of("idno"):
-        filed = _FILED_ON.search(document.title.text[s.start : s.end]) if s.attr("type") == "file" else None
-        if filed is not None:
-            year = 1900 + int(filed.group("y"))
-            return year if _DECIMAL_FILE_YEARS[0] <= year <= _DECIMAL_FILE_YEARS[1] else None
+def _first_stated_year(document: Document) -> int | None:
+    """The year of the first day or month of the document that states its year."""
+    for _lang, block in document.blocks():
+        stated = _last_stated_year(_find(block, None, None)[:1], None)
+        if stated is not None:
+            return stated
     return None
 
 
@@ -354,12 +368,12 @@ def _find(block: Block, year: int | None, month: int | None) -> list[DateMatch]:
     return [m for m in find_dates(block.text, year, month, blocked) if block.is_free(m.start, m.end, *DATE_AVOIDS)]
 
 
-def _annotate(block: Block, found: list[DateMatch], reporter: Reporter, running: bool = False) -> None:
-    """Add the date spans of one block and report each year taken from the context (``running``: from the last
-    date stated before it, a weaker context than the document's date)."""
+def _annotate(block: Block, found: list[DateMatch], reporter: Reporter, taken_from: str = _DOCUMENT_DATE) -> None:
+    """Add the date spans of one block and report each year ``taken_from`` the context (a file number or another
+    date of the text is a weaker context than the document's date or title: ``cert="medium"``)."""
     for match in found:
         attrs = _attributes(match)
-        if running and match.inferred_year and attrs.get("cert") == "high":
+        if taken_from in _WEAK_CONTEXTS and match.inferred_year and attrs.get("cert") == "high":
             attrs["cert"] = "medium"
         supplied = any(match.start <= s.start and s.end <= match.end for s in block.spans_of("supplied"))
         if supplied and not attrs.get("evidence"):
@@ -367,9 +381,7 @@ def _annotate(block: Block, found: list[DateMatch], reporter: Reporter, running:
         block.add(span(match.start, match.end, "date", **attrs))
         text = block.text[match.start : match.end]
         if match.inferred_year:
-            context = "the date stated before it" if running else "the document date"
-            message = f"year {match.year} of {text!r} taken from {context}"
-            reporter.info("date-year-inferred", message, block.line)
+            reporter.info("date-year-inferred", f"year {match.year} of {text!r} taken from {taken_from}", block.line)
         if match.inferred_month:
             reporter.info("date-month-inferred", f"month of {text!r} taken from the preceding date", block.line)
 

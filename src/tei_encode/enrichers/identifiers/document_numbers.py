@@ -91,6 +91,10 @@ _DECIMAL_FILE = re.compile(
 # The item of a protocol heading its extract, in a document that cited the protocol: "41. О предоставлении ...",
 # "85/72. О снабжении ...".
 _EXTRACT_ITEM = re.compile(r"^(?P<value>\d{1,4}(?:/\d{1,4})?)\.[ \t]+(?=Об?[ \t])", re.M)
+# The date suffix of such a file number, month, day and two-digit year: "6–2850" is 28 June 1950. The system was in
+# use from 1910 to 1963, so the century is the twentieth.
+_FILED = re.compile(r"/(?P<m>1[0-2]|[1-9])[-–](?P<d>[0-3]\d)(?P<y>\d{2})$")
+_DECIMAL_FILE_YEARS = (1910, 1963)
 # The State Department's abbreviations of telegrams cited by number: "Embtel 1519" (the embassy's), "Deptel 631"
 # (the Department's), "Urtel 940" (yours), "mytel 27", "reftel", "contel" (the consulate's), "circtel".
 _TELEGRAM_REFERENCE = re.compile(
@@ -211,6 +215,19 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             state.remember(number)
         found += numbers
     return found
+
+
+def file_date(value: str) -> tuple[int, int, int] | None:
+    """The year, month and day a decimal file number's suffix gives (``795.00/6–2850``: 1950, 6, 28), if any."""
+    match = _FILED.search(value)
+    year = 1900 + int(match.group("y")) if match else 0
+    if (
+        match is None
+        or not 1 <= int(match.group("d")) <= 31
+        or not _DECIMAL_FILE_YEARS[0] <= year <= _DECIMAL_FILE_YEARS[1]
+    ):
+        return None
+    return year, int(match.group("m")), int(match.group("d"))
 
 
 def _is_unsigned_number(match: re.Match[str]) -> bool:
