@@ -51,7 +51,7 @@ ENGLISH = [
     ("take the town before the thirtieth of July", 1920, [("thirtieth of July", "1920-07-30")]),
     ("by the twenty-first of June", 1920, [("twenty-first of June", "1920-06-21")]),
     ("Orel 26 July.", 1920, [("26 July", "1920-07-26")]),
-    ("no earlier than August 5-10.", 1920, [("August 5-10", "1920-08-05..1920-08-10")]),
+    ("can be launched no earlier than August 5-10.", 1920, [("August 5-10", "1920-08-05..1920-08-10")]),
     ("On July 29 or 30, 1920, he wrote", None, [("July 29 or 30, 1920", "1920-07-29..1920-07-30")]),
     ("In mid-August 1920 the army", None, [("mid-August 1920", "1920-08-11..1920-08-20")]),
     ("early March", 1921, [("early March", "1921-03-01..1921-03-10")]),
@@ -737,3 +737,21 @@ def test_every_month_and_ordinal_word_is_worth_reading(word: str) -> None:
     for form in (word, word.upper(), word.lower(), word.capitalize()):
         assert _WORTH_READING.fullmatch(form)
         assert _worth_reading(f"до {form} или после")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "bounds"),
+    [
+        ("Written: Written prior to September 28, 1914", "prior to September 28, 1914", {"not_after": "1914-09-28"}),
+        ("Written after July 27, 1916", "after July 27, 1916", {"not_before": "1916-07-27"}),
+        ("Д. БОНЧ-БРУЕВИЧУ. НЕ ПОЗДНЕЕ 2 АВГУСТА 1921 г.", "НЕ ПОЗДНЕЕ 2 АВГУСТА 1921 г.", {"not_after": "1921-08-02"}),
+        ("Not earlier than March 6, 1917", "Not earlier than March 6, 1917", {"not_before": "1917-03-06"}),
+        ("[previously May 4, 1918]", "[previously May 4, 1918]", {"not_after": "1918-05-04"}),
+        ("He left after July 27, 1916.", "July 27, 1916", {"when": "1916-07-27"}),  # an event after it
+        ("сдать не позднее 1 мая 1930 г.", "1 мая 1930 г.", {"when": "1930-05-01"}),  # a deadline on that day
+    ],
+)
+def test_an_editors_bound_outside_brackets(text: str, date: str, bounds: dict[str, str]) -> None:
+    (match,) = find_dates(text, None)
+    assert text[match.start : match.end] == date
+    assert {k: v for k, v in vars(match).items() if k in ("when", "not_before", "not_after") and v} == bounds

@@ -286,24 +286,51 @@ def choose(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 _QUALIFIER = re.compile(
     r"\[\s*(?:(?P<after>not earlier than|no earlier than|not before|after|не ранее|после)"
-    r"|(?P<before>not later than|no later than|not after|before|не позднее|не позже|до))\s+$",
+    r"|(?P<before>not later than|no later than|not after|before|previously|не позднее|не позже|до|ранее))\s+$",
+    re.IGNORECASE,
+)
+# The same bounds outside brackets, where an editor dates a text: at the start of a line or of a heading's part
+# ("В. Д. БОНЧ-БРУЕВИЧУ. НЕ ПОЗДНЕЕ 2 АВГУСТА 1921 г."), and after "Written" ("Written prior to September 28,
+# 1914"), where "after" and "before" bound the date too (elsewhere "after May 5" is a date an event follows).
+_WRITTEN = r"\b(?:written|dated|написано|датировано)[ \t]+"
+_OPEN_QUALIFIER = re.compile(
+    r"(?:^[ \t]*|" + _WRITTEN + r"|[.:][ \t]+)(?P<q>(?P<after>not earlier than|no earlier than|not before|не ранее)"
+    r"|(?P<before>not later than|no later than|not after|не позднее|не позже))[ \t]+$"
+    r"|" + _WRITTEN + r"(?P<w>(?P<after2>after|после)|(?P<before2>before|prior to|до))[ \t]+$",
     re.IGNORECASE,
 )
 
+# The last words of the qualifiers above: a date after none of them has no bound.
+_QUALIFIER_ENDS = ("than", "before", "after", "to ", "до ", "после", "ранее", "позднее", "позже")
+
 
 def widen(text: str, start: int, end: int) -> tuple[int, int, str]:
-    """Extend a date over enclosing editorial brackets, with the bound they state.
+    """Extend a date over enclosing editorial brackets or the editor's bound before it, with the bound stated.
 
     ``[August 12, 1920]`` takes its brackets; ``[not earlier than August 5, 1920]``
     takes the whole bracket and becomes a ``not_before`` (``not_after`` for "not later"
-    and for "before": ``[before 5 March 1953]``).
+    and for "before": ``[before 5 March 1953]``); so does ``Written after July 27, 1916``.
     """
     close = re.match(r"\s*\]", text[end:])
     if close is None:
-        return start, end, ""
+        return _open_bound(text, start, end)
     if start > 0 and text[start - 1] == "[":
         return start - 1, end + close.end(), ""
     qualifier = _QUALIFIER.search(text, max(0, start - 40), start)
     if qualifier is None:
         return start, end, ""
     return qualifier.start(), end + close.end(), "not_before" if qualifier.group("after") else "not_after"
+
+
+def _open_bound(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """``start:end`` with the bound an editor wrote before it outside brackets (see ``_OPEN_QUALIFIER``), if any."""
+    line_start = text.rfind("\n", 0, start) + 1
+    last_word = text[max(line_start, start - 9) : start].lower()
+    if start - line_start > 200 or not any(word in last_word for word in _QUALIFIER_ENDS):
+        return start, end, ""
+    qualifier = _OPEN_QUALIFIER.search(text[line_start:start])
+    if qualifier is None:
+        return start, end, ""
+    group = "q" if qualifier.group("q") else "w"
+    after = qualifier.group("after") or qualifier.group("after2")
+    return line_start + qualifier.start(group), end, "not_before" if after else "not_after"
