@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
-from tei_encode.enrichers.dates.core import julian_to_gregorian
+from tei_encode.enrichers.dates.core import julian_to_gregorian, rights_lines
 from tei_encode.enrichers.dates.english import MONTH_NUMBERS, ORDINAL_WORDS
 from tei_encode.enrichers.dates.enricher import (
     _WORTH_READING,
@@ -755,3 +755,30 @@ def test_an_editors_bound_outside_brackets(text: str, date: str, bounds: dict[st
     (match,) = find_dates(text, None)
     assert text[match.start : match.end] == date
     assert {k: v for k, v in vars(match).items() if k in ("when", "not_before", "not_after") and v} == bounds
+
+
+SHAPES = [
+    # a note number glued to the year: the whole word, the year's value
+    ("contained in WARX 90992 of 01 July 19491 unless", None, [("01 July 19491", "1949-07-01")]),
+    ("July 4, 1950 and 12345 men", None, [("July 4, 1950", "1950-07-04")]),
+    ("from May 29 to August 27, 1932", None, [("May 29 to August 27, 1932", "1932-05-29..1932-08-27")]),
+    ("funds for FY 1950 to", None, [("FY 1950", "1949-07..1950-06-30")]),
+    ("in fiscal year 1980", None, [("fiscal year 1980", "1979-10..1980-09-30")]),
+    ("Part 1/3", 1933, []),
+    ("Часть 2/3", 1933, []),
+    ("Протокол от 19 января\n1928 г. принят", None, [("19 января\n1928 г.", "1928-01-19")]),
+    ("19 января\n1928 прошло", 1930, [("19 января", "1930-01-19")]),  # a number, not a year, begins the line
+    ("23 янв[аря] 1918 г.", None, [("23 янв[аря] 1918 г.", "1918-01-23")]),
+    ("в июле - августе месяцах", 1933, [("июле - августе", "1933-07-01..1933-08-31")]),
+    ("в мае–июне 1941 г.", None, [("мае–июне 1941 г.", "1941-05-01..1941-06-30")]),
+    ("статьи «Уроки Октября». После Октября", 1925, []),  # the revolution
+    ("Октябрь 1917 г.", None, [("Октябрь 1917 г.", "1917-10")]),
+    ("Public Domain: Lenin Internet Archive (2005). You may freely copy", None, []),
+    ("© 2016 Издательство", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), SHAPES, ids=[c[0] for c in SHAPES])
+def test_date_shapes(text: str, year: int | None, expected: list[tuple[str, str]]) -> None:
+    blocked = rights_lines(text)
+    assert [(text[m.start : m.end], _value(m)) for m in find_dates(text, year, None, blocked)] == expected

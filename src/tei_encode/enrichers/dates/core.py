@@ -39,13 +39,31 @@ DECADE_END = re.compile(r"'?s\b|-?(?:х|е|ые|ых)(?!\w)")
 # The end of a four-digit year: no more digits, and not a decade.
 YEAR_END = r"(?!\d|" + DECADE_END.pattern + ")"
 
+# A rights statement of the page a text was copied from ("Public Domain: Lenin Internet Archive (2005).", "©
+# 2016"): its years date the copy, not the text, and are no dates of it.
+_RIGHTS_LINE = re.compile(
+    r"^[ \t]*(?:(?i:public domain|copyright|all rights reserved|creative commons|licen[cs]ed under)\b|©|\([Cc]\)[ \t])"
+    r"[^\n]*",
+    re.M,
+)
+_RIGHTS_WORDS = ("domain", "copyright", "©", "(c)", "rights reserved", "creative commons", "licensed", "licenced")
+
+
+def rights_lines(text: str) -> list[tuple[int, int]]:
+    """The offsets of the rights statements' lines in ``text``."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _RIGHTS_WORDS):
+        return []
+    return [m.span() for m in _RIGHTS_LINE.finditer(text)]
+
+
 # Words after which a number is a page, volume, sheet, item or document number, not a date (``pages 12 and 14
 # April``: not April 12).
 _MARKER = re.compile(
     r"(?:№|\bNos?\.?|\bNr\.?|#|§|\b[PpSTLDFCH]\.|\bpp\.|\bll?\.|\b[Vv]ols?\.|\b[Oo]p\.|\bOn\.|\b[Ss]ection"
     r"|\b[Aa]rt\.|\b[Cc]h\.|\b[ЛлДдФфСсТтПпч]\.|\b[Оо]п\.|\bпп\.|\bст\.|\bгл\.|\bстр\."
-    r"|\b(?i:pages?|items?|points?|paragraphs?|clauses?|articles?|numbers?)"
-    r"|(?<!\w)(?i:страниц[аеуы]?|пункт(?:ы|а|ов|ах)?|параграф(?:ы|а|ов|ах)?|стать(?:я|и|ей|ях))(?!\w))\s*$"
+    r"|\b(?i:pages?|items?|points?|paragraphs?|clauses?|articles?|numbers?|parts?)"
+    r"|(?<!\w)(?i:страниц[аеуы]?|пункт(?:ы|а|ов|ах)?|параграф(?:ы|а|ов|ах)?|стать(?:я|и|ей|ях)|част(?:ь|и))(?!\w))\s*$"
 )
 
 

@@ -70,7 +70,10 @@ _WORD_ORDINAL = "|".join(w.replace("-", "[- ]") for w in sorted(ORDINAL_WORDS, k
 _DAY = r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d))"
 _ORDINAL = r"(?:(?P<od>\d{1,2})(?:st|nd|rd|th)|(?P<ow>(?i:" + _WORD_ORDINAL + r")))(?!\w)"
 _RANGE = r"(?:(?:[ \t]*[-–—][ \t]*|\s+(?:or|to)\s+)(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
-_YEAR = r"(?:,?\s*(?:of\s+)?(?:(?P<y>\d{4})|\[(?P<yb>\d{4})\])(?![\d/]))?"
+# A note number glued to the year is no part of its value: "01 July 19491" is 1 July 1949 and note 1. The date
+# takes the whole word (the writer keeps a word a span would cut in two as written, and a date cut off it is lost).
+_GLUED_NOTE = r"(?<=1[5-9]\d\d|20\d\d)[1-9]\d?(?![\d/]|[.,]\d)"
+_YEAR = r"(?:,?\s*(?:of\s+)?(?:(?P<y>\d{4})|\[(?P<yb>\d{4})\])(?:(?![\d/])|" + _GLUED_NOTE + r"))?"
 
 # After a day named alone comes a pause, not a noun (``the 12th Army``, ``the 12th and 13th``). A day in digits
 # may also be followed by a new clause (``by the 15th and send it``), a note number before a pause (``on the 29th
@@ -174,6 +177,13 @@ def _days_of_two_months(match: re.Match[str]) -> Reading:
     return Reading(
         year=_year(match), month=month, day=_day_of(match), last_month=last_month, last_day=int(match.group("d2"))
     )
+
+
+def _fiscal_year(match: re.Match[str]) -> Reading:
+    """``FY 1950``: the year to 30 June (to 30 September from 1977) named by the calendar year it ends in."""
+    year = int(match.group("y"))
+    first = 10 if year >= 1977 else 7
+    return Reading(year=year - 1, month=first, last_year=year, last_month=first - 1)
 
 
 def _year_month_day(match: re.Match[str]) -> Reading:
@@ -370,6 +380,19 @@ RULES: tuple[Rule, ...] = (
         ),
         _days_of_two_months,
         (_HAS_MONTH, _HAS_DASH_DAY_MONTH),
+    ),
+    Rule(  # "May 29 to August 27, 1932"
+        re.compile(
+            r"\b" + _MONTH + r"\s+" + _DAY + r"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)" + _NEW_MONTH + r"[ \t]+"
+            r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)" + _YEAR
+        ),
+        _days_of_two_months,
+        (_HAS_MONTH, _HAS_SPAN_MONTH),
+    ),
+    Rule(  # the United States' fiscal year: "FY 1950", "fiscal year 1950"
+        re.compile(r"\b(?:FY|[Ff]iscal [Yy]ear)[ \t]?(?P<y>1[89]\d\d|20\d\d)(?!\d)"),
+        _fiscal_year,
+        (re.compile("FY|iscal"),),
     ),
     Rule(
         re.compile(r"(?<![\w./,-])(?P<y>\d{4}),[ \t]+" + _MONTH + r"[ \t]+" + _DAY + r"(?P<yb>)"),

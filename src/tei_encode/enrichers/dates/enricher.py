@@ -39,6 +39,7 @@ from .core import (
     julian_to_gregorian,
     normalise,
     render,
+    rights_lines,
     widen,
 )
 
@@ -364,7 +365,7 @@ def _new_style_day(iso: str) -> str:
 
 def _find(block: Block, year: int | None, month: int | None) -> list[DateMatch]:
     """The dates of one block that no identifier, note reference or earlier date covers."""
-    blocked = [(s.start, s.end) for s in block.spans if s.kind in DATE_AVOIDS]
+    blocked = [(s.start, s.end) for s in block.spans if s.kind in DATE_AVOIDS] + rights_lines(block.text)
     return [m for m in find_dates(block.text, year, month, blocked) if block.is_free(m.start, m.end, *DATE_AVOIDS)]
 
 

@@ -33,7 +33,8 @@ _FULL = (
     r"(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ём|ем)"
     r"|(?:март|август)(?:а|е|у|ом)?|ма(?:й|я|е|ю|ем)"
 )
-_SHORT = r"(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\."
+# An abbreviation with its full stop, or completed by the editors in brackets: ``янв[аря]``.
+_SHORT = r"(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)(?:\.|\[[а-яё]{1,6}\])"
 MONTH_WORD = _FULL + "|" + _SHORT
 """A Russian month name or its abbreviation, in any case (for a quick test whether a text may hold a date)."""
 QUARTER_WORD = r"кв(?:\.|артал)"
@@ -47,7 +48,10 @@ _ANY_MONTH = r"(?P<month>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _NEW_MONTH = r"(?P<month2>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _NEW_DAY_MONTH = r"\s*\(\s*(?P<nd>" + _DAY + r")\s+" + _NEW_MONTH + r"\s*\)"  # ``(10 ноября)``
-_YEAR = r"(?:[ \t\u00a0]*(?P<y>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?"
+# The year may begin the next line, with its "г." (``19 января\n1928 г.``): a heading broken in two.
+_YEAR = (
+    r"(?:(?:[ \t\u00a0]*|[ \t]*\n[ \t]*(?=\d{4}" + YEAR_SUFFIX_RU + r"))(?P<y>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?"
+)
 _BLANK = r"[ \t\u00a0]*"
 # A day written as an ordinal with its case ending: ``10-го октября``, ``с 5-го по 10-е``.
 _CASE_ENDING = r"(?:-(?:го|е|й|му|ое|ого|ому))?"
@@ -68,7 +72,7 @@ _EDGES = {"нач": (1, 10), "сер": (11, 20), "кон": (21, END_OF_MONTH)}
 
 def month_number(word: str) -> int:
     """The number of a Russian month name in any case, or of its abbreviation."""
-    word = word.lower()
+    word = word.lower().replace("[", "").replace("]", "")
     table = _ABBREVIATED if word.endswith(".") else _STEMS
     return next(number for stem, number in table if word.startswith(stem))
 

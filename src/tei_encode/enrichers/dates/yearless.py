@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ...diagnostics import Reporter
 from ...model import Document, span
 from ..claims import DATE_AVOIDS
+from .core import rights_lines
 from .enricher import find_dates
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class YearlessDatesEnricher:
         if document.meta.date or document.meta.year is not None:
             return  # the dates enricher had a year to complete them with
         for _, block in document.blocks():
-            blocked = [(s.start, s.end) for s in block.spans if s.kind in DATE_AVOIDS]
+            blocked = [(s.start, s.end) for s in block.spans if s.kind in DATE_AVOIDS] + rights_lines(block.text)
             for match in find_dates(block.text, RECOGNITION_YEAR, None, blocked):
                 if match.inferred_year and block.is_free(match.start, match.end, *DATE_AVOIDS):
                     block.add(span(match.start, match.end, "date"))
