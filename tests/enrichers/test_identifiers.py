@@ -272,12 +272,42 @@ def test_find_citations_marks_the_citation_and_its_parts(text: str, marked: str,
     [
         ("RGASPI. F. 17. Op. 3. D. 5. L. 1; F. 558. Op. 1. D. 3. L. 2; GARF, f. 5446, op. 1, d. 7, l. 9.", 3),
         ("RGASPI, f. 17, op. 3, d. 5, l. 1; RGASPI, f. 17, op. 3, d. 6, l. 2", 2),
-        ("РГАСПИ. Ф. 17. Оп. 3. Д. 5. Л. 1; Д. 6. Л. 2", 1),
+        ("РГАСПИ. Ф. 17. Оп. 3. Д. 5. Л. 1; Д. 6. Л. 2", 2),  # the second shares archive, fond and opis
+        ("RGASPI. F. 17. Op. 3. D. 5. L. 1; L. 5", 1),  # a second leaf of the same file
     ],
-    ids=["three-archives", "repeated-archive", "continued-parts-stay-one"],
+    ids=["three-archives", "repeated-archive", "continued-parts-are-a-second-citation", "a-second-leaf"],
 )
 def test_several_citations_in_one_line(text: str, count: int) -> None:
     assert len(find_citations(text)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "(Ibid. F. 17. Op. 3. D. 894. L. 2; Op. 162. D. 13. L 47).",
+            [("Op. 162. D. 13. L 47", "17", "162", "13", "47")],
+        ),
+        (
+            "Archive: RGASPI F. 558. Op. P. D. 81. L. 77. Certified",
+            [("RGASPI F. 558. Op. P. D. 81. L. 77", "558", "", "81", "77")],
+        ),
+        ("Ф. П. Оп. 1. Д. 37. Л. 14. Подлинник.", [("Ф. П. Оп. 1. Д. 37. Л. 14", "", "1", "37", "14")]),
+        (
+            "AVPRF, Fond 059a, Opis 5a, Delo 5, Papka 11, List 13",
+            [("AVPRF, Fond 059a, Opis 5a, Delo 5, Papka 11, List 13", "059a", "5a", "5", "13")],
+        ),
+    ],
+)
+def test_citations_of_other_shapes(text: str, expected: list[tuple[str, str, str, str, str]]) -> None:
+    """A second citation after a semicolon (the last one's parts), a part not read, a folder after the file."""
+    previous: dict[str, str] | None = None
+    got = []
+    for citation in find_citations(text):
+        previous, _ = resolve_citation(citation, previous)
+        parts = tuple(previous.get(name, "") for name in ("fond", "opis", "delo", "folios"))
+        got.append((text[citation.start : citation.end], *parts))
+    assert got[-1:] == expected
 
 
 @pytest.mark.parametrize(

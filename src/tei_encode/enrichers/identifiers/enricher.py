@@ -67,9 +67,15 @@ _OTHER_ARCHIVE = (
 _START = re.compile(
     rf"(?P<repository>{ARCHIVE_PATTERN})|(?P<other>{_OTHER_ARCHIVE})"
     r"|(?P<ibid>(?<!\w)(?:ibidem|ibid|там\s+же|tam\s+zhe)(?!\w))"
-    rf"|(?P<bare>(?<!\w)(?=(?:{_LABELS['fond']})\.?\s*\d))",
+    rf"|(?P<bare>(?<!\w)(?=(?:{_LABELS['fond']})\.?\s*(?:\d|(?-i:[A-ZА-ЯЁ])\.\s*(?:{_LABELS['opis']})\.?\s*\d)))",
     re.I,
 )
+# A part the transcriber could not read, written as a capital letter where its number would be: "Op. P.", "Ф. П."
+# (the part is stated, its value unknown).
+_UNREAD = re.compile(r"(?-i:[A-ZА-ЯЁ])(?=\.)")
+# A second citation after a semicolon that leaves out the parts it shares with the first: "(Ibid. F. 17. Op. 3.
+# D. 894. L. 2; Op. 162. D. 13. L 47)".
+_NEXT_CITATION = re.compile(r"[ \t]*;[ \t]*")
 
 
 # Every part of a citation is a label and a number: a text without one holds no citation (a quick test, which
@@ -109,8 +115,8 @@ class Citation:
     ibid: bool = False
 
     def stated(self) -> dict[str, str]:
-        """The normalised parts written in the citation, by name."""
-        return {p.name: p.value for p in self.parts}
+        """The normalised parts written in the citation and readable, by name."""
+        return {p.name: p.value for p in self.parts if p.value}
 
     def part(self, name: str) -> CitationPart | None:
         """The part called ``name``, if written."""
@@ -129,10 +135,24 @@ def _citations(text: str) -> list[Citation]:
         citation = _citation_at(text, start, found[-1].end if found else 0)
         if citation is None:
             pos = max(start.end(), start.start() + 1)
-        else:
-            found.append(citation)
-            pos = citation.end
+            continue
+        found.append(citation)
+        while (following := _following(text, citation)) is not None:
+            found.append(citation := following)
+        pos = citation.end
     return found
+
+
+def _following(text: str, citation: Citation) -> Citation | None:
+    """The citation after ``citation`` and a semicolon that begins below its fond (``; Op. 162. D. 13. L 47``):
+    it shares the parts above its first with the one before, as an ``Ibid.`` does."""
+    gap = _NEXT_CITATION.match(text, citation.end)
+    if gap is None:
+        return None
+    parts = _parts_after(text, gap.end(), -1)
+    if not parts or parts[0].name == "fond" or "delo" not in {p.name for p in parts}:
+        return None
+    return Citation(gap.end(), parts[-1].end, tuple(parts), ibid=True)
 
 
 def _citation_at(text: str, start: re.Match[str], floor: int) -> Citation | None:
@@ -147,7 +167,7 @@ def _citation_at(text: str, start: re.Match[str], floor: int) -> Citation | None
         parts = _parts_after(text, after, -1)
         if not parts and head == "repository" and _cites_by_shelfmark(start.group()):
             parts = [CitationPart(*part) for part in shelfmark_parts(text, after)]
-    if not _is_citation(head, [p.name for p in parts]):
+    if not _is_citation(head, [p.name for p in parts]) or not any(p.value for p in parts):
         return None
     if head in ("repository", "other"):
         name_start, name_end = named or start.span()
@@ -209,9 +229,13 @@ def _part_at(text: str, pos: int, last_rank: int) -> CitationPart | None:
     name = label.lastgroup
     if name == "list":
         name = "opis" if last_rank < RANKS.index("opis") and _list_is_opis(text, label.end()) else "folios"
-    value = _VALUES[name].match(text, label.end())
-    if value is None or RANKS.index(name) <= last_rank:
+    # A folder may follow the file it holds the file of: "Delo 5, Papka 11, List 13".
+    if RANKS.index(name) <= last_rank and not (name == "papka" and last_rank == RANKS.index("delo")):
         return None
+    value = _VALUES[name].match(text, label.end())
+    if value is None:
+        unread = _UNREAD.match(text, label.end()) if name != "folios" else None
+        return CitationPart(name, unread.start(), unread.end(), "") if unread else None
     return CitationPart(name, value.start(), value.end(), _normalise(value.group()))
 
 
@@ -319,7 +343,8 @@ def _add_citation(
         return
     block.add(outer)
     for part in citation.parts:
-        block.add(span(part.start, part.end, "idno", type=part.name))
+        if part.value:
+            block.add(span(part.start, part.end, "idno", type=part.name))
 
 
 def _archival_citation(document: Document, found: list[_Found]) -> ArchivalCitation | None:
