@@ -887,6 +887,10 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]] | str)
         "Известия ЦК КПСС. 1991. № 3. С. 162",
         "the inside cover of the Kommunist magazine, an organ of the Central Committee of the CP(b)U, No. 1.",
         "журнал «Коммунист», № 1",
+        "Voprosy Istorii No. 11, 1953",
+        "see Vestnik Vremennogo Pravitelstva No. 1, March 5",
+        "Demokratisches Wochenblatt, No. 43, 24 October",
+        "работавших на шахте № 3 треста",
         "отп. в 2 экз.",
         "Подлежит возврату в 8 отдел 2 ГУ ГШ СА",
         "the 1st Cavalry and 12th Army",
@@ -917,6 +921,10 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]] | str)
         "izvestiya-ru",
         "magazine",
         "zhurnal",
+        "periodical-title",
+        "periodical-title-transliterated",
+        "periodical-title-german",
+        "mine",
         "copies",
         "department",
         "units",
@@ -1120,3 +1128,19 @@ def test_quick_tests_pass_every_example(text: str) -> None:
 
 def test_a_citation_may_have_a_part_of_any_label() -> None:
     assert all(find_citations(f"RGASPI, {label} 5") for label in _EVERY_LABEL)
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "expected"),
+    [
+        ("795.00/6–2550: Telegram", "618. For Muccio. This telegram in no way dilutes your present authority", ["618"]),
+        ("A letter", "618. For Muccio. This telegram in no way dilutes your present authority", []),
+        ("Telegram", "1. In the second paragraph omit the last sentence beginning with it", []),
+    ],
+)
+def test_a_telegram_opens_with_its_number(title: str, first: str, expected: list[str]) -> None:
+    document = make_document("The Secretary of State to the Embassy", "top secret", first)
+    document.title = Block("title", title)
+    enrich(document)
+    block = document.divisions[0].blocks[2]
+    assert [block.text[s.start : s.end] for s in block.spans_of("idno") if s.attr("type") == "telegram"] == expected

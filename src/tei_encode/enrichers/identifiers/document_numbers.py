@@ -129,6 +129,18 @@ _PERIODICAL = re.compile(
     r"|бюллетен\w*|выпуск\w*|вып\.|том)",
     re.I,
 )
+# Words that name periodicals in their titles, just before the number of an issue: "Voprosy Istorii No. 11",
+# "Vestnik Vremennogo Pravitelstva No. 1", "Demokratisches Wochenblatt, No. 43", «Вестник ...» № 2.
+_PERIODICAL_TITLE = re.compile(
+    r"(?<!\w)(?:Vestnik|Voprosy|Izvesti[iy]?a|Zeitung|\w*[Bb]latt|Revue|Review|Gazeta|Zhurnal|Вестник\w*|Вопрос\w*"
+    r"|Известия)(?!\w)"
+)
+# Things numbered that are no documents: "шахте № 3" (a mine), "School No. 5", "Camp No. 2".
+_NOT_A_DOCUMENT = re.compile(
+    r"(?<!\w)(?:шахт|завод|фабрик|школ|больниц|госпитал|лагер|цех|mine|factory|plant|school|hospital|camp)\w*"
+    r"[ \t]*$",
+    re.I,
+)
 # A number "of" a title after it is an issue of that periodical: "No. 3 of Iskra", "No. 12 of the Sotsial-Demokrat".
 _ISSUE_OF = re.compile(
     rf"^[ \t]*of[ \t]+(?:the[ \t]+)?(?!(?:{'|'.join(ENGLISH_MONTHS)}|Politburo|Orgburo|Presidium|Sovnarkom|Secretariat"
@@ -217,6 +229,18 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     return found
 
 
+# A telegram's number opening its text, as the State Department's printed telegrams give it: "1521. Embtel 1519".
+_OPENING_NUMBER = re.compile(r"(?P<value>\d{2,5})\.[ \t]+(?=[A-ZА-ЯЁ])")
+# A title naming a telegram or a cable: "795.00/6–2850: Telegram".
+TELEGRAM_TITLE = re.compile(r"(?<!\w)(?:telegram|cable|телеграмма|шифртелеграмма)(?!\w)", re.I)
+
+
+def opening_number(text: str) -> DocumentNumber | None:
+    """The telegram's number that opens ``text``, the first paragraph of a telegram, if any."""
+    match = _OPENING_NUMBER.match(text)
+    return _number(match, "value", "telegram") if match else None
+
+
 def file_date(value: str) -> tuple[int, int, int] | None:
     """The year, month and day a decimal file number's suffix gives (``795.00/6–2850``: 1950, 6, 28), if any."""
     match = _FILED.search(value)
@@ -292,6 +316,8 @@ def _number_type(text: str, match: re.Match[str], state: NumberState) -> str:
         return ""  # an issue of a periodical: '"Sotsial-Demokrat" No. 47'
     if _YEAR_BEFORE.search(before[-30:]) or _PERIODICAL.search(before[-100:]) or _ISSUE_OF.match(after):
         return ""  # an issue of a periodical: "Izvestiya TsK KPSS. 1991. No. 2/3", "No. 3 of Iskra"
+    if _PERIODICAL_TITLE.search(before[-40:]) or _NOT_A_DOCUMENT.search(before[-30:]):
+        return ""
     if value in state.types:
         return state.types[value]
     if _TYPIST.search(before):

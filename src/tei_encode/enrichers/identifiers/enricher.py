@@ -23,7 +23,14 @@ from ...diagnostics import Reporter
 from ...model import ArchivalCitation, Block, Document, span
 from ..claims import IDENTIFIER_AVOIDS
 from .archives import ARCHIVE_PATTERN, SHELFMARK_HINT, cites_by_shelfmark, current_archive
-from .document_numbers import NumberState, find_document_numbers, overlaps, url_spans
+from .document_numbers import (
+    TELEGRAM_TITLE,
+    NumberState,
+    find_document_numbers,
+    opening_number,
+    overlaps,
+    url_spans,
+)
 from .shelfmarks import shelfmark_parts
 
 if TYPE_CHECKING:
@@ -274,6 +281,10 @@ def resolve_citation(citation: Citation, previous: Mapping[str, str] | None) -> 
 # ------------------------------------------------------------ the enricher
 
 
+# The first block of a telegram longer than this many words is its text; the shorter ones head it.
+_OPENING_WORDS = 8
+
+
 @dataclass
 class _Found:
     block: Block
@@ -292,7 +303,13 @@ class IdentifiersEnricher:
         previous = context.last_citation  # "Ibid." may refer to the citation of the document before on the page
         state = NumberState()
         found: list[_Found] = []
+        opening = TELEGRAM_TITLE.search(document.title.text) is not None  # its text may open with its number
         for _lang, block in document.blocks():
+            if opening and block is not document.title and len(block.text.split()) > _OPENING_WORDS:
+                opening = False
+                number = opening_number(block.text)
+                if number is not None and _fits(block, number.start, number.end):
+                    block.add(span(number.start, number.end, "idno", type=number.type))
             urls = url_spans(block.text)
             for citation in find_citations(block.text):
                 if overlaps(citation.start, citation.end, urls):
