@@ -1136,6 +1136,7 @@ def test_a_citation_may_have_a_part_of_any_label() -> None:
         ("795.00/6–2550: Telegram", "618. For Muccio. This telegram in no way dilutes your present authority", ["618"]),
         ("A letter", "618. For Muccio. This telegram in no way dilutes your present authority", []),
         ("Telegram", "1. In the second paragraph omit the last sentence beginning with it", []),
+        ("Telegram", "No number. " + "A long first paragraph of the text. " * 8, []),
     ],
 )
 def test_a_telegram_opens_with_its_number(title: str, first: str, expected: list[str]) -> None:
@@ -1144,3 +1145,6 @@ def test_a_telegram_opens_with_its_number(title: str, first: str, expected: list
     enrich(document)
     block = document.divisions[0].blocks[2]
     assert [block.text[s.start : s.end] for s in block.spans_of("idno") if s.attr("type") == "telegram"] == expected
+    document.divisions[0].blocks.append(Block("p", "22. Another paragraph"))
+    enrich(document)
+    assert not document.divisions[0].blocks[3].spans  # only the opening paragraph opens with the number

@@ -281,8 +281,9 @@ def resolve_citation(citation: Citation, previous: Mapping[str, str] | None) -> 
 # ------------------------------------------------------------ the enricher
 
 
-# The first block of a telegram longer than this many words is its text; the shorter ones head it.
-_OPENING_WORDS = 8
+# The first block of a telegram longer than this many words is its text; the shorter ones head it (the sender and
+# the addressee, the classification).
+_OPENING_WORDS = 30
 
 
 @dataclass
@@ -305,11 +306,12 @@ class IdentifiersEnricher:
         found: list[_Found] = []
         opening = TELEGRAM_TITLE.search(document.title.text) is not None  # its text may open with its number
         for _lang, block in document.blocks():
-            if opening and block is not document.title and len(block.text.split()) > _OPENING_WORDS:
-                opening = False
+            if opening and block is not document.title:
                 number = opening_number(block.text)
                 if number is not None and _fits(block, number.start, number.end):
                     block.add(span(number.start, number.end, "idno", type=number.type))
+                # A heading line may come before the text; a numbered paragraph or a long one is the text.
+                opening = not block.text[:1].isdigit() and len(block.text.split()) <= _OPENING_WORDS
             urls = url_spans(block.text)
             for citation in find_citations(block.text):
                 if overlaps(citation.start, citation.end, urls):
