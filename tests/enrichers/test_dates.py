@@ -764,6 +764,7 @@ SHAPES = [
     ("from May 29 to August 27, 1932", None, [("May 29 to August 27, 1932", "1932-05-29..1932-08-27")]),
     ("funds for FY 1950 to", None, [("FY 1950", "1949-07..1950-06-30")]),
     ("in fiscal year 1980", None, [("fiscal year 1980", "1979-10..1980-09-30")]),
+    ("talks of 6-17 April this year [1961] in", None, [("6-17 April this year [1961]", "1961-04-06..1961-04-17")]),
     ("Part 1/3", 1933, []),
     ("Часть 2/3", 1933, []),
     ("Протокол от 19 января\n1928 г. принят", None, [("19 января\n1928 г.", "1928-01-19")]),
@@ -776,6 +777,11 @@ SHAPES = [
     ("Public Domain: Lenin Internet Archive (2005). You may freely copy", None, []),
     ("© 2016 Издательство", None, []),
 ]
+
+
+def test_the_telegram_of_a_day() -> None:
+    text = "With me are Noble, other Embassy personnel listed mytel 27th.4 FonMin at Suwon."
+    assert [(text[m.start : m.end], _value(m)) for m in find_dates(text, 1950, 6)] == [("27th", "1950-06-27")]
 
 
 @pytest.mark.parametrize(("text", "year", "expected"), SHAPES, ids=[c[0] for c in SHAPES])

@@ -73,7 +73,13 @@ _RANGE = r"(?:(?:[ \t]*[-–—][ \t]*|\s+(?:or|to)\s+)(?P<d2>\d{1,2})(?:st|nd|r
 # A note number glued to the year is no part of its value: "01 July 19491" is 1 July 1949 and note 1. The date
 # takes the whole word (the writer keeps a word a span would cut in two as written, and a date cut off it is lost).
 _GLUED_NOTE = r"(?<=1[5-9]\d\d|20\d\d)[1-9]\d?(?![\d/]|[.,]\d)"
-_YEAR = r"(?:,?\s*(?:of\s+)?(?:(?P<y>\d{4})|\[(?P<yb>\d{4})\])(?:(?![\d/])|" + _GLUED_NOTE + r"))?"
+# The year may be stated, or supplied by the editors in brackets, also after the text's "this year" ("6-17 April
+# this year [1961]").
+_YEAR = (
+    r"(?:,?\s*(?:of\s+)?(?:(?P<y>\d{4})|(?:(?:of\s+)?this\s+year\s+)?\[(?P<yb>\d{4})\])(?:(?![\d/])|"
+    + _GLUED_NOTE
+    + r"))?"
+)
 
 # After a day named alone comes a pause, not a noun (``the 12th Army``, ``the 12th and 13th``). A day in digits
 # may also be followed by a new clause (``by the 15th and send it``), a note number before a pause (``on the 29th
@@ -306,6 +312,11 @@ def _ordinal_alone(match: re.Match[str]) -> Reading | None:
     return Reading(day=_day_of(match))
 
 
+def _ordinal_alone_of_telegram(match: re.Match[str]) -> Reading:
+    """``mytel 27th``: the telegram of a day of the month last spoken of."""
+    return Reading(day=int(match.group("od")))
+
+
 # The bracketed New Style day: ``(29)``, ``(November 10)``, ``(10 November)``, ``(January 13, 1913)``.
 _HAS_NEW_STYLE = re.compile(
     r"\(\s*(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][A-Za-z]*\.?)?|[A-Z][A-Za-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
@@ -472,6 +483,11 @@ RULES: tuple[Rule, ...] = (
         re.compile(rf"(?<![\w\-{OPENING_QUOTES}])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"),
         _month_alone,
         (_HAS_MONTH,),
+    ),
+    Rule(  # the telegram of a day of the month: "mytel 27th", "urtel 3rd"
+        re.compile(r"(?<![\w.])(?i:my|ur|emb|dep|ref)tel[ \t]+(?P<span>(?P<od>\d{1,2})(?:st|nd|rd|th))(?!\w)(?P<ow>)"),
+        _ordinal_alone_of_telegram,
+        (re.compile("(?i:tel) "),),
     ),
     Rule(
         re.compile(
