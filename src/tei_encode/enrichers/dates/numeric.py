@@ -74,14 +74,18 @@ def _year_range(match: re.Match[str]) -> Reading | None:
     return Reading(year=first, last_year=last if last >= 100 else first // 100 * 100 + last)
 
 
+# The page, volume, book or issue of a reference after its year: "Москва. РОССПЭН 2005 стр. 379", "1974. С. 5".
+_REFERENCE_PART = r"(?:стр|с|т|кн|вып)\."
+
+
 def _year(match: re.Match[str]) -> Reading | None:
     """A year; one followed by a Russian noun without ``г.``/``года`` is a count (``1500 штыков``).
 
-    ``по`` is no noun: ``с 1918 по 1920 г.``.
+    ``по`` is no noun (``с 1918 по 1920 г.``), nor the page or volume of a reference (``2005 стр. 379``).
     """
     if match.group("suffix"):
         return Reading(year=int(match.group("y")))
-    if re.match(r"[ \t\u00a0]+(?!по(?!\w))[а-яё]", match.string[match.end() :]):
+    if re.match(r"[ \t\u00a0]+(?!по(?!\w)|" + _REFERENCE_PART + r")[а-яё]", match.string[match.end() :], re.I):
         return None
     return Reading(year=int(match.group("y")), bare_year=True)
 
