@@ -22,7 +22,7 @@ _DAY_MONTH = (
     + ROMAN_MONTH
     + r")"
     r"(?:(?:(?P=sep)|(?(roman)[./]))(?(roman)[ \t]?)(?P<y>\d{4}|\d{2})(?!\d)|-(?P<yh>\d{2})(?!\d)"
-    r"|[ \t\u00a0]+(?P<ys>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?(?![\d/]|\.\d)"
+    r"|(?:[ \t\u00a0]+|(?(roman)[ \t]*[-–—][ \t]*))(?P<ys>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?(?![\d/]|\.\d)"
 )
 
 _YEAR = r"(?P<y>1\d{3}|20\d{2})"
