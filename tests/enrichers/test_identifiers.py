@@ -861,6 +861,8 @@ NUMBERS = [
     ("#59", [("document", "59")]),
     ("### Notes; see #12a; &#39;", [("number", "12a")]),
     ("a telegram 3 days ago; a letter 2 pages long; the document 1950.", []),
+    ("Your No. 811, 812-813 were presented to F. Castro", [("number", "811"), ("number", "812-813")]),
+    ("Copy No. 12, 13 copies; Cable No. 5542, 20 September", [("copy", "12"), ("cable", "5542")]),
 ]
 
 

@@ -107,6 +107,13 @@ _KIND_UNSIGNED = re.compile(
     rf"(?=[ \t]*(?:$|[^\w\s]|(?:of|from|dated)(?!\w)|(?:{'|'.join(ENGLISH_MONTHS)})(?!\w)))",
     re.M,
 )
+# A number listed after a signed one, of two or more digits, or a range of them, before a pause or a verb (not a
+# day before its month, nor a count: "Copy No. 12, 13 copies").
+_LISTED = re.compile(
+    r"[ \t]*,[ \t]*(?P<value>\d{2,}(?:[-–]\d{2,})?)(?![\w/.,-]\d|\w)"
+    r"(?=[ \t]*(?:[,.;:)\]]|$|(?:and|were|was|are|have|has|и|были|был[аи]?)(?!\w)))",
+    re.I | re.M,
+)
 # A date right after a number: "274, 25 November 1952", "1352 of 5.10.51", "5542 от 20 сентября".
 _DATE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:of|dated|от)[ \t]+)?\d{1,2}(?:[./](?:\d{1,2}|[IVXІ]+)(?!\w)|[ \t]+(?:" + _MONTHS + r"))",
@@ -222,7 +229,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [_number(match, "value", next(k for k in _KINDS_UNSIGNED if match.group(k)))]
         else:
             kind = _number_type(text, match, state)
-            numbers = [_number(match, "value", kind)] if kind else []
+            numbers = [_number(match, "value", kind), *_listed_after(text, match.end(), kind)] if kind else []
         for number in numbers:
             state.remember(number)
         found += numbers
@@ -252,6 +259,15 @@ def file_date(value: str) -> tuple[int, int, int] | None:
     ):
         return None
     return year, int(match.group("m")), int(match.group("d"))
+
+
+def _listed_after(text: str, end: int, kind: str) -> list[DocumentNumber]:
+    """The numbers listed after one with its number sign, of its kind: "Your No. 811, 812-813 were presented"."""
+    listed = []
+    while (more := _LISTED.match(text, end)) is not None:
+        listed.append(_number(more, "value", kind))
+        end = more.end()
+    return listed
 
 
 def _is_unsigned_number(match: re.Match[str]) -> bool:
