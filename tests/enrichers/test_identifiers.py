@@ -1150,3 +1150,22 @@ def test_a_telegram_opens_with_its_number(title: str, first: str, expected: list
     document.divisions[0].blocks.append(Block("p", "22. Another paragraph"))
     enrich(document)
     assert not document.divisions[0].blocks[3].spans  # only the opening paragraph opens with the number
+
+
+@pytest.mark.parametrize(
+    ("text", "repository"),
+    [
+        ("Архив Президента РФ. Ф. 3. Оп. 66. Д. 1. Л. 1-3.", "APRF"),
+        ("Архив внешней политики РФ. Ф. 059а. Оп. 1. П. 313. Д. 2155. Л. 20–22.", "AVPRF"),
+        ("Source: Truman Library, President's Secretary's Files, Box 178. Secret.", "Harry S. Truman Library"),
+        ("Eisenhower Library, Whitman File, Box 12, folder 3.", "Dwight D. Eisenhower Library"),
+    ],
+)
+def test_archives_named_in_other_forms(text: str, repository: str) -> None:
+    """The Russian Federation abbreviated in an archive's name; the presidential libraries of FRUS source notes."""
+    (citation,) = find_citations(text)
+    assert resolve_citation(citation, None)[0]["repository"] == repository
+
+
+def test_a_library_named_in_prose_is_no_citation() -> None:
+    assert find_citations("He visited the Truman Library in 1960.") == []

@@ -65,7 +65,21 @@ SHELFMARK_ARCHIVES: Mapping[str, tuple[str, ...]] = {
         "Library of Congress",
     ),
     "NARA": ("NARA", "National Archives and Records Administration", "US National Archives", "U.S. National Archives"),
+    # The presidential libraries that FRUS source notes cite ("Truman Library, Papers of Harry S. Truman, ...").
+    "Franklin D. Roosevelt Library": ("Franklin D. Roosevelt Library", "Roosevelt Library", "FDR Library"),
+    "Harry S. Truman Library": ("Harry S. Truman Library", "Truman Library"),
+    "Dwight D. Eisenhower Library": ("Dwight D. Eisenhower Library", "Eisenhower Library"),
+    "John F. Kennedy Library": ("John F. Kennedy Library", "Kennedy Library"),
+    "Lyndon B. Johnson Library": ("Lyndon B. Johnson Library", "Johnson Library"),
 }
+# The Russian Federation in an archive's name is also written "РФ" / "RF": "Архив Президента РФ".
+_FEDERATION = {"Российской Федерации": "РФ", "Rossiiskoi Federatsii": "RF", "the Russian Federation": "RF"}
+
+
+def _with_federation(spellings: tuple[str, ...]) -> tuple[str, ...]:
+    """The spellings and their forms with the Russian Federation abbreviated."""
+    short = [s.replace(full, abbreviated) for s in spellings for full, abbreviated in _FEDERATION.items() if full in s]
+    return spellings + tuple(short)
 
 
 def _key(written: str) -> str:
@@ -73,7 +87,7 @@ def _key(written: str) -> str:
     return re.sub(r"[\W_]+", "", written).upper()
 
 
-_ALL = {**ARCHIVES, **SHELFMARK_ARCHIVES}
+_ALL = {name: _with_federation(spellings) for name, spellings in {**ARCHIVES, **SHELFMARK_ARCHIVES}.items()}
 _CURRENT: Mapping[str, str] = {_key(s): current for current, spellings in _ALL.items() for s in spellings}
 _SPELLINGS = sorted({s for spellings in _ALL.values() for s in spellings}, key=len, reverse=True)
 
