@@ -294,6 +294,10 @@ def test_several_citations_in_one_line(text: str, count: int) -> None:
         ),
         ("Ф. П. Оп. 1. Д. 37. Л. 14. Подлинник.", [("Ф. П. Оп. 1. Д. 37. Л. 14", "", "1", "37", "14")]),
         (
+            "РГАНИ. Ф. 89. Перечень 45. Документ 1. Л. 2",
+            [("РГАНИ. Ф. 89. Перечень 45. Документ 1. Л. 2", "89", "45", "1", "2")],
+        ),
+        (
             "AVPRF, Fond 059a, Opis 5a, Delo 5, Papka 11, List 13",
             [("AVPRF, Fond 059a, Opis 5a, Delo 5, Papka 11, List 13", "059a", "5a", "5", "13")],
         ),
@@ -1159,6 +1163,7 @@ def test_a_telegram_opens_with_its_number(title: str, first: str, expected: list
         ("Архив внешней политики РФ. Ф. 059а. Оп. 1. П. 313. Д. 2155. Л. 20–22.", "AVPRF"),
         ("Source: Truman Library, President's Secretary's Files, Box 178. Secret.", "Harry S. Truman Library"),
         ("Eisenhower Library, Whitman File, Box 12, folder 3.", "Dwight D. Eisenhower Library"),
+        ("RGANI, fond 89, perechen 45, dokument 1.", "RGANI"),
     ],
 )
 def test_archives_named_in_other_forms(text: str, repository: str) -> None:

@@ -43,10 +43,11 @@ RANKS = ("fond", "opis", "papka", "delo", "folios")
 
 _LABELS = {
     "fond": r"fond|f|фонд|ф",
-    "opis": r"opis'?|op|on|опись|оп",
+    # Fond 89 of RGANI, the documents declassified for the trial of the CPSU, lists "perechen" and "dokument".
+    "opis": r"opis'?|op|on|опись|оп|perechen'?|перечень",
     "list": r"list",  # the opis in "F. 17, List 3, D. 97", the folios in "D. 97, List 3"
     "papka": r"papka|pap|p|папка|пап|п",
-    "delo": r"delo|d|дело|д|ed\.?\s?khr|ед\.?\s?хр",
+    "delo": r"delo|d|дело|д|ed\.?\s?khr|ед\.?\s?хр|dokument|документ",
     "folios": r"listy|ll|l|folios|folio|fols|fol|листы|лист|лл|л",
 }
 _LABEL = re.compile(
