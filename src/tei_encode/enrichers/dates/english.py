@@ -323,6 +323,7 @@ _HAS_NEW_STYLE = re.compile(
     r"(?:,?\s*\d{4})?\s*\)"
 )
 _HAS_LIST = re.compile(r"\s(?:and|&)\s+\d")
+_HAS_SLASHED_DAYS = re.compile(r"\d[ \t]*/[ \t]*\d")
 # The start of a span of months across years: ``1946``-, ``May 1946``-.
 _FIRST_MONTH_YEAR = r"(?:\b" + _NAMED_MONTH + r"\s+|(?<![\w./,-]))(?P<y1>\d{4})"
 _HAS_DASH_MONTH = re.compile(rf"[-–—][ \t]*(?:{_MONTH_STARTS})")
@@ -353,6 +354,26 @@ RULES: tuple[Rule, ...] = (
         (_HAS_MONTH, _HAS_NEW_STYLE),
     ),
     Rule(re.compile(r"\b" + _OLD_AND_NEW_YEARS), _old_and_new_style, (_HAS_MONTH, _HAS_NEW_STYLE)),
+    Rule(  # both styles' days with a slash: "12/25 April 1917"
+        re.compile(
+            r"(?<![\w.,/])" + _DAY + r"[ \t]*/[ \t]*(?P<nd>\d{1,2})(?:st|nd|rd|th)?(?!\d)\s+(?:of\s+)?" + _MONTH + _YEAR
+        ),
+        _old_and_new_style,
+        (_HAS_MONTH, _HAS_SLASHED_DAYS),
+    ),
+    Rule(  # "31 March/13 April 1917"
+        re.compile(
+            r"(?<![\w.,/])"
+            + _DAY
+            + r"\s+"
+            + _MONTH
+            + r"[ \t]*/[ \t]*(?P<nd>\d{1,2})(?:st|nd|rd|th)?(?!\d)\s+"
+            + _NEW_MONTH
+            + _YEAR
+        ),
+        _old_and_new_style,
+        (_HAS_MONTH, re.compile(r"[a-z.][ \t]*/[ \t]*\d")),
+    ),
     Rule(
         re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _NEW_MONTH_DAY + _YEAR),
         _old_and_new_style,

@@ -142,6 +142,15 @@ def _old_and_new_style(match: re.Match[str]) -> Reading:
     )
 
 
+def _days_of_two_months(match: re.Match[str]) -> Reading | None:
+    """``30 апреля – 2 мая 1950 г.``: from a day of one month to a day of a later one."""
+    month, last_month = month_number(match.group("month")), month_number(match.group("month2"))
+    if not month < last_month:
+        return None
+    day, last_day = int(match.group("d")), int(match.group("d2"))
+    return Reading(year=_year(match), month=month, day=day, last_month=last_month, last_day=last_day)
+
+
 def _shared_month(match: re.Match[str]) -> Reading:
     """The month and year of ``3 и 4 января``: each day is set by the rule."""
     return Reading(year=_year(match), month=month_number(match.group("month")))
@@ -217,6 +226,27 @@ RULES: tuple[Rule, ...] = (
         ),
         _old_and_new_style,
         (_HAS_NEW_STYLE, _CYRILLIC),
+    ),
+    Rule(  # both styles' days with a slash: "12/25 апреля 1917 г."
+        re.compile(r"(?<![\w.,/])(?P<d>" + _DAY + r")[ \t]*/[ \t]*(?P<nd>" + _DAY + r")\s+" + _ANY_MONTH + _YEAR, re.I),
+        _old_and_new_style,
+        (re.compile(r"\d[ \t]*/[ \t]*\d"), _CYRILLIC),
+    ),
+    Rule(  # days of two months: "30 апреля – 2 мая 1950 г."
+        re.compile(
+            r"(?<![\w.,/])(?P<d>"
+            + _DAY
+            + r")\s+(?P<month>"
+            + _FULL
+            + r")(?!\w)[ \t]*[-–—][ \t]*(?P<d2>"
+            + _DAY
+            + r")\s+"
+            + _NEW_MONTH
+            + _YEAR,
+            re.I,
+        ),
+        _days_of_two_months,
+        (re.compile("[-–—]"), _CYRILLIC),
     ),
     Rule(
         re.compile(
