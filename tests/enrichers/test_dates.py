@@ -165,7 +165,6 @@ NOT_DATES_EN = [
     ("revolution", "an amnesty by the anniversary of October, the Great October", 1924),
     ("unit-after-of", "crossed the 38th parallel; the report of the 12th Army", 1950),
     ("ordinal-word-and", "After the first and second rounds of talks", 1950),
-    ("season-of-decade", "in the spring of the 1920s, in the first half of 1920s, the 1920's", None),
     ("quarter-of-something", "the first quarter of the century, the last quarter, First Quarter", 1950),
     ("numbered-initials", "No. 3. V. I. Lenin; 1/3 of them; 1. V. I. Ivanov", 1920),
     ("times-to", "At 1600 to 1700 hours", 1950),
@@ -237,7 +236,6 @@ NOT_DATES_RU = [
     ("section", "см. п. 3.2.", 1951),
     ("document-number", "Вх. 1352, исх. 1401", 1950),
     ("clock", "к 1800 ч.", 1950),
-    ("decade", "в первой половине 1920-х годов, весной 1920-х, в 1920-е годы", None),
     ("town-quarter", "в первом квартале города", 1950),
     ("quarter-no-year", "в первом квартале", None),
 ]
@@ -769,6 +767,28 @@ SHAPES = [
     ("1500 шт. винтовок", None, []),  # a count
     ("Сталин. 19/VIII - 1933.", None, [("19/VIII - 1933", "1933-08-19")]),
     ("a ratio of 3/5 - 1950", 1930, [("3/5", "1930-05-03"), ("1950", "1950")]),
+    # Old and New Style with a slash: the New Style day, the Old Style one kept
+    ("Lenin left on 12/25 April 1917", None, [("12/25 April 1917", "1917-04-25")]),
+    ("31 March/13 April 1917", None, [("31 March/13 April 1917", "1917-04-13")]),
+    ("12/25 апреля 1917 г.", None, [("12/25 апреля 1917 г.", "1917-04-25")]),
+    ("12/13 April 1950", None, [("April 1950", "1950-04")]),  # no Old Style pair: the month stands
+    ("30 апреля – 2 мая 1950 г.", None, [("30 апреля – 2 мая 1950 г.", "1950-04-30..1950-05-02")]),
+    # decades
+    ("in the 1930s", None, [("1930s", "1930..1939")]),
+    ("в 1930-е годы", None, [("1930-е годы", "1930..1939")]),
+    ("1950-х годов", None, [("1950-х годов", "1950..1959")]),
+    ("the 1933s", None, []),
+    # a season or a half of a decade is none of a year: the decade alone
+    (
+        "in the spring of the 1920s, in the first half of 1920s, the 1920's",
+        None,
+        [("1920s", "1920..1929"), ("1920s", "1920..1929"), ("1920's", "1920..1929")],
+    ),
+    (
+        "в первой половине 1920-х годов, весной 1920-х",
+        None,
+        [("1920-х годов", "1920..1929"), ("1920-х", "1920..1929")],
+    ),
     ("Part 1/3", 1933, []),
     ("Часть 2/3", 1933, []),
     ("Протокол от 19 января\n1928 г. принят", None, [("19 января\n1928 г.", "1928-01-19")]),

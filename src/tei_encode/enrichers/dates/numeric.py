@@ -65,6 +65,12 @@ def _iso(match: re.Match[str]) -> Reading:
     return Reading(year=int(match.group("y")), month=int(match.group("m")), day=int(match.group("d")))
 
 
+def _decade(match: re.Match[str]) -> Reading:
+    """``the 1930s``, ``1930-е годы``: the ten years from the one named."""
+    first = int(match.group("y"))
+    return Reading(year=first, last_year=first + 9)
+
+
 def _year_range(match: re.Match[str]) -> Reading | None:
     """``1912-1927``, ``1920-21`` (the last year in the century of the first), ``1864 to 1869`` (where both are
     years, not times: ``At 1600 to 1700 hours``)."""
@@ -157,6 +163,13 @@ RULES: tuple[Rule, ...] = (
         ),
         _year_range,
         (re.compile(r"\d(?:[ \t]?[-–—]|[ \t]to[ \t])"),),
+    ),
+    Rule(  # a decade: "the 1930s", "1920's", "в 1930-е годы", "1950-х годов"
+        re.compile(
+            r"(?<![\w./,:-])(?P<y>1\d{2}0|20\d0)(?:'?s\b|-(?:е|х|ые|ых)(?:[ \t\u00a0]+год(?:ы|ов|ах|ами)|(?!\w)))"
+        ),
+        _decade,
+        (re.compile(r"0'?s|0-[ехы]"),),
     ),
     Rule(
         re.compile(r"(?<![\w./,:-])" + _YEAR + r"(?P<suffix>" + YEAR_SUFFIX_RU + r")?(?!\w|[.,/:-]\d)"),
