@@ -812,3 +812,12 @@ def test_the_telegram_of_a_day() -> None:
 def test_date_shapes(text: str, year: int | None, expected: list[tuple[str, str]]) -> None:
     blocked = rights_lines(text)
     assert [(text[m.start : m.end], _value(m)) for m in find_dates(text, year, None, blocked)] == expected
+
+
+def test_an_undated_document_takes_no_year_from_the_editions_fields() -> None:
+    doc = _document(None, "Kollontai leaves on 27.III.", "I wrote on July 3, 1917.")
+    doc.fields["editorial"] = Block("field", "Published: First published January 21, 1928, in Pravda No. 18.")
+    DatesEnricher().apply(doc, Context(), Reporter())
+    assert _spans(doc.divisions[0].blocks[0]) == [
+        ("27.III", {"when": "1917-03-27", "cert": "medium", "evidence": "internal"})
+    ]

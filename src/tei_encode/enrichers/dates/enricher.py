@@ -231,8 +231,10 @@ class DatesEnricher:
         # With no date of the document, a year-less date takes the year of the last date stated before it, or
         # before the first such date, the year of that date.
         running = year is None
+        # The edition's fields (published, source, translated) date the edition, not the text.
+        editorial = {id(block) for block in document.fields.values()}
         if running:
-            year, taken_from = _first_stated_year(document), _NEAREST_DATE
+            year, taken_from = _first_stated_year(document, editorial), _NEAREST_DATE
         old_style: bool | None = None
         letter = {id(block) for block in _letter_blocks(document)} if dated is not None and dated.julian else set()
         for _lang, block in document.blocks():
@@ -244,7 +246,7 @@ class DatesEnricher:
                 old_style = _writes_old_style(found, dated, old_style)
                 found = [_to_new_style(m) for m in found] if old_style else found
             _annotate(block, found, reporter, taken_from)
-            if running:
+            if running and id(block) not in editorial:
                 year = _last_stated_year(found, year)
 
 
@@ -301,9 +303,11 @@ def _filed(document: Document) -> tuple[int | None, int | None]:
     return None, None
 
 
-def _first_stated_year(document: Document) -> int | None:
-    """The year of the first day or month of the document that states its year."""
+def _first_stated_year(document: Document, skipped: set[int]) -> int | None:
+    """The year of the first day or month of the document that states its year, but in the ``skipped`` blocks."""
     for _lang, block in document.blocks():
+        if id(block) in skipped:
+            continue
         stated = _last_stated_year(_find(block, None, None)[:1], None)
         if stated is not None:
             return stated
