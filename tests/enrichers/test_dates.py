@@ -821,3 +821,14 @@ def test_an_undated_document_takes_no_year_from_the_editions_fields() -> None:
     assert _spans(doc.divisions[0].blocks[0]) == [
         ("27.III", {"when": "1917-03-27", "cert": "medium", "evidence": "internal"})
     ]
+
+
+def test_a_month_ahead_is_reckoned_from_the_month_of_the_letter() -> None:
+    doc = _document(
+        "June 13, 1951",
+        "In July we will be stronger than in June and in August even stronger.",
+        "We will send it in January.",
+    )
+    DatesEnricher().apply(doc, Context(), Reporter())
+    values = [v["when"] for block in doc.divisions[0].blocks for _, v in _spans(block)]
+    assert values == ["1951-07", "1951-06", "1951-08", "1952-01"]  # June is this month, not a June after July

@@ -100,14 +100,19 @@ class DateMatch:
 
 
 def find_dates(
-    text: str, year: int | None, month: int | None = None, blocked: Sequence[tuple[int, int]] = ()
+    text: str,
+    year: int | None,
+    month: int | None = None,
+    blocked: Sequence[tuple[int, int]] = (),
+    now: int | None = None,
 ) -> list[DateMatch]:
     """The dates in ``text``, in order, without overlaps.
 
     ``year`` completes dates that state none (none is annotated without it);
     ``month`` is the month last spoken of, for a day named alone (``before the
     thirtieth``); each date that names a month becomes the context of the next.
-    No date overlaps a ``(start, end)`` of ``blocked``.
+    No date overlaps a ``(start, end)`` of ``blocked``. ``now`` is the month the text was written in (else
+    ``month``): a month before it that the text looks forward to is next year's.
     """
     norm = normalise(text)
     if not _worth_reading(norm):
@@ -122,7 +127,7 @@ def find_dates(
     ]
     found: list[DateMatch] = []
     for cand in choose(candidates):
-        match = _resolve(cand, text, year, month)
+        match = _resolve(cand, text, year, month, now)
         if match is not None:
             found.append(match)
             month = match.month or month
@@ -154,9 +159,9 @@ def _admissible(cand: Candidate, text: str, year: int | None, blocked: Sequence[
     return cand.reading.needs_month or render(cand.reading, year, None) is not None
 
 
-def _resolve(cand: Candidate, text: str, year: int | None, month: int | None) -> DateMatch | None:
+def _resolve(cand: Candidate, text: str, year: int | None, month: int | None, now: int | None) -> DateMatch | None:
     reading = cand.reading
-    value = render(reading, _year_of(cand, text, year, month), month)
+    value = render(reading, _year_of(cand, text, year, now or month), month)
     if value is None:
         return None
     start, end, bound = widen(text, cand.start, cand.end)
@@ -235,12 +240,13 @@ class DatesEnricher:
         editorial = {id(block) for block in document.fields.values()}
         if running:
             year, taken_from = _first_stated_year(document, editorial), _NEAREST_DATE
+        now = month  # the month the document was written in, as far as its date or context tells
         old_style: bool | None = None
         letter = {id(block) for block in _letter_blocks(document)} if dated is not None and dated.julian else set()
         for _lang, block in document.blocks():
             if block is own:
                 continue
-            found = _find(block, year, month)
+            found = _find(block, year, month, now)
             month = _last_month(found, month)
             if dated is not None and id(block) in letter:
                 old_style = _writes_old_style(found, dated, old_style)
@@ -367,10 +373,11 @@ def _new_style_day(iso: str) -> str:
     return julian_to_gregorian(date.fromisoformat(iso)).isoformat() if len(iso) == 10 else iso
 
 
-def _find(block: Block, year: int | None, month: int | None) -> list[DateMatch]:
+def _find(block: Block, year: int | None, month: int | None, now: int | None = None) -> list[DateMatch]:
     """The dates of one block that no identifier, note reference or earlier date covers."""
     blocked = [(s.start, s.end) for s in block.spans if s.kind in DATE_AVOIDS] + rights_lines(block.text)
-    return [m for m in find_dates(block.text, year, month, blocked) if block.is_free(m.start, m.end, *DATE_AVOIDS)]
+    found = find_dates(block.text, year, month, blocked, now)
+    return [m for m in found if block.is_free(m.start, m.end, *DATE_AVOIDS)]
 
 
 def _annotate(block: Block, found: list[DateMatch], reporter: Reporter, taken_from: str = _DOCUMENT_DATE) -> None:
