@@ -31,6 +31,9 @@ ROMAN_MONTH = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![A-Za-z])"
 # A Russian year may carry its case word or abbreviation: ``1951 г.``, ``1951г.``, ``1952 году``.
 YEAR_SUFFIX_RU = r"(?:[ \t\u00a0]?(?:гг?\.|г(?!\w)|год(?:а|у|ом)?(?!\w)))"
 
+# A quick test shared by the rules of days written with a slash (``12/25 April``): a literal first, as fast to find.
+HAS_SLASHED_DAY = re.compile(r"/[ \t]*\d")
+
 # A quick test shared by rules that need a four-digit year (tested once for a text, whichever rule asks first).
 HAS_YEAR = re.compile(r"[12]\d{3}")
 

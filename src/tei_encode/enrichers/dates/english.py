@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES
-from .core import END_OF_MONTH, HAS_YEAR, YEAR_END, DayListRule, Reading, Rule, old_style_year
+from .core import END_OF_MONTH, HAS_SLASHED_DAY, HAS_YEAR, YEAR_END, DayListRule, Reading, Rule, old_style_year
 
 _ABBREVIATIONS = {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8, "Sep.": 9, "Sept.": 9}
 _ABBREVIATIONS |= {"Oct.": 10, "Nov.": 11, "Dec.": 12}
@@ -323,11 +323,11 @@ _HAS_NEW_STYLE = re.compile(
     r"(?:,?\s*\d{4})?\s*\)"
 )
 _HAS_LIST = re.compile(r"\s(?:and|&)\s+\d")
-_HAS_SLASHED_DAYS = re.compile(r"\d[ \t]*/[ \t]*\d")
 # The start of a span of months across years: ``1946``-, ``May 1946``-.
 _FIRST_MONTH_YEAR = r"(?:\b" + _NAMED_MONTH + r"\s+|(?<![\w./,-]))(?P<y1>\d{4})"
 _HAS_DASH_MONTH = re.compile(rf"[-–—][ \t]*(?:{_MONTH_STARTS})")
 _HAS_SPAN_MONTH = re.compile(rf"(?:[-–—][ \t]*|[ \t](?:or|to)[ \t]+)(?:{_MONTH_STARTS})")
+_HAS_DAY_TO_MONTH = re.compile(rf"\d(?:st|nd|rd|th)?(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?:{_MONTH_STARTS})")
 _HAS_DASH_DAY_MONTH = re.compile(rf"[-–—][ \t]*\d{{1,2}}\s+(?:{_MONTH_STARTS})")
 
 # Days that share a month come first: where one of them is also read alone, the list's reading (with its year) wins.
@@ -359,7 +359,7 @@ RULES: tuple[Rule, ...] = (
             r"(?<![\w.,/])" + _DAY + r"[ \t]*/[ \t]*(?P<nd>\d{1,2})(?:st|nd|rd|th)?(?!\d)\s+(?:of\s+)?" + _MONTH + _YEAR
         ),
         _old_and_new_style,
-        (_HAS_MONTH, _HAS_SLASHED_DAYS),
+        (HAS_SLASHED_DAY, _HAS_MONTH),
     ),
     Rule(  # "31 March/13 April 1917"
         re.compile(
@@ -372,7 +372,7 @@ RULES: tuple[Rule, ...] = (
             + _YEAR
         ),
         _old_and_new_style,
-        (_HAS_MONTH, re.compile(r"[a-z.][ \t]*/[ \t]*\d")),
+        (HAS_SLASHED_DAY, _HAS_MONTH),
     ),
     Rule(
         re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _NEW_MONTH_DAY + _YEAR),
@@ -419,7 +419,7 @@ RULES: tuple[Rule, ...] = (
             r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)" + _YEAR
         ),
         _days_of_two_months,
-        (_HAS_MONTH, _HAS_SPAN_MONTH),
+        (_HAS_MONTH, _HAS_DAY_TO_MONTH),
     ),
     Rule(  # the United States' fiscal year: "FY 1950", "fiscal year 1950"
         re.compile(r"\b(?:FY|[Ff]iscal [Yy]ear)[ \t]?(?P<y>1[89]\d\d|20\d\d)(?!\d)"),

@@ -17,7 +17,17 @@ from __future__ import annotations
 import re
 
 from ...lexicon import CLOSING_QUOTES, OPENING_QUOTES
-from .core import END_OF_MONTH, HAS_YEAR, YEAR_END, YEAR_SUFFIX_RU, DayListRule, Reading, Rule, old_style_year
+from .core import (
+    END_OF_MONTH,
+    HAS_SLASHED_DAY,
+    HAS_YEAR,
+    YEAR_END,
+    YEAR_SUFFIX_RU,
+    DayListRule,
+    Reading,
+    Rule,
+    old_style_year,
+)
 
 # Stems in the order they must be tried: ``март`` before ``ма`` (май).
 _STEMS = (
@@ -49,9 +59,7 @@ _NEW_MONTH = r"(?P<month2>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _NEW_DAY_MONTH = r"\s*\(\s*(?P<nd>" + _DAY + r")\s+" + _NEW_MONTH + r"\s*\)"  # ``(10 ноября)``
 # The year may begin the next line, with its "г." (``19 января\n1928 г.``): a heading broken in two.
-_YEAR = (
-    r"(?:(?:[ \t\u00a0]*|[ \t]*\n[ \t]*(?=\d{4}" + YEAR_SUFFIX_RU + r"))(?P<y>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?"
-)
+_YEAR = r"(?:[ \t\u00a0]*(?:\n[ \t]*(?=\d{4}[ \t\u00a0]?г))?(?P<y>\d{4})(?!\d)" + YEAR_SUFFIX_RU + r"?)?"
 _BLANK = r"[ \t\u00a0]*"
 # A day written as an ordinal with its case ending: ``10-го октября``, ``с 5-го по 10-е``.
 _CASE_ENDING = r"(?:-(?:го|е|й|му|ое|ого|ому))?"
@@ -230,7 +238,7 @@ RULES: tuple[Rule, ...] = (
     Rule(  # both styles' days with a slash: "12/25 апреля 1917 г."
         re.compile(r"(?<![\w.,/])(?P<d>" + _DAY + r")[ \t]*/[ \t]*(?P<nd>" + _DAY + r")\s+" + _ANY_MONTH + _YEAR, re.I),
         _old_and_new_style,
-        (re.compile(r"\d[ \t]*/[ \t]*\d"), _CYRILLIC),
+        (HAS_SLASHED_DAY, _CYRILLIC),
     ),
     Rule(  # days of two months: "30 апреля – 2 мая 1950 г."
         re.compile(
