@@ -146,12 +146,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         re.compile(r"(?<![\w./-])" + _YEAR + r"\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>0?[1-9]|[12]\d|3[01])(?![\w./-])"),
         _iso,
-        (re.compile(r"\d\.\d"),),
+        (re.compile(r"(?:1\d|20)\d\d\.\d"),),
     ),
     Rule(
         re.compile(r"(?<![\w./-])(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4}|\d{2})(?![\w/-]|\.\d)"),
         _month_first,
-        (re.compile(r"\d/\d"),),
+        (re.compile(r"/(?:1[3-9]|2\d|3[01])/"),),
     ),
     Rule(
         re.compile(

@@ -54,6 +54,8 @@ MONTH_WORD_STARTS = (
 )  # fmt: skip
 """How every ``MONTH_WORD`` begins, in lower case."""
 _MONTH = r"(?P<month>" + _FULL + r")(?!\w)"
+# A month word before a dash: where a span of months may be.
+_HAS_MONTH_DASH = re.compile(rf"(?i:{'|'.join(MONTH_WORD_STARTS)})[а-яё]*[ \t]*[-–—]")
 _ANY_MONTH = r"(?P<month>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _NEW_MONTH = r"(?P<month2>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -297,7 +299,7 @@ RULES: tuple[Rule, ...] = (
             r"(?<![\w-])" + _MONTH + r"[ \t]*[-–—][ \t]*(?P<month2>" + _FULL + r")(?!\w)" + _YEAR, re.IGNORECASE
         ),
         _months,
-        (_CYRILLIC, re.compile(r"[-–—]")),
+        (_CYRILLIC, _HAS_MONTH_DASH),
     ),
     Rule(re.compile(r"(?<![\w-])" + _MONTH + _YEAR, re.IGNORECASE), _month, (_CYRILLIC,)),
     Rule(
