@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tei_encode.build import SOURCES_PER_WORKER_START, build, run
+from tei_encode.build import SOURCES_PER_WORKER_START, BuildError, build, run
 from tei_encode.buildstate import STATE_FILE
 from tei_encode.editorial.built import publish_review
 
@@ -76,9 +76,21 @@ def test_unchanged_corpus_is_not_converted_again(tmp_path: Path) -> None:
 def test_parallel_build_gives_the_same_bytes(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path, SOURCES_PER_WORKER_START * 2)  # enough for worker processes
     build(corpus, tmp_path / "one", jobs=1)
-    build(corpus, tmp_path / "two", jobs=2)
+    build(corpus, tmp_path / "two", jobs=2)  # the review files written by a worker process
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
-    assert STATE_FILE in snapshot(tmp_path / "one")
+    assert {STATE_FILE, "review/index.html", "review/review.csv"} <= snapshot(tmp_path / "one").keys()
+
+
+def test_review_a_worker_process_cannot_write_stops_the_build_and_is_written_next_time(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path, SOURCES_PER_WORKER_START * 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "review").write_text("a file where the review's directory goes")
+    with pytest.raises(BuildError, match=r"review: cannot write"):
+        build(corpus, out, jobs=2)
+    (out / "review").unlink()
+    build(corpus, out, jobs=2)
+    assert snapshot(out) == fresh(corpus, tmp_path)
 
 
 def test_changed_source_is_converted_again(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.util import find_spec
@@ -193,32 +194,49 @@ def _build(
     _prepare_output(out, [s.name for s in todo])
     if progress:
         progress(len(state.sources), len(sources))
-    for name, record in _convert_all(settings, register, todo, keys, conversion, state):
-        state.sources[name] = record
-        if progress:
-            progress(len(state.sources), len(sources))
-    pages_stale = pages_stale or any(_index_entries(state.sources[name]) != old for name, old in old_entries.items())
-    clashes = _resolve_clashes(settings, sources, keys, state.sources)
-    edition = Edition.of_corpus(corpus)
-    _publish_review(out, sources, state, previous.review if previous else "")
-    _finish(out, sources, state, result, changed or clashes, pages_stale or clashes, edition)
+    with ExitStack() as stack:
+        pool = _local_pool(settings, conversion, len(todo), stack)
+        for name, record in _convert_all(settings, register, todo, keys, conversion, state, pool):
+            state.sources[name] = record
+            if progress:
+                progress(len(state.sources), len(sources))
+        pages_stale = pages_stale or any(_index_entries(state.sources[n]) != old for n, old in old_entries.items())
+        clashes = _resolve_clashes(settings, sources, keys, state.sources)
+        edition = Edition.of_corpus(corpus)
+        # The review files are written by a worker process while this one writes the index pages.
+        review = _publish_review(out, sources, state, previous.review if previous else "", pool)
+        _finish(out, sources, state, result, changed or clashes, pages_stale or clashes, edition, review)
     if changed or not (out / CMIF_FILE).is_file():
         _publish_cmif(corpus, out, sources, state, result)
     result.conversion.extend(unknown_documents(settings.decisions, [d.removesuffix(".xml") for d in result.documents]))
     return result
 
 
-def _publish_review(out: Path, sources: list[Path], state: State, previous: str) -> None:
+def _publish_review(
+    out: Path, sources: list[Path], state: State, previous: str, pool: ProcessPoolExecutor | None
+) -> Callable[[], None]:
     """``OUT/review/`` from the review rows of every source, unless they are the rows (hashed in ``previous``)
-    the files were written from; the hash goes into ``state``."""
+    the files were written from; the hash goes into ``state``. Written by a process of ``pool`` when there is
+    one: the returned call waits for it."""
     rows = [line for source in sources for line in state.sources[source.name].review]
     state.review = review_key(state.build_key, rows)
     if state.review == previous and (out / REVIEW_DIR / "index.html").is_file():
-        return
+        return lambda: None
+    if pool is None:
+        _written(out, lambda: publish_review(out, rows))
+        return lambda: None
+    future = pool.submit(publish_review, out, rows)
+    return lambda: _written(out, future.result)
+
+
+def _written(out: Path, write: Callable[[], object]) -> None:
+    """Run ``write``: a ``BuildError`` for a file it could not write, or for the process it ran in dying."""
     try:
-        publish_review(out, rows)
+        write()
     except OSError as exc:
         raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
+    except BrokenProcessPool as exc:
+        raise BuildError("a worker process died; run the build again to complete it") from exc
 
 
 def _publish_cmif(corpus: Path, out: Path, sources: list[Path], state: State, result: BuildResult) -> None:
@@ -244,6 +262,7 @@ def _convert_all(
     keys: dict[str, str],
     conversion: Conversion,
     state: State,
+    pool: ProcessPoolExecutor | None,
 ) -> Iterable[tuple[str, SourceRecord]]:
     """Convert ``todo``, yielding records as they complete and saving the state now and then."""
     last_save, save_cost = time.monotonic(), 0.0
@@ -262,7 +281,7 @@ def _convert_all(
     if not todo:
         return
     try:
-        for name, record in _records(settings, register, todo, keys, conversion):
+        for name, record in _records(settings, register, todo, keys, conversion, pool):
             done[name] = record
             yield name, record
             checkpoint()
@@ -274,33 +293,48 @@ def _convert_all(
         raise
 
 
-def _records(
-    settings: BuildSettings, register: Register, todo: list[Path], keys: dict[str, str], conversion: Conversion
-) -> Iterator[tuple[str, SourceRecord]]:
-    """The records of ``todo`` as they complete: on a cluster, in worker processes, or in this process."""
+def _local_pool(
+    settings: BuildSettings, conversion: Conversion, todo: int, stack: ExitStack
+) -> ProcessPoolExecutor | None:
+    """The worker processes of a local build of ``todo`` sources, shut down when ``stack`` closes (the work not
+    started cancelled); none on a cluster, or when so few sources are converted in this process."""
     jobs = conversion.jobs
+    if conversion.scheduler or jobs <= 1 or todo < SOURCES_PER_WORKER_START * jobs:
+        return None
+    pool = ProcessPoolExecutor(
+        min(jobs, todo), mp_context=get_context("spawn"), initializer=init_process, initargs=(settings,)
+    )
+    stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+    return pool
+
+
+def _records(
+    settings: BuildSettings,
+    register: Register,
+    todo: list[Path],
+    keys: dict[str, str],
+    conversion: Conversion,
+    pool: ProcessPoolExecutor | None,
+) -> Iterator[tuple[str, SourceRecord]]:
+    """The records of ``todo`` as they complete: on a cluster, in the processes of ``pool``, or in this process."""
     if conversion.scheduler:
         cluster = _cluster()
         sink = file_writer(settings.out)
         yield from cluster.convert_on_cluster(conversion.scheduler, settings, todo, keys, sink)
-    elif jobs <= 1 or len(todo) < SOURCES_PER_WORKER_START * jobs:
+    elif pool is None:
         worker = Worker(settings, register)
         for source in todo:
             yield source.name, worker.convert(source, keys[source.name])
     else:
-        context = get_context("spawn")
-        with ProcessPoolExecutor(
-            min(jobs, len(todo)), mp_context=context, initializer=init_process, initargs=(settings,)
-        ) as executor:
-            futures: dict[Future[SourceRecord], Path] = {
-                executor.submit(convert_in_process, source, keys[source.name]): source for source in todo
-            }
-            try:
-                for future in as_completed(futures):
-                    yield futures[future].name, future.result()
-            except BaseException:
-                executor.shutdown(wait=True, cancel_futures=True)
-                raise
+        futures: dict[Future[SourceRecord], Path] = {
+            pool.submit(convert_in_process, source, keys[source.name]): source for source in todo
+        }
+        try:
+            for future in as_completed(futures):
+                yield futures[future].name, future.result()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def _cluster() -> ModuleType:
@@ -354,9 +388,11 @@ def _finish(
     changed: bool,
     pages_stale: bool,
     edition: Edition,
+    review: Callable[[], None],
 ) -> None:
     """Write the index pages (when ``pages_stale``) and reports (when anything ``changed``), and remove
-    what no source produces. Files that would get the bytes they hold already are left alone."""
+    what no source produces. Files that would get the bytes they hold already are left alone. ``review`` waits
+    for the review files, which the state saved here records as written."""
     conversion: list[str] = []
     notable: list[str] = []
     validation: list[str] = []
@@ -382,6 +418,7 @@ def _finish(
         missing = not state.index or not all(path.is_file() for path in outputs)
         if pages_stale or missing:
             state.index = _write_index_pages(out, entries, edition)
+        review()
         if changed or missing:
             update_atomic(out / "validation.json", report("validation", validation, result.documents, result.invalid))
             update_atomic(out / "conversion.json", report("conversion", conversion))
@@ -390,6 +427,8 @@ def _finish(
         _remove_stale(out / "tei", tei_files)
         _remove_stale(out / "html", pages | set(state.index))
         _remove_temporary(out)
+    except BuildError:  # from the review's process, worded already
+        raise
     except OSError as exc:
         raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
 
