@@ -15,7 +15,7 @@ from functools import lru_cache
 from lxml import etree
 
 from ..diagnostics import Reporter
-from ..register import Entry, Register
+from ..register import Authority, Entry, Register
 from ..xmlio import XML_NS, tei
 
 LISTS = {"person": ("listPerson", "persName"), "place": ("listPlace", "placeName"), "org": ("listOrg", "orgName")}
@@ -45,14 +45,15 @@ def standoff(root: etree._Element, register: Register, reporter: Reporter, day: 
         if entries:
             listing = etree.SubElement(stand_off, tei(list_tag))
             for entry in entries:
-                # A copy made in C of the entry's element costs a third of building it again.
-                listing.append(deepcopy(_entry(entry, name_tag, day)))
+                # A copy made in C of the entry's element costs a third of building it again; the element is
+                # kept under the ids that hold on the day, not the day, as most entries have none bound to a period.
+                listing.append(deepcopy(_entry(entry, name_tag, entry.authorities_on(day))))
     return stand_off
 
 
 @lru_cache(maxsize=4096)
-def _entry(entry: Entry, name_tag: str, day: str) -> etree._Element:
-    """The element of one register entry (shared: copy it before use)."""
+def _entry(entry: Entry, name_tag: str, authorities: tuple[Authority, ...]) -> etree._Element:
+    """The element of one register entry with the ``authorities`` of it that hold (shared: copy it before use)."""
     el = etree.Element(tei(entry.kind))
     el.set(f"{{{XML_NS}}}id", entry.key)
     for name in entry.names:
@@ -62,7 +63,7 @@ def _entry(entry: Entry, name_tag: str, day: str) -> etree._Element:
             name_el.set("type", name.type)
         if name.lang:
             name_el.set(f"{{{XML_NS}}}lang", name.lang)
-    for authority in entry.authorities_on(day):
+    for authority in authorities:
         idno = etree.SubElement(el, tei("idno"), type="URI")
         idno.set("subtype", authority.scheme)
         if authority.source:
