@@ -10,6 +10,7 @@ summary and rendered by Python or serialised as JSON.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -53,8 +54,13 @@ def members(root: etree._Element) -> list[str]:
     return stems
 
 
+@lru_cache(maxsize=64)
+def _compiled(path: str) -> etree.XPath:
+    return etree.XPath(path, namespaces=NS)
+
+
 def _xpath(root: etree._Element, path: str) -> list[etree._Element]:
-    found = root.xpath(path, namespaces=NS)
+    found = _compiled(path)(root)
     return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
 
 
