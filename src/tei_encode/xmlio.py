@@ -135,8 +135,11 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def write_atomic_parts(path: Path, parts: Iterable[bytes]) -> None:
     """``write_atomic`` of the bytes of ``parts`` one after the other, never joined in memory."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _temporary(path)
+    try:
+        fd, tmp = _temporary(path)
+    except FileNotFoundError:  # the directory is made only when missing: most writes go where others went
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.writelines(parts)
