@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from tei_encode.render import Edition, render_indexes, summarize
+from tei_encode.render import INDEX_FILES, Edition, index_entry, render_index_entries, render_indexes, summarize
 from tei_encode.xmlio import TEI_NS
 
 HOSTILE = [
@@ -81,3 +81,17 @@ def test_any_title_and_name_is_kept_as_text(title: str, name: str) -> None:
     pages = site(title, name, name)
     assert title in texts(pages["index.html"])
     assert name in texts(pages["people.html"]) and name in texts(pages["places.html"])
+
+
+def test_files_made_apart_are_the_files_made_together() -> None:
+    entries = [
+        index_entry(summarize(document(f"Letter {n}", name, key), f"doc-{n}"))
+        for n, (name, key) in enumerate([("Lenin", "lenin"), ("Trotsky", "trotsky"), ("Lenin", "lenin")])
+    ]
+    edition = Edition(title="Letters")
+    together = dict(render_index_entries(entries, edition))
+    assert list(together) == list(INDEX_FILES)
+    apart = ("people.html", "places.html")
+    first = dict(render_index_entries(entries, edition, apart))
+    rest = dict(render_index_entries(entries, edition, [n for n in INDEX_FILES if n not in apart]))
+    assert list(first) == list(apart) and first | rest == together

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
@@ -63,7 +63,7 @@ from ..editorial.built import REVIEW_DIR, decided_key, publish_review, review_ke
 from ..editorial.corpus import corpus_decisions, unknown_documents
 from ..errors import SchemaNotFound
 from ..register import Register
-from ..render import Edition, IndexEntry, render_index_entries
+from ..render import INDEX_FILES, Edition, IndexEntry, render_index_entries
 from ..validate import default_schemas
 from ..xmlio import update_atomic
 from .keys import build_key, source_key
@@ -77,6 +77,9 @@ CHECKPOINT_SECONDS = 10.0
 SOURCES_PER_WORKER_START = 8
 INSTALL_DASK = "building on a Dask cluster needs Dask's distributed package: pip install 'tei-encode[dask]'"
 REPORTS = ("validation.json", "conversion.json", STATE_FILE)
+WORKER_DIED = "a worker process died; run the build again to complete it"
+# The largest index pages, made by a worker process while the build's own makes the others.
+PAGES_APART = ("people.html", "places.html")
 
 Progress = Callable[[int, int], None]
 
@@ -205,7 +208,7 @@ def _build(
         edition = Edition.of_corpus(corpus)
         # The review files are written by a worker process while this one writes the index pages.
         review = _publish_review(out, sources, state, previous.review if previous else "", pool)
-        _finish(out, sources, state, result, changed or clashes, pages_stale or clashes, edition, review)
+        _finish(out, sources, state, result, changed or clashes, pages_stale or clashes, edition, review, pool)
     if changed or not (out / CMIF_FILE).is_file():
         _publish_cmif(corpus, out, sources, state, result)
     result.conversion.extend(unknown_documents(settings.decisions, [d.removesuffix(".xml") for d in result.documents]))
@@ -236,7 +239,7 @@ def _written(out: Path, write: Callable[[], object]) -> None:
     except OSError as exc:
         raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
     except BrokenProcessPool as exc:
-        raise BuildError("a worker process died; run the build again to complete it") from exc
+        raise BuildError(WORKER_DIED) from exc
 
 
 def _publish_cmif(corpus: Path, out: Path, sources: list[Path], state: State, result: BuildResult) -> None:
@@ -287,7 +290,7 @@ def _convert_all(
             checkpoint()
     except BrokenProcessPool as exc:
         checkpoint(force_save=True)
-        raise BuildError("a worker process died; run the build again to complete it") from exc
+        raise BuildError(WORKER_DIED) from exc
     except BaseException:
         checkpoint(force_save=True)
         raise
@@ -389,6 +392,7 @@ def _finish(
     pages_stale: bool,
     edition: Edition,
     review: Callable[[], None],
+    pool: ProcessPoolExecutor | None,
 ) -> None:
     """Write the index pages (when ``pages_stale``) and reports (when anything ``changed``), and remove
     what no source produces. Files that would get the bytes they hold already are left alone. ``review`` waits
@@ -417,7 +421,7 @@ def _finish(
     try:
         missing = not state.index or not all(path.is_file() for path in outputs)
         if pages_stale or missing:
-            state.index = _write_index_pages(out, entries, edition)
+            state.index = _write_index_pages(out, entries, edition, pool)
         review()
         if changed or missing:
             update_atomic(out / "validation.json", report("validation", validation, result.documents, result.invalid))
@@ -431,15 +435,27 @@ def _finish(
         raise
     except OSError as exc:
         raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
+    except BrokenProcessPool as exc:  # the process making index pages died
+        raise BuildError(WORKER_DIED) from exc
 
 
-def _write_index_pages(out: Path, entries: list[IndexEntry], edition: Edition) -> list[str]:
-    """Write the index pages, each as soon as it is made; their names."""
+def _write_index_pages(
+    out: Path, entries: list[IndexEntry], edition: Edition, pool: ProcessPoolExecutor | None
+) -> list[str]:
+    """Write the index pages, each as soon as it is made, the largest two by a process of ``pool`` (when there is
+    one) while this one makes the others; their names."""
+    apart = pool.submit(write_index_files, out, entries, edition, PAGES_APART) if pool else None
+    names = write_index_files(out, entries, edition, [n for n in INDEX_FILES if not (apart and n in PAGES_APART)])
+    return sorted(names + (apart.result() if apart else []))
+
+
+def write_index_files(out: Path, entries: list[IndexEntry], edition: Edition, wanted: Container[str]) -> list[str]:
+    """Write the ``wanted`` files of the site's index (``render_index_entries``) into ``OUT/html``; their names."""
     names = []
-    for name, data in render_index_entries(entries, edition):
+    for name, data in render_index_entries(entries, edition, wanted):
         update_atomic(out / "html" / name, data)
         names.append(name)
-    return sorted(names)
+    return names
 
 
 def _prepare_output(out: Path, todo: list[str]) -> None:

@@ -23,7 +23,7 @@ summaries it kept:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import cache
 from importlib import resources
 
@@ -34,12 +34,15 @@ from ..xmlio import TEI_NS, safe_parser, serialize
 from .document import header, source_section, switch, tighten_note_markers
 from .edition import Edition
 from .html import element, page, sanitize, serialize_page
-from .indexes import PAGE_SCRIPT, SCRIPT, SITE_DATA, IndexEntry, index_entry, index_pages
+from .indexes import INDEX_PAGES, PAGE_SCRIPT, SCRIPT, SITE_DATA, IndexEntry, index_entry, index_pages
 from .search import SEARCH_SCRIPT
 from .summary import Summary, summarize
 from .witnesses import witness_section
 
 VIEWS = ("both", "diplomatic", "reading")
+STATIC_SCRIPTS = (SCRIPT, PAGE_SCRIPT, SEARCH_SCRIPT)
+# The files of a site besides the documents' own: the index pages and data scripts, the stylesheet and scripts.
+INDEX_FILES = (*INDEX_PAGES, "style.css", *STATIC_SCRIPTS)
 STYLESHEETS = ("diplomatic", "reading", "witnesses")
 # The transcriptions witnesses.xsl puts side by side.
 _WITNESS_DIVISIONS = etree.XPath(
@@ -48,6 +51,7 @@ _WITNESS_DIVISIONS = etree.XPath(
 )
 
 __all__ = [
+    "INDEX_FILES",
     "VIEWS",
     "Edition",
     "IndexEntry",
@@ -153,10 +157,14 @@ def render_indexes(summaries: Iterable[Summary], edition: Edition | None = None)
     return dict(render_index_entries((index_entry(summary) for summary in summaries), edition))
 
 
-def render_index_entries(entries: Iterable[IndexEntry], edition: Edition | None = None) -> Iterator[tuple[str, bytes]]:
+def render_index_entries(
+    entries: Iterable[IndexEntry], edition: Edition | None = None, wanted: Container[str] = INDEX_FILES
+) -> Iterator[tuple[str, bytes]]:
     """``render_indexes`` from the documents' ``index_entry`` results, as a build keeps them: each file (name
-    and bytes) made when asked for."""
-    yield from index_pages(entries, edition or Edition())
-    yield "style.css", stylesheet()
-    for name in (SCRIPT, PAGE_SCRIPT, SEARCH_SCRIPT):
-        yield name, script(name)
+    and bytes) made when asked for; only those ``wanted``."""
+    yield from index_pages(entries, edition or Edition(), wanted)
+    if "style.css" in wanted:
+        yield "style.css", stylesheet()
+    for name in STATIC_SCRIPTS:
+        if name in wanted:
+            yield name, script(name)

@@ -16,7 +16,8 @@ parsing or summarising anything. Every page is an lxml tree (no markup is built 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
+from functools import cache
 from typing import Any
 
 import orjson
@@ -71,30 +72,57 @@ def index_entry(summary: Summary) -> IndexEntry:
     }
 
 
-def index_pages(entries: Iterable[IndexEntry], edition: Edition) -> Iterator[tuple[str, bytes]]:
+# The files index_pages makes, in the order it makes them.
+INDEX_PAGES = (
+    "index.html",
+    "people.html",
+    "places.html",
+    "chronology.html",
+    "correspondence.html",
+    "search.html",
+    "about.html",
+    SEARCH_DATA,
+    SITE_DATA,
+)
+
+
+def index_pages(
+    entries: Iterable[IndexEntry], edition: Edition, wanted: Container[str] = INDEX_PAGES
+) -> Iterator[tuple[str, bytes]]:
     """The index pages and the site's data scripts (file name and bytes), each made when asked for: a page of
-    ten thousand documents is a large tree, better gone before the next is made."""
+    ten thousand documents is a large tree, better gone before the next is made. Only the ``wanted`` ones: two
+    processes can make the pages of one site between them."""
     everything = sorted(entries, key=lambda entry: tuple(entry["order"]))
     documents = [e for e in everything if e["kind"] != COLLECTION]
     collections = [e for e in everything if e["kind"] == COLLECTION]
-    people = _register(everything, "people")
-    places = _register(everything, "places")
     items = DatedItems()
+
+    @cache
+    def register(kind: str) -> dict[str, dict[str, Any]]:
+        return _register(everything, kind)
 
     def made(title: str, name: str, content: list[etree._Element], scripts: tuple[str, ...] = ()) -> bytes:
         root = page(title, "index", name, [element("h1", None, title), *content], edition.title, scripts)
         return serialize_page(root)
 
-    yield "index.html", made("Documents", "index.html", _corpus(documents, collections), (SCRIPT,))
-    yield "people.html", made("People", "people.html", _register_content(people, "people", items))
-    yield "places.html", made("Places", "places.html", _register_content(places, "places", items))
-    yield "chronology.html", made("Chronology", "chronology.html", _chronology(documents))
-    network = correspondence_content(documents, people, items)
-    yield "correspondence.html", made("Correspondents", "correspondence.html", network)
-    yield "search.html", made("Search", "search.html", search_content(documents), (SEARCH_DATA, SEARCH_SCRIPT))
-    yield "about.html", made("About", "about.html", about_page(everything, people, places, edition))
-    yield SEARCH_DATA, search_data(documents, people, places)
-    yield SITE_DATA, _site_data(documents, collections)
+    makers: dict[str, Callable[[], bytes]] = {
+        "index.html": lambda: made("Documents", "index.html", _corpus(documents, collections), (SCRIPT,)),
+        "people.html": lambda: made("People", "people.html", _register_content(register("people"), "people", items)),
+        "places.html": lambda: made("Places", "places.html", _register_content(register("places"), "places", items)),
+        "chronology.html": lambda: made("Chronology", "chronology.html", _chronology(documents)),
+        "correspondence.html": lambda: made(
+            "Correspondents", "correspondence.html", correspondence_content(documents, register("people"), items)
+        ),
+        "search.html": lambda: made("Search", "search.html", search_content(documents), (SEARCH_DATA, SEARCH_SCRIPT)),
+        "about.html": lambda: made(
+            "About", "about.html", about_page(everything, register("people"), register("places"), edition)
+        ),
+        SEARCH_DATA: lambda: search_data(documents, register("people"), register("places")),
+        SITE_DATA: lambda: _site_data(documents, collections),
+    }
+    for name in INDEX_PAGES:
+        if name in wanted:
+            yield name, makers[name]()
 
 
 def _mentions(mentions: list[Summary]) -> list[str]:
