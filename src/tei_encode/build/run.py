@@ -8,7 +8,9 @@ corpus describes its edition in ``cmif.json``) and the build's own state files.
 
 Sources are converted in parallel by worker processes, each loading the
 register and compiling the schemas once, or on the workers of a Dask cluster
-(``cluster.py``); either way the records and files are the same. One build at
+(``cluster.py``); either way the records and files are the same. The local worker
+processes also write the review files and the register pages at the end, while the
+build's own process writes the other index pages. One build at
 a time writes into an output directory (``lock.py``). The build is incremental: the state
 file records, for every source, a key hashing the source's bytes and name, the
 register files, the schemas, the code of the package and the state format,
@@ -396,7 +398,7 @@ def _finish(
 ) -> None:
     """Write the index pages (when ``pages_stale``) and reports (when anything ``changed``), and remove
     what no source produces. Files that would get the bytes they hold already are left alone. ``review`` waits
-    for the review files, which the state saved here records as written."""
+    for the review files, which the state saved here records as written; ``pool`` makes the register pages."""
     conversion: list[str] = []
     notable: list[str] = []
     validation: list[str] = []
