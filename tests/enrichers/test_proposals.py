@@ -109,6 +109,16 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             "We visited Paris, Lyon, Marseille and Grenoble.",
             [("place", n) for n in ("Paris", "Lyon", "Marseille", "Grenoble")],
         ),
+        (
+            "At the request of Kim Il Sung I met [Foreign Minister] Pak Hon Yong; KIM IL SUNG agreed, and Kim left.",
+            [("person", n) for n in ("Kim Il Sung", "Pak Hon Yong", "KIM IL SUNG", "Kim")],
+        ),
+        ("A letter from Li Zhou-yuan reached Mao Zedong. Mao, turning toward Li, smiled.", "syllabic"),
+        ("They crossed the Han River to Hong Kong and Yu Bin said so.", [("place", "Hong Kong"), ("person", "Yu Bin")]),
+        (
+            "From Pyongyang To Vyshinsky. US officials, the U.S. and the PRC; the ROK Army; LET US GO.",
+            [("place", "Pyongyang"), ("person", "Vyshinsky"), ("place", "US"), ("place", "U.S."), ("place", "PRC")],
+        ),
     ],
     ids=[
         "city",
@@ -124,12 +134,22 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "one-initial",
         "capitals-and-line-starts",
         "list-of-places",
+        "syllabic-names",
+        "syllabic-family-name-alone",
+        "no-syllabic-name",
+        "heading-words-and-state-abbreviations",
     ],
 )
 def test_english_proposals(text: str, expected: list[tuple[str, str]] | str) -> None:
     spans, _ = proposals(document(text))
     found = [(kind, t) for kind, t, a in spans if a.get("source")]
-    if expected == "surnames":
+    if expected == "syllabic":
+        names = [t for kind, t, a in spans if kind == "person"]
+        assert names == ["Li Zhou-yuan", "Mao Zedong", "Mao", "Li"]
+        refs = {t: a["ref"] for kind, t, a in spans if kind == "person"}
+        assert refs["Li"] == refs["Li Zhou-yuan"] and refs["Mao"] == refs["Mao Zedong"]
+        assert all(a["cert"] == "low" for kind, t, a in spans if kind == "person")
+    elif expected == "surnames":
         assert ("person", "Litvinov") in found and ("person", "Rakovsky") in found
         assert all(a["cert"] == "low" for kind, t, a in spans if a.get("source") == "rule:surname-form")
     else:

@@ -15,10 +15,11 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ...model import Block
-from .index import CYRILLIC, NameIndex, Token, capitalised, fold, morph, tokens, word_forms
+from .index import CYRILLIC, NameIndex, Token, capitalised, fold, is_syllabic_name, morph, tokens, word_forms
 from .match import Mention
 from .rules import HONORIFIC
 from .spans import add_name_span
+from .words import FAMILY_NAMES_FIRST
 
 # The end of a salutation or a signature after a name: punctuation, then the end of the line.
 LINE_END = re.compile(r"[.!,;]?[ \t]*(?:\n|\Z)")
@@ -30,6 +31,14 @@ ENGLISH_WORDS = frozenset({
     "tan", "ten", "tin", "ton", "wan", "won", "yang", "young",
 })
 # fmt: on
+# A family name and up to three more words of one case, each perhaps hyphenated (``Zhou-yuan``, ``HEON-YEONG``).
+_TITLE_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
+_CAPITALS_WORD = r"[A-Z]+(?:-[A-Z]+)?"
+FULL_NAME = re.compile(
+    rf"(?<![\w’'-])(?:{_TITLE_WORD}(?:[ \t]{_TITLE_WORD}){{1,3}}|{_CAPITALS_WORD}(?:[ \t]{_CAPITALS_WORD}){{1,3}})"
+    r"(?![\w-])"
+)
+LATIN_WORD = re.compile(r"(?<![\w’'-])[A-Z][A-Za-z]*")
 # Grammemes of the names pymorphy3 knows; a word known with none of them is an ordinary word (Не, Ни, Нам, Чай).
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox"})
 # How far before a name its title may start (``Товарищам `` is ten characters).
@@ -124,3 +133,24 @@ def _is_ordinary_word(word: str) -> bool:
     if not CYRILLIC.search(folded):
         return folded in ENGLISH_WORDS
     return any(p.is_known and not NAME_GRAMMEMES & p.tag.grammemes for p in morph().parse(folded))
+
+
+def syllabic_runs(text: str) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+    """Where a Latin family name that comes first (``Kim``, ``MAO``) starts a run of capitalised words, with the
+    ends of the run's words as written: the candidates for a Chinese or Korean full name."""
+    for word in LATIN_WORD.finditer(text):
+        family = fold(word.group())
+        match = FULL_NAME.match(text, word.start()) if family in FAMILY_NAMES_FIRST else None
+        if match is not None and family not in ENGLISH_WORDS:
+            start = match.start()
+            yield start, [(start + a, start + b) for a, b in (m.span() for m in re.finditer(r"\S+", match.group()))]
+
+
+def starts_syllabic_name(text: str, start: int) -> bool:
+    """Whether a Chinese or Korean name starts at ``start``: a family name in full (``from Li Zhou-yuan``) or one
+    of three letters or fewer alone (``toward Li``), which names a person more often than a place."""
+    word = LATIN_WORD.match(text, start)
+    if word is None or fold(word.group()) not in FAMILY_NAMES_FIRST:
+        return False
+    match = FULL_NAME.match(text, start)
+    return len(word.group()) <= 3 or (match is not None and is_syllabic_name(tuple(match.group().split()[:2])))

@@ -29,6 +29,7 @@ from ...register import Authority, Entry, Name
 from ..names.organisations import names_organisation
 from ..unregistered.places import NOT_PLACES
 from .candidates import (
+    CONNECTIVES,
     PREVIOUS_WORD,
     free_capitalised_words,
     is_common_russian_word,
@@ -42,6 +43,7 @@ from .lists import propose_listed
 from .people import in_register, link_proposed, place_keys, register_words
 from .russian import model_version, russian_names
 from .surnames import propose_surnames
+from .syllabic import propose_syllabic_names
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -53,6 +55,10 @@ MAX_WORDS = 4
 # A word in capitals (``BEIJING``, ``USSR``), of three letters or more.
 NEXT_WORD = re.compile(r" ([^\W\d_]{2,})")
 CAPITALS_WORD = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]{3,}(?![^\W\d_])")
+# Prepositions a line in capitals puts before a place ("IN LONDON", "FROM PYONGYANG").
+CAPITAL_CONNECTIVES = frozenset({"IN", "AT", "FROM", "TO", "NEAR"})
+# Abbreviations of states that CAPITALS_WORD does not find.
+SHORT_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|US|UK)(?!\w)")
 # Lines that open with a place name (``Genoa, April 17``).
 HEADING_LINES = frozenset({"dateline", "address", "title"})
 
@@ -73,6 +79,9 @@ class ProposedNamesEnricher:
         # are left alone (the register and the rules have claimed their names).
         free = {id(block): list(free_capitalised_words(block, initial=True)) for _, block in blocks}
         chosen = [(lang, b) for lang, b in blocks if any(not opens_sentence(b.text, s) for s, _ in free[id(b)])]
+        english = [b for lang, b in blocks if lang != "ru"]
+        if any(lang != "ru" for lang, _ in chosen) or any(CAPITALS_WORD.search(b.text) for b in english):
+            propose_syllabic_names(english)
         propose_surnames([(b, free[id(b)]) for lang, b in chosen if lang != "ru"], registered)
         propose_listed(b for lang, b in chosen if lang != "ru")
         for lang, block in chosen:
@@ -165,7 +174,8 @@ def _gazetteer(
     city opening a sentence only in a heading line (``Genoa, April 17``), where a capitalised word is no
     sentence's first."""
     text = block.text
-    for start, run_end, written in [*_capitalised_runs(text, free), *_words_in_capitals(text)]:
+    candidates = [*_capitalised_runs(text, free), *_words_in_capitals(text), *_short_abbreviations(text)]
+    for start, run_end, written in candidates:
         end = name_end(text, start, run_end)  # "Moscow's": the place without the possessive
         if any(word.casefold() in NOT_PLACES for word in written[: end - start].split()):
             continue  # a word the place rules know names no place ("the Duma group", not Dūmā in Syria)
@@ -199,10 +209,23 @@ def _words_in_capitals(text: str) -> list[tuple[int, int, str]]:
         start, end = match.span()
         before = PREVIOUS_WORD.search(text, 0, start)
         after = NEXT_WORD.match(text, end)
-        if (before and before.group(1).isupper()) or (after and after.group(1).isupper()):
+        joined_before = before is not None and before.group(1).isupper() and before.group(1) not in CAPITAL_CONNECTIVES
+        if joined_before or (after and after.group(1).isupper()):
             continue
         word = match.group()
         found.append((start, end, word if len(word) < 5 else word.capitalize()))
+    return found
+
+
+def _short_abbreviations(text: str) -> list[tuple[int, int, str]]:
+    """The abbreviations of states too short or too dotted for a word in capitals (``US``, ``U.S.``), standing
+    alone (not in a line of capitals: ``LET US``)."""
+    found = []
+    for match in SHORT_ABBREVIATION.finditer(text):
+        before = PREVIOUS_WORD.search(text, 0, match.start())
+        after = NEXT_WORD.match(text, match.end())
+        if not (before and before.group(1).isupper()) and not (after and after.group(1).isupper()):
+            found.append((match.start(), match.end(), match.group()))
     return found
 
 
@@ -210,6 +233,7 @@ def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int,
     """Whole runs of one to ``MAX_WORDS`` of the ``free`` capitalised words, joined by a space or a hyphen (a run
     longer, or joined by a space to another capitalised word, is part of another name)."""
     runs: list[tuple[int, int, str]] = []
+    free = [(start, end) for start, end in free if text[start:end] not in CONNECTIVES]
     k = 0
     while k < len(free):
         j = k
@@ -223,14 +247,17 @@ def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int,
 
 
 def _joined_before(text: str, start: int) -> bool:
-    """Whether a capitalised word (claimed, or in capitals) stands a space before ``start``."""
+    """Whether a capitalised word (claimed, or in capitals) stands a space before ``start``; not a heading's ``To``."""
     match = PREVIOUS_WORD.search(text, 0, start)
-    return match is not None and match.group(1)[0].isupper()
+    return match is not None and match.group(1)[0].isupper() and match.group(1) not in CONNECTIVES
 
 
 def _joined_after(text: str, end: int) -> bool:
-    """Whether a capitalised word follows ``end`` after a space."""
-    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
+    """Whether a capitalised word follows ``end`` after a space; not a heading's ``To``."""
+    if not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()):
+        return False
+    following = NEXT_WORD.match(text, end)
+    return following is None or following.group(1) not in CONNECTIVES
 
 
 def _ref(place: Place, places: dict[str, Place], by_authority: dict[tuple[str, str], str]) -> str:

@@ -21,10 +21,14 @@ from ..unregistered.places import NOT_RUSSIAN_PLACE, NOT_RUSSIAN_PLACES
 WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 # The word before a position, with one space between (``Nanjing Road``).
 PREVIOUS_WORD = re.compile(r"([^\W\d_]+) $")
+# The word after a position, with one space between.
+NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 # A word of WORD that starts with a capital and goes on in small letters (``Litvinov``, ``Пекине``; not ``ЦК``).
 CAPITALISED = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё][^\W\d_]*(?:[-’'][^\W\d_]+)*")
 # A possessive ending a capitalised word (``Radek’s``, ``Moscow's``), not part of its name.
 POSSESSIVE = re.compile(r"[’']s\Z|[’']s(?![^\W\d_])")
+# Words a heading capitalises that join names without being part of them ("From Pyongyang To Vyshinsky").
+CONNECTIVES = frozenset({"To", "From", "And", "Of", "In", "At", "By", "For", "Via", "On", "The"})
 SENTENCE_END = re.compile(r"[.!?:;»”\"]\s*$")
 # A post or rank before a name that a model takes into it (Russian forms in any case).
 POST = re.compile(

@@ -36,6 +36,14 @@ NAME = re.compile(r"^[A-ZА-ЯЁ][\w'’.-]*(?:[ -][A-ZА-ЯЁ][\w'’.-]*){0,3}
 CYRILLIC = re.compile("[а-яё]", re.I)
 
 
+# Abbreviations by which documents of the period name states, to the ISO code of the state (too short for the
+# names of the index, or dotted).
+ABBREVIATIONS = {
+    "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "UK": "GB", "U.K.": "GB", "PRC": "CN", "ROK": "KR",
+    "DPRK": "KP", "США": "US", "КНР": "CN", "КНДР": "KP",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Place:
     """A place of the gazetteer: its canonical English name, its authority id and whether it is a country."""
@@ -149,7 +157,11 @@ def _made_index() -> Index:
             *(a for a in city["alternatenames"] if CYRILLIC.search(a)),
         }:
             ranked.append((int(city["population"]), alias, place))
-    names: dict[str, Place] = {}
+    countries = {c["iso"]: c for c in cache.get_countries().values()}
+    names: dict[str, Place] = {
+        abbreviation: Place(countries[iso]["name"], "geonames", str(countries[iso]["geonameid"]), country=True)
+        for abbreviation, iso in ABBREVIATIONS.items()
+    }
     stems: dict[str, Place] = {}
     for _, alias, place in sorted(ranked, key=lambda r: (-r[0], r[1], r[2].id)):
         if len(alias) < 4 or not NAME.match(alias):

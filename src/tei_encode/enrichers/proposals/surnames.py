@@ -18,7 +18,7 @@ from ..names.index import fold
 from ..names.rules import SURNAME_ENDING
 from ..names.words import NOT_NAMES, ORG_WORDS, TITLE_WORDS
 from ..unregistered.places import NOT_PLACES
-from .candidates import PREVIOUS_WORD, WORD, is_free, name_end, opens_sentence
+from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, WORD, is_free, name_end, opens_sentence
 from .gazetteer import lookup
 
 SOURCE = "rule:surname-form"
@@ -100,6 +100,9 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether no capitalised word is joined to ``start:end`` by a space (``Petrovsky Street``); a word before
     it that opens a sentence does not count (``In Litvinov's view``)."""
     before = PREVIOUS_WORD.search(text, 0, start)
-    if before and before.group(1)[0].isupper() and not opens_sentence(text, before.start(1)):
+    joined_before = before is not None and before.group(1)[0].isupper() and before.group(1) not in CONNECTIVES
+    if joined_before and not opens_sentence(text, before.start(1)):
         return False
-    return not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()) and not NAMED_AFTER.match(text, end)
+    after = NEXT_WORD.match(text, end)
+    joined = after is not None and after.group(1)[0].isupper() and after.group(1) not in CONNECTIVES
+    return not joined and not NAMED_AFTER.match(text, end)

@@ -24,6 +24,7 @@ from ..names.match import find_mentions
 from ..names.organisations import names_organisation
 from ..names.rules import PLACE_WORD, SURNAME_ENDING, joins
 from ..names.spans import add_name_span
+from ..names.syllabic import starts_syllabic_name
 from ..names.words import ORG_WORDS, TITLE_WORDS
 from .keys import REVIEW_NOTE, entry_key, latin_words, place_nominative, skeleton
 
@@ -67,6 +68,12 @@ NOT_PLACES = frozenset({
     "st", "mt", "ft", "corporation", "company", "foundation", "fund", "first", "second", "third", "fourth",
     "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "red", "white",
     "works", "collected", "selected", "volume", "volumes", "page", "pages", "edition", "publishers", "miscellany",
+    "nos", "publications", "notes",
+    # languages and peoples that no ending of NOT_PLACE_ENDING tells ("in German and French")
+    "german", "germans", "french", "dutch", "greek", "greeks", "czech", "czechs", "latin", "swiss", "welsh", "thai",
+    "arab", "arabs", "turk", "turks", "pole", "poles", "lett", "letts", "serb", "serbs", "croat", "croats", "dane",
+    "danes", "swede", "swedes", "finn", "finns", "slav", "slavs", "jew", "jews", "tatar", "tatars", "uzbek", "uzbeks",
+    "kazakh", "kazakhs", "tajik", "tajiks", "kirghiz", "magyar", "magyars",
 })
 # fmt: on
 # Adjectives, languages, doctrines, verbs, abstract nouns (Encryption), and the compound names of Soviet
@@ -152,6 +159,8 @@ def _place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:
         if i == 0 or not word.text.isascii() or not gap or gap.strip(" \t") or _inner_capital(word.text):
             continue
         if cued and (before.text != "of" or i > 1 and words[i - 2].text == "out"):
+            if starts_syllabic_name(text, word.start):
+                continue  # "a letter from Li Zhou-yuan", "turning toward Li"
             end = _place_end(text, words, i)
             owner = text[end : end + 1] in ("'", "’")  # "in Pak's words"
             if owner or _object_follows(text, end):
