@@ -96,6 +96,10 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
             ["Anna Petrie", "Gary Goldmann", "R. Smith"],
         ),
         (["A letter of V. I.   Ulyanov came."], ["V. I.   Ulyanov"]),
+        (["ENGELS TO MARX", "LENIN TO MAXIM GORKY", "MOSCOW TO BERLIN", "Back to Basics"], "heading"),
+        (["Best greetings to your wife.", "Your", "F. E."], ["F. E."]),
+        (["Mr Goegg sends me the paper."], ["Goegg"]),
+        (["Dear Moor,", "Dear Sir,"], ["Moor"]),
     ],
     ids=[
         "rank",
@@ -114,10 +118,16 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         "typist-executor-printer",
         "credit-fields",
         "initials-spaced-out",
+        "letter-headings",
+        "initials-signing",
+        "mister-without-a-dot",
+        "salutation-without-an-addressee",
     ],
 )
-def test_cued_persons(paragraphs: list[str], expected: list[str]) -> None:
+def test_cued_persons(paragraphs: list[str], expected: list[str] | str) -> None:
     document, _ = enriched("Report", *paragraphs)
+    if expected == "heading":
+        expected = ["ENGELS", "MARX", "LENIN", "MAXIM GORKY"]
     assert [text for text, _ in refs_of(document, "person")] == expected
 
 
@@ -293,6 +303,9 @@ CUE_TEXT = st.lists(
             "Lieutenant-General",
             "генерал-майору",
             "посол",
+            "to",
+            "TO",
+            "MARX",
         ]
     )
     | st.text(alphabet="aAeEdbyinrsGMT.,!-[] ", max_size=4),

@@ -90,7 +90,7 @@ _CASE = r"(?:а|у|ом|е)?"
 TITLE = (
     r"(?:(?:Lieutenant|Major|Vice|Rear|Consul|Deputy|Prime|Foreign|Defense|Defence)[ \t-])?"
     r"(?:[Gg]eneral|[Cc]olonel|[Aa]dmiral|[Mm]arshal|[Cc]aptain|[Aa]mbassador|[Mm]inister|[Cc]onsul(?:[ \t]General)?"
-    r"|[Pp]remier|[Pp]resident|[Ss]enator|[Ss]ecretary|[Pp]rofessor|[Ee]mir|Mr\.|Mrs\.|Ms\.|Dr\.|translator|interpreter"
+    r"|[Pp]remier|[Pp]resident|[Ss]enator|[Ss]ecretary|[Pp]rofessor|[Ee]mir|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|translator|interpreter"
     rf"|typist|[Гг]енерал(?:-(?:полковник|лейтенант|майор))?{_CASE}|[Пп]олковник{_CASE}|[Аа]дмирал{_CASE}"
     rf"|[Мм]аршал{_CASE}|[Пп]осл(?:а|у|ом)|[Пп]осол|[Мм]инистр{_CASE}|(?:[Гг]ен)?[Кк]онсул{_CASE}|[Пп]резидент{_CASE}"
     rf"|[Гг]осподин{_CASE}|г-н[ау]?|переводчик{_CASE})"
@@ -114,6 +114,12 @@ SALUTATION = re.compile(
 )
 # An address line naming its addressee alone: "To Grigory."
 ADDRESS_LINE = re.compile(rf"\A(?:To|Кому:?)[ \t]+(?P<name>{NAME})[ \t]*[.!]?\Z")
+# The heading of a letter in an edition, naming its writer and its addressee alone on its line, in capitals:
+# "ENGELS TO MARX", "LENIN TO MAXIM GORKY".
+LETTER_HEADING = re.compile(rf"\A(?P<sender>{NAME})[ \t]+TO[ \t]+(?P<addressee>{NAME})[ \t]*\Z")
+# Initials alone signing a letter after its closing formula ("Your" / "F. E."), and the formula.
+SIGNING_INITIALS = re.compile(rf"\A[ \t]*(?P<name>[{UPPER}]\.[ \t]?[{UPPER}]\.(?:[ \t]?[{UPPER}]\.)?)[ \t]*\Z")
+CLOSING_FORMULA = re.compile(rf"\A[ \t]*(?:{YOURS}|Yours (?:truly|sincerely|faithfully)|Ваш|Твой)[ \t]*[,.!]?[ \t]*\Z")
 # A given name and patronymic, the polite Russian form of address: "Lev Borisovich", "Иосифу Виссарионовичу".
 PATRONYMIC_NAME = re.compile(
     r"(?<![^\W_])(?P<given>[A-ZА-ЯЁ][a-zа-яё]+)[ \t]+"
@@ -232,6 +238,7 @@ QUICK_WORDS = {
 }
 QUICK_STRINGS = {
     PATRONYMIC_NAME: ("vich", "vna", "chna", "вич", "овн", "евн", "ёвн", "ичн"),
+    LETTER_HEADING: (" TO ",),
     CREDIT_FIELD: ("Transl", "Transcri", "Markup", "Edit", "Compiled", "Proofread"),
 }
 # fmt: on

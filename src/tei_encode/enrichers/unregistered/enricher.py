@@ -31,11 +31,14 @@ from ..names.index import CYRILLIC, NameIndex, capitalised, fold, index_for, tok
 from ..names.match import find_mentions
 from ..names.rules import (
     ADDRESS_LINE,
+    CLOSING_FORMULA,
     HONORIFIC_LIST,
     LEADING_HONORIFIC,
+    LETTER_HEADING,
     NAME,
     PATRONYMIC_NAME,
     SALUTATION,
+    SIGNING_INITIALS,
     TITLED,
     credits,
     has_cue,
@@ -46,13 +49,16 @@ from ..names.rules import (
     surname_like_persons,
 )
 from ..names.spans import add_name_span
-from ..names.words import FAMILY_NAMES_FIRST
+from ..names.words import FAMILY_NAMES_FIRST, TITLE_WORDS
+from ..proposals.gazetteer import lookup
 from .keys import REVIEW_NOTE, entry_key, latin_forms, latin_words, name_words, skeleton
-from .places import mark_unregistered_places
+from .places import NOT_PLACES, mark_unregistered_places
 
 if TYPE_CHECKING:
     from ..context import Context
 
+# The longest line taken for a letter's heading.
+MAX_HEADING = 60
 NAME_LIST = re.compile(r"\s*(?:,|\band\b|&|\bи\b)\s*")
 WHOLE_NAME = re.compile(rf"{NAME}")
 
@@ -69,9 +75,13 @@ class UnregisteredNamesEnricher:
         _mark_title_correspondents(document.title)
         senders, addressees = _correspondent_refs(document.title)
         registered = index_for(context.register, "person")
+        previous = None
         for _, block in document.blocks():
             _mark_cued_persons(block)
             _mark_patronymic_names(block, registered)
+            if previous is not None and CLOSING_FORMULA.match(previous.text):
+                _mark_signing_initials(block)
+            previous = block
         for _, block in document.blocks():
             _mark_surname_like(block)
             _link_to_correspondents(block, senders, addressees)
@@ -132,9 +142,16 @@ def _correspondent_refs(title: Block) -> tuple[list[str], list[str]]:
 
 
 def _mark_cued_persons(block: Block) -> None:
-    """Mark the names after a post or rank and every name of a list after an honorific."""
+    """Mark the names after a post or rank, every name of a list after an honorific and the correspondents a
+    letter's heading names."""
     text = block.text
     found = [m.span("name") for m in _matches(TITLED, text)]
+    if len(text) < MAX_HEADING and text.isupper():
+        for match in _matches(LETTER_HEADING, text):
+            named = [match.group("sender"), match.group("addressee")]
+            words = [w.casefold() for n in named for w in n.split()]
+            if not any(w in NOT_PLACES or w in TITLE_WORDS for w in words) and not all(map(_gazetteer_place, named)):
+                found.extend([match.span("sender"), match.span("addressee")])
     for match in _matches(HONORIFIC_LIST, text):
         listed = list(names_in_list(text, match.start("names"), match.end("names")))
         if not match.group("plural"):
@@ -144,6 +161,18 @@ def _mark_cued_persons(block: Block) -> None:
         end = with_supplied(text, end)
         if looks_like_name(text[start:end]) and block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
             add_name_span(block, start, end, "person", unregistered="yes")
+
+
+def _gazetteer_place(name: str) -> bool:
+    """Whether the gazetteer knows ``name``, written in capitals, as a place."""
+    return lookup(name) is not None or lookup(name.title()) is not None
+
+
+def _mark_signing_initials(block: Block) -> None:
+    """Mark initials alone after a closing formula (``Your`` / ``F. E.``) as the person signing the letter."""
+    match = SIGNING_INITIALS.match(block.text)
+    if match and block.is_free(*match.span("name"), *UNREGISTERED_NAME_AVOIDS):
+        add_name_span(block, *match.span("name"), "person", unregistered="yes")
 
 
 def _mark_surname_like(block: Block) -> None:
@@ -245,6 +274,11 @@ def _link_to_correspondents(block: Block, senders: list[str], addressees: list[s
             named.append(address.span("name"))
         for start, end in named:
             _link_span(block, start, end, addressees[0])
+    elif not addressees:  # no register person addressed: the name a salutation addresses is a person of its own
+        for match in _matches(SALUTATION, block.text):
+            start, end = match.span("name")
+            if looks_like_name(block.text[start:end]) and block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
+                add_name_span(block, start, end, "person", unregistered="yes")
     in_sentence = signed_sentence(block.text)
     if len(senders) != 1:
         if in_sentence and block.is_free(*in_sentence, *UNREGISTERED_NAME_AVOIDS):
