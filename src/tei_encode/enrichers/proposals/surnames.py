@@ -100,8 +100,13 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether no capitalised word is joined to ``start:end`` by a space (``Petrovsky Street``); a word before
     it that opens a sentence does not count (``In Litvinov's view``)."""
     before = PREVIOUS_WORD.search(text, 0, start)
-    joined_before = before is not None and before.group(1)[0].isupper() and before.group(1) not in CONNECTIVES
-    if joined_before and not opens_sentence(text, before.start(1)):
+    word = before.group(1) if before is not None else ""
+    if (
+        word[:1].isupper()
+        and word not in CONNECTIVES
+        and before is not None
+        and not opens_sentence(text, before.start(1))
+    ):
         return False
     after = NEXT_WORD.match(text, end)
     joined = after is not None and after.group(1)[0].isupper() and after.group(1) not in CONNECTIVES
