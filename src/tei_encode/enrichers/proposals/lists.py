@@ -1,9 +1,10 @@
-"""Persons proposed by the list they stand in, for English text: a list of names most of which are persons.
+"""Persons proposed by the list they stand in: a list of names most of which are persons.
 
-A run of three or more single names (a word, perhaps after initials) joined by commas or "and" (``Brezhnev,
-Voronov, Kirilenko, ... Kuusinen``; ``Molotov, Rudzutak, Pyatakov, Mironov and Smilga``) whose items are at
-least half persons already (from the register, the rules or the surname form) and none a place: its other
-items are persons too, proposed with ``cert="low"``.
+A run of three or more single names (a word, perhaps after initials) joined by commas, "and" or "и" (``Brezhnev,
+Voronov, Kirilenko, ... Kuusinen``; ``Molotov, Rudzutak, Pyatakov, Mironov and Smilga``; ``Молотов, Кириченко,
+Сабуров, Суслов``) whose items are at least half persons already (from the register, the rules, the surname
+form or the Russian model) and none a place: its other items are persons too, proposed with ``cert="low"``. In
+Russian the list is read before the gazetteer, whose former names of towns are often surnames (Молотов, Perm's).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from .candidates import is_free
 
 SOURCE = "rule:list"
 BY = "the list rule"
-_ITEM = r"(?:[A-Z]\.[ \t]?){0,2}[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-zà-ÿ]+)?"
-LIST = re.compile(rf"(?<![\w.])(?:{_ITEM})(?:(?:,[ \t]*|,?[ \t]+and[ \t]+)(?:{_ITEM})){{2,}}(?![\w’'])")
+_ITEM = r"(?:[A-ZА-ЯЁ]\.[ \t]?){0,2}[A-ZА-ЯЁ][a-zà-ÿа-яё]+(?:[-’'][A-Za-zà-ÿА-Яа-яЁё]+)?"
+LIST = re.compile(rf"(?<![\w.])(?:{_ITEM})(?:(?:,[ \t]*|,?[ \t]+(?:and|и)[ \t]+)(?:{_ITEM})){{2,}}(?![\w’'])")
 ITEM = re.compile(_ITEM)
 MIN_ITEMS = 3
 # Words of a list that name a post or an institution, not a person ("Kudryashov, Deputy Heads of ...").
@@ -28,7 +29,7 @@ NOT_PERSONS = NOT_NAMES | ORG_WORDS | TITLE_WORDS
 def propose_listed(blocks: Iterable[Block]) -> None:
     """Mark the unmarked items of lists of persons in ``blocks`` as persons (``cert="low"``)."""
     for block in blocks:
-        if block.text.count(",") < 2:
+        if block.text.count(",") + block.text.count(" and ") + block.text.count(" и ") < MIN_ITEMS - 1:
             continue
         for run in LIST.finditer(block.text):
             items = [
