@@ -120,6 +120,10 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             "From Pyongyang To Vyshinsky. US officials, the U.S. and the PRC; the ROK Army; LET US GO.",
             [("place", "Pyongyang"), ("person", "Vyshinsky"), ("place", "US"), ("place", "U.S."), ("place", "PRC")],
         ),
+        (
+            "The paper said that Goegg has promised it; Moscow insists and the Party knows. Europe waits.",
+            [("person", "Goegg"), ("place", "Europe")],  # Moscow opens a clause: left to the rules, and no person
+        ),
     ],
     ids=[
         "city",
@@ -139,6 +143,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "syllabic-family-name-alone",
         "no-syllabic-name",
         "heading-words-and-state-abbreviations",
+        "acting-as-a-person-and-continents",
     ],
 )
 def test_english_proposals(text: str, expected: list[tuple[str, str]] | str) -> None:

