@@ -124,6 +124,10 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             "The paper said that Goegg has promised it; Moscow insists and the Party knows. Europe waits.",
             [("person", "Goegg"), ("place", "Europe")],  # Moscow opens a clause: left to the rules, and no person
         ),
+        (
+            "See Vol. 2. London: Macmillan, 1990. He went to St. Petersburg. Paris is far.",
+            [("place", "London"), ("place", "St. Petersburg")],
+        ),
     ],
     ids=[
         "city",
@@ -144,6 +148,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "no-syllabic-name",
         "heading-words-and-state-abbreviations",
         "acting-as-a-person-and-continents",
+        "place-of-publication-and-saint",
     ],
 )
 def test_english_proposals(text: str, expected: list[tuple[str, str]] | str) -> None:

@@ -62,6 +62,8 @@ CAPITAL_CONNECTIVES = frozenset({"IN", "AT", "FROM", "TO", "NEAR"})
 SHORT_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|US|UK)(?!\w)")
 # One initial right before a name, not the end of an abbreviation or a word ("U.S. Army", "Op. Cit.").
 INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?\Z")
+# What follows the place of publication of a reference: a publisher perhaps, then the year.
+IMPRINT_AFTER = re.compile(r"[.,:][ \t]+(?:[^\W\d_][^\n.,:;]{0,30}[ \t,]+)?(?:1[5-9]|20)\d\d(?!\d)")
 # Prepositions before a town's name in Russian.
 RUSSIAN_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "на", "под", "до", "через", "около", "близ", "у"})
 # Lines that open with a place name (``Genoa, April 17``).
@@ -227,8 +229,9 @@ def _surname_first(text: str, start: int, end: int) -> bool:
 def _opens_sentence_in_text(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` opens a sentence of running text; a name opening a line and followed by a
     full stop or a comma is a place line or an item of a list (``Moscow. Central Committee``, ``[1977],
-    Moscow, Volume 43``), not a sentence's first word."""
-    if not opens_sentence(text, start):
+    Moscow, Volume 43``), and one followed by a publisher or a year is a reference's place of publication (``Книга I.
+    Москва. РОССПЭН 2005``, ``London: Macmillan, 1990``), not a sentence's first word."""
+    if not opens_sentence(text, start) or IMPRINT_AFTER.match(text, end):
         return False
     return not (text[:start].endswith("\n") or start == 0) or text[end : end + 1] not in (".", ",")
 
@@ -262,6 +265,11 @@ def _short_abbreviations(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _abbreviated_saint(text: str, start: int, end: int, following: int) -> bool:
+    """Whether the word at ``start:end`` is ``St.`` joined to the word at ``following`` (``St. Petersburg``)."""
+    return text[start:end] == "St" and text[end:following] in (". ", ".")
+
+
 def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Whole runs of one to ``MAX_WORDS`` of the ``free`` capitalised words, joined by a space or a hyphen (a run
     longer, or joined by a space to another capitalised word, is part of another name)."""
@@ -270,7 +278,9 @@ def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int,
     k = 0
     while k < len(free):
         j = k
-        while j + 1 < len(free) and text[free[j][1] : free[j + 1][0]] in (" ", "-"):
+        while j + 1 < len(free) and (
+            text[free[j][1] : free[j + 1][0]] in (" ", "-") or _abbreviated_saint(text, *free[j], free[j + 1][0])
+        ):
             j += 1
         start, end = free[k][0], free[j][1]
         if j - k < MAX_WORDS and not _joined_before(text, start) and not _joined_after(text, end):

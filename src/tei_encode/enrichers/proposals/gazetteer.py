@@ -163,6 +163,7 @@ def _made_index() -> Index:
             city["name"],
             unaccented(city["name"]),
             *(a for a in city["alternatenames"] if CYRILLIC.search(a)),
+            *_abbreviated(city["name"]),
         }:
             ranked.append((int(city["population"]), alias, place))
     countries = {c["iso"]: c for c in cache.get_countries().values()}
@@ -178,6 +179,11 @@ def _made_index() -> Index:
         if CYRILLIC.search(alias):
             stems.setdefault(russian_stem(alias), place)
     return names, stems
+
+
+def _abbreviated(name: str) -> list[str]:
+    """The forms English gives a name beginning with ``Saint``: ``St. Petersburg``, ``St Petersburg``."""
+    return [f"St. {name[6:]}", f"St {name[6:]}"] if name.startswith("Saint ") else []
 
 
 def _country_aliases(iso: str) -> list[str]:
