@@ -227,9 +227,11 @@ def test_a_list_split_over_lines_keeps_its_persons_and_a_surname_is_no_former_to
     assert [third.text[s.start : s.end] for s in third.spans_of("place")] == ["Горький"]  # after a preposition
 
 
-def test_a_person_takes_the_initial_before_it() -> None:
-    block = Block("p", "Подпись: И. СТАЛИН; U.S. Grant")
-    block.add(span(12, 18, "person", ref="#Stalin"))
-    block.add(span(25, 30, "person"))
+def test_a_person_takes_the_initial_or_the_supplied_given_name_before_it() -> None:
+    block = Block("p", "Подпись: И. СТАЛИН; U.S. Grant; [Stepan] Chervonenko, [Cuban President Osvaldo] Dorticos")
+    for name in ("СТАЛИН", "Grant", "Chervonenko", "Dorticos"):
+        start = block.text.index(name)
+        block.add(span(start, start + len(name), "person"))
     _take_initials(block)
-    assert [block.text[s.start : s.end] for s in block.spans_of("person")] == ["И. СТАЛИН", "Grant"]
+    persons = [block.text[s.start : s.end] for s in block.spans_of("person")]
+    assert persons == ["И. СТАЛИН", "Grant", "[Stepan] Chervonenko", "Dorticos"]

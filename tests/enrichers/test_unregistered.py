@@ -255,6 +255,7 @@ def test_places_joined_to_a_register_place() -> None:
         ("the Far Eastern Department of the USSR MFA", []),
         ("the USSR Commission on Turkestan affairs", ["Turkestan"]),
         ("the Communist Party of the USSR and the Moscow Art Theater", []),
+        ("the Warsaw Pact and the Voice of Moscow; Moscow", ["Moscow"]),
     ],
     ids=[
         "council-of-ministers",
@@ -268,6 +269,7 @@ def test_places_joined_to_a_register_place() -> None:
         "department-of",
         "commission",
         "party-and-theater",
+        "pact-voice-radio",
     ],  # fmt: skip
 )
 def test_states_in_organisation_names_are_no_places(text: str, expected: list[str]) -> None:

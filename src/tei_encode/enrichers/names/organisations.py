@@ -1,5 +1,6 @@
 """Names that are part of an organisation's name: ``Leon Levy Foundation``, ``Caucasus Bureau``, ``Order of Lenin``,
-``Lenin Internet Archive``, ``Council of Ministers of the USSR``; such a name names no person or place."""
+``Lenin Internet Archive``, ``Council of Ministers of the USSR``, ``Warsaw Pact``, ``Voice of America``; such a name
+names no person or place."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ PLACE_ORG_AFTER = re.compile(
     r"\A[ \t]+(?:Front|Army|Bureau|Committee|Soviet|Council|Fleet|fleet|Flotilla|flotilla|Military District"
     r"|Foundation|University|Institute|Museum|Center|Centre|Archive|Academy|Corps|MFA|MID"
     r"|Ministry|Foreign Ministry|Supreme Soviet|Council of Ministers|Commission|Embassy|EMBASSY|Consulate"
-    r"|Commune|(?:Art )?Theat(?:er|re)"
+    r"|Commune|(?:Art )?Theat(?:er|re)|Pact|Treaty Organization|Conservatory|Conservatoire"
     r"|бюро|комитет\w*|фронт\w*|флот\w*|флотили\w*)\b"
 )
-ORG_BEFORE = re.compile(r"\b(?:Order|Prize|Museum|Institute|University|Library|Mausoleum|Street) of(?: the)?[ \t]+\Z")
+ORG_BEFORE = re.compile(
+    r"\b(?:Order|Prize|Museum|Institute|University|Library|Mausoleum|Street|Voice|Bank) of(?: the)?[ \t]+\Z"
+)
 # A state named as the last part of an organisation's name: "Council of Ministers of the USSR", "Ministry of
 # Foreign Affairs of the DPRK", "МИД СССР", "Совета Министров СССР". A post is no organisation: in "Minister of
 # Foreign Affairs of the DPRK" and "Посол СССР" the state is a place.

@@ -60,8 +60,10 @@ CAPITALS_WORD = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]{3,}(?![^\W\d_])")
 CAPITAL_CONNECTIVES = frozenset({"IN", "AT", "FROM", "TO", "NEAR"})
 # Abbreviations of states that CAPITALS_WORD does not find.
 SHORT_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|US|UK)(?!\w)")
-# One initial right before a name, not the end of an abbreviation or a word ("U.S. Army", "Op. Cit.").
-INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?\Z")
+# One initial right before a name, not the end of an abbreviation or a word ("U.S. Army", "Op. Cit."), or a given
+# name alone in the editors' brackets ("[Stepan] Chervonenko"; not "[Cuban President Osvaldo] Dorticos").
+NAME_PREFIX = re.compile(r"(?:(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?|(?<![\w\]])\[[A-ZА-ЯЁ][a-zа-яё]+\][ \t])\Z")
+SUPPLIED_REACH = 24
 # What follows the place of publication of a reference: a publisher perhaps, then the year.
 IMPRINT_AFTER = re.compile(r"[.,:][ \t]+(?:[^\W\d_][^\n.,:;]{0,30}[ \t,]+)?(?:1[5-9]|20)\d\d(?!\d)")
 # Prepositions before a town's name in Russian.
@@ -170,14 +172,15 @@ def _identify_rule_places(
 
 
 def _take_initials(block: Block) -> None:
-    """Extend the persons found without it to the one initial right before them (``И. СТАЛИН``, ``J. Stalin``)."""
-    if "." not in block.text:
+    """Extend the persons found without it to the one initial right before them (``И. СТАЛИН``, ``J. Stalin``), or
+    to the given name the editors supplied in brackets (``[Stepan] Chervonenko``)."""
+    if "." not in block.text and "]" not in block.text:
         return
     for s in block.spans_of("person"):
-        initial = INITIAL_BEFORE.search(block.text, max(0, s.start - 3), s.start)
-        if initial is not None and block.is_free(initial.start(), s.start):
+        before = NAME_PREFIX.search(block.text, max(0, s.start - SUPPLIED_REACH), s.start)
+        if before is not None and block.is_free(before.start(), s.start, "person", "place", "org", "date", "idno"):
             block.spans.remove(s)
-            block.add(replace(s, start=initial.start()))
+            block.add(replace(s, start=before.start()))
 
 
 def _is_name(block: Block, start: int, end: int) -> bool:
