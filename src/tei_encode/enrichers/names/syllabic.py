@@ -17,7 +17,7 @@ from functools import lru_cache
 from ...model import Block
 from .index import CYRILLIC, NameIndex, Token, capitalised, fold, is_syllabic_name, morph, tokens, word_forms
 from .match import Mention
-from .rules import HONORIFIC
+from .rules import HONORIFIC, words_of
 from .spans import add_name_span
 from .words import FAMILY_NAMES_FIRST
 
@@ -39,6 +39,10 @@ FULL_NAME = re.compile(
     r"(?![\w-])"
 )
 LATIN_WORD = re.compile(r"(?<![\w’'-])[A-Z][A-Za-z]*")
+# The Latin family names that come first, in title case and in capitals, that are no English words.
+FAMILY_FORMS = frozenset(
+    form for n in FAMILY_NAMES_FIRST if n.isascii() and n not in ENGLISH_WORDS for form in (n.capitalize(), n.upper())
+)
 # Grammemes of the names pymorphy3 knows; a word known with none of them is an ordinary word (Не, Ни, Нам, Чай).
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox"})
 # How far before a name its title may start (``Товарищам `` is ten characters).
@@ -138,10 +142,11 @@ def _is_ordinary_word(word: str) -> bool:
 def syllabic_runs(text: str) -> Iterator[tuple[int, list[tuple[int, int]]]]:
     """Where a Latin family name that comes first (``Kim``, ``MAO``) starts a run of capitalised words, with the
     ends of the run's words as written: the candidates for a Chinese or Korean full name."""
+    if FAMILY_FORMS.isdisjoint(words_of(text)):
+        return  # most texts: one look-up in the words every rule reads
     for word in LATIN_WORD.finditer(text):
-        family = fold(word.group())
-        match = FULL_NAME.match(text, word.start()) if family in FAMILY_NAMES_FIRST else None
-        if match is not None and family not in ENGLISH_WORDS:
+        match = FULL_NAME.match(text, word.start()) if word.group() in FAMILY_FORMS else None
+        if match is not None:
             start = match.start()
             yield start, [(start + a, start + b) for a, b in (m.span() for m in re.finditer(r"\S+", match.group()))]
 
