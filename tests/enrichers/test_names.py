@@ -451,6 +451,7 @@ NOT_FAMILY_NAMES = [
     ("Пак Хон Ен прибыл. Пак согласен.", ["person Пак Хон Ен #Pak_Hon-yong"]),
     ("Луи сказал нам", []),
     ("Луи Барту приехал. Луи сказал нам, что Луи устал.", ["person Луи Барту #Barthou"]),
+    ("Zhou Enlai came; a letter from Li Zhou-yuan came.", ["person Zhou Enlai #Zhou_Enlai"]),
 ]  # fmt: skip
 
 

@@ -228,10 +228,14 @@ def test_a_list_split_over_lines_keeps_its_persons_and_a_surname_is_no_former_to
 
 
 def test_a_person_takes_the_initial_or_the_supplied_given_name_before_it() -> None:
-    block = Block("p", "Подпись: И. СТАЛИН; U.S. Grant; [Stepan] Chervonenko, [Cuban President Osvaldo] Dorticos")
-    for name in ("СТАЛИН", "Grant", "Chervonenko", "Dorticos"):
+    block = Block(
+        "p",
+        "Подпись: И. СТАЛИН; Vol. Grant; [Stepan] Chervonenko, [Cuban President Osvaldo] Dorticos; Ив. Ив. Радченко;"
+        " Gen. Church",
+    )
+    for name in ("СТАЛИН", "Grant", "Chervonenko", "Dorticos", "Радченко", "Church"):
         start = block.text.index(name)
         block.add(span(start, start + len(name), "person"))
     _take_initials(block)
     persons = [block.text[s.start : s.end] for s in block.spans_of("person")]
-    assert persons == ["И. СТАЛИН", "Grant", "[Stepan] Chervonenko", "Dorticos"]
+    assert persons == ["И. СТАЛИН", "Grant", "[Stepan] Chervonenko", "Dorticos", "Ив. Ив. Радченко", "Church"]

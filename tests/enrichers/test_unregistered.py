@@ -88,6 +88,8 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
             ["Komarov", "Yevdokimov", "Bakayev"],
         ),
         (["Regards to Olga Davidovna."], ["Olga Davidovna"]),
+        (["Рекомендую Вам Николая Александровича Емельянова. Иосиф Виссарионович Сталин пишет."], "patronymic-surname"),
+        (["P.S. Would you send it? N.B. Mind it."], []),
         (["General Staff orders; Your Excellency; the Rostov region; troops in Rostov."], []),
         (["Emir Said Alim Khan fled to Afghanistan."], ["Said Alim Khan"]),
         (["отп. 2 экз. Шевелёва 23.10", "исп. Ефимова", "печ. Суслова"], ["Шевелёва", "Ефимова", "Суслова"]),
@@ -113,6 +115,8 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         "surname-subject",
         "surname-with-and",
         "patronymic",
+        "patronymic-and-surname",
+        "postscript-no-initials",
         "no-person",
         "emir",
         "typist-executor-printer",
@@ -128,6 +132,8 @@ def test_cued_persons(paragraphs: list[str], expected: list[str] | str) -> None:
     document, _ = enriched("Report", *paragraphs)
     if expected == "heading":
         expected = ["ENGELS", "MARX", "LENIN", "MAXIM GORKY"]
+    elif expected == "patronymic-surname":
+        expected = ["Николая Александровича Емельянова", "Иосиф Виссарионович Сталин"]
     assert [text for text, _ in refs_of(document, "person")] == expected
 
 

@@ -188,7 +188,9 @@ def _spaced_mention(match: re.Match[str], index: NameIndex) -> Mention | None:
 
 
 def _hyphen_part_mentions(word: Token, index: NameIndex) -> list[Mention]:
-    if "-" not in word.text:
+    """The names joined by hyphens in one word (``Kuban-Wrangel``); none in a word whose later parts are in small
+    letters, the syllables of one given name (``Zhou-yuan`` of ``Li Zhou-yuan``, ``Kai-shek``)."""
+    if "-" not in word.text or any(part[:1].islower() for part in word.text.split("-")[1:]):
         return []
     found = []
     for part in HYPHEN_PART.finditer(word.text):

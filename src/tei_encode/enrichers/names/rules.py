@@ -121,10 +121,13 @@ LETTER_HEADING = re.compile(rf"\A(?P<sender>{NAME})[ \t]+TO[ \t]+(?P<addressee>{
 # nothing.
 SIGNING_INITIALS = re.compile(rf"\A[ \t]*(?P<name>[{UPPER}]\.[ \t]?[{UPPER}]\.(?:[ \t]?[{UPPER}]\.)?)[ \t]*\Z")
 NOT_SIGNING = frozenset({"P.S.", "P. S.", "N.B.", "N. B.", "P.P.S.", "P. P. S."})
-# A given name and patronymic, the polite Russian form of address: "Lev Borisovich", "Иосифу Виссарионовичу".
+POSTSCRIPTS = tuple(NOT_SIGNING)
+# A given name and patronymic, the polite Russian form of address: "Lev Borisovich", "Иосифу Виссарионовичу"; in
+# Russian with the surname after them ("Николая Александровича Емельянова").
 PATRONYMIC_NAME = re.compile(
     r"(?<![^\W_])(?P<given>[A-ZА-ЯЁ][a-zа-яё]+)[ \t]+"
     r"(?P<patronymic>[A-ZА-ЯЁ][a-zа-яё]+(?:ovich|evich|ovna|evna|ichna|[оеё]вич|[оеё]вн|ичн)[а-яё]{0,3})(?![^\W_])"
+    r"(?:[ \t]+(?P<surname>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![^\W_]))?"
 )
 
 
@@ -284,7 +287,11 @@ def unregistered_persons(text: str, signature: bool) -> Iterator[tuple[int, int]
     yield from _groups(CONTRIBUTOR_RU, text, "name")
     yield from credits(text)
     for pattern in (INITIALS_SURNAME, SURNAME_INITIALS):
-        yield from ((m.start(), m.end()) for m in _matches(pattern, text) if looks_like_name(m.group()))
+        yield from (
+            (m.start(), m.end())
+            for m in _matches(pattern, text)
+            if looks_like_name(m.group()) and not m.group().startswith(POSTSCRIPTS)
+        )
 
 
 def _certifications(text: str) -> Iterator[tuple[int, int]]:

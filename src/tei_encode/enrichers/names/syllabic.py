@@ -80,13 +80,20 @@ def _family_words(text: str, index: NameIndex) -> Iterator[tuple[Token, frozense
 
 def _bare_words(text: str) -> Iterator[Token]:
     """The capitalised words of ``text`` longer than a letter that no capitalised word follows (``Kim``, not
-    ``Kim Chon-hae``)."""
+    ``Kim Chon-hae``) and that end no name of one (``Zhou`` of ``Li Zhou-yuan`` is a given name)."""
     words = tokens(text)
     for i in capitalised(text):
         token = words[i]
         following = words[i + 1] if i + 1 < len(words) else None
+        previous = words[i - 1] if i else None
         if len(token.text) > 1 and not (
-            following and following.text[0].isupper() and text[token.end : following.start] == " "
+            (following and following.text[0].isupper() and text[token.end : following.start] == " ")
+            or (
+                previous
+                and previous.text[0].isupper()
+                and text[previous.end : token.start] == " "
+                and "-" in token.text
+            )
         ):
             yield token
 

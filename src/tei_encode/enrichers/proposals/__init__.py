@@ -60,10 +60,19 @@ CAPITALS_WORD = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]{3,}(?![^\W\d_])")
 CAPITAL_CONNECTIVES = frozenset({"IN", "AT", "FROM", "TO", "NEAR"})
 # Abbreviations of states that CAPITALS_WORD does not find.
 SHORT_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|US|UK)(?!\w)")
-# One initial right before a name, not the end of an abbreviation or a word ("U.S. Army", "Op. Cit."), or a given
-# name alone in the editors' brackets ("[Stepan] Chervonenko"; not "[Cuban President Osvaldo] Dorticos").
-NAME_PREFIX = re.compile(r"(?:(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?|(?<![\w\]])\[[A-ZА-ЯЁ][a-zа-яё]+\][ \t])\Z")
+# One or two initials right before a name, perhaps abbreviated given names ("Ив. Ив.", "Wl."), not the end of an
+# abbreviation or a word ("U.S. Army"), or a given name alone in the editors' brackets ("[Stepan] Chervonenko";
+# not "[Cuban President Osvaldo] Dorticos").
+NAME_PREFIX = re.compile(
+    r"(?:(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]{0,2}\.[ \t]?){1,2}|(?<![\w\]])\[[A-ZА-ЯЁ][a-zа-яё]+\][ \t])\Z"
+)
 SUPPLIED_REACH = 24
+# Abbreviations before a name that are no initials of it: posts, honorifics, references.
+NOT_INITIALS = frozenset({
+    "mr", "mrs", "ms", "dr", "gen", "col", "maj", "capt", "lt", "adm", "sgt", "gov", "sen", "rep", "amb", "st", "no",
+    "nos", "vol", "op", "cde", "tov", "com", "prof", "rev", "sr", "jr", "brig", "cf", "pp", "ch", "art", "fig", "ex",
+    "тов", "тт", "гр", "ген", "см", "ст", "им", "ул", "акад", "проф", "пр",
+})  # fmt: skip
 # What follows the place of publication of a reference: a publisher perhaps, then the year.
 IMPRINT_AFTER = re.compile(r"[.,:][ \t]+(?:[^\W\d_][^\n.,:;]{0,30}[ \t,]+)?(?:1[5-9]|20)\d\d(?!\d)")
 # Prepositions before a town's name in Russian.
@@ -172,13 +181,15 @@ def _identify_rule_places(
 
 
 def _take_initials(block: Block) -> None:
-    """Extend the persons found without it to the one initial right before them (``И. СТАЛИН``, ``J. Stalin``), or
-    to the given name the editors supplied in brackets (``[Stepan] Chervonenko``)."""
+    """Extend the persons found without them to the initials right before them (``И. СТАЛИН``, ``Ив. Ив. Радченко``,
+    ``Wl. Oulianoff``), or to the given name the editors supplied in brackets (``[Stepan] Chervonenko``)."""
     if "." not in block.text and "]" not in block.text:
         return
     for s in block.spans_of("person"):
         before = NAME_PREFIX.search(block.text, max(0, s.start - SUPPLIED_REACH), s.start)
-        if before is not None and block.is_free(before.start(), s.start, "person", "place", "org", "date", "idno"):
+        if before is None or any(w.casefold() in NOT_INITIALS for w in re.findall(r"[^\W\d_]+", before.group())):
+            continue
+        if block.is_free(before.start(), s.start, "person", "place", "org", "date", "idno"):
             block.spans.remove(s)
             block.add(replace(s, start=before.start()))
 

@@ -243,9 +243,15 @@ def _name_follows(text: str, end: int) -> bool:
 
 
 def _mark_patronymic_names(block: Block, registered: NameIndex) -> None:
-    """Mark given names with patronymics, linked to the one register person whose full name begins so."""
+    """Mark given names with patronymics (and the surname after them), linked to the one register person whose full
+    name begins so."""
     for match in _matches(PATRONYMIC_NAME, block.text):
         start, end = match.span()
+        if match.group("surname") and not (
+            _agrees(match.group("patronymic"), match.group("surname"))
+            and block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS)
+        ):
+            end = match.end("patronymic")  # "Николая Александровича" alone, or before a word of another case
         if not block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
             continue
         patronymic = skeleton(match.group("patronymic"))[1:]  # [1:]: Evseevich, Yevseyevich
@@ -256,6 +262,11 @@ def _mark_patronymic_names(block: Block, registered: NameIndex) -> None:
         }
         attrs = {"ref": f"#{keys.pop()}"} if len(keys) == 1 else {"unregistered": "yes"}
         add_name_span(block, start, end, "person", **attrs)
+
+
+def _agrees(patronymic: str, surname: str) -> bool:
+    """Whether a word after a patronymic is in its case: the same last letter, or any after a nominative ``-ич``."""
+    return patronymic.endswith("ич") or patronymic[-1:] == surname[-1:]
 
 
 def _same_case(name: str, first: str) -> bool:
