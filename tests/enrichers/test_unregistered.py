@@ -90,6 +90,7 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         (["Regards to Olga Davidovna."], ["Olga Davidovna"]),
         (["Рекомендую Вам Николая Александровича Емельянова. Иосиф Виссарионович Сталин пишет."], "patronymic-surname"),
         (["P.S. Would you send it? N.B. Mind it."], []),
+        (["The Ambassador in Korea (Muccio) to the Secretary of State (Acheson); the Embassy (Seoul)"], "post-holders"),
         (["General Staff orders; Your Excellency; the Rostov region; troops in Rostov."], []),
         (["Emir Said Alim Khan fled to Afghanistan."], ["Said Alim Khan"]),
         (["отп. 2 экз. Шевелёва 23.10", "исп. Ефимова", "печ. Суслова"], ["Шевелёва", "Ефимова", "Суслова"]),
@@ -101,7 +102,7 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         (["ENGELS TO MARX", "LENIN TO MAXIM GORKY", "MOSCOW TO BERLIN", "Back to Basics"], "heading"),
         (["Best greetings to your wife.", "Your", "F. E.", "P. S.", "Send it.", "K. M."], ["F. E.", "K. M."]),
         (["Mr Goegg sends me the paper."], ["Goegg"]),
-        (["Dear Moor,", "Dear Sir,", "DEAR FRED, On Friday"], ["Moor", "FRED"]),
+        (["Dear Moor,", "Dear Sir,", "DEAR FRED, On Friday", "Dear John: In reference"], ["Moor", "FRED", "John"]),
     ],
     ids=[
         "rank",
@@ -117,6 +118,7 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         "patronymic",
         "patronymic-and-surname",
         "postscript-no-initials",
+        "post-holders-in-brackets",
         "no-person",
         "emir",
         "typist-executor-printer",
@@ -132,6 +134,8 @@ def test_cued_persons(paragraphs: list[str], expected: list[str] | str) -> None:
     document, _ = enriched("Report", *paragraphs)
     if expected == "heading":
         expected = ["ENGELS", "MARX", "LENIN", "MAXIM GORKY"]
+    elif expected == "post-holders":
+        expected = ["Muccio", "Acheson"]
     elif expected == "patronymic-surname":
         expected = ["Николая Александровича Емельянова", "Иосиф Виссарионович Сталин"]
     assert [text for text, _ in refs_of(document, "person")] == expected
@@ -314,6 +318,8 @@ CUE_TEXT = st.lists(
             "to",
             "TO",
             "MARX",
+            "Ambassador",
+            "(Muccio)",
         ]
     )
     | st.text(alphabet="aAeEdbyinrsGMT.,!-[] ", max_size=4),

@@ -98,6 +98,11 @@ TITLE = (
 # A name after posts or ranks: "General Clark", "Consul General Clubb", "Secretary General Dag Hammarskjold",
 # "генерал Кларк", "translator Mun Il".
 TITLED = re.compile(rf"(?<![^\W_])(?:{TITLE}[ \t]+)+(?P<name>{WORD}[ \t]+{INITIAL}{WORD}|{NAME})(?![^\W_]|\.\w)")
+# The holder of a post named in brackets after it, as FRUS heads its documents: "The Ambassador in Korea (Muccio) to
+# the Secretary of State", "The Assistant Secretary of State for Far Eastern Affairs (Rusk)".
+POST_HOLDER = re.compile(
+    rf"(?<![^\W_])(?:{TITLE})(?:[ \t]+[^()\n]{{0,60}}?)?[ \t]+\((?P<name>{WORD}(?:[ \t]{WORD}){{0,2}})\)"
+)
 # Every name of a list after an honorific: "to Cdes. Vyshinsky, Gromyko, Zorin", "т. Вышинскому, Зорину".
 # A plural honorific heads a list of names; after a singular Russian one ("т. Вышинскому, Зорину") the names in
 # the same case continue it.
@@ -105,12 +110,12 @@ HONORIFIC_LIST = re.compile(
     rf"(?<![^\W_])(?:(?P<plural>тт\.|[Тт]оварищ(?:ам|и)|Comrades|Cdes\.)|[Тт]ов\.|т\.|[Тт]оварищу)[ \t]*"
     rf"(?P<names>{NAMES})"
 )
-# A salutation and the name it addresses: "Dear Yuri!", "I ask you, dear Iosif Vissarionovich,".
+# A salutation and the name it addresses: "Dear Yuri!", "I ask you, dear Iosif Vissarionovich,", "Dear John:".
 SALUTATION_WORDS = frozenset(form for word in SALUTATIONS for form in (word, word.capitalize(), word.upper()))
 SALUTATION = re.compile(
     rf"(?<![^\W_])(?:{'|'.join(sorted(SALUTATION_WORDS, key=lambda w: (-len(w), w)))}),?"
     rf"[ \t]+(?:(?:[Ff]riend|[Cc]omrade|[Дд]руг|[Тт]оварищ)[ \t]+)?"
-    rf"(?P<name>(?!(?:[Cc]omrades?|[Ff]riends?|[Ss]irs?|[Тт]оварищи?|[Дд]рузья|[Дд]руг)\b){NAME})(?=[ \t]*[!,.])"
+    rf"(?P<name>(?!(?:[Cc]omrades?|[Ff]riends?|[Ss]irs?|[Тт]оварищи?|[Дд]рузья|[Дд]руг)\b){NAME})(?=[ \t]*[!,.:])"
 )
 # An address line naming its addressee alone: "To Grigory."
 ADDRESS_LINE = re.compile(rf"\A(?:To|Кому:?)[ \t]+(?P<name>{NAME})[ \t]*[.!]?\Z")
@@ -240,6 +245,7 @@ QUICK_WORDS = {
     SALUTATION: SALUTATION_WORDS,
     SIGNED_SENTENCE: frozenset({"Your", "Yours", "Ваш", "Ваша", "Твой", "Твоя"}),
 }
+QUICK_WORDS[POST_HOLDER] = QUICK_WORDS[TITLED]  # the same posts, the name in brackets after them
 QUICK_STRINGS = {
     PATRONYMIC_NAME: ("vich", "vna", "chna", "вич", "овн", "евн", "ёвн", "ичн"),
     LETTER_HEADING: (" TO ",),

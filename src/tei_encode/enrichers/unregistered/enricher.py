@@ -37,6 +37,7 @@ from ..names.rules import (
     NAME,
     NOT_SIGNING,
     PATRONYMIC_NAME,
+    POST_HOLDER,
     SALUTATION,
     SIGNING_INITIALS,
     TITLED,
@@ -141,10 +142,12 @@ def _correspondent_refs(title: Block) -> tuple[list[str], list[str]]:
 
 
 def _mark_cued_persons(block: Block) -> None:
-    """Mark the names after a post or rank, every name of a list after an honorific and the correspondents a
-    letter's heading names."""
+    """Mark the names after a post or rank or in brackets after it, every name of a list after an honorific and the
+    correspondents a letter's heading names."""
     text = block.text
     found = [m.span("name") for m in _matches(TITLED, text)]
+    if "(" in text:
+        found.extend(m.span("name") for m in _matches(POST_HOLDER, text))
     if len(text) < MAX_HEADING and text.isupper():
         for match in _matches(LETTER_HEADING, text):
             named = [match.group("sender"), match.group("addressee")]
