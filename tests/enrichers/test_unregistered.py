@@ -90,6 +90,10 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         (["Regards to Olga Davidovna."], ["Olga Davidovna"]),
         (["Рекомендую Вам Николая Александровича Емельянова. Иосиф Виссарионович Сталин пишет."], "patronymic-surname"),
         (["P.S. Would you send it? N.B. Mind it."], []),
+        (
+            ["Sincerely yours,", "Dean Rusk", "С коммунистическим приветом", "Ленин", "Yours", "Central Committee"],
+            "signers",
+        ),
         (["The Ambassador in Korea (Muccio) to the Secretary of State (Acheson); the Embassy (Seoul)"], "post-holders"),
         (["General Staff orders; Your Excellency; the Rostov region; troops in Rostov."], []),
         (["Emir Said Alim Khan fled to Afghanistan."], ["Said Alim Khan"]),
@@ -118,6 +122,7 @@ def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
         "patronymic",
         "patronymic-and-surname",
         "postscript-no-initials",
+        "signers-after-closing-formulas",
         "post-holders-in-brackets",
         "no-person",
         "emir",
@@ -134,6 +139,8 @@ def test_cued_persons(paragraphs: list[str], expected: list[str] | str) -> None:
     document, _ = enriched("Report", *paragraphs)
     if expected == "heading":
         expected = ["ENGELS", "MARX", "LENIN", "MAXIM GORKY"]
+    elif expected == "signers":
+        expected = ["Dean Rusk", "Ленин"]
     elif expected == "post-holders":
         expected = ["Muccio", "Acheson"]
     elif expected == "patronymic-surname":

@@ -125,6 +125,14 @@ LETTER_HEADING = re.compile(rf"\A(?P<sender>{NAME})[ \t]+TO[ \t]+(?P<addressee>{
 # Initials alone on their line sign a letter ("Your" / "F. E.", "K. M."); those of a postscript and a note sign
 # nothing.
 SIGNING_INITIALS = re.compile(rf"\A[ \t]*(?P<name>[{UPPER}]\.[ \t]?[{UPPER}]\.(?:[ \t]?[{UPPER}]\.)?)[ \t]*\Z")
+# A closing formula alone on its line, and the name that signs after it on the next: "Sincerely yours," / "Dean
+# Rusk", "С коммунистическим приветом" / "Ленин".
+CLOSING = re.compile(
+    r"\A[ \t]*(?:(?:(?:Very[ \t]+)?(?:[Ss]incerely|[Tt]ruly|[Ff]aithfully|[Cc]ordially|[Rr]espectfully)[ \t]+)?[Yy]ours"
+    r"(?:[ \t]+(?:ever|sincerely|truly|faithfully))?|Your|Ваш|Ваша|Твой|Твоя|С[ \t]+(?:\w+[ \t]+)?приветом)"
+    r"[ \t]*[,.!]?[ \t]*\Z"
+)
+SIGNER = re.compile(rf"\A[ \t]*(?P<name>{NAME})[ \t]*[.,]?[ \t]*\Z")
 NOT_SIGNING = frozenset({"P.S.", "P. S.", "N.B.", "N. B.", "P.P.S.", "P. P. S."})
 POSTSCRIPTS = tuple(NOT_SIGNING)
 # A given name and patronymic, the polite Russian form of address: "Lev Borisovich", "Иосифу Виссарионовичу"; in

@@ -31,6 +31,7 @@ from ..names.index import CYRILLIC, NameIndex, capitalised, fold, index_for, tok
 from ..names.match import find_mentions
 from ..names.rules import (
     ADDRESS_LINE,
+    CLOSING,
     HONORIFIC_LIST,
     LEADING_HONORIFIC,
     LETTER_HEADING,
@@ -39,6 +40,7 @@ from ..names.rules import (
     PATRONYMIC_NAME,
     POST_HOLDER,
     SALUTATION,
+    SIGNER,
     SIGNING_INITIALS,
     TITLED,
     credits,
@@ -78,10 +80,14 @@ class UnregisteredNamesEnricher:
         _mark_title_correspondents(document.title)
         senders, addressees = _correspondent_refs(document.title)
         registered = index_for(context.register, "person")
+        previous: Block | None = None
         for _, block in document.blocks():
             _mark_cued_persons(block)
             _mark_patronymic_names(block, registered)
             _mark_signing_initials(block)
+            if previous is not None and CLOSING.match(previous.text):
+                _mark_signer(block)
+            previous = block
         for _, block in document.blocks():
             _mark_surname_like(block)
             _link_to_correspondents(block, senders, addressees)
@@ -168,6 +174,13 @@ def _mark_cued_persons(block: Block) -> None:
 def _gazetteer_place(name: str) -> bool:
     """Whether the gazetteer knows ``name``, written in capitals, as a place."""
     return lookup(name) is not None or lookup(name.title()) is not None
+
+
+def _mark_signer(block: Block) -> None:
+    """Mark the name alone on the line after a closing formula (``Sincerely yours,`` / ``Dean Rusk``) as a person."""
+    match = SIGNER.match(block.text) if len(block.text) < MAX_HEADING else None
+    if match and looks_like_name(match.group("name")) and block.is_free(*match.span("name"), *UNREGISTERED_NAME_AVOIDS):
+        add_name_span(block, *match.span("name"), "person", unregistered="yes")
 
 
 def _mark_signing_initials(block: Block) -> None:
