@@ -124,6 +124,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             "The paper said that Goegg has promised it; Moscow insists and the Party knows. Europe waits.",
             [("person", "Goegg"), ("place", "Europe")],  # Moscow opens a clause: left to the rules, and no person
         ),
+        ("Documents are retained by the holders in accordance with US and international copyright laws.", []),
         (
             "See Vol. 2. London: Macmillan, 1990. He went to St. Petersburg. Paris is far.",
             [("place", "London"), ("place", "St. Petersburg")],
@@ -148,6 +149,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "no-syllabic-name",
         "heading-words-and-state-abbreviations",
         "acting-as-a-person-and-continents",
+        "rights-statement",
         "place-of-publication-and-saint",
     ],
 )

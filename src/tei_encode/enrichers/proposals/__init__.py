@@ -52,6 +52,9 @@ if TYPE_CHECKING:
 REVIEW = "Not in the register: proposed from {by}; to be reviewed by an editor."
 # Blocks that hold no names of the text (labels, page numbers, the scan's label).
 NO_NAMES = frozenset({"pb", "catchword", "facsimile", "content-label"})
+# A statement of rights or a licence: boilerplate whose names ("US and international copyright laws") are no
+# mentions of the document.
+RIGHTS_STATEMENT = re.compile(r"\b[Cc]opyright(?:ed)?\b|©|\b[Aa]ll rights reserved\b")
 MAX_WORDS = 4
 # A word in capitals (``BEIJING``, ``USSR``), of three letters or more.
 NEXT_WORD = re.compile(r" ([^\W\d_]{2,})")
@@ -92,7 +95,11 @@ class ProposedNamesEnricher:
         by_authority = place_keys(context.register)
         places: dict[str, Place] = {}
         registered = register_words(context.register)
-        blocks = [(lang, block) for lang, block in document.blocks() if block.kind not in NO_NAMES]
+        blocks = [
+            (lang, block)
+            for lang, block in document.blocks()
+            if block.kind not in NO_NAMES and not RIGHTS_STATEMENT.search(block.text)
+        ]
         # The free capitalised words of each block, found once; blocks with none outside a sentence's opening
         # are left alone (the register and the rules have claimed their names).
         free = {id(block): list(free_capitalised_words(block, initial=True)) for _, block in blocks}
