@@ -241,3 +241,9 @@ def test_a_person_takes_the_initial_or_the_supplied_given_name_before_it() -> No
     _take_initials(block)
     persons = [block.text[s.start : s.end] for s in block.spans_of("person")]
     assert persons == ["И. СТАЛИН", "Grant", "[Stepan] Chervonenko", "Dorticos", "Ив. Ив. Радченко", "Church"]
+
+
+def test_a_state_in_a_bodys_name_and_the_revolution_are_no_place_and_no_date() -> None:
+    doc = document("Я числюсь членом Правительства РСФСР и читал статью «Уроки Октября» в Москве.", lang="ru")
+    spans, _ = proposals(doc)
+    assert [(kind, text) for kind, text, _ in spans] == [("place", "Москве")]

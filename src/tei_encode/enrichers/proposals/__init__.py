@@ -149,6 +149,8 @@ def _russian(
                 continue
             block.add(span(start, end, "person", cert="medium", resp="#natasha", source="model:natasha", by=by))
             continue
+        if names_organisation(block.text, start, end, "place"):
+            continue  # "членом Правительства РСФСР": the state in a body's name
         place = lookup(block.text[start:end], inflected=True)
         if place is None:
             block.add(span(start, end, "place", cert="medium", resp="#natasha", source="model:natasha", by=by))
