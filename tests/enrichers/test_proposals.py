@@ -247,3 +247,14 @@ def test_a_state_in_a_bodys_name_and_the_revolution_are_no_place_and_no_date() -
     doc = document("Я числюсь членом Правительства РСФСР и читал статью «Уроки Октября» в Москве.", lang="ru")
     spans, _ = proposals(doc)
     assert [(kind, text) for kind, text, _ in spans] == [("place", "Москве")]
+
+
+def test_a_place_opening_a_place_and_date_line_is_proposed() -> None:
+    doc = document("Dear friend,")
+    doc.divisions[0].blocks.insert(0, Block("p", "Manchester, 10 April 1868"))
+    enrich(doc, Context(Register()), Reporter("d.txt"))
+    line = doc.divisions[0].blocks[0]
+    assert [(s.kind, line.text[s.start : s.end]) for s in sorted(line.spans)] == [
+        ("place", "Manchester"),
+        ("date", "10 April 1868"),
+    ]

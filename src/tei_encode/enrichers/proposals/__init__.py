@@ -80,6 +80,8 @@ NOT_INITIALS = frozenset({
 IMPRINT_AFTER = re.compile(r"[.,:][ \t]+(?:[^\W\d_][^\n.,:;]{0,30}[ \t,]+)?(?:1[5-9]|20)\d\d(?!\d)")
 # Prepositions before a town's name in Russian.
 RUSSIAN_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "на", "под", "до", "через", "около", "близ", "у"})
+# A line opening with a capitalised name and a comma, perhaps in the editors' brackets: a place-and-date line.
+PLACE_AND_DATE = re.compile(r"\[?[A-ZА-ЯЁ][^\W\d_]+(?:[ -][A-ZА-ЯЁ][^\W\d_]+)*,\]?[ \t]")
 # Lines that open with a place name (``Genoa, April 17``).
 HEADING_LINES = frozenset({"dateline", "address", "title"})
 
@@ -113,9 +115,15 @@ class ProposedNamesEnricher:
             if lang == "ru":
                 _russian(block, places, by_authority, registered)
         propose_listed(b for lang, b in chosen if lang == "ru")
-        # The gazetteer also reads the blocks whose only candidates are words in capitals ("From BEIJING").
+        # The gazetteer also reads the blocks whose only candidates are words in capitals ("From BEIJING") or a
+        # place opening a place-and-date line ("Manchester, 10 April 1868").
         seen = {id(b) for _, b in chosen}
-        chosen += [(lang, b) for lang, b in blocks if id(b) not in seen and CAPITALS_WORD.search(b.text)]
+        chosen += [
+            (lang, b)
+            for lang, b in blocks
+            if id(b) not in seen
+            and (CAPITALS_WORD.search(b.text) or (PLACE_AND_DATE.match(b.text) and b.spans_of("date")))
+        ]
         for _, block in chosen:
             _gazetteer(block, free[id(block)], places, by_authority)
         if any(e.kind == "place" for e in context.added.get(document.id, [])):
