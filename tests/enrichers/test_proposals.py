@@ -126,6 +126,10 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         ),
         ("Documents are retained by the holders in accordance with US and international copyright laws.", []),
         (
+            "Aid came from America and the Soviet Union, not from Latin America.",
+            [("place", "America"), ("place", "Soviet Union")],
+        ),
+        (
             "See Vol. 2. London: Macmillan, 1990. He went to St. Petersburg. Paris is far.",
             [("place", "London"), ("place", "St. Petersburg")],
         ),
@@ -150,6 +154,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "heading-words-and-state-abbreviations",
         "acting-as-a-person-and-continents",
         "rights-statement",
+        "america-and-the-soviet-union",
         "place-of-publication-and-saint",
     ],
 )

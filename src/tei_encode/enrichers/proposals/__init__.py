@@ -229,7 +229,7 @@ def _gazetteer(
     candidates = [*_capitalised_runs(text, free), *_words_in_capitals(text), *_short_abbreviations(text)]
     for start, run_end, written in candidates:
         end = name_end(text, start, run_end)  # "Moscow's": the place without the possessive
-        if any(word.casefold() in NOT_PLACES for word in written[: end - start].split()):
+        if written[: end - start].casefold() in NOT_PLACES:
             continue  # a word the place rules know names no place ("the Duma group", not Dūmā in Syria)
         place = lookup(written[: end - start])
         if place is None or not is_free(block, start, end) or names_organisation(text, start, end, "place"):

@@ -36,12 +36,14 @@ NAME = re.compile(r"^[A-ZА-ЯЁ][\w'’.-]*(?:[ -][A-ZА-ЯЁ][\w'’.-]*){0,3}
 CYRILLIC = re.compile("[а-яё]", re.I)
 
 
-# Abbreviations by which documents of the period name states, to the ISO code of the state (too short for the
-# names of the index, or dotted).
+# Abbreviations and short names by which documents of the period name states, to the ISO code of the state (too
+# short for the names of the index, dotted, or no name ISO gives: "America" is the United States).
 ABBREVIATIONS = {
     "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "UK": "GB", "U.K.": "GB", "PRC": "CN", "ROK": "KR",
-    "DPRK": "KP", "США": "US", "КНР": "CN", "КНДР": "KP",
+    "DPRK": "KP", "США": "US", "КНР": "CN", "КНДР": "KP", "America": "US", "Америка": "US",
 }  # fmt: skip
+# Names of former states that ISO 3166-3 does not give, to its code.
+HISTORIC_NAMES = {"Soviet Union": "SUHH", "Советский Союз": "SUHH"}
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,7 @@ def _historic_countries() -> list[tuple[str, str]]:
         for part in country.name.split(","):
             if part.strip() and "(" not in part:
                 found.append((part.strip(), country.alpha_4))
-    return found
+    return found + list(HISTORIC_NAMES.items())
 
 
 @lru_cache(maxsize=1)
