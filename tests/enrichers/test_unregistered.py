@@ -59,6 +59,11 @@ def test_provisional_entries_link_every_mention(title: str, paragraphs: list[str
     assert all("review" in added.get(k).note for k in keys)  # type: ignore[union-attr]
 
 
+def test_the_kind_of_a_document_in_its_title_is_no_correspondent() -> None:
+    document, _ = enriched("THE LETTER TO INESSA ARMAND", "Dear friend, it is late.")
+    assert [document.title.text[s.start : s.end] for s in document.title.spans_of("person")] == ["INESSA ARMAND"]
+
+
 def test_organisations_in_titles_are_not_people() -> None:
     document, _ = enriched("Telegram from the Caucasian Bureau of the Central Committee to Lenin and Trotsky")
     assert [text for text, _ in persons(document)] == ["Lenin", "Trotsky"]

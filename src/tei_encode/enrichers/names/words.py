@@ -9,7 +9,8 @@ NOT_NAMES = frozenset({
     "colonel", "head", "director", "ibid", "see", "vol", "op", "on", "in", "the", "and", "of", "pss",
     "works", "председатель", "председателю", "командующий", "начальник", "секретарь", "majesty", "excellency",
     "highness", "honour", "honor", "staff", "assembly", "headquarters", "affairs", "forces", "command",
-    "deputy", "deputies", "heads", "copy", "copies", "com",
+    "deputy", "deputies", "heads", "copy", "copies", "com", "letter", "letters", "telegram", "cable", "note", "notes",
+    "memorandum", "report", "record", "minutes",
 })
 ORG_WORDS = frozenset({
     "bureau", "committee", "council", "soviet", "foundation", "army", "navy", "front", "office",
