@@ -121,7 +121,8 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             [("place", "Pyongyang"), ("person", "Vyshinsky"), ("place", "US"), ("place", "U.S."), ("place", "PRC")],
         ),
         (
-            "The paper said that Goegg has promised it; Moscow insists and the Party knows. Europe waits.",
+            "The paper said that Goegg has promised it; Moscow insists and the Party knows. Europe waits. The"
+            " Australian left and the Meissner said nothing.",
             [("person", "Goegg"), ("place", "Europe")],  # Moscow opens a clause: left to the rules, and no person
         ),
         ("Documents are retained by the holders in accordance with US and international copyright laws.", []),

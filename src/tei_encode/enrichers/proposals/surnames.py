@@ -17,7 +17,7 @@ from ...model import Block, span
 from ..names.index import fold
 from ..names.rules import SURNAME_ENDING
 from ..names.words import NOT_NAMES, ORG_WORDS, PERSON_AUXILIARIES, PERSON_VERBS, TITLE_WORDS
-from ..unregistered.places import NOT_PLACES
+from ..unregistered.places import NOT_PLACE_ENDING, NOT_PLACES
 from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, WORD, is_free, name_end, opens_sentence
 from .gazetteer import lookup
 
@@ -37,6 +37,8 @@ ACTS = re.compile(rf" (?:(?:{'|'.join(sorted(PERSON_AUXILIARIES))}) )?(?:{_VERBS
 NOT_SURNAME_ENDING = re.compile(r"(?:ain|oin|uin|wich)\Z")
 # One initial before a word, not the end of an abbreviation ("U.S. Army") or of a word ("Op. Cit.").
 INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?\Z")
+# An article or a determiner before a word: "the Australian left", "his Wochenblatt" name things, not persons.
+ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|his|her|its|our|their|your|my))[ \t]+\Z")
 # Capitalised words that own things, or follow an initial, and are no persons' names.
 NOT_OWNERS = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES | frozenset({"party", "god", "today", "yesterday"})
 
@@ -55,7 +57,7 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
             word = block.text[start:end]
             if fold(word) in registered or not _stands_alone(block.text, start, free_end):
                 continue
-            if _surname_shaped(word) or ((initial is not None or ACTS.match(block.text, end)) and _may_own(word)):
+            if _surname_shaped(word) or ((initial is not None or _acts(block.text, start, end)) and _may_own(word)):
                 found.add(word)
             elif end < free_end and _may_own(word):
                 owners.add(word)
@@ -76,6 +78,16 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
                 if initial is not None and is_free(block, initial, start):
                     start = initial  # "J. Stalin": the initial is the name's
                 block.add(span(start, end, "person", cert="low", source=SOURCE, by=BY))
+
+
+def _acts(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` acts as a person does: a verb of saying or doing follows, no article or
+    determiner stands before it and it is no adjective (``the Australian left``)."""
+    return (
+        ACTS.match(text, end) is not None
+        and not ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+        and not NOT_PLACE_ENDING.search(text[start:end].casefold())
+    )
 
 
 def _surname_shaped(word: str) -> bool:
