@@ -278,6 +278,7 @@ def test_places_joined_to_a_register_place() -> None:
         ("the USSR Commission on Turkestan affairs", ["Turkestan"]),
         ("the Communist Party of the USSR and the Moscow Art Theater", []),
         ("the Warsaw Pact and the Voice of Moscow; Moscow", ["Moscow"]),
+        ("Записка Наркома внутренних дел СССР; членом Правительства СССР", ["СССР"]),
     ],
     ids=[
         "council-of-ministers",
@@ -292,6 +293,7 @@ def test_places_joined_to_a_register_place() -> None:
         "commission",
         "party-and-theater",
         "pact-voice-radio",
+        "commissar-government",
     ],  # fmt: skip
 )
 def test_states_in_organisation_names_are_no_places(text: str, expected: list[str]) -> None:
