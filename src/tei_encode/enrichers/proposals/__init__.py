@@ -106,9 +106,11 @@ class ProposedNamesEnricher:
         # are left alone (the register and the rules have claimed their names).
         free = {id(block): list(free_capitalised_words(block, initial=True)) for _, block in blocks}
         chosen = [(lang, b) for lang, b in blocks if any(not opens_sentence(b.text, s) for s, _ in free[id(b)])]
-        english = [b for lang, b in blocks if lang != "ru"]
-        if any(lang != "ru" for lang, _ in chosen) or any(CAPITALS_WORD.search(b.text) for b in english):
-            propose_syllabic_names(english)
+        seen = {id(b) for _, b in chosen}
+        capitals = [(lang, b) for lang, b in blocks if id(b) not in seen and CAPITALS_WORD.search(b.text)]
+        detect = [b for lang, b in chosen + capitals if lang != "ru"]
+        if detect:
+            propose_syllabic_names(detect, [b for lang, b in blocks if lang != "ru"])
         propose_surnames([(b, free[id(b)]) for lang, b in chosen if lang != "ru"], registered)
         propose_listed(b for lang, b in chosen if lang != "ru")
         for lang, block in chosen:
@@ -117,12 +119,10 @@ class ProposedNamesEnricher:
         propose_listed(b for lang, b in chosen if lang == "ru")
         # The gazetteer also reads the blocks whose only candidates are words in capitals ("From BEIJING") or a
         # place opening a place-and-date line ("Manchester, 10 April 1868").
-        seen = {id(b) for _, b in chosen}
+        chosen += capitals
+        seen.update(id(b) for _, b in capitals)
         chosen += [
-            (lang, b)
-            for lang, b in blocks
-            if id(b) not in seen
-            and (CAPITALS_WORD.search(b.text) or (PLACE_AND_DATE.match(b.text) and b.spans_of("date")))
+            (lang, b) for lang, b in blocks if id(b) not in seen and PLACE_AND_DATE.match(b.text) and b.spans_of("date")
         ]
         for _, block in chosen:
             _gazetteer(block, free[id(block)], places, by_authority)
@@ -202,7 +202,7 @@ def _take_initials(block: Block) -> None:
     ``Wl. Oulianoff``), or to the given name the editors supplied in brackets (``[Stepan] Chervonenko``)."""
     if "." not in block.text and "]" not in block.text:
         return
-    for s in block.spans_of("person"):
+    for s in [s for s in block.spans if s.kind == "person" and s.start]:
         before = NAME_PREFIX.search(block.text, max(0, s.start - SUPPLIED_REACH), s.start)
         if before is None or any(w.casefold() in NOT_INITIALS for w in re.findall(r"[^\W\d_]+", before.group())):
             continue

@@ -50,10 +50,11 @@ def syllabic_names(text: str) -> Iterator[tuple[int, int]]:
                 break
 
 
-def propose_syllabic_names(blocks: Sequence[Block]) -> None:
-    """Mark the Chinese and Korean full names of the English ``blocks`` and their other mentions as persons."""
+def propose_syllabic_names(candidates: Sequence[Block], blocks: Sequence[Block]) -> None:
+    """Mark the Chinese and Korean full names of the English ``candidates`` (blocks with free capitalised words or
+    words in capitals) and their other mentions in the English ``blocks`` as persons."""
     found: set[str] = set()
-    for block in blocks:
+    for block in candidates:
         for start, end in syllabic_names(block.text):
             if is_free(block, start, end):
                 found.add(_folded(block.text[start:end]))
