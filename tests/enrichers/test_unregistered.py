@@ -59,6 +59,15 @@ def test_provisional_entries_link_every_mention(title: str, paragraphs: list[str
     assert all("review" in added.get(k).note for k in keys)  # type: ignore[union-attr]
 
 
+def test_initials_signing_a_letter_are_its_sender_when_they_are_his() -> None:
+    names = (Name("Nadezhda Konstantinovna Krupskaya", "en"), Name("Krupskaya", "en"))
+    register = Register({"Krupskaya": Entry("Krupskaya", "person", names)})
+    document = Document(id="d", source="d.txt", genre="letter", lang="en", title=Block("title", "Krupskaya to Lenin"))
+    document.divisions = [Division("letter", [Block("p", "Greetings."), Block("p", "N. K."), Block("p", "K. M.")])]
+    enrich(document, Context(register), Reporter())
+    assert [(t, ref) for t, ref in refs_of(document, "person") if "." in t] == [("N. K.", "#Krupskaya"), ("K. M.", "")]
+
+
 def test_the_kind_of_a_document_in_its_title_is_no_correspondent() -> None:
     document, _ = enriched("THE LETTER TO INESSA ARMAND", "Dear friend, it is late.")
     assert [document.title.text[s.start : s.end] for s in document.title.spans_of("person")] == ["INESSA ARMAND"]

@@ -84,7 +84,7 @@ class UnregisteredNamesEnricher:
         for _, block in document.blocks():
             _mark_cued_persons(block)
             _mark_patronymic_names(block, registered)
-            _mark_signing_initials(block)
+            _mark_signing_initials(block, senders, context.register)
             if previous is not None and CLOSING.match(previous.text):
                 _mark_signer(block)
             previous = block
@@ -183,15 +183,26 @@ def _mark_signer(block: Block) -> None:
         add_name_span(block, *match.span("name"), "person", unregistered="yes")
 
 
-def _mark_signing_initials(block: Block) -> None:
-    """Mark initials alone on their line (``Your`` / ``F. E.``, ``K. M.``) as the person signing the letter."""
+def _mark_signing_initials(block: Block, senders: list[str], register: Register) -> None:
+    """Mark initials alone on their line (``Your`` / ``F. E.``, ``K. M.``) as the person signing the letter: the one
+    sender the title names if the initials are that person's (``N. K.``, Nadezhda Konstantinovna Krupskaya)."""
     match = SIGNING_INITIALS.match(block.text) if len(block.text) < MAX_INITIALS else None
     if (
         match
         and match.group("name") not in NOT_SIGNING
         and block.is_free(*match.span("name"), *UNREGISTERED_NAME_AVOIDS)
     ):
-        add_name_span(block, *match.span("name"), "person", unregistered="yes")
+        letters = "".join(c for c in match.group("name") if c.isalpha())
+        signer = [ref for ref in senders if _has_initials(register.get(ref.lstrip("#")), letters)]
+        attrs = {"ref": signer[0]} if len(senders) == 1 and signer else {"unregistered": "yes"}
+        start, end = match.span("name")
+        add_name_span(block, start, end, "person", **attrs)
+
+
+def _has_initials(entry: Entry | None, letters: str) -> bool:
+    """Whether a name of ``entry`` begins its words with ``letters`` (``N. K.``: Nadezhda Konstantinovna ...)."""
+    names = entry.names if entry is not None else ()
+    return any("".join(w[:1] for w in name.text.split())[: len(letters)] == letters for name in names)
 
 
 def _mark_surname_like(block: Block) -> None:
