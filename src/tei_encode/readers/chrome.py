@@ -23,6 +23,7 @@ from ..diagnostics import Reporter
 NAV_BAR = re.compile(r"^[^|\n]+(?:\|[^|\n]+){2,}$")
 _BARS_ONLY = re.compile(r"^(?:\|\s*){3,}$")
 _BREADCRUMB_STEP = re.compile(r"\s(?:»|›|>)\s|\s*»\s*")
+_TRAILING_STEP = re.compile(r"\s(?:»|›|>)$")
 _SKIP_LINK = re.compile(
     r"^(?:Skip|Jump) to (?:the )?(?:main )?(?:content|navigation|menu)$"
     r"|^Перейти к (?:основному )?(?:содержимому|содержанию)$",
@@ -55,6 +56,11 @@ def chrome_kind(line: str) -> str | None:
         NAV_BAR.match(line) and not line.startswith("|") and _link_labels(line.split("|"), _LABEL_WORDS)
     ):
         return "navigation bar"
+    trailing = _TRAILING_STEP.search(line)
+    if trailing:  # a breadcrumb that leaves out the page it leads to: "Leon Trotsky > 1930 >"
+        steps = [step.strip() for step in _BREADCRUMB_STEP.split(line[: trailing.start()])]
+        # its steps may be years ("1930"), but its first names the site's part ("Leon Trotsky")
+        return "breadcrumb" if len(steps) >= 2 and _labels(steps, _STEP_WORDS) and not _figure(steps[0]) else None
     steps = _BREADCRUMB_STEP.split(line)
     if line.startswith(("»", "›")):  # steps of links without a label (a home icon) before the page's name
         steps = [step for step in steps if step.strip()] or [""]
@@ -69,16 +75,27 @@ def _numbers_rise(line: str) -> bool:
 
 
 def _link_labels(parts: list[str], words: int) -> bool:
-    """Whether every part reads as a link's label: a few words, opening with a capital or a digit, not ending a
-    sentence (a table row of figures or of sentences is not a navigation bar)."""
+    """Whether every part reads as a link's label (``_labels``) and they are not a row of figures after its
+    first cell (a table row of figures is not a navigation bar)."""
     labels = [p.strip() for p in parts]
+    return _labels(labels, words) and not all(_figure(label) for label in labels[1:])
+
+
+def _labels(labels: list[str], words: int) -> bool:
+    """Whether every one of ``labels`` reads as a link's: a few words, opening with a capital or a digit, not
+    ending a sentence (a table row of sentences is not a navigation bar)."""
     return all(
         label
         and len(label.split()) <= words
         and (label[0].isupper() or label[0].isdigit())
         and label[-1] not in ".,;:!?"
         for label in labels
-    ) and not all(label.replace(",", "").replace(".", "").isdigit() for label in labels[1:])
+    )
+
+
+def _figure(label: str) -> bool:
+    """Whether ``label`` is a number (``40,000``, ``1930``)."""
+    return label.replace(",", "").replace(".", "").isdigit()
 
 
 # Every chrome line holds one of these (a cheap test before the patterns).
