@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from tei_encode.diagnostics import Reporter
-from tei_encode.model import Document
-from tei_encode.readers import reader_for
+from .pages import read, texts
 
 # Copied without blank lines; the first heading runs on into its archive line.
 RUN_ON = """Petrov and Sidorov. Letters. 1920–1925
@@ -32,15 +30,6 @@ TITLED = """Письмо И.И. Петрову 12 марта 1925 года
 
 Посылаю тебе записку Сидорова. Прочти и верни.
 """
-
-
-def read(text: str) -> tuple[str, list[Document]]:
-    reader = reader_for(text)
-    return reader.name, reader.read(text, "page.txt", Reporter("page.txt"))
-
-
-def texts(document: Document) -> str:
-    return "\n".join(b.text for d in document.divisions for b in d.blocks)
 
 
 def test_a_page_without_blank_lines_is_cut_at_its_headings() -> None:

@@ -8,10 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tei_encode.diagnostics import Reporter
-from tei_encode.model import Document
 from tei_encode.readers import reader_for
 from tei_encode.readers.chrome import drop_chrome
 from tei_encode.readers.letters import LettersReader
+
+from .pages import read, texts
 
 # A page of collected works without blank lines: numbers of the volume, a running head with the page number.
 NUMBERED = """18
@@ -123,15 +124,6 @@ UNRELATED_NUMBERS = """ПИСЬМО С. С. СИДОРОВУ
 П. П. ПЕТРОВ
 Учтём опыт твоей поездки и обсудим его на заседании комиссии в понедельник.
 """
-
-
-def read(text: str) -> tuple[str, list[Document]]:
-    reader = reader_for(text)
-    return reader.name, reader.read(text, "page.txt", Reporter("page.txt"))
-
-
-def texts(document: Document) -> str:
-    return "\n".join(b.text for d in document.divisions for b in d.blocks)
 
 
 def test_numbers_of_one_sequence_cut_the_page_and_a_running_head_does_not() -> None:
