@@ -57,9 +57,9 @@ def chrome_kind(line: str) -> str | None:
     ):
         return "navigation bar"
     trailing = _TRAILING_STEP.search(line)
-    if trailing:  # a breadcrumb that leaves out the page it leads to: "Leon Trotsky > 1930 >"
+    if trailing:  # a breadcrumb that leaves out the page it leads to: "Writers > 1930 >"
         steps = [step.strip() for step in _BREADCRUMB_STEP.split(line[: trailing.start()])]
-        # its steps may be years ("1930"), but its first names the site's part ("Leon Trotsky")
+        # its steps may be years ("1930"), but its first names a part of the site ("Writers")
         return "breadcrumb" if len(steps) >= 2 and _labels(steps, _STEP_WORDS) and not _figure(steps[0]) else None
     steps = _BREADCRUMB_STEP.split(line)
     if line.startswith(("»", "›")):  # steps of links without a label (a home icon) before the page's name
