@@ -211,6 +211,32 @@ SENTENCES = [
          (P, "М. И. Ульяновой", "#Ulyanova_MI", "")],
     ),
     ("Don't worry: the Bug is fixed. Томской губернии. Ягода созрела. Орёл летит.", []),
+    (
+        "L. I. Brezhnev met Honecker and Ceaușescu in East Berlin; Kissinger flew to the Middle East.",
+        [(P, "L. I. Brezhnev", "#Brezhnev", ""), (P, "Honecker", "#Honecker", ""), (P, "Ceaușescu", "#Ceausescu", ""),
+         (L, "East Berlin", "#East_Berlin", ""), (P, "Kissinger", "#Kissinger", ""),
+         (L, "Middle East", "#Middle_East", "")],
+    ),
+    (
+        "Брежневу и Андропову: в ГДР и ЧССР спокойно, на Ближнем Востоке нет.",
+        [(P, "Брежневу", "#Brezhnev", ""), (P, "Андропову", "#Andropov", ""), (L, "ГДР", "#GDR", ""),
+         (L, "ЧССР", "#Czechoslovakia", ""), (L, "Ближнем Востоке", "#Middle_East", "")],
+    ),
+    (
+        "Marx wrote to Kugelmann of Lassalle; Wilhelm Liebknecht and Bebel answered.",
+        [(P, "Marx", "#Marx", ""), (P, "Kugelmann", "#Kugelmann", ""), (P, "Lassalle", "#Lassalle", ""),
+         (P, "Wilhelm Liebknecht", "#Liebknecht_W", ""), (P, "Bebel", "#Bebel", "")],
+    ),
+    (
+        "Плеханов, Аксельрод и Вере [Засулич]; Потресову письмо.",
+        [(P, "Плеханов", "#Plekhanov", ""), (P, "Аксельрод", "#Axelrod", ""), (P, "Вере [Засулич]", "#Zasulich", ""),
+         (P, "Потресову", "#Potresov", "")],
+    ),
+    (
+        "The UAR and the DRV; Ulbricht in the GDR; Тито, Гусак сказал Густаву Гусаку.",
+        [(L, "UAR", "#Egypt", ""), (L, "DRV", "#North_Vietnam", ""), (P, "Ulbricht", "#Ulbricht", ""),
+         (L, "GDR", "#GDR", ""), (P, "Тито", "#Tito", ""), (P, "Густаву Гусаку", "#Husak", "")],
+    ),
 ]  # fmt: skip
 
 
