@@ -247,6 +247,21 @@ def test_enrichers_link_register_names_in_text(
     assert _names_in(text, register, tmp_path) == expected
 
 
+def test_full_names_sharing_a_first_name_and_patronymic_are_each_one_name(register: Register, tmp_path: Path) -> None:
+    """Yezhov and Bukharin are both Николай Иванович; each full name is one name of its own."""
+    found = _names_in("Николай Иванович Ежов и Николай Иванович Бухарин.", register, tmp_path)
+    assert found == [(P, "Николай Иванович Ежов", "#Yezhov", ""), (P, "Николай Иванович Бухарин", "#Bukharin", "")]
+
+
+def test_a_first_name_and_patronymic_before_another_surname_is_not_the_registered_person(
+    register: Register, tmp_path: Path
+) -> None:
+    """Herzen is Александр Иванович, and so is Kuprin, whom the register lacks."""
+    found = _names_in("Привет Александру Ивановичу Куприну. Александр Иванович Герцен.", register, tmp_path)
+    assert [(text, ref) for _, text, ref, _ in found][1:] == [("Александр Иванович Герцен", "#Herzen")]
+    assert found[0][1] == "Александру Ивановичу Куприну" and found[0][2] != "#Herzen"
+
+
 def test_document_naming_the_new_entries_is_valid(register: Register, tmp_path: Path) -> None:
     source = tmp_path / "sentences.txt"
     source.write_text("Register check\n\n" + "\n\n".join(text for text, _ in SENTENCES) + "\n", encoding="utf-8")

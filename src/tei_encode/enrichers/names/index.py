@@ -50,6 +50,8 @@ class Variant:
     dotted: frozenset[int] = frozenset()
     # Whether the last word is a syllabic given name (``цзедун``), which the text may split into syllables.
     joined: bool = False
+    # Whether it is the first name and patronymic of a full name (``Иосиф Виссарионович``), which many people share.
+    address: bool = False
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,8 @@ _IDENTITY_CACHE_SIZE = 16
 def _build_index(entries: tuple[Entry, ...]) -> NameIndex:
     # (key, words, pseudonym, joined): the dotted positions.
     variants: dict[tuple[str, tuple[str, ...], bool, bool], frozenset[int]] = {}
+    addresses: set[tuple[str, tuple[str, ...]]] = set()  # (key, words) of first names with patronymics
+    written: set[tuple[str, tuple[str, ...]]] = set()  # (key, words) of the names as the register writes them
     initials: dict[str, set[str]] = defaultdict(set)
     families: dict[str, set[str]] = defaultdict(set)
     first_names: dict[str, set[str]] = defaultdict(set)
@@ -239,15 +243,18 @@ def _build_index(entries: tuple[Entry, ...]) -> NameIndex:
                 continue
             if len(words) == 3 and is_patronymic(fold(words[1])) and not pseudonym:
                 first_names[entry.key].add(fold(words[0]))
-            for name, dotted in _forms_of(words, text):
+            for n, (name, dotted) in enumerate(_forms_of(words, text)):
                 known = variants.get((entry.key, name, pseudonym, False), frozenset())
                 variants[(entry.key, name, pseudonym, False)] = known | dotted
+                (addresses if n else written).add((entry.key, name))
             if letters:
                 initials[entry.key].add(letters)
             elif len(words) > 1 and fold(words[-1]) in singles:
                 initials[entry.key].add("".join(w[0].upper() for w in words[:-1]))
     by_first: dict[str, list[Variant]] = defaultdict(list)
-    for variant in _without_compounds({Variant(k, w, p, d, j) for (k, w, p, j), d in variants.items()}):
+    addresses -= written
+    kept = _without_compounds({Variant(k, w, p, d, j, (k, w) in addresses) for (k, w, p, j), d in variants.items()})
+    for variant in kept:
         by_first[variant.words[0]].append(variant)
     return NameIndex(
         {first: tuple(sorted(vs, key=lambda v: -len(v.words))) for first, vs in by_first.items()},
@@ -287,12 +294,14 @@ def _without_compounds(variants: set[Variant]) -> list[Variant]:
     """Drop names made of another entry's name and a shorter name of their own.
 
     ``Moscow Kremlin`` is the city and the Kremlin, two places; its parts are
-    matched separately.
+    matched separately. A first name and patronymic is no other entry's name here: ``Николай Иванович Ежов``
+    is one name, though Bukharin too is Николай Иванович.
     """
     names = {(v.key, v.words) for v in variants}
     others: dict[tuple[str, ...], set[str]] = defaultdict(set)  # the keys of the entries with each name
-    for key, words in names:
-        others[words].add(key)
+    for v in variants:
+        if not v.address:
+            others[v.words].add(v.key)
 
     def is_compound(v: Variant) -> bool:
         return any(

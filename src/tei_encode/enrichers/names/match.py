@@ -127,9 +127,20 @@ def _match_at(text: str, words: Sequence[Token], i: int, index: NameIndex) -> tu
             best, used = [variant], extent
         elif extent and extent == used:
             best.append(variant)
-    if not best:
+    if not best or _before_another_surname(text, words, i + used, best):
         return None, 0
     return _mention(first.start, words[i + used - 1].end, best), used
+
+
+def _before_another_surname(text: str, words: Sequence[Token], j: int, variants: list[Variant]) -> bool:
+    """Whether a first name and patronymic (``Александру Ивановичу``) is followed by a capitalised word, the surname
+    of someone the register may not have (``Куприну``), rather than standing alone as a form of address."""
+    return (
+        all(v.address for v in variants)
+        and j < len(words)
+        and words[j].text[0].isupper()
+        and _separated(text, words[j - 1], words[j], False)
+    )
 
 
 def _extent(text: str, words: Sequence[Token], i: int, variant: Variant) -> int:

@@ -27,7 +27,7 @@ from ...register import Entry, Name, Register
 from ..claims import UNREGISTERED_NAME_AVOIDS
 from ..correspondence import side_spans
 from ..names.enricher import SIGNATURE_KINDS
-from ..names.index import CYRILLIC, NameIndex, capitalised, fold, index_for, tokens
+from ..names.index import CYRILLIC, NameIndex, capitalised, fold, index_for, tokens, word_forms
 from ..names.match import find_mentions
 from ..names.rules import (
     ADDRESS_LINE,
@@ -271,7 +271,7 @@ def _name_follows(text: str, end: int) -> bool:
 
 def _mark_patronymic_names(block: Block, registered: NameIndex) -> None:
     """Mark given names with patronymics (and the surname after them), linked to the one register person whose full
-    name begins so."""
+    name begins so (and ends with that surname, if one follows: Александр Иванович Куприн is not Herzen)."""
     for match in _matches(PATRONYMIC_NAME, block.text):
         start, end = match.span()
         if match.group("surname") and not (
@@ -282,10 +282,13 @@ def _mark_patronymic_names(block: Block, registered: NameIndex) -> None:
         if not block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
             continue
         patronymic = skeleton(match.group("patronymic"))[1:]  # [1:]: Evseevich, Yevseyevich
+        surname = word_forms(match.group("surname")) if end == match.end() and match.group("surname") else None
         keys = {
             v.key
             for v in registered.starting_with(match.group("given"))
-            if len(v.words) > 2 and skeleton(v.words[1])[1:] == patronymic
+            if len(v.words) > 2
+            and skeleton(v.words[1])[1:] == patronymic
+            and (surname is None or v.words[-1] in surname)
         }
         attrs = {"ref": f"#{keys.pop()}"} if len(keys) == 1 else {"unregistered": "yes"}
         add_name_span(block, start, end, "person", **attrs)
