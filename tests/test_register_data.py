@@ -266,6 +266,15 @@ def test_a_first_name_and_patronymic_before_another_surname_is_not_the_registere
     assert found[0][1] == "Александру Ивановичу Куприну" and found[0][2] != "#Herzen"
 
 
+def test_a_surname_the_register_gives_only_in_full_is_left_to_the_proposals(register: Register, tmp_path: Path) -> None:
+    """Andreyev and Pavlov are registered only as Andrei Andreyev and Valentin Pavlov, for the others of their names;
+    an ordinary word the register gives only in full (Ягода) stays no name."""
+    found = _names_in("Pavlov and Andreyev arrived.", register, tmp_path)
+    found += _names_in("Помета: «Калинин – за, Андреев – за». Ягода созрела.", register, tmp_path)
+    assert [text for _, text, _, _ in found] == ["Pavlov", "Andreyev", "Калинин", "Андреев"]
+    assert not {ref for _, _, ref, _ in found} & {"#Pavlov_VS", "#Andreyev_AA"}
+
+
 def test_document_naming_the_new_entries_is_valid(register: Register, tmp_path: Path) -> None:
     source = tmp_path / "sentences.txt"
     source.write_text("Register check\n\n" + "\n\n".join(text for text, _ in SENTENCES) + "\n", encoding="utf-8")

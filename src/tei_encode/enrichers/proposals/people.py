@@ -4,7 +4,9 @@ Every proposed mention gets a ``ref`` (so that one person's mentions agree, and 
 not each mention): the key is the name's words in the nominative and in Latin letters, as for every person
 the converter adds (``Мао Цзэ-дуном`` and ``Мао Цзэ-дун`` meet); a key an entry added earlier for this
 document has is that entry's. A word that is part of a register name (a birth name such as ``Ulyanov``) is
-not proposed: the register chose not to link it alone, and a second key for its person would split it.
+not proposed: the register chose not to link it alone, and a second key for its person would split it. The
+surname of a name the register gives only in full because many people bear it (``Andrei Andreyev``,
+``Valentin Pavlov``) is the exception: it is left to the proposals, for the other people of that name.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Iterable
 
 from ...model import Block, PartyKind, Span, span
 from ...register import Entry, Name, Register
-from ..names.index import CYRILLIC, fold
+from ..names.index import CYRILLIC, fold, morph
+from ..names.rules import SURNAME_ENDING
 from ..unregistered.keys import entry_key, latin_words, name_words
 
 REVIEW = "Not in the register: proposed by {by}; to be reviewed by an editor."
@@ -35,10 +38,26 @@ def place_keys(register: Register) -> dict[tuple[str, str], str]:
 def _derived(register: Register) -> tuple[Register, frozenset[str], dict[tuple[str, str], str]]:
     known = _CACHE.get(id(register))
     if known is None or known[0] is not register:
-        words = frozenset(fold(w) for e in register.of_kind("person") for n in e.names for w in n.text.split())
+        words = frozenset(
+            fold(w)
+            for e in register.of_kind("person")
+            for n in e.names
+            for w in n.text.split()
+            if n.type not in ("main", "variant") or not _common_surname(w)
+        )
         places = {(a.scheme, a.value): e.key for e in register.of_kind("place") for a in e.authorities}
         known = _CACHE[id(register)] = (register, words, places)
     return known
+
+
+def _common_surname(word: str) -> bool:
+    """Whether a word of a register name is a surname and nothing else: in Cyrillic, every reading of it is a
+    surname or a first name, one at least a surname (``Андреев``; not ``Ягода``, ``Горький``, ``Шелест``); in
+    Latin letters, it ends like a Russian surname (``Pavlov``)."""
+    if CYRILLIC.search(word):
+        tags = [parse.tag for parse in morph().parse(fold(word))]
+        return any("Surn" in tag for tag in tags) and all("Surn" in tag or "Name" in tag for tag in tags)
+    return SURNAME_ENDING.search(word) is not None
 
 
 def in_register(text: str, words: frozenset[str]) -> bool:
