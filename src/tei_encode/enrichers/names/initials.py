@@ -16,7 +16,8 @@ INITIAL = rf"(?:[{UPPER}]|Ya|Yu|Ye|Yo|Zh|Kh|Ts|Ch|Sh|Shch)\.[ \t]{{0,3}}"
 # Initials start a word: after a space, an opening bracket or quote, not after "CP(b)U" or "RCP".
 INITIALS_START = rf"(?<![^\s(\[{OPENING_QUOTES}'])"
 LEADING_INITIALS = re.compile(rf"{INITIALS_START}(?:{INITIAL}){{1,3}}\Z")
-TRAILING_INITIALS = re.compile(rf"\A,?[ \t]+((?:{INITIAL}){{1,2}}[{UPPER}]\.)(?![^\W_])")
+# After a name, one initial (``Суслову Д.``, a namesake told apart) or more (``Stalin I. V.``).
+TRAILING_INITIALS = re.compile(rf"\A,?[ \t]+((?:{INITIAL}){{0,2}}[{UPPER}]\.)(?![^\W_])")
 
 
 def with_initials(text: str, mentions: list[Mention]) -> list[Mention]:
