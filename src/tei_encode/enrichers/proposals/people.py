@@ -38,12 +38,13 @@ def place_keys(register: Register) -> dict[tuple[str, str], str]:
 def _derived(register: Register) -> tuple[Register, frozenset[str], dict[tuple[str, str], str]]:
     known = _CACHE.get(id(register))
     if known is None or known[0] is not register:
+        names = [n for e in register.of_kind("person") for n in e.names]
+        alone = {fold(n.text) for n in names if len(n.text.split()) == 1}  # Lenin: not in "Order of Lenin"
         words = frozenset(
             fold(w)
-            for e in register.of_kind("person")
-            for n in e.names
+            for n in names
             for w in n.text.split()
-            if n.type not in ("main", "variant") or not _common_surname(w)
+            if n.type not in ("main", "variant") or fold(w) in alone or not _common_surname(w)
         )
         places = {(a.scheme, a.value): e.key for e in register.of_kind("place") for a in e.authorities}
         known = _CACHE[id(register)] = (register, words, places)
