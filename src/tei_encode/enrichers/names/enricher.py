@@ -86,7 +86,24 @@ def _with_all_initials(text: str, mentions: list[Mention], index: NameIndex) -> 
             m.start, m.initials = start, ""
         if not m.initials:
             _widen_over_bracketed_initials(text, m)
+        elif m.start < start:
+            _widen_over_small_initial(text, m, index)
     return mentions
+
+
+def _widen_over_small_initial(text: str, mention: Mention, index: NameIndex) -> None:
+    """Widen a mention over an initial typed in a small letter before its initials (``п. Б. Аксельроду``) when, as
+    a capital, it completes the initials the register gives its person (P. B. Axelrod)."""
+    small = SMALL_INITIAL_BEFORE.search(text, max(0, mention.start - 4), mention.start)
+    if small is None:
+        return
+    initials = small.group("letter").upper() + mention.initials
+    if any(initials in index.initials.get(key, ()) for key in mention.keys):
+        mention.start, mention.initials = small.start(), initials
+
+
+# A small letter and a dot before a name's initials, at a word's start.
+SMALL_INITIAL_BEFORE = re.compile(r"(?<![^\s(])(?P<letter>[a-zа-яё])\.[ \t]?\Z")
 
 
 def _after_postscript(text: str, start: int) -> bool:
