@@ -75,6 +75,7 @@ class TestBatch(BatchChecks):
         "sezonowa-cwihp-bulletin-kosygin-taraki-1979": {"[ Pobierz całość w formacie PDF ]"},
         "studfiles-kravchinsky-axelrod-1888-11-18": {
             "Upload Опубликованный материал нарушает ваши авторские права? Сообщите нам.",
+            "из архива Аксельрода.doc",
             "07.05.2019",
         },
         "wikirouge-trotsky-olberg-1930-03-24": {"Category | Template | Form |", "Template | Form |"},
