@@ -40,12 +40,11 @@ def _derived(register: Register) -> tuple[Register, frozenset[str], dict[tuple[s
     if known is None or known[0] is not register:
         names = [n for e in register.of_kind("person") for n in e.names]
         alone = {fold(n.text) for n in names if len(n.text.split()) == 1}  # Lenin: not in "Order of Lenin"
-        words = frozenset(
-            fold(w)
-            for n in names
-            for w in n.text.split()
-            if n.type not in ("main", "variant") or fold(w) in alone or not _common_surname(w)
-        )
+        # The surnames of names given only in full (none alone) that are surnames and nothing else.
+        last = {fold(n.text.split()[-1]): n.text.split()[-1] for n in names if n.type in ("main", "variant")}
+        surnames = {word for word, written in last.items() if word not in alone and _common_surname(written)}
+        kept = {fold(w) for n in names if n.type not in ("main", "variant") for w in n.text.split()}
+        words = frozenset(fold(w) for n in names for w in n.text.split()) - (surnames - kept)
         places = {(a.scheme, a.value): e.key for e in register.of_kind("place") for a in e.authorities}
         known = _CACHE[id(register)] = (register, words, places)
     return known
