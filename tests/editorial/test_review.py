@@ -70,7 +70,7 @@ def test_the_bare_kamenev_of_no_99_is_listed_and_decided(review: Path) -> None:
 
 def test_every_row_of_the_corpus_is_decided(review: Path) -> None:
     data = rows(review)
-    assert len(data) == 32
+    assert len(data) == 33  # with Bugach (No. 98), a slip the register no longer names, decided in decisions.csv
     assert {r["kind"] for r in data} == {"unregistered", "namesake", "date", "reader"}
     assert [r["text"] for r in data if r["status"] != "decided"] == []
     chrome = next(r for r in data if r["kind"] == "reader")
