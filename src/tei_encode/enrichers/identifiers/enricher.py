@@ -31,7 +31,7 @@ from .document_numbers import (
     overlaps,
     url_spans,
 )
-from .shelfmarks import shelfmark_parts
+from .shelfmarks import shelfmark_before, shelfmark_parts
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -175,6 +175,10 @@ def _citation_at(text: str, start: re.Match[str], floor: int) -> Citation | None
         parts = _parts_after(text, after, -1)
         if not parts and head == "repository" and _cites_by_shelfmark(start.group()):
             parts = [CitationPart(*part) for part in shelfmark_parts(text, after)]
+            before = None if parts or named else shelfmark_before(text, start.start(), floor)
+            if before is not None:  # the shelfmark before the archive: "KC PZPR, XI A/13, AAN"
+                repository = CitationPart("repository", *start.span(), current_archive(start.group()))
+                return Citation(before[1], start.end(), (CitationPart(*before), repository))
     if not _is_citation(head, [p.name for p in parts]) or not any(p.value for p in parts):
         return None
     if head in ("repository", "other"):
