@@ -29,6 +29,7 @@ from .document_numbers import (
     find_document_numbers,
     opening_number,
     overlaps,
+    title_number,
     url_spans,
 )
 from .shelfmarks import shelfmark_before, shelfmark_parts
@@ -311,6 +312,9 @@ class IdentifiersEnricher:
         found: list[_Found] = []
         opening = TELEGRAM_TITLE.search(document.title.text) is not None  # its text may open with its number
         for _lang, block in document.blocks():
+            number = title_number(block.text) if block is document.title else None
+            if number is not None and _fits(block, number.start, number.end):
+                block.add(span(number.start, number.end, "idno", type=number.type))
             if opening and block is not document.title:
                 number = opening_number(block.text)
                 if number is not None and _fits(block, number.start, number.end):
