@@ -120,7 +120,7 @@ PAGE_CHROME = {
         {1: "site button"},
     ),
     "file-fields-down-to-a-button": (
-        "Added by:\nUpload The material published here breaks your rights? Tell us so.\nFile:\nletters.doc\n"
+        "Added by:\nUpload Опубликованный материал нарушает ваши права? Сообщите нам.\nFile:\nletters.doc\n"
         "Added:\n07.05.2019\nDownload\n\n4. P. Petrov to S. Sidorov\n\n"
         "Dear Paul! I write to you to introduce a friend.\n",
         dict.fromkeys(range(1, 7), "site header") | {2: "site button", 7: "site button"},
@@ -148,6 +148,7 @@ NOT_PAGE_CHROME = [
     # a site's words of action below the first sentence, or opening one, are the document's
     "Dear friend,\n\nI am always very busy now and worried with the same story.\nDownload the files tomorrow.\n",
     "Download the file, he wrote, and read it to the committee before the meeting opens.\n\nYours\n",
+    "Письмо Горькому\n\nЧитать Ваше письмо было для меня большой радостью, спасибо.\n\nВаш\n",
     "Record ID: 110296 of the archive\n\nThe first sentence of the document is long enough.\n",
     "Name | Place |\nPetrov | Moscow |\nOrlov | Orlov |\n",  # a table of names, one row repeating a value
 ]

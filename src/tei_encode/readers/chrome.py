@@ -182,8 +182,13 @@ _SITE_ACTION = re.compile(
     r"^\[?\s*(?:download|upload|read online|pobierz|скачать|загрузить|читать|читаем|выбрать главу)(?!\w)", re.I
 )
 
-# A button's label run on to the text beside it, which is no sentence of the document: "Upload The material ...".
-_BUTTON_RUN_ON = re.compile(_SITE_ACTION.pattern + r"\s+(?-i:[A-ZА-ЯЁ])", re.I)
+
+def _button_run_on(line: str) -> bool:
+    """Whether ``line`` is a button's label in the site's script run on to a text in another, which is no sentence
+    of the document: "Upload Опубликованный материал ...". (A sentence opening with such a word is the document's.)"""
+    action = _SITE_ACTION.match(line)
+    rest = line[action.end() :].split(None, 1) if action else []
+    return bool(rest) and _script(line[: action.end()] if action else "") not in ("", _script(rest[0]))
 
 
 def _above_site_controls(lines: list[str], top: list[int], found: dict[int, str]) -> dict[int, str]:
@@ -213,7 +218,7 @@ def _top(lines: list[str]) -> list[int]:
     for i, line in enumerate(lines[:_TOP_LINES]):
         stripped = line.strip()
         sentence = len(stripped.split()) >= _SENTENCE_WORDS and stripped[-1] in '.!?»"”)'
-        if sentence and not chrome_kind(stripped) and not _BUTTON_RUN_ON.match(stripped):
+        if sentence and not chrome_kind(stripped) and not _button_run_on(stripped):
             break
         if stripped:
             out.append(i)
