@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from ..diagnostics import Reporter
 from ..model import Division, Document
 from .blocks import Chunk, block, chunks, document_id
-from .layout import DATE_ONLY
+from .layout import ADDRESS_START, DATE_ONLY, STAMP_WORDS
 from .pages import mark_page_breaks
 from .script import text_language
 
@@ -18,8 +20,9 @@ TITLE_CHARACTERS = 300
 
 class PlainReader:
     """Any UTF-8 text: the first paragraph is the title (its first line, when it runs on into the text; the line
-    after a date line standing alone above it, the date being the document's; not a label ending in a colon), the
-    rest are paragraphs; the language is the script's."""
+    after a date line standing alone above it, the date being the document's; not a label ending in a colon, nor
+    a chancery document's stamps, numbers and addressees over its heading, nor the end of a text cut off above),
+    the rest are paragraphs; the language is the script's."""
 
     name = "plain"
 
@@ -33,7 +36,7 @@ class PlainReader:
         fields = {}
         if len(parts) > 1 and DATE_ONLY.match(parts[0].text):
             fields["date"] = block("date", parts.pop(0))
-        at = next((k for k, c in enumerate(parts) if not c.text.endswith(":")), 0)  # a label is no title
+        at = _title_at(parts)
         title = block("title", parts[at])
         document = Document(
             id=document_id(source), source=source, genre="text", lang=text_language(text), title=title, fields=fields
@@ -43,6 +46,38 @@ class PlainReader:
         document.divisions.append(Division("text", body, {}))
         reporter.info("plain-reader", "no known source format recognised; read as plain text")
         return [document]
+
+
+# The head of a chancery document stands above its heading: stamps ("Совершенно секретно"), its number alone ("N П
+# 149/XIV", "№ 5") and the addressees ("Т.т. Брежневу, ..."), each a short line.
+_HEAD_CHARACTERS = 160
+_NUMBER_ALONE = re.compile(r"^(?:№|N[oº°]?\.?|#)\s*\S(?:[^\n]{0,18}\S)?$")
+# A line closing a bracket it never opened ends a text cut off above the copy (a note's last lines).
+_CUT_OFF = re.compile(r"^[^\[\]]*\]\s*$")
+_CUT_OFF_LINES = 3
+
+
+def _title_at(parts: list[Chunk]) -> int:
+    """The index of the title among the first chunks: the first that is no label, past the lines of a text cut off
+    above and past a chancery document's head when a short heading follows it; else the first that is no label."""
+    first = next((k for k, c in enumerate(parts) if not c.text.endswith(":")), 0)  # a label is no title
+    start = first
+    cut = [k for k in range(first, min(first + _CUT_OFF_LINES, len(parts))) if _CUT_OFF.match(parts[k].text)]
+    if cut and cut[0] + 1 < len(parts):
+        start = cut[0] + 1
+    at = start
+    while at < len(parts) - 1 and _head_line(parts[at].text):
+        at += 1
+    if at > start and (parts[at].text.count("\n") >= TITLE_LINES or len(parts[at].text) > _HEAD_CHARACTERS):
+        at = start  # no short heading under the head: its first line stays the title
+    return at
+
+
+def _head_line(text: str) -> bool:
+    """Whether a chunk is a line of a chancery document's head: a stamp, a registration number or an addressee."""
+    if len(text) > _HEAD_CHARACTERS or "\n" in text:
+        return False
+    return bool(STAMP_WORDS.search(text) or _NUMBER_ALONE.match(text) or ADDRESS_START.match(text))
 
 
 def _parts(text: str) -> list[Chunk]:
