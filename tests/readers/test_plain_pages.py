@@ -71,3 +71,18 @@ def test_the_end_of_a_text_cut_off_above_is_no_title() -> None:
         "12-14; obtained by the project;",
         "translation by P. Petrov.]",
     ]
+
+
+def test_the_number_of_a_letter_in_its_volume_over_its_heading() -> None:
+    text = "83\nЭНГЕЛЬС – МАРКСУ [12]12\n  Письмо впервые опубликовано в 1913 г.\n\nДорогой Маркс!\n"
+    [document] = READERS["plain"].read(text, "letter.txt", Reporter("letter.txt"))
+    assert (document.fields["number"].text, document.meta.number) == ("83", "83")
+    assert [s.kind for s in document.fields["number"].spans] == ["idno"]
+    assert document.title.text == "ЭНГЕЛЬС – МАРКСУ [12]12"
+    assert [b.text for b in document.divisions[0].blocks] == ["Письмо впервые опубликовано в 1913 г.", "Дорогой Маркс!"]
+    apart = "114\n\nTELEGRAM TO P. PETROV\n\nThe text of the telegram.\n"
+    [document] = READERS["plain"].read(apart, "telegram.txt", Reporter("telegram.txt"))
+    assert (document.fields["number"].text, document.title.text) == ("114", "TELEGRAM TO P. PETROV")
+    for year_first in ("1919\nПисьмо Горькому\n\nТекст.\n", "1919\n\nПисьмо Горькому\n\nТекст.\n"):
+        [document] = READERS["plain"].read(year_first, "letter.txt", Reporter("letter.txt"))
+        assert "number" not in document.fields

@@ -27,8 +27,8 @@ _NUMBER = re.compile(r"^\d{1,4}$")
 # years of a part of the edition in brackets are not ("ПИСЬМА (1842-1895)").
 _NOT_HEAD = re.compile(r"\d|(?:№|N[ºo°]\.?|No\.?|Nr\.?|#)$", re.I)
 _YEARS = re.compile(r"\(\d{4}\s*[-–—]\s*\d{4}\)")
-# A year under a line in capitals is the date of a letter or a signature's, no page: "1919" under "В. УЛЬЯНОВ".
-_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+# A year alone is no page's nor a document's number: "1919" under "В. УЛЬЯНОВ" dates the letter.
+YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
 # A file's page spelled out: "[page one of nineteen]".
 _SPELLED = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")  # fmt: skip
@@ -75,7 +75,7 @@ def _under_head(lines: list[tuple[Block, int, str]], k: int) -> bool:
         return False
     number = lines[k + 1][2]
     following = lines[k + 2][2] if k + 2 < len(lines) else ""
-    return bool(_NUMBER.match(number)) and not _YEAR.match(number) and (not following or _prose(following))
+    return bool(_NUMBER.match(number)) and not YEAR.match(number) and (not following or _prose(following))
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

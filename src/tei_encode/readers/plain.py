@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Reporter
-from ..model import Division, Document
+from ..model import Division, Document, span
 from .blocks import Chunk, block, chunks, document_id
 from .layout import ADDRESS_START, DATE_ONLY, STAMP_WORDS
-from .pages import mark_page_breaks
+from .pages import YEAR, mark_page_breaks
 from .script import text_language
+from .works import VOLUME_NUMBER
 
 # A first chunk of more lines than this is no title but the text run on under it (a page copied without blank
 # lines): its first line is the title, its other lines paragraphs.
@@ -37,11 +38,17 @@ class PlainReader:
         if len(parts) > 1 and DATE_ONLY.match(parts[0].text):
             fields["date"] = block("date", parts.pop(0))
         at = _title_at(parts)
-        title = block("title", parts[at])
+        number, heading, rest = _numbered_heading(parts, at)
+        if number is not None:  # the edition's number of the document over its heading
+            fields["number"] = block("number", number)
+            fields["number"].add(span(0, len(number.text), "idno"))
+        title = block("title", heading)
         document = Document(
             id=document_id(source), source=source, genre="text", lang=text_language(text), title=title, fields=fields
         )
-        body = [block("p", c) for c in parts[:at] + parts[at + 1 :]]
+        if number is not None:
+            document.meta.number = number.text
+        body = [block("p", c) for c in parts[:at] + rest + parts[at + 1 :]]
         mark_page_breaks(body)
         document.divisions.append(Division("text", body, {}))
         reporter.info("plain-reader", "no known source format recognised; read as plain text")
@@ -71,6 +78,26 @@ def _title_at(parts: list[Chunk]) -> int:
     if at > start and (parts[at].text.count("\n") >= TITLE_LINES or len(parts[at].text) > _HEAD_CHARACTERS):
         at = start  # no short heading under the head: its first line stays the title
     return at
+
+
+def _numbered_heading(parts: list[Chunk], at: int) -> tuple[Chunk | None, Chunk, list[Chunk]]:
+    """The title chunk ``parts[at]`` as the edition's number of the document, its heading and the lines after the
+    heading in the chunk (a note run on under it): a number alone on the chunk's first line, or as the whole chunk
+    over the next one; else no number, the chunk, nothing after it."""
+    chunk = parts[at]
+    first, _, after = chunk.text.partition("\n")
+    if not VOLUME_NUMBER.match(first.strip()) or YEAR.match(first.strip()):
+        return None, chunk, []
+    number = Chunk(first.strip(), chunk.line)
+    if not after.strip():
+        if at + 1 < len(parts) and "\n" not in parts[at + 1].text:  # the heading is the next chunk: take it
+            heading = parts.pop(at + 1)
+            return number, heading, []
+        return None, chunk, []
+    lines = [(chunk.line + k + 1, line.strip()) for k, line in enumerate(after.split("\n")) if line.strip()]
+    heading = Chunk(lines[0][1], lines[0][0])
+    rest = [Chunk("\n".join(line for _, line in lines[1:]), lines[1][0])] if len(lines) > 1 else []
+    return number, heading, rest
 
 
 def _head_line(text: str) -> bool:
