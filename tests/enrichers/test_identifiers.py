@@ -1210,6 +1210,15 @@ def test_a_telegram_opens_with_its_number(title: str, first: str, expected: list
     assert not document.divisions[0].blocks[3].spans  # only the opening paragraph opens with the number
 
 
+def test_the_edition_number_in_the_header_is_not_the_telegram_text() -> None:
+    document = make_document("The Embassy to the Department", "618. For Muccio. This telegram in no way dilutes it")
+    document.title = Block("title", "Telegram From the Embassy")
+    document.fields["number"] = Block("number", "81.")
+    enrich(document)
+    block = document.divisions[0].blocks[1]
+    assert [block.text[s.start : s.end] for s in block.spans_of("idno")] == ["618"]
+
+
 @pytest.mark.parametrize(
     ("text", "repository"),
     [

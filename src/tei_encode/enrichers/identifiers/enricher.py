@@ -311,11 +311,12 @@ class IdentifiersEnricher:
         state = NumberState()
         found: list[_Found] = []
         opening = TELEGRAM_TITLE.search(document.title.text) is not None  # its text may open with its number
+        header = [document.title, *document.fields.values()]
         for _lang, block in document.blocks():
             number = title_number(block.text) if block is document.title else None
             if number is not None and _fits(block, number.start, number.end):
                 block.add(span(number.start, number.end, "idno", type=number.type))
-            if opening and block is not document.title:
+            if opening and not any(block is field for field in header):
                 number = opening_number(block.text)
                 if number is not None and _fits(block, number.start, number.end):
                     block.add(span(number.start, number.end, "idno", type=number.type))
