@@ -83,6 +83,16 @@ def test_the_number_of_a_letter_in_its_volume_over_its_heading() -> None:
     apart = "114\n\nTELEGRAM TO P. PETROV\n\nThe text of the telegram.\n"
     [document] = READERS["plain"].read(apart, "telegram.txt", Reporter("telegram.txt"))
     assert (document.fields["number"].text, document.title.text) == ("114", "TELEGRAM TO P. PETROV")
-    for year_first in ("1919\nПисьмо Горькому\n\nТекст.\n", "1919\n\nПисьмо Горькому\n\nТекст.\n"):
+    frus = "81. Telegram From the Embassy in Moscow to the Department of State\n\n3503. The text.\n"
+    [document] = READERS["plain"].read(frus, "telegram.txt", Reporter("telegram.txt"))
+    assert (document.fields["number"].text, document.title.text) == (
+        "81.",
+        "Telegram From the Embassy in Moscow to the Department of State",
+    )
+    for year_first in (
+        "1919\nПисьмо Горькому\n\nТекст.\n",
+        "1919\n\nПисьмо Горькому\n\nТекст.\n",
+        "1919. Letters of the Year\n\nText.\n",
+    ):
         [document] = READERS["plain"].read(year_first, "letter.txt", Reporter("letter.txt"))
         assert "number" not in document.fields

@@ -80,12 +80,19 @@ def _title_at(parts: list[Chunk]) -> int:
     return at
 
 
+# The edition's number with its stop before the heading on its line, not a year: "81. Telegram From ...".
+_NUMBER_OPENING = re.compile(r"(?!(?:1[5-9]|20)\d\d\.)\d{1,4}\.(?=[ \t]+[A-ZА-ЯЁ])")
+
+
 def _numbered_heading(parts: list[Chunk], at: int) -> tuple[Chunk | None, Chunk, list[Chunk]]:
     """The title chunk ``parts[at]`` as the edition's number of the document, its heading and the lines after the
-    heading in the chunk (a note run on under it): a number alone on the chunk's first line, or as the whole chunk
-    over the next one; else no number, the chunk, nothing after it."""
+    heading in the chunk (a note run on under it): a number with its stop opening the heading, a number alone on the
+    chunk's first line, or as the whole chunk over the next one; else no number, the chunk, nothing after it."""
     chunk = parts[at]
     first, _, after = chunk.text.partition("\n")
+    opening = _NUMBER_OPENING.match(chunk.text)
+    if opening:  # "81. Telegram From the Embassy ...": the number with its stop, on the heading's line
+        return Chunk(opening.group(), chunk.line), Chunk(chunk.text[opening.end() :].lstrip(), chunk.line), []
     if not VOLUME_NUMBER.match(first.strip()) or YEAR.match(first.strip()):
         return None, chunk, []
     number = Chunk(first.strip(), chunk.line)
