@@ -884,6 +884,7 @@ NUMBERS = [
     ("N11 Письмо ЦК", [("number", "11")]),
     ("18 March 1979 (No 242) Kosygin-Taraki", [("number", "242")]),
     ("Original upload date: 2011-11-20. Record ID: 111992.", [("record", "111992")]),
+    ("Copy No. 12\n\n6148    27/X/62\n", [("copy", "12"), ("registration", "6148")]),
 ]
 
 
@@ -924,6 +925,12 @@ def test_shelfmarks_before_an_archive_are_codes_with_a_number() -> None:
     (citation,) = find_citations("the papers he sent, XI A/13, AAN, Warsaw")  # "the papers he sent" is no code
     assert citation.stated() == {"shelfmark": "XI A/13", "repository": "AAN"}
     assert find_citations("KC PZPR, XI A/13\nAAN, Warsaw") == []
+
+
+def test_a_message_cited_by_its_series_holds_the_series() -> None:
+    text = "instructions contained para three CMA WARX 90992 of 01 July 1949 unless"
+    found = find_document_numbers(text)
+    assert [(n.type, n.value, text[n.start : n.end]) for n in found] == [("message", "90992", "WARX 90992")]
 
 
 def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
@@ -970,6 +977,7 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "N 5 of the route, N2 and N 14 in English text",
         "No one came; no 5 of them; Nos 5",
         "CWIHP Working Paper No. 5",
+        "USSR 1945 of 12 May; 12 27.10.1962; The 300 12/5/62",
     ],
     ids=[
         "pss",
@@ -1007,6 +1015,7 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "latin-n-in-english",
         "no-without-a-number",
         "series-number",
+        "years-and-counts-before-dates",
     ],
 )
 def test_find_document_numbers_ignores_what_is_not_a_number(text: str) -> None:

@@ -111,6 +111,15 @@ _POST_TELEGRAM = re.compile(
     r"(?<![\w.])(?:Refs?|Reference|Reftels?)[:.]?[ \t]+"
     r"(?P<value>(?-i:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+\d{1,5})(?!\w)"
 )
+# A message cited by its series in capitals and its number, with its date: "WARX 90992 of 01 July 1949".
+_SERIES_MESSAGE = re.compile(
+    rf"(?<![\w.])(?P<value>[A-Z]{{3,5}}[ \t]+(?!(?:1[5-9]|20)\d\d\b)\d{{3,6}})"
+    rf"(?=[ \t]+of[ \t]+\d{{1,2}}[ \t]+(?:{'|'.join(ENGLISH_MONTHS)}))"
+)
+# A registration stamp: the number and its date alone on a line, "6148    27/X/62".
+_REGISTRATION_STAMP = re.compile(
+    r"^[ \t]*(?P<value>\d{3,6})[ \t]+(?=\d{1,2}[./](?:[IVX]{1,4}|\d{1,2})[./](?:\d{2}|\d{4})[ \t]*$)", re.M
+)
 # The number of a record in a digital archive, cited with it: "Record ID: 111992".
 _RECORD_ID = re.compile(r"(?<!\w)Record[ \t]+ID:?[ \t]*(?P<value>\d{1,9})(?!\w)")
 _KIND_UNSIGNED = re.compile(
@@ -213,8 +222,9 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     telegrams = "tel " in lowered
     posts = "ref" in lowered
     records = "record" in lowered
+    dated = " of " in text or "/" in text or "." in text
     items = state.protocol and ". О" in text
-    if not (signed or unsigned or kinds or files or telegrams or posts or records or items):
+    if not (signed or unsigned or kinds or files or telegrams or posts or records or dated or items):
         return []
     urls = url_spans(text)
     pairs = _protocol_items(text, lowered, urls) if signed else []
@@ -228,6 +238,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     bare += list(_TELEGRAM_REFERENCE.finditer(text)) if telegrams else []
     bare += list(_POST_TELEGRAM.finditer(text)) if posts else []
     bare += list(_RECORD_ID.finditer(text)) if records else []
+    bare += [*_SERIES_MESSAGE.finditer(text), *_REGISTRATION_STAMP.finditer(text)] if dated else []
     bare += list(_EXTRACT_ITEM.finditer(text)) if items else []
     bare = [m for m in bare if not overlaps(*m.span(), taken)]
     found: list[DocumentNumber] = []
@@ -249,6 +260,10 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [DocumentNumber(n.start, n.end, n.value.split()[-1], n.type) for n in numbers]
         elif match.re is _RECORD_ID:
             numbers = [_number(match, "value", "record")]
+        elif match.re is _SERIES_MESSAGE:  # the series is part of the reference, as "Embtel" is
+            numbers = [DocumentNumber(match.start(), match.end(), match.group("value").split()[-1], "message")]
+        elif match.re is _REGISTRATION_STAMP:
+            numbers = [_number(match, "value", "registration")]
         elif match.re is _KIND_UNSIGNED:
             numbers = [_number(match, "value", next(k for k in _KINDS_UNSIGNED if match.group(k)))]
         else:
