@@ -885,6 +885,7 @@ NUMBERS = [
     ("18 March 1979 (No 242) Kosygin-Taraki", [("number", "242")]),
     ("Original upload date: 2011-11-20. Record ID: 111992.", [("record", "111992")]),
     ("Copy No. 12\n\n6148    27/X/62\n", [("copy", "12"), ("registration", "6148")]),
+    ("195-19\nСтрого секретно", [("registration", "195-19")]),
 ]
 
 
@@ -978,6 +979,7 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "No one came; no 5 of them; Nos 5",
         "CWIHP Working Paper No. 5",
         "USSR 1945 of 12 May; 12 27.10.1962; The 300 12/5/62",
+        "121-123\n1930-1940\nсм. 12-14",
     ],
     ids=[
         "pss",
@@ -1016,6 +1018,7 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "no-without-a-number",
         "series-number",
         "years-and-counts-before-dates",
+        "ranges-of-pages-and-years",
     ],
 )
 def test_find_document_numbers_ignores_what_is_not_a_number(text: str) -> None:

@@ -120,6 +120,9 @@ _SERIES_MESSAGE = re.compile(
 _REGISTRATION_STAMP = re.compile(
     r"^[ \t]*(?P<value>\d{3,6})[ \t]+(?=\d{1,2}[./](?:[IVX]{1,4}|\d{1,2})[./](?:\d{2}|\d{4})[ \t]*$)", re.M
 )
+# A registration number of two parts alone on its line ("195-19", "196-104" above a Politburo extract): the second
+# smaller than the first, so no range of pages or years.
+_REGISTRATION_PAIR = re.compile(r"^[ \t]*(?P<value>(?P<a>\d{2,5})-(?P<b>\d{1,5}))[ \t]*$", re.M)
 # The number of a record in a digital archive, cited with it: "Record ID: 111992".
 _RECORD_ID = re.compile(r"(?<!\w)Record[ \t]+ID:?[ \t]*(?P<value>\d{1,9})(?!\w)")
 _KIND_UNSIGNED = re.compile(
@@ -223,8 +226,9 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     posts = "ref" in lowered
     records = "record" in lowered
     dated = " of " in text or "/" in text or "." in text
+    hyphened = "-" in text
     items = state.protocol and ". О" in text
-    if not (signed or unsigned or kinds or files or telegrams or posts or records or dated or items):
+    if not (signed or unsigned or kinds or files or telegrams or posts or records or dated or hyphened or items):
         return []
     urls = url_spans(text)
     pairs = _protocol_items(text, lowered, urls) if signed else []
@@ -239,6 +243,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     bare += list(_POST_TELEGRAM.finditer(text)) if posts else []
     bare += list(_RECORD_ID.finditer(text)) if records else []
     bare += [*_SERIES_MESSAGE.finditer(text), *_REGISTRATION_STAMP.finditer(text)] if dated else []
+    bare += [m for m in _REGISTRATION_PAIR.finditer(text) if int(m.group("b")) < int(m.group("a"))] if hyphened else []
     bare += list(_EXTRACT_ITEM.finditer(text)) if items else []
     bare = [m for m in bare if not overlaps(*m.span(), taken)]
     found: list[DocumentNumber] = []
@@ -262,7 +267,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [_number(match, "value", "record")]
         elif match.re is _SERIES_MESSAGE:  # the series is part of the reference, as "Embtel" is
             numbers = [DocumentNumber(match.start(), match.end(), match.group("value").split()[-1], "message")]
-        elif match.re is _REGISTRATION_STAMP:
+        elif match.re in (_REGISTRATION_STAMP, _REGISTRATION_PAIR):
             numbers = [_number(match, "value", "registration")]
         elif match.re is _KIND_UNSIGNED:
             numbers = [_number(match, "value", next(k for k in _KINDS_UNSIGNED if match.group(k)))]
