@@ -481,6 +481,16 @@ SHELFMARK_CITATIONS = [
         "Library of Congress, Harriman Papers, box 12",
         {"repository": "Library of Congress", "shelfmark": "Harriman Papers, box 12"},
     ),
+    (
+        "Digital Archive, SED Archives, IfGA, ZPA, J IV 2/202/130. CWIHP Working Paper No. 5",
+        "SED Archives, IfGA, ZPA, J IV 2/202/130",
+        {"repository": "SAPMO-BArch", "shelfmark": "IfGA, ZPA, J IV 2/202/130"},
+    ),
+    (  # the shelfmark before the archive's abbreviation
+        "Digital Archive, KC PZPR, XI A/13, AAN, Warsaw; obtained by X.",
+        "KC PZPR, XI A/13, AAN",
+        {"shelfmark": "KC PZPR, XI A/13", "repository": "AAN"},
+    ),
 ]
 
 
@@ -867,6 +877,15 @@ NUMBERS = [
     ("a telegram 3 days ago; a letter 2 pages long; the document 1950.", []),
     ("Your No. 811, 812-813 were presented to F. Castro", [("number", "811"), ("number", "812-813")]),
     ("Copy No. 12, 13 copies; Cable No. 5542, 20 September", [("copy", "12"), ("cable", "5542")]),
+    # "N" for "№" in Russian text, and a series letter apart from its number
+    ("N П 149/XIV", [("document", "П 149/XIV")]),
+    ("Выписка из протокола N 149 заседания Политбюро", [("protocol", "149")]),
+    ("К пункту XIV прот. N 149", [("item", "XIV"), ("protocol", "149")]),
+    ("N11 Письмо ЦК", [("number", "11")]),
+    ("18 March 1979 (No 242) Kosygin-Taraki", [("number", "242")]),
+    ("Original upload date: 2011-11-20. Record ID: 111992.", [("record", "111992")]),
+    ("Copy No. 12\n\n6148    27/X/62\n", [("copy", "12"), ("registration", "6148")]),
+    ("195-19\nСтрого секретно", [("registration", "195-19")]),
 ]
 
 
@@ -882,6 +901,43 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]] | str)
         return
     assert [(n.type, n.value) for n in found] == expected
     assert [text[n.start : n.end] for n in found] == [value for _, value in expected]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("81. Telegram From the Embassy in the Soviet Union to the Department of State", ["81"]),
+        ("4. С. М. Кравчинский П. Б. Аксельроду", ["4"]),
+        ("83\nЭНГЕЛЬС – МАРКСУ", ["83"]),
+        ("1918. Letters of the year", []),
+        ("12 Letters to a Friend", []),
+        ("A letter of 5 May", []),
+    ],
+)
+def test_the_edition_number_opening_a_title(title: str, expected: list[str]) -> None:
+    document = make_document("The text.")
+    document.title = Block("title", title)
+    enrich(document)
+    assert [title[s.start : s.end] for s in document.title.spans_of("idno")] == expected
+
+
+def test_shelfmarks_before_an_archive_are_codes_with_a_number() -> None:
+    assert find_citations("Papers of the Committee, KC PZPR, AAN, Warsaw") == []
+    (citation,) = find_citations("the papers he sent, XI A/13, AAN, Warsaw")  # "the papers he sent" is no code
+    assert citation.stated() == {"shelfmark": "XI A/13", "repository": "AAN"}
+    assert find_citations("KC PZPR, XI A/13\nAAN, Warsaw") == []
+
+
+def test_a_message_cited_by_its_series_holds_the_series() -> None:
+    text = "instructions contained para three CMA WARX 90992 of 01 July 1949 unless"
+    found = find_document_numbers(text)
+    assert [(n.type, n.value, text[n.start : n.end]) for n in found] == [("message", "90992", "WARX 90992")]
+
+
+def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
+    text = "3503. Ref: Moscow 3501. Refs: Rio de Janeiro 12; in reference to this 5"
+    found = find_document_numbers(text)
+    assert [(n.type, n.value, text[n.start : n.end]) for n in found] == [("telegram", "3501", "Moscow 3501")]
 
 
 @pytest.mark.parametrize(
@@ -919,6 +975,11 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]] | str)
         "исходящий 5542 от 20 сентября",
         "Acme Inc. 300 employees",
         "his article (for No. 3 of Iskra) and No. 12 of the Sotsial-Demokrat",
+        "N 5 of the route, N2 and N 14 in English text",
+        "No one came; no 5 of them; Nos 5",
+        "CWIHP Working Paper No. 5",
+        "USSR 1945 of 12 May; 12 27.10.1962; The 300 12/5/62",
+        "121-123\n1930-1940\nсм. 12-14",
     ],
     ids=[
         "pss",
@@ -953,6 +1014,11 @@ def test_find_document_numbers(text: str, expected: list[tuple[str, str]] | str)
         "russian-participle",
         "company",
         "issue-of-a-periodical",
+        "latin-n-in-english",
+        "no-without-a-number",
+        "series-number",
+        "years-and-counts-before-dates",
+        "ranges-of-pages-and-years",
     ],
 )
 def test_find_document_numbers_ignores_what_is_not_a_number(text: str) -> None:
@@ -1154,6 +1220,15 @@ def test_a_telegram_opens_with_its_number(title: str, first: str, expected: list
     document.divisions[0].blocks.append(Block("p", "22. Another paragraph"))
     enrich(document)
     assert not document.divisions[0].blocks[3].spans  # only the opening paragraph opens with the number
+
+
+def test_the_edition_number_in_the_header_is_not_the_telegram_text() -> None:
+    document = make_document("The Embassy to the Department", "618. For Muccio. This telegram in no way dilutes it")
+    document.title = Block("title", "Telegram From the Embassy")
+    document.fields["number"] = Block("number", "81.")
+    enrich(document)
+    block = document.divisions[0].blocks[1]
+    assert [block.text[s.start : s.end] for s in block.spans_of("idno")] == ["618"]
 
 
 @pytest.mark.parametrize(

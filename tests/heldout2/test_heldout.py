@@ -61,7 +61,7 @@ class TestBatch(BatchChecks):
         "wikirouge-lenin-armand-1914-04-24": 0.846,
         "wikirouge-lenin-gorky-1908-01-09": 0.842,
         "wilson-600428-shtykov-fengxi-1950": 0.988,
-        "wilson-96390-chervonenko-zhou-1961": 0.882,
+        "wilson-96390-chervonenko-zhou-1961": 0.909,
         "wilson-alekseev-cuba-1962": 0.905,
     }
     # Every page is now split, keeps all its words and marks up no chrome: the tables of what is still

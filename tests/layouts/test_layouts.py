@@ -303,3 +303,13 @@ def test_a_site_page_without_citation_field_has_its_text_in_the_body_and_its_fie
     assert "The harvest in the northern districts" in body
     assert not any(label in body for label in ("Author(s)", "Document Information", "Source", "Record ID", "12345"))
     assert "Skip to content" not in " ".join(root.itertext()) and "Privacy Policy" not in " ".join(root.itertext())
+
+
+def test_a_site_page_that_leaves_its_record_id_empty_gives_no_record_number(tmp_path: Path) -> None:
+    page = SITE_PAGE.replace("Record ID\n\n12345\n\nPrivacy Policy\n", "Record ID\n\n\n\nLeon Levy Foundation\n")
+    source = tmp_path / "site-page.txt"
+    source.write_text(page, encoding="utf-8")
+    [item] = convert_path(source, Register.from_directory(CORPUS / "register"), Reporter(source.name))
+    root = item.tree
+    assert root.find(f".//{TEI}sourceDesc//{TEI}idno[@type='record']") is None
+    assert root.findtext(f".//{TEI}sourceDesc//{TEI}note[@type='trailing']") == "Leon Levy Foundation"

@@ -99,6 +99,43 @@ PAGE_CHROME = {
         {1: "template table", 2: "template table", 3: "template table", 4: "template table", 5: "template table"}
         | {6: "template table", 7: "wiki link"},
     ),
+    "open-wiki-template-tables": (
+        "Category | Template | Form |\nText | Text | Text |\nAuthor | Author | Author |\nTemplate | Form |\n"
+        "Browse | Browse |\nLetter to Karl Marx\nAuthor(s) | Friedrich Engels |\nWritten | 10 April 1868 |\n",
+        dict.fromkeys(range(1, 6), "template table"),
+    ),
+    "fields-over-a-book-pager": (
+        "Автор книги: Пётр Петров\nЖанр: История\nсообщить о нарушении\n"
+        "Текущая страница: 10 (всего у книги 48 страниц) [доступный отрывок: 16 страниц]\nПисьмо в редакцию\n"
+        "Дорогие товарищи! Я считаю, что отношения между нами не вполне нормальны.\n",
+        {1: "site header", 2: "site header", 3: "site header", 4: "pager"},
+    ),
+    "site-button-first": (
+        "Выбрать главу\n\nСовершенно секретно\n\n"
+        "Выписка из протокола заседания от 12 апреля 1979 года о наших делах.\n",
+        {1: "site button"},
+    ),
+    "bracketed-button": (
+        "[ Download the whole text as PDF ]\nTranscript of a conversation\nA: Ask him, perhaps he will tell us more.\n",
+        {1: "site button"},
+    ),
+    "file-fields-down-to-a-button": (
+        "Added by:\nUpload Опубликованный материал нарушает ваши права? Сообщите нам.\nFile:\nletters.doc\n"
+        "Added:\n07.05.2019\nDownload\n\n4. P. Petrov to S. Sidorov\n\n"
+        "Dear Paul! I write to you to introduce a friend.\n",
+        dict.fromkeys(range(1, 7), "site header") | {2: "site button", 7: "site button"},
+    ),
+    "header-of-a-file-site-over-its-pager": (
+        "In accordance with a decision of the ninth congress of the r\n\nDownload 6.35 Mb.\nPdf view\nbet13/55\n"
+        "#12681\n1   ...   9   10   11   12   ...   55\n\n121\n\nTELEGRAM TO P. PETROV\n\n"
+        "I fully appreciate the work and certainly approve it, but I demand more.\n",
+        {1: "site header", 3: "site button", 4: "site header", 5: "site header", 6: "site header", 7: "pager"},
+    ),
+    "page-identifier": (
+        "Library ID: RU-15510\n\nN11 Letter to the Central Committee\n\n"
+        "Your answer and the report of the plenum's decision have been received by us.\n",
+        {1: "page identifier"},
+    ),
 }
 NOT_PAGE_CHROME = [
     "0\r\nA",  # short lines with no text under them are no viewer's buttons
@@ -108,6 +145,12 @@ NOT_PAGE_CHROME = [
     "1932 1933 1934 1935 1936\n\nThe figures of the harvest are given for each year of the plan in turn.\n",
     "| Name | Place |\n|---|---|\n| Petrov | Moscow |\n| Orlov | Kiev |\n",
     "Dear friend,\n\nI am always very busy now & worried.\n\nHome\n",
+    # a site's words of action below the first sentence, or opening one, are the document's
+    "Dear friend,\n\nI am always very busy now and worried with the same story.\nDownload the files tomorrow.\n",
+    "Download the file, he wrote, and read it to the committee before the meeting opens.\n\nYours\n",
+    "Письмо Горькому\n\nЧитать Ваше письмо было для меня большой радостью, спасибо.\n\nВаш\n",
+    "Record ID: 110296 of the archive\n\nThe first sentence of the document is long enough.\n",
+    "Name | Place |\nPetrov | Moscow |\nOrlov | Orlov |\n",  # a table of names, one row repeating a value
 ]
 
 

@@ -17,6 +17,16 @@ BREAKS = {
         ["Ред.", "62", "В. И. ЛЕНИН", "отчётливее формулировать"],
         [(1, 0, "62")],
     ),
+    "head-over-number": (
+        ["in Lenin Miscellany XXI", "V.  I.  L E N I N", "114"],
+        [(1, 0, "114")],
+    ),
+    "head-over-number-over-prose": (
+        ["and so\nV.  I.  L E N I N\n114\nthe sentence of the letter runs on over the page as it did before"],
+        [(0, 7, "114")],
+    ),
+    "head-with-years-of-the-part": (["Дорогой Маркс!\nПИСЬМА (1842-1895) 431\nЯ получил"], [(0, 15, "431")]),
+    "page-spelled-out": (["Excerpts.\n[page one of nineteen]\nKosygin: Ask"], [(0, 10, "1")]),
     "page-number-at-the-top": (
         ["Вид материала", "294", "Сталин» (РГАСПИ. Ф. 558. Оп. 11. Д. 79. Л. 51). 23 августа ПБ приняло постановление"],
         [(1, 0, "294")],
@@ -29,6 +39,8 @@ NO_BREAKS = {
     "note-number": ["В МАЛЫЙ СОВНАРКОМ\n70\n21. IV. 1918 г."],
     "figures": ["Итого\n12 30 40"],
     "brackets": ["see [page twelve] and [12]"],
+    "signature-and-year": ["Сердечный привет!\nА. ПЕШКОВ\n1919"],
+    "years-outside-brackets": ["Итого\nПИСЬМА 1842-1895 431"],
     "number-further-down": ["a", "b", "c", "12", "The paragraph under the number runs on as a sentence does here."],
 }
 

@@ -8,9 +8,12 @@ link (``Skip to content``, ``Перейти к содержимому``), the la
 sentence, the site's header over a navigation block (``Предыдущая`` / ``публикация``, ``Ozleft home``) or a
 breadcrumb, the page's name repeating the breadcrumb's last step, its first line as a site lists the page with
 links to its versions (``Title (original) (raw)``), a viewer's buttons with a label in another
-script (``PDF`` / ``ePub 版``), the list of other items over a row of page numbers; anywhere, a wiki's template
-table (every row one value repeated) and its links to other namespaces (``Template:Name``). Such lines are
-blanked (so line numbers stay right) and reported; every other line is kept.
+script (``PDF`` / ``ePub 版``), the list of other items over a row of page numbers, everything above a site's
+pager (``1 ... 9 10 11 ... 55``, ``Текущая страница: 10 (всего у книги 48 страниц)``) and above the last of the
+site's buttons (a line opening with ``Download``, ``Скачать``, ``Выбрать главу``, ``[ Pobierz ... ]``), the
+page's identifier on the site as its first line (``Name ID: RU-15510``); anywhere, a wiki's template table
+(every row one value repeated, with or without a bar before the first cell) and its links to other namespaces
+(``Template:Name``). Such lines are blanked (so line numbers stay right) and reported; every other line is kept.
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ _PAGER = re.compile(r"^(?:<<?|«|‹)\s*\w+(?:\s+\w+)?\s*(?:\|\s*)?\w+(?:\s+\w+)
 # A row of page links ("1 ... 29 30 31 32 ... 84").
 # "Page 3 of 18", "Текущая страница: 17 (всего у книги 39 страниц)".
 _PAGE_OF = re.compile(
-    r"^(?:current\s+|текущая\s+)?(?:page|страница|стр\.)\s*:?\s*\d+\s*(?:(?:of|из)\s*\d+|\([^()\d]*\d+[^()\d]*\))$",
+    r"^(?:current\s+|текущая\s+)?(?:page|страница|стр\.)\s*:?\s*\d+\s*(?:(?:of|из)\s*\d+|(?P<site>\([^()\d]*\d+[^()\d]*\)"
+    r"(?:\s*\[[^\[\]]*\])?))$",  # a site's pager may note the share of the book it shows: "[... 16 страниц]"
     re.I,
 )
 _PAGE_ROW = re.compile(r"^\d{1,4}(?=.*(?:\.\.\.|…))(?:\s+(?:\d{1,4}|\.\.\.|…)){4,}$")
@@ -160,11 +164,52 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
             found.update({i: "page fields" for i in top if crumbs[-1] < i < pagers[-1] and i not in found})
     if top and _LINKED_TITLE.match(lines[top[0]].strip()):
         found[top[0]] = "page title with links"
+    if top and _SITE_ID.match(lines[top[0]].strip()):
+        found[top[0]] = "page identifier"
+    found.update(_above_site_controls(lines, top, found))
     found.update(_buttons(lines, top))
     found.update(_item_lists(lines, top))
-    if any(_WIKI_CUE.match(line) for line in lines):
+    if any(_WIKI_CUE.match(line) or _OPEN_ROW.match(line.strip()) for line in lines):
         found.update(_wiki_chrome(lines))
     return found
+
+
+# The page's identifier on the site, as its first line: "Libmonster ID: RU-15510".
+_SITE_ID = re.compile(r"^\w+ ID:\s*[A-Z]*-?\d[\w-]*$")
+# A site's button or link to act on the page (read, download, upload, choose a chapter), at the top of a page,
+# sometimes between brackets: "Download 6.35 Mb.", "[ Pobierz całość w formacie PDF ]", "Читать онлайн".
+_SITE_ACTION = re.compile(
+    r"^\[?\s*(?:download|upload|read online|pobierz|скачать|загрузить|читать|читаем|выбрать главу)(?!\w)", re.I
+)
+
+
+def _button_run_on(line: str) -> bool:
+    """Whether ``line`` is a button's label in the site's script run on to a text in another, which is no sentence
+    of the document: "Upload Опубликованный материал ...". (A sentence opening with such a word is the document's.)"""
+    action = _SITE_ACTION.match(line)
+    rest = line[action.end() :].split(None, 1) if action else []
+    return bool(rest) and _script(line[: action.end()] if action else "") not in ("", _script(rest[0]))
+
+
+def _above_site_controls(lines: list[str], top: list[int], found: dict[int, str]) -> dict[int, str]:
+    """The site's header at the top of a page: a site's button, or the page of a book the site shows, and every
+    line above the last of them; under a button, down to a row of page numbers (on a page of no button such a row
+    may stand between the documents of the page, see ``_item_lists``)."""
+    controls = {}
+    for i in top:
+        stripped = lines[i].strip()
+        page_of = _PAGE_OF.match(stripped)
+        row = bool(_PAGE_ROW.match(stripped)) and _numbers_rise(stripped)
+        if _SITE_ACTION.match(stripped):
+            controls[i] = "site button"
+        elif (page_of and page_of.group("site")) or (controls and row):
+            controls[i] = "pager"
+    if not controls:
+        return {}
+    last = max(controls)
+    # lines of chrome of their own shape keep their kind (``drop_chrome`` names them)
+    header = {i for i in top if i < last and i not in found and not chrome_kind(lines[i].strip())}
+    return dict.fromkeys(header, "site header") | controls
 
 
 def _top(lines: list[str]) -> list[int]:
@@ -172,7 +217,8 @@ def _top(lines: list[str]) -> list[int]:
     out = []
     for i, line in enumerate(lines[:_TOP_LINES]):
         stripped = line.strip()
-        if len(stripped.split()) >= _SENTENCE_WORDS and stripped[-1] in '.!?»"”)' and not chrome_kind(stripped):
+        sentence = len(stripped.split()) >= _SENTENCE_WORDS and stripped[-1] in '.!?»"”)'
+        if sentence and not chrome_kind(stripped) and not _button_run_on(stripped):
             break
         if stripped:
             out.append(i)
@@ -225,6 +271,10 @@ _ITEM = re.compile(r"^\d{1,4}\s+[A-ZА-ЯЁ].{0,120}$")
 _LABEL = re.compile(r"^\w+(?:\s+\w+){0,3}\s?:$")
 
 
+# A table row copied without the bar before its first cell: "Category | Template | Form |".
+_OPEN_ROW = re.compile(r"^[^|\n]+(?:\|[^|\n]+)*\|$")
+
+
 def _wiki_chrome(lines: list[str]) -> dict[int, str]:
     """A wiki's template tables (a header, its rule, and rows each repeating one value) and namespace links."""
     found: dict[int, str] = {}
@@ -233,6 +283,13 @@ def _wiki_chrome(lines: list[str]) -> dict[int, str]:
         stripped = lines[i].strip()
         if _WIKI_LINK.match(stripped):
             found[i] = "wiki link"
+        if _OPEN_ROW.match(stripped):
+            end = i
+            while end < len(lines) and _OPEN_ROW.match(lines[end].strip()):
+                end += 1
+            found.update(_open_template_tables(lines, i, end))
+            i = end
+            continue
         end = i
         while end < len(lines) and _TABLE_ROW.match(lines[end].strip()):
             end += 1
@@ -244,6 +301,28 @@ def _wiki_chrome(lines: list[str]) -> dict[int, str]:
                 found.update({k: "template table" for k in range(head, next_head)})
         i = max(end, i + 1)
     return found
+
+
+def _open_template_tables(lines: list[str], start: int, end: int) -> dict[int, str]:
+    """The template tables opening a run of rows without a rule under their header, one after the other: each a
+    header of distinct values over rows of as many cells, each repeating one value."""
+    found: dict[int, str] = {}
+    head = start
+    while head < end:
+        cells = _cells(lines[head])
+        rows = head + 1
+        while rows < end and len(_cells(lines[rows])) == len(cells) and _one_value(lines[rows]):
+            rows += 1
+        if rows == head + 1 or len(set(cells)) < len(cells) or len(cells) < 2:
+            break  # the rest of the run is a table of the document
+        found.update({k: "template table" for k in range(head, rows)})
+        head = rows
+    return found
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a table row."""
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
 
 
 def _one_value(row: str) -> bool:

@@ -3,8 +3,9 @@
 A web copy of a book keeps the printed page numbers: a translator's or an edition's mark inside a sentence
 (``[Page 211]``, ``[p. 12]``, ``[Стр. 12]``), a folio break of a transcription (``Л. 31//``, ``Л. 31об.//``), and
 the running head of the page with its number on a line of its own (``284 В. И. ЛЕНИН``, ``РАЗГОВОР ПО ПРЯМОМУ
-ПРОВОДУ с Б. М. ВОЛИНЫМ 213``, or ``62`` over ``В. И. ЛЕНИН``), and a book page's number alone over its first
-lines at the top of the text. Each gives an empty ``pb`` span with the page's number (``n``) where the page
+ПРОВОДУ с Б. М. ВОЛИНЫМ 213``, ``ПИСЬМА (1842-1895) 431``, ``62`` over ``В. И. ЛЕНИН`` or under it), a book
+page's number alone over its first lines at the top of the text, and a file's page spelled out (``[page one of
+nineteen]``). Each gives an empty ``pb`` span with the page's number (``n``) where the page
 starts: before the mark, the folio, the running head or the number, which stay text.
 """
 
@@ -22,8 +23,16 @@ _FOLIO = re.compile(r"(?<!\w)(?:Л|л|Лл|f|ff|fol)\.\s?(?P<n>\d{1,4}(?:\s?об
 _NUMBER_FIRST = re.compile(r"^(?P<n>\d{1,4})\s+(?P<head>\S.{2,120})$")
 _NUMBER_LAST = re.compile(r"^(?P<head>\S.{2,120}?)\s+(?P<n>\d{1,4})$")
 _NUMBER = re.compile(r"^\d{1,4}$")
-# A head with figures or ending in a number's label is a line of the text ("CABLE Nº 2220", "ДЕКАБРЯ 1950").
+# A head with figures or ending in a number's label is a line of the text ("CABLE Nº 2220", "ДЕКАБРЯ 1950"); the
+# years of a part of the edition in brackets are not ("ПИСЬМА (1842-1895)").
 _NOT_HEAD = re.compile(r"\d|(?:№|N[ºo°]\.?|No\.?|Nr\.?|#)$", re.I)
+_YEARS = re.compile(r"\(\d{4}\s*[-–—]\s*\d{4}\)")
+# A year alone is no page's nor a document's number: "1919" under "В. УЛЬЯНОВ" dates the letter.
+YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+# A file's page spelled out: "[page one of nineteen]".
+_SPELLED = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")  # fmt: skip
+_SPELLED_MARK = re.compile(rf"\[page\s+(?P<n>{'|'.join(_SPELLED)})\s+of\s+[a-z-]+\]", re.I)
 _HEAD_LETTERS = 3
 _TOP = 3  # a page number alone stands among the first lines of the text
 _PROSE_WORDS = 8
@@ -39,15 +48,34 @@ def mark_page_breaks(blocks: list[Block]) -> None:
             block.add(span(match.start(), match.start(), "pb", n=match.group("n")))
         for match in _FOLIO.finditer(block.text):
             block.add(span(match.start(), match.start(), "pb", n=re.sub(r"\s", "", match.group("n"))))
+        for match in _SPELLED_MARK.finditer(block.text):
+            n = str(_SPELLED.index(match.group("n").lower()) + 1)
+            block.add(span(match.start(), match.start(), "pb", n=n))
+    numbered = set()  # the numbers under their heads, marked with them
     for k in range(1, len(lines)):  # the first line is the text's own heading or number
         block, at, line = lines[k]
+        if k in numbered:
+            continue
         head = _NUMBER_FIRST.match(line) or _NUMBER_LAST.match(line)
-        if head and _head(head.group("head")) and not _NOT_HEAD.search(head.group("head")):
+        if head and _head(head.group("head")) and not _NOT_HEAD.search(_YEARS.sub("", head.group("head"))):
             block.add(span(at, at, "pb", n=head.group("n")))
         elif _NUMBER.match(line) and k + 1 < len(lines) and _head(lines[k + 1][2]):
             block.add(span(at, at, "pb", n=line))
+        elif _under_head(lines, k):  # the number under its head: the page starts at the head
+            block.add(span(at, at, "pb", n=lines[k + 1][2]))
+            numbered.add(k + 1)
         elif _NUMBER.match(line) and k < _TOP and k + 1 < len(lines) and _prose(lines[k + 1][2]):
             block.add(span(at, at, "pb", n=line))  # the printed page's number over its first lines
+
+
+def _under_head(lines: list[tuple[Block, int, str]], k: int) -> bool:
+    """Whether line ``k`` is a running head with the page's number alone on the next line, the last of the text or
+    over its running sentences (a number over a date or a heading is a note's or a document's)."""
+    if k + 1 >= len(lines) or not _head(lines[k][2]) or _NOT_HEAD.search(lines[k][2]):
+        return False
+    number = lines[k + 1][2]
+    following = lines[k + 2][2] if k + 2 < len(lines) else ""
+    return bool(_NUMBER.match(number)) and not YEAR.match(number) and (not following or _prose(following))
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

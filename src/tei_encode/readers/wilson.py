@@ -173,6 +173,9 @@ def _add_field(document: Document, name: str, label: str, items: list[Chunk]) ->
             )
             lines = lines[:cut]
     text = "\n".join(lines).strip()
+    if name == "record" and not text.isdigit():
+        # the page left its Record ID empty: the text after the label is the page's last line, no record number
+        name, label = "trailing", ""
     if text:
         document.fields[name] = block(name, Chunk(text, items[0].line), label=label)
 

@@ -38,6 +38,10 @@ SHELFMARK_ARCHIVES: Mapping[str, tuple[str, ...]] = {
         "SAPMO-BA",
         "SAPMO",
         "Stiftung Archiv der Parteien und Massenorganisationen der DDR im Bundesarchiv",
+        # the SED's party archive, which SAPMO took over in 1992, as CWIHP's translations cite it
+        "SED Archives",
+        "SED Archive",
+        "Zentrales Parteiarchiv der SED",
     ),
     "BArch": ("BArch", "Bundesarchiv", "German Federal Archives"),
     "PA AA": ("PA AA", "Politisches Archiv des Auswärtigen Amts", "Political Archive of the Federal Foreign Office"),

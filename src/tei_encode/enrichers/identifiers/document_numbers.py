@@ -16,8 +16,14 @@ from dataclasses import dataclass, field
 
 from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES, RUSSIAN_MONTHS_GENITIVE
 
-_SIGN = r"(?:№|N[Oo]\.|(?<![\w.])no\.(?=[ \t]*\d)|Nr\.|N°|Nº|(?<![\w#&])#(?=[ \t]?\d))"
-_VALUE = r"(?:[^\W\d_]{1,3}-?)?\d(?:\w|[/-](?=\w))*"
+# Besides "№", "No." and "#": "No" without its stop before a number ("No 242"), and the Latin "N" that Russian
+# texts typed without "№" write for it ("N 149", "N П 149/XIV", "N11"; kept only in Cyrillic text, see _latin_n).
+_SIGN = (
+    r"(?:№|N[Oo]\.|(?<![\w.])no\.(?=[ \t]*\d)|Nr\.|N°|Nº|(?<![\w#&])#(?=[ \t]?\d)"
+    r"|(?-i:(?<![\w.])No(?=[ \t]\d))|(?-i:(?<![\w.])N(?=[ \t]?(?:[А-ЯЁ][ \t]?)?\d)))"
+)
+# A number, after a letter or two of its series, which may stand apart: "П83/615", "Р-21", "П 149/XIV".
+_VALUE = r"(?:[^\W\d_]{1,3}-?|(?-i:[А-ЯЁ])[ \t](?=\d))?\d(?:\w|[/-](?=\w))*"
 _NUMBER = re.compile(rf"(?<![\w№]){_SIGN}[ \t]*(?P<value>{_VALUE})")
 # Labels of incoming and outgoing numbers, by what they show: an abbreviation always labels a number ("Вх. 1352"),
 # the English word in full only where it stands (see _is_unsigned_number), a Russian participle only before a
@@ -52,7 +58,7 @@ _LABEL_BEFORE = re.compile(
 _ITEM = r"п|пункт\w*|item|point|pt"
 # "К п.615 /оп/ пр.ПБ № 83", "PB item 21 No. 40": an item of a numbered protocol.
 _ITEM_PROTOCOL = re.compile(
-    rf"(?<!\w)(?:{_ITEM})\.?\s*(?P<item>\d+[a-zа-яё]?)(?!\w)(?P<gap>[^\n№]{{0,40}}?)"
+    rf"(?<!\w)(?:{_ITEM})\.?\s*(?P<item>\d+[a-zа-яё]?|(?-i:[IVXLC]+))(?!\w)(?P<gap>[^\n№]{{0,40}}?)"
     rf"{_SIGN}\s*(?P<protocol>{_VALUE})",
     re.I,
 )
@@ -100,6 +106,25 @@ _DECIMAL_FILE_YEARS = (1910, 1963)
 _TELEGRAM_REFERENCE = re.compile(
     r"(?<![\w.])(?:[Ee]mb|[Dd]ep|[Uu]r|[Mm]y|[Rr]ef|[Cc]on|[Cc]irc|[Dd]epcir)tel[ \t]+(?P<value>\d{1,5})(?!\w)"
 )
+# A telegram cited by the post that sent it and its number, after "Ref:": "Ref: Moscow 3501", "Refs: Paris 12".
+_POST_TELEGRAM = re.compile(
+    r"(?<![\w.])(?:Refs?|Reference|Reftels?)[:.]?[ \t]+"
+    r"(?P<value>(?-i:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+\d{1,5})(?!\w)"
+)
+# A message cited by its series in capitals and its number, with its date: "WARX 90992 of 01 July 1949".
+_SERIES_MESSAGE = re.compile(
+    rf"(?<![\w.])(?P<value>[A-Z]{{3,5}}[ \t]+(?!(?:1[5-9]|20)\d\d\b)\d{{3,6}})"
+    rf"(?=[ \t]+of[ \t]+\d{{1,2}}[ \t]+(?:{'|'.join(ENGLISH_MONTHS)}))"
+)
+# A registration stamp: the number and its date alone on a line, "6148    27/X/62".
+_REGISTRATION_STAMP = re.compile(
+    r"^[ \t]*(?P<value>\d{3,6})[ \t]+(?=\d{1,2}[./](?:[IVX]{1,4}|\d{1,2})[./](?:\d{2}|\d{4})[ \t]*$)", re.M
+)
+# A registration number of two parts alone on its line ("195-19", "196-104" above a Politburo extract): the second
+# smaller than the first, so no range of pages or years.
+_REGISTRATION_PAIR = re.compile(r"^[ \t]*(?P<value>(?P<a>\d{2,5})-(?P<b>\d{1,5}))[ \t]*$", re.M)
+# The number of a record in a digital archive, cited with it: "Record ID: 111992".
+_RECORD_ID = re.compile(r"(?<!\w)Record[ \t]+ID:?[ \t]*(?P<value>\d{1,9})(?!\w)")
 _KIND_UNSIGNED = re.compile(
     r"(?<![\w.])(?:"
     + "|".join(f"(?P<{kind}>[{kind[0].upper()}{kind[0]}]{kind[1:]})" for kind in _KINDS_UNSIGNED)
@@ -125,14 +150,14 @@ _UNSIGNED_LABELS = tuple(label.rstrip("\\.") for labels in _DIRECTIONS.values() 
 # A title in quotation marks right before the number sign names a periodical: '"Pravda" No. 12', «Правда» № 5.
 _QUOTED_TITLE = re.compile(rf"[{OPENING_QUOTES}][A-ZА-ЯЁ][^{QUOTES}\n]{{0,60}}[{CLOSING_QUOTES}][ \t]*,?[ \t]*$")
 _PROTOCOL_CONTEXT = re.compile(
-    rf"(?-i:ПБ|PB|ОБ|OB|СНК|СТО)|{_PROTOCOL}|prot\.|пр\.|politburo|политбюро|orgburo|оргбюро", re.I
+    rf"(?-i:ПБ|PB|ОБ|OB|СНК|СТО)|{_PROTOCOL}|prot\.|пр\.|прот\.|politburo|политбюро|orgburo|оргбюро", re.I
 )
 _LINE_WINDOW = 200  # how far labels and line context are looked for around a number
 _DITTO = {*QUOTES, "〃", "''"}
 _TYPIST = re.compile(r"(?<!\w)(?:отп|исп)\.", re.I)
 _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s*[.,](?:\s*\S+){0,2}\s*$")
 _PERIODICAL = re.compile(
-    r"(?<!\w)(?:magazine|journal|newspaper|gazette|periodical|bulletin|issue|vol\.|журнал\w*|газет\w*"
+    r"(?<!\w)(?:magazine|journal|newspaper|gazette|periodical|bulletin|issue|vol\.|working\s+paper|журнал\w*|газет\w*"
     r"|бюллетен\w*|выпуск\w*|вып\.|том)",
     re.I,
 )
@@ -198,17 +223,27 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     kinds = any(f"{kind} " in lowered for kind in _KINDS_UNSIGNED)
     files = "/" in text
     telegrams = "tel " in lowered
+    posts = "ref" in lowered
+    records = "record" in lowered
+    dated = " of " in text or "/" in text or "." in text
+    hyphened = "-" in text
     items = state.protocol and ". О" in text
-    if not (signed or unsigned or kinds or files or telegrams or items):
+    if not (signed or unsigned or kinds or files or telegrams or posts or records or dated or hyphened or items):
         return []
     urls = url_spans(text)
     pairs = _protocol_items(text, lowered, urls) if signed else []
     taken = sorted(urls + [p.span() for p in pairs])
     signs = [m for m in _NUMBER.finditer(text) if not overlaps(*m.span(), taken)] if signed else []
+    if not _CYRILLIC.search(text):
+        signs = [m for m in signs if not _latin_n(m)]
     bare = [m for m in _UNSIGNED.finditer(text) if _is_unsigned_number(m)] if unsigned else []
     bare += list(_KIND_UNSIGNED.finditer(text)) if kinds else []
     bare += list(_DECIMAL_FILE.finditer(text)) if files else []
     bare += list(_TELEGRAM_REFERENCE.finditer(text)) if telegrams else []
+    bare += list(_POST_TELEGRAM.finditer(text)) if posts else []
+    bare += list(_RECORD_ID.finditer(text)) if records else []
+    bare += [*_SERIES_MESSAGE.finditer(text), *_REGISTRATION_STAMP.finditer(text)] if dated else []
+    bare += [m for m in _REGISTRATION_PAIR.finditer(text) if int(m.group("b")) < int(m.group("a"))] if hyphened else []
     bare += list(_EXTRACT_ITEM.finditer(text)) if items else []
     bare = [m for m in bare if not overlaps(*m.span(), taken)]
     found: list[DocumentNumber] = []
@@ -225,6 +260,15 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [_number(match, "value", "item")]
         elif match.re is _TELEGRAM_REFERENCE:  # the abbreviation is part of the reference ("Embtel 1519")
             numbers = [DocumentNumber(match.start(), match.end(), match.group("value"), "telegram")]
+        elif match.re is _POST_TELEGRAM:  # so is the post ("Moscow 3501")
+            numbers = [_number(match, "value", "telegram")]
+            numbers = [DocumentNumber(n.start, n.end, n.value.split()[-1], n.type) for n in numbers]
+        elif match.re is _RECORD_ID:
+            numbers = [_number(match, "value", "record")]
+        elif match.re is _SERIES_MESSAGE:  # the series is part of the reference, as "Embtel" is
+            numbers = [DocumentNumber(match.start(), match.end(), match.group("value").split()[-1], "message")]
+        elif match.re in (_REGISTRATION_STAMP, _REGISTRATION_PAIR):
+            numbers = [_number(match, "value", "registration")]
         elif match.re is _KIND_UNSIGNED:
             numbers = [_number(match, "value", next(k for k in _KINDS_UNSIGNED if match.group(k)))]
         else:
@@ -240,6 +284,17 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
 _OPENING_NUMBER = re.compile(r"(?P<value>\d{2,5})\.[ \t]+(?=[A-ZА-ЯЁ])")
 # A title naming a telegram or a cable: "795.00/6–2850: Telegram".
 TELEGRAM_TITLE = re.compile(r"(?<!\w)(?:telegram|cable|телеграмма|шифртелеграмма)(?!\w)", re.I)
+
+
+# The edition's number of a document opening its title: "81. Telegram From the Embassy", "4. С. М. Кравчинский П. Б.
+# Аксельроду", "83 ЭНГЕЛЬС – МАРКСУ" (without its stop, before a word in capitals). A year is none ("1918. Letters").
+_TITLE_NUMBER = re.compile(r"(?P<value>(?!(?:1[5-9]|20)\d\d)\d{1,4})(?:\.[ \t]+(?=[A-ZА-ЯЁ])|\s+(?=[A-ZА-ЯЁ]{2}))")
+
+
+def title_number(title: str) -> DocumentNumber | None:
+    """The edition's number of the document that opens its ``title``, if any."""
+    match = _TITLE_NUMBER.match(title)
+    return _number(match, "value", "document") if match else None
 
 
 def opening_number(text: str) -> DocumentNumber | None:
@@ -284,8 +339,18 @@ def _is_unsigned_number(match: re.Match[str]) -> bool:
 
 
 def _has_sign(lowered: str) -> bool:
-    """Whether the lower-cased text ``lowered`` holds a number sign (``№``, ``No.``, ``#``)."""
-    return any(sign in lowered for sign in _SIGNS)
+    """Whether the lower-cased text ``lowered`` holds a number sign (``№``, ``No.``, ``#``, ``N 5``)."""
+    return any(sign in lowered for sign in _SIGNS) or _LETTER_SIGN.search(lowered) is not None
+
+
+# "No" or "N" as a number sign, lower-cased (a quick test of _SIGN's forms without a mark).
+_LETTER_SIGN = re.compile(r"(?<![\w.])no?[ \t]?(?:[а-яё][ \t]?)?\d")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+
+
+def _latin_n(match: re.Match[str]) -> bool:
+    """Whether the number sign of a ``_NUMBER`` match is the bare Latin "N" (a sign only in Russian text)."""
+    return match.group()[0] == "N" and match.group()[1:2] not in ("o", "O", "r", "°", "º", ".")
 
 
 def _protocol_items(text: str, lowered: str, urls: list[tuple[int, int]]) -> list[re.Match[str]]:

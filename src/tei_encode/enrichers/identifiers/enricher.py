@@ -29,9 +29,10 @@ from .document_numbers import (
     find_document_numbers,
     opening_number,
     overlaps,
+    title_number,
     url_spans,
 )
-from .shelfmarks import shelfmark_parts
+from .shelfmarks import shelfmark_before, shelfmark_parts
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -175,6 +176,10 @@ def _citation_at(text: str, start: re.Match[str], floor: int) -> Citation | None
         parts = _parts_after(text, after, -1)
         if not parts and head == "repository" and _cites_by_shelfmark(start.group()):
             parts = [CitationPart(*part) for part in shelfmark_parts(text, after)]
+            before = None if parts or named else shelfmark_before(text, start.start(), floor)
+            if before is not None:  # the shelfmark before the archive: "KC PZPR, XI A/13, AAN"
+                repository = CitationPart("repository", *start.span(), current_archive(start.group()))
+                return Citation(before[1], start.end(), (CitationPart(*before), repository))
     if not _is_citation(head, [p.name for p in parts]) or not any(p.value for p in parts):
         return None
     if head in ("repository", "other"):
@@ -306,8 +311,12 @@ class IdentifiersEnricher:
         state = NumberState()
         found: list[_Found] = []
         opening = TELEGRAM_TITLE.search(document.title.text) is not None  # its text may open with its number
+        header = [document.title, *document.fields.values()]
         for _lang, block in document.blocks():
-            if opening and block is not document.title:
+            number = title_number(block.text) if block is document.title else None
+            if number is not None and _fits(block, number.start, number.end):
+                block.add(span(number.start, number.end, "idno", type=number.type))
+            if opening and not any(block is field for field in header):
                 number = opening_number(block.text)
                 if number is not None and _fits(block, number.start, number.end):
                     block.add(span(number.start, number.end, "idno", type=number.type))

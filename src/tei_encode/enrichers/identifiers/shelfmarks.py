@@ -3,7 +3,8 @@
 After the name of an archive outside Russia a citation gives a shelfmark
 (``PRC FMA 118-00078-02``, ``SAPMO-BArch, DY 30/IV 2/2.035/115``, ``MOL, M-KS
 276. f. 53. cs. 122. ő.e.``) and sometimes its folios, not fond, opis and
-delo. This module reads them; the identifiers enricher marks them up.
+delo. Some citations give the shelfmark before the archive's abbreviation (``KC PZPR, XI A/13, AAN``). This
+module reads them; the identifiers enricher marks them up.
 """
 
 from __future__ import annotations
@@ -69,12 +70,12 @@ def _numbered_pieces(text: str, chunks: list[tuple[int, int]]) -> list[tuple[int
 
 def _opens_shelfmark(piece: str) -> bool:
     """Whether a first piece can open a shelfmark: it holds a number, a unit label, an abbreviation in capitals
-    (``KC PZPR``) or a word naming a collection."""
+    (``KC PZPR``, ``IfGA``) or a word naming a collection."""
     words = [word.strip("()[].") for word in piece.split()]
     return any(
         any(c.isdigit() for c in word)
         or word.lower() in _LABEL_WORDS | _COLLECTION_WORDS
-        or (len(word) > 1 and word.isupper())
+        or (len(word) > 1 and (word.isupper() or sum(c.isupper() for c in word) >= 2))
         for word in words
     )
 
@@ -157,3 +158,34 @@ def _is_bare_folios(text: str, chunks: list[tuple[int, int]], value: str) -> boo
     """Whether an unlabelled number ends a shelfmark as its pages: a range, or at most three digits, after a number."""
     after_number = len(chunks) > 1 and _has_number(text[slice(*chunks[-2])])
     return after_number and ("-" in value or "–" in value or len(value) <= 3)
+
+
+# A piece of a shelfmark written before its archive: codes only, each an abbreviation in capitals, a Roman figure
+# or a word holding a number ("KC PZPR", "XI A/13").
+_CODE = re.compile(r"[A-Z][A-Z]+|[A-Z]*\d[\w/.-]*|[A-Z]/\d[\w/.-]*")
+_PIECES_BEFORE = 4
+
+
+def shelfmark_before(text: str, end: int, floor: int) -> Part | None:
+    """The shelfmark in the comma-separated pieces of codes right before ``end``, where the name of an archive
+    follows them and a comma (``KC PZPR, XI A/13, AAN``), from no further back than ``floor`` and the line's
+    start; None unless a piece holds a number."""
+    line_start = max(text.rfind("\n", 0, end) + 1, floor)
+    gap = re.search(r",[ \t]*$", text[line_start:end])
+    if gap is None:
+        return None
+    pos, pieces = line_start + gap.start(), list[tuple[int, int]]()
+    while len(pieces) < _PIECES_BEFORE:
+        cut = max(text.rfind(",", line_start, pos), text.rfind(";", line_start, pos))
+        piece = text[cut + 1 : pos]
+        words = piece.split()
+        if not words or not all(_CODE.fullmatch(word) for word in words):
+            break
+        start = cut + 1 + len(piece) - len(piece.lstrip())
+        pieces.insert(0, (start, start + len(piece.strip())))
+        if cut < 0 or text[cut] == ";":
+            break
+        pos = cut
+    if not any(_has_number(text[a:b]) for a, b in pieces):
+        return None
+    return _shelfmark(text, pieces[0][0], pieces[-1][1])
