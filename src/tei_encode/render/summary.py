@@ -44,6 +44,13 @@ _IDNO, _NOTE = f"{{{TEI_NS}}}idno", f"{{{TEI_NS}}}note"
 # The correspDesc of the document itself: the only one, or those not pointing (@ref) to another
 # document, as an index of letters restates theirs.
 OWN_CORRESPONDENCE = "//tei:correspDesc[count(//tei:correspDesc) = 1 or not(@ref)]"
+_ID = f"{{{XML_NS}}}id"
+_ENTRY_TAGS = tuple(f"{{{TEI_NS}}}{t}" for t in ("person", "place", "org", "personGrp"))
+_TEXT, _TITLE, _TITLE_STMT = f"{{{TEI_NS}}}text", f"{{{TEI_NS}}}title", f"{{{TEI_NS}}}titleStmt"
+_CORRESP_DESC, _CORRESP_ACTION = f"{{{TEI_NS}}}correspDesc", f"{{{TEI_NS}}}correspAction"
+_PROFILE_DESC, _PLACE_NAME = f"{{{TEI_NS}}}profileDesc", f"{{{TEI_NS}}}placeName"
+_PARTY_TAGS = (f"{{{TEI_NS}}}persName", f"{{{TEI_NS}}}orgName")
+_NAME_CONTAINERS = (_TEXT, _CORRESP_DESC, f"{{{TEI_NS}}}abstract", _TITLE)
 
 Summary = dict[str, Any]
 
@@ -51,14 +58,10 @@ Summary = dict[str, Any]
 def summarize(tree: etree._ElementTree | etree._Element, stem: str) -> Summary:
     """The facts of one document the index pages show, with links to ``{stem}.html``."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    entries = {e.get(f"{{{XML_NS}}}id"): e for e in _xpath(root, "//tei:person|//tei:place|//tei:org|//tei:personGrp")}
+    entries = {e.get(_ID): e for e in root.iter(*_ENTRY_TAGS)}
     mentions: dict[str, dict[str, Summary]] = {"people": {}, "places": {}}
-    names = _xpath(
-        root,
-        "//tei:text//*[@ref or @key] | //tei:correspDesc//*[@ref or @key] | //tei:abstract//*[@ref or @key]"
-        " | //tei:titleStmt/tei:title//*[@ref or @key]",
-    )
-    for name in names:
+    own = _own_correspondence(root)
+    for name in _names(root):
         index = _index_of(name)
         key = entry_id(name)
         if index is None or not key:
@@ -72,14 +75,14 @@ def summarize(tree: etree._ElementTree | etree._Element, stem: str) -> Summary:
     return {
         "stem": stem,
         "href": f"{stem}.html",
-        "title": _text(root, "(//tei:titleStmt/tei:title)[1]") or stem,
+        "title": _title(root) or stem,
         "lang": root.get(f"{{{XML_NS}}}lang", ""),
         "date": _date(root),
-        "senders": _parties(root, "sent"),
-        "addressees": _parties(root, "received"),
-        "place": _parties(root, "sent", "tei:placeName"),
+        "senders": _parties(own, "sent", _PARTY_TAGS),
+        "addressees": _parties(own, "received", _PARTY_TAGS),
+        "place": _parties(own, "sent", (_PLACE_NAME,)),
         "reference": _reference(root),
-        "kind": _kind(root),
+        "kind": _kind(root, own),
         "text": _search_text(root),
         "provenance": provenance(root),
         "people": [mentions["people"][k] for k in sorted(mentions["people"])],
@@ -87,15 +90,52 @@ def summarize(tree: etree._ElementTree | etree._Element, stem: str) -> Summary:
     }
 
 
-def _kind(root: etree._Element) -> str:
+def _kind(root: etree._Element, own: list[etree._Element]) -> str:
     """A collection index (it restates other documents' correspDesc), else the genre its title names."""
-    if _xpath(root, "//tei:profileDesc/tei:correspDesc[@ref]"):
+    if any(c.get("ref") is not None and _tag(c.getparent()) == _PROFILE_DESC for c in root.iter(_CORRESP_DESC)):
         return COLLECTION
-    title = _text(root, "(//tei:titleStmt/tei:title)[1]").casefold()
+    title = _title(root).casefold()
     for word in _TITLE_WORD.findall(title)[:6]:
         if word in GENRES:
             return GENRES[word]
-    return "Letter" if _xpath(root, OWN_CORRESPONDENCE) else "Document"
+    return "Letter" if own else "Document"
+
+
+def _tag(el: etree._Element | None) -> object:
+    return None if el is None else el.tag
+
+
+def _own_correspondence(root: etree._Element) -> list[etree._Element]:
+    """The elements ``OWN_CORRESPONDENCE`` selects, found without XPath (called for every document)."""
+    found = list(root.iter(_CORRESP_DESC))
+    return found if len(found) == 1 else [c for c in found if c.get("ref") is None]
+
+
+def _title(root: etree._Element) -> str:
+    """The reading text of the first ``titleStmt/title``."""
+    for title in root.iter(_TITLE):
+        if _tag(title.getparent()) == _TITLE_STMT:
+            return reading_text(title)
+    return ""
+
+
+def _names(root: etree._Element) -> list[etree._Element]:
+    """The elements with ``@ref`` or ``@key`` inside a ``text``, a ``correspDesc``, an ``abstract`` or the
+    ``titleStmt``'s ``title``s, in document order."""
+    found: list[etree._Element] = []
+    outer: etree._Element | None = None  # the last container taken; those inside it are searched with it
+    for container in root.iter(*_NAME_CONTAINERS):
+        if container.tag == _TITLE and _tag(container.getparent()) != _TITLE_STMT:
+            continue
+        if outer is not None and any(a is outer for a in container.iterancestors()):
+            continue
+        outer = container
+        found += [
+            el
+            for el in container.iterdescendants()
+            if isinstance(el.tag, str) and (el.get("ref") is not None or el.get("key") is not None)
+        ]
+    return found
 
 
 def entry_id(name: etree._Element) -> str:
@@ -116,21 +156,21 @@ def reading_text(el: etree._Element) -> str:
 
 def _search_text(root: etree._Element) -> str:
     """The reading text of the document's text, its blocks apart, for full-text search."""
-    found = _xpath(root, "(//tei:text[not(ancestor::tei:text)])[1]")
+    text = next(root.iter(_TEXT), None)  # the first text in document order is inside no other
     parts: list[str] = []
-    if found:
-        _collect_reading(found[0], parts, top=True)
+    if text is not None:
+        _collect_reading(text, parts, top=True)
     return " ".join("".join(parts).split())
 
 
 def _collect_reading(el: etree._Element, parts: list[str], top: bool = False) -> None:
-    local = etree.QName(el).localname if isinstance(el.tag, str) else ""
-    skipped = not isinstance(el.tag, str) or (not top and local in {"del", "note", "surplus", "fw", "pb"})
+    local = _local(el)
+    skipped = not local or (not top and local in _LEFT_OUT)
     if local in SEPARATE:
         parts.append(" ")
     if not skipped:
         if local == "choice":
-            chosen = [c for c in el if etree.QName(c).localname in {"reg", "expan", "corr"}] or list(el)[:1]
+            chosen = [c for c in el if _local(c) in _CHOSEN] or list(el)[:1]
             for child in chosen:
                 _collect_reading(child, parts)
         else:
@@ -139,6 +179,17 @@ def _collect_reading(el: etree._Element, parts: list[str], top: bool = False) ->
                 _collect_reading(child, parts)
     if not top:
         parts.append(el.tail or "")
+
+
+# What the reading view leaves out, and the reading of a choice it gives.
+_LEFT_OUT = frozenset({"del", "note", "surplus", "fw", "pb"})
+_CHOSEN = frozenset({"reg", "expan", "corr"})
+
+
+def _local(el: etree._Element) -> str:
+    """The local name of an element (as ``etree.QName(el).localname``, cheaper); ``""`` for a comment or PI."""
+    tag = el.tag
+    return tag[tag.rfind("}") + 1 :] if isinstance(tag, str) else ""
 
 
 @lru_cache(maxsize=128)
@@ -166,7 +217,7 @@ def _lang(el: etree._Element) -> str:
 
 
 def _index_of(name: etree._Element) -> str | None:
-    local = etree.QName(name).localname
+    local = _local(name)
     if local == "placeName" or (local == "rs" and name.get("type") == "place"):
         return "places"
     if local in {"persName", "orgName", "name"} or (local == "rs" and name.get("type") in {"person", "org", None}):
@@ -175,7 +226,7 @@ def _index_of(name: etree._Element) -> str | None:
 
 
 def _entry_summary(key: str, entry: etree._Element | None, name: etree._Element) -> Summary:
-    summary: Summary = {"key": key, "name": "", "kind": etree.QName(name).localname, "authority": [], "note": ""}
+    summary: Summary = {"key": key, "name": "", "kind": _local(name), "authority": [], "note": ""}
     summary["sources"] = []
     summary["names"] = []
     if entry is not None:
@@ -217,15 +268,15 @@ def _party(el: etree._Element) -> Summary:
     return {"name": reading_text(el), "key": entry_id(el)}
 
 
-def _parties(
-    root: etree._Element, kind: str, names: str = "*[self::tei:persName or self::tei:orgName]"
-) -> list[Summary]:
-    """The senders, addressees or places of the document itself, each once."""
+def _parties(own: list[etree._Element], kind: str, tags: tuple[str, ...]) -> list[Summary]:
+    """The senders, addressees or places of the document itself (names of ``tags`` in the ``correspAction`` of
+    type ``kind`` of its own ``correspDesc``), each once."""
     parties: list[Summary] = []
-    for el in _xpath(root, f"{OWN_CORRESPONDENCE}/tei:correspAction[@type='{kind}']/{names}"):
-        party = _party(el)
-        if party not in parties:
-            parties.append(party)
+    for action in (a for c in own for a in c.iterchildren(_CORRESP_ACTION) if a.get("type") == kind):
+        for el in action.iterchildren(*tags):
+            party = _party(el)
+            if party not in parties:
+                parties.append(party)
     return parties
 
 
