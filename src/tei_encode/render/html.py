@@ -112,20 +112,23 @@ def sanitize(root: etree._Element) -> None:
     A block inside a phrasing-only element becomes a span with the class ``block``;
     a link inside a link becomes a span (keeping its id, so links to it still resolve).
     """
-    # One walk, each element told whether a link or a phrasing-only element holds it.
-    pending: list[tuple[etree._Element, bool, bool]] = [(root, False, False)]
-    while pending:
-        el, in_phrasing, in_link = pending.pop()
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag == "a" and in_link:
-            el.tag = "span"
-            el.attrib.pop("href", None)
-        elif el.tag in BLOCKS and in_phrasing:
-            el.set("class", f"{el.get('class', el.tag)} block".strip())
-            el.tag = "span"
-        inner = (in_phrasing or el.tag in PHRASING_ONLY, in_link or el.tag == "a")
-        pending.extend((child, *inner) for child in el)
+    # One walk in C (lxml's iterwalk), counting the phrasing-only elements and the links that hold each element.
+    phrasing = links = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            if el.tag == "a" and links:
+                el.tag = "span"
+                el.attrib.pop("href", None)
+            elif phrasing and el.tag in BLOCKS:
+                el.set("class", f"{el.get('class', el.tag)} block".strip())
+                el.tag = "span"
+            step = 1
+        else:
+            step = -1
+        if el.tag in PHRASING_ONLY:
+            phrasing += step
+        if el.tag == "a":
+            links += step
 
 
 def serialize_page(root: etree._Element) -> bytes:
