@@ -76,6 +76,9 @@ def find_mentions(text: str, index: NameIndex) -> list[Mention]:
     for i in capitals:  # every form this module finds starts with a capital
         if i < after:
             continue
+        word = words[i].text
+        if not index.starting_with(word) and "-" not in word and not word.endswith(_GLUED_ENDINGS):
+            continue  # the common case, a capitalised word that starts no name, without the calls below
         mention, used = _match_at(text, words, i, index)
         if mention:
             found.append(mention)
