@@ -54,11 +54,17 @@ REVIEW = "Not in the register: proposed from {by}; to be reviewed by an editor."
 NO_NAMES = frozenset({"pb", "catchword", "facsimile", "content-label"})
 # A statement of rights or a licence: boilerplate whose names ("US and international copyright laws") are no
 # mentions of the document.
-RIGHTS_STATEMENT = re.compile(r"\b[Cc]opyright(?:ed)?\b|©|\b[Aa]ll rights reserved\b")
+# Searched in every block: each branch opens with a letter, and the word boundary before it is a look-behind after
+# it, so that the search skips to the letters a match can start with.
+RIGHTS_STATEMENT = re.compile(
+    r"C(?<!\wC)opyright(?:ed)?\b|c(?<!\wc)opyright(?:ed)?\b|©"
+    r"|A(?<!\wA)ll rights reserved\b|a(?<!\wa)ll rights reserved\b"
+)
 MAX_WORDS = 4
 # A word in capitals (``BEIJING``, ``USSR``), of three letters or more.
 NEXT_WORD = re.compile(r" ([^\W\d_]{2,})")
-CAPITALS_WORD = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]{3,}(?![^\W\d_])")
+# (The first capital before the look-behind: a search then skips to the capitals.)
+CAPITALS_WORD = re.compile(r"[A-ZА-ЯЁ](?<![^\W\d_][A-ZА-ЯЁ])[A-ZА-ЯЁ]{2,}(?![^\W\d_])")
 # Prepositions a line in capitals puts before a place ("IN LONDON", "FROM PYONGYANG").
 CAPITAL_CONNECTIVES = frozenset({"IN", "AT", "FROM", "TO", "NEAR"})
 # Abbreviations of states that CAPITALS_WORD does not find.

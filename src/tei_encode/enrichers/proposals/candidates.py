@@ -24,7 +24,8 @@ PREVIOUS_WORD = re.compile(r"([^\W\d_]+) $")
 # The word after a position, with one space between.
 NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 # A word of WORD that starts with a capital and goes on in small letters (``Litvinov``, ``Пекине``; not ``ЦК``).
-CAPITALISED = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё][^\W\d_]*(?:[-’'][^\W\d_]+)*")
+# (The capital before the look-behind that no letter precedes it: a search then skips to the capitals.)
+CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ](?<![^\W\d_][A-ZÀ-ÖØ-ÞА-ЯЁ])[a-zß-öø-ÿа-яё][^\W\d_]*(?:[-’'][^\W\d_]+)*")
 # A possessive ending a capitalised word (``Radek’s``, ``Moscow's``), not part of its name.
 POSSESSIVE = re.compile(r"[’']s\Z|[’']s(?![^\W\d_])")
 # Words a heading capitalises that join names without being part of them ("From Pyongyang To Vyshinsky").
