@@ -107,7 +107,11 @@ ARCHIVE_PATTERN = r"(?<!\w)(?:" + "|".join(_spelling_pattern(s) for s in _SPELLI
 _FIRST_WORDS = sorted(
     {s.split()[0] for spellings in SHELFMARK_ARCHIVES.values() for s in spellings}, key=len, reverse=True
 )
-SHELFMARK_HINT = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in _FIRST_WORDS) + r")(?!\w)")
+# Each word's first letter comes before the look-behind that no word character precedes the word: a search then
+# skips to the letters a word can start with (it is searched in every block).
+SHELFMARK_HINT = re.compile(
+    "|".join(rf"{re.escape(word[0])}(?<!\w{re.escape(word[0])}){re.escape(word[1:])}(?!\w)" for word in _FIRST_WORDS)
+)
 """The first word of any spelling of a shelfmark archive: a text it does not find names none (a quick test)."""
 
 

@@ -92,6 +92,8 @@ _NEXT_CITATION = re.compile(r"[ \t]*;[ \t]*")
 _LABEL_INITIALS = "".join(sorted({label[0] for labels in _LABELS.values() for label in labels.split("|")}))
 _PART = re.compile(rf"(?=[{_LABEL_INITIALS}])" + _LABEL.pattern + r"(?:[a-zа-яё]{1,2}-)?\d", re.I)
 
+# Searched first: a text without a digit (a third of the blocks) holds no part; this costs a sixth of _PART's search.
+_DIGIT = re.compile(r"\d")
 _ABBREVIATION = re.compile(rf"[ \t]*\((?:{ARCHIVE_PATTERN})\)", re.I)
 # The name of an archive written out before its abbreviation in parentheses, in a language or transliteration the
 # table lacks: "Arkhiv Vneshnei Politiki Rossiiskoi Federatsii (AVP RF)". It holds a word for "archive", after at
@@ -134,7 +136,8 @@ class Citation:
 
 def find_citations(text: str) -> list[Citation]:
     """The archival citations in ``text``, in order, with only the parts they state."""
-    return _citations(text) if _PART.search(text) or SHELFMARK_HINT.search(text) else []
+    has_part = _DIGIT.search(text) is not None and _PART.search(text) is not None  # a part ends in a digit
+    return _citations(text) if has_part or SHELFMARK_HINT.search(text) else []
 
 
 def _citations(text: str) -> list[Citation]:
