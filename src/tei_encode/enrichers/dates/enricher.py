@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...diagnostics import Reporter
@@ -117,14 +118,7 @@ def find_dates(
     norm = normalise(text)
     if not _worth_reading(norm):
         return []
-    passed: dict[re.Pattern[str], bool] = {}
-    candidates = [
-        c
-        for rule in RULES
-        if rule.may_match(norm, passed)
-        for c in rule.candidates(norm)
-        if _admissible(c, norm, year, blocked)
-    ]
+    candidates = [c for c in _readings(norm) if _admissible(c, norm, year, blocked)]
     found: list[DateMatch] = []
     for cand in choose(candidates):
         match = _resolve(cand, text, year, month, now)
@@ -132,6 +126,17 @@ def find_dates(
             found.append(match)
             month = match.month or month
     return found
+
+
+@lru_cache(maxsize=256)
+def _readings(norm: str) -> tuple[Candidate, ...]:
+    """Every rule's readings of a normalised text, in the rules' order, before the context decides which stand.
+
+    Kept for the last texts read: the letters of a page repeat its collection's heading, and notes such as
+    "Original. Typescript." recur from letter to letter; a reading depends on the text alone.
+    """
+    passed: dict[re.Pattern[str], bool] = {}
+    return tuple(c for rule in RULES if rule.may_match(norm, passed) for c in rule.candidates(norm))
 
 
 def _worth_reading(text: str) -> bool:
