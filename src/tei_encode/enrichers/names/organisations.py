@@ -38,7 +38,7 @@ def names_organisation(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the name at ``start:end`` is part of an organisation's name."""
     after = PERSON_ORG_AFTER if kind == "person" else PLACE_ORG_AFTER
     before = text[max(0, start - 60) : start]
-    if after.search(text[end : end + 40]) or ORG_BEFORE.search(before):
+    if after.search(text[end : end + 40]) or (_ends_with_of(before) and ORG_BEFORE.search(before)):
         return True
     return (
         # Every such name ends with "of" or "of the" in English, or is Russian.
@@ -46,3 +46,8 @@ def names_organisation(text: str, start: int, end: int, kind: str) -> bool:
         and ("of" in before or CYRILLIC_LETTER.search(before) is not None)
         and PLACE_ORG_BEFORE.search(before) is not None
     )
+
+
+def _ends_with_of(before: str) -> bool:
+    """A quick test for ``ORG_BEFORE`` (searched before every name): the text ends in spaces and holds " of"."""
+    return before.endswith((" ", "\t")) and " of" in before
