@@ -38,8 +38,9 @@ _EMPTY = etree.XPath("descendant-or-self::*[not(node())]")
 
 def element(tag: str, attrib: dict[str, str | None] | None = None, *children: etree._Element | str) -> etree._Element:
     """An HTML element with attributes (None leaves one out) and children (strings become text)."""
-    el = etree.Element(tag, {k: v for k, v in (attrib or {}).items() if v is not None})
-    append(el, *children)
+    el = etree.Element(tag, {k: v for k, v in attrib.items() if v is not None} if attrib else None)
+    if children:
+        append(el, *children)
     return el
 
 
