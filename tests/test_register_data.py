@@ -214,7 +214,7 @@ SENTENCES = [
     (
         "L. I. Brezhnev met Honecker and Ceaușescu in East Berlin; Kissinger flew to the Middle East.",
         [(P, "L. I. Brezhnev", "#Brezhnev", ""), (P, "Honecker", "#Honecker", ""), (P, "Ceaușescu", "#Ceausescu", ""),
-         (L, "East Berlin", "#East_Berlin", ""), (P, "Kissinger", "#Kissinger", ""),
+         (L, "East Berlin", "#Berlin", ""), (P, "Kissinger", "#Kissinger", ""),
          (L, "Middle East", "#Middle_East", "")],
     ),
     (
