@@ -60,3 +60,30 @@ NOT_PERSON_BEFORE = frozenset({
     "outside", "around",
 })
 # fmt: on
+# Given names common among the people of modern political history (English, German, French, Russian and other
+# Slavonic names as they are transliterated, Hungarian, Arabic): a capitalised word after one names a person
+# ("Robert Anderson", "Erich Honecker", "Zakaria Mohieddin"). Words that are also common English words
+# ("Will", "Bill", "Grant") are left out.
+# fmt: off
+GIVEN_NAMES = frozenset({
+    "john", "james", "william", "george", "charles", "robert", "thomas", "henry", "edward", "richard", "joseph",
+    "david", "michael", "paul", "peter", "frank", "harry", "harold", "walter", "arthur", "albert", "frederick",
+    "francis", "samuel", "daniel", "stephen", "anthony", "andrew", "dwight", "averell", "lyndon", "franklin",
+    "winston", "cordell", "herbert", "ernest", "lewis", "hugh", "philip", "eleanor", "margaret", "elizabeth",
+    "mary", "jenny", "laura", "mark", "karl", "friedrich", "wilhelm", "erich", "otto", "ernst", "heinrich", "hermann",
+    "hans", "johann", "ferdinand", "august", "rosa", "clara", "franz", "kurt", "willi", "willy", "egon", "helmut",
+    "walther", "gustav", "ludwig", "georg", "konrad", "rudolf", "werner", "wolfgang", "jean", "pierre", "jacques",
+    "louis", "henri", "maurice", "léon", "jules", "georges", "marcel", "andré", "françois", "vladimir", "lev",
+    "leon", "leonid", "nikolai", "nikolay", "nikita", "alexei", "alexey", "aleksei", "aleksey", "alexander",
+    "aleksandr", "andrei", "andrey", "anatoly", "anatoli", "mikhail", "sergei", "sergey", "ivan", "yuri", "yury",
+    "boris", "grigory", "grigori", "georgy", "georgi", "dmitri", "dmitry", "fyodor", "feliks", "felix", "kliment",
+    "lavrenty", "lavrenti", "lazar", "vyacheslav", "anastas", "valentin", "valerian", "viktor", "victor",
+    "konstantin", "pavel", "pyotr", "yakov", "yemelyan", "nadezhda", "inessa", "alexandra", "yelena", "oleg",
+    "vasily", "vasili", "semyon", "stepan", "kirill", "arkady", "gleb", "iosif", "eduard", "valery", "gennady",
+    "vadim", "yegor", "ilya", "matvei", "maxim", "władysław", "wladyslaw", "józef", "jozef", "wojciech",
+    "edvard", "josip", "milovan", "janos", "jános", "imre", "mátyás", "matyas", "ernő", "todor", "enver",
+    "nicolae", "gheorghe", "klement", "antonín", "gustáv", "fidel", "raúl", "raul", "ernesto", "gamal", "anwar",
+    "mohammed", "muhammad", "mohamed", "mohammad", "zakaria", "abdel", "abdul", "ali", "hassan", "hussein", "ahmed",
+    "mahmoud", "hafez", "yasser", "babrak", "hafizullah",
+})
+# fmt: on

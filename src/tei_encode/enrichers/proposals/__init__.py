@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...diagnostics import Reporter
-from ...model import Block, Document, span
+from ...model import Block, Document, PartyKind, span
 from ...register import Authority, Entry, Name
 from ..names.index import CYRILLIC, morph
 from ..names.organisations import names_organisation
@@ -40,8 +40,10 @@ from .candidates import (
     trimmed,
 )
 from .gazetteer import Place, lookup, source
+from .given import propose_given_names
 from .lists import propose_listed
 from .people import in_register, link_proposed, place_keys, register_words
+from .repeats import propose_repeated_surnames, propose_speakers
 from .russian import model_version, russian_names
 from .surnames import propose_surnames
 from .syllabic import propose_syllabic_names
@@ -117,6 +119,7 @@ class ProposedNamesEnricher:
         detect = [b for lang, b in chosen + capitals if lang != "ru"]
         if detect:
             propose_syllabic_names(detect, [b for lang, b in blocks if lang != "ru"])
+        propose_given_names(b for lang, b in chosen if lang != "ru")
         propose_surnames([(b, free[id(b)]) for lang, b in chosen if lang != "ru"], registered)
         propose_listed(b for lang, b in chosen if lang != "ru")
         for lang, block in chosen:
@@ -136,17 +139,24 @@ class ProposedNamesEnricher:
             _identify_rule_places((block for _, block in blocks), context, document.id, by_authority)
         for _, block in blocks:
             _take_initials(block)
-        if not chosen:
-            return
-        for kind in ("person", "place"):
-            added = context.added.get(document.id, [])
-            new = link_proposed((block for _, block in blocks), kind, context.register, added)
-            if new:
-                context.add_entries(document.id, new)
+        if chosen:
+            _link_proposed([b for _, b in blocks], ("person", "place"), context, document.id)
+        # A surname repeated after its full name is the person's; a speaker's label no name introduced is a new one.
+        propose_repeated_surnames([b for _, b in blocks])
+        if propose_speakers([b for _, b in blocks]):
+            _link_proposed([b for _, b in blocks], ("person",), context, document.id)
         if places:
             context.add_entries(document.id, [_entry(place) for _, place in sorted(places.items())])
             for key, place in sorted(places.items()):
                 reporter.info("proposed-place", f"provisional entry #{key} for {place.name!r} from GeoNames")
+
+
+def _link_proposed(blocks: list[Block], kinds: tuple[PartyKind, ...], context: Context, document_id: str) -> None:
+    """Give the proposed names of ``kinds`` provisional entries (``people.link_proposed``) and record them."""
+    for kind in kinds:
+        new = link_proposed(blocks, kind, context.register, context.added.get(document_id, []))
+        if new:
+            context.add_entries(document_id, new)
 
 
 def _russian(

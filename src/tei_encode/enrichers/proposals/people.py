@@ -85,10 +85,30 @@ def link_proposed(blocks: Iterable[Block], kind: PartyKind, register: Register, 
             forms.setdefault(key, set()).add(surface)
             by.setdefault(key, s.attr("by") or s.attr("source"))
             found.append((block, s, key))
+    if kind == "person":
+        found = _merged_surnames(found, forms, by, known)
     for block, s, key in found:
         block.spans.remove(s)
         block.add(span(s.start, s.end, kind, ref=f"#{key}", **{k: v for k, v in s.attrs if k != "ref"}))
     return [_entry(key, kind, forms[key], by[key]) for key in sorted(forms) if key not in known]
+
+
+def _merged_surnames(
+    found: list[tuple[Block, Span, str]], forms: dict[str, set[str]], by: dict[str, str], known: set[str]
+) -> list[tuple[Block, Span, str]]:
+    """The proposals with a surname alone keyed as the one fuller name of the document ending with it (``Kosygin’s``
+    after ``Alexei Kosygin``); ``forms`` and ``by`` are merged alike."""
+    fuller = {key for key in (*forms, *known) if "_" in key}
+    merged = {}
+    for key in [k for k in forms if "_" not in k]:
+        ends = [k for k in fuller if k.rsplit("_", 1)[-1] == key]
+        if len(ends) == 1:
+            merged[key] = ends[0]
+            written = forms.pop(key)
+            del by[key]
+            if ends[0] in forms:
+                forms[ends[0]] |= written
+    return [(block, s, merged.get(key, key)) for block, s, key in found]
 
 
 def _entry(key: str, kind: str, written: set[str], by: str) -> Entry:

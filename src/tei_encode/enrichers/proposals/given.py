@@ -1,0 +1,75 @@
+"""Persons proposed by a given name before a surname, for English text.
+
+A common given name (``GIVEN_NAMES``), perhaps a patronymic (``Leonid Ilyich Brezhnev``, ``Nikolai
+Alexandrovich Alexeyev``) and an initial (``Mark H. Doctoroff``), then one capitalised word that is no post,
+institution or month and that no other capitalised word continues, the whole no place of the gazetteer, is one
+person, proposed with ``cert="medium"``. Person spans inside it (``Brezhnev`` from the register, ``Ilyich`` from
+a rule) are replaced by the whole name, keeping the one register link among them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ...model import Block, span
+from ..names.index import fold
+from ..names.words import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
+from ..unregistered.places import NOT_PLACES
+from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, opens_sentence
+from .gazetteer import lookup
+from .surnames import NAMED_AFTER
+
+SOURCE = "rule:given-name"
+BY = "the given-name rule"
+_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
+# A given name, a patronymic perhaps, an initial perhaps, and the surname.
+GIVEN_NAME = re.compile(
+    rf"(?<![\w.’'-])(?P<given>{_WORD})"
+    rf"(?:[ \t]+(?P<patronymic>[A-Z][a-z]+(?:ovich|evich|yich|ich|ovna|evna|ichna)))?"
+    rf"(?:[ \t]+[A-Z]\.)?"
+    rf"[ \t]+(?P<surname>{_WORD}(?:-{_WORD})?)(?:(?=[’']s(?!\w))|(?![\w’'-]|\.\w))"
+)
+CAPITALISED_WORD = re.compile(rf"(?<![\w.’'-]){_WORD}")
+NOT_SURNAMES = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES
+
+
+def propose_given_names(blocks: Iterable[Block]) -> None:
+    """Mark the given names with their surnames in the English ``blocks`` as persons (``cert="medium"``)."""
+    for block in blocks:
+        text = block.text
+        for word in CAPITALISED_WORD.finditer(text):
+            match = GIVEN_NAME.match(text, word.start()) if fold(word.group()) in GIVEN_NAMES else None
+            if match is None or not _is_surname(text, match):
+                continue
+            start, end = match.span()
+            inside = [s for s in block.spans if s.overlaps(start, end)]
+            if any(s.kind != "person" or s.start < start or s.end > end for s in inside):
+                continue
+            refs = {s.attr("ref") for s in inside if s.attr("ref") and not s.attr("source")}
+            for s in inside:
+                block.spans.remove(s)
+            attrs = {"ref": refs.pop()} if len(refs) == 1 else {}
+            block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY, **attrs))
+
+
+def _is_surname(text: str, match: re.Match[str]) -> bool:
+    """Whether the word after the given name is a surname: no post, institution, month or place, and neither a
+    capitalised word before the given name (``Fort William``; a post may stand there) nor one after it."""
+    surname = match.group("surname")
+    if fold(surname) in NOT_SURNAMES or fold(surname) in GIVEN_NAMES or NAMED_AFTER.match(text, match.end()):
+        return False
+    if lookup(match.group()) is not None:  # "Port Elizabeth"; a town named like a surname is no matter
+        return False
+    before = PREVIOUS_WORD.search(text, 0, match.start())
+    if (
+        before is not None
+        and before.group(1)[0].isupper()
+        and fold(before.group(1)) not in TITLE_WORDS
+        and before.group(1) not in CONNECTIVES
+        and not opens_sentence(text, before.start(1))
+    ):
+        return False
+    after = NEXT_WORD.match(text, match.end())
+    return after is None or not after.group(1)[0].isupper() or after.group(1) in CONNECTIVES
+

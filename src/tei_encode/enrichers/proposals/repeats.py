@@ -1,0 +1,115 @@
+"""Persons a document introduces once and then names by the surname alone, and the speakers of a record.
+
+A person found with a full name (``Soviet Premier Alexei Kosygin``, ``Zakaria Mohieddin``) is named later by the
+surname alone, in running text and as a speaker's label (``Kosygin: Ask Comrade Taraki``): every free mention
+of that surname standing alone (no capitalised word joined to it but a post) is that person, linked to the same
+entry, with ``cert="medium"``; a surname two persons of the document share is left alone, and so is a family name
+that comes first (``Le Chang``, ``Kim Il Sung``: the last word is a given name).
+
+In the record of a conversation, three or more lines open with a speaker's name and a colon or a full stop
+(``Kosygin: ...``, ``Громыко. Значит, ...``); a label shaped like a surname (a Russian surname by its
+dictionary reading, a Latin one by its ending) or already a person's name in the document is a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...model import Block, Span, span
+from ..names.index import CYRILLIC, fold, morph
+from ..names.rules import SURNAME_ENDING
+from ..names.words import FAMILY_NAMES_FIRST, NOT_NAMES, ORG_WORDS, TITLE_WORDS
+from ..unregistered.places import NOT_PLACES
+from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, is_free, name_end, opens_sentence
+from .gazetteer import lookup
+from .surnames import NAMED_AFTER
+
+SOURCE = "rule:repeated-surname"
+BY = "the repeated-surname rule"
+SPEAKER_SOURCE = "rule:speaker"
+SPEAKER_BY = "the speaker rule"
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]+)?"
+SURNAME_WORD = re.compile(rf"(?<![\w’'-]){_NAME_WORD}(?:[’']s)?(?![\w’'-])")
+# A line opening with a speaker's name and a colon or a full stop before the speech.
+SPEAKER_LINE = re.compile(rf"^[ \t]*(?P<name>{_NAME_WORD})[.:][ \t]+\S", re.M)
+MIN_SPEAKER_LINES = 3
+MIN_LENGTH = 3
+NOT_SURNAMES = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES
+
+
+def propose_speakers(blocks: Sequence[Block]) -> bool:
+    """Mark the speakers' labels of a conversation record in ``blocks`` as persons (``cert="medium"``); whether
+    any was."""
+    lines = [(block, m) for block in blocks for m in SPEAKER_LINE.finditer(block.text)]
+    if len(lines) < MIN_SPEAKER_LINES:
+        return False
+    marked = False
+    persons = {fold(w) for block in blocks for s in block.spans_of("person") for w in _words(block, s)}
+    for block, match in lines:
+        word = match.group("name")
+        if fold(word) in NOT_SURNAMES or not (fold(word) in persons or _surname_shaped(word)):
+            continue
+        if is_free(block, *match.span("name")):
+            block.add(span(*match.span("name"), "person", cert="medium", source=SPEAKER_SOURCE, by=SPEAKER_BY))
+            marked = True
+    return marked
+
+
+def propose_repeated_surnames(blocks: Sequence[Block]) -> None:
+    """Mark the free mentions of the surnames of persons found with a full name as those persons."""
+    refs: dict[str, set[str]] = {}
+    attrs: dict[str, dict[str, str]] = {}
+    for block in blocks:
+        for s in block.spans_of("person"):
+            words = _words(block, s)
+            if len(words) < 2 or fold(words[0]) in FAMILY_NAMES_FIRST or not s.attr("ref"):
+                continue
+            surname = words[-1]
+            if len(surname) < MIN_LENGTH or not surname[0].isupper() or fold(surname) in NOT_SURNAMES:
+                continue
+            refs.setdefault(surname, set()).add(s.attr("ref"))
+            attrs[surname] = {k: v for k, v in s.attrs if k in ("ref", "unregistered")}
+    surnames = {word for word, found in refs.items() if len(found) == 1}
+    if not surnames:
+        return
+    for block in blocks:
+        if not any(word in block.text for word in surnames):
+            continue
+        for match in SURNAME_WORD.finditer(block.text):
+            start, end = match.start(), name_end(block.text, *match.span())
+            word = block.text[start:end]
+            if word not in surnames or not is_free(block, start, end) or not _stands_alone(block.text, start, end):
+                continue
+            block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY, **attrs[word]))
+
+
+def _words(block: Block, s: Span) -> list[str]:
+    """The words of a person's span, without a possessive."""
+    return re.sub(r"[’']s\Z", "", block.text[s.start : s.end]).split()
+
+
+def _surname_shaped(word: str) -> bool:
+    """Whether a speaker's label reads as a surname: in Russian by the dictionary, in Latin letters by its ending."""
+    if lookup(word) is not None:
+        return False
+    if CYRILLIC.search(word):
+        return "Surn" in morph().parse(word)[0].tag
+    return bool(SURNAME_ENDING.search(word))
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether no capitalised word is joined to ``start:end`` by a space but a post or a sentence's first word
+    before it (``Premier Kosygin``, ``In Kosygin's view``), and nothing named after it follows."""
+    before = PREVIOUS_WORD.search(text, 0, start)
+    if (
+        before is not None
+        and before.group(1)[0].isupper()
+        and before.group(1) not in CONNECTIVES
+        and fold(before.group(1)) not in TITLE_WORDS
+        and not opens_sentence(text, before.start(1))
+    ):
+        return False
+    after = NEXT_WORD.match(text, end)
+    joined = after is not None and after.group(1)[0].isupper() and after.group(1) not in CONNECTIVES
+    return not joined and not NAMED_AFTER.match(text, end)

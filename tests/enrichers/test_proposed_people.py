@@ -1,0 +1,114 @@
+"""Persons found without the register: given names, surnames repeated after a full name, speakers' labels."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.enrichers import Context, enrich
+from tei_encode.model import Block, Division, Document
+from tei_encode.register import Entry, Name, Register
+
+
+def document(*paragraphs: str, lang: str = "en") -> Document:
+    doc = Document("d", "d.txt", "text", lang, Block("title", "A record"))
+    doc.divisions.append(Division("text", [Block("p", p) for p in paragraphs], {"lang": lang}))
+    return doc
+
+
+def persons(doc: Document, register: Register | None = None) -> list[tuple[str, dict[str, str]]]:
+    enrich(doc, Context(register or Register()), Reporter("d.txt"))
+    return [
+        (block.text[s.start : s.end], dict(s.attrs))
+        for block in doc.divisions[0].blocks
+        for s in sorted(block.spans)
+        if s.kind == "person"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dept pass President and SecState only from Robert Anderson.", ["Robert Anderson"]),
+        ("He would very much like to send Zakaria Mohieddin there.", ["Zakaria Mohieddin"]),
+        ("To Comrade Leonid Ilyich Brezhnev, General Secretary.", ["Leonid Ilyich Brezhnev"]),
+        ("The deputy, Nikolai Alexandrovich Alexeyev, arrived.", ["Nikolai Alexandrovich Alexeyev"]),
+        ("Translation by Mark H. Doctoroff.", ["Mark H. Doctoroff"]),
+        ("He is a clerk of a firm in Mark Lane and lives near Karl Marx Street.", []),
+        ("The George Washington University replied in March.", []),
+        ("John thanked the Committee in May.", []),
+    ],
+    ids=["name", "arabic", "patronymic", "patronymic-in-commas", "initial", "streets", "institution", "no-surname"],
+)
+def test_a_given_name_before_a_surname_is_a_person(text: str, expected: list[str]) -> None:
+    found = persons(document(text))
+    assert [t for t, _ in found] == expected
+    assert all(a["cert"] == "medium" and a["source"] == "rule:given-name" and a["ref"] for _, a in found)
+
+
+def test_a_given_name_takes_in_the_registers_surname_and_keeps_its_link() -> None:
+    register = Register({"brezhnev": Entry("brezhnev", "person", (Name("Brezhnev", "en", "main"),))})
+    found = persons(document("Esteemed Comrade Leonid Ilyich Brezhnev!"), register)
+    assert found == [
+        ("Leonid Ilyich Brezhnev", {"ref": "#brezhnev", "cert": "medium", "source": "rule:given-name",
+                                    "by": "the given-name rule"}),
+    ]  # fmt: skip
+
+
+def test_a_surname_repeated_after_the_full_name_is_the_same_person() -> None:
+    doc = document(
+        "Transcript of a conversation between Soviet Premier Alexei Kosygin and the Afghan leader.",
+        "Kosygin: Ask him, perhaps he will outline the situation.",
+        "In Kosygin’s view the matter is complex.",
+        "The Kosygin Plan was not mentioned.",
+    )
+    found = persons(doc)
+    assert [t for t, _ in found] == ["Alexei Kosygin", "Kosygin", "Kosygin"]
+    assert len({a["ref"] for _, a in found}) == 1
+    assert found[1][1]["source"] == "rule:repeated-surname"  # the second, a possessive, is the surname form's
+
+
+def test_a_surname_two_persons_share_is_left_alone() -> None:
+    doc = document("Robert Anderson met Mark Anderson in the morning.", "The note reached Anderson later.")
+    assert [t for t, _ in persons(doc)] == ["Robert Anderson", "Mark Anderson"]
+
+
+def test_the_speakers_of_a_russian_record_are_persons() -> None:
+    doc = document(
+        "Громыко. Значит, «черный ящик» они поднять могут.",
+        "Тихонов. Ясно, что рано или поздно они полезут.",
+        "Горбачев. Зафиксировали ли они выстрел?",
+        "Громыко. Мы должны сказать, что выстрелы были.",
+        lang="ru",
+    )
+    found = persons(doc)
+    assert [t for t, _ in found] == ["Громыко", "Тихонов", "Горбачев", "Громыко"]
+    assert found[0][1]["ref"] == found[3][1]["ref"]
+    assert all(a["cert"] == "medium" for _, a in found)
+
+
+def test_labels_of_fields_are_no_speakers() -> None:
+    doc = document(
+        "Summary: A reply to an earlier telegram.",
+        "Source: Archive of Foreign Policy.",
+        "Note: The second copy is missing.",
+        "Question: What are the prospects?",
+    )
+    assert persons(doc) == []
+
+
+NAME_WORDS = ["Robert", "Leonid", "Ilyich", "Kosygin", "Anderson", "Mark", "Lane", "Громыко", "Тихонов", "H."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*NAME_WORDS, " ", ", ", ": ", ". ", "\n", "’s", "said", "the"]), max_size=30))
+def test_any_text_gives_persons_inside_it_that_do_not_overlap(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    doc = document(text, text)
+    enrich(doc, Context(Register()), Reporter("d.txt"))
+    for block in doc.divisions[0].blocks:
+        spans = sorted(s for s in block.spans if s.kind == "person")
+        assert all(0 <= s.start < s.end <= len(block.text) for s in spans)
+        assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
