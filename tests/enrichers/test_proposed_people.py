@@ -36,11 +36,12 @@ def persons(doc: Document, register: Register | None = None) -> list[tuple[str, 
         ("To Comrade Leonid Ilyich Brezhnev, General Secretary.", ["Leonid Ilyich Brezhnev"]),
         ("The deputy, Nikolai Alexandrovich Alexeyev, arrived.", ["Nikolai Alexandrovich Alexeyev"]),
         ("Translation by Mark H. Doctoroff.", ["Mark H. Doctoroff"]),
+        ("Greetings from Leonid Ilych [Brezhnev] and all members.", ["Leonid Ilych [Brezhnev]"]),
         ("He is a clerk of a firm in Mark Lane and lives near Karl Marx Street.", []),
         ("The George Washington University replied in March.", []),
         ("John thanked the Committee in May.", []),
     ],
-    ids=["name", "arabic", "patronymic", "patronymic-in-commas", "initial", "streets", "institution", "no-surname"],
+    ids=["name", "arabic", "patronymic", "in-commas", "initial", "supplied", "streets", "institution", "none"],
 )
 def test_a_given_name_before_a_surname_is_a_person(text: str, expected: list[str]) -> None:
     found = persons(document(text))
@@ -112,3 +113,9 @@ def test_any_text_gives_persons_inside_it_that_do_not_overlap(pieces: list[str])
         spans = sorted(s for s in block.spans if s.kind == "person")
         assert all(0 <= s.start < s.end <= len(block.text) for s in spans)
         assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_a_full_name_is_linked_to_the_person_its_surname_names_elsewhere() -> None:
+    register = Register({"castro": Entry("castro", "person", (Name("Castro", "en", "main"),))})
+    found = persons(document("Castro replied at once.", "Later the embassy saw Fidel Castro again."), register)
+    assert [(t, a["ref"]) for t, a in found] == [("Castro", "#castro"), ("Fidel Castro", "#castro")]

@@ -40,7 +40,8 @@ from .candidates import (
     trimmed,
 )
 from .gazetteer import Place, lookup, source
-from .given import propose_given_names
+from .given import is_given_name, propose_given_names
+from .initialled import propose_initialled_surnames
 from .lists import propose_listed
 from .people import in_register, link_proposed, place_keys, register_words
 from .repeats import propose_repeated_surnames, propose_speakers
@@ -119,9 +120,16 @@ class ProposedNamesEnricher:
         detect = [b for lang, b in chosen + capitals if lang != "ru"]
         if detect:
             propose_syllabic_names(detect, [b for lang, b in blocks if lang != "ru"])
-        propose_given_names(b for lang, b in chosen if lang != "ru")
+        # A given name opening a line ("Leon Trotsky") is found where no other free word would lead.
+        named = [
+            b
+            for lang, b in blocks
+            if lang != "ru" and (id(b) in seen or any(is_given_name(b.text[s:e]) for s, e in free[id(b)]))
+        ]
+        propose_given_names(named, [b for _, b in blocks])
         propose_surnames([(b, free[id(b)]) for lang, b in chosen if lang != "ru"], registered)
         propose_listed(b for lang, b in chosen if lang != "ru")
+        propose_initialled_surnames(b for lang, b in blocks if lang == "ru" and "." in b.text)
         for lang, block in chosen:
             if lang == "ru":
                 _russian(block, places, by_authority, registered)

@@ -4,13 +4,14 @@ A common given name (``GIVEN_NAMES``), perhaps a patronymic (``Leonid Ilyich Bre
 Alexandrovich Alexeyev``) and an initial (``Mark H. Doctoroff``), then one capitalised word that is no post,
 institution or month and that no other capitalised word continues, the whole no place of the gazetteer, is one
 person, proposed with ``cert="medium"``. Person spans inside it (``Brezhnev`` from the register, ``Ilyich`` from
-a rule) are replaced by the whole name, keeping the one register link among them.
+a rule) are replaced by the whole name, keeping the one register link among them; a name whose surname alone
+names one person of the document elsewhere (``Castro`` before ``Fidel Castro``) is linked to that person.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ...model import Block, span
 from ..names.index import fold
@@ -18,24 +19,30 @@ from ..names.words import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
 from ..unregistered.places import NOT_PLACES
 from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, opens_sentence
 from .gazetteer import lookup
+from .repeats import surname_refs
 from .surnames import NAMED_AFTER
 
 SOURCE = "rule:given-name"
 BY = "the given-name rule"
 _WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
-# A given name, a patronymic perhaps, an initial perhaps, and the surname.
+# A given name, a patronymic perhaps, an initial perhaps, and the surname, perhaps supplied by the editors in
+# brackets (``Leonid Ilych [Brezhnev]``).
 GIVEN_NAME = re.compile(
     rf"(?<![\w.’'-])(?P<given>{_WORD})"
-    rf"(?:[ \t]+(?P<patronymic>[A-Z][a-z]+(?:ovich|evich|yich|ich|ovna|evna|ichna)))?"
+    rf"(?:[ \t]+(?P<patronymic>[A-Z][a-z]+(?:ovich|evich|ich|ych|ovna|evna|ichna)))?"
     rf"(?:[ \t]+[A-Z]\.)?"
-    rf"[ \t]+(?P<surname>{_WORD}(?:-{_WORD})?)(?:(?=[’']s(?!\w))|(?![\w’'-]|\.\w))"
+    rf"[ \t]+(?P<supplied>\[)?(?P<surname>{_WORD}(?:-{_WORD})?)(?(supplied)\])(?:(?=[’']s(?!\w))|(?![\w’'-]|\.\w))"
 )
 CAPITALISED_WORD = re.compile(rf"(?<![\w.’'-]){_WORD}")
+# Spans a name may hold: a person found in part, the editors' supplement (``[Brezhnev]``).
+INSIDE_NAMES = frozenset({"person", "supplied"})
 NOT_SURNAMES = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES
 
 
-def propose_given_names(blocks: Iterable[Block]) -> None:
-    """Mark the given names with their surnames in the English ``blocks`` as persons (``cert="medium"``)."""
+def propose_given_names(blocks: Iterable[Block], document: Sequence[Block]) -> None:
+    """Mark the given names with their surnames in the English ``blocks`` as persons (``cert="medium"``), linked
+    to the one person of the ``document``'s blocks already named by that surname, if there is one."""
+    known = surname_refs(document)
     for block in blocks:
         text = block.text
         for word in CAPITALISED_WORD.finditer(text):
@@ -44,13 +51,21 @@ def propose_given_names(blocks: Iterable[Block]) -> None:
                 continue
             start, end = match.span()
             inside = [s for s in block.spans if s.overlaps(start, end)]
-            if any(s.kind != "person" or s.start < start or s.end > end for s in inside):
+            if any(s.kind not in INSIDE_NAMES or s.start < start or s.end > end for s in inside):
                 continue
+            inside = [s for s in inside if s.kind == "person"]
             refs = {s.attr("ref") for s in inside if s.attr("ref") and not s.attr("source")}
             for s in inside:
                 block.spans.remove(s)
-            attrs = {"ref": refs.pop()} if len(refs) == 1 else {}
+            if not refs:
+                refs = known.get(match.group("surname"), set())
+            attrs = {"ref": next(iter(refs))} if len(refs) == 1 else {}
             block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY, **attrs))
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a common given name."""
+    return fold(word) in GIVEN_NAMES
 
 
 def _is_surname(text: str, match: re.Match[str]) -> bool:

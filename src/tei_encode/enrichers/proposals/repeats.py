@@ -58,19 +58,14 @@ def propose_speakers(blocks: Sequence[Block]) -> bool:
 
 def propose_repeated_surnames(blocks: Sequence[Block]) -> None:
     """Mark the free mentions of the surnames of persons found with a full name as those persons."""
-    refs: dict[str, set[str]] = {}
+    refs = surname_refs(blocks)
     attrs: dict[str, dict[str, str]] = {}
     for block in blocks:
         for s in block.spans_of("person"):
             words = _words(block, s)
-            if len(words) < 2 or fold(words[0]) in FAMILY_NAMES_FIRST or not s.attr("ref"):
-                continue
-            surname = words[-1]
-            if len(surname) < MIN_LENGTH or not surname[0].isupper() or fold(surname) in NOT_SURNAMES:
-                continue
-            refs.setdefault(surname, set()).add(s.attr("ref"))
-            attrs[surname] = {k: v for k, v in s.attrs if k in ("ref", "unregistered")}
-    surnames = {word for word, found in refs.items() if len(found) == 1}
+            if len(words) > 1 and len(refs.get(words[-1], ())) == 1 and fold(words[0]) not in FAMILY_NAMES_FIRST:
+                attrs[words[-1]] = {k: v for k, v in s.attrs if k in ("ref", "unregistered")}
+    surnames = set(attrs)
     if not surnames:
         return
     for block in blocks:
@@ -82,6 +77,21 @@ def propose_repeated_surnames(blocks: Sequence[Block]) -> None:
             if word not in surnames or not is_free(block, start, end) or not _stands_alone(block.text, start, end):
                 continue
             block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY, **attrs[word]))
+
+
+def surname_refs(blocks: Sequence[Block]) -> dict[str, set[str]]:
+    """The refs of the linked persons of ``blocks`` by their surnames (the last word of a name; not of a family
+    name that comes first)."""
+    refs: dict[str, set[str]] = {}
+    for block in blocks:
+        for s in block.spans_of("person"):
+            words = _words(block, s)
+            if not words or not s.attr("ref") or (len(words) > 1 and fold(words[0]) in FAMILY_NAMES_FIRST):
+                continue
+            surname = words[-1]
+            if len(surname) >= MIN_LENGTH and surname[0].isupper() and fold(surname) not in NOT_SURNAMES:
+                refs.setdefault(surname, set()).add(s.attr("ref"))
+    return refs
 
 
 def _words(block: Block, s: Span) -> list[str]:

@@ -1,0 +1,31 @@
+"""Persons proposed by one initial before a Russian surname (``А. Пешков``, ``В. Ульянов``, ``П. Кропоткина``).
+
+Two or three initials before a surname are a rule of the names enricher; one initial is weaker evidence, so the
+word after it must read first as a surname in the dictionary, and it is proposed with ``cert="medium"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ...model import Block, span
+from ..names.index import morph
+from .candidates import is_free
+
+SOURCE = "rule:initial-surname"
+BY = "the initial-and-surname rule"
+# One initial, not the end of an abbreviation or a word (``т. Иванов``, ``им. Ленина``), and a capitalised word.
+INITIAL_SURNAME = re.compile(
+    r"(?<![\w.])(?P<initial>[А-ЯЁ]\.)[ \t]?(?P<surname>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w.-])"
+)
+
+
+def propose_initialled_surnames(blocks: Iterable[Block]) -> None:
+    """Mark an initial and a surname after it in the Russian ``blocks`` as a person."""
+    for block in blocks:
+        for match in INITIAL_SURNAME.finditer(block.text):
+            start, end = match.span()
+            if not is_free(block, start, end) or "Surn" not in morph().parse(match.group("surname"))[0].tag:
+                continue
+            block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY))
