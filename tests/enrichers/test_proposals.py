@@ -89,6 +89,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         ("A telegram to Stalin was sent.", []),  # Stalin was a name of Donetsk: former names are not read
         ("Members: chairman - Lenin, members - Krasin, Litvinov and Rakovsky.", "surnames"),
         ("The workers of the Putilov plant struck.", []),
+        ("No chance to brief Embassy Cairo; I leave for Cairo Saturday.", [("place", "Cairo"), ("place", "Cairo")]),
         ("He went on to Zurich; the work is in the Public Domain and Britain; the Duma group.", [("place", "Zurich")]),
         (
             "Copies to: Kirilenko, Kuusinen, Podgornyy, Kosygin, Polyansky and Suslov, Deputy Heads of the Office.",
@@ -143,6 +144,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "former-name",
         "surnames",
         "named-after",
+        "beside-a-place",
         "unaccented",
         "list-of-persons",
         "owner-named-twice",

@@ -119,3 +119,25 @@ def test_a_full_name_is_linked_to_the_person_its_surname_names_elsewhere() -> No
     register = Register({"castro": Entry("castro", "person", (Name("Castro", "en", "main"),))})
     found = persons(document("Castro replied at once.", "Later the embassy saw Fidel Castro again."), register)
     assert [(t, a["ref"]) for t, a in found] == [("Castro", "#castro"), ("Fidel Castro", "#castro")]
+
+
+def test_a_name_cut_by_a_line_break_is_one_person_and_a_list_one_to_a_line_is_not() -> None:
+    found = persons(document("Conversation between Soviet Premier Alexei Kosygin and Afghan Prime Minister Nur\n"
+                             "Mohammed Tarki, 17 March 1979."))  # fmt: skip
+    assert [t for t, _ in found] == ["Alexei Kosygin", "Nur\nMohammed Tarki"]
+    listed = persons(document("Present:\nRobert Anderson\nMark Doctoroff"))
+    assert [t for t, _ in listed] == ["Robert Anderson", "Mark Doctoroff"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Сердечный привет!\nА. Пешков", ["А. Пешков"]),
+        ("Председатель Совета Народных Комиссаров В. Ульянов (Ленин).", ["В. Ульянов", "Ленин"]),
+        ("Приехал в г. Москву и т. Сталин.", []),
+    ],
+    ids=["signature", "in-a-sentence", "abbreviations"],
+)
+def test_one_initial_before_a_russian_surname_is_a_person(text: str, expected: list[str]) -> None:
+    found = persons(document(text, lang="ru"))
+    assert [t for t, _ in found if t != "Сталин"] == expected

@@ -24,6 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...diagnostics import Reporter
+from ...lexicon import ENGLISH_MONTHS
 from ...model import Block, Document, PartyKind, span
 from ...register import Authority, Entry, Name
 from ..names.index import CYRILLIC, morph
@@ -42,6 +43,7 @@ from .candidates import (
 from .gazetteer import Place, lookup, source
 from .given import is_given_name, propose_given_names
 from .initialled import propose_initialled_surnames
+from .linebreaks import join_across_lines
 from .lists import propose_listed
 from .people import in_register, link_proposed, place_keys, register_words
 from .repeats import propose_repeated_surnames, propose_speakers
@@ -91,6 +93,11 @@ IMPRINT_AFTER = re.compile(r"[.,:][ \t]+(?:[^\W\d_][^\n.,:;]{0,30}[ \t,]+)?(?:1[
 RUSSIAN_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "на", "под", "до", "через", "около", "близ", "у"})
 # A line opening with a capitalised name and a comma, perhaps in the editors' brackets: a place-and-date line.
 PLACE_AND_DATE = re.compile(r"\[?[A-ZА-ЯЁ][^\W\d_]+(?:[ -][A-ZА-ЯЁ][^\W\d_]+)*,\]?[ \t]")
+# Words that stand beside a place without being part of its name: a mission in it (``Embassy Cairo``), a day or a
+# month after it (``return New York Saturday``).
+BESIDE_PLACES = frozenset({"embassy", "consulate", "legation", *(m.casefold() for m in ENGLISH_MONTHS)}) | frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 # Lines that open with a place name (``Genoa, April 17``).
 HEADING_LINES = frozenset({"dateline", "address", "title"})
 
@@ -149,6 +156,8 @@ class ProposedNamesEnricher:
             _take_initials(block)
         if chosen:
             _link_proposed([b for _, b in blocks], ("person", "place"), context, document.id)
+        if document.id in context.added:
+            context.added[document.id] = join_across_lines([b for _, b in blocks], context.added[document.id])
         # A surname repeated after its full name is the person's; a speaker's label no name introduced is a new one.
         propose_repeated_surnames([b for _, b in blocks])
         if propose_speakers([b for _, b in blocks]):
@@ -329,7 +338,7 @@ def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int,
     """Whole runs of one to ``MAX_WORDS`` of the ``free`` capitalised words, joined by a space or a hyphen (a run
     longer, or joined by a space to another capitalised word, is part of another name)."""
     runs: list[tuple[int, int, str]] = []
-    free = [(start, end) for start, end in free if text[start:end] not in CONNECTIVES]
+    free = [(start, end) for start, end in free if text[start:end] not in CONNECTIVES and not _beside(text[start:end])]
     k = 0
     while k < len(free):
         j = k
@@ -347,7 +356,8 @@ def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int,
 def _joined_before(text: str, start: int) -> bool:
     """Whether a capitalised word (claimed, or in capitals) stands a space before ``start``; not a heading's ``To``."""
     match = PREVIOUS_WORD.search(text, 0, start)
-    return match is not None and match.group(1)[0].isupper() and match.group(1) not in CONNECTIVES
+    word = match.group(1) if match is not None else ""
+    return word[:1].isupper() and word not in CONNECTIVES and not _beside(word)
 
 
 def _joined_after(text: str, end: int) -> bool:
@@ -355,7 +365,12 @@ def _joined_after(text: str, end: int) -> bool:
     if not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()):
         return False
     following = NEXT_WORD.match(text, end)
-    return following is None or following.group(1) not in CONNECTIVES
+    return following is None or (following.group(1) not in CONNECTIVES and not _beside(following.group(1)))
+
+
+def _beside(word: str) -> bool:
+    """Whether ``word`` may stand beside a place without being part of its name (``BESIDE_PLACES``)."""
+    return word.casefold() in BESIDE_PLACES
 
 
 def _ref(place: Place, places: dict[str, Place], by_authority: dict[tuple[str, str], str]) -> str:

@@ -15,9 +15,10 @@ from .candidates import is_free
 
 SOURCE = "rule:initial-surname"
 BY = "the initial-and-surname rule"
-# One initial, not the end of an abbreviation or a word (``т. Иванов``, ``им. Ленина``), and a capitalised word.
+# One initial, not the end of an abbreviation or a word (``т. Иванов``, ``им. Ленина``), and a capitalised word,
+# perhaps on the next line.
 INITIAL_SURNAME = re.compile(
-    r"(?<![\w.])(?P<initial>[А-ЯЁ]\.)[ \t]?(?P<surname>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w.-])"
+    r"(?<![\w.])(?P<initial>[А-ЯЁ]\.)(?:[ \t]|\n)?(?P<surname>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w.-])"
 )
 
 
