@@ -141,3 +141,8 @@ def test_a_name_cut_by_a_line_break_is_one_person_and_a_list_one_to_a_line_is_no
 def test_one_initial_before_a_russian_surname_is_a_person(text: str, expected: list[str]) -> None:
     found = persons(document(text, lang="ru"))
     assert [t for t, _ in found if t != "Сталин"] == expected
+
+
+def test_an_honorific_opening_lines_is_no_speaker() -> None:
+    doc = document("Tov. Stalin.", "Today we considered the proposals.", "Tov. Stalin.", "Kaganovich. Molotov.")
+    assert "Tov" not in [t for t, _ in persons(doc)]

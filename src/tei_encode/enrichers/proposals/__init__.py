@@ -136,7 +136,7 @@ class ProposedNamesEnricher:
         propose_given_names(named, [b for _, b in blocks])
         propose_surnames([(b, free[id(b)]) for lang, b in chosen if lang != "ru"], registered)
         propose_listed(b for lang, b in chosen if lang != "ru")
-        propose_initialled_surnames(b for lang, b in blocks if lang == "ru" and "." in b.text)
+        propose_initialled_surnames((b for lang, b in blocks if lang == "ru" and "." in b.text), registered)
         for lang, block in chosen:
             if lang == "ru":
                 _russian(block, places, by_authority, registered)

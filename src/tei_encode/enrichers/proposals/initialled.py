@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from ...model import Block, span
-from ..names.index import morph
+from ..names.index import fold, morph
 from .candidates import is_free
 
 SOURCE = "rule:initial-surname"
@@ -22,11 +22,14 @@ INITIAL_SURNAME = re.compile(
 )
 
 
-def propose_initialled_surnames(blocks: Iterable[Block]) -> None:
-    """Mark an initial and a surname after it in the Russian ``blocks`` as a person."""
+def propose_initialled_surnames(blocks: Iterable[Block], registered: frozenset[str]) -> None:
+    """Mark an initial and a surname after it in the Russian ``blocks`` as a person; not a word of a register name
+    (``registered``, folded: ``В. Ульянов`` is the register's to link, as a birth name of Lenin's)."""
     for block in blocks:
         for match in INITIAL_SURNAME.finditer(block.text):
             start, end = match.span()
-            if not is_free(block, start, end) or "Surn" not in morph().parse(match.group("surname"))[0].tag:
+            surname = match.group("surname")
+            if fold(surname) in registered or not is_free(block, start, end):
                 continue
-            block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY))
+            if "Surn" in morph().parse(surname)[0].tag:
+                block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY))

@@ -18,12 +18,11 @@ from collections.abc import Sequence
 
 from ...model import Block, Span, span
 from ..names.index import CYRILLIC, fold, morph
-from ..names.rules import SURNAME_ENDING
 from ..names.words import FAMILY_NAMES_FIRST, NOT_NAMES, ORG_WORDS, TITLE_WORDS
 from ..unregistered.places import NOT_PLACES
 from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, is_free, name_end, opens_sentence
 from .gazetteer import lookup
-from .surnames import NAMED_AFTER
+from .surnames import NAMED_AFTER, surname_shaped
 
 SOURCE = "rule:repeated-surname"
 BY = "the repeated-surname rule"
@@ -101,11 +100,9 @@ def _words(block: Block, s: Span) -> list[str]:
 
 def _surname_shaped(word: str) -> bool:
     """Whether a speaker's label reads as a surname: in Russian by the dictionary, in Latin letters by its ending."""
-    if lookup(word) is not None:
-        return False
     if CYRILLIC.search(word):
-        return "Surn" in morph().parse(word)[0].tag
-    return bool(SURNAME_ENDING.search(word))
+        return lookup(word) is None and "Surn" in morph().parse(word)[0].tag
+    return surname_shaped(word)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

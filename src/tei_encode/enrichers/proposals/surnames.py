@@ -57,7 +57,7 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
             word = block.text[start:end]
             if fold(word) in registered or not _stands_alone(block.text, start, free_end):
                 continue
-            if _surname_shaped(word) or ((initial is not None or _acts(block.text, start, end)) and _may_own(word)):
+            if surname_shaped(word) or ((initial is not None or _acts(block.text, start, end)) and _may_own(word)):
                 found.add(word)
             elif end < free_end and _may_own(word):
                 owners.add(word)
@@ -90,7 +90,8 @@ def _acts(text: str, start: int, end: int) -> bool:
     )
 
 
-def _surname_shaped(word: str) -> bool:
+def surname_shaped(word: str) -> bool:
+    """Whether a Latin word ends like a Slavonic, Georgian or Armenian surname and is no place of the gazetteer."""
     return (
         len(word) >= MIN_LENGTH
         and bool(SURNAME_ENDING.search(word))
