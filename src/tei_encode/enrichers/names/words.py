@@ -84,6 +84,7 @@ GIVEN_NAMES = frozenset({
     "edvard", "josip", "milovan", "janos", "jános", "imre", "mátyás", "matyas", "ernő", "todor", "enver",
     "nicolae", "gheorghe", "klement", "antonín", "gustáv", "fidel", "raúl", "raul", "ernesto", "gamal", "anwar",
     "mohammed", "muhammad", "mohamed", "mohammad", "zakaria", "abdel", "abdul", "ali", "hassan", "hussein", "ahmed",
-    "mahmoud", "hafez", "yasser", "babrak", "hafizullah",
+    "mahmoud", "hafez", "yasser", "babrak", "hafizullah", "palmiro", "laszlo", "lászló", "jan", "stanisław",
+    "stanislaw", "zbigniew", "abram", "suren", "sergo", "avel", "nestor", "zinovy", "moisei", "yemelian",
 })
 # fmt: on
