@@ -15,10 +15,11 @@ from .candidates import is_free
 
 SOURCE = "rule:initial-surname"
 BY = "the initial-and-surname rule"
-# One initial, not the end of an abbreviation or a word (``т. Иванов``, ``им. Ленина``), and a capitalised word,
-# perhaps on the next line.
+# One initial, not the end of an abbreviation or a word (``т. Иванов``, ``им. Ленина``) nor after one (``п. Б.
+# Аксельроду``: whether the abbreviation is part of the name is not known), and a capitalised word, perhaps on
+# the next line.
 INITIAL_SURNAME = re.compile(
-    r"(?<![\w.])(?P<initial>[А-ЯЁ]\.)(?:[ \t]|\n)?(?P<surname>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w.-])"
+    r"(?<![\w.])(?<!\w\. )(?P<initial>[А-ЯЁ]\.)(?:[ \t]|\n)?(?P<surname>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w.-])"
 )
 
 

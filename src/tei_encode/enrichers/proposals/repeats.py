@@ -20,7 +20,15 @@ from ...model import Block, Span, span
 from ..names.index import CYRILLIC, fold, morph
 from ..names.words import FAMILY_NAMES_FIRST, NOT_NAMES, ORG_WORDS, TITLE_WORDS
 from ..unregistered.places import NOT_PLACES
-from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, is_free, name_end, opens_sentence
+from .candidates import (
+    CONNECTIVES,
+    NEXT_WORD,
+    PREVIOUS_WORD,
+    is_common_russian_word,
+    is_free,
+    name_end,
+    opens_sentence,
+)
 from .gazetteer import lookup
 from .surnames import NAMED_AFTER, surname_shaped
 
@@ -88,9 +96,20 @@ def surname_refs(blocks: Sequence[Block]) -> dict[str, set[str]]:
             if not words or not s.attr("ref") or (len(words) > 1 and fold(words[0]) in FAMILY_NAMES_FIRST):
                 continue
             surname = words[-1]
-            if len(surname) >= MIN_LENGTH and surname[0].isupper() and fold(surname) not in NOT_SURNAMES:
+            if _may_be_surname(surname):
                 refs.setdefault(surname, set()).add(s.attr("ref"))
     return refs
+
+
+def _may_be_surname(word: str) -> bool:
+    """Whether the last word of a person's name may be a surname: capitalised, no post or institution, and in
+    Russian no common word (``Орловского Совдепа``, a body taken for a person, names no one by ``Совдепа``)."""
+    return (
+        len(word) >= MIN_LENGTH
+        and word[0].isupper()
+        and fold(word) not in NOT_SURNAMES
+        and not is_common_russian_word(word)
+    )
 
 
 def _words(block: Block, s: Span) -> list[str]:
