@@ -37,11 +37,16 @@ def persons(doc: Document, register: Register | None = None) -> list[tuple[str, 
         ("The deputy, Nikolai Alexandrovich Alexeyev, arrived.", ["Nikolai Alexandrovich Alexeyev"]),
         ("Translation by Mark H. Doctoroff.", ["Mark H. Doctoroff"]),
         ("Greetings from Leonid Ilych [Brezhnev] and all members.", ["Leonid Ilych [Brezhnev]"]),
+        ("TELEGRAM FROM LEONID BREZHNEV TO MOHAMMED TARAKI", ["LEONID BREZHNEV", "MOHAMMED TARAKI"]),
+        ("A LETTER FROM PAUL REVERE STREET COMMITTEE", []),
         ("He is a clerk of a firm in Mark Lane and lives near Karl Marx Street.", []),
         ("The George Washington University replied in March.", []),
         ("John thanked the Committee in May.", []),
     ],
-    ids=["name", "arabic", "patronymic", "in-commas", "initial", "supplied", "streets", "institution", "none"],
+    ids=[
+        "name", "arabic", "patronymic", "in-commas", "initial", "supplied", "capitals", "capitals-street", "streets",
+        "institution", "none",
+    ],  # fmt: skip
 )
 def test_a_given_name_before_a_surname_is_a_person(text: str, expected: list[str]) -> None:
     found = persons(document(text))
@@ -69,6 +74,11 @@ def test_a_surname_repeated_after_the_full_name_is_the_same_person() -> None:
     assert [t for t, _ in found] == ["Alexei Kosygin", "Kosygin", "Kosygin"]
     assert len({a["ref"] for _, a in found}) == 1
     assert found[1][1]["source"] == "rule:repeated-surname"  # the second, a possessive, is the surname form's
+
+
+def test_a_repeated_surname_takes_its_initial() -> None:
+    found = persons(document("Letter of Leon Trotsky to a comrade.", "Fraternally,\nL. Trotsky"))
+    assert [(t, a["ref"]) for t, a in found] == [("Leon Trotsky", "#Leon_Trotsky"), ("L. Trotsky", "#Leon_Trotsky")]
 
 
 def test_a_surname_two_persons_share_is_left_alone() -> None:

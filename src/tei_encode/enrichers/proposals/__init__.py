@@ -128,10 +128,11 @@ class ProposedNamesEnricher:
         if detect:
             propose_syllabic_names(detect, [b for lang, b in blocks if lang != "ru"])
         # A given name opening a line ("Leon Trotsky") is found where no other free word would lead.
+        read = seen | {id(b) for _, b in capitals}
         named = [
             b
             for lang, b in blocks
-            if lang != "ru" and (id(b) in seen or any(is_given_name(b.text[s:e]) for s, e in free[id(b)]))
+            if lang != "ru" and (id(b) in read or any(is_given_name(b.text[s:e]) for s, e in free[id(b)]))
         ]
         propose_given_names(named, [b for _, b in blocks])
         propose_surnames([(b, free[id(b)]) for lang, b in chosen if lang != "ru"], registered)

@@ -1,7 +1,8 @@
 """Persons proposed by a given name before a surname, for English text.
 
 A common given name (``GIVEN_NAMES``), perhaps a patronymic (``Leonid Ilyich Brezhnev``, ``Nikolai
-Alexandrovich Alexeyev``) and an initial (``Mark H. Doctoroff``), then one capitalised word that is no post,
+Alexandrovich Alexeyev``) and an initial (``Mark H. Doctoroff``), then one capitalised word (or all of them in
+capitals: ``MOHAMMED TARAKI``) that is no post,
 institution or month and that no other capitalised word continues, the whole no place of the gazetteer, is one
 person, proposed with ``cert="medium"``. Person spans inside it (``Brezhnev`` from the register, ``Ilyich`` from
 a rule) are replaced by the whole name, keeping the one register link among them; a name whose surname alone
@@ -34,6 +35,16 @@ GIVEN_NAME = re.compile(
     rf"[ \t]+(?P<supplied>\[)?(?P<surname>{_WORD}(?:-{_WORD})?)(?(supplied)\])(?:(?=[’']s(?!\w))|(?![\w’'-]|\.\w))"
 )
 CAPITALISED_WORD = re.compile(rf"(?<![\w.’'-]){_WORD}")
+# The same in capitals (``LEONID BREZHNEV``, ``MOHAMMED TARAKI``), as headings and signatures write names.
+_CAPITALS = r"[A-ZÀ-ÖØ-Þ]{2,}"
+NAME_IN_CAPITALS = re.compile(
+    rf"(?<![\w.’'-])(?P<given>{_CAPITALS})"
+    rf"(?:[ \t]+(?P<patronymic>[A-Z]+(?:OVICH|EVICH|ICH|YCH|OVNA|EVNA|ICHNA)))?"
+    rf"(?:[ \t]+[A-Z]\.)?"
+    rf"[ \t]+(?P<surname>{_CAPITALS}(?:-{_CAPITALS})?)(?![\w’'-]|\.\w)"
+)
+WORD_IN_CAPITALS = re.compile(rf"(?<![\w.’'-]){_CAPITALS}(?![\w’'-])")
+PATTERNS = ((CAPITALISED_WORD, GIVEN_NAME), (WORD_IN_CAPITALS, NAME_IN_CAPITALS))
 # Spans a name may hold: a person found in part, the editors' supplement (``[Brezhnev]``).
 INSIDE_NAMES = frozenset({"person", "supplied"})
 NOT_SURNAMES = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES
@@ -45,8 +56,9 @@ def propose_given_names(blocks: Iterable[Block], document: Sequence[Block]) -> N
     known = surname_refs(document)
     for block in blocks:
         text = block.text
-        for word in CAPITALISED_WORD.finditer(text):
-            match = GIVEN_NAME.match(text, word.start()) if fold(word.group()) in GIVEN_NAMES else None
+        words = [(word, name) for pattern, name in PATTERNS for word in pattern.finditer(text)]
+        for word, name in words:
+            match = name.match(text, word.start()) if fold(word.group()) in GIVEN_NAMES else None
             if match is None or not _is_surname(text, match):
                 continue
             start, end = match.span()
@@ -72,19 +84,19 @@ def _is_surname(text: str, match: re.Match[str]) -> bool:
     """Whether the word after the given name is a surname: no post, institution, month or place, and neither a
     capitalised word before the given name (``Fort William``; a post may stand there) nor one after it."""
     surname = match.group("surname")
-    if fold(surname) in NOT_SURNAMES or fold(surname) in GIVEN_NAMES or NAMED_AFTER.match(text, match.end()):
+    if fold(surname) in NOT_SURNAMES or NAMED_AFTER.match(text, match.end()):
         return False
     if lookup(match.group()) is not None:  # "Port Elizabeth"; a town named like a surname is no matter
         return False
     before = PREVIOUS_WORD.search(text, 0, match.start())
-    if (
-        before is not None
-        and before.group(1)[0].isupper()
-        and fold(before.group(1)) not in TITLE_WORDS
-        and before.group(1) not in CONNECTIVES
-        and not opens_sentence(text, before.start(1))
-    ):
+    if before is not None and _joined(before.group(1)) and not opens_sentence(text, before.start(1)):
         return False
     after = NEXT_WORD.match(text, match.end())
-    return after is None or not after.group(1)[0].isupper() or after.group(1) in CONNECTIVES
+    return after is None or not _joined(after.group(1))
+
+
+def _joined(word: str) -> bool:
+    """Whether a word beside a name would make it part of a longer one: capitalised, and no post, preposition or
+    conjunction (``Premier``, ``FROM``, ``TO``)."""
+    return word[0].isupper() and word not in CONNECTIVES and fold(word) not in TITLE_WORDS
 

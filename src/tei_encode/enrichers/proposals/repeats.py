@@ -30,7 +30,7 @@ from .candidates import (
     opens_sentence,
 )
 from .gazetteer import lookup
-from .surnames import NAMED_AFTER, surname_shaped
+from .surnames import NAMED_AFTER, initial_before, surname_shaped
 
 SOURCE = "rule:repeated-surname"
 BY = "the repeated-surname rule"
@@ -83,6 +83,9 @@ def propose_repeated_surnames(blocks: Sequence[Block]) -> None:
             word = block.text[start:end]
             if word not in surnames or not is_free(block, start, end) or not _stands_alone(block.text, start, end):
                 continue
+            initial = initial_before(block.text, start)
+            if initial is not None and is_free(block, initial, start):
+                start = initial  # "L. Trotsky" after "Leon Trotsky"
             block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY, **attrs[word]))
 
 

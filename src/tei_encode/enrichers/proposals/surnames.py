@@ -50,7 +50,7 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
     owners: set[str] = set()
     for block, free in blocks:
         for start, free_end in free:
-            initial = _initial_before(block.text, start)
+            initial = initial_before(block.text, start)
             if opens_sentence(block.text, start) and initial is None:
                 continue
             end = name_end(block.text, start, free_end)
@@ -74,7 +74,7 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
             start, end = match.start(), name_end(block.text, *match.span())
             word = block.text[start:end]
             if word in found and _stands_alone(block.text, start, match.end()) and is_free(block, start, end):
-                initial = _initial_before(block.text, start)
+                initial = initial_before(block.text, start)
                 if initial is not None and is_free(block, initial, start):
                     start = initial  # "J. Stalin": the initial is the name's
                 block.add(span(start, end, "person", cert="low", source=SOURCE, by=BY))
@@ -100,7 +100,7 @@ def surname_shaped(word: str) -> bool:
     )
 
 
-def _initial_before(text: str, start: int) -> int | None:
+def initial_before(text: str, start: int) -> int | None:
     """Where a single initial right before ``start`` begins (``J. Stalin``, ``F. Castro``), if there is one."""
     match = INITIAL_BEFORE.search(text, max(0, start - 4), start)
     return match.start() if match else None
