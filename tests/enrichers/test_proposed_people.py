@@ -36,6 +36,7 @@ def persons(doc: Document, register: Register | None = None) -> list[tuple[str, 
         ("To Comrade Leonid Ilyich Brezhnev, General Secretary.", ["Leonid Ilyich Brezhnev"]),
         ("The deputy, Nikolai Alexandrovich Alexeyev, arrived.", ["Nikolai Alexandrovich Alexeyev"]),
         ("Translation by Mark H. Doctoroff.", ["Mark H. Doctoroff"]),
+        ("It can be written to: M. Pierre Frank, Poste Restante.", ["Pierre Frank"]),
         ("Greetings from Leonid Ilych [Brezhnev] and all members.", ["Leonid Ilych [Brezhnev]"]),
         ("TELEGRAM FROM LEONID BREZHNEV TO MOHAMMED TARAKI", ["LEONID BREZHNEV", "MOHAMMED TARAKI"]),
         ("A LETTER FROM PAUL REVERE STREET COMMITTEE", []),
@@ -44,7 +45,8 @@ def persons(doc: Document, register: Register | None = None) -> list[tuple[str, 
         ("John thanked the Committee in May.", []),
     ],
     ids=[
-        "name", "arabic", "patronymic", "in-commas", "initial", "supplied", "capitals", "capitals-street", "streets",
+        "name", "arabic", "patronymic", "in-commas", "initial", "form-of-address", "supplied", "capitals",
+        "capitals-street", "streets",
         "institution", "none",
     ],  # fmt: skip
 )

@@ -240,6 +240,8 @@ def _take_initials(block: Block) -> None:
         before = NAME_PREFIX.search(block.text, max(0, s.start - SUPPLIED_REACH), s.start)
         if before is None or any(w.casefold() in NOT_INITIALS for w in re.findall(r"[^\W\d_]+", before.group())):
             continue
+        if is_given_name(block.text[s.start : s.end].split()[0]):
+            continue  # "M. Pierre Frank": before a given name, an abbreviation is a form of address
         if block.is_free(before.start(), s.start, "person", "place", "org", "date", "idno"):
             block.spans.remove(s)
             block.add(replace(s, start=before.start()))
