@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from ...model import Block, span
 from ..names.index import fold
 from ..names.words import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
-from ..unregistered.places import NOT_PLACES
+from ..unregistered.places import NOT_PLACES, PLACE_KINDS
 from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, opens_sentence
 from .gazetteer import lookup
 from .repeats import surname_refs
@@ -47,7 +47,7 @@ WORD_IN_CAPITALS = re.compile(rf"(?<![\w.’'-]){_CAPITALS}(?![\w’'-])")
 PATTERNS = ((CAPITALISED_WORD, GIVEN_NAME), (WORD_IN_CAPITALS, NAME_IN_CAPITALS))
 # Spans a name may hold: a person found in part, the editors' supplement (``[Brezhnev]``).
 INSIDE_NAMES = frozenset({"person", "supplied"})
-NOT_SURNAMES = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES
+NOT_SURNAMES = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES | PLACE_KINDS
 
 
 def propose_given_names(blocks: Iterable[Block], document: Sequence[Block]) -> None:

@@ -26,7 +26,8 @@ BY = "the surname-form rule"
 # Words after a surname that make it the name of a place or an institution (``the Putilov plant``).
 NAMED_AFTER = re.compile(
     r" (?:plant|factory|works|mill|mine|hospital|clinic|street|prospect|avenue|square|bridge|canal|station|"
-    r"institute|school|academy|university|museum|library|theatre|theater|prize|line|district|regiment|division)\b",
+    r"institute|school|academy|university|museum|library|theatre|theater|prize|line|district|regiment|division|"
+    r"hall|lane|road|park|gate|house|palace|cathedral|church|college|island|bay)\b",
     re.I,
 )
 MIN_LENGTH = 5
