@@ -148,7 +148,12 @@ _LINE_END = re.compile(r"[ \t*_.;)\]]*$", re.M)
 # Where _UNSIGNED can match, the lower case text holds one of these (the abbreviations begin the words in full).
 _UNSIGNED_LABELS = tuple(label.rstrip("\\.") for labels in _DIRECTIONS.values() for label in labels[0].split("|"))
 # A title in quotation marks right before the number sign names a periodical: '"Pravda" No. 12', «Правда» № 5.
-_QUOTED_TITLE = re.compile(rf"[{OPENING_QUOTES}][A-ZА-ЯЁ][^{QUOTES}\n]{{0,60}}[{CLOSING_QUOTES}][ \t]*,?[ \t]*$")
+# The title may be followed by the place it appeared in ('«Пролетарский Путь» (Ульяновск) № 16'), and may open on the
+# line before: a guillemet closing it there is enough.
+_QUOTED_TITLE = re.compile(
+    rf"(?:[{OPENING_QUOTES}][A-ZА-ЯЁ][^{QUOTES}\n]{{0,60}}[{CLOSING_QUOTES}]|^[^{QUOTES}\n]{{1,40}}»)"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?,?[ \t]*$"
+)
 _PROTOCOL_CONTEXT = re.compile(
     rf"(?-i:ПБ|PB|ОБ|OB|СНК|СТО)|{_PROTOCOL}|prot\.|пр\.|прот\.|politburo|политбюро|orgburo|оргбюро", re.I
 )
