@@ -886,6 +886,7 @@ NUMBERS = [
     ("Original upload date: 2011-11-20. Record ID: 111992.", [("record", "111992")]),
     ("Copy No. 12\n\n6148    27/X/62\n", [("copy", "12"), ("registration", "6148")]),
     ("195-19\nСтрого секретно", [("registration", "195-19")]),
+    ("В бланке проставлены номер пункта «41», дата «25. VIII. 1931 г.»", [("item", "41")]),
 ]
 
 
@@ -961,6 +962,7 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         'I received "Sotsial-Demokrat" No. 47 only a week ago',
         'in "Pravda", No. 12 of',
         "в «Правде» № 12",
+        "в газете «Пролетарский\nПуть» (Ульяновск) № 16",
         "Incoming 200 tons of grain",
         "Outgoing 3 telegrams were sent",
         "Incoming 15 September 1951",
@@ -980,6 +982,7 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "CWIHP Working Paper No. 5",
         "USSR 1945 of 12 May; 12 27.10.1962; The 300 12/5/62",
         "121-123\n1930-1940\nсм. 12-14",
+        "Число «85» в номере пункта",
     ],
     ids=[
         "pss",
@@ -1000,6 +1003,7 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "newspaper-quoted",
         "newspaper-comma",
         "newspaper-ru",
+        "newspaper-ru-over-two-lines-with-its-place",
         "incoming-amount",
         "outgoing-count",
         "incoming-date",
@@ -1019,6 +1023,7 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "series-number",
         "years-and-counts-before-dates",
         "ranges-of-pages-and-years",
+        "a-part-of-an-item-number",
     ],
 )
 def test_find_document_numbers_ignores_what_is_not_a_number(text: str) -> None:

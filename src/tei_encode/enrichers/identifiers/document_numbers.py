@@ -123,6 +123,8 @@ _REGISTRATION_STAMP = re.compile(
 # A registration number of two parts alone on its line ("195-19", "196-104" above a Politburo extract): the second
 # smaller than the first, so no range of pages or years.
 _REGISTRATION_PAIR = re.compile(r"^[ \t]*(?P<value>(?P<a>\d{2,5})-(?P<b>\d{1,5}))[ \t]*$", re.M)
+# The item number an archivist's description quotes: 'номер пункта «41»'.
+_QUOTED_ITEM = re.compile(r"(?<!\w)номер\w*[ \t]+пункт\w*[ \t]+[«\"„](?P<value>\d{1,4}(?:/\d{1,4})?)[»\"“]", re.I)
 # The number of a record in a digital archive, cited with it: "Record ID: 111992".
 _RECORD_ID = re.compile(r"(?<!\w)Record[ \t]+ID:?[ \t]*(?P<value>\d{1,9})(?!\w)")
 _KIND_UNSIGNED = re.compile(
@@ -148,7 +150,12 @@ _LINE_END = re.compile(r"[ \t*_.;)\]]*$", re.M)
 # Where _UNSIGNED can match, the lower case text holds one of these (the abbreviations begin the words in full).
 _UNSIGNED_LABELS = tuple(label.rstrip("\\.") for labels in _DIRECTIONS.values() for label in labels[0].split("|"))
 # A title in quotation marks right before the number sign names a periodical: '"Pravda" No. 12', «Правда» № 5.
-_QUOTED_TITLE = re.compile(rf"[{OPENING_QUOTES}][A-ZА-ЯЁ][^{QUOTES}\n]{{0,60}}[{CLOSING_QUOTES}][ \t]*,?[ \t]*$")
+# The title may be followed by the place it appeared in ('«Пролетарский Путь» (Ульяновск) № 16'), and may open on the
+# line before: a guillemet closing it there is enough.
+_QUOTED_TITLE = re.compile(
+    rf"(?:[{OPENING_QUOTES}][A-ZА-ЯЁ][^{QUOTES}\n]{{0,60}}[{CLOSING_QUOTES}]|^[^{QUOTES}\n]{{1,40}}»)"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?,?[ \t]*$"
+)
 _PROTOCOL_CONTEXT = re.compile(
     rf"(?-i:ПБ|PB|ОБ|OB|СНК|СТО)|{_PROTOCOL}|prot\.|пр\.|прот\.|politburo|политбюро|orgburo|оргбюро", re.I
 )
@@ -225,10 +232,13 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     telegrams = "tel " in lowered
     posts = "ref" in lowered
     records = "record" in lowered
+    quoted = "номер" in lowered
     dated = " of " in text or "/" in text or "." in text
     hyphened = "-" in text
     items = state.protocol and ". О" in text
-    if not (signed or unsigned or kinds or files or telegrams or posts or records or dated or hyphened or items):
+    if not (
+        signed or unsigned or kinds or files or telegrams or posts or records or dated or hyphened or quoted or items
+    ):
         return []
     urls = url_spans(text)
     pairs = _protocol_items(text, lowered, urls) if signed else []
@@ -242,6 +252,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     bare += list(_TELEGRAM_REFERENCE.finditer(text)) if telegrams else []
     bare += list(_POST_TELEGRAM.finditer(text)) if posts else []
     bare += list(_RECORD_ID.finditer(text)) if records else []
+    bare += list(_QUOTED_ITEM.finditer(text)) if quoted else []
     bare += [*_SERIES_MESSAGE.finditer(text), *_REGISTRATION_STAMP.finditer(text)] if dated else []
     bare += [m for m in _REGISTRATION_PAIR.finditer(text) if int(m.group("b")) < int(m.group("a"))] if hyphened else []
     bare += list(_EXTRACT_ITEM.finditer(text)) if items else []
@@ -256,7 +267,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [_number(match, "value", "incoming" if match.group("incoming") else "outgoing")]
         elif match.re is _DECIMAL_FILE:
             numbers = [_number(match, "value", "file")]
-        elif match.re is _EXTRACT_ITEM:
+        elif match.re in (_EXTRACT_ITEM, _QUOTED_ITEM):
             numbers = [_number(match, "value", "item")]
         elif match.re is _TELEGRAM_REFERENCE:  # the abbreviation is part of the reference ("Embtel 1519")
             numbers = [DocumentNumber(match.start(), match.end(), match.group("value"), "telegram")]
