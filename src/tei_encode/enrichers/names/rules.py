@@ -225,7 +225,7 @@ QUICK_TESTS = {
     CONTRIBUTOR: re.compile(r"ed[ \t]+(?:(?:for|from|into)[ \t]+[\w-]+[ \t]+)?by"),
     AUTHORS: re.compile(r"ed in[ \t]"),
     CONTRIBUTOR_RU: re.compile("шифровал"),
-    INITIALS_SURNAME: re.compile(rf"{_QUICK_INITIAL}[ \t]?[{UPPER}]"),
+    INITIALS_SURNAME: re.compile(rf"{_QUICK_INITIAL}[ \t]{{0,3}}[{UPPER}]"),  # as INITIAL: up to three spaces
     SURNAME_INITIALS: re.compile(rf"[ \t]{_QUICK_INITIAL}"),
     IMPRINT: re.compile(r"(?:СПб|Пг|Pg|M|М|L|Л)\."),  # letters, not a class: the search skips to them
 }
