@@ -53,7 +53,6 @@ NOT_SURNAMES = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES | PLACE_KINDS
 def propose_given_names(blocks: Iterable[Block], document: Sequence[Block]) -> None:
     """Mark the given names with their surnames in the English ``blocks`` as persons (``cert="medium"``), linked
     to the one person of the ``document``'s blocks already named by that surname, if there is one."""
-    known = surname_refs(document)
     for block in blocks:
         text = block.text
         words = [(word, name) for pattern, name in PATTERNS for word in pattern.finditer(text)]
@@ -70,7 +69,8 @@ def propose_given_names(blocks: Iterable[Block], document: Sequence[Block]) -> N
             for s in inside:
                 block.spans.remove(s)
             if not refs:
-                refs = known.get(match.group("surname"), set())
+                surname = match.group("surname")
+                refs = surname_refs(document, frozenset({surname})).get(surname, set())
             attrs = {"ref": next(iter(refs))} if len(refs) == 1 else {}
             block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY, **attrs))
 

@@ -14,7 +14,7 @@ dictionary reading, a Latin one by its ending) or already a person's name in the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ...model import Block, Span, span
 from ..names.index import CYRILLIC, fold, morph
@@ -26,7 +26,6 @@ from .candidates import (
     PREVIOUS_WORD,
     is_common_russian_word,
     is_free,
-    name_end,
     opens_sentence,
 )
 from .gazetteer import lookup
@@ -37,9 +36,11 @@ BY = "the repeated-surname rule"
 SPEAKER_SOURCE = "rule:speaker"
 SPEAKER_BY = "the speaker rule"
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]+)?"
-SURNAME_WORD = re.compile(rf"(?<![\w’'-]){_NAME_WORD}(?:[’']s)?(?![\w’'-])")
 # A line opening with a speaker's name and a colon or a full stop before the speech.
 SPEAKER_LINE = re.compile(rf"^[ \t]*(?P<name>{_NAME_WORD})[.:][ \t]+\S", re.M)
+# What joins a word to the one before or after it, so that it is no word of its own (a possessive is not).
+WORD_BEFORE = re.compile(r"[\w’'-]\Z")
+WORD_AFTER = re.compile(r"(?![’']s(?!\w))[\w’'-]")
 MIN_SPEAKER_LINES = 3
 MIN_LENGTH = 3
 NOT_SURNAMES = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES
@@ -65,43 +66,53 @@ def propose_speakers(blocks: Sequence[Block]) -> bool:
 
 def propose_repeated_surnames(blocks: Sequence[Block]) -> None:
     """Mark the free mentions of the surnames of persons found with a full name as those persons."""
-    refs = surname_refs(blocks)
-    attrs: dict[str, dict[str, str]] = {}
+    full: dict[str, dict[str, str]] = {}
     for block in blocks:
-        for s in block.spans_of("person"):
+        for s in block.spans:
+            if s.kind != "person" or not s.attr("ref") or " " not in block.text[s.start : s.end]:
+                continue
             words = _words(block, s)
-            if len(words) > 1 and len(refs.get(words[-1], ())) == 1 and fold(words[0]) not in FAMILY_NAMES_FIRST:
-                attrs[words[-1]] = {k: v for k, v in s.attrs if k in ("ref", "unregistered")}
-    surnames = set(attrs)
+            if len(words) > 1 and fold(words[0]) not in FAMILY_NAMES_FIRST:
+                full.setdefault(words[-1], {k: v for k, v in s.attrs if k in ("ref", "unregistered")})
+    refs = surname_refs(blocks, frozenset(full)) if full else {}
+    surnames = {word for word, found in refs.items() if len(found) == 1}
     if not surnames:
         return
     for block in blocks:
-        if not any(word in block.text for word in surnames):
-            continue
-        for match in SURNAME_WORD.finditer(block.text):
-            start, end = match.start(), name_end(block.text, *match.span())
-            word = block.text[start:end]
-            if word not in surnames or not is_free(block, start, end) or not _stands_alone(block.text, start, end):
+        for word, start in _occurrences(block.text, sorted(surnames)):
+            end = start + len(word)
+            if not is_free(block, start, end) or not _stands_alone(block.text, start, end):
                 continue
             initial = initial_before(block.text, start)
             if initial is not None and is_free(block, initial, start):
                 start = initial  # "L. Trotsky" after "Leon Trotsky"
-            block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY, **attrs[word]))
+            block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY, **full[word]))
 
 
-def surname_refs(blocks: Sequence[Block]) -> dict[str, set[str]]:
-    """The refs of the linked persons of ``blocks`` by their surnames (the last word of a name; not of a family
-    name that comes first)."""
+def _occurrences(text: str, words: list[str]) -> Iterator[tuple[str, int]]:
+    """Where each of ``words`` stands in ``text`` as a word of its own, perhaps with a possessive (``Kosygin’s``)."""
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not WORD_BEFORE.search(text, max(0, at - 1), at) and not WORD_AFTER.match(text, end):
+                yield word, at
+            at = text.find(word, end)
+
+
+def surname_refs(blocks: Sequence[Block], only: frozenset[str]) -> dict[str, set[str]]:
+    """The refs of the linked persons of ``blocks`` named with one of the surnames ``only`` (the last word of a
+    name; not of a family name that comes first), by surname."""
     refs: dict[str, set[str]] = {}
     for block in blocks:
-        for s in block.spans_of("person"):
-            words = _words(block, s)
-            if not words or not s.attr("ref") or (len(words) > 1 and fold(words[0]) in FAMILY_NAMES_FIRST):
+        for s in block.spans:
+            if s.kind != "person" or not s.attr("ref"):
                 continue
-            surname = words[-1]
-            if _may_be_surname(surname):
-                refs.setdefault(surname, set()).add(s.attr("ref"))
-    return refs
+            words = _words(block, s)
+            if not words or words[-1] not in only or (len(words) > 1 and fold(words[0]) in FAMILY_NAMES_FIRST):
+                continue
+            refs.setdefault(words[-1], set()).add(s.attr("ref"))
+    return {word: found for word, found in refs.items() if _may_be_surname(word)}
 
 
 def _may_be_surname(word: str) -> bool:
@@ -117,7 +128,8 @@ def _may_be_surname(word: str) -> bool:
 
 def _words(block: Block, s: Span) -> list[str]:
     """The words of a person's span, without a possessive."""
-    return re.sub(r"[’']s\Z", "", block.text[s.start : s.end]).split()
+    text = block.text[s.start : s.end]
+    return (text[:-2] if text.endswith(("’s", "'s")) else text).split()
 
 
 def _surname_shaped(word: str) -> bool:
