@@ -169,7 +169,7 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
     found.update(_above_site_controls(lines, top, found))
     found.update(_buttons(lines, top))
     found.update(_item_lists(lines, top))
-    if any(_WIKI_CUE.match(line) or _OPEN_ROW.match(line.strip()) for line in lines):
+    if any(_WIKI_CUE.match(line) or ("|" in line and _OPEN_ROW.match(line.strip())) for line in lines):
         found.update(_wiki_chrome(lines))
     return found
 
@@ -198,11 +198,9 @@ def _above_site_controls(lines: list[str], top: list[int], found: dict[int, str]
     controls = {}
     for i in top:
         stripped = lines[i].strip()
-        page_of = _PAGE_OF.match(stripped)
-        row = bool(_PAGE_ROW.match(stripped)) and _numbers_rise(stripped)
         if _SITE_ACTION.match(stripped):
             controls[i] = "site button"
-        elif (page_of and page_of.group("site")) or (controls and row):
+        elif any(ch.isdigit() for ch in stripped) and _site_pager(stripped, after_button=bool(controls)):
             controls[i] = "pager"
     if not controls:
         return {}
@@ -210,6 +208,15 @@ def _above_site_controls(lines: list[str], top: list[int], found: dict[int, str]
     # lines of chrome of their own shape keep their kind (``drop_chrome`` names them)
     header = {i for i in top if i < last and i not in found and not chrome_kind(lines[i].strip())}
     return dict.fromkeys(header, "site header") | controls
+
+
+def _site_pager(line: str, after_button: bool) -> bool:
+    """Whether ``line`` is a site's pager: the page of a book the site shows, or under a button a row of page
+    numbers."""
+    page_of = _PAGE_OF.match(line)
+    if page_of is not None and page_of.group("site"):
+        return True
+    return after_button and _PAGE_ROW.match(line) is not None and _numbers_rise(line)
 
 
 def _top(lines: list[str]) -> list[int]:

@@ -125,6 +125,7 @@ _REGISTRATION_STAMP = re.compile(
 _REGISTRATION_PAIR = re.compile(r"^[ \t]*(?P<value>(?P<a>\d{2,5})-(?P<b>\d{1,5}))[ \t]*$", re.M)
 # The item number an archivist's description quotes: 'номер пункта «41»'.
 _QUOTED_ITEM = re.compile(r"(?<!\w)номер\w*[ \t]+пункт\w*[ \t]+[«\"„](?P<value>\d{1,4}(?:/\d{1,4})?)[»\"“]", re.I)
+_LINE_DIGIT = re.compile(r"\n[ \t]*\d")
 # The number of a record in a digital archive, cited with it: "Record ID: 111992".
 _RECORD_ID = re.compile(r"(?<!\w)Record[ \t]+ID:?[ \t]*(?P<value>\d{1,9})(?!\w)")
 _KIND_UNSIGNED = re.compile(
@@ -233,11 +234,11 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     posts = "ref" in lowered
     records = "record" in lowered
     quoted = "номер" in lowered
-    dated = " of " in text or "/" in text or "." in text
-    hyphened = "-" in text
+    series = " of " in text
+    lined = text[:1].isdigit() or _LINE_DIGIT.search(text) is not None  # a line opens with a number
     items = state.protocol and ". О" in text
     if not (
-        signed or unsigned or kinds or files or telegrams or posts or records or dated or hyphened or quoted or items
+        signed or unsigned or kinds or files or telegrams or posts or records or series or lined or quoted or items
     ):
         return []
     urls = url_spans(text)
@@ -253,8 +254,10 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     bare += list(_POST_TELEGRAM.finditer(text)) if posts else []
     bare += list(_RECORD_ID.finditer(text)) if records else []
     bare += list(_QUOTED_ITEM.finditer(text)) if quoted else []
-    bare += [*_SERIES_MESSAGE.finditer(text), *_REGISTRATION_STAMP.finditer(text)] if dated else []
-    bare += [m for m in _REGISTRATION_PAIR.finditer(text) if int(m.group("b")) < int(m.group("a"))] if hyphened else []
+    bare += list(_SERIES_MESSAGE.finditer(text)) if series else []
+    if lined:
+        bare += _REGISTRATION_STAMP.finditer(text)
+        bare += (m for m in _REGISTRATION_PAIR.finditer(text) if int(m.group("b")) < int(m.group("a")))
     bare += list(_EXTRACT_ITEM.finditer(text)) if items else []
     bare = [m for m in bare if not overlaps(*m.span(), taken)]
     found: list[DocumentNumber] = []
