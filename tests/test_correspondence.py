@@ -94,3 +94,16 @@ def test_collection_index_transcribes_the_page_header_once_with_its_markup(conve
 )  # fmt: skip
 def test_title_sides_end_where_the_topic_begins(title: str, sides: list[str]) -> None:
     assert [title[start:end] for start, end in side_spans(Block("title", title))] == sides
+
+
+def test_an_organisation_writing_or_written_to_is_linked_to_the_register(converted: dict[str, Converted]) -> None:
+    """An organisation side named as the register names it, spacing aside ('RCP (b)'), carries its key."""
+    linked = {
+        (el.text, el.get("ref"))
+        for item in converted.values()
+        for el in item.tree.findall(".//tei:correspDesc/tei:correspAction/tei:orgName", NS)
+    }
+    assert linked == {
+        ("Caucasian Bureau of the Central Committee of the RCP(b)", "#Kavburo"),
+        ("Politburo of the Central Committee of the RCP (b)", "#Politburo"),
+    }

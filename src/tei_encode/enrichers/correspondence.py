@@ -45,8 +45,8 @@ class CorrespondenceEnricher:
         if not sides:
             return
         (sent_start, sent_end), (received_start, received_end) = sides
-        senders = _parties(title, sent_start, sent_end)
-        addressees = _parties(title, received_start, received_end)
+        senders = _parties(title, sent_start, sent_end, context)
+        addressees = _parties(title, received_start, received_end, context)
         if not senders and not addressees:
             return
         places = _sending_places(document)
@@ -66,7 +66,7 @@ def side_spans(title: Block) -> list[tuple[int, int]]:
     return [(start, separator.start()), (separator.end(), topic.start() if topic else len(title.text))]
 
 
-def _parties(block: Block, start: int, end: int) -> list[Party]:
+def _parties(block: Block, start: int, end: int, context: Context) -> list[Party]:
     parties: list[Party] = []
     keys: set[str] = set()
     for s in sorted(block.spans):
@@ -80,7 +80,21 @@ def _parties(block: Block, start: int, end: int) -> list[Party]:
         return parties
     text = block.text[start:end].strip(" ,.;")
     text = re.sub(r"^the\s+", "", text, flags=re.I)
-    return [Party("org", text)] if text else []
+    return [Party("org", text, _organisation_key(text, context))] if text else []
+
+
+def _organisation_key(name: str, context: Context) -> str:
+    """The register's key of the organisation ``name`` is one of the names of ("" if none), spacing aside."""
+    wanted = _comparable(name)
+    for entry in context.register.of_kind("org"):
+        if any(_comparable(n.text) == wanted for n in entry.names):
+            return entry.key
+    return ""
+
+
+def _comparable(name: str) -> str:
+    """A name without the spaces that vary in print: 'RCP (b)' and 'RCP(b)' are one."""
+    return re.sub(r"\s+", "", name).casefold()
 
 
 def _sending_places(document: Document) -> list[Party]:
