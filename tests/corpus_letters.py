@@ -1,18 +1,12 @@
 """What the letters of the bundled collection page say of their correspondence, read by hand.
 
 Read from corpus/bolshevik-correspondence-091-100.txt (the document titles, datelines and
-editorial dates) and the gold keys: number, senders, addressees (register keys, or
+editorial dates) and the gold keys: number, senders, addressees (register keys of persons and
 organisations), place of sending (register key, None when the letter names none), date
 attributes. The cable of the Wilson Center export closes the table.
 """
 
 from __future__ import annotations
-
-
-def org(name: str) -> str:
-    """An expected organisation: not in the register, listed by name without @ref."""
-    return f"org:{name}"
-
 
 LETTERS = [
     ("91", ["Stalin"], ["Lenin"], "Kharkiv", {"when": "1920-07-24"}),
@@ -23,13 +17,13 @@ LETTERS = [
     ("96", ["Stalin"], ["Lenin"], "Kharkiv", {"when": "1920-07-31"}),
     (
         "97",
-        [org("Caucasian Bureau of the Central Committee of the RCP(b)")],
+        ["Kavburo"],
         ["Lenin", "Trotsky", "Krestinsky", "Chicherin"],
         None,
         {"when": "1920-08-03"},
     ),
     ("98", ["Stalin"], ["Lenin"], "Lozovaya", {"when": "1920-08-04"}),
     ("99", ["Stalin"], ["Lenin"], None, {"when": "1920-08-12"}),
-    ("100", ["Stalin"], [org("Politburo of the Central Committee of the RCP (b)")], None, {"when": "1920-08-30"}),
+    ("100", ["Stalin"], ["Politburo"], None, {"when": "1920-08-30"}),
     ("wilson-119543-cable-5542", ["Stalin"], ["Krasovsky", "Mao_Zedong"], None, {"when": "1951-09-26"}),
 ]

@@ -27,9 +27,9 @@ def converted() -> dict[str, Converted]:
 
 
 def parties(action: etree._Element) -> list[str]:
-    """Register keys of the persons, ``org:NAME`` for organisations, in order."""
+    """Register keys of the persons and organisations (``org:NAME`` for one the register lacks), in order."""
     return [
-        f"org:{el.text}" if etree.QName(el).localname == "orgName" else el.get("ref", "").lstrip("#")
+        el.get("ref", "").lstrip("#") or f"org:{el.text}"
         for el in action
         if etree.QName(el).localname in ("persName", "orgName")
     ]

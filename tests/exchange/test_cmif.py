@@ -25,7 +25,8 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 HEADER = CmifHeader(date="2026-11-22", editors=(Editor("Anna Editor"),), url="https://example.org/cmif.xml")
 CS_CHECK = "cmif/correspsearch-check"
 # What correspSearch indexes, by kind of name (its check warns of any other authority file).
-INDEXED = {"person": ("gnd", "viaf"), "place": ("geonames",)}
+INDEXED = {"person": ("gnd", "viaf"), "org": ("gnd", "viaf"), "place": ("geonames",)}
+ELEMENTS = {"person": "persName", "org": "orgName", "place": "placeName"}
 
 
 @pytest.fixture(scope="module")
@@ -124,15 +125,14 @@ def _names(action: etree._Element) -> list[tuple[str, str | None, str | None]]:
 
 
 def _expected_name(register: Register, key: str, day: str = "") -> tuple[str, str | None, str | None]:
-    """(element, name, authority URI) a register key must appear as; organisations by name. The URI is the
-    register's first GND or VIAF id for a person, GeoNames id for a place, in the form correspSearch reads."""
-    if key.startswith("org:"):
-        return ("orgName", key[4:], None)
+    """(element, name, authority URI) a register key must appear as. The URI is the
+    register's first GND or VIAF id for a person or organisation, GeoNames id for a place, in the form correspSearch
+    reads."""
     entry = register.get(key)
     assert entry is not None, key
     held = entry.authorities_on(day)
     uris = [AUTHORITY_URIS[s].format(a.value) for s in INDEXED[entry.kind] for a in held if a.scheme == s]
-    return ("persName" if entry.kind == "person" else "placeName", entry.name, uris[0] if uris else None)
+    return (ELEMENTS[entry.kind], entry.name, uris[0] if uris else None)
 
 
 def test_every_letter_of_the_corpus_is_listed_once(corpus_cmif: etree._Element) -> None:
