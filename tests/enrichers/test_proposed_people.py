@@ -45,9 +45,18 @@ def persons(doc: Document, register: Register | None = None) -> list[tuple[str, 
         ("John thanked the Committee in May.", []),
     ],
     ids=[
-        "name", "arabic", "patronymic", "in-commas", "initial", "form-of-address", "supplied", "capitals",
-        "capitals-street", "streets",
-        "institution", "none",
+        "name",
+        "arabic",
+        "patronymic",
+        "in-commas",
+        "initial",
+        "form-of-address",
+        "supplied",
+        "capitals",
+        "capitals-street",
+        "streets",
+        "institution",
+        "none",
     ],  # fmt: skip
 )
 def test_a_given_name_before_a_surname_is_a_person(text: str, expected: list[str]) -> None:

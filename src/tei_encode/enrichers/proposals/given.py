@@ -99,4 +99,3 @@ def _joined(word: str) -> bool:
     """Whether a word beside a name would make it part of a longer one: capitalised, and no post, preposition or
     conjunction (``Premier``, ``FROM``, ``TO``)."""
     return word[0].isupper() and word not in CONNECTIVES and fold(word) not in TITLE_WORDS
-
