@@ -131,6 +131,15 @@ PAGE_CHROME = {
         "I fully appreciate the work and certainly approve it, but I demand more.\n",
         {1: "site header", 3: "site button", 4: "site header", 5: "site header", 6: "site header", 7: "pager"},
     ),
+    "title-with-page-counter": (
+        "Письма военных лет — страница 5 из 28\n\nП. ПЕТРОВ\n\n"
+        "Текст директивы достаточно длинный, чтобы быть предложением документа.\n",
+        {1: "page title with counter"},
+    ),
+    "title-with-page-number": (
+        "Указатель имён 12 страница\n\nкоторые его судили\n\nВаш П. Петров\n",
+        {1: "page title with counter"},
+    ),
     "page-identifier": (
         "Library ID: RU-15510\n\nN11 Letter to the Central Committee\n\n"
         "Your answer and the report of the plenum's decision have been received by us.\n",
@@ -151,6 +160,8 @@ NOT_PAGE_CHROME = [
     "Письмо Горькому\n\nЧитать Ваше письмо было для меня большой радостью, спасибо.\n\nВаш\n",
     "Record ID: 110296 of the archive\n\nThe first sentence of the document is long enough.\n",
     "Name | Place |\nPetrov | Moscow |\nOrlov | Orlov |\n",  # a table of names, one row repeating a value
+    # a book's page numbers in a sentence are the document's
+    "The report is on страница 5 из 28 of the file, as he said.\n\nThe letter's first sentence is long enough.\n",
 ]
 
 

@@ -166,6 +166,8 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
         found[top[0]] = "page title with links"
     if top and _SITE_ID.match(lines[top[0]].strip()):
         found[top[0]] = "page identifier"
+    if top and _COUNTED_TITLE.match(lines[top[0]].strip()):
+        found[top[0]] = "page title with counter"
     found.update(_above_site_controls(lines, top, found))
     found.update(_buttons(lines, top))
     found.update(_item_lists(lines, top))
@@ -174,6 +176,11 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
     return found
 
 
+# The page's title as a reading site gives it, with the page's number in the book: "Title — страница 5 из 28",
+# "Title 12 страница", "Title - Page 3 of 18".
+_COUNTED_TITLE = re.compile(
+    r"^\S.*?\s(?:[—–-]\s)?(?:(?:страница|page|стр\.)\s*\d+\s*(?:из|of)\s*\d+|\d+\s+страница)$", re.I
+)
 # The page's identifier on the site, as its first line: "Libmonster ID: RU-15510".
 _SITE_ID = re.compile(r"^\w+ ID:\s*[A-Z]*-?\d[\w-]*$")
 # A site's button or link to act on the page (read, download, upload, choose a chapter), at the top of a page,
