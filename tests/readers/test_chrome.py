@@ -140,6 +140,16 @@ PAGE_CHROME = {
         "Указатель имён 12 страница\n\nкоторые его судили\n\nВаш П. Петров\n",
         {1: "page title with counter"},
     ),
+    "search-box-over-loading": (
+        "Search the documents of the century\n\nLoading\n\n03. P. Petrov to S. Sidorov.\n\n"
+        "Thank you for the letter, dear friend, and for the news it brought.\n",
+        {1: "site header", 3: "site widget"},
+    ),
+    "header-over-reading-time": (
+        "Письма П. Петрова, Сидоров Семён, Год: 1883\n\nВремя на прочтение: 37 минут(ы)\n\nПИСЬМА П. ПЕТРОВА\n\n"
+        "Пётр Петров участвовал в движении с конца семидесятых годов прошлого века.\n",
+        {1: "site header", 3: "site widget"},
+    ),
     "page-identifier": (
         "Library ID: RU-15510\n\nN11 Letter to the Central Committee\n\n"
         "Your answer and the report of the plenum's decision have been received by us.\n",

@@ -181,6 +181,13 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
 _COUNTED_TITLE = re.compile(
     r"^\S.*?\s(?:[—–-]\s)?(?:(?:страница|page|стр\.)\s*\d+\s*(?:из|of)\s*\d+|\d+\s+страница)$", re.I
 )
+# A widget of the site at the top of a page, everything above it being the site's: a placeholder while it loads,
+# the time reading the page takes ("Время на прочтение: 37 минут(ы)", "5 min read").
+_SITE_WIDGET = re.compile(
+    r"^(?:loading|загрузка)(?:\.{3}|…)?$|^(?:время (?:на )?(?:прочтени[ея]|чтения)|reading time)\s*:?\s*\d+\s*\S*$"
+    r"|^\d+\s*min(?:ute)?s?\s+read$",
+    re.I,
+)
 # The page's identifier on the site, as its first line: "Libmonster ID: RU-15510".
 _SITE_ID = re.compile(r"^\w+ ID:\s*[A-Z]*-?\d[\w-]*$")
 # A site's button or link to act on the page (read, download, upload, choose a chapter), at the top of a page,
@@ -207,6 +214,8 @@ def _above_site_controls(lines: list[str], top: list[int], found: dict[int, str]
         stripped = lines[i].strip()
         if _SITE_ACTION.match(stripped):
             controls[i] = "site button"
+        elif _SITE_WIDGET.match(stripped):
+            controls[i] = "site widget"
         elif any(ch.isdigit() for ch in stripped) and _site_pager(stripped, after_button=bool(controls)):
             controls[i] = "pager"
     if not controls:
