@@ -150,6 +150,12 @@ PAGE_CHROME = {
         "Пётр Петров участвовал в движении с конца семидесятых годов прошлого века.\n",
         {1: "site header", 3: "site widget"},
     ),
+    "category-bars": (
+        "Архитектура Аудит Военная наука Иностранные языки Медицина\n"
+        "Разделы: Автомобили Дом и сад Другие языки История Культура Литература Логика Медицина Механика Право\n\n"
+        "Телеграмма посольства из Будапешта\n\nДемонстрация студентов прошла мирно на площади у памятника.\n",
+        {1: "category bar", 2: "category bar"},
+    ),
     "page-identifier": (
         "Library ID: RU-15510\n\nN11 Letter to the Central Committee\n\n"
         "Your answer and the report of the plenum's decision have been received by us.\n",
@@ -170,6 +176,11 @@ NOT_PAGE_CHROME = [
     "Письмо Горькому\n\nЧитать Ваше письмо было для меня большой радостью, спасибо.\n\nВаш\n",
     "Record ID: 110296 of the archive\n\nThe first sentence of the document is long enough.\n",
     "Name | Place |\nPetrov | Moscow |\nOrlov | Orlov |\n",  # a table of names, one row repeating a value
+    # a title of capitalised words, with prepositions or in capitals, is no bar of a site's sections
+    "Memorandum of Conversation Between President Reagan and General Secretary Gorbachev\n\nThe talk began.\n",
+    "МАТЕРИАЛЫ ПО ИСТОРИИ РУССКОГО РЕВОЛЮЦИОННОГО ДВИЖЕНИЯ\n\nТекст достаточно длинный, чтобы быть предложением.\n",
+    "Soviet Foreign Ministry Memorandum Concerning Korean Reunification Talks\n\nThe talks began in June.\n",
+    "Телеграмма посольства США из Будапешта в департамент\n\nДемонстрация прошла мирно.\n",
     # a book's page numbers in a sentence are the document's
     "The report is on страница 5 из 28 of the file, as he said.\n\nThe letter's first sentence is long enough.\n",
 ]

@@ -168,12 +168,30 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
         found[top[0]] = "page identifier"
     if top and _COUNTED_TITLE.match(lines[top[0]].strip()):
         found[top[0]] = "page title with counter"
+    found.update({i: "category bar" for i in top if _category_bar(lines[i].strip())})
     found.update(_above_site_controls(lines, top, found))
     found.update(_buttons(lines, top))
     found.update(_item_lists(lines, top))
     if any(_WIKI_CUE.match(line) or ("|" in line and _OPEN_ROW.match(line.strip())) for line in lines):
         found.update(_wiki_chrome(lines))
     return found
+
+
+_MENU_WORDS = 6
+_BAR_LABEL = re.compile(r"^\w+:\s")
+
+
+def _category_bar(line: str) -> bool:
+    """Whether ``line`` is a site's bar of section names in Cyrillic (where a title capitalises its first word
+    only; an English one capitalises them all), after a label or none: six or more words and nothing else, two
+    thirds of them capitalised, not all in capitals (a heading), hardly any a preposition or a conjunction (two
+    letters or fewer: one in ten)."""
+    words = _BAR_LABEL.sub("", line).split()
+    if len(words) < _MENU_WORDS or line.isupper() or not all(w.isalpha() for w in words) or _script(line) != "cyrillic":
+        return False
+    short = sum(len(w) <= 2 for w in words)
+    capitalised = sum(w[0].isupper() for w in words)
+    return 10 * short <= len(words) and 3 * capitalised >= 2 * len(words)
 
 
 # The page's title as a reading site gives it, with the page's number in the book: "Title — страница 5 из 28",
