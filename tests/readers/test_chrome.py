@@ -156,6 +156,12 @@ PAGE_CHROME = {
         "Телеграмма посольства из Будапешта\n\nДемонстрация студентов прошла мирно на площади у памятника.\n",
         {1: "category bar", 2: "category bar"},
     ),
+    "header-repeated-as-footer": (
+        "Centre of the Humanities\n\nPrevious\npublication\nIndex of the works\n\nLetter to S. S. Sidorov\n\n"
+        "The letter's first sentence is long enough to be a sentence.\n\nArchive F. 1. Op. 2. D. 3.\n\n"
+        "Previous\npublication\nIndex of the works\n\nNext\n",
+        dict.fromkeys((1, 3, 4, 5), "site header") | dict.fromkeys((13, 14, 15, 17), "site footer"),
+    ),
     "page-identifier": (
         "Library ID: RU-15510\n\nN11 Letter to the Central Committee\n\n"
         "Your answer and the report of the plenum's decision have been received by us.\n",
@@ -181,6 +187,8 @@ NOT_PAGE_CHROME = [
     "МАТЕРИАЛЫ ПО ИСТОРИИ РУССКОГО РЕВОЛЮЦИОННОГО ДВИЖЕНИЯ\n\nТекст достаточно длинный, чтобы быть предложением.\n",
     "Soviet Foreign Ministry Memorandum Concerning Korean Reunification Talks\n\nThe talks began in June.\n",
     "Телеграмма посольства США из Будапешта в департамент\n\nДемонстрация прошла мирно.\n",
+    # a page's last lines repeating its title are the document's when the page has no site header
+    "Letter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n\nLetter to Sidorov\n",
     # a book's page numbers in a sentence are the document's
     "The report is on страница 5 из 28 of the file, as he said.\n\nThe letter's first sentence is long enough.\n",
 ]

@@ -11,7 +11,10 @@ links to its versions (``Title (original) (raw)``), a viewer's buttons with a la
 script (``PDF`` / ``ePub 版``), the list of other items over a row of page numbers, everything above a site's
 pager (``1 ... 9 10 11 ... 55``, ``Текущая страница: 10 (всего у книги 48 страниц)``) and above the last of the
 site's buttons (a line opening with ``Download``, ``Скачать``, ``Выбрать главу``, ``[ Pobierz ... ]``), the
-page's identifier on the site as its first line (``Name ID: RU-15510``); anywhere, a wiki's template table
+page's identifier on the site as its first line (``Name ID: RU-15510``), its title with the page's number in the
+book (``Title — страница 5 из 28``), a Cyrillic bar of section names (``Архитектура Аудит Военная наука ...``),
+everything above a site's widget (``Loading``, ``Время на прочтение: 37 минут(ы)``); at the foot of a page, the
+site's header repeated; anywhere, a wiki's template table
 (every row one value repeated, with or without a bar before the first cell) and its links to other namespaces
 (``Template:Name``). Such lines are blanked (so line numbers stay right) and reported; every other line is kept.
 """
@@ -174,6 +177,7 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
     found.update(_item_lists(lines, top))
     if any(_WIKI_CUE.match(line) or ("|" in line and _OPEN_ROW.match(line.strip())) for line in lines):
         found.update(_wiki_chrome(lines))
+    found.update(_footer(lines, found))
     return found
 
 
@@ -192,6 +196,22 @@ def _category_bar(line: str) -> bool:
     short = sum(len(w) <= 2 for w in words)
     capitalised = sum(w[0].isupper() for w in words)
     return 10 * short <= len(words) and 3 * capitalised >= 2 * len(words)
+
+
+def _footer(lines: list[str], found: dict[int, str]) -> dict[int, str]:
+    """The site's header repeated at the foot of the page: the last lines, each a line of the header or a link to
+    the previous or the next page, up to the last line of the document."""
+    header = {lines[i].strip() for i, kind in found.items() if kind == "site header"}
+    footer: dict[int, str] = {}
+    i = len(lines) - 1
+    while header and i >= 0 and i not in found:
+        stripped = lines[i].strip()
+        if stripped and stripped not in header and not _NAV_LINK.match(stripped):
+            break
+        if stripped:
+            footer[i] = "site footer"
+        i -= 1
+    return footer
 
 
 # The page's title as a reading site gives it, with the page's number in the book: "Title — страница 5 из 28",
