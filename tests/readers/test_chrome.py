@@ -140,6 +140,11 @@ PAGE_CHROME = {
         "Указатель имён 12 страница\n\nкоторые его судили\n\nВаш П. Петров\n",
         {1: "page title with counter"},
     ),
+    "title-with-author": (
+        "Собрание сочинений. Том 7. Январь 1905 — ноябрь 1910 - Пётр Петрович Петров\nКрепко жму руку.\n"
+        "Ваш П. Петров\n",
+        {1: "page title with author"},
+    ),
     "search-box-over-loading": (
         "Search the documents of the century\n\nLoading\n\n03. P. Petrov to S. Sidorov.\n\n"
         "Thank you for the letter, dear friend, and for the news it brought.\n",
@@ -189,6 +194,8 @@ NOT_PAGE_CHROME = [
     "Телеграмма посольства США из Будапешта в департамент\n\nДемонстрация прошла мирно.\n",
     # a page's last lines repeating its title are the document's when the page has no site header
     "Letter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n\nLetter to Sidorov\n",
+    # a heading of a letter names its writer with initials
+    "03. П. Петров - С. С. Сидорову.\n\nСпасибо за письмо, дорогой товарищ, и за все новости в нём.\n",
     # a book's page numbers in a sentence are the document's
     "The report is on страница 5 из 28 of the file, as he said.\n\nThe letter's first sentence is long enough.\n",
 ]

@@ -171,6 +171,8 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
         found[top[0]] = "page identifier"
     if top and _COUNTED_TITLE.match(lines[top[0]].strip()):
         found[top[0]] = "page title with counter"
+    if top and _BOOK_TITLE.match(lines[top[0]].strip()):
+        found[top[0]] = "page title with author"
     found.update({i: "category bar" for i in top if _category_bar(lines[i].strip())})
     found.update(_above_site_controls(lines, top, found))
     found.update(_buttons(lines, top))
@@ -219,6 +221,10 @@ def _footer(lines: list[str], found: dict[int, str]) -> dict[int, str]:
 _COUNTED_TITLE = re.compile(
     r"^\S.*?\s(?:[—–-]\s)?(?:(?:страница|page|стр\.)\s*\d+\s*(?:из|of)\s*\d+|\d+\s+страница)$", re.I
 )
+# A book site's title of the page: the book's title, a hyphen, its author's full Russian name (given name,
+# patronymic, surname): "Полное собрание сочинений. Том 47 - Владимир Ильич Ленин". A document's heading gives
+# initials and a dash.
+_BOOK_TITLE = re.compile(r"^\S.*\s-\s[А-ЯЁ][а-яё]+\s[А-ЯЁ][а-яё]+(?:ич|вна|чна)\s[А-ЯЁ][а-яё-]+$")
 # A widget of the site at the top of a page, everything above it being the site's: a placeholder while it loads,
 # the time reading the page takes ("Время на прочтение: 37 минут(ы)", "5 min read").
 _SITE_WIDGET = re.compile(
