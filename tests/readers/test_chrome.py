@@ -145,6 +145,11 @@ PAGE_CHROME = {
         "Ваш П. Петров\n",
         {1: "page title with author"},
     ),
+    "heading-given-twice": (
+        "Account\nPeter Petrov, Semyon Sidorov\n\n“YOURS, DEAR COMRADE”\n\nPeter Petrov, Semyon Sidorov\n\n"
+        "“YOURS, DEAR COMRADE”\n\nThe correspondence of two writers, published with notes by the editors.\n",
+        {1: "site header"},
+    ),
     "search-box-over-loading": (
         "Search the documents of the century\n\nLoading\n\n03. P. Petrov to S. Sidorov.\n\n"
         "Thank you for the letter, dear friend, and for the news it brought.\n",
@@ -194,6 +199,8 @@ NOT_PAGE_CHROME = [
     "Телеграмма посольства США из Будапешта в департамент\n\nДемонстрация прошла мирно.\n",
     # a page's last lines repeating its title are the document's when the page has no site header
     "Letter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n\nLetter to Sidorov\n",
+    # a heading given twice with nothing above it
+    "Peter Petrov\n“YOURS”\nPeter Petrov\n“YOURS”\n\nThe correspondence of two writers, published with notes.\n",
     # a heading of a letter names its writer with initials
     "03. П. Петров - С. С. Сидорову.\n\nСпасибо за письмо, дорогой товарищ, и за все новости в нём.\n",
     # a book's page numbers in a sentence are the document's

@@ -174,6 +174,7 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
     if top and _BOOK_TITLE.match(lines[top[0]].strip()):
         found[top[0]] = "page title with author"
     found.update({i: "category bar" for i in top if _category_bar(lines[i].strip())})
+    found.update(_above_repeated_heading(lines, top))
     found.update(_above_site_controls(lines, top, found))
     found.update(_buttons(lines, top))
     found.update(_item_lists(lines, top))
@@ -268,6 +269,17 @@ def _above_site_controls(lines: list[str], top: list[int], found: dict[int, str]
     # lines of chrome of their own shape keep their kind (``drop_chrome`` names them)
     header = {i for i in top if i < last and i not in found and not chrome_kind(lines[i].strip())}
     return dict.fromkeys(header, "site header") | controls
+
+
+def _above_repeated_heading(lines: list[str], top: list[int]) -> dict[int, str]:
+    """The site's header above the page's heading given twice at the top (a byline and a title, then both again):
+    the lines above its first copy."""
+    texts = [lines[i].strip() for i in top]
+    for k in range(len(texts) - 1):
+        pair = texts[k : k + 2]
+        if any(texts[m : m + 2] == pair for m in range(k + 2, len(texts) - 1)):
+            return {i: "site header" for i in top[:k]}
+    return {}
 
 
 def _site_pager(line: str, after_button: bool) -> bool:
