@@ -150,6 +150,11 @@ PAGE_CHROME = {
         "“YOURS, DEAR COMRADE”\n\nThe correspondence of two writers, published with notes by the editors.\n",
         {1: "site header"},
     ),
+    "file-site-survey-down-to-transcript": (
+        "Download Letter of P. Petrov\n\nSurvey\nyes no Was this document useful for you?\n   Thank you!\n\n"
+        "Document related concepts\nTranscript\nLetter of P. Petrov\nHe writes that he is well and sends regards.\n",
+        {1: "site button", 3: "site header", 4: "site header", 5: "site header", 7: "site header", 8: "site label"},
+    ),
     "search-box-over-loading": (
         "Search the documents of the century\n\nLoading\n\n03. P. Petrov to S. Sidorov.\n\n"
         "Thank you for the letter, dear friend, and for the news it brought.\n",
@@ -199,6 +204,8 @@ NOT_PAGE_CHROME = [
     "Телеграмма посольства США из Будапешта в департамент\n\nДемонстрация прошла мирно.\n",
     # a page's last lines repeating its title are the document's when the page has no site header
     "Letter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n\nLetter to Sidorov\n",
+    # a transcript's label with no site button above it is the document's heading
+    "Transcript\nA: Ask him, perhaps he will tell us more about the meeting.\n",
     # a heading given twice with nothing above it
     "Peter Petrov\n“YOURS”\nPeter Petrov\n“YOURS”\n\nThe correspondence of two writers, published with notes.\n",
     # a heading of a letter names its writer with initials

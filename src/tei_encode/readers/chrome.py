@@ -13,7 +13,9 @@ pager (``1 ... 9 10 11 ... 55``, ``Текущая страница: 10 (всег
 site's buttons (a line opening with ``Download``, ``Скачать``, ``Выбрать главу``, ``[ Pobierz ... ]``), the
 page's identifier on the site as its first line (``Name ID: RU-15510``), its title with the page's number in the
 book (``Title — страница 5 из 28``), a Cyrillic bar of section names (``Архитектура Аудит Военная наука ...``),
-everything above a site's widget (``Loading``, ``Время на прочтение: 37 минут(ы)``); at the foot of a page, the
+everything above a site's widget (``Loading``, ``Время на прочтение: 37 минут(ы)``), under a file site's
+button down to its label over the text (``Transcript``; a poll's question is no sentence of the page), above
+the page's heading given twice; at the foot of a page, the
 site's header repeated; anywhere, a wiki's template table
 (every row one value repeated, with or without a bar before the first cell) and its links to other namespaces
 (``Template:Name``). Such lines are blanked (so line numbers stay right) and reported; every other line is kept.
@@ -226,6 +228,10 @@ _COUNTED_TITLE = re.compile(
 # patronymic, surname): "Полное собрание сочинений. Том 47 - Владимир Ильич Ленин". A document's heading gives
 # initials and a dash.
 _BOOK_TITLE = re.compile(r"^\S.*\s-\s[А-ЯЁ][а-яё]+\s[А-ЯЁ][а-яё]+(?:ич|вна|чна)\s[А-ЯЁ][а-яё-]+$")
+# The label a file site puts over the text of the file it shows, under its button: "Transcript".
+_TRANSCRIPT_LABEL = re.compile(r"^(?:transcript|текст|расшифровка)\s*:?$", re.I)
+# A site's poll: the buttons of its answers before its question ("yes no Was this document useful for you?").
+_POLL = re.compile(r"^(?:yes\s+no|да\s+нет)\s.*\?$", re.I)
 # A widget of the site at the top of a page, everything above it being the site's: a placeholder while it loads,
 # the time reading the page takes ("Время на прочтение: 37 минут(ы)", "5 min read").
 _SITE_WIDGET = re.compile(
@@ -252,8 +258,9 @@ def _button_run_on(line: str) -> bool:
 
 def _above_site_controls(lines: list[str], top: list[int], found: dict[int, str]) -> dict[int, str]:
     """The site's header at the top of a page: a site's button, or the page of a book the site shows, and every
-    line above the last of them; under a button, down to a row of page numbers (on a page of no button such a row
-    may stand between the documents of the page, see ``_item_lists``)."""
+    line above the last of them; under a button, down to the label over the text a file site shows or to a row of
+    page numbers (on a page of no button such a row may stand between the documents of the page, see
+    ``_item_lists``)."""
     controls = {}
     for i in top:
         stripped = lines[i].strip()
@@ -261,6 +268,8 @@ def _above_site_controls(lines: list[str], top: list[int], found: dict[int, str]
             controls[i] = "site button"
         elif _SITE_WIDGET.match(stripped):
             controls[i] = "site widget"
+        elif controls and _TRANSCRIPT_LABEL.match(stripped):
+            controls[i] = "site label"
         elif any(ch.isdigit() for ch in stripped) and _site_pager(stripped, after_button=bool(controls)):
             controls[i] = "pager"
     if not controls:
@@ -297,7 +306,7 @@ def _top(lines: list[str]) -> list[int]:
     for i, line in enumerate(lines[:_TOP_LINES]):
         stripped = line.strip()
         sentence = len(stripped.split()) >= _SENTENCE_WORDS and stripped[-1] in '.!?»"”)'
-        if sentence and not chrome_kind(stripped) and not _button_run_on(stripped):
+        if sentence and not chrome_kind(stripped) and not _button_run_on(stripped) and not _POLL.match(stripped):
             break
         if stripped:
             out.append(i)
