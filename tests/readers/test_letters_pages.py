@@ -149,6 +149,22 @@ def test_a_number_under_the_editors_lines_of_the_letter_the_page_opens_inside_cu
     ]
 
 
+def test_a_number_under_the_editors_note_of_a_translation_and_a_running_head_cuts_the_page() -> None:
+    page = (
+        "комитетам других партий, которые его судили.\n\nВаш П. Петров\n\nПослано из Парижа в Брюссель\n\n"
+        "Впервые напечатано на французском языке в 1962 г.\n\nНа русском языке печатается\n\n"
+        "впервые, по фотокопии с рукописи\n\nПеревод с французского\n\n"
+        "206__________________________ П. П. ПЕТРОВ\n\n155 С. С. СИДОРОВУ\n\n"
+        "Дорогой Марк! Будучи занят вчера статьей, я сделал ошибку в проекте письма.\n"
+    )
+    name, documents = read(page)
+    assert name == "letters"
+    assert [(d.meta.number, d.title.text) for d in documents] == [
+        ("", "комитетам других партий, которые его судили."),
+        ("155", "С. С. СИДОРОВУ"),
+    ]
+
+
 def test_numbered_extracts_in_ordinary_case_cut_the_page() -> None:
     name, documents = read(NUMBERED_EXTRACTS)
     assert name == "letters"

@@ -31,7 +31,7 @@ HEADING = re.compile(r"^(?:\d{1,4}\.?\s*\n?)?(?:(?:A\s+)?Letter\s+to|To|TO|Пи�
 # The editors' lines under it.
 EDITORIAL = re.compile(
     r"^(?:Written|First published|Published|Sent from|Printed from|Dictated|Signed|Translated from|"
-    r"Написано|Впервые напечатано|Печатается по|Послано из)\b",
+    r"Написано|Впервые напечатано|Печатается по|Послано из|Перевод с)\b",
     re.I,
 )
 WRITTEN = re.compile(r"^(?:Written|Dictated|Написано)\b", re.I)
