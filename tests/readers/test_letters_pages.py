@@ -165,6 +165,20 @@ def test_a_number_under_the_editors_note_of_a_translation_and_a_running_head_cut
     ]
 
 
+def test_a_number_under_the_archival_citation_of_the_document_the_page_opens_inside_cuts_it() -> None:
+    page = (
+        "О предстоящем процессе комитет информировал свои отделения в странах Европы.\n7 января 1972 года, № 40-А\n"
+        "ЦХСД, ф. 89, оп. 37, д. 45, л. 2\n(копия).\n№28\nЗаписка П. Петрова в ЦК КПСС от 6 апреля 1972 года\n"
+        "Считаем возможным принять это предложение и опубликовать текст рецензии.\n"
+    )
+    name, documents = read(page)
+    assert name == "letters"
+    assert [(d.meta.number, d.title.text) for d in documents] == [
+        ("", "О предстоящем процессе комитет информировал свои отделения в странах Европы."),
+        ("28", "Записка П. Петрова в ЦК КПСС от 6 апреля 1972 года"),
+    ]
+
+
 def test_numbered_extracts_in_ordinary_case_cut_the_page() -> None:
     name, documents = read(NUMBERED_EXTRACTS)
     assert name == "letters"

@@ -7,7 +7,8 @@ A letter starts at:
   (``452`` / ``ПИСЬМО И. И. РАДЧЕНКО``, ``453 Н. ОСИНСКОМУ``, ``№ 12.``, ``12. ИЗ ПИСЬМА …``, ``13. Из письма
   Г. Е. Зиновьеву``), when the page holds the next or the previous number of that sequence too (a running head's
   page number, ``284 В. И. ЛЕНИН``, is no part of it), or right under the editors' lines of the letter before it
-  (``Печатается по рукописи``) on a page that opens inside that letter;
+  (``Печатается по рукописи``) or its archival citation (``ЦХСД, ф. 89, оп. 37, д. 45, л. 2``) on a page that
+  opens inside that letter;
 - a heading naming the letter (``Письмо К.Е. Ворошилову 24 сентября 1931 года``, ``Letter to Comrade X``, ``ПИСЬМО
   К.Ф. СТАРОСТИНУ``, ``Stalin to Kaganovich October 2, 1933``) after a signature or a rule (``-----``) that closes
   the letter before it.
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from ..diagnostics import Reporter
 from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, document_id
+from .collection import ARCHIVE_LINE
 from .edition import HEADING as DATED_HEADING
 from .edition import SEPARATOR
 from .layout import DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE
@@ -122,11 +124,12 @@ def _numbered(lines: list[str]) -> list[_Start]:
 
 
 def _after_editors(lines: list[str], at: int) -> bool:
-    """Whether the editors' lines of a letter (``Печатается по рукописи``) end just above line ``at``, with no
-    footnote between (a running head may follow the footnotes at a page's foot)."""
+    """Whether the editors' lines of a letter (``Печатается по рукописи``) or its archival citation (``ЦХСД, ф. 89,
+    оп. 37, д. 45, л. 2``) end just above line ``at``, with no footnote between (a running head may follow the
+    footnotes at a page's foot)."""
     above = [line.strip() for line in lines[max(0, at - _EDITORS_REACH * 2) : at] if line.strip()][-_EDITORS_REACH:]
     last_note = max((k for k, line in enumerate(above) if _FOOTNOTE.match(line)), default=-1)
-    return any(EDITORIAL.match(line) for line in above[last_note + 1 :])
+    return any(EDITORIAL.match(line) or ARCHIVE_LINE.match(line) for line in above[last_note + 1 :])
 
 
 def _named(lines: list[str]) -> list[_Start]:
