@@ -656,6 +656,7 @@ _WORDS = st.sampled_from(
 
 _EXAMPLES = [c[0] for c in ENGLISH + RUSSIAN] + [c[1] for c in NOT_DATES_EN + NOT_DATES_RU]
 _EXAMPLES += ["take the town before the thirtieth .", "Hold until the 10th.", "1951-09-26", "17.45 26.9", "1912-1927"]
+_EXAMPLES += ["ЯНВАРЬ-ЯНВАРЬ"]  # a span of months in capitals
 
 
 def _assert_quick_tests_agree(text: str) -> None:

@@ -55,7 +55,7 @@ MONTH_WORD_STARTS = (
 """How every ``MONTH_WORD`` begins, in lower case."""
 _MONTH = r"(?P<month>" + _FULL + r")(?!\w)"
 # A month word before a dash: where a span of months may be.
-_HAS_MONTH_DASH = re.compile(rf"(?i:{'|'.join(MONTH_WORD_STARTS)})[а-яё]*[ \t]*[-–—]")
+_HAS_MONTH_DASH = re.compile(rf"(?i:(?:{'|'.join(MONTH_WORD_STARTS)})[а-яё]*)[ \t]*[-–—]")
 _ANY_MONTH = r"(?P<month>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _NEW_MONTH = r"(?P<month2>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
