@@ -167,3 +167,19 @@ def test_one_initial_before_a_russian_surname_is_a_person(text: str, expected: l
 def test_an_honorific_opening_lines_is_no_speaker() -> None:
     doc = document("Tov. Stalin.", "Today we considered the proposals.", "Tov. Stalin.", "Kaganovich. Molotov.")
     assert "Tov" not in [t for t, _ in persons(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Present: the interpreter Nelson C. Ledsky, in the hall.", ["Nelson C. Ledsky"]),
+        ("The Secretary of State John H. Sununu, Chief of Staff.", ["John H. Sununu"]),
+        ("After S. Kania spoke, they left.", ["S. Kania"]),
+        ("Ваш Н. Каня", ["Н. Каня"]),
+        ("Then Mark W. Kania spoke.", ["Mark W. Kania"]),
+    ],
+    ids=["given-name", "after-a-post", "sentence-opening-word", "closing-word", "registered"],
+)
+def test_a_given_name_before_a_middle_initial_is_the_names(text: str, expected: list[str]) -> None:
+    kania = Entry("kania", "person", (Name("Kania", "en", "main"), Name("Каня", "ru", "variant")))
+    assert [t for t, _ in persons(document(text), Register({"kania": kania}))] == expected

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from ...lexicon import OPENING_QUOTES
 from .match import Mention
-from .words import TITLE_WORDS
+from .words import NOT_BESIDE_INITIALS
 
 UPPER = "A-ZА-ЯЁ"
 # An initial is one capital, or a Latin digraph that transliterates one Russian letter (Ya., Zh., Yu.).
@@ -44,7 +44,7 @@ def given_name_start(text: str, start: int) -> int:
     """Where a name starting at ``start`` starts with the given name and middle initial before it
     (``Mark W. Clark``); ``start`` if there is none (``General Clark``, ``To I. V. Stalin``)."""
     before = GIVEN_NAME_BEFORE.search(text, max(0, start - 20), start)
-    if before is None or before.group("given").casefold() in TITLE_WORDS:
+    if before is None or before.group("given").casefold() in NOT_BESIDE_INITIALS:
         return start
     return before.start()
 

@@ -2,10 +2,11 @@
 
 A capitalised word that no span claims, does not open a sentence, stands alone (no capitalised word joined to
 it) and ends like a Russian, Ukrainian, Polish, Georgian or Armenian surname (``SURNAME_ENDING``: Litvinov,
-Rakovsky, Ordzhonikidze), follows one initial (``F. Castro``), acts as a person does (``Meissner writes``,
-``Goegg has promised``), or owns what follows it (``Radek’s articles``) and is named again, is proposed as a
-person with ``cert="low"``, unless the gazetteer knows it as a place or it is a word of posts, institutions or
-months. The same word elsewhere in the document, at a sentence's start too, is proposed with it.
+Rakovsky, Ordzhonikidze), follows one initial (``F. Castro``; a given name before a middle initial is the
+name's too: ``Colin L. Powell``), acts as a person does (``Meissner writes``, ``Goegg has promised``), or owns
+what follows it (``Radek’s articles``) and is named again, is proposed as a person with ``cert="low"``, unless
+the gazetteer knows it as a place or it is a word of posts, institutions or months. The same word elsewhere in
+the document, at a sentence's start too, is proposed with it.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from collections.abc import Sequence
 
 from ...model import Block, span
 from ..names.index import fold
+from ..names.initials import given_name_start
 from ..names.rules import SURNAME_ENDING
-from ..names.words import NOT_NAMES, ORG_WORDS, PERSON_AUXILIARIES, PERSON_VERBS, TITLE_WORDS
+from ..names.words import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, PERSON_AUXILIARIES, PERSON_VERBS, TITLE_WORDS
 from ..unregistered.places import NOT_PLACE_ENDING, NOT_PLACES
 from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, WORD, is_free, name_end, opens_sentence
 from .gazetteer import lookup
@@ -78,7 +80,20 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
                 initial = initial_before(block.text, start)
                 if initial is not None and is_free(block, initial, start):
                     start = initial  # "J. Stalin": the initial is the name's
+                    start = _given_name_start(block, start)
                 block.add(span(start, end, "person", cert="low", source=SOURCE, by=BY))
+
+
+def _given_name_start(block: Block, initial: int) -> int:
+    """Where a name whose initial stands at ``initial`` starts with the given name before it (``Colin L.
+    Powell``); a word opening a sentence is one only if it is a known given name (not ``Yesterday F. Castro``)."""
+    given = given_name_start(block.text, initial)
+    word = block.text[given:initial].split(None, 1)[0] if given < initial else ""
+    if not word or not is_free(block, given, initial):
+        return initial
+    if opens_sentence(block.text, given) and fold(word) not in GIVEN_NAMES:
+        return initial
+    return given
 
 
 def _acts(text: str, start: int, end: int) -> bool:
