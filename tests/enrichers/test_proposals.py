@@ -96,7 +96,8 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             [("person", n) for n in ("Kirilenko", "Kuusinen", "Podgornyy", "Kosygin", "Polyansky", "Suslov")],
         ),
         (
-            "Send me Nobs’s article. Nobs is back; without breaking Yugozap's apparatus or Moscow's.",
+            "Send me Nobs’s article. Nobs is back; without breaking Yugozap's apparatus or Moscow's. Both Unity's"
+            " congress and Unity's leaders; we saw Freedom's friends and Freedom's foes.",
             [("person", "Nobs"), ("person", "Nobs"), ("place", "Moscow")],
         ),
         (

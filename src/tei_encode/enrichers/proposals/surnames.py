@@ -38,6 +38,9 @@ _VERBS = "|".join(sorted(PERSON_VERBS, key=lambda v: (-len(v), v)))
 ACTS = re.compile(rf" (?:(?:{'|'.join(sorted(PERSON_AUXILIARIES))}) )?(?:{_VERBS})\b")
 # English words and western place names that end like a surname (``Domain``, ``Britain``, ``Norwich``).
 NOT_SURNAME_ENDING = re.compile(r"(?:ain|oin|uin|wich)\Z")
+# The endings of abstract nouns, which own things and act as persons do ("Solidarity's congress", "Communism
+# has"), and of no surname.
+ABSTRACT_ENDING = re.compile(r"(?:ity|ism|tion|sion|ment|ness|ship|hood|dom)\Z")
 # One initial before a word, not the end of an abbreviation ("U.S. Army") or of a word ("Op. Cit.").
 INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?\Z")
 # An article or a determiner before a word: "the Australian left", "his Wochenblatt" name things, not persons.
@@ -123,9 +126,15 @@ def initial_before(text: str, start: int) -> int | None:
 
 
 def _may_own(word: str) -> bool:
-    """Whether a word that owns something (``Radek’s``) may be a person's name: no post, institution, month or
-    place the gazetteer knows."""
-    return len(word) >= 3 and word.casefold() not in NOT_OWNERS and not word.isupper() and lookup(word) is None
+    """Whether a word that owns something (``Radek’s``) may be a person's name: no post, institution, month,
+    abstract noun or place the gazetteer knows."""
+    return (
+        len(word) >= 3
+        and word.casefold() not in NOT_OWNERS
+        and not word.isupper()
+        and not ABSTRACT_ENDING.search(word.casefold())
+        and lookup(word) is None
+    )
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
