@@ -43,6 +43,11 @@ def persons(doc: Document, register: Register | None = None) -> list[tuple[str, 
         ("He is a clerk of a firm in Mark Lane and lives near Karl Marx Street by Albert Hall Road.", []),
         ("The George Washington University replied in March.", []),
         ("John thanked the Committee in May.", []),
+        (
+            "Raymond [Molinier] is also complaining; the [Committee] and General [Secretary] are not. Natalia"
+            " Ivanova [Sedova] still hopes.",
+            ["Raymond [Molinier]", "Natalia Ivanova [Sedova]"],
+        ),
     ],
     ids=[
         "name",
@@ -57,6 +62,7 @@ def persons(doc: Document, register: Register | None = None) -> list[tuple[str, 
         "streets",
         "institution",
         "none",
+        "supplied-any-first-name",
     ],  # fmt: skip
 )
 def test_a_given_name_before_a_surname_is_a_person(text: str, expected: list[str]) -> None:

@@ -1,6 +1,7 @@
 """Persons proposed by a given name before a surname, for English text.
 
-A common given name (``GIVEN_NAMES``), perhaps a patronymic (``Leonid Ilyich Brezhnev``, ``Nikolai
+A common given name (``GIVEN_NAMES``; any first name when the editors supplied the surname in brackets:
+``Raymond [Molinier]``, ``Natalia Ivanova [Sedova]``), perhaps a patronymic (``Leonid Ilyich Brezhnev``, ``Nikolai
 Alexandrovich Alexeyev``) and an initial (``Mark H. Doctoroff``), then one capitalised word (or all of them in
 capitals: ``MOHAMMED TARAKI``) that is no post,
 institution or month and that no other capitalised word continues, the whole no place of the gazetteer, is one
@@ -57,10 +58,15 @@ def propose_given_names(blocks: Iterable[Block], document: Sequence[Block]) -> N
         text = block.text
         words = [(word, name) for pattern, name in PATTERNS for word in pattern.finditer(text)]
         for word, name in words:
-            match = name.match(text, word.start()) if fold(word.group()) in GIVEN_NAMES else None
-            if match is None or not _is_surname(text, match):
+            given = fold(word.group()) in GIVEN_NAMES
+            if not given and not text.startswith(" [", word.end()):
+                continue
+            match = name.match(text, word.start())
+            if match is None or not (given or _supplied(match)) or not _is_surname(text, match):
                 continue
             start, end = match.span()
+            if not given:
+                start = _first_name_start(text, start)
             inside = [s for s in block.spans if s.overlaps(start, end)]
             if any(s.kind not in INSIDE_NAMES or s.start < start or s.end > end for s in inside):
                 continue
@@ -73,6 +79,23 @@ def propose_given_names(blocks: Iterable[Block], document: Sequence[Block]) -> N
                 refs = surname_refs(document, frozenset({surname})).get(surname, set())
             attrs = {"ref": next(iter(refs))} if len(refs) == 1 else {}
             block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY, **attrs))
+
+
+def _supplied(match: re.Match[str]) -> bool:
+    """Whether the editors supplied the surname after a first name in brackets (``Raymond [Molinier]``): that
+    makes a person of any first name, not only a common one."""
+    if "supplied" not in match.re.groupindex or match.group("supplied") is None:
+        return False
+    return fold(match.group("given")) not in NOT_SURNAMES and match.group("given") not in CONNECTIVES
+
+
+def _first_name_start(text: str, start: int) -> int:
+    """Where a name whose surname the editors supplied starts: at the first name before its second one
+    (``Natalia Ivanova [Sedova]``), else at ``start``."""
+    before = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if before is None or not _joined(before.group(1)) or fold(before.group(1)) in NOT_SURNAMES:
+        return start
+    return before.start(1)
 
 
 def is_given_name(word: str) -> bool:
