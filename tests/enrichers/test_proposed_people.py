@@ -189,3 +189,9 @@ def test_an_honorific_opening_lines_is_no_speaker() -> None:
 def test_a_given_name_before_a_middle_initial_is_the_names(text: str, expected: list[str]) -> None:
     kania = Entry("kania", "person", (Name("Kania", "en", "main"), Name("Каня", "ru", "variant")))
     assert [t for t, _ in persons(document(text), Register({"kania": kania}))] == expected
+
+
+def test_a_name_the_editors_identify_in_brackets_is_no_first_name_of_it() -> None:
+    register = Register({"filippov": Entry("filippov", "person", (Name("Filippov", "en", "main"),))})
+    found = persons(document("The cable was signed by Filippov [Stalin] the next day."), register)
+    assert "Filippov [Stalin]" not in [t for t, _ in found]

@@ -62,7 +62,7 @@ def propose_given_names(blocks: Iterable[Block], document: Sequence[Block]) -> N
             if not given and not text.startswith(" [", word.end()):
                 continue
             match = name.match(text, word.start())
-            if match is None or not (given or _supplied(match)) or not _is_surname(text, match):
+            if match is None or not (given or _supplied(block, match)) or not _is_surname(text, match):
                 continue
             start, end = match.span()
             if not given:
@@ -81,10 +81,13 @@ def propose_given_names(blocks: Iterable[Block], document: Sequence[Block]) -> N
             block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY, **attrs))
 
 
-def _supplied(match: re.Match[str]) -> bool:
+def _supplied(block: Block, match: re.Match[str]) -> bool:
     """Whether the editors supplied the surname after a first name in brackets (``Raymond [Molinier]``): that
-    makes a person of any first name, not only a common one."""
+    makes a person of any first name, not only a common one; not of a name already found (``Filippov [Stalin]``,
+    a pseudonym and the name behind it)."""
     if "supplied" not in match.re.groupindex or match.group("supplied") is None:
+        return False
+    if any(s.overlaps(*match.span("given")) for s in block.spans_of("person")):
         return False
     return fold(match.group("given")) not in NOT_SURNAMES and match.group("given") not in CONNECTIVES
 
