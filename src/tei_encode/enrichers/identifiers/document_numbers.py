@@ -22,8 +22,9 @@ _SIGN = (
     r"(?:№|N[Oo]\.|(?<![\w.])no\.(?=[ \t]*\d)|Nr\.|N°|Nº|(?<![\w#&])#(?=[ \t]?\d)"
     r"|(?-i:(?<![\w.])No(?=[ \t]\d))|(?-i:(?<![\w.])N(?=[ \t]?(?:[А-ЯЁ][ \t]?)?\d)))"
 )
-# A number, after a letter or two of its series, which may stand apart: "П83/615", "Р-21", "П 149/XIV".
-_VALUE = r"(?:[^\W\d_]{1,3}-?|(?-i:[А-ЯЁ])[ \t](?=\d))?\d(?:\w|[/-](?=\w))*"
+# A number, after a letter or two of its series, which may stand apart: "П83/615", "Р-21", "П 149/XIV"; it ends
+# before a word in small letters glued to it, as a flattened page writes the next line ("№ 001919командующим").
+_VALUE = r"(?:[^\W\d_]{1,3}-?|(?-i:[А-ЯЁ])[ \t](?=\d))?\d(?:(?!(?-i:[a-zа-яё]{3}))\w|[/-](?=\w))*"
 _NUMBER = re.compile(rf"(?<![\w№]){_SIGN}[ \t]*(?P<value>{_VALUE})")
 # Labels of incoming and outgoing numbers, by what they show: an abbreviation always labels a number ("Вх. 1352"),
 # the English word in full only where it stands (see _is_unsigned_number), a Russian participle only before a
