@@ -28,12 +28,13 @@ SOURCE = "rule:given-name"
 BY = "the given-name rule"
 _WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
 # A given name, a patronymic perhaps, an initial perhaps, and the surname, perhaps supplied by the editors in
-# brackets (``Leonid Ilych [Brezhnev]``).
+# brackets (``Leonid Ilych [Brezhnev]``), perhaps with "Jr." or "Sr." (``Thomas W. Simons, Jr.``).
 GIVEN_NAME = re.compile(
     rf"(?<![\w.’'-])(?P<given>{_WORD})"
     rf"(?:[ \t]+(?P<patronymic>[A-Z][a-z]+(?:ovich|evich|ich|ych|ovna|evna|ichna)))?"
     rf"(?:[ \t]+[A-Z]\.)?"
     rf"[ \t]+(?P<supplied>\[)?(?P<surname>{_WORD}(?:-{_WORD})?)(?(supplied)\])(?:(?=[’']s(?!\w))|(?![\w’'-]|\.\w))"
+    rf"(?:,?[ \t]+(?:Jr|Sr)\.)?"
 )
 CAPITALISED_WORD = re.compile(rf"(?<![\w.’'-]){_WORD}")
 # The same in capitals (``LEONID BREZHNEV``, ``MOHAMMED TARAKI``), as headings and signatures write names.
