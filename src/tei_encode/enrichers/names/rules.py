@@ -21,7 +21,7 @@ from ...lexicon import (
 )
 from .index import Token, capitalised, tokens
 from .initials import INITIAL, INITIALS_START, UPPER
-from .words import NOT_BESIDE_INITIALS, NOT_NAMES, NOT_PERSON_BEFORE, ORG_WORDS, PERSON_AUXILIARIES, PERSON_VERBS
+from .words import NOT_NAMES, NOT_PERSON_BEFORE, ORG_WORDS, PERSON_AUXILIARIES, PERSON_VERBS
 
 WORD = rf"[{UPPER}][^\W\d_]*(?:-[{UPPER}]?[^\W\d_]+)*"
 NAME = rf"(?:(?:{INITIAL}){{1,3}})?{WORD}(?:[ \t]+{WORD}){{0,2}}"
@@ -301,14 +301,11 @@ def unregistered_persons(text: str, signature: bool) -> Iterator[tuple[int, int]
     yield from _groups(CONTRIBUTOR_RU, text, "name")
     yield from credits(text)
     for pattern in (INITIALS_SURNAME, SURNAME_INITIALS):
-        for m in _matches(pattern, text):
-            if not looks_like_name(m.group()) or m.group().startswith(POSTSCRIPTS):
-                continue
-            word = m.group().split(None, 1)[0].rstrip(",")
-            if pattern is SURNAME_INITIALS and word.casefold() in NOT_BESIDE_INITIALS:
-                yield m.end() - len(m.group().split(None, 1)[1]), m.end()  # "Dear L. B.": the initials alone
-            else:
-                yield m.start(), m.end()
+        yield from (
+            (m.start(), m.end())
+            for m in _matches(pattern, text)
+            if looks_like_name(m.group()) and not m.group().startswith(POSTSCRIPTS)
+        )
 
 
 def _certifications(text: str) -> Iterator[tuple[int, int]]:

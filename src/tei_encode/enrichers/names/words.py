@@ -27,8 +27,8 @@ TITLE_WORDS = frozenset({
     "letter", "telegram", "cable", "signed", "citizen", "chief", "head", "director", "governor", "tsar", "king",
     "emir",
 })
-# Capitalised words next to initials that are no name: posts, salutations, closings and the words a sentence opens
-# with ("After S. Kania", "Ваш Н. Ленин", "Dear L. B.", but "Mark W. Clark", "Stalin I. V.").
+# Capitalised words before initials that are no given name: posts, salutations, closings and the words a sentence
+# opens with ("After S. Kania", "Ваш Н. Ленин", but "Mark W. Clark").
 NOT_BESIDE_INITIALS = TITLE_WORDS | frozenset({
     "after", "before", "when", "while", "since", "then", "as", "if", "but", "because", "until", "upon", "under",
     "over", "about", "between", "without", "per", "yours", "ваш", "ваша", "ваши", "твой", "твоя", "для", "при",
