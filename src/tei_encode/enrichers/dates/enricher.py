@@ -31,7 +31,7 @@ from ...diagnostics import Reporter
 from ...model import Block, Document, DocumentDate, span
 from ..claims import DATE_AVOIDS
 from ..identifiers.document_numbers import file_date
-from . import english, numeric, russian
+from . import english, numeric, russian, tense
 from .core import (
     Candidate,
     Value,
@@ -197,7 +197,7 @@ def _year_of(cand: Candidate, text: str, year: int | None, month: int | None) ->
         and reading.month is not None
         and month is not None
         and (reading.last_month or reading.month) < month
-        and english.looks_forward(text, cand.start, cand.end)
+        and tense.looks_forward(text, cand.start, cand.end)
     )
     return year + 1 if ahead and year is not None else year
 
