@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Reporter
 from ..model import Block, Correspondence, Document, Party
+from .names.index import index_for
 
 if TYPE_CHECKING:
     from .context import Context
@@ -84,17 +85,10 @@ def _parties(block: Block, start: int, end: int, context: Context) -> list[Party
 
 
 def _organisation_key(name: str, context: Context) -> str:
-    """The register's key of the organisation ``name`` is one of the names of ("" if none), spacing aside."""
-    wanted = _comparable(name)
-    for entry in context.register.of_kind("org"):
-        if any(_comparable(n.text) == wanted for n in entry.names):
-            return entry.key
-    return ""
-
-
-def _comparable(name: str) -> str:
-    """A name without the spaces that vary in print: 'RCP (b)' and 'RCP(b)' are one."""
-    return re.sub(r"\s+", "", name).casefold()
+    """The register's key of the organisation ``name`` is one of the names of ("" if none or several), by its words
+    alone: 'RCP (b)' and 'RCP(b)' are one."""
+    keys = index_for(context.register, "org").keys_named(name)
+    return keys[0] if len(keys) == 1 else ""
 
 
 def _sending_places(document: Document) -> list[Party]:
