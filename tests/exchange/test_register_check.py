@@ -27,6 +27,15 @@ REGISTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPerson>
 """
 
 
+def test_a_name_linked_only_by_an_editors_decision_is_unlinked_with_its_entry_named(tmp_path: Path) -> None:
+    (tmp_path / "register").mkdir()
+    (tmp_path / "register" / "people.xml").write_text(REGISTER.replace("Boris", "Bogdan"), encoding="utf-8")
+    register = Register.from_directory(tmp_path / "register")
+    report = check_register(register, [read_tei(write_letter(tmp_path, "letter-1"))])
+    # Boris's entry is only in the letter's own standOff (as a decision puts it there); Vera has none at all.
+    assert [(u.text, u.decided, len(u.places)) for u in report.unlinked] == [("Boris", "Boris", 2), ("Vera", "", 2)]
+
+
 def test_findings(tmp_path: Path) -> None:
     (tmp_path / "register").mkdir()
     (tmp_path / "register" / "people.xml").write_text(REGISTER, encoding="utf-8")

@@ -164,7 +164,8 @@ def format_report(report: RegisterReport) -> str:
     """The report as text, one section per finding, each line indented under its heading."""
     lines = [f"Names not linked to the register ({len(report.unlinked)}):"]
     for name in report.unlinked:
-        lines.append(f"  {name.kind} {name.text!r} ({len(name.places)}x)")
+        decided = f", entry {name.decided} of an editors' decision (`register accept` adds it)" if name.decided else ""
+        lines.append(f"  {name.kind} {name.text!r} ({len(name.places)}x){decided}")
         lines.extend(f"    {place.format()}" for place in name.places)
     lines.append(f"Ids that cannot be ids of their authority file ({len(report.malformed)}):")
     lines.extend(f"  {f.entry.kind} {f.entry.key}: {f.authority.scheme} {f.problem}" for f in report.malformed)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..register import Authority, Entry, Register
-from ..xmlio import tei
+from ..xmlio import XML_NS, tei
 from .checks import CheckRecord, label_matches, record_key
 from .entities import KIND_OF_NAME, ref_key, text_of
 from .idsyntax import id_problem
@@ -41,11 +41,13 @@ class Place:
 
 @dataclass(frozen=True)
 class Unlinked:
-    """One written form of a name that no register entry covers, with every place it occurs."""
+    """One written form of a name that no register entry covers, with every place it occurs, and the key of
+    the entry an editors' decision gives it in the documents' own ``standOff`` ("" when none does)."""
 
     kind: str
     text: str
     places: tuple[Place, ...]
+    decided: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,16 @@ def check_id(entry: Entry, authority: Authority, checks: dict[str, CheckRecord])
     return IdFinding(entry, authority, problem, record)
 
 
+def _standoff_ids(root: etree._Element) -> set[str]:
+    """The ``xml:id`` of the entries in a document's own ``standOff``: those editors' decisions add."""
+    return {
+        key
+        for part in root.iterchildren(tei("standOff"))
+        for el in part.iter(tei("person"), tei("place"), tei("org"))
+        if (key := el.get(f"{{{XML_NS}}}id"))
+    }
+
+
 def check_register(
     register: Register, documents: Iterable[TeiDocument], checks: dict[str, CheckRecord] | None = None
 ) -> RegisterReport:
@@ -99,9 +111,11 @@ def check_register(
     checks = checks or {}
     report = RegisterReport()
     unlinked: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    decided: dict[tuple[str, str], str] = {}
     used: set[str] = set()
     name_tags = [tei(tag) for tag in KIND_OF_NAME]
     for document in documents:
+        own = _standoff_ids(document.root)
         for part in document.root:
             if part.tag == tei("standOff"):
                 continue
@@ -109,10 +123,15 @@ def check_register(
                 key = ref_key(el)
                 if key and register.get(key) is not None:
                     used.add(key)
-                else:
-                    place = Place(document.file, el.sourceline or 0, xpath(el))
-                    unlinked[(KIND_OF_NAME[etree.QName(el).localname], text_of(el))].append(place)
-    report.unlinked = [Unlinked(kind, text, tuple(places)) for (kind, text), places in sorted(unlinked.items())]
+                    continue
+                name = (KIND_OF_NAME[etree.QName(el).localname], text_of(el))
+                unlinked[name].append(Place(document.file, el.sourceline or 0, xpath(el)))
+                if key in own:
+                    decided[name] = key
+    report.unlinked = [
+        Unlinked(kind, text, tuple(places), decided.get((kind, text), ""))
+        for (kind, text), places in sorted(unlinked.items())
+    ]
     for kind in ("person", "place", "org"):
         for entry in register.of_kind(kind):
             if not entry.authorities:
