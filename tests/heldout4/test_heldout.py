@@ -69,14 +69,4 @@ class TestBatch(BatchChecks):
     NOT_YET_WHOLE = set()
     # Chrome lines a converter still marks up or takes as the title, by source (each should go; no
     # other may appear).
-    CHROME_STILL_MARKED = {
-        "libraryby-voprosy-istorii-politburo-p98-40-1968-09-02": {
-            "ПОЛИТИКА: новые материалы (2024)",
-            (
-                'Скачать бесплатно! Научная работа на тему "Пражская весна" и позиция западноевропейских '
-                "компартий. Аудитория: ученые, педагоги, деятели науки, работники образования, студенты "
-                "(18-50). Minsk, Belarus. Research paper. Agreement."
-            ),
-            "Опубликовано в библиотеке: 2020-11-18",
-        },
-    }
+    CHROME_STILL_MARKED = {}

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Reporter
+from .masthead import masthead
 
 # A line of three or more parts between bars (a navigation bar, or a table row: see ``_link_labels``).
 NAV_BAR = re.compile(r"^[^|\n]+(?:\|[^|\n]+){2,}$")
@@ -183,7 +184,7 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
     if any(_WIKI_CUE.match(line) or ("|" in line and _OPEN_ROW.match(line.strip())) for line in lines):
         found.update(_wiki_chrome(lines))
     found.update(_footer(lines, found))
-    return found
+    return masthead(lines, chrome_kind) | found
 
 
 _MENU_WORDS = 6

@@ -1,0 +1,93 @@
+"""A web page's masthead and its copyright lines: site chrome told by the date a site stamps on its pages.
+
+A site dates its copy of a document in its own time, which is never the document's: ``Опубликовано в
+библиотеке: 2020-11-18``, ``• Текст добавлен: 7 октября 2016, 14:52``, ``Posted: May 3, 2019``, or a label
+alone over the date (``Добавлен:`` / ``07.05.2019``). Such a publication line, a date of the web's years
+(1995 on) alone or after a short label, perhaps with the hour, closes the site's masthead when it stands at
+the top of the page, above the document's first sentence: it and every line above it are the site's (its name,
+section bars, menus, a blurb that repeats the page's title), except the page's first line when it has the
+shape of a title, which is the document's title as the site gives it and stays. What counts as a sentence
+here leaves out a site's blurb: a line all of whose sentences are short (``Статьи, заметки, исследования.``)
+or that repeats the page's title. Anywhere on the page, a copyright line of the web's years (``© 2001-2024
+Library``, ``Copyright 2015 ...``) or a rights formula (``Все права защищены``, ``All rights reserved``) on a
+short line is the site's; an edition's copyright of its own time (``Copyright by ... Berlin``) is no web's and
+stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..lexicon import ENGLISH_MONTHS, RUSSIAN_MONTHS_GENITIVE
+
+_TOP_LINES = 40
+_WEB_YEAR = r"(?:199[5-9]|20\d\d)"
+_MONTH = "|".join((*ENGLISH_MONTHS, *(m[:3] for m in ENGLISH_MONTHS), *RUSSIAN_MONTHS_GENITIVE))
+_WEB_DATE = (
+    rf"(?:{_WEB_YEAR}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]{_WEB_YEAR}"
+    rf"|\d{{1,2}}\s+(?:{_MONTH})\.?\s+{_WEB_YEAR}(?:\s*г\.)?|(?:{_MONTH})\.?\s+\d{{1,2}},?\s+{_WEB_YEAR})"
+)
+# A short label (no figures) and the date, perhaps the hour after it: "• Текст добавлен: 7 октября 2016, 14:52".
+_PUBLICATION = re.compile(
+    rf"^(?:[•·*–-]\s*)?(?P<label>[^\d:\n]{{1,40}}:\s*)?{_WEB_DATE}(?:,?\s*(?:в\s+|at\s+)?\d{{1,2}}:\d\d)?\.?$", re.I
+)
+_LABEL_ALONE = re.compile(r"^[^\d:\n]{1,40}:$")
+_COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright|копирайт).{{0,40}}{_WEB_YEAR}", re.I)
+_RIGHTS = re.compile(r"\b(?:all rights reserved|все права (?:защищены|сохранены))\b", re.I)
+_COPYRIGHT_WORDS = 16
+_SENTENCE_WORDS = 8
+_CLAUSE_WORDS = 5  # a sentence of the document has one clause of five words at least; a blurb's are shorter
+_TITLE_WORDS = 20
+_ECHO_WORDS = 3  # a title repeated in a blurb is a few words at least
+
+
+def masthead(lines: list[str], shaped: Callable[[str], object] = lambda line: None) -> dict[int, str]:
+    """The lines of a page's masthead and its web copyright lines, by index (see the module's docstring); a line
+    ``shaped`` tells as chrome by its own shape (a breadcrumb, a pager) is no sentence of the document."""
+    found = {i: "copyright line" for i, line in enumerate(lines) if _copyright(line.strip())}
+    texts = [(i, line.strip()) for i, line in enumerate(lines[:_TOP_LINES]) if line.strip()]
+    if not texts:
+        return found
+    title = texts[0][1]
+    for k, (i, line) in enumerate(texts):
+        if _publication(line, texts[k - 1][1] if k else ""):
+            kept = 1 if k and _title_shaped(title) else 0
+            found.update({j: "site header" for j, text in texts[kept:k] if not shaped(text)})
+            found[i] = "publication line"
+            break
+        if _prose(line, title if k else "") and not shaped(line):
+            break
+    return found
+
+
+def _publication(line: str, previous: str) -> bool:
+    """Whether ``line`` is a site's date of publication: after its label, or alone under a label line."""
+    match = _PUBLICATION.match(line)
+    return match is not None and (match.group("label") is not None or bool(_LABEL_ALONE.match(previous)))
+
+
+def _copyright(line: str) -> bool:
+    """Whether ``line`` is a short line of the web's copyright or a rights formula."""
+    return len(line.split()) <= _COPYRIGHT_WORDS and bool(_COPYRIGHT.search(line) or _RIGHTS.search(line))
+
+
+def _prose(line: str, title: str) -> bool:
+    """Whether ``line`` is a sentence of a document: eight words or more, ending a sentence, one clause of five words
+    at least, not repeating the page's title ``title``."""
+    words = line.split()
+    if len(words) < _SENTENCE_WORDS or line[-1] not in '.!?»"”)':
+        return False
+    if len(title.split()) >= _ECHO_WORDS and title in line:
+        return False
+    return max(len(clause.split()) for clause in re.split(r"[.!?;]", line)) >= _CLAUSE_WORDS
+
+
+def _title_shaped(line: str) -> bool:
+    """Whether the page's first line reads as a title: a few words with letters, not ending in a stop or a colon."""
+    return (
+        len(line.split()) <= _TITLE_WORDS
+        and any(ch.isalpha() for ch in line)
+        and line[-1] not in ".:;,"
+        and not _PUBLICATION.match(line)
+    )
