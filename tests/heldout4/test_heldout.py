@@ -62,9 +62,7 @@ class TestBatch(BatchChecks):
     }
     # Pages whose documents the converters do not yet write one file each (strict: a fix shows as an
     # unexpected pass, and the entry is removed).
-    NOT_YET_SPLIT = {
-        "readania-stalin-shaposhnikov-directive-001919-1941-09-12",
-    }
+    NOT_YET_SPLIT = set()
     # Sources whose words the converters do not all keep yet (strict, likewise).
     NOT_YET_WHOLE = set()
     # Chrome lines a converter still marks up or takes as the title, by source (each should go; no

@@ -15,8 +15,14 @@ MASTHEAD = {
         "Читать даром! Книга на тему Письма о войне и мире. Читатели: историки, студенты. Minsk, Belarus.\n\n"
         "Разместил:\nРазмещено на сайте: 2019-03-04\nИсточник: Исторический архив, № 3, 1995\n\n"
         "Письмо Н. Н. Петрова И. И. Сидорову от 3 мая 1920 г. о положении дел в губернии.\n",
-        {3: "site header", 5: "site header", 7: "site header", 8: "site header", 10: "site header",
-         11: "publication line"},
+        {
+            3: "site header",
+            5: "site header",
+            7: "site header",
+            8: "site header",
+            10: "site header",
+            11: "publication line",
+        },
     ),
     "book-site": (
         "120 000 книг, 8 000 авторов.\n\nБиблиотека » Петров » Том 3\nТом 3\n"

@@ -11,9 +11,15 @@ A letter starts at:
   opens inside that letter;
 - a heading naming the letter (``Письмо К.Е. Ворошилову 24 сентября 1931 года``, ``Letter to Comrade X``, ``ПИСЬМО
   К.Ф. СТАРОСТИНУ``, ``Stalin to Kaganovich October 2, 1933``) after a signature or a rule (``-----``) that closes
-  the letter before it.
+  the letter before it, or a heading in capitals naming a document of another kind (``ВЕЧЕРНЕЕ СООБЩЕНИЕ ...``,
+  ``ДИРЕКТИВА СТАВКИ ...``) right under its signature;
+- a heading opening with the name of a document's kind in capitals and giving its number (``ДИРЕКТИВА СТАВКИ ВГК
+  № 001919``, ``ПРИКАЗ № 227``) right under the last sentence of the document before it (under a colon it is a
+  document quoted; under a stamp, a place or a date, the head of an enclosure); neither when the sentences above
+  named that kind of document (``Направляю копию телеграммы``): it is the document enclosed or quoted.
 
-A page that opens inside a letter gives that letter's end as a document of its own. Every letter keeps its
+A page that opens inside a letter gives that letter's end as a document of its own, even when that end is only
+its signatures (two lines or more that close it: signatures, its date, its archive line). Every letter keeps its
 number (``idno``), heading (title), the date line under the heading and its lines; a page with no such start
 is not this reader's.
 """
@@ -29,7 +35,7 @@ from .blocks import Chunk, block, document_id
 from .collection import ARCHIVE_LINE
 from .edition import HEADING as DATED_HEADING
 from .edition import SEPARATOR
-from .layout import DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE
+from .layout import DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE, STAMP_WORDS
 from .pages import mark_page_breaks
 from .script import text_language
 from .works import EDITORIAL
@@ -43,6 +49,16 @@ NAMED = re.compile(
     re.I,
 )
 _HEADING_WORDS = 16
+# The kinds of document a heading names by its first words, beside letters (``NAMED``): a directive, an order, a
+# decree, a report, a message, a record.
+_KIND = re.compile(
+    r"(?:\w+\s+){0,2}?(?P<kind>директив|приказ|постановлени|решени|распоряжени|указани|сообщени|спецсообщени|донесени"
+    r"|доклад|справк|обращени|заявлени|меморандум|нот[аы]\b|радиограмм|(?:шифро?)?телеграмм|directive|order|decree"
+    r"|resolution|report|message|memorandum|statement|instruction|dispatch|cable|telegram)\w*",
+    re.I,
+)
+_STEM = 6  # enough of a kind's name to find it in any case ending
+_NUMBER_SIGN = re.compile(r"(?:№|\bN[oº°]?\.?|\bNo\.?)\s*\d")
 # A name alone (``Ленин``, ``Stalin.``), a closing formula and the name after it.
 _ONE_NAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]+\.?$")
 _SIGNED_FORMULA = re.compile(r"^(?:с\s+\S+\s+привет\w*|yours(?:\s+\w+)?,?)\s+[A-ZА-ЯЁ][\w.]+\.?$", re.I)
@@ -77,7 +93,7 @@ class LettersReader:
         when they hold no letter's text, else make a document of their own."""
         lines = text.split("\n")
         starts = _starts(lines) or [_Start(0, -1)]  # read by name, a page of one letter is one document
-        if not _has_prose(lines[: starts[0].line]):
+        if not _has_prose(lines[: starts[0].line]) and not _closing_block(lines[: starts[0].line]):
             starts[0] = _Start(0, starts[0].heading, starts[0].number, starts[0].number_at)
         elif starts[0].line:
             first = _next_line(lines, -1)
@@ -133,27 +149,76 @@ def _after_editors(lines: list[str], at: int) -> bool:
 
 
 def _named(lines: list[str]) -> list[_Start]:
-    """The headings naming a letter that follow a signature (so a letter closed just before them)."""
+    """The headings naming a letter or a document that follow a signature (so a letter closed just before them),
+    and the numbered headings of a document's kind under a sentence."""
     found = []
-    signed = False
-    previous = ""
+    signed = closed = False  # a letter closed above; on the line above
+    previous = text = ""  # the line above; the sentences since the last start
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
-        if _heading(line) and signed:
+        other_kind = not _announced(line, text) and (
+            (closed and _kind_in_capitals(line)) or (_sentence(previous) and _numbered_kind(line))
+        )
+        if (signed and _heading(line)) or other_kind:
             found.append(_Start(i, i))
-            signed = False
-        elif _closes(line, previous):
-            signed = True
+            signed = closed = False
+            text = ""
+        else:
+            closed = _closes(line, previous)
+            signed = signed or closed
+            if len(line.split()) > _PROSE_WORDS:
+                text += " " + line.lower()
         previous = line
     return found
 
 
+def _announced(line: str, text: str) -> bool:
+    """Whether the kind of document a heading names was named in the sentences above it (``Направляю копию
+    телеграммы`` over ``ТЕЛЕГРАММА``): the document it encloses or quotes, no document of its own."""
+    kind = _KIND.match(line)
+    return kind is not None and kind.group("kind").lower()[:_STEM] in text
+
+
+def _sentence(line: str) -> bool:
+    """Whether a line ends a sentence of some words (a text's last line; not a date, a stamp or a place over an
+    enclosure's heading)."""
+    return line.endswith((".", "!", "?")) and len(line.split()) > _PROSE_WORDS
+
+
+def _kind_in_capitals(line: str) -> bool:
+    """A heading in capitals naming a document's kind in its first words (``ВЕЧЕРНЕЕ СООБЩЕНИЕ ...``)."""
+    return _capitals(line) and _short_heading(line) and bool(_KIND.match(line))
+
+
+def _numbered_kind(line: str) -> bool:
+    """A heading opening with a document's kind in capitals, with its number (``ДИРЕКТИВА СТАВКИ ВГК № 001919 ...``,
+    ``ПРИКАЗ № 227``): no sentence."""
+    kind = _KIND.match(line)
+    return (
+        kind is not None
+        and _capitals(line[: kind.end()])
+        and _short_heading(line)
+        and _NUMBER_SIGN.search(line[: kind.end() + 40]) is not None
+    )
+
+
+def _short_heading(line: str) -> bool:
+    """A line short enough for a heading, not ending as a sentence or a clause does (a year may close it)."""
+    return (
+        len(line.split()) <= _HEADING_WORDS
+        and not line.endswith((",", ";", ":", "!", "?"))
+        and (not line.endswith(".") or bool(_YEAR_AT_END.search(line)))
+    )
+
+
 def _closes(line: str, previous: str) -> bool:
     """Whether a line closes a letter: a signature (``И. СТАЛИН``, ``J. Stalin``; a name alone, ``Ленин``, under a
-    sentence), a closing formula with the name (``С ком. приветом Ленин``, ``Yours, Lenin``) or a rule."""
-    signature = bool(SIGNATURE.match(line)) and len(line.split()) <= 4
+    sentence; a stamp in capitals, ``СЕКРЕТНО``, is none), a closing formula with the name (``С ком. приветом
+    Ленин``, ``Yours, Lenin``) or a rule."""
+    name = line.removesuffix(",")  # one signer of several
+    signature = bool(SIGNATURE.match(name)) and len(line.split()) <= 4 and not STAMP_WORDS.search(line)
     alone = bool(_ONE_NAME.match(line)) and previous.endswith((".", "!", "?"))
     return signature or alone or any(p.match(line) for p in (NAME_LINE, _SIGNED_FORMULA, SEPARATOR))
 
@@ -180,6 +245,20 @@ def _capitals(text: str) -> bool:
     """A heading set in capitals: three letters or more, none of them small."""
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def _closing_block(lines: list[str]) -> bool:
+    """Whether the lines are the close of a letter the page opens inside: two lines or more, the last a signature,
+    each a signature, a date line or an archive line (a byline over a heading is one line)."""
+    texts = [line.strip() for line in lines if line.strip()]
+    return (
+        len(texts) >= 2
+        and bool(SIGNATURE.match(texts[-1].rstrip(",")))
+        and all(
+            SIGNATURE.match(t.rstrip(",")) or NAME_LINE.match(t.rstrip(",")) or _date_line(t) or ARCHIVE_LINE.match(t)
+            for t in texts
+        )
+    )
 
 
 def _has_prose(lines: list[str]) -> bool:
