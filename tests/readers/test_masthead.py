@@ -40,6 +40,16 @@ MASTHEAD = {
         "Dear comrade, your letter of the third came yesterday and I answer it at once.\n",
         {3: "site header", 4: "publication line"},
     ),
+    "site-name": (
+        "LETTERS.RU Письма и документы - архив EPISTOLA.RU! Новости\n\nПисьмо Сидорову\n\n"
+        "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой.\n",
+        {1: "site name"},
+    ),
+    "vertical-menu": (
+        "Письма эпохи\nПубликации\nДокументы\nЛенин\nСталин и Троцкий\nО проекте\n\nПисьмо Сидорову\n\n"
+        "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой.\n",
+        {1: "menu", 2: "menu", 3: "menu", 4: "menu", 5: "menu", 6: "menu"},
+    ),
     "copyright": (
         "Letter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n\n"
         "© 2005-2024 Library of Letters\nAll rights reserved.\n",
@@ -57,6 +67,12 @@ NOT_MASTHEAD = [
     # an edition's copyright of its time, and a copyright in a sentence of the text
     "Copyright by the Archive Berlin 1924\n\nThe letter's first sentence is long enough to be a sentence.\n",
     "Letter\n\nWe spoke of the copyright of 2005 for the new edition of his letters, which the press has.\n",
+    # a link or a sentence naming a site is the document's
+    "Source: https://example.org/letters/12\n\nThe letter's first sentence is long enough to be a sentence.\n",
+    "Published at example.org.\n\nThe letter's first sentence is long enough to be a sentence.\n",
+    # three short lines, or a chancery head in capitals and with stops, are no menu
+    "Москва\nКремль\nТоварищу Сталину\n\nТекст письма достаточно длинный, чтобы быть предложением.\n",
+    "СЕКРЕТНО\nЭкз. № 1\nЦК ВКП\nТоварищу Сталину\nЛично\n\nТекст письма достаточно длинный, чтобы быть им.\n",
 ]
 
 

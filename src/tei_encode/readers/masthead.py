@@ -40,25 +40,77 @@ _SENTENCE_WORDS = 8
 _CLAUSE_WORDS = 5  # a sentence of the document has one clause of five words at least; a blurb's are shorter
 _TITLE_WORDS = 20
 _ECHO_WORDS = 3  # a title repeated in a blurb is a few words at least
+_SITE_NAME_WORDS = 10
+_DOMAIN = re.compile(
+    r"(?<![\w.@])[\w-]+(?:\.[\w-]+)*\.(?:ru|by|ua|su|kz|com|org|net|info|edu|gov|de|pl|uk|fr)(?![\w.])", re.I
+)
+_MENU_LINES = 4
+_MENU_WORDS = 3
 
 
 def masthead(lines: list[str], shaped: Callable[[str], object] = lambda line: None) -> dict[int, str]:
     """The lines of a page's masthead and its web copyright lines, by index (see the module's docstring); a line
     ``shaped`` tells as chrome by its own shape (a breadcrumb, a pager) is no sentence of the document."""
     found = {i: "copyright line" for i, line in enumerate(lines) if _copyright(line.strip())}
-    texts = [(i, line.strip()) for i, line in enumerate(lines[:_TOP_LINES]) if line.strip()]
-    if not texts:
-        return found
-    title = texts[0][1]
-    for k, (i, line) in enumerate(texts):
-        if _publication(line, texts[k - 1][1] if k else ""):
+    head = _head(lines, shaped)
+    found.update({i: "site name" for i, line in head if _site_name(line)})
+    found.update(_menus(lines, head))
+    title = head[0][1] if head else ""
+    for k, (i, line) in enumerate(head):
+        if _publication(line, head[k - 1][1] if k else ""):
             kept = 1 if k and _title_shaped(title) else 0
-            found.update({j: "site header" for j, text in texts[kept:k] if not shaped(text)})
+            found.update({j: "site header" for j, text in head[kept:k] if not shaped(text)})
             found[i] = "publication line"
-            break
-        if _prose(line, title if k else "") and not shaped(line):
-            break
     return found
+
+
+def _head(lines: list[str], shaped: Callable[[str], object]) -> list[tuple[int, str]]:
+    """The lines with text above the page's first sentence (within ``_TOP_LINES``), by index."""
+    head: list[tuple[int, str]] = []
+    for i, raw in enumerate(lines[:_TOP_LINES]):
+        line = raw.strip()
+        if line and _prose(line, head[0][1] if head else "") and not shaped(line):
+            break
+        if line:
+            head.append((i, line))
+    return head
+
+
+def _site_name(line: str) -> bool:
+    """Whether a line of the page's head names the site by its domain among a few words (``BIBLIOTEKA.BY Беларусь``,
+    ``Digital Archive digitalarchive.wilsoncenter.org ...``), the domain no part of a link or a sentence."""
+    return (
+        len(line.split()) <= _SITE_NAME_WORDS
+        and not line.endswith(".")
+        and "/" not in line
+        and _DOMAIN.search(line) is not None
+    )
+
+
+def _menus(lines: list[str], head: list[tuple[int, str]]) -> dict[int, str]:
+    """A site's menu in the page's head: a run of four lines or more, one under the other, each a link's label (a
+    few capitalised words, letters only, not in capitals: a run of those is a heading, a stamp or signatures)."""
+    found: dict[int, str] = {}
+    run: list[int] = []
+    for i, line in [*head, (-2, "")]:
+        if run and i == run[-1] + 1 and _menu_item(line):
+            run.append(i)
+            continue
+        if len(run) >= _MENU_LINES:
+            found.update(dict.fromkeys(run, "menu"))
+        run = [i] if _menu_item(line) else []
+    return found
+
+
+def _menu_item(line: str) -> bool:
+    """Whether a line reads as a menu's link: one to three words of letters, the first capitalised, not in capitals."""
+    words = line.split()
+    return (
+        0 < len(words) <= _MENU_WORDS
+        and all(w.replace("-", "").isalpha() for w in words)
+        and words[0][0].isupper()
+        and not line.isupper()
+    )
 
 
 def _publication(line: str, previous: str) -> bool:
