@@ -27,6 +27,7 @@ import re
 
 from ..diagnostics import Reporter
 from .masthead import masthead
+from .widgets import widgets
 
 # A line of three or more parts between bars (a navigation bar, or a table row: see ``_link_labels``).
 NAV_BAR = re.compile(r"^[^|\n]+(?:\|[^|\n]+){2,}$")
@@ -184,7 +185,7 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
     if any(_WIKI_CUE.match(line) or ("|" in line and _OPEN_ROW.match(line.strip())) for line in lines):
         found.update(_wiki_chrome(lines))
     found.update(_footer(lines, found))
-    return masthead(lines, chrome_kind) | found
+    return masthead(lines, chrome_kind) | widgets(lines) | found
 
 
 _MENU_WORDS = 6

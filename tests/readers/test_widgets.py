@@ -1,0 +1,31 @@
+"""A site's widgets above a page's first sentence and below its last (``readers/widgets.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.readers.chrome import drop_chrome
+from tei_encode.readers.widgets import widgets
+
+TEXT = "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой."
+WIDGETS = ["Share", "Print | Share | E-mail", "Поделиться", "Версия для печати", "Личный кабинет", "Войти Регистрация"]
+WIDGETS += ["Просмотров: 1234", "Comments (3)", "Рейтинг: 4.5 (12 голосов)", "Views: 1,234 | Comments: 0"]
+KEPT = ["Комментарии", "Печать", "Share this", "Printed in Moscow", "Просмотрено", "Голос народа"]
+
+
+@pytest.mark.parametrize("line", WIDGETS)
+def test_widgets_above_and_below_the_text_are_the_sites(line: str) -> None:
+    lines = [line, "", "Письмо Сидорову", "", TEXT, "", line]
+    assert widgets(lines) == {0: "site widget", 6: "site widget"}
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_other_short_lines_are_kept(line: str) -> None:
+    assert widgets([line, TEXT, line]) == {}
+
+
+def test_a_widgets_word_inside_the_text_is_the_documents() -> None:
+    text = f"Письмо Сидорову\n\n{TEXT}\n\nПоделиться\n\n{TEXT}\n"
+    reporter = Reporter("page.txt")
+    assert drop_chrome(text, reporter) == text and not reporter.diagnostics
