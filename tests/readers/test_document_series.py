@@ -181,3 +181,43 @@ def test_a_page_of_documents_gives_each_of_them(page_and_count: tuple[str, int])
     page, count = page_and_count
     documents = LettersReader().read(page, "page.txt", Reporter("page.txt"))
     assert len(documents) == count
+
+
+# Letters headed by their writers and addressees, undated: the addressees in the dative or named with initials.
+CORRESPONDENTS = """Петров — Сидорову
+
+Дорогой друг! Посылаю тебе отчёт комиссии и прошу ответить сегодня же, не откладывая.
+
+П. Петров
+
+Сидоров, Орлов — Петрову
+
+Отчёт получили. Ответим после заседания комиссии в понедельник, когда будут все цифры.
+
+С. Сидоров
+
+P. P. Petrov - S. S. Sidorov
+
+Your report came today and I answer it at once, before the meeting of the commission.
+
+P. Petrov
+"""
+
+
+def test_letters_headed_by_writers_and_addressees_are_cut_at_each() -> None:
+    name, documents = read(CORRESPONDENTS)
+    assert name == "letters"
+    assert [d.title.text for d in documents] == [
+        "Петров — Сидорову",
+        "Сидоров, Орлов — Петрову",
+        "P. P. Petrov - S. S. Sidorov",
+    ]
+
+
+@pytest.mark.parametrize("line", ["Translation - English", "Москва — Кремль", "Stalin - Molotov"])
+def test_a_pair_of_words_that_names_no_addressee_opens_no_letter(line: str) -> None:
+    page = (
+        "Письмо Сидорову\n\nДорогой друг! Посылаю тебе отчёт комиссии и прошу ответить сегодня же.\n\n"
+        f"П. Петров\n\n{line}\n\nОтчёт получили, ответим после заседания комиссии в понедельник.\n"
+    )
+    assert len(read(page)[1]) == 1

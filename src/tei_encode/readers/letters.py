@@ -57,6 +57,11 @@ _KIND = re.compile(
     r"|resolution|report|message|memorandum|statement|instruction|dispatch|cable|telegram)\w*",
     re.I,
 )
+# "Writers — addressees": names, each a surname perhaps after initials, joined by commas or "and".
+_NAME = r"(?:[A-ZА-ЯЁ]\.\s?){0,3}[A-ZА-ЯЁ][\w'’-]+"
+_SIDE = rf"{_NAME}(?:(?:,\s*|\s+(?:и|and)\s+){_NAME})*"
+_CORRESPONDENTS = re.compile(rf"^(?P<from>{_SIDE})\s[—–-]\s(?P<to>{_SIDE})\.?$")
+_DATIVE = re.compile(r"(?:[уюУЮ]|[оО][мМ][уУ]|[оО][йЙ]|[ыиЫИ][мМ])$")
 _STEM = 6  # enough of a kind's name to find it in any case ending
 _NUMBER_SIGN = re.compile(r"(?:№|\bN[oº°]?\.?|\bNo\.?)\s*\d")
 # A name alone (``Ленин``, ``Stalin.``), a closing formula and the name after it.
@@ -224,15 +229,22 @@ def _closes(line: str, previous: str) -> bool:
 
 
 def _heading(line: str) -> bool:
-    """A line that names a letter: a dated "X to Y" heading, or one opening with the word for a letter that is no
-    sentence (``Письмо написано в ответ на запрос.`` is one)."""
-    if DATED_HEADING.match(line):
+    """A line that names a letter: a dated "X to Y" heading, an undated one naming its writers and addressees by
+    their initials or the addressees in the dative (``М. ГОРЬКИЙ — И. В. СТАЛИНУ``, ``Каганович — Сталину``,
+    ``G. K. Ordzhonikidze - V. I. Lenin``), or one opening with the word for a letter that is no sentence
+    (``Письмо написано в ответ на запрос.`` is one)."""
+    if DATED_HEADING.match(line) or _correspondents(line):
         return True
+    return bool(NAMED.match(line)) and _short_heading(line)
+
+
+def _correspondents(line: str) -> bool:
+    """Whether a line is "writers — addressees", the addressees in the dative or a side named with initials."""
+    match = _CORRESPONDENTS.match(line)
     return (
-        bool(NAMED.match(line))
+        match is not None
         and len(line.split()) <= _HEADING_WORDS
-        and not line.endswith((",", ";", ":", "!", "?"))
-        and (not line.endswith(".") or bool(_YEAR_AT_END.search(line)))
+        and (bool(_DATIVE.search(match.group("to"))) or "." in match.group("from") + match.group("to"))
     )
 
 
