@@ -11,6 +11,8 @@ CHROME = {
     "Home | Archive | Letters | About": "navigation bar",
     "Index  |  Volume 12 | Works  |  Contact": "navigation bar",
     "| | | |": "navigation bar",
+    "Home • Letters • About": "navigation bar",
+    "Главная · Документы · Письма · Контакты": "navigation bar",
     "Главная » Документы » Том 3 » Письмо (страница 2)": "breadcrumb",
     "Library > Collections > Papers of A. B. Smith": "breadcrumb",
     "Writers > 1930 >": "breadcrumb",
@@ -34,6 +36,8 @@ TEXT = [
     "<b> bold </b>",
     "x < y and y > z",
     "Skip to content, he wrote, is what they say on the site.",
+    "He came • she went • they left the house in a hurry and never came back.",
+    "1 • 2 • 3",
 ]
 
 

@@ -38,7 +38,7 @@ MASTHEAD = {
     "english-blog": (
         "Letters of the Revolution\n\nHome Archive About Contact\nPosted: May 3, 2019 at 10:15\n\n"
         "Dear comrade, your letter of the third came yesterday and I answer it at once.\n",
-        {3: "site header", 4: "publication line"},
+        {3: "menu bar", 4: "publication line"},
     ),
     "site-name": (
         "LETTERS.RU Письма и документы - архив EPISTOLA.RU! Новости\n\nПисьмо Сидорову\n\n"

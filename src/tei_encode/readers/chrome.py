@@ -19,6 +19,10 @@ the page's heading given twice; at the foot of a page, the
 site's header repeated; anywhere, a wiki's template table
 (every row one value repeated, with or without a bar before the first cell) and its links to other namespaces
 (``Template:Name``). Such lines are blanked (so line numbers stay right) and reported; every other line is kept.
+
+A navigation bar may also part its labels by bullets (``Home • Letters • About``). A site's masthead over the date it
+published the page and its copyright lines are told in ``readers/masthead.py``, its widgets and menu bars above the
+page's first sentence or below its last in ``readers/widgets.py``.
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ from .widgets import widgets
 # A line of three or more parts between bars (a navigation bar, or a table row: see ``_link_labels``).
 NAV_BAR = re.compile(r"^[^|\n]+(?:\|[^|\n]+){2,}$")
 _BARS_ONLY = re.compile(r"^(?:\|\s*){3,}$")
+# Three or more link labels between bullets ("Home • Letters • About").
+_BULLET = re.compile(r"\s[•·]\s")
+_BULLET_BAR = re.compile(r"^[^•·\n]+(?:\s[•·]\s[^•·\n]+){2,}$")
 _BREADCRUMB_STEP = re.compile(r"\s(?:»|›|>)\s|\s*»\s*")
 _TRAILING_STEP = re.compile(r"\s(?:»|›|>)$")
 _SKIP_LINK = re.compile(
@@ -66,6 +73,8 @@ def chrome_kind(line: str) -> str | None:
     if _BARS_ONLY.match(line) or (
         NAV_BAR.match(line) and not line.startswith("|") and _link_labels(line.split("|"), _LABEL_WORDS)
     ):
+        return "navigation bar"
+    if _BULLET_BAR.match(line) and _link_labels(_BULLET.split(line), _LABEL_WORDS):
         return "navigation bar"
     trailing = _TRAILING_STEP.search(line)
     if trailing:  # a breadcrumb that leaves out the page it leads to: "Writers > 1930 >"
@@ -110,7 +119,7 @@ def _figure(label: str) -> bool:
 
 
 # Every chrome line holds one of these (a cheap test before the patterns).
-_CUES = re.compile(r"[|»›>]|^(?:Skip|Jump|Перейти|You|Вы|Page|Страница|Стр\.)|\.\.\.|…", re.M | re.I)
+_CUES = re.compile(r"[|»›>•·]|^(?:Skip|Jump|Перейти|You|Вы|Page|Страница|Стр\.)|\.\.\.|…", re.M | re.I)
 
 
 def drop_chrome(text: str, reporter: Reporter) -> str:

@@ -1,11 +1,13 @@
 """A site's widgets around a page's text: buttons to share, print or rate it, counters of its views and comments, the
-way into a reader's account.
+way into a reader's account, and a bar of the site's menu.
 
 Told by the words every site's interface uses, whatever the site (``Share``, ``Print``, ``Поделиться``,
 ``Версия для печати``, ``Войти``, ``Личный кабинет``; not ``Печать``, which is also a seal), alone on a short
 line or with their counts (``Просмотров: 1234``, ``Comments (3)``, ``Рейтинг: 4.5``), and only where a site puts
 them: above the page's first sentence or below its last. A word of them inside the text (``Комментарии`` over an
-edition's notes, with no count) is the document's.
+edition's notes, with no count) is the document's. A line of words and nothing else, two of them or more among the
+names every site gives its pages (``Home``, ``About``, ``Contact``, ``Главная``, ``Контакты``, ``Обратная
+связь``) and two others at most, is its menu bar, there too.
 """
 
 from __future__ import annotations
@@ -21,6 +23,15 @@ _COUNTED_WORDS = (
     r"views?|comments?|rating|votes?|likes?|downloads?|reads?"
     r"|просмотр\w*|комментари\w*|рейтинг|оценк\w*|голос\w*|скачивани\w*|прочитан\w*"
 )
+# The names every site gives its own pages, which a menu bar shows.
+_SITE_PAGES = re.compile(
+    r"(?<!\w)(?:home|about(?: us)?|contacts?|search|news|blog|forum|faq|sitemap|log\s?in|sign\s?in|register"
+    r"|главная|о проекте|о нас|о сайте|контакты|поиск|новости|форум|карта сайта|обратная связь|войти|регистрация"
+    r"|случайная страница)(?!\w)",
+    re.I,
+)
+_MENU_BAR_PAGES = 2
+_MENU_BAR_OTHERS = 2
 _COUNT = r"\(?\s*\d[\d\s,.]*\)?"
 # One or more widget words (separated by spaces, bars or bullets), or a counted word with its count.
 _WIDGET = re.compile(
@@ -38,7 +49,19 @@ def widgets(lines: list[str]) -> dict[int, str]:
     if not sentences:
         return {}
     outside = [*range(sentences[0]), *range(sentences[-1] + 1, len(lines))]
-    return {i: "site widget" for i in outside if _WIDGET.match(lines[i].strip())}
+    found = {i: "site widget" for i in outside if _WIDGET.match(lines[i].strip())}
+    return found | {i: "menu bar" for i in outside if i not in found and _menu_bar(lines[i].strip())}
+
+
+def _menu_bar(line: str) -> bool:
+    """Whether a line is a site's menu bar: words of letters only, two of them or more names of a site's pages, and
+    two other words at most (the site's name, a section)."""
+    others = _SITE_PAGES.sub(" ", line).split()
+    return (
+        all(w.replace("-", "").isalpha() for w in line.split())
+        and len(_SITE_PAGES.findall(line)) >= _MENU_BAR_PAGES
+        and len(others) <= _MENU_BAR_OTHERS
+    )
 
 
 def _sentence(line: str) -> bool:
