@@ -48,28 +48,28 @@ _MENU_LINES = 4
 _MENU_WORDS = 3
 
 
-def masthead(lines: list[str], shaped: Callable[[str], object] = lambda line: None) -> dict[int, str]:
+def masthead(lines: list[str], no_sentence: Callable[[str], object] = lambda line: None) -> dict[int, str]:
     """The lines of a page's masthead and its web copyright lines, by index (see the module's docstring); a line
-    ``shaped`` tells as chrome by its own shape (a breadcrumb, a pager) is no sentence of the document."""
+    ``no_sentence`` tells as the site's (a breadcrumb, a pager, a button) is no sentence of the document."""
     found = {i: "copyright line" for i, line in enumerate(lines) if _copyright(line.strip())}
-    head = _head(lines, shaped)
+    head = _head(lines, no_sentence)
     found.update({i: "site name" for i, line in head if _site_name(line)})
     found.update(_menus(lines, head))
     title = head[0][1] if head else ""
     for k, (i, line) in enumerate(head):
         if _publication(line, head[k - 1][1] if k else ""):
             kept = 1 if k and _title_shaped(title) else 0
-            found.update({j: "site header" for j, text in head[kept:k] if not shaped(text)})
+            found.update({j: "site header" for j, _ in head[kept:k]})
             found[i] = "publication line"
     return found
 
 
-def _head(lines: list[str], shaped: Callable[[str], object]) -> list[tuple[int, str]]:
+def _head(lines: list[str], no_sentence: Callable[[str], object]) -> list[tuple[int, str]]:
     """The lines with text above the page's first sentence (within ``_TOP_LINES``), by index."""
     head: list[tuple[int, str]] = []
     for i, raw in enumerate(lines[:_TOP_LINES]):
         line = raw.strip()
-        if line and _prose(line, head[0][1] if head else "") and not shaped(line):
+        if line and _prose(line, head[0][1] if head else "") and not no_sentence(line):
             break
         if line:
             head.append((i, line))
