@@ -50,6 +50,11 @@ MASTHEAD = {
         "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой.\n",
         {1: "menu", 2: "menu", 3: "menu", 4: "menu", 5: "menu", 6: "menu"},
     ),
+    "tagline": (
+        "Письма. Записки. Телеграммы. Краткие биографии\n\nПисьмо Сидорову\n\n"
+        "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой.\n",
+        {1: "site tagline"},
+    ),
     "copyright": (
         "Letter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n\n"
         "© 2005-2024 Library of Letters\nAll rights reserved.\n",
@@ -70,6 +75,10 @@ NOT_MASTHEAD = [
     # a link or a sentence naming a site is the document's
     "Source: https://example.org/letters/12\n\nThe letter's first sentence is long enough to be a sentence.\n",
     "Published at example.org.\n\nThe letter's first sentence is long enough to be a sentence.\n",
+    # a telegram of short clauses, alone or over a letter, and stamps with stops
+    "Телеграмма Петрову\n\nПолучил. Согласен. Выезжаю.\n\nЛенин\n",
+    "Получил. Согласен. Выезжаю. Ленин.\n",
+    "Секретно. Особая папка. Срочно. Лично.\n\nТекст письма достаточно длинный, чтобы быть предложением.\n",
     # three short lines, or a chancery head in capitals and with stops, are no menu
     "Москва\nКремль\nТоварищу Сталину\n\nТекст письма достаточно длинный, чтобы быть предложением.\n",
     "СЕКРЕТНО\nЭкз. № 1\nЦК ВКП\nТоварищу Сталину\nЛично\n\nТекст письма достаточно длинный, чтобы быть им.\n",

@@ -10,16 +10,31 @@ from tei_encode.readers.widgets import widgets
 
 TEXT = "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой."
 WIDGETS = ["Share", "Print | Share | E-mail", "Поделиться", "Версия для печати", "Личный кабинет", "Войти Регистрация"]
-WIDGETS += ["Просмотров: 1234", "Comments (3)", "Рейтинг: 4.5 (12 голосов)", "Views: 1,234 | Comments: 0"]
+WIDGETS += [
+    "Просмотров: 1234",
+    "Comments (3)",
+    "Рейтинг: 4.5 (12 голосов)",
+    "Views: 1,234 | Comments: 0",
+]
 MENU_BARS = ["Студопедия Главная Случайная страница Обратная связь", "Letters Home Archive About Contact"]
 KEPT = ["Комментарии", "Печать", "Share this", "Printed in Moscow", "Просмотрено", "Голос народа"]
-KEPT += ["Home Front", "News from Home and Abroad", "Главная улица Москвы"]
+KEPT += [
+    "Search for the lost expedition of Captain Scott and his men",
+    "Home Front",
+    "News from Home and Abroad",
+    "Главная улица Москвы",
+]
 
 
 @pytest.mark.parametrize("line", WIDGETS)
 def test_widgets_above_and_below_the_text_are_the_sites(line: str) -> None:
     lines = [line, "", "Письмо Сидорову", "", TEXT, "", line]
     assert widgets(lines) == {0: "site widget", 6: "site widget"}
+
+
+@pytest.mark.parametrize("line", ["Поиск по документам XX века", "Search this site"])
+def test_a_search_boxs_label_above_and_below_the_text_is_the_sites(line: str) -> None:
+    assert widgets([line, TEXT, line]) == {0: "search box", 2: "search box"}
 
 
 @pytest.mark.parametrize("line", MENU_BARS)

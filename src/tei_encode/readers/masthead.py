@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from ..lexicon import ENGLISH_MONTHS, RUSSIAN_MONTHS_GENITIVE
+from .layout import STAMP_WORDS
 
 _TOP_LINES = 40
 _WEB_YEAR = r"(?:199[5-9]|20\d\d)"
@@ -44,6 +45,8 @@ _SITE_NAME_WORDS = 10
 _DOMAIN = re.compile(
     r"(?<![\w.@])[\w-]+(?:\.[\w-]+)*\.(?:ru|by|ua|su|kz|com|org|net|info|edu|gov|de|pl|uk|fr)(?![\w.])", re.I
 )
+_TAGLINE_CLAUSES = 4  # a telegram's text may be three short clauses ("Получил. Согласен. Выезжаю.")
+_INITIAL = re.compile(r"(?<!\w)\w\.")
 _MENU_LINES = 4
 _MENU_WORDS = 3
 
@@ -54,6 +57,8 @@ def masthead(lines: list[str], no_sentence: Callable[[str], object] = lambda lin
     found = {i: "copyright line" for i, line in enumerate(lines) if _copyright(line.strip())}
     head = _head(lines, no_sentence)
     found.update({i: "site name" for i, line in head if _site_name(line)})
+    if len(head) < len([line for line in lines[:_TOP_LINES] if line.strip()]):  # a sentence of the text below
+        found.update({i: "site tagline" for i, line in head if _tagline(line)})
     found.update(_menus(lines, head))
     title = head[0][1] if head else ""
     for k, (i, line) in enumerate(head):
@@ -84,6 +89,19 @@ def _site_name(line: str) -> bool:
         and not line.endswith(".")
         and "/" not in line
         and _DOMAIN.search(line) is not None
+    )
+
+
+def _tagline(line: str) -> bool:
+    """Whether a line of the page's head is a site's tagline: four short clauses or more, each of a few words
+    opening with a capital, no figures, initials or stamps (``Сочинения. Доклады. Рефераты. Краткие содержания``)."""
+    clauses = [c.strip() for c in re.split(r"[.!?](?:\s+|$)", line) if c.strip()]
+    return (
+        len(clauses) >= _TAGLINE_CLAUSES
+        and all(len(c.split()) < _CLAUSE_WORDS and c[0].isupper() for c in clauses)
+        and not any(ch.isdigit() for ch in line)
+        and not _INITIAL.search(line)
+        and not STAMP_WORDS.search(line)
     )
 
 

@@ -1,19 +1,22 @@
 """A site's widgets around a page's text: buttons to share, print or rate it, counters of its views and comments, the
 way into a reader's account, and a bar of the site's menu.
 
-Told by the words every site's interface uses, whatever the site (``Share``, ``Print``, ``Поделиться``,
-``Версия для печати``, ``Войти``, ``Личный кабинет``; not ``Печать``, which is also a seal), alone on a short
-line or with their counts (``Просмотров: 1234``, ``Comments (3)``, ``Рейтинг: 4.5``), and only where a site puts
-them: above the page's first sentence or below its last. A word of them inside the text (``Комментарии`` over an
-edition's notes, with no count) is the document's. A line of words and nothing else, two of them or more among the
-names every site gives its pages (``Home``, ``About``, ``Contact``, ``Главная``, ``Контакты``, ``Обратная
-связь``) and two others at most, is its menu bar, there too.
+Told by the words every site's interface uses, whatever the site (``Share``, ``Print``, ``Поделиться``, ``Версия для
+печати``, ``Войти``, ``Личный кабинет``; not ``Печать``, which is also a seal), alone on a short line or with their
+counts (``Просмотров: 1234``, ``Comments (3)``, ``Рейтинг: 4.5``), and only where a site puts them: above the page's
+first sentence or below its last. A word of them inside the text (``Комментарии`` over an edition's notes, with no
+count) is the document's. A search box's label (``Поиск по документам XX века``, ``Search this site``) is a few
+words after the word for searching, there too. A line of words and nothing else, two of them or more among the names
+every site gives its pages (``Home``, ``About``, ``Contact``, ``Главная``, ``Контакты``, ``Обратная связь``) and two
+others at most, is its menu bar, there too.
 """
 
 from __future__ import annotations
 
 import re
 
+# A search box: its label or placeholder, a few words ("Поиск по документам XX века", "Search this site").
+_SEARCH = re.compile(r"^(?:search|find|поиск|найти|искать)(?:\s+\S+){0,5}$", re.I)
 _WIDGET_WORDS = (
     r"share|tweet|print|e-?mail|like|subscribe|bookmark|log\s?in|sign\s?(?:in|up)|register|my account|read more"
     r"|поделиться|распечатать|версия для печати|в закладки|подписаться|войти|вход|выход|регистрация"
@@ -50,6 +53,7 @@ def widgets(lines: list[str]) -> dict[int, str]:
         return {}
     outside = [*range(sentences[0]), *range(sentences[-1] + 1, len(lines))]
     found = {i: "site widget" for i in outside if _WIDGET.match(lines[i].strip())}
+    found |= {i: "search box" for i in outside if i not in found and _SEARCH.match(lines[i].strip())}
     return found | {i: "menu bar" for i in outside if i not in found and _menu_bar(lines[i].strip())}
 
 
