@@ -149,7 +149,10 @@ def pages(draw: st.DrawFn) -> str:
 def test_any_page_of_documents_keeps_every_word_and_every_sentence_whole(page: str) -> None:
     reporter = Reporter("page.txt")
     kept = drop_chrome(page, reporter)
-    assert all(line in (original, "") for line, original in zip(kept.split("\n"), page.split("\n"), strict=True))
+    pairs = list(zip(kept.split("\n"), page.split("\n"), strict=True))  # chrome blanked, no line added or moved
+    assert all(line in (original, "") for line, original in pairs)
+    dropped = {d.line for d in reporter.diagnostics if d.code == "site-chrome-dropped"}
+    assert dropped == {n for n, (line, original) in enumerate(pairs, start=1) if line != original}
     reader = LettersReader()
     documents = reader.read(kept, "page.txt", reporter) if reader.detect(kept) else []
     if not documents:
