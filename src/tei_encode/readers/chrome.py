@@ -195,11 +195,11 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
         found.update(_wiki_chrome(lines))
     found.update(_footer(lines, found))
     # lines of chrome of their own shape keep their kind (``drop_chrome`` names them)
-    head = {i: kind for i, kind in masthead(lines, _no_sentence).items() if not chrome_kind(lines[i].strip())}
+    head = {i: kind for i, kind in masthead(lines, no_sentence).items() if not chrome_kind(lines[i].strip())}
     return head | widgets(lines) | found
 
 
-def _no_sentence(line: str) -> bool:
+def no_sentence(line: str) -> bool:
     """Whether a line that reads as a sentence is the site's: chrome of its shape, a button run on, a poll."""
     return bool(chrome_kind(line) or _button_run_on(line) or _POLL.match(line))
 
