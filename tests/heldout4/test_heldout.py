@@ -44,7 +44,7 @@ class TestBatch(BatchChecks):
         "lektsia-us-legation-budapest-1956-10-23": 0.625,
         "leninism-bolshevik-correspondence-62-trotsky-stalin-1920-01-09": 1.000,
         "leninism-lenin-pss47-alexinsky-1908-01-07": 0.696,
-        "libraryby-voprosy-istorii-politburo-p98-40-1968-09-02": 0.786,
+        "libraryby-voprosy-istorii-politburo-p98-40-1968-09-02": 0.917,
         "marxistleninists-stalin-kaganovich-1935-10": 0.947,
         "marxists-info-marx-engels-1864-11-14": 0.895,
         "mlclassic-mecw39-109-engels-marx-1852-10-18": 0.583,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..lexicon import ENGLISH_MONTHS, RUSSIAN_MONTHS_GENITIVE
+from ..lexicon import ENGLISH_MONTHS, RUSSIAN_MONTHS_GENITIVE, SURNAME_ENDINGS_CYRILLIC, SURNAME_ENDINGS_LATIN
 from .layout import STAMP_WORDS
 
 _TOP_LINES = 40
@@ -48,6 +48,11 @@ _DOMAIN = re.compile(
 _TAGLINE_CLAUSES = 4  # a telegram's text may be three short clauses ("Получил. Согласен. Выезжаю.")
 _INITIAL = re.compile(r"(?<!\w)\w\.")
 _MENU_LINES = 4
+_MENU_START = 2  # a menu starts on the page's first or second line of text
+# A Russian surname's ending, in any case (``Молотов``, ``Молотову``, ``Вышинскому``, ``Malinovsky``).
+_SURNAME = re.compile(
+    rf"(?:{'|'.join((*SURNAME_ENDINGS_CYRILLIC, *SURNAME_ENDINGS_LATIN))})(?:[ауыйе]|ом|ым|ой|ому|ого|им)?$", re.I
+)
 _MENU_WORDS = 3
 
 
@@ -106,18 +111,20 @@ def _tagline(line: str) -> bool:
 
 
 def _menus(lines: list[str], head: list[tuple[int, str]]) -> dict[int, str]:
-    """A site's menu in the page's head: a run of four lines or more, one under the other, each a link's label (a
-    few capitalised words, letters only, not in capitals: a run of those is a heading, a stamp or signatures)."""
-    found: dict[int, str] = {}
-    run: list[int] = []
-    for i, line in [*head, (-2, "")]:
-        if run and i == run[-1] + 1 and _menu_item(line):
-            run.append(i)
-            continue
-        if len(run) >= _MENU_LINES:
-            found.update(dict.fromkeys(run, "menu"))
-        run = [i] if _menu_item(line) else []
-    return found
+    """A site's menu at the top of the page: a run of four lines or more, one under the other, from its first or
+    second line of text, each a link's label (a few capitalised words, letters only, not in capitals: a run of those
+    is a heading, a stamp or signatures), none a Russian surname in any case. Further down, or with a surname, such a
+    run is a list of the document's (those present, the addressees)."""
+    start = next((k for k, (_, line) in enumerate(head[:_MENU_START]) if _menu_item(line)), None)
+    if start is None:
+        return {}
+    run = [head[start][0]]
+    for i, line in head[start + 1 :]:
+        if i != run[-1] + 1 or not _menu_item(line):
+            break
+        run.append(i)
+    named = any(_SURNAME.search(lines[i].strip()) for i in run)
+    return dict.fromkeys(run, "menu") if len(run) >= _MENU_LINES and not named else {}
 
 
 def _menu_item(line: str) -> bool:
