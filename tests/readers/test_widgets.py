@@ -17,7 +17,7 @@ WIDGETS += [
     "Views: 1,234 | Comments: 0",
 ]
 MENU_BARS = ["Студопедия Главная Случайная страница Обратная связь", "Letters Home Archive About Contact"]
-KEPT = ["Комментарии", "Печать", "Share this", "Printed in Moscow", "Просмотрено", "Голос народа"]
+KEPT = ["Печать", "Share this", "Printed in Moscow", "Просмотрено", "Голос народа"]
 KEPT += [
     "Search for the lost expedition of Captain Scott and his men",
     "Home Front",
@@ -51,3 +51,24 @@ def test_a_widgets_word_inside_the_text_is_the_documents() -> None:
     text = f"Письмо Сидорову\n\n{TEXT}\n\nПоделиться\n\n{TEXT}\n"
     reporter = Reporter("page.txt")
     assert drop_chrome(text, reporter) == text and not reporter.diagnostics
+
+
+@pytest.mark.parametrize("line", ["[Show full text]", "[Закрыть]", "[ Скрыть примечание ]"])
+def test_a_button_in_brackets_is_the_sites_anywhere(line: str) -> None:
+    assert widgets([TEXT, line, TEXT]) == {1: "site button"}
+
+
+@pytest.mark.parametrize(
+    "line", ["[Подпись]", "[печать]", "[Показания свидетеля не публикуются, так как они очень длинны]"]
+)
+def test_an_editors_words_in_brackets_are_the_documents(line: str) -> None:
+    assert widgets([TEXT, line, TEXT]) == {}
+
+
+@pytest.mark.parametrize("line", ["Kommentare", "Другие записи:", "Comments"])
+def test_a_sites_section_closing_the_page_is_the_sites(line: str) -> None:
+    assert widgets(["Письмо Сидорову", TEXT, "П. Петров", line]) == {3: "site section"}
+
+
+def test_a_section_heading_with_text_under_it_is_the_documents() -> None:
+    assert widgets(["Письмо Сидорову", TEXT, "Комментарии", "1. Письмо печатается по копии."]) == {}

@@ -8,13 +8,27 @@ first sentence or below its last. A word of them inside the text (``Коммен
 count) is the document's. A search box's label (``Поиск по документам XX века``, ``Search this site``) is a few
 words after the word for searching, there too. A line of words and nothing else, two of them or more among the names
 every site gives its pages (``Home``, ``About``, ``Contact``, ``Главная``, ``Контакты``, ``Обратная связь``) and two
-others at most, is its menu bar, there too.
+others at most, is its menu bar, there too. The heading of a site's section with nothing under it closing the page
+(``Kommentare``, ``Другие записи:``) is the site's, and so is a button in brackets anywhere (``[Show full text]``,
+``[Закрыть]``, closing a note's pop-up).
 """
 
 from __future__ import annotations
 
 import re
 
+# A button in brackets, anywhere (a note's pop-up closes with "[Закрыть]"): "[Show full text]", "[Скрыть]".
+_BUTTON = re.compile(
+    r"^\[\s*(?:show|hide|close|expand|collapse|read more|показать|скрыть|закрыть|развернуть|свернуть|подробнее"
+    r"|читать далее)(?:\s+[^\[\]]{1,30})?\s*\]$",
+    re.I,
+)
+# The heading of a site's section that closes the page, with nothing under it: "Kommentare", "Другие записи:".
+_PAGE_END = re.compile(
+    r"^(?:comments?|kommentare|комментари[ийя]|другие записи|похожие (?:записи|материалы|статьи)"
+    r"|related (?:posts|articles)|читайте также)\s*:?$",
+    re.I,
+)
 # A search box: its label or placeholder, a few words ("Поиск по документам XX века", "Search this site").
 _SEARCH = re.compile(r"^(?:search|find|поиск|найти|искать)(?:\s+\S+){0,5}$", re.I)
 _WIDGET_WORDS = (
@@ -47,12 +61,17 @@ _SENTENCE_WORDS = 8
 
 
 def widgets(lines: list[str]) -> dict[int, str]:
-    """The widget lines above the page's first sentence and below its last, by index."""
+    """The widget lines above the page's first sentence and below its last, a site's section closing the page and
+    buttons in brackets anywhere, by index."""
     sentences = [i for i, line in enumerate(lines) if _sentence(line.strip())]
     if not sentences:
         return {}
     outside = [*range(sentences[0]), *range(sentences[-1] + 1, len(lines))]
-    found = {i: "site widget" for i in outside if _WIDGET.match(lines[i].strip())}
+    found = {i: "site button" for i, line in enumerate(lines) if _BUTTON.match(line.strip())}
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    if last > sentences[-1] and _PAGE_END.match(lines[last].strip()):
+        found[last] = "site section"
+    found |= {i: "site widget" for i in outside if i not in found and _WIDGET.match(lines[i].strip())}
     found |= {i: "search box" for i in outside if i not in found and _SEARCH.match(lines[i].strip())}
     return found | {i: "menu bar" for i in outside if i not in found and _menu_bar(lines[i].strip())}
 
