@@ -224,3 +224,41 @@ def test_a_pair_of_words_that_names_no_addressee_opens_no_letter(line: str) -> N
         f"П. Петров\n\n{line}\n\nОтчёт получили, ответим после заседания комиссии в понедельник.\n"
     )
     assert len(read(page)[1]) == 1
+
+
+# Documents of a book, each with the archive's citation under its text.
+CITED = """ПОСТАНОВЛЕНИЕ ПОЛИТБЮРО ЦК ВКП(б)
+
+Утвердить предложение комиссии о порядке заготовок хлеба в Поволжье на будущий год.
+
+РГАСПИ. Ф. 17. Оп. 3. Д. 5. Л. 1. Подлинник.
+
+СООБЩЕНИЕ ТАСС
+
+Сегодня в Москве открылся съезд, на котором присутствуют делегаты от всех республик.
+
+РГАСПИ. Ф. 17. Оп. 3. Д. 6. Л. 2. Копия.
+
+Приложение № 1 к пункту 40 протокола № 98
+
+Текст приложения к постановлению печатается здесь по копии, хранящейся в архиве.
+"""
+# The archive's citation over the text, then a heading of a document's kind: one document.
+CITED_ABOVE = """Петров — Сидорову
+
+РГАСПИ. Ф. 17. Оп. 3. Д. 5. Л. 1. Подлинник.
+
+ШИФРОТЕЛЕГРАММА
+
+Прошу срочно сообщить о положении дел в губернии и о запасах хлеба на складах.
+"""
+
+
+def test_documents_are_cut_under_the_archives_citation_but_not_at_an_enclosure() -> None:
+    _, documents = read(CITED)
+    assert [d.title.text for d in documents] == ["ПОСТАНОВЛЕНИЕ ПОЛИТБЮРО ЦК ВКП(б)", "СООБЩЕНИЕ ТАСС"]
+    assert "Текст приложения" in texts(documents[1])
+
+
+def test_a_citation_over_the_text_closes_nothing() -> None:
+    assert len(read(CITED_ABOVE)[1]) == 1

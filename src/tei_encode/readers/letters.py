@@ -171,7 +171,8 @@ def _named(lines: list[str]) -> list[_Start]:
             signed = closed = False
             text = ""
         else:
-            closed = _closes(line, previous)
+            # an archive's citation closes a document with a sentence above it (over the text, it opens one)
+            closed = _closes(line, previous) and bool(text or not ARCHIVE_LINE.match(line))
             signed = signed or closed
             if len(line.split()) > _PROSE_WORDS:
                 text += " " + line.lower()
@@ -221,11 +222,12 @@ def _short_heading(line: str) -> bool:
 def _closes(line: str, previous: str) -> bool:
     """Whether a line closes a letter: a signature (``И. СТАЛИН``, ``J. Stalin``; a name alone, ``Ленин``, under a
     sentence; a stamp in capitals, ``СЕКРЕТНО``, is none), a closing formula with the name (``С ком. приветом
-    Ленин``, ``Yours, Lenin``) or a rule."""
+    Ленин``, ``Yours, Lenin``), a rule, or the archive's citation an edition prints under a document (``РГАСПИ. Ф.
+    558. Оп. 11. Д. 81. Л. 79.``)."""
     name = line.removesuffix(",")  # one signer of several
     signature = bool(SIGNATURE.match(name)) and len(line.split()) <= 4 and not STAMP_WORDS.search(line)
     alone = bool(_ONE_NAME.match(line)) and previous.endswith((".", "!", "?"))
-    return signature or alone or any(p.match(line) for p in (NAME_LINE, _SIGNED_FORMULA, SEPARATOR))
+    return signature or alone or any(p.match(line) for p in (NAME_LINE, _SIGNED_FORMULA, SEPARATOR, ARCHIVE_LINE))
 
 
 def _heading(line: str) -> bool:
