@@ -55,6 +55,11 @@ MASTHEAD = {
         "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой.\n",
         {1: "site tagline"},
     ),
+    "book-record": (
+        "Автор книги: Пётр Петров\nЖанр:\nИстория\nВозрастные ограничения: +16\n\nПисьмо Сидорову\n\n"
+        "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой.\n",
+        {1: "book record", 2: "book record", 3: "book record", 4: "book record"},
+    ),
     "copyright": (
         "Letter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n\n"
         "© 2005-2024 Library of Letters\nAll rights reserved.\n",
@@ -83,6 +88,8 @@ NOT_MASTHEAD = [
     "Протокол № 5\n\nПрисутствовали:\nСталин\nМолотов\nКаганович\nВорошилов\n\n"
     "Слушали доклад товарища Молотова о хлебозаготовках в Поволжье.\n",
     "Записка\nРазослать\nМолотову\nКагановичу\nВорошилову\nКалинину\n\nТекст записки достаточно длинный для этого.\n",
+    # a book's fields below the document's first sentence are the document's (a bibliography)
+    "Письмо Сидорову\n\nДорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него.\n\nЖанр: письмо\n",
     # a list of names at the top may be the document's too
     "Ленин\nСталин\nТроцкий\nБухарин\n\nПереписка вождей публикуется здесь по изданию, указанному ниже.\n",
     # three short lines, or a chancery head in capitals and with stops, are no menu

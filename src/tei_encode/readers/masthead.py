@@ -45,6 +45,12 @@ _SITE_NAME_WORDS = 10
 _DOMAIN = re.compile(
     r"(?<![\w.@])[\w-]+(?:\.[\w-]+)*\.(?:ru|by|ua|su|kz|com|org|net|info|edu|gov|de|pl|uk|fr)(?![\w.])", re.I
 )
+# The fields of a book site's record of the book, which no document has.
+_BOOK_FIELD = re.compile(
+    r"^(?:автор книги|соавторы?|жанры?|возрастные ограничения|рейтинг книги|isbn|book author|genres?|age rating)"
+    r"(?:\s*:|\s+[\d-]{10,})",
+    re.I,
+)
 _TAGLINE_CLAUSES = 4  # a telegram's text may be three short clauses ("Получил. Согласен. Выезжаю.")
 _INITIAL = re.compile(r"(?<!\w)\w\.")
 _MENU_LINES = 4
@@ -65,6 +71,7 @@ def masthead(lines: list[str], no_sentence: Callable[[str], object] = lambda lin
     if len(head) < len([line for line in lines[:_TOP_LINES] if line.strip()]):  # a sentence of the text below
         found.update({i: "site tagline" for i, line in head if _tagline(line)})
     found.update(_menus(lines, head))
+    found.update(_book_record(head))
     title = head[0][1] if head else ""
     for k, (i, line) in enumerate(head):
         if _publication(line, head[k - 1][1] if k else ""):
@@ -95,6 +102,26 @@ def _site_name(line: str) -> bool:
         and "/" not in line
         and _DOMAIN.search(line) is not None
     )
+
+
+def _book_record(head: list[tuple[int, str]]) -> dict[int, str]:
+    """A book site's record of the book in the page's head: its fields (``Автор книги: ...``, ``Жанр:``,
+    ``Соавторы: ...``, ``Возрастные ограничения: +16``, ``ISBN ...``), with the value on the next line of a label
+    alone (a few words, no sentence)."""
+    found: dict[int, str] = {}
+    for k, (i, line) in enumerate(head):
+        if not _BOOK_FIELD.match(line):
+            continue
+        found[i] = "book record"
+        following = head[k + 1][1] if k + 1 < len(head) else ""
+        if (
+            line.endswith(":")
+            and following
+            and len(following.split()) <= _MENU_WORDS * 2
+            and following[-1] not in ".!?"
+        ):
+            found[head[k + 1][0]] = "book record"
+    return found
 
 
 def _tagline(line: str) -> bool:
