@@ -12,11 +12,17 @@ in one batch only is a sign it is keyed to that batch's site; one that takes a d
     python bench/chrome.py                      # all rules, every batch
     python bench/chrome.py --rule masthead      # one rule alone
     python bench/chrome.py --missed             # also list the chrome lines not dropped
+    python bench/chrome.py --first-sight        # the rules of --rule on the lines each batch marked at first sight
+
+``--first-sight`` reads the chrome lines each batch's first-sight run marked up (its ``RESULTS.md``) and says how many
+the rules that ``--rule`` offers, all of them together, would have caught alone, and which sources they would have
+left with none: a measure of what the rules carry to pages they were not written for.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -106,13 +112,39 @@ def no_chrome(name: str, rule: Rule) -> str:
     return "\n".join([f"pages of no chrome: {name} takes {len(found)} lines", *found])
 
 
+def first_sight(batch: Path) -> str:
+    """How many of the chrome lines a batch's first-sight run marked up the rules of ``RULES`` together catch."""
+    text = (batch / "RESULTS.md").read_text(encoding="utf-8")
+    section = text[text.index("## first sight") :]
+    line = next(line for line in section.split("\n") if line.startswith("- Chrome marked up"))
+    entries = {entry.name: entry for entry in load_manifest(batch)}
+    total = caught = 0
+    whole = []
+    marked = re.findall(r"`([^`]+)`: ((?:“[^”]*”(?:, )?)+)", line)
+    for name, quoted in marked:
+        lines = entries[name].source.read_text(encoding="utf-8").split("\n")
+        found = {" ".join(lines[i].split()) for rule in RULES.values() for i in rule(lines)}
+        wanted = [" ".join(m.split()) for m in re.findall(r"“([^”]*)”", quoted)]
+        total += len(wanted)
+        caught += sum(m in found for m in wanted)
+        whole += [name] if all(m in found for m in wanted) else []
+    return (
+        f"{batch.name}: first sight marked {total} chrome lines in {len(marked)} sources; the rules alone catch "
+        f"{caught} lines and all of {len(whole)} sources {whole}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rule", choices=sorted(RULES), help="run one rule alone (default: all, as convert reads)")
     parser.add_argument("--missed", action="store_true", help="also list the chrome lines not dropped")
+    parser.add_argument("--first-sight", action="store_true", help="the rules on the lines first sight marked up")
     args = parser.parse_args()
     for batch in batches():
-        print(one_rule(args.rule, RULES[args.rule], batch) if args.rule else all_rules(batch, args.missed))
+        if args.first_sight:
+            print(first_sight(batch))
+        else:
+            print(one_rule(args.rule, RULES[args.rule], batch) if args.rule else all_rules(batch, args.missed))
     if args.rule:
         print(no_chrome(args.rule, RULES[args.rule]))
 
