@@ -62,7 +62,7 @@ MASTHEAD = {
     ),
     "copyright": (
         "Letter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n\n"
-        "© 2005-2024 Library of Letters\nAll rights reserved.\n",
+        "© 2005-2024 Library of Letters\nCopyright 2019 Letters Online. All rights reserved.\n",
         {5: "copyright line", 6: "copyright line"},
     ),
 }
@@ -76,6 +76,7 @@ NOT_MASTHEAD = [
     "2019-05-20\n\nLetter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n",
     # an edition's copyright of its time, and a copyright in a sentence of the text
     "Copyright by the Archive Berlin 1924\n\nThe letter's first sentence is long enough to be a sentence.\n",
+    "The Letters\n\nThe letter's first sentence is long enough to be a sentence.\n\nAll rights reserved.\n",
     "Letter\n\nWe spoke of the copyright of 2005 for the new edition of his letters, which the press has.\n",
     # a link or a sentence naming a site is the document's
     "Source: https://example.org/letters/12\n\nThe letter's first sentence is long enough to be a sentence.\n",

@@ -1,4 +1,4 @@
-"""A web page's masthead and its copyright lines: site chrome told by the date a site stamps on its pages.
+"""The site's lines at the head of a web page (its masthead), and its copyright lines.
 
 A site dates its copy of a document in its own time, which is never the document's: ``Опубликовано в
 библиотеке: 2020-11-18``, ``• Текст добавлен: 7 октября 2016, 14:52``, ``Posted: May 3, 2019``, or a label
@@ -8,10 +8,15 @@ the top of the page, above the document's first sentence: it and every line abov
 section bars, menus, a blurb that repeats the page's title), except the page's first line when it has the
 shape of a title, which is the document's title as the site gives it and stays. What counts as a sentence
 here leaves out a site's blurb: a line all of whose sentences are short (``Статьи, заметки, исследования.``)
-or that repeats the page's title. Anywhere on the page, a copyright line of the web's years (``© 2001-2024
-Library``, ``Copyright 2015 ...``) or a rights formula (``Все права защищены``, ``All rights reserved``) on a
-short line is the site's; an edition's copyright of its own time (``Copyright by ... Berlin``) is no web's and
-stays.
+or that repeats the page's title.
+
+Above the first sentence, with no date to anchor them, the site's own lines of their shape are the site's too:
+its name by its domain among a few words (``BIBLIOTEKA.BY Беларусь - ...``), its tagline of four short clauses or
+more (``Сочинения. Доклады. Рефераты. Краткие содержания``), its menu of four short lines or more from the page's
+first or second line (no surname among them: that is a list of those present), and a book site's record of the
+book (``Автор книги: ...``, ``Жанр:``). Anywhere on the page, a copyright line of the web's years (``© 2001-2024
+Library. Все права защищены``, ``Copyright 2015 ...``) is the site's; an edition's copyright of its own time
+(``Copyright by ... Berlin``, ``All rights reserved``) is no web's and stays.
 """
 
 from __future__ import annotations
@@ -35,7 +40,6 @@ _PUBLICATION = re.compile(
 )
 _LABEL_ALONE = re.compile(r"^[^\d:\n]{1,40}:$")
 _COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright|копирайт).{{0,40}}{_WEB_YEAR}", re.I)
-_RIGHTS = re.compile(r"\b(?:all rights reserved|все права (?:защищены|сохранены))\b", re.I)
 _COPYRIGHT_WORDS = 16
 _SENTENCE_WORDS = 8
 _CLAUSE_WORDS = 5  # a sentence of the document has one clause of five words at least; a blurb's are shorter
@@ -70,7 +74,7 @@ def masthead(lines: list[str], no_sentence: Callable[[str], object] = lambda lin
     found.update({i: "site name" for i, line in head if _site_name(line)})
     if len(head) < len([line for line in lines[:_TOP_LINES] if line.strip()]):  # a sentence of the text below
         found.update({i: "site tagline" for i, line in head if _tagline(line)})
-    found.update(_menus(lines, head))
+    found.update(_menus(head))
     found.update(_book_record(head))
     title = head[0][1] if head else ""
     for k, (i, line) in enumerate(head):
@@ -137,7 +141,7 @@ def _tagline(line: str) -> bool:
     )
 
 
-def _menus(lines: list[str], head: list[tuple[int, str]]) -> dict[int, str]:
+def _menus(head: list[tuple[int, str]]) -> dict[int, str]:
     """A site's menu at the top of the page: a run of four lines or more, one under the other, from its first or
     second line of text, each a link's label (a few capitalised words, letters only, not in capitals: a run of those
     is a heading, a stamp or signatures), none a Russian surname in any case. Further down, or with a surname, such a
@@ -145,13 +149,13 @@ def _menus(lines: list[str], head: list[tuple[int, str]]) -> dict[int, str]:
     start = next((k for k, (_, line) in enumerate(head[:_MENU_START]) if _menu_item(line)), None)
     if start is None:
         return {}
-    run = [head[start][0]]
+    run = [head[start]]
     for i, line in head[start + 1 :]:
-        if i != run[-1] + 1 or not _menu_item(line):
+        if i != run[-1][0] + 1 or not _menu_item(line):
             break
-        run.append(i)
-    named = any(_SURNAME.search(lines[i].strip()) for i in run)
-    return dict.fromkeys(run, "menu") if len(run) >= _MENU_LINES and not named else {}
+        run.append((i, line))
+    named = any(_SURNAME.search(line) for _, line in run)
+    return {i: "menu" for i, _ in run} if len(run) >= _MENU_LINES and not named else {}
 
 
 def _menu_item(line: str) -> bool:
@@ -172,8 +176,8 @@ def _publication(line: str, previous: str) -> bool:
 
 
 def _copyright(line: str) -> bool:
-    """Whether ``line`` is a short line of the web's copyright or a rights formula."""
-    return len(line.split()) <= _COPYRIGHT_WORDS and bool(_COPYRIGHT.search(line) or _RIGHTS.search(line))
+    """Whether ``line`` is a short line of the web's copyright."""
+    return len(line.split()) <= _COPYRIGHT_WORDS and _COPYRIGHT.search(line) is not None
 
 
 def _prose(line: str, title: str) -> bool:
