@@ -84,6 +84,8 @@ NOT_MASTHEAD = [
     # a telegram of short clauses, alone or over a letter, and stamps with stops
     "Телеграмма Петрову\n\nПолучил. Согласен. Выезжаю.\n\nЛенин\n",
     "Получил. Согласен. Выезжаю. Ленин.\n",
+    # a publication line under a short text with no sentence below: the text is all the document there is
+    "Письмо\n\nПолучил. Согласен. Выезжаю завтра. Ваш Л.\n\nОпубликовано: 2020-11-18\n",
     "Секретно. Особая папка. Срочно. Лично.\n\nТекст письма достаточно длинный, чтобы быть предложением.\n",
     # those present or the addressees, listed under the document's heading
     "Протокол № 5\n\nПрисутствовали:\nСталин\nМолотов\nКаганович\nВорошилов\n\n"

@@ -1,22 +1,23 @@
 """The site's lines at the head of a web page (its masthead), and its copyright lines.
 
-A site dates its copy of a document in its own time, which is never the document's: ``Опубликовано в
-библиотеке: 2020-11-18``, ``• Текст добавлен: 7 октября 2016, 14:52``, ``Posted: May 3, 2019``, or a label
-alone over the date (``Добавлен:`` / ``07.05.2019``). Such a publication line, a date of the web's years
-(1995 on) alone or after a short label, perhaps with the hour, closes the site's masthead when it stands at
-the top of the page, above the document's first sentence: it and every line above it are the site's (its name,
-section bars, menus, a blurb that repeats the page's title), except the page's first line when it has the
-shape of a title, which is the document's title as the site gives it and stays. What counts as a sentence
-here leaves out a site's blurb: a line all of whose sentences are short (``Статьи, заметки, исследования.``)
-or that repeats the page's title.
+A site dates its copy of a document in its own time, which is never the document's: ``Опубликовано в библиотеке:
+2020-11-18``, ``• Текст добавлен: 7 октября 2016, 14:52``, ``Posted: May 3, 2019``, or a label alone over the date
+(``Добавлен:`` / ``07.05.2019``). Such a publication line, a date of the web's years (1995 on) alone or after a
+short label, perhaps with the hour, closes the site's masthead when it stands at the top of the page, above the
+document's first sentence: it and every line above it are the site's (its name, section bars, menus, a blurb that
+repeats the page's title), except the page's first line when it has the shape of a title, which is the document's
+title as the site gives it and stays. What counts as a sentence here leaves out a site's blurb: a line all of whose
+sentences are short (``Статьи, заметки, исследования.``) or that repeats the page's title.
 
-Above the first sentence, with no date to anchor them, the site's own lines of their shape are the site's too:
-its name by its domain among a few words (``BIBLIOTEKA.BY Беларусь - ...``), its tagline of four short clauses or
-more (``Сочинения. Доклады. Рефераты. Краткие содержания``), its menu of four short lines or more from the page's
-first or second line (no surname among them: that is a list of those present), and a book site's record of the
-book (``Автор книги: ...``, ``Жанр:``). Anywhere on the page, a copyright line of the web's years (``© 2001-2024
-Library. Все права защищены``, ``Copyright 2015 ...``) is the site's; an edition's copyright of its own time
-(``Copyright by ... Berlin``, ``All rights reserved``) is no web's and stays.
+
+Above the first sentence, with no date to anchor them, the site's own lines of their shape are the site's too: its
+name by its domain among a few words (``BIBLIOTEKA.BY Беларусь - ...``), its tagline of four short clauses or more
+(``Сочинения. Доклады. Рефераты. Краткие содержания``), its menu of four short lines or more from the page's first
+or second line (no surname among them: that is a list of those present), and a book site's record of the book
+(``Автор книги: ...``, ``Жанр:``). A page with no sentence below its head has no masthead: its head may be all the
+document there is (a telegram of short clauses). Anywhere on the page, a copyright line of the web's years (``©
+2001-2024 Library. Все права защищены``, ``Copyright 2015 ...``) is the site's; an edition's copyright of its own
+time (``Copyright by ... Berlin``, ``All rights reserved``) is no web's and stays.
 """
 
 from __future__ import annotations
@@ -71,9 +72,10 @@ def masthead(lines: list[str], no_sentence: Callable[[str], object] = lambda lin
     ``no_sentence`` tells as the site's (a breadcrumb, a pager, a button) is no sentence of the document."""
     found = {i: "copyright line" for i, line in enumerate(lines) if _copyright(line.strip())}
     head = _head(lines, no_sentence)
+    if len(head) == len([line for line in lines[:_TOP_LINES] if line.strip()]):
+        return found  # no sentence of a text below: the head may be all the document there is
     found.update({i: "site name" for i, line in head if _site_name(line)})
-    if len(head) < len([line for line in lines[:_TOP_LINES] if line.strip()]):  # a sentence of the text below
-        found.update({i: "site tagline" for i, line in head if _tagline(line)})
+    found.update({i: "site tagline" for i, line in head if _tagline(line)})
     found.update(_menus(head))
     found.update(_book_record(head))
     title = head[0][1] if head else ""
