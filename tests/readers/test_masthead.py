@@ -60,6 +60,11 @@ MASTHEAD = {
         "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой.\n",
         {1: "book record", 2: "book record", 3: "book record", 4: "book record"},
     ),
+    "wiki": (
+        "Letter to Sidorov, March 8, 1933\n\nFrom Letters-en\nJump to navigation Jump to search\n\n"
+        "Dear Friend, there is little news from you and we hope nothing unfortunate has happened.\n",
+        {3: "wiki tagline", 4: "skip link"},
+    ),
     "copyright": (
         "Letter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n\n"
         "© 2005-2024 Library of Letters\nCopyright 2019 Letters Online. All rights reserved.\n",

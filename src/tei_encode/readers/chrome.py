@@ -42,7 +42,7 @@ _BULLET_BAR = re.compile(r"^[^•·\n]+(?:\s[•·]\s[^•·\n]+){2,}$")
 _BREADCRUMB_STEP = re.compile(r"\s(?:»|›|>)\s|\s*»\s*")
 _TRAILING_STEP = re.compile(r"\s(?:»|›|>)$")
 _SKIP_LINK = re.compile(
-    r"^(?:Skip|Jump) to (?:the )?(?:main )?(?:content|navigation|menu)$"
+    r"^(?:(?:Skip|Jump) to (?:the )?(?:main )?(?:content|navigation|menu|search)\s*)+$"
     r"|^Перейти к (?:основному )?(?:содержимому|содержанию)$",
     re.I,
 )

@@ -9,15 +9,15 @@ repeats the page's title), except the page's first line when it has the shape of
 title as the site gives it and stays. What counts as a sentence here leaves out a site's blurb: a line all of whose
 sentences are short (``Статьи, заметки, исследования.``) or that repeats the page's title.
 
-
 Above the first sentence, with no date to anchor them, the site's own lines of their shape are the site's too: its
 name by its domain among a few words (``BIBLIOTEKA.BY Беларусь - ...``), its tagline of four short clauses or more
 (``Сочинения. Доклады. Рефераты. Краткие содержания``), its menu of four short lines or more from the page's first
-or second line (no surname among them: that is a list of those present), and a book site's record of the book
-(``Автор книги: ...``, ``Жанр:``). A page with no sentence below its head has no masthead: its head may be all the
-document there is (a telegram of short clauses). Anywhere on the page, a copyright line of the web's years (``©
-2001-2024 Library. Все права защищены``, ``Copyright 2015 ...``) is the site's; an edition's copyright of its own
-time (``Copyright by ... Berlin``, ``All rights reserved``) is no web's and stays.
+or second line (no surname among them: that is a list of those present), a book site's record of the book
+(``Автор книги: ...``, ``Жанр:``), and a wiki's tagline over its skip links (``From Marxists-en``). A page with no
+sentence below its head has no masthead: its head may be all the document there is (a telegram of short clauses).
+Anywhere on the page, a copyright line of the web's years (``© 2001-2024 Library. Все права защищены``, ``Copyright
+2015 ...``) is the site's; an edition's copyright of its own time (``Copyright by ... Berlin``, ``All rights
+reserved``) is no web's and stays.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ _BOOK_FIELD = re.compile(
     r"(?:\s*:|\s+[\d-]{10,})",
     re.I,
 )
+_WIKI_FROM = re.compile(r"^(?:from|материал из)\s+\S+(?:\s+\S+){0,5}$", re.I)
+_SKIP = re.compile(r"^(?:jump|skip|перейти)\b", re.I)
 _TAGLINE_CLAUSES = 4  # a telegram's text may be three short clauses ("Получил. Согласен. Выезжаю.")
 _INITIAL = re.compile(r"(?<!\w)\w\.")
 _MENU_LINES = 4
@@ -78,6 +80,8 @@ def masthead(lines: list[str], no_sentence: Callable[[str], object] = lambda lin
     found.update({i: "site tagline" for i, line in head if _tagline(line)})
     found.update(_menus(head))
     found.update(_book_record(head))
+    pairs = zip(head, head[1:], strict=False)
+    found.update({i: "wiki tagline" for (i, line), (_, below) in pairs if _wiki_from(line, below, no_sentence)})
     title = head[0][1] if head else ""
     for k, (i, line) in enumerate(head):
         if _publication(line, head[k - 1][1] if k else ""):
@@ -128,6 +132,12 @@ def _book_record(head: list[tuple[int, str]]) -> dict[int, str]:
         ):
             found[head[k + 1][0]] = "book record"
     return found
+
+
+def _wiki_from(line: str, below: str, no_sentence: Callable[[str], object]) -> bool:
+    """Whether a line is a wiki's tagline over its skip links: ``From Marxists-en``, ``Материал из Википедии —
+    свободной энциклопедии``."""
+    return bool(_WIKI_FROM.match(line)) and bool(no_sentence(below)) and bool(_SKIP.match(below))
 
 
 def _tagline(line: str) -> bool:
