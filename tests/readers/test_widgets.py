@@ -15,9 +15,19 @@ WIDGETS += [
     "Comments (3)",
     "Рейтинг: 4.5 (12 голосов)",
     "Views: 1,234 | Comments: 0",
+    "1,234 views",
+    "1234 просмотра • 5 комментариев",
 ]
 MENU_BARS = ["Студопедия Главная Случайная страница Обратная связь", "Letters Home Archive About Contact"]
-KEPT = ["Печать", "Share this", "Printed in Moscow", "Просмотрено", "Голос народа"]
+KEPT = [
+    "12 votes were cast for the motion",
+    "1945 Comments on the Treaty",
+    "Печать",
+    "Share this",
+    "Printed in Moscow",
+    "Просмотрено",
+    "Голос народа",
+]
 KEPT += [
     "Search for the lost expedition of Captain Scott and his men",
     "Home Front",
