@@ -9,7 +9,17 @@ from tei_encode.readers.chrome import drop_chrome
 from tei_encode.readers.widgets import widgets
 
 TEXT = "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой."
-WIDGETS = ["Share", "Print | Share | E-mail", "Поделиться", "Версия для печати", "Личный кабинет", "Войти Регистрация"]
+WIDGETS = [
+    "Header Ads",
+    "Реклама",
+    "Special pages",
+    "Share",
+    "Print | Share | E-mail",
+    "Поделиться",
+    "Версия для печати",
+    "Личный кабинет",
+    "Войти Регистрация",
+]
 WIDGETS += [
     "Просмотров: 1234",
     "Comments (3)",

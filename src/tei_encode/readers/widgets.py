@@ -2,15 +2,15 @@
 way into a reader's account, and a bar of the site's menu.
 
 Told by the words every site's interface uses, whatever the site (``Share``, ``Print``, ``Поделиться``, ``Версия для
-печати``, ``Войти``, ``Личный кабинет``; not ``Печать``, which is also a seal), alone on a short line or with their
-counts (``Просмотров: 1234``, ``Comments (3)``, ``1,234 views``, ``Рейтинг: 4.5``), and only where a site puts them:
-above the page's first sentence or below its last. A word of them inside the text (``Комментарии`` over an edition's
-notes, with no count) is the document's. A search box's label (``Поиск по документам XX века``, ``Search this
-site``) is a few words after the word for searching, there too. A line of words and nothing else, two of them or
-more among the names every site gives its pages (``Home``, ``About``, ``Contact``, ``Главная``, ``Контакты``,
-``Обратная связь``) and two others at most, is its menu bar, there too. The heading of a site's section with nothing
-under it closing the page (``Kommentare``, ``Другие записи:``) is the site's, and so is a button in brackets
-anywhere (``[Show full text]``, ``[Закрыть]``, closing a note's pop-up).
+печати``, ``Войти``, ``Личный кабинет``, ``Реклама``, ``Header Ads``; not ``Печать``, which is also a seal), alone
+on a short line or with their counts (``Просмотров: 1234``, ``Comments (3)``, ``1,234 views``, ``Рейтинг: 4.5``),
+and only where a site puts them: above the page's first sentence or below its last. A word of them inside the text
+(``Комментарии`` over an edition's notes, with no count) is the document's. A search box's label (``Поиск по
+документам XX века``, ``Search this site``) is a few words after the word for searching, there too. A line of words
+and nothing else, two of them or more among the names every site gives its pages (``Home``, ``About``, ``Contact``,
+``Главная``, ``Контакты``, ``Обратная связь``) and two others at most, is its menu bar, there too. The heading of a
+site's section with nothing under it closing the page (``Kommentare``, ``Другие записи:``) is the site's, and so is
+a button in brackets anywhere (``[Show full text]``, ``[Закрыть]``, closing a note's pop-up).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ _SEARCH = re.compile(r"^(?:search|find|поиск|найти|искать)(?:\s+
 _WIDGET_WORDS = (
     r"share|tweet|print|e-?mail|like|subscribe|bookmark|log\s?in|sign\s?(?:in|up)|register|my account|read more"
     r"|поделиться|распечатать|версия для печати|в закладки|подписаться|войти|вход|выход|регистрация"
-    r"|личный кабинет|кабинет|читать далее|нравится"
+    r"|личный кабинет|кабинет|читать далее|нравится|(?:header |sidebar |footer )?ads?|advertisement|sponsored|реклама"
+    r"|special pages|служебные страницы"
 )
 _COUNTED_WORDS = (
     r"views?|comments?|rating|votes?|likes?|downloads?|reads?"
