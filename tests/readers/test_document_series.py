@@ -204,6 +204,18 @@ P. P. Petrov - S. S. Sidorov
 Your report came today and I answer it at once, before the meeting of the commission.
 
 P. Petrov
+
+SIDOROV TO PETROV
+
+Your answer came too late for the meeting, which had already ended when we read it.
+
+S. Sidorov
+
+To Peter Petrov
+
+The commission meets again on Monday, and your report will be read out to it first.
+
+S. Sidorov
 """
 
 
@@ -214,10 +226,14 @@ def test_letters_headed_by_writers_and_addressees_are_cut_at_each() -> None:
         "Петров — Сидорову",
         "Сидоров, Орлов — Петрову",
         "P. P. Petrov - S. S. Sidorov",
+        "SIDOROV TO PETROV",
+        "To Peter Petrov",
     ]
 
 
-@pytest.mark.parametrize("line", ["Translation - English", "Москва — Кремль", "Stalin - Molotov"])
+@pytest.mark.parametrize(
+    "line", ["Translation - English", "Москва — Кремль", "Stalin - Molotov", "Translation to English", "To Moscow"]
+)
 def test_a_pair_of_words_that_names_no_addressee_opens_no_letter(line: str) -> None:
     page = (
         "Письмо Сидорову\n\nДорогой друг! Посылаю тебе отчёт комиссии и прошу ответить сегодня же.\n\n"

@@ -61,6 +61,12 @@ _KIND = re.compile(
 _NAME = r"(?:[A-ZА-ЯЁ]\.\s?){0,3}[A-ZА-ЯЁ][\w'’-]+"
 _SIDE = rf"{_NAME}(?:(?:,\s*|\s+(?:и|and)\s+){_NAME})*"
 _CORRESPONDENTS = re.compile(rf"^(?P<from>{_SIDE})\s[—–-]\s(?P<to>{_SIDE})\.?$")
+# An English letter's heading, undated: "MARX TO ENGELS" in capitals, or "To Friedrich Engels", "To Comrade Orlov",
+# "To V. I. Lenin" (a given name or initials and the surname; "To Moscow" may be an address).
+_CAPS_NAME = r"[A-Z][A-Z'’-]+"
+_CAPS_SIDE = rf"{_CAPS_NAME}(?:(?:,\s*|\s+AND\s+){_CAPS_NAME})*"
+_PERSON = r"(?:(?:[A-Z]\.\s?){1,3}|[A-Z][a-z]+\s+)[A-Z][a-z'’-]+"
+_TO_HEADING = re.compile(rf"^{_CAPS_SIDE}\s+TO\s+{_CAPS_SIDE}$|^To\s+(?:Comrade\s+[A-Z][a-z'’-]+|{_PERSON})\.?$")
 _DATIVE = re.compile(r"(?:[уюУЮ]|[оО][мМ][уУ]|[оО][йЙ]|[ыиЫИ][мМ])$")
 _STEM = 6  # enough of a kind's name to find it in any case ending
 _NUMBER_SIGN = re.compile(r"(?:№|\bN[oº°]?\.?|\bNo\.?)\s*\d")
@@ -233,15 +239,18 @@ def _closes(line: str, previous: str) -> bool:
 def _heading(line: str) -> bool:
     """A line that names a letter: a dated "X to Y" heading, an undated one naming its writers and addressees by
     their initials or the addressees in the dative (``М. ГОРЬКИЙ — И. В. СТАЛИНУ``, ``Каганович — Сталину``,
-    ``G. K. Ordzhonikidze - V. I. Lenin``), or one opening with the word for a letter that is no sentence
-    (``Письмо написано в ответ на запрос.`` is one)."""
+    ``G. K. Ordzhonikidze - V. I. Lenin``, ``MARX TO ENGELS``, ``To Friedrich Engels``), or one opening with the word
+    for a letter that is no sentence (``Письмо написано в ответ на запрос.`` is one)."""
     if DATED_HEADING.match(line) or _correspondents(line):
         return True
     return bool(NAMED.match(line)) and _short_heading(line)
 
 
 def _correspondents(line: str) -> bool:
-    """Whether a line is "writers — addressees", the addressees in the dative or a side named with initials."""
+    """Whether a line is "writers — addressees", the addressees in the dative or a side named with initials, or
+    in English "WRITERS TO ADDRESSEES" in capitals or "To" a person."""
+    if _TO_HEADING.match(line):
+        return len(line.split()) <= _HEADING_WORDS
     match = _CORRESPONDENTS.match(line)
     return (
         match is not None
