@@ -72,9 +72,9 @@ MASTHEAD = {
     ),
 }
 NOT_MASTHEAD = [
-    # a date of the web's years under the document's first sentence is the document's (or its site's, but past
-    # its text nothing says which)
-    "Letter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n\nPosted: 2020-11-18\n",
+    # a date of the web's years between the document's sentences is the document's
+    "Letter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n\nPosted: 2020-11-18\n\n"
+    "The letter's second sentence is long enough to be a sentence.\n",
     # a date of the document's own time after a label is the document's
     "Опубликовано: 7 октября 1916 г.\n\nПисьмо Петрову\n\nТекст письма достаточно длинный, чтобы быть предложением.\n",
     # a date alone under no label

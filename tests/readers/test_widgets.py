@@ -57,6 +57,20 @@ def test_a_search_boxs_label_above_and_below_the_text_is_the_sites(line: str) ->
     assert widgets([line, TEXT, line]) == {0: "search box", 2: "search box"}
 
 
+SITE_LINES = {
+    "Tags: Stalin, Moscow, letters": "tag line",
+    "Метки: Сталин, Москва": "tag line",
+    "Posted in Letters, Moscow": "tag line",
+    "Опубликовано: 2020-11-18": "publication line",
+    "Posted: May 3, 2019 at 10:15": "publication line",
+}
+
+
+@pytest.mark.parametrize("line", SITE_LINES)
+def test_tags_and_dates_of_publication_above_and_below_the_text_are_the_sites(line: str) -> None:
+    assert widgets([line, TEXT, line]) == {0: SITE_LINES[line], 2: SITE_LINES[line]}
+
+
 @pytest.mark.parametrize("line", MENU_BARS)
 def test_a_bar_of_the_sites_pages_above_and_below_the_text_is_its_menu(line: str) -> None:
     assert widgets([line, TEXT, line]) == {0: "menu bar", 2: "menu bar"}

@@ -183,8 +183,13 @@ def _menu_item(line: str) -> bool:
 
 def _publication(line: str, previous: str) -> bool:
     """Whether ``line`` is a site's date of publication: after its label, or alone under a label line."""
+    return labelled_publication(line) or (_PUBLICATION.match(line) is not None and bool(_LABEL_ALONE.match(previous)))
+
+
+def labelled_publication(line: str) -> bool:
+    """Whether ``line`` is a site's date of publication after its label (``Posted: May 3, 2019``)."""
     match = _PUBLICATION.match(line)
-    return match is not None and (match.group("label") is not None or bool(_LABEL_ALONE.match(previous)))
+    return match is not None and match.group("label") is not None
 
 
 def _copyright(line: str) -> bool:

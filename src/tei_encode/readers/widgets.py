@@ -10,12 +10,16 @@ and only where a site puts them: above the page's first sentence or below its la
 and nothing else, two of them or more among the names every site gives its pages (``Home``, ``About``, ``Contact``,
 ``Главная``, ``Контакты``, ``Обратная связь``) and two others at most, is its menu bar, there too. The heading of a
 site's section with nothing under it closing the page (``Kommentare``, ``Другие записи:``) is the site's, and so is
-a button in brackets anywhere (``[Show full text]``, ``[Закрыть]``, closing a note's pop-up).
+a button in brackets anywhere (``[Show full text]``, ``[Закрыть]``, closing a note's pop-up). Outside the text too,
+a blog's tags and categories (``Tags: ...``, ``Метки: ...``, ``Posted in ...``) and a site's date of publication
+after its label (``Posted: May 3, 2019``, as at the head in ``readers/masthead.py``) are the site's.
 """
 
 from __future__ import annotations
 
 import re
+
+from .masthead import labelled_publication
 
 # A button in brackets, anywhere (a note's pop-up closes with "[Закрыть]"): "[Show full text]", "[Скрыть]".
 _BUTTON = re.compile(
@@ -27,6 +31,12 @@ _BUTTON = re.compile(
 _PAGE_END = re.compile(
     r"^(?:comments?|kommentare|комментари[ийя]|другие записи|похожие (?:записи|материалы|статьи)"
     r"|related (?:posts|articles)|читайте также)\s*:?$",
+    re.I,
+)
+# A blog's tags and categories: "Tags: Stalin, Moscow", "Метки: ...", "Posted in Letters".
+_TAGS = re.compile(
+    r"^(?:(?:tags?|labels|categor(?:y|ies)|метки|теги|ярлыки|рубрик[аи]|категори[яи])\s*:"
+    r"|(?:posted in|filed under)\b(?!.*\d))",
     re.I,
 )
 # A search box: its label or placeholder, a few words ("Поиск по документам XX века", "Search this site").
@@ -74,6 +84,8 @@ def widgets(lines: list[str]) -> dict[int, str]:
     if last > sentences[-1] and _PAGE_END.match(lines[last].strip()):
         found[last] = "site section"
     found |= {i: "site widget" for i in outside if i not in found and _WIDGET.match(lines[i].strip())}
+    found |= {i: "tag line" for i in outside if i not in found and _TAGS.match(lines[i].strip())}
+    found |= {i: "publication line" for i in outside if i not in found and labelled_publication(lines[i].strip())}
     found |= {i: "search box" for i in outside if i not in found and _SEARCH.match(lines[i].strip())}
     return found | {i: "menu bar" for i in outside if i not in found and _menu_bar(lines[i].strip())}
 
