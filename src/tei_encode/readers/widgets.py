@@ -42,7 +42,7 @@ _TAGS = re.compile(
 # A search box: its label or placeholder, a few words ("Поиск по документам XX века", "Search this site").
 _SEARCH = re.compile(r"^(?:search|find|поиск|найти|искать)(?:\s+\S+){0,5}$", re.I)
 _WIDGET_WORDS = (
-    r"share|tweet|print|e-?mail|like|subscribe|bookmark|log\s?in|sign\s?(?:in|up)|register|my account|read more"
+    r"share|tweet|print|e-?mail|like|subscribe|bookmark|log\s?in|sign\s?(?:in|up)|my account|read more"
     r"|поделиться|распечатать|версия для печати|в закладки|подписаться|войти|вход|выход|регистрация"
     r"|личный кабинет|кабинет|читать далее|нравится|(?:header |sidebar |footer )?ads?|advertisement|sponsored|реклама"
     r"|special pages|служебные страницы"
