@@ -27,7 +27,7 @@
       <xsl:when test="string($id)">
         <a class="entity {local-name()}">
           <xsl:attribute name="href"><xsl:call-template name="entry-page"/>#<xsl:value-of select="$id"/></xsl:attribute>
-          <xsl:call-template name="entry-title"/>
+          <xsl:call-template name="entry-title"><xsl:with-param name="id" select="$id"/></xsl:call-template>
           <xsl:apply-templates/>
         </a>
       </xsl:when>

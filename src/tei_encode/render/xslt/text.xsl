@@ -21,7 +21,8 @@
   <xsl:variable name="unsafe"> #%?/\"&lt;&gt;'()[]{}|^`</xsl:variable>
   <xsl:variable name="safe">____________________</xsl:variable>
 
-  <xsl:key name="entry" match="tei:person|tei:place|tei:org|tei:personGrp" use="@xml:id"/>
+  <!-- one key for every id (a register entry is found by it too): libxslt walks the whole document once for
+       each key it indexes -->
   <xsl:key name="by-id" match="*[@xml:id]" use="@xml:id"/>
 
   <!-- notes rendered as numbered footnotes: notes placed at the end, and notes inside running text
@@ -227,9 +228,10 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- id: the name's entry-id, when the caller has it already -->
   <xsl:template name="entry-title">
-    <xsl:variable name="id"><xsl:call-template name="entry-id"/></xsl:variable>
-    <xsl:variable name="entry" select="key('entry', $id)[1]"/>
+    <xsl:param name="id"><xsl:call-template name="entry-id"/></xsl:param>
+    <xsl:variable name="entry" select="key('by-id', $id)[self::tei:person or self::tei:place or self::tei:org or self::tei:personGrp][1]"/>
     <xsl:variable name="names" select="$entry/*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name]"/>
     <xsl:choose>
       <xsl:when test="$entry">
