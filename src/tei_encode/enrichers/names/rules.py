@@ -221,7 +221,7 @@ QUICK_TESTS = {
     HONORIFIC: re.compile(r"ов\.|т\.|оварищ|Comrade|Cde|Tov\."),
     TYPIST: re.compile(r"(?:отп|исп|печ)\."),
     CERTIFIER: re.compile("/"),
-    CERTIFIED_BY: re.compile(CERTIFICATION, re.I),
+    CERTIFIED_BY: re.compile(rf"^(?i:{CERTIFICATION})", re.M),  # at a line's start, as the pattern wants them
     CONTRIBUTOR: re.compile(r"ed[ \t]+(?:(?:for|from|into)[ \t]+[\w-]+[ \t]+)?by"),
     AUTHORS: re.compile(r"ed in[ \t]"),
     CONTRIBUTOR_RU: re.compile("шифровал"),
