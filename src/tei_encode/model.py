@@ -54,7 +54,10 @@ class Span:
 
     def attr(self, name: str, default: str = "") -> str:
         """The value of one attribute, or ``default``."""
-        return dict(self.attrs).get(name, default)
+        for key, value in reversed(self.attrs):  # the last of a name, as a dict of them would keep; no dict made
+            if key == name:
+                return value
+        return default
 
     def covers(self, other: Span) -> bool:
         """Whether this span contains ``other``."""
@@ -87,7 +90,10 @@ class Block:
 
     def spans_of(self, kind: SpanKind) -> list[Span]:
         """The spans of one kind, in text order."""
-        return sorted(s for s in self.spans if s.kind == kind)
+        found = [s for s in self.spans if s.kind == kind]
+        if len(found) > 1:  # most blocks hold none or one: no comparison of spans, which runs in Python
+            found.sort()
+        return found
 
     def is_free(self, start: int, end: int, *kinds: SpanKind) -> bool:
         """Whether no span of the given kinds (any kind if none) overlaps ``start:end``."""
