@@ -41,6 +41,9 @@ _BULLET = re.compile(r"\s[•·]\s")
 _BULLET_BAR = re.compile(r"^[^•·\n]+(?:\s[•·]\s[^•·\n]+){2,}$")
 _BREADCRUMB_STEP = re.compile(r"\s(?:»|›|>)\s|\s*»\s*")
 _TRAILING_STEP = re.compile(r"\s(?:»|›|>)$")
+# The signs every breadcrumb step holds: a line without one is no breadcrumb (looked for first, as the patterns above
+# are tried at every position of a line).
+_STEP_SIGNS = ("»", "›", ">")
 _SKIP_LINK = re.compile(
     r"^(?:(?:Skip|Jump) to (?:the )?(?:main )?(?:content|navigation|menu|search)\s*)+$"
     r"|^Перейти к (?:основному )?(?:содержимому|содержанию)$",
@@ -71,11 +74,13 @@ def chrome_kind(line: str) -> str | None:
     if _PAGER.match(line) or _PAGE_OF.match(line) or (_PAGE_ROW.match(line) and _numbers_rise(line)):
         return "pager"
     if _BARS_ONLY.match(line) or (
-        NAV_BAR.match(line) and not line.startswith("|") and _link_labels(line.split("|"), _LABEL_WORDS)
+        "|" in line and NAV_BAR.match(line) and not line.startswith("|") and _link_labels(line.split("|"), _LABEL_WORDS)
     ):
         return "navigation bar"
-    if _BULLET_BAR.match(line) and _link_labels(_BULLET.split(line), _LABEL_WORDS):
+    if ("•" in line or "·" in line) and _BULLET_BAR.match(line) and _link_labels(_BULLET.split(line), _LABEL_WORDS):
         return "navigation bar"
+    if not any(sign in line for sign in _STEP_SIGNS):
+        return None
     trailing = _TRAILING_STEP.search(line)
     if trailing:  # a breadcrumb that leaves out the page it leads to: "Writers > 1930 >"
         steps = [step.strip() for step in _BREADCRUMB_STEP.split(line[: trailing.start()])]
