@@ -82,7 +82,7 @@ def _units(text: str) -> list[Chunk]:
         lines = [
             Chunk(piece.strip(), chunk.line + k)
             for k, line in enumerate(chunk.text.split("\n"))
-            for piece in RUN_ON_LABEL.split(line)
+            for piece in (RUN_ON_LABEL.split(line) if ":" in line else (line,))  # the label's colon: a quick test
             if piece.strip()
         ]
         if len(lines) > 1 and any(HEADING.match(c.text) for c in lines):
