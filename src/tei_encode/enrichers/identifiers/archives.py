@@ -100,7 +100,24 @@ def _spelling_pattern(spelling: str) -> str:
     return r"[\s.]?".join(re.escape(word) for word in spelling.split())
 
 
-ARCHIVE_PATTERN = r"(?<!\w)(?:" + "|".join(_spelling_pattern(s) for s in _SPELLINGS) + r")(?!\w)"
+def _by_first_letter(spellings: list[str]) -> str:
+    """The spellings as one alternation, grouped under their first letter, each group in the order given.
+
+    re tries the alternatives one by one at every word of a text: grouped, a word's letter is compared with a few
+    dozen first letters instead of every spelling's. Spellings with different first letters never match at the
+    same place, so the first spelling that matches (the longest, as they are sorted) is the same.
+    """
+    groups: dict[str, list[str]] = {}
+    for spelling in spellings:
+        first = spelling[0].lower()
+        groups.setdefault(first if spelling[0].isalpha() and len(first) == 1 else spelling, []).append(spelling)
+    return "|".join(
+        re.escape(members[0][0]) + "(?:" + "|".join(_spelling_pattern(s)[len(re.escape(s[0])) :] for s in members) + ")"
+        for members in groups.values()
+    )
+
+
+ARCHIVE_PATTERN = r"(?<!\w)(?:" + _by_first_letter(_SPELLINGS) + r")(?!\w)"
 """A regular expression (use with ``re.IGNORECASE``) for any known archive name."""
 
 
