@@ -112,9 +112,10 @@ _POST_TELEGRAM = re.compile(
     r"(?<![\w.])(?:Refs?|Reference|Reftels?)[:.]?[ \t]+"
     r"(?P<value>(?-i:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+\d{1,5})(?!\w)"
 )
-# A message cited by its series in capitals and its number, with its date: "WARX 90992 of 01 July 1949".
+# A message cited by its series in capitals and its number, with its date: "WARX 90992 of 01 July 1949". It opens
+# with its first capital and looks behind it (searched in every text with an "of": re skips to the capitals).
 _SERIES_MESSAGE = re.compile(
-    rf"(?<![\w.])(?P<value>[A-Z]{{3,5}}[ \t]+(?!(?:1[5-9]|20)\d\d\b)\d{{3,6}})"
+    rf"(?P<value>[A-Z](?<![\w.][A-Z])[A-Z]{{2,4}}[ \t]+(?!(?:1[5-9]|20)\d\d\b)\d{{3,6}})"
     rf"(?=[ \t]+of[ \t]+\d{{1,2}}[ \t]+(?:{'|'.join(ENGLISH_MONTHS)}))"
 )
 # A registration stamp: the number and its date alone on a line, "6148    27/X/62".
