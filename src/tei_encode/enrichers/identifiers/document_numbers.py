@@ -359,8 +359,9 @@ def _has_sign(lowered: str) -> bool:
     return any(sign in lowered for sign in _SIGNS) or _LETTER_SIGN.search(lowered) is not None
 
 
-# "No" or "N" as a number sign, lower-cased (a quick test of _SIGN's forms without a mark).
-_LETTER_SIGN = re.compile(r"(?<![\w.])no?[ \t]?(?:[а-яё][ \t]?)?\d")
+# "No" or "N" as a number sign, lower-cased (a quick test of _SIGN's forms without a mark). The look-behind follows
+# the "n", so that a search skips to the letter instead of trying every position.
+_LETTER_SIGN = re.compile(r"n(?<![\w.]n)o?[ \t]?(?:[а-яё][ \t]?)?\d")
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 
 
