@@ -35,8 +35,13 @@ def document_blocks(document: Document) -> list[Block]:
 
 @lru_cache(maxsize=1024)
 def _pattern(text: str) -> re.Pattern[str]:
-    words = [re.escape(word) for word in text.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)") if words else re.compile(r"(?!)")
+    words = text.split()
+    if not words:
+        return re.compile(r"(?!)")
+    # No word character before the text: looked behind its first character, so that a search skips to that character
+    # instead of trying every position.
+    first = re.escape(words[0][0]) + r"(?<!\w.)" + re.escape(words[0][1:])
+    return re.compile(r"\s+".join([first, *map(re.escape, words[1:])]) + r"(?!\w)")
 
 
 def occurrences(blocks: list[Block], text: str) -> list[Position]:
