@@ -32,12 +32,12 @@ from ..names.organisations import names_organisation
 from ..unregistered.places import NOT_PLACES
 from .candidates import (
     CONNECTIVES,
-    PREVIOUS_WORD,
     free_capitalised_words,
     is_common_russian_word,
     is_free,
     name_end,
     opens_sentence,
+    previous_word,
     trimmed,
 )
 from .gazetteer import Place, lookup, source
@@ -287,7 +287,7 @@ def _surname_first(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if " " in word or not CYRILLIC.search(word):
         return False
-    before = PREVIOUS_WORD.search(text, 0, start)
+    before = previous_word(text, start)
     if before is not None and before.group(1).lower() in RUSSIAN_PLACE_PREPOSITIONS:
         return False
     return "Surn" in morph().parse(word)[0].tag
@@ -310,7 +310,7 @@ def _words_in_capitals(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in CAPITALS_WORD.finditer(text):
         start, end = match.span()
-        before = PREVIOUS_WORD.search(text, 0, start)
+        before = previous_word(text, start)
         after = NEXT_WORD.match(text, end)
         joined_before = before is not None and before.group(1).isupper() and before.group(1) not in CAPITAL_CONNECTIVES
         if joined_before or (after and after.group(1).isupper()):
@@ -325,7 +325,7 @@ def _short_abbreviations(text: str) -> list[tuple[int, int, str]]:
     alone (not in a line of capitals: ``LET US``)."""
     found = []
     for match in SHORT_ABBREVIATION.finditer(text):
-        before = PREVIOUS_WORD.search(text, 0, match.start())
+        before = previous_word(text, match.start())
         after = NEXT_WORD.match(text, match.end())
         if not (before and before.group(1).isupper()) and not (after and after.group(1).isupper()):
             found.append((match.start(), match.end(), match.group()))
@@ -358,7 +358,7 @@ def _capitalised_runs(text: str, free: list[tuple[int, int]]) -> list[tuple[int,
 
 def _joined_before(text: str, start: int) -> bool:
     """Whether a capitalised word (claimed, or in capitals) stands a space before ``start``; not a heading's ``To``."""
-    match = PREVIOUS_WORD.search(text, 0, start)
+    match = previous_word(text, start)
     word = match.group(1) if match is not None else ""
     return word[:1].isupper() and word not in CONNECTIVES and not _beside(word)
 

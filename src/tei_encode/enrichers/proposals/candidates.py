@@ -19,10 +19,21 @@ from ..unregistered.keys import nominative
 from ..unregistered.places import NOT_RUSSIAN_PLACE, NOT_RUSSIAN_PLACES
 
 WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
-# The word before a position, with one space between (``Nanjing Road``).
+# The word before a position, with one space between (``Nanjing Road``): see ``previous_word``.
 PREVIOUS_WORD = re.compile(r"([^\W\d_]+) $")
+_NEAR = 40  # how far before a position ``previous_word`` looks first
 # The word after a position, with one space between.
 NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+
+
+def previous_word(text: str, start: int) -> re.Match[str] | None:
+    """``PREVIOUS_WORD.search(text, 0, start)``, looked for just before ``start`` first: a search from the start of
+    the text tries every position on the way. A match found where the search began may go on further back."""
+    near = max(0, start - _NEAR)
+    found = PREVIOUS_WORD.search(text, near, start)
+    return PREVIOUS_WORD.search(text, 0, start) if found is not None and found.start() == near > 0 else found
+
+
 # A word of WORD that starts with a capital and goes on in small letters (``Litvinov``, ``Пекине``; not ``ЦК``).
 # (The capital before the look-behind that no letter precedes it: a search then skips to the capitals.)
 CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ](?<![^\W\d_][A-ZÀ-ÖØ-ÞА-ЯЁ])[a-zß-öø-ÿа-яё][^\W\d_]*(?:[-’'][^\W\d_]+)*")

@@ -19,7 +19,7 @@ from ...model import Block, span
 from ..names.index import fold
 from ..names.words import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
 from ..unregistered.places import NOT_PLACES, PLACE_KINDS
-from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, opens_sentence
+from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, opens_sentence, previous_word
 from .gazetteer import lookup
 from .repeats import surname_refs
 from .surnames import NAMED_AFTER
@@ -115,7 +115,7 @@ def _is_surname(text: str, match: re.Match[str]) -> bool:
         return False
     if lookup(match.group()) is not None:  # "Port Elizabeth"; a town named like a surname is no matter
         return False
-    before = PREVIOUS_WORD.search(text, 0, match.start())
+    before = previous_word(text, match.start())
     if before is not None and _joined(before.group(1)) and not opens_sentence(text, before.start(1)):
         return False
     after = NEXT_WORD.match(text, match.end())

@@ -23,10 +23,10 @@ from ..unregistered.places import NOT_PLACES
 from .candidates import (
     CONNECTIVES,
     NEXT_WORD,
-    PREVIOUS_WORD,
     is_common_russian_word,
     is_free,
     opens_sentence,
+    previous_word,
 )
 from .gazetteer import lookup
 from .surnames import NAMED_AFTER, initial_before, surname_shaped
@@ -142,7 +142,7 @@ def _surname_shaped(word: str) -> bool:
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether no capitalised word is joined to ``start:end`` by a space but a post or a sentence's first word
     before it (``Premier Kosygin``, ``In Kosygin's view``), and nothing named after it follows."""
-    before = PREVIOUS_WORD.search(text, 0, start)
+    before = previous_word(text, start)
     if (
         before is not None
         and before.group(1)[0].isupper()

@@ -20,7 +20,7 @@ from ..names.initials import given_name_start
 from ..names.rules import SURNAME_ENDING
 from ..names.words import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, PERSON_AUXILIARIES, PERSON_VERBS, TITLE_WORDS
 from ..unregistered.places import NOT_PLACE_ENDING, NOT_PLACES
-from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, WORD, is_free, name_end, opens_sentence
+from .candidates import CONNECTIVES, NEXT_WORD, WORD, is_free, name_end, opens_sentence, previous_word
 from .gazetteer import lookup
 
 SOURCE = "rule:surname-form"
@@ -140,7 +140,7 @@ def _may_own(word: str) -> bool:
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether no capitalised word is joined to ``start:end`` by a space (``Petrovsky Street``); a word before
     it that opens a sentence does not count (``In Litvinov's view``)."""
-    before = PREVIOUS_WORD.search(text, 0, start)
+    before = previous_word(text, start)
     word = before.group(1) if before is not None else ""
     if (
         word[:1].isupper()
