@@ -72,8 +72,8 @@ NEXT_WORD = re.compile(r" ([^\W\d_]{2,})")
 CAPITALS_WORD = re.compile(r"[A-ZА-ЯЁ](?<![^\W\d_][A-ZА-ЯЁ])[A-ZА-ЯЁ]{2,}(?![^\W\d_])")
 # Prepositions a line in capitals puts before a place ("IN LONDON", "FROM PYONGYANG").
 CAPITAL_CONNECTIVES = frozenset({"IN", "AT", "FROM", "TO", "NEAR"})
-# Abbreviations of states that CAPITALS_WORD does not find.
-SHORT_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|US|UK)(?!\w)")
+# Abbreviations of states that CAPITALS_WORD does not find. (The U before the look-behind: a search skips to the U's.)
+SHORT_ABBREVIATION = re.compile(r"U(?<![\w.]U)(?:\.S\.(?:A\.)?|\.K\.|S|K)(?!\w)")
 # One or two initials right before a name, perhaps abbreviated given names ("Ив. Ив.", "Wl."), not the end of an
 # abbreviation or a word ("U.S. Army"), or a given name alone in the editors' brackets ("[Stepan] Chervonenko";
 # not "[Cuban President Osvaldo] Dorticos").
