@@ -38,6 +38,9 @@ class BaseValidator:
     name = "schema"
     # Whether ``prepare`` uses the vocabulary (else collecting it can be skipped).
     needs_vocabulary = False
+    # Whether ``prepare`` may be given a guess at the names (``vocabulary.sampled_vocabulary``): a
+    # document using others is then checked again with its own, at the cost of that document only.
+    guesses_vocabulary = False
 
     def prepare(self, vocabulary: Vocabulary) -> None:
         """Get ready for documents using at most the names of ``vocabulary`` (nothing to do by default)."""

@@ -40,6 +40,7 @@ class RelaxNGValidator(BaseValidator):
     """A RELAX NG schema (XML syntax), compiled for the vocabulary of the documents it sees."""
 
     name = "relaxng"
+    guesses_vocabulary = True
 
     def __init__(self, path: Path, *, disk_cache: bool = True) -> None:
         self.path = path
@@ -64,9 +65,7 @@ class RelaxNGValidator(BaseValidator):
     def _compiled(self, vocabulary: Vocabulary) -> etree.RelaxNG:
         if self.needs_vocabulary:
             # Names the grammar does not know prune nothing: documents differing only in those share a grammar.
-            if self.names is None:
-                self.names = grammar_names(self.grammar)
-            vocabulary = vocabulary.within(self.names)
+            vocabulary = self._known(vocabulary)
         key = (self.checksum, vocabulary.key() if self.needs_vocabulary else "")
         if key not in _COMPILED:
             if len(_COMPILED) >= _KEEP:
@@ -101,17 +100,30 @@ class RelaxNGValidator(BaseValidator):
             raise SchemaError(f"{self.path}: cannot compile RELAX NG schema: {exc}") from exc
 
     def iter_errors(self, tree: etree._ElementTree | etree._Element, file: str = "") -> Iterator[Diagnostic]:
-        """Every error of the document in TEI terms (``messages.explain_relaxng``), without follow-on errors."""
-        own = EMPTY_VOCABULARY
+        """Every error of the document in TEI terms (``messages.explain_relaxng``), without follow-on errors.
+
+        A grammar pruned to fewer names than the document's accepts fewer documents: a document it
+        accepts is valid, and only a document it rejects needs its own names (and, when the grammar
+        lacks some of them, the grammar pruned to them to tell whether it is valid).
+        """
         if not self.needs_vocabulary:
             self.schema = self.schema or self._compiled(EMPTY_VOCABULARY)
-        else:
-            own = vocabulary_of([tree])
-            if self.schema is None or not self.vocabulary.covers(own):
-                self.prepare(self.vocabulary | own)
+        elif self.schema is None:
+            self.prepare(vocabulary_of([tree]))
         assert self.schema is not None
         if self.schema.validate(tree):
             return
+        own = EMPTY_VOCABULARY
+        if self.needs_vocabulary:
+            own = vocabulary_of([tree])
+            if not self._known(self.vocabulary).covers(self._known(own)) and self._compiled(own).validate(tree):
+                return
         from .messages import explain_relaxng  # only for invalid documents: 40 ms of imports
 
         yield from explain_relaxng(self._compiled(own), tree, file, self.path)
+
+    def _known(self, vocabulary: Vocabulary) -> Vocabulary:
+        """The names of ``vocabulary`` that the grammar knows (the others prune nothing)."""
+        if self.names is None:
+            self.names = grammar_names(self.grammar)
+        return vocabulary.within(self.names)

@@ -25,7 +25,7 @@ from . import BaseValidator, load_validator, saxon
 from .locate import SourceText
 from .sources import default_for_unnamed, schema_label, xml_model_line, xml_model_schemas
 from .stream import is_large, prolog_tree, stream_findings
-from .vocabulary import EMPTY_VOCABULARY, forget_vocabulary, vocabularies_kept, vocabulary_of
+from .vocabulary import EMPTY_VOCABULARY, forget_vocabulary, sampled_vocabulary, vocabularies_kept, vocabulary_of
 
 Progress = Callable[[int, int], None]
 _VALIDATORS: dict[Path, BaseValidator] = {}
@@ -312,8 +312,12 @@ def _findings(path: Path, tree: etree._ElementTree | None, validators: Sequence[
 def _prepared(schemas: tuple[Path, ...], members: list[tuple[Path, etree._ElementTree | None]]) -> list[BaseValidator]:
     """The validators of a group, prepared for the names of its documents."""
     validators = [validator_for(p) for p in schemas]
-    needed = any(v.needs_vocabulary for v in validators)
-    vocabulary = vocabulary_of(tree for _, tree in members if tree is not None) if needed else EMPTY_VOCABULARY
+    trees = [tree for _, tree in members if tree is not None]
+    needing = [v for v in validators if v.needs_vocabulary]
+    vocabulary = EMPTY_VOCABULARY
+    if needing:
+        guessed = all(v.guesses_vocabulary for v in needing)
+        vocabulary = sampled_vocabulary(trees) if guessed else vocabulary_of(trees)
     for validator in validators:
         validator.prepare(vocabulary)
     return validators
