@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tei_encode.validate import run, vocabulary
+from tei_encode.validate import run
 from tei_encode.validate.run import validate_files
 from tests.conftest import require_shared
 
@@ -69,18 +69,19 @@ def test_findings_do_not_depend_on_how_the_run_is_cut_into_chunks(
     assert any(whole.values()) and not all(whole.values())
 
 
-@pytest.mark.parametrize("sample", [0, 3, 40])
+@pytest.mark.parametrize("guess_bytes", [0, 300, 3000])
 def test_a_guess_at_the_runs_names_that_misses_some_changes_no_finding(
-    monkeypatch: pytest.MonkeyPatch, tei_all: list[Path], sample: int
+    monkeypatch: pytest.MonkeyPatch, tei_all: list[Path], guess_bytes: int
 ) -> None:
-    """A chunk's grammar is pruned to the names of its documents' first elements; documents using others
-    are checked with their own names, and get the findings and verdict every name would give them."""
+    """The run's grammar is pruned to the names of the start of each file; documents using others are
+    checked with their own names, and get the findings and verdict every name would give them."""
     files = sorted(FIXTURES.glob("*.xml")) + sorted(require_shared("real-tei/escher").glob("*.xml"))[:20]
-    monkeypatch.setattr(run, "sampled_vocabulary", vocabulary.vocabulary_of)
+    monkeypatch.setattr(run, "_VALIDATORS", {})
+    monkeypatch.setattr(run, "_GUESS_BYTES", 1 << 30)  # the whole of every file
     every_name = validate_files(files, tei_all)
-    monkeypatch.undo()
-    monkeypatch.setattr(vocabulary, "_SAMPLE", sample)
-    assert validate_files(files, tei_all) == every_name
+    monkeypatch.setattr(run, "_VALIDATORS", {})  # a grammar covering the names asked for is kept
+    monkeypatch.setattr(run, "_GUESS_BYTES", guess_bytes)
+    assert validate_files(files, tei_all, jobs=2) == every_name
     assert any(every_name.values()) and not all(every_name.values())
 
 

@@ -95,13 +95,21 @@ def validate(
         if jobs is None:
             jobs = 0 if len(files) >= PARALLEL_FROM else 1
         with progress_bar("validating") as progress:
-            results = validate_files(files, chosen, jobs=jobs or os.cpu_count() or 1, progress=progress)
+            results = validate_files(files, chosen, jobs=jobs or _cores(), progress=progress)
     except TeiEncodeError as exc:
         fail(str(exc))
     elapsed = time.monotonic() - started
     click.echo(format_report(results, report_format, elapsed, results.schemas), nl=False)
     click.echo(summary_line(results, elapsed, results.schemas), err=True)
     sys.exit(1 if invalid_files(results) else 0)
+
+
+def _cores() -> int:
+    """The processors this process may run on (a CI runner's container may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def _conformance(files: list[Path], schemas: list[Path] | None, report_format: str) -> None:

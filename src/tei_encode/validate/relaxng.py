@@ -58,7 +58,14 @@ class RelaxNGValidator(BaseValidator):
         self.schema: etree.RelaxNG | None = None
 
     def prepare(self, vocabulary: Vocabulary) -> None:
-        """Compile the grammar for documents using at most the names of ``vocabulary``."""
+        """Compile the grammar for documents using at most the names of ``vocabulary``.
+
+        A grammar pruned to more names gives the same verdicts: the one compiled already is kept
+        when it covers them (the chunks of a run, prepared before workers are forked).
+        """
+        covered = self.needs_vocabulary and self._known(self.vocabulary).covers(self._known(vocabulary))
+        if self.schema is not None and covered:
+            return
         self.vocabulary = vocabulary
         self.schema = self._compiled(vocabulary)
 

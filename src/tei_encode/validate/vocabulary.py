@@ -6,7 +6,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
 
 from lxml import etree
 
@@ -66,28 +65,6 @@ def vocabulary_of(trees: Iterable[etree._ElementTree | etree._Element]) -> Vocab
         own = _document_vocabulary(root)
         elements |= own.elements
         attributes |= own.attributes
-    return Vocabulary(frozenset(elements), frozenset(attributes))
-
-
-# Elements of each document a guess at a set of documents' names looks at: a TEI document's header
-# and first pages use most of the names its body repeats.
-_SAMPLE = 500
-
-
-def sampled_vocabulary(trees: Iterable[etree._ElementTree | etree._Element]) -> Vocabulary:
-    """The names of the first ``_SAMPLE`` elements of each of ``trees`` and of their attributes.
-
-    A guess, for validators whose grammar, pruned to too few names, only rejects a document that
-    then brings its own names (``needs_vocabulary`` and ``guesses_vocabulary``): it costs a tenth of
-    the names of every element of a large corpus.
-    """
-    elements: set[str] = set()
-    attributes: set[str] = set()
-    for tree in trees:
-        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-        for element in islice(root.iter(etree.Element), _SAMPLE):
-            elements.add(element.tag)
-            attributes.update(element.keys())
     return Vocabulary(frozenset(elements), frozenset(attributes))
 
 
