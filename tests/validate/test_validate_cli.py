@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from tei_encode.cli import main
+from tei_encode.validate import run
 from tei_encode.validate.cache import url_cache_path
 from tei_encode.validate.named import NAMED
 from tei_encode.validate.run import validate_files
@@ -182,3 +183,14 @@ def test_jobs_with_progress_report_every_file_as_one_process_does() -> None:
     assert any(alone.values()) and not all(alone.values())
     assert seen[-1] == (len(files), len(files))
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_a_run_of_a_few_megabytes_takes_every_core_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    letter = FIXTURES / "valid-minimal-letter.xml"
+    monkeypatch.setattr(run, "cores", lambda: 3)
+    assert run.default_jobs([letter]) == 1
+    assert run.default_jobs(sorted(FIXTURES.glob("*.xml"))) == 1
+    large = tmp_path / "large.xml"
+    large.write_bytes(b"<TEI/>".ljust(run.PARALLEL_FROM_MB << 20))
+    assert run.default_jobs([letter, large]) == 3
+    assert run.default_jobs([letter, tmp_path / "absent.xml"]) == 1  # reported when validated

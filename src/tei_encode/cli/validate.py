@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -11,12 +10,17 @@ import click
 
 from ..errors import TeiEncodeError
 from ..validate.reports import FORMATS, format_report, invalid_files, summary_line
-from ..validate.run import expand_paths, missing_paths, validate_files, validator_for
+from ..validate.run import (
+    PARALLEL_FROM_MB,
+    cores,
+    default_jobs,
+    expand_paths,
+    missing_paths,
+    validate_files,
+    validator_for,
+)
 from ..validate.sources import resolve_schema
 from .common import fail, progress_bar
-
-# Below this many files, starting workers costs more than it saves.
-PARALLEL_FROM = 500
 
 
 @click.command()
@@ -45,7 +49,7 @@ PARALLEL_FROM = 500
     type=click.IntRange(min=0),
     default=None,
     help="Worker processes; 0 means one per CPU core. Default: one per core from "
-    f"{PARALLEL_FROM} files on, else one (a single process validates about 1,000 TEI files a second).",
+    f"{PARALLEL_FROM_MB} MB of files on, else one (below, starting workers costs more than it saves).",
 )
 @click.option(
     "--conformance",
@@ -92,24 +96,15 @@ def validate(
     if conformance:
         _conformance(files, chosen, report_format)
     try:
-        if jobs is None:
-            jobs = 0 if len(files) >= PARALLEL_FROM else 1
+        jobs = default_jobs(files) if jobs is None else jobs or cores()
         with progress_bar("validating") as progress:
-            results = validate_files(files, chosen, jobs=jobs or _cores(), progress=progress)
+            results = validate_files(files, chosen, jobs=jobs, progress=progress)
     except TeiEncodeError as exc:
         fail(str(exc))
     elapsed = time.monotonic() - started
     click.echo(format_report(results, report_format, elapsed, results.schemas), nl=False)
     click.echo(summary_line(results, elapsed, results.schemas), err=True)
     sys.exit(1 if invalid_files(results) else 0)
-
-
-def _cores() -> int:
-    """The processors this process may run on (a CI runner's container may allow fewer than the machine has)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def _conformance(files: list[Path], schemas: list[Path] | None, report_format: str) -> None:

@@ -213,6 +213,24 @@ def validate_files(
     return results
 
 
+# From this many megabytes of files on, a run takes one process per core by default: below, starting
+# them costs more than it saves (201 letters of 1.9 MB take 0.45 s of CPU in all, a fifth of it starting up).
+PARALLEL_FROM_MB = 4
+
+
+def default_jobs(files: Sequence[Path]) -> int:
+    """The processes a run of ``files`` takes by default: one per core from ``PARALLEL_FROM_MB`` on, else one."""
+    return cores() if sum(_size(path) for path in files) >= PARALLEL_FROM_MB << 20 else 1
+
+
+def cores() -> int:
+    """The processors this process may run on (a CI runner's container may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def _chunks(files: Sequence[Path], parts: int) -> list[list[Path]]:
     """The files in consecutive chunks of about equal bytes: ``parts`` of them, or a multiple of
     ``parts`` so that none holds much more than ``_CHUNK_BYTES``."""
