@@ -270,7 +270,7 @@ def real_corpora_section(corpora: list[str], work: Path) -> str:
         "",
         f"`python bench/validate.py --corpus NAME=DIR ...` on {machine()}, {time.strftime('%Y-%m-%d')}. Every `*.xml`",
         "under DIR against TEI P5 4.12.0 `tei_all.rng`: one cold `tei-encode validate --schema tei_all.rng "
-        "--format json` (empty cache of pruned grammars, default `--jobs`: one per core from 500 files on) and one "
+        "--format json` (empty cache of pruned grammars, default `--jobs`: one per core from 4 MB of files on) and one "
         "jing invocation, in the same run. Ratio = tei-encode cold / jing (below 1.0 is faster); warm: the same "
         'command again, the pruned grammars in the cache (CI with a cached directory). "alone = in run": '
         "invalid files of a sample whose findings alone are those of the run. Load = one-minute load average "

@@ -9,6 +9,8 @@ import tomllib
 
 import click
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from tei_encode.cli import main
@@ -19,6 +21,7 @@ from tei_encode.validate.reports import (
     escape_data,
     escape_property,
     format_report,
+    indented_records,
     summary_line,
 )
 from tests.conftest import REPO
@@ -69,6 +72,21 @@ def test_json_report() -> None:
     assert report["invalid"] == ["tei/a, b.xml", "tei/c.xml"]
     assert report["diagnostics"][0] == BAD.as_dict()
     assert [d["code"] for d in report["diagnostics"]] == ["relaxng", "schematron", "not-well-formed"]
+
+
+def test_json_report_is_the_json_modules_indented_text() -> None:
+    for results in (RESULTS, {"tei/ok.xml": []}, {}):
+        text = format_report(results, "json", 2.0, {"tei/ok.xml": "tei_all"})
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+_VALUES = st.one_of(st.text(), st.integers(), st.floats(allow_nan=False), st.none(), st.booleans())
+
+
+@given(st.lists(st.dictionaries(st.text(), _VALUES, max_size=6), max_size=5))
+def test_records_are_indented_as_the_json_module_indents_them(records: list[dict[str, object]]) -> None:
+    expected = json.dumps({"r": records}, ensure_ascii=False, indent=2)
+    assert '{\n  "r": ' + indented_records(records) + "\n}" == expected
 
 
 def test_junit_report_has_one_testcase_per_file() -> None:

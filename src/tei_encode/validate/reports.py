@@ -78,9 +78,24 @@ def _json(results: Results, elapsed: float, schemas: Mapping[str, str]) -> str:
         "invalid": invalid,
         "seconds": round(elapsed, 3),
         "checked_against": dict(schemas),
-        "diagnostics": [d.as_dict() for found in results.values() for d in found],
     }
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    head = json.dumps(report, ensure_ascii=False, indent=2)[: -len("\n}")]
+    records = indented_records([d.as_dict() for found in results.values() for d in found])
+    return f'{head},\n  "diagnostics": {records}\n}}\n'
+
+
+def indented_records(records: Sequence[Mapping[str, object]]) -> str:
+    """``json.dumps(records, ensure_ascii=False, indent=2)`` as the value of a top-level key, for flat records.
+
+    The same text, written by the JSON encoder in C: ``indent`` takes its pure Python form, which
+    spent a tenth of a second on 8,000 findings.
+    """
+    if not records:
+        return "[]"
+    inside = ",\n      "
+    items = (json.dumps(record, ensure_ascii=False, separators=(inside, ": ")) for record in records)
+    indented = (f"{{\n      {item[1:-1]}\n    }}" if item != "{}" else item for item in items)
+    return "[\n    " + ",\n    ".join(indented) + "\n  ]"
 
 
 def _junit(results: Results, elapsed: float) -> str:
