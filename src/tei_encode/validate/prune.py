@@ -252,30 +252,39 @@ class _Pruning:
         users: dict[str, set[str]] = {}
         holding: set[str] = set()
         allowed_elements, allowed_attributes = self.allowed["element"], self.allowed["attribute"]
+        patterns, heads, names, summaries = grammar.patterns, grammar.heads, grammar.names, grammar.summaries
+        reached, absences, defined = self.refs, self.absent, grammar.elements
         todo = [""]
         while todo:
             name = todo.pop()
-            pattern = grammar.pattern(name)
-            head = grammar.heads.get(name)
-            if head is not None and self._cut(head):
-                self.absent[name] = grammar.cut[name]
+            pattern = patterns.get(name) or grammar.pattern(name)
+            head = heads.get(name)
+            if head is not None and head.clark not in self.allowed[head.local]:
+                absences[name] = grammar.cut[name]
                 self.dead.add(name)
                 refs, holds = _NOTHING, True
             else:
-                elements, attributes = grammar.names[name]
-                absent = self.absent[name] = (elements - allowed_elements, attributes - allowed_attributes)
-                summary = grammar.summaries.get((name, absent))
+                elements, attributes = names[name]
+                # Mostly nothing is absent: the empty set shared, whose hash is known.
+                absent = absences[name] = (
+                    elements - allowed_elements if elements else _NOTHING,
+                    attributes - allowed_attributes if attributes else _NOTHING,
+                )
+                summary = summaries.get((name, absent))
                 if summary is None:
-                    summary = grammar.summaries[(name, absent)] = self._summary(pattern)
+                    summary = summaries[(name, absent)] = self._summary(pattern)
                 refs, holds = summary
-            self.refs[name] = refs
+            reached[name] = refs
             if holds and name:
                 holding.add(name)
             for ref in refs:
                 if name:
-                    users.setdefault(ref, set()).add(name)
-                if ref not in self.refs and ref in grammar.elements:
-                    self.refs[ref] = frozenset()
+                    if ref in users:
+                        users[ref].add(name)
+                    else:
+                        users[ref] = {name}
+                if ref not in reached and ref in defined:
+                    reached[ref] = _NOTHING
                     todo.append(ref)
         return users, holding
 
