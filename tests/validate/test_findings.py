@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tei_encode.validate import run
+from tei_encode.validate import relaxng, run
 from tei_encode.validate.run import validate_files
 from tests.conftest import require_shared
 
@@ -83,6 +83,25 @@ def test_a_guess_at_the_runs_names_that_misses_some_changes_no_finding(
     monkeypatch.setattr(run, "_GUESS_BYTES", guess_bytes)
     assert validate_files(files, tei_all, jobs=2) == every_name
     assert any(every_name.values()) and not all(every_name.values())
+
+
+def test_checking_each_document_with_its_own_names_first_changes_no_finding(
+    monkeypatch: pytest.MonkeyPatch, tei_all: list[Path]
+) -> None:
+    """Once most documents were invalid, a validator checks the next ones against their own names only."""
+    files = sorted(FIXTURES.glob("*.xml")) + sorted(require_shared("real-tei/escher").glob("*.xml"))[:20]
+    monkeypatch.setattr(run, "_VALIDATORS", {})
+    usual = validate_files(files, tei_all)
+    validator = run.validator_for(tei_all[0])
+    assert isinstance(validator, relaxng.RelaxNGValidator)
+    assert (validator.checked, validator.rejected) == (69, 27)  # one file is not well-formed
+    assert not validator._own_first()
+    validator.checked, validator.rejected = relaxng._LEARN_FROM, relaxng._LEARN_FROM // 2 + 1
+    assert validator._own_first()
+    monkeypatch.setattr(run, "_VALIDATORS", {})
+    monkeypatch.setattr(relaxng.RelaxNGValidator, "_own_first", lambda _: True)
+    assert validate_files(files, tei_all) == usual
+    assert any(usual.values()) and not all(usual.values())
 
 
 def _jing_findings(grammar: Path, files: list[Path]) -> list[tuple[str, int, int, str]]:

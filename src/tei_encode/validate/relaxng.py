@@ -3,7 +3,8 @@
 libxml2 compiles a large grammar such as TEI ``tei_all`` slowly (17-19 s). The validator
 therefore compiles the grammar pruned to the element and attribute names of the documents
 (``prune.py``), which gives the same verdicts: ``prepare(vocabulary)`` does it once for a set of
-documents, and ``iter_errors`` widens it when a document brings new names. libxml2's findings,
+documents (or a guess at their names), and ``iter_errors`` checks a document it rejects that
+brings other names against the grammar pruned to its own. libxml2's findings,
 unlike its verdicts, depend on the grammar's shape, so the findings of an invalid document come
 from the grammar pruned to that document's own names: they are the same whatever other documents
 are in the run. Compiled grammars are kept in the process, pruned forms of large grammars on
@@ -34,6 +35,8 @@ _KEEP = 8
 # Below this size a grammar compiles in milliseconds: it is used whole, and no document's
 # vocabulary needs to be collected for it.
 _PRUNE_BYTES = 100_000
+# Documents checked before a validator goes by how many were invalid.
+_LEARN_FROM = 16
 
 
 class RelaxNGValidator(BaseValidator):
@@ -56,6 +59,8 @@ class RelaxNGValidator(BaseValidator):
         self.names: Vocabulary | None = None
         self.vocabulary = EMPTY_VOCABULARY
         self.schema: etree.RelaxNG | None = None
+        # Documents checked and found invalid by this validator in this process (see ``_own_first``).
+        self.checked = self.rejected = 0
 
     def prepare(self, vocabulary: Vocabulary) -> None:
         """Compile the grammar for documents using at most the names of ``vocabulary``.
@@ -111,23 +116,37 @@ class RelaxNGValidator(BaseValidator):
 
         A grammar pruned to fewer names than the document's accepts fewer documents: a document it
         accepts is valid, and only a document it rejects needs its own names (and, when the grammar
-        lacks some of them, the grammar pruned to them to tell whether it is valid).
+        lacks some of them, the grammar pruned to them to tell whether it is valid). Where most
+        documents so far were invalid, each is checked with its own names at once (``_own_first``).
         """
+        own = EMPTY_VOCABULARY
         if not self.needs_vocabulary:
             self.schema = self.schema or self._compiled(EMPTY_VOCABULARY)
-        elif self.schema is None:
-            self.prepare(vocabulary_of([tree]))
-        assert self.schema is not None
-        if self.schema.validate(tree):
-            return
-        own = EMPTY_VOCABULARY
-        if self.needs_vocabulary:
+            valid = bool(self.schema.validate(tree))
+        elif self._own_first():
             own = vocabulary_of([tree])
-            if not self._known(self.vocabulary).covers(self._known(own)) and self._compiled(own).validate(tree):
-                return
+            valid = bool(self._compiled(own).validate(tree))
+        else:
+            if self.schema is None:
+                self.prepare(vocabulary_of([tree]))
+            assert self.schema is not None
+            valid = bool(self.schema.validate(tree))
+            if not valid:
+                own = vocabulary_of([tree])
+                covered = self._known(self.vocabulary).covers(self._known(own))
+                valid = not covered and bool(self._compiled(own).validate(tree))
+        self.checked += 1
+        if valid:
+            return
+        self.rejected += 1
         from .messages import explain_relaxng  # only for invalid documents: 40 ms of imports
 
         yield from explain_relaxng(self._compiled(own), tree, file, self.path)
+
+    def _own_first(self) -> bool:
+        """Whether most documents checked so far were invalid: the grammar of the run's names then only
+        adds a check to documents that need their own grammar for their findings anyway."""
+        return self.checked >= _LEARN_FROM and 2 * self.rejected > self.checked
 
     def _known(self, vocabulary: Vocabulary) -> Vocabulary:
         """The names of ``vocabulary`` that the grammar knows (the others prune nothing)."""
