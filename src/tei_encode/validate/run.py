@@ -196,9 +196,10 @@ def validate_files(
     chunks = _chunks(files, 1 if jobs <= 1 else jobs * 4)  # taken as they come by the process free first
     chosen = tuple(schemas) if schemas is not None else None
     guess = guessed_names(files)
-    for validator in [validator_for(path) for path in chosen or ()]:
-        if validator.guesses_vocabulary:  # once, here: forked workers start with the grammar compiled
-            validator.prepare(guess)
+    if jobs > 1 and len(chunks) > 1:
+        for validator in [validator_for(path) for path in chosen or ()]:
+            if validator.guesses_vocabulary:  # once, here: the workers start with the grammar compiled
+                validator.prepare(guess)
     if jobs <= 1 or len(chunks) < 2:
         found = [_validate_chunk(chunk, chosen, guess, advance) for chunk in chunks]
     elif pooled:
@@ -360,14 +361,19 @@ def _findings(path: Path, tree: etree._ElementTree | None, validators: Sequence[
 def _prepared(
     schemas: tuple[Path, ...], members: list[tuple[Path, etree._ElementTree | None]], guess: Vocabulary
 ) -> list[BaseValidator]:
-    """The validators of a group, prepared for the run's guessed names or the names of the group's documents."""
+    """The validators of a group, prepared for the run's guessed names or the names of the group's documents.
+
+    One document's own names are exact at the cost of a guess; files validated as they stream
+    (no tree) have grammars of their own (``stream.py``).
+    """
     validators = [validator_for(p) for p in schemas]
+    trees = [tree for _, tree in members if tree is not None]
     exact: Vocabulary | None = None
     for validator in validators:
-        if validator.guesses_vocabulary:
+        if validator.guesses_vocabulary and len(trees) > 1:
             validator.prepare(guess)
         elif validator.needs_vocabulary:
-            exact = exact or vocabulary_of(tree for _, tree in members if tree is not None)
+            exact = exact or vocabulary_of(trees)
             validator.prepare(exact)
         else:
             validator.prepare(EMPTY_VOCABULARY)
