@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -21,6 +22,8 @@ from ..validate.run import (
 )
 from ..validate.sources import resolve_schema
 from .common import fail, progress_bar
+
+_ALLOCATIONS_BETWEEN_COLLECTIONS = 10_000
 
 
 @click.command()
@@ -95,12 +98,19 @@ def validate(
         fail("no XML files to validate")
     if conformance:
         _conformance(files, chosen, report_format)
+    # Pruned grammars and their caches are many small objects that live for the run: with the
+    # default threshold (700 allocations) the collector went over them a thousand times on the
+    # Faust edition's 391 files, 0.25 s of 5 s; little of what a run allocates forms cycles.
+    threshold = gc.get_threshold()
+    gc.set_threshold(_ALLOCATIONS_BETWEEN_COLLECTIONS)
     try:
         jobs = default_jobs(files) if jobs is None else jobs or cores()
         with progress_bar("validating") as progress:
             results = validate_files(files, chosen, jobs=jobs, progress=progress)
     except TeiEncodeError as exc:
         fail(str(exc))
+    finally:
+        gc.set_threshold(*threshold)
     elapsed = time.monotonic() - started
     click.echo(format_report(results, report_format, elapsed, results.schemas), nl=False)
     click.echo(summary_line(results, elapsed, results.schemas), err=True)
