@@ -104,6 +104,28 @@ def test_checking_each_document_with_its_own_names_first_changes_no_finding(
     assert any(usual.values()) and not all(usual.values())
 
 
+def test_a_document_the_explaining_grammar_has_just_rejected_is_explained_from_that_validation(
+    tei_all: list[Path],
+) -> None:
+    from tei_encode.validate.messages import explain_relaxng
+    from tei_encode.validate.vocabulary import vocabulary_of
+
+    validator = run.validator_for(tei_all[0])
+    assert isinstance(validator, relaxng.RelaxNGValidator)
+    explained = 0
+    for fixture in sorted(FIXTURES.glob("*.xml")):
+        tree, _ = run.parse_finding(fixture)
+        if tree is None:
+            continue
+        compiled = validator._compiled(vocabulary_of([tree]))
+        if compiled.validate(tree):
+            continue
+        again = explain_relaxng(compiled, tree, fixture.name, tei_all[0], rejected=True)
+        assert again == explain_relaxng(compiled, tree, fixture.name, tei_all[0]), fixture.name
+        explained += bool(again)
+    assert explained > 10
+
+
 def _jing_findings(grammar: Path, files: list[Path]) -> list[tuple[str, int, int, str]]:
     import re
     import subprocess

@@ -99,13 +99,16 @@ def explain_relaxng(
     file: str = "",
     schema: Path | None = None,
     source: SourceText | None = None,
+    *,
+    rejected: bool = False,
 ) -> list[Diagnostic]:
     """Every RELAX NG error of a document, in TEI terms, without follow-on errors, in line order; empty when valid.
 
-    ``source`` is the document's text when it was not parsed from its file (an excerpt of a large file).
+    ``source`` is the document's text when it was not parsed from its file (an excerpt of a large file);
+    ``rejected`` tells that ``compiled`` has just rejected this document (its error log is the document's).
     """
     root = _root(tree)
-    if compiled.validate(root.getroottree()):
+    if not rejected and compiled.validate(root.getroottree()):
         return []
     rule = schema.name if schema is not None else ""
     grammar = grammar_for(schema) if schema is not None and schema.suffix == ".rng" else None

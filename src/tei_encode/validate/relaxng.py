@@ -121,27 +121,33 @@ class RelaxNGValidator(BaseValidator):
         """
         own = EMPTY_VOCABULARY
         if not self.needs_vocabulary:
-            self.schema = self.schema or self._compiled(EMPTY_VOCABULARY)
-            valid = bool(self.schema.validate(tree))
+            self.schema = last = self.schema or self._compiled(EMPTY_VOCABULARY)
+            valid = bool(last.validate(tree))
         elif self._own_first():
             own = vocabulary_of([tree])
-            valid = bool(self._compiled(own).validate(tree))
+            last = self._compiled(own)
+            valid = bool(last.validate(tree))
         else:
             if self.schema is None:
                 self.prepare(vocabulary_of([tree]))
             assert self.schema is not None
-            valid = bool(self.schema.validate(tree))
+            last = self.schema
+            valid = bool(last.validate(tree))
             if not valid:
                 own = vocabulary_of([tree])
-                covered = self._known(self.vocabulary).covers(self._known(own))
-                valid = not covered and bool(self._compiled(own).validate(tree))
+                if not self._known(self.vocabulary).covers(self._known(own)):
+                    last = self._compiled(own)
+                    valid = bool(last.validate(tree))
         self.checked += 1
         if valid:
             return
         self.rejected += 1
         from .messages import explain_relaxng  # only for invalid documents: 40 ms of imports
 
-        yield from explain_relaxng(self._compiled(own), tree, file, self.path)
+        compiled = self._compiled(own)
+        # The grammar that explains the document has just rejected it, the whole of it: its error log is current.
+        whole = isinstance(tree, etree._ElementTree) or tree.getparent() is None
+        yield from explain_relaxng(compiled, tree, file, self.path, rejected=compiled is last and whole)
 
     def _own_first(self) -> bool:
         """Whether most documents checked so far were invalid: the grammar of the run's names then only
