@@ -240,6 +240,11 @@ PLACES = [
     ("the Volga-Caspian Fleet", []),
     ("the Caspian-Volga Fleet", []),
     ("the Volga-Caspian region", ["place Volga #Volga", "place Caspian #Caspian_Sea"]),
+    # A rights statement names nothing of the document; a sentence of the text that names copyright still does.
+    ("Some documents are retained in accordance with Korean and Moscow copyright laws.", []),
+    ("© Moscow, 1990. All rights reserved.", []),
+    ("Lenin wrote from Moscow about Stalin.", ["person Lenin #Lenin", "place Moscow #Moscow", "person Stalin #Stalin"]),
+    ("The copyrights of Moscow", ["place Moscow #Moscow"]),
 ]
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ...diagnostics import Reporter
 from ...model import Block, Document
+from ..boilerplate import is_rights_statement
 from .index import NameIndex, index_for
 from .initials import INITIAL, initial_letters, resolve, with_initials
 from .match import Mention, find_mentions
@@ -53,7 +54,7 @@ class PersonsEnricher:
         """Add ``person`` spans to every block of ``document``."""
         index = index_for(context.register, "person")
         ambiguous: list[tuple[Block, Mention]] = []
-        blocks = [block for _lang, block in document.blocks()]
+        blocks = [block for _lang, block in document.blocks() if not is_rights_statement(block.text)]
         for block in blocks:
             mentions = _with_all_initials(block.text, _register_mentions(block.text, index, "person"), index)
             for mention in resolve(mentions, index.initials):
@@ -140,6 +141,8 @@ class PlacesEnricher:
         """Add ``place`` spans to every block of ``document``."""
         index = index_for(context.register, "place")
         for _lang, block in document.blocks():
+            if is_rights_statement(block.text):
+                continue
             for mention in resolve(_register_mentions(block.text, index, "place"), {}):
                 _add_mention(block, mention, "place", reporter)
             _add_imprints(block, index, reporter)

@@ -27,6 +27,7 @@ from ...diagnostics import Reporter
 from ...lexicon import ENGLISH_MONTHS
 from ...model import Block, Document, PartyKind, span
 from ...register import Authority, Entry, Name
+from ..boilerplate import is_rights_statement
 from ..names.index import CYRILLIC, morph
 from ..names.organisations import names_organisation
 from ..unregistered.places import NOT_PLACES
@@ -57,14 +58,6 @@ if TYPE_CHECKING:
 REVIEW = "Not in the register: proposed from {by}; to be reviewed by an editor."
 # Blocks that hold no names of the text (labels, page numbers, the scan's label).
 NO_NAMES = frozenset({"pb", "catchword", "facsimile", "content-label"})
-# A statement of rights or a licence: boilerplate whose names ("US and international copyright laws") are no
-# mentions of the document.
-# Searched in every block: each branch opens with a letter, and the word boundary before it is a look-behind after
-# it, so that the search skips to the letters a match can start with.
-RIGHTS_STATEMENT = re.compile(
-    r"C(?<!\wC)opyright(?:ed)?\b|c(?<!\wc)opyright(?:ed)?\b|©"
-    r"|A(?<!\wA)ll rights reserved\b|a(?<!\wa)ll rights reserved\b"
-)
 MAX_WORDS = 4
 # A word in capitals (``BEIJING``, ``USSR``), of three letters or more.
 NEXT_WORD = re.compile(r" ([^\W\d_]{2,})")
@@ -116,7 +109,7 @@ class ProposedNamesEnricher:
         blocks = [
             (lang, block)
             for lang, block in document.blocks()
-            if block.kind not in NO_NAMES and not RIGHTS_STATEMENT.search(block.text)
+            if block.kind not in NO_NAMES and not is_rights_statement(block.text)
         ]
         # The free capitalised words of each block, found once; blocks with none outside a sentence's opening
         # are left alone (the register and the rules have claimed their names).
