@@ -239,6 +239,10 @@ def _person(key: str, *names: str) -> Entry:
         ),
         ([("p", "First published in Collected Works, Volume 43, pages 12-13.")], []),
         ([("p", "He wrote through Andrei Orlov, via Navy channels, in Encryption.")], []),
+        (
+            [("p", "First published: in Der Briefwechsel zwischen F. Engels und K. Marx, in Die Zeit, at Zurich.")],
+            ["Zurich"],
+        ),
     ],
     ids=[
         "dateline-and-later-mention",
@@ -251,6 +255,7 @@ def _person(key: str, *names: str) -> Entry:
         "sent-from-to",
         "bibliographic-words",
         "persons-and-things-after-prepositions",
+        "titles-opening-with-a-german-article",
     ],
 )
 def test_unregistered_places(blocks: list[tuple[str, str]], expected: list[str]) -> None:

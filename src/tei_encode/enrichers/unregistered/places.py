@@ -69,6 +69,8 @@ NOT_PLACES = frozenset({
     "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "red", "white",
     "works", "collected", "selected", "volume", "volumes", "page", "pages", "edition", "publishers", "miscellany",
     "nos", "publications", "notes",
+    # German articles, which open the titles of works ("in Der Briefwechsel zwischen ..."), never a place's name
+    "der", "die", "das", "des", "dem",
     # languages and peoples that no ending of NOT_PLACE_ENDING tells ("in German and French")
     "german", "germans", "french", "dutch", "greek", "greeks", "czech", "czechs", "latin", "swiss", "welsh", "thai",
     "arab", "arabs", "turk", "turks", "pole", "poles", "lett", "letts", "serb", "serbs", "croat", "croats", "dane",
