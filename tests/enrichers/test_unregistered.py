@@ -187,6 +187,35 @@ def test_salutation_and_signature_name_the_correspondents() -> None:
         assert [text for text, _ in refs_of(document, "person")] == ["G. E. Zinoviev", "L. B. Kamenev"], greeting
 
 
+@pytest.mark.parametrize(
+    ("salutation", "expected"),
+    [
+        ("Dear L. B.,", [("L. B.", "#Kamenev")]),
+        ("Дорогой Л. Б.!", [("Л. Б.", "#Kamenev")]),
+        ("Dear Mr. B.,", []),
+        ("Dear Sir, as P. S. said", []),
+    ],
+    ids=["initials", "russian-initials", "form-of-address", "no-salutation"],
+)
+def test_salutation_by_name_and_patronymic_initials_names_the_addressee(
+    salutation: str, expected: list[tuple[str, str]]
+) -> None:
+    register = Register({"Kamenev": _person("Kamenev", "L. B. Kamenev")})
+    document = Document(
+        id="d", source="d.txt", genre="letter", lang="en", title=Block("title", "Letter to L. B. Kamenev")
+    )
+    document.divisions = [Division("transcription", [Block("salute", salutation)])]
+    enrich(document, Context(register), Reporter())
+    assert refs_of(document, "person")[1:] == expected
+
+
+def test_salutation_by_initials_without_a_known_addressee_is_a_person_of_its_own() -> None:
+    document = Document(id="d", source="d.txt", genre="letter", lang="en", title=Block("title", "A letter"))
+    document.divisions = [Division("transcription", [Block("salute", "Dear Al. M.,"), Block("p", "Thanks.")])]
+    enrich(document, Context(Register()), Reporter())
+    assert [text for text, _ in refs_of(document, "person")] == ["Al. M."]
+
+
 def test_patronymic_links_the_register_person_of_that_full_name() -> None:
     register = Register({"Zinoviev": _person("Zinoviev", "Grigory Yevseyevich Zinoviev", "Zinoviev")})
     document = Document(id="d", source="d.txt", genre="letter", lang="en", title=Block("title", "Letter"))

@@ -15,6 +15,11 @@ UPPER = "A-ZА-ЯЁ"
 INITIAL = rf"(?:[{UPPER}]|Ya|Yu|Ye|Yo|Zh|Kh|Ts|Ch|Sh|Shch)\.[ \t]{{0,3}}"
 # Initials start a word: after a space, an opening bracket or quote, not after "CP(b)U" or "RCP".
 INITIALS_START = rf"(?<![^\s(\[{OPENING_QUOTES}'])"
+# A given name or a patronymic abbreviated: an initial or its first letters (``Н.``, ``Al.``, ``Nik.``, ``Vlad.``).
+ABBREVIATION = rf"[{UPPER}][a-zа-яё]{{0,3}}\."
+# A given name and a patronymic abbreviated, the Russian way of naming a person alone (``L. B.``, ``Nik. Vas.``,
+# ``Ал. Ал.``).
+NAME_AND_PATRONYMIC = rf"{ABBREVIATION}[ \t]?{ABBREVIATION}"
 LEADING_INITIALS = re.compile(rf"{INITIALS_START}(?:{INITIAL}){{1,3}}\Z")
 # After a name, one initial (``Суслову Д.``, a namesake told apart) or more (``Stalin I. V.``).
 TRAILING_INITIALS = re.compile(rf"\A,?[ \t]+((?:{INITIAL}){{0,2}}[{UPPER}]\.)(?![^\W_])")

@@ -20,8 +20,8 @@ from ...lexicon import (
     SURNAME_ENDINGS_LATIN,
 )
 from .index import Token, capitalised, tokens
-from .initials import INITIAL, INITIALS_START, UPPER
-from .words import NOT_NAMES, NOT_PERSON_BEFORE, ORG_WORDS, PERSON_AUXILIARIES, PERSON_VERBS
+from .initials import INITIAL, INITIALS_START, NAME_AND_PATRONYMIC, UPPER
+from .words import NOT_BESIDE_INITIALS, NOT_NAMES, NOT_PERSON_BEFORE, ORG_WORDS, PERSON_AUXILIARIES, PERSON_VERBS
 
 WORD = rf"[{UPPER}][^\W\d_]*(?:-[{UPPER}]?[^\W\d_]+)*"
 NAME = rf"(?:(?:{INITIAL}){{1,3}})?{WORD}(?:[ \t]+{WORD}){{0,2}}"
@@ -110,12 +110,14 @@ HONORIFIC_LIST = re.compile(
     rf"(?<![^\W_])(?:(?P<plural>тт\.|[Тт]оварищ(?:ам|и)|Comrades|Cdes\.)|[Тт]ов\.|т\.|[Тт]оварищу)[ \t]*"
     rf"(?P<names>{NAMES})"
 )
-# A salutation and the name it addresses: "Dear Yuri!", "I ask you, dear Iosif Vissarionovich,", "Dear John:".
+# A salutation and the name it addresses: "Dear Yuri!", "I ask you, dear Iosif Vissarionovich,", "Dear John:", "Dear
+# L. B.,", "Дорогой Ал. Ал.!" (a given name and patronymic abbreviated).
 SALUTATION_WORDS = frozenset(form for word in SALUTATIONS for form in (word, word.capitalize(), word.upper()))
 SALUTATION = re.compile(
     rf"(?<![^\W_])(?:{'|'.join(sorted(SALUTATION_WORDS, key=lambda w: (-len(w), w)))}),?"
     rf"[ \t]+(?:(?:[Ff]riend|[Cc]omrade|[Дд]руг|[Тт]оварищ)[ \t]+)?"
-    rf"(?P<name>(?!(?:[Cc]omrades?|[Ff]riends?|[Ss]irs?|[Тт]оварищи?|[Дд]рузья|[Дд]руг)\b){NAME})(?=[ \t]*[!,.:])"
+    rf"(?!(?:[Cc]omrades?|[Ff]riends?|[Ss]irs?|[Тт]оварищи?|[Дд]рузья|[Дд]руг|Mrs?|Ms|Dr|Prof)\b)"
+    rf"(?P<name>{NAME_AND_PATRONYMIC}(?=[ \t]*[!,:])|{NAME}(?=[ \t]*[!,.:]))"
 )
 # An address line naming its addressee alone: "To Grigory."
 ADDRESS_LINE = re.compile(rf"\A(?:To|Кому:?)[ \t]+(?P<name>{NAME})[ \t]*[.!]?\Z")
@@ -304,8 +306,23 @@ def unregistered_persons(text: str, signature: bool) -> Iterator[tuple[int, int]
         yield from (
             (m.start(), m.end())
             for m in _matches(pattern, text)
-            if looks_like_name(m.group()) and not m.group().startswith(POSTSCRIPTS)
+            if looks_like_name(m.group()) and not m.group().startswith(POSTSCRIPTS) and not _salutes(pattern, m)
         )
+
+
+def _salutes(pattern: re.Pattern[str], match: re.Match[str]) -> bool:
+    """Whether a surname-and-initials match is a salutation or a post before initials (``Dear L. B.``): the
+    salutation's rule marks the initials alone, as its addressee."""
+    return pattern is SURNAME_INITIALS and match.group().split(None, 1)[0].rstrip(",").casefold() in NOT_BESIDE_INITIALS
+
+
+def is_name_and_patronymic(text: str) -> bool:
+    """Whether ``text`` is a given name and a patronymic abbreviated (``L. B.``, ``Nik. Vas.``), which names a person
+    though no word of it is a whole name."""
+    return NAME_AND_PATRONYMIC_ALONE.fullmatch(text) is not None
+
+
+NAME_AND_PATRONYMIC_ALONE = re.compile(NAME_AND_PATRONYMIC)
 
 
 def _certifications(text: str) -> Iterator[tuple[int, int]]:

@@ -45,6 +45,7 @@ from ..names.rules import (
     TITLED,
     credits,
     has_cue,
+    is_name_and_patronymic,
     looks_like_name,
     names_in_list,
     persons_joined,
@@ -321,7 +322,7 @@ def _link_to_correspondents(block: Block, senders: list[str], addressees: list[s
     elif not addressees:  # no register person addressed: the name a salutation addresses is a person of its own
         for match in _matches(SALUTATION, block.text):
             start, end = match.span("name")
-            if looks_like_name(block.text[start:end]) and block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
+            if _addresses(block.text[start:end]) and block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
                 add_name_span(block, start, end, "person", unregistered="yes")
     in_sentence = signed_sentence(block.text)
     if len(senders) != 1:
@@ -336,9 +337,15 @@ def _link_to_correspondents(block: Block, senders: list[str], addressees: list[s
             _link_span(block, start, end, senders[0])
 
 
+def _addresses(text: str) -> bool:
+    """Whether what a salutation, an address line or a signature holds names a person: a name, or a given name and
+    patronymic abbreviated (``Dear L. B.,``)."""
+    return looks_like_name(text) or is_name_and_patronymic(text)
+
+
 def _link_span(block: Block, start: int, end: int, ref: str) -> None:
     """Mark ``start:end`` as the person ``ref`` unless the register found a person there."""
-    if not looks_like_name(block.text[start:end]):
+    if not _addresses(block.text[start:end]):
         return
     for s in block.spans_of("person"):
         if s.overlaps(start, end):
