@@ -48,6 +48,10 @@ SURNAME_ENDINGS_LATIN = (
 )  # fmt: skip
 """The endings of Russian, Ukrainian, Georgian and Armenian surnames in Latin letters (``Malinovsky``)."""
 
+SURNAME_ENDINGS_TRANSLITERATED = ("off", "eff", "ow", "ew", "ine")
+"""The endings of Russian surnames in the French and German transliterations of the period (``Oulianoff``,
+``Ulianow``, ``Trotzkine``)."""
+
 SURNAME_ENDINGS_CYRILLIC = (
     "ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ской", "енко", "ян", "дзе", "швили", "ич", "ук", "юк",
 )  # fmt: skip

@@ -200,3 +200,89 @@ def test_a_name_the_editors_identify_in_brackets_is_no_first_name_of_it() -> Non
     register = Register({"filippov": Entry("filippov", "person", (Name("Filippov", "en", "main"),))})
     found = persons(document("The cable was signed by Filippov [Stalin] the next day."), register)
     assert "Filippov [Stalin]" not in [t for t, _ in found]
+
+
+LENIN = Register(
+    {
+        "Lenin": Entry(
+            "Lenin",
+            "person",
+            (
+                Name("Vladimir Ilyich Lenin", "en", "main"),
+                Name("Vladimir Ilyich Ulyanov", "en", "birth"),
+                Name("Владимир Ильич Ульянов", "ru", "birth"),
+            ),
+        ),
+        "Ulyanov_A": Entry("Ulyanov_A", "person", (Name("Александр Ильич Ульянов", "ru", "variant"),)),
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Братский привет\nВл. Ульянов", "ru", [("Вл. Ульянов", "#Lenin")]),
+        ("Ваш В. Ульянов", "ru", [("В. Ульянов", "#Lenin")]),
+        ("Greetings and congratulations!\nVl. Ulyanov", "en", [("Vl. Ulyanov", "#Lenin")]),
+        ("Брат его Ал. Ульянов писал.", "ru", [("Ал. Ульянов", "#Ulyanov_A")]),
+        ("The address is Mr. Wl. Oulianoff, Seidenweg, Berne.", "en", [("Wl. Oulianoff", "")]),
+        ("Беседа с Юр. Гр. Раппопортом была долгой.", "ru", [("Юр. Гр. Раппопортом", "")]),
+        ("И. СТАЛИН, Б. ШАПОШНИКОВ", "ru", [("Б. ШАПОШНИКОВ", "")]),
+        ("Сегодня прикатили мы с Н. К. в Женеву. Ал. Ал. очень против.", "ru", [("Н. К.", ""), ("Ал. Ал.", "")]),
+        (
+            "If Nik. Vas. has not yet been there, ask N. Iv. and Pavlov.",
+            "en",
+            [("Nik. Vas.", ""), ("N. Iv.", ""), ("Pavlov", "")],
+        ),
+        ("Посылаю письмо к А. М.2\nДело вот в чем. А. М. очень прошу.", "ru", [("А. М.", ""), ("А. М.", "")]),
+    ],
+    ids=[
+        "abbreviated",
+        "one-initial",
+        "latin",
+        "namesake",
+        "old-spelling",
+        "two-abbreviations",
+        "capitals",
+        "ru-alone",
+        "en-alone",
+        "note-number",
+    ],  # fmt: skip
+)
+def test_abbreviated_given_names_name_a_person(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    found = [(name, attrs.get("ref", "")) for name, attrs in persons(document(text, lang=lang), LENIN)]
+    assert [(name, ref if ref in ("#Lenin", "#Ulyanov_A") else "") for name, ref in found][-len(expected) :] == expected
+    assert all(
+        attrs["cert"] in ("low", "medium") for name, attrs in persons(document(text, lang=lang), LENIN) if "." in name
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("P. S. The parcel left at 10 A. M. for the U. S. today.", "en"),
+        ("See Vol. I. and Ch. V. of the book; Op. cit., Bd. I.", "en"),
+        ("Ленин В. И. Полн. собр. соч., т. 38, Т. I. и Гл. II.", "ru"),
+        ("Archive: RGASPI F. 558. Op. 11. D. 81. L. 79.", "en"),
+        ("Stalin I. V. wrote; Ivanov A. B. replied.", "en"),
+        ("The Gen. Sec. Ivanov came. Зав. Отделом С. Трапезников и Зам. Зав. пришли.", "ru"),
+        ("He lives at St. Petersburg, Mt. Vernon.", "en"),
+    ],
+    ids=["abbreviations", "references", "ru-references", "archive", "surname-first", "posts", "places"],
+)
+def test_abbreviations_that_name_no_one(text: str, lang: str) -> None:
+    assert not [
+        name for name, attrs in persons(document(text, lang=lang)) if attrs.get("source", "").endswith("given-name")
+    ]
+
+
+@given(st.lists(st.sampled_from(["Вл.", "Nik.", "Н.", "К.", "Ульянов", "ШАПОШНИКОВ", "Oulianoff", " ", "\n", ", ",
+                                 "2", "Mr.", "P. S.", "с", "Vas.", "If"]), max_size=12))  # fmt: skip
+@settings(max_examples=80, deadline=None)
+def test_any_arrangement_of_abbreviations_gives_persons_in_bounds_that_do_not_overlap(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    doc = document(text, lang="ru")
+    persons(doc, LENIN)
+    spans = sorted(s for s in doc.divisions[0].blocks[0].spans if s.kind == "person")
+    assert all(0 <= s.start < s.end <= len(text) for s in spans)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))

@@ -31,6 +31,7 @@ from ..boilerplate import is_rights_statement
 from ..names.index import CYRILLIC, morph
 from ..names.organisations import names_organisation
 from ..unregistered.places import NOT_PLACES
+from .abbreviated import propose_abbreviated_names
 from .candidates import (
     CONNECTIVES,
     free_capitalised_words,
@@ -135,6 +136,7 @@ class ProposedNamesEnricher:
             if lang == "ru":
                 _russian(block, places, by_authority, registered)
         propose_listed(b for lang, b in chosen if lang == "ru")
+        propose_abbreviated_names((b for _, b in blocks), context.register, registered)
         # The gazetteer also reads the blocks whose only candidates are words in capitals ("From BEIJING") or a
         # place opening a place-and-date line ("Manchester, 10 April 1868").
         chosen += capitals
