@@ -240,6 +240,16 @@ PLACES = [
     ("the Volga-Caspian Fleet", []),
     ("the Caspian-Volga Fleet", []),
     ("the Volga-Caspian region", ["place Volga #Volga", "place Caspian #Caspian_Sea"]),
+    # The official name of a state is one place, linked to the country named inside it.
+    (
+        "the People's Republic of China and the Korean People's Democratic Republic",
+        ["place People's Republic of China #China", "place Korean People's Democratic Republic"],
+    ),
+    (
+        "The Democratic Republic of Korea, the People’s Democratic Republic of Korea",
+        ["place Democratic Republic of Korea #Korea", "place People’s Democratic Republic of Korea #Korea"],
+    ),
+    ("the People's Republic said; the Democratic Party of Korea; Republic of Korea", ["place Korea #Korea"]),
     # A rights statement names nothing of the document; a sentence of the text that names copyright still does.
     ("Some documents are retained in accordance with Korean and Moscow copyright laws.", []),
     ("© Moscow, 1990. All rights reserved.", []),
@@ -336,7 +346,10 @@ def test_corpus_register_authorities_name_their_source() -> None:
     assert all(a.value.startswith("Q") for a in authorities if a.scheme == "wikidata")
 
 
-PIECES = ["Stalin", "Сталину", "Kamenev", "S. S.", "Lvov", "Пекин", "П Е К И Н", "тов.", "Cde.", "M., 1974", "/"]
+PIECES = [
+    "Stalin", "Сталину", "Kamenev", "S. S.", "Lvov", "Пекин", "П Е К И Н", "тов.", "Cde.", "M., 1974", "/", "Korea",
+    "People's", "Democratic", "Republic of", "Korean",
+]  # fmt: skip
 TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=12).map(" ".join)
 
 

@@ -28,6 +28,7 @@ from .namesakes import link_namesakes, link_namesakes_on_page
 from .organisations import names_organisation
 from .rules import imprints, unregistered_persons
 from .spans import add_name_span
+from .states import add_state_names
 from .syllabic import add_family_names, add_first_names
 
 if TYPE_CHECKING:
@@ -132,7 +133,8 @@ def _widen_over_bracketed_initials(text: str, mention: Mention) -> None:
 
 
 class PlacesEnricher:
-    """Marks places: register names in any form, and abbreviated places of publication."""
+    """Marks places: register names in any form, abbreviated places of publication, and the official names of states
+    over the country named inside them."""
 
     name = "places"
     priority = 50
@@ -146,6 +148,8 @@ class PlacesEnricher:
             for mention in resolve(_register_mentions(block.text, index, "place"), {}):
                 _add_mention(block, mention, "place", reporter)
             _add_imprints(block, index, reporter)
+            for name in add_state_names(block):
+                reporter.warning("place-not-in-register", f"{name!r} is not in the register", block.line)
 
 
 def _register_mentions(text: str, index: NameIndex, kind: Literal["person", "place"]) -> list[Mention]:
