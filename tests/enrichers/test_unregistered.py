@@ -10,6 +10,7 @@ from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context, enrich
 from tei_encode.enrichers.names.rules import QUICK_STRINGS, QUICK_TESTS, QUICK_WORDS, has_cue
 from tei_encode.enrichers.unregistered.places import _sounds_alike
+from tei_encode.enrichers.unregistered.streets import street_names
 from tei_encode.model import Block, Division, Document
 from tei_encode.register import Entry, Name, Register
 
@@ -269,6 +270,10 @@ def _person(key: str, *names: str) -> Entry:
         ([("p", "First published in Collected Works, Volume 43, pages 12-13.")], []),
         ([("p", "He wrote through Andrei Orlov, via Navy channels, in Encryption.")], []),
         (
+            [("p", "Write to Seidenweg, 4-a; Rue des deux Ponts 17; Ulica Lubomirskiego 47. Spring came, a Weg too.")],
+            ["Seidenweg", "Rue des deux Ponts", "Ulica Lubomirskiego"],
+        ),
+        (
             [("p", "First published: in Der Briefwechsel zwischen F. Engels und K. Marx, in Die Zeit, at Zurich.")],
             ["Zurich"],
         ),
@@ -284,6 +289,7 @@ def _person(key: str, *names: str) -> Entry:
         "sent-from-to",
         "bibliographic-words",
         "persons-and-things-after-prepositions",
+        "streets",
         "titles-opening-with-a-german-article",
     ],
 )
@@ -527,3 +533,24 @@ def test_russian_place_sounding_like_a_provisional_latin_place_shares_its_entry(
 )
 def test_place_keys_sounding_alike(latin: str, russian: str, alike: bool) -> None:
     assert _sounds_alike(latin, russian) is alike
+
+
+def test_a_street_named_after_a_person_is_a_place_not_the_person() -> None:
+    register = Register({"Stalin": _person("Stalin", "Сталин", "Stalin")})
+    document = Document(id="d", source="d.txt", genre="text", lang="ru", title=Block("title", "Сводка"))
+    text = "Толпа шла к площади Сталина по улице Шандора Броди; Сталин молчал."
+    document.divisions = [Division("transcription", [Block("p", text)], {"lang": "ru"})]
+    enrich(document, Context(register), Reporter())
+    block = document.divisions[0].blocks[0]
+    assert [block.text[s.start : s.end] for s in block.spans_of("place")] == ["площади Сталина", "улице Шандора Броди"]
+    assert [block.text[s.start : s.end] for s in block.spans_of("person")] == ["Сталин"]
+
+
+@given(st.lists(st.sampled_from(["Rue", "des", "Ponts", "Seidenweg", "улице", "Бема", "площади", " ", ", ", "Weg"]),
+                max_size=10))  # fmt: skip
+@settings(max_examples=60, deadline=None)
+def test_any_arrangement_of_street_words_gives_streets_inside_the_text(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    spans = list(street_names(text))
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))

@@ -27,6 +27,7 @@ from ..names.spans import add_name_span
 from ..names.syllabic import starts_syllabic_name
 from ..names.words import ORG_WORDS, TITLE_WORDS
 from .keys import REVIEW_NOTE, entry_key, latin_words, place_nominative, skeleton
+from .streets import street_names
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -303,6 +304,7 @@ def _mark_cued_places(document: Document) -> tuple[dict[str, set[str]], dict[str
     names: dict[str, set[str]] = {}
     russian: dict[str, set[str]] = {}
     for _, block in document.blocks():
+        _clear_streets(block)
         for start, end in _cued_places(block):
             if block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS) and add_name_span(block, start, end, "place"):
                 surface = block.text[start:end]
@@ -311,6 +313,15 @@ def _mark_cued_places(document: Document) -> tuple[dict[str, set[str]], dict[str
                 if CYRILLIC.search(surface) and " " not in surface:
                     russian.setdefault(entry_key(name.split()), set()).update((surface, name))
     return names, russian
+
+
+def _clear_streets(block: Block) -> None:
+    """Leave the names of streets free of the persons they are named after (``площади Сталина``)."""
+    for start, end in street_names(block.text):
+        inside = [s for s in block.spans if s.overlaps(start, end)]
+        if all(s.kind == "person" and start <= s.start and s.end <= end for s in inside):
+            for s in inside:
+                block.spans.remove(s)
 
 
 def _registered_alike(document: Document, register: Register, names: dict[str, set[str]]) -> dict[str, str]:
@@ -386,7 +397,7 @@ def _cued_places(block: Block) -> list[tuple[int, int]]:
     text = block.text
     found = [
         (s, e)
-        for s, e in _place_cues(text, block.kind in PLACE_HEADINGS)
+        for s, e in (*street_names(text), *_place_cues(text, block.kind in PLACE_HEADINGS))
         if block.is_free(s, e, *UNREGISTERED_NAME_AVOIDS)
     ]
     if "," in text or " and " in text:
