@@ -267,8 +267,20 @@ def test_abbreviated_given_names_name_a_person(text: str, lang: str, expected: l
         ("Stalin I. V. wrote; Ivanov A. B. replied.", "en"),
         ("The Gen. Sec. Ivanov came. Зав. Отделом С. Трапезников и Зам. Зав. пришли.", "ru"),
         ("He lives at St. Petersburg, Mt. Vernon.", "en"),
+        ("Your article for the C.O. and the Mensheviks’ O. C. came.", "en"),
+        ("T. t. Molotov, Kaganovich (L. M.).", "en"),
     ],
-    ids=["abbreviations", "references", "ru-references", "archive", "surname-first", "posts", "places"],
+    ids=[
+        "abbreviations",
+        "references",
+        "ru-references",
+        "archive",
+        "surname-first",
+        "posts",
+        "places",
+        "organisations",
+        "initials-of-the-name-before",
+    ],  # fmt: skip
 )
 def test_abbreviations_that_name_no_one(text: str, lang: str) -> None:
     assert not [

@@ -42,8 +42,11 @@ NAME_AND_PATRONYMIC = re.compile(
 # One abbreviation of a match's given names, and the space after it.
 ABBREVIATION = re.compile(r"([A-ZА-ЯЁ][a-zа-яё]{0,3})\.[ \t]?")
 # A word before the abbreviations that makes them part of something else: a capitalised word (a surname they
-# follow, a heading), a number (``10 A. M.``).
-JOINED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][^\W\d_]*|\d+),?[ \t]+\Z")
+# follow, perhaps in brackets: ``Kaganovich (L. M.)``), a number (``10 A. M.``).
+JOINED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][^\W\d_]*|\d+)(?:,?[ \t]+|[ \t]*\()\Z")
+# An article, a determiner or a possessive before letters with dots: an organisation's abbreviation (``the C.O.``,
+# ``the Mensheviks’ O. C.``), not a person's initials.
+DETERMINED = re.compile(r"(?:(?<![^\W\d_])(?i:the|a|an|this|that|our|your|his|her|its|their)|[’']s?)[ \t]+\Z")
 # Abbreviations that are no given names: posts, ranks, forms of address, references and their parts.
 # fmt: off
 NOT_GIVEN = frozenset({
@@ -131,6 +134,8 @@ def _alone(block: Block, match: re.Match[str]) -> None:
     start, end = match.span("name")
     given = _abbreviations(match.group("name"))
     if len(given) != 2 or not block.is_free(start, end, *PROPOSAL_AVOIDS) or _joined_before(block.text, start):
+        return
+    if DETERMINED.search(block.text, max(0, start - 8), start):
         return
     if bool(CYRILLIC.search(given[0])) != bool(CYRILLIC.search(given[1])):
         return  # "Т. I.": a volume, not two initials
