@@ -224,7 +224,8 @@ def render(reading: Reading, year: int | None, month: int | None) -> Value | Non
     if y is None or not 1000 <= y <= 2099 or (reading.day is not None and m is None):
         return None
     if reading.last_year is not None:
-        return _year_range(y, reading.month, reading.last_year, reading.last_month) if reading.last_year > y else None
+        last = reading.last_year if reading.last_year >= 100 else y // 100 * 100 + reading.last_year  # "конце 20-х"
+        return _year_range(y, reading.month, last, reading.last_month) if last > y else None
     if m is None:
         return Value(when=f"{y:04d}")
     if not 1 <= m <= 12:

@@ -71,6 +71,17 @@ def _decade(match: re.Match[str]) -> Reading:
     return Reading(year=first, last_year=first + 9)
 
 
+# The years of a decade its beginning, middle and end span.
+_DECADE_PARTS = {"нач": (0, 3), "сер": (4, 6), "кон": (7, 9)}
+
+
+def _part_of_decade(match: re.Match[str]) -> Reading:
+    """``конца 70-х годов``: the last three years of the decade, in the context's century if not stated."""
+    first, last = _DECADE_PARTS[match.group("part")[:3].lower()]
+    decade = int(match.group("y"))
+    return Reading(year=decade + first, last_year=decade + last)
+
+
 def _year_range(match: re.Match[str]) -> Reading | None:
     """``1912-1927``, ``1920-21`` (the last year in the century of the first), ``1864 to 1869`` (where both are
     years, not times: ``At 1600 to 1700 hours``)."""
@@ -170,6 +181,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _decade,
         (re.compile(r"0'?s|0-[ехы]"),),
+    ),
+    Rule(  # part of a decade, its century perhaps the context's: "в конце 20-х гг.", "начала 1870-х годов"
+        re.compile(
+            r"(?<![\w-])(?P<part>[Нн]ачал[аеоу]|[Сс]ередин[аеыу]|[Кк]онц[аеу]|[Кк]онец)[ \t\u00a0]+"
+            r"(?P<y>(?:1\d|20)?\d0)-(?:х|е|ые|ых)(?:[ \t\u00a0]+(?:год(?:ы|ов|ах)|гг\.)|(?!\w))"
+        ),
+        _part_of_decade,
+        (re.compile(r"0-[ехы]"),),
     ),
     Rule(
         re.compile(r"(?<![\w./,:-])" + _YEAR + r"(?P<suffix>" + YEAR_SUFFIX_RU + r")?(?!\w|[.,/:-]\d)"),
