@@ -269,6 +269,7 @@ def test_abbreviated_given_names_name_a_person(text: str, lang: str, expected: l
         ("He lives at St. Petersburg, Mt. Vernon.", "en"),
         ("Your article for the C.O. and the Mensheviks’ O. C. came.", "en"),
         ("T. t. Molotov, Kaganovich (L. M.).", "en"),
+        ("Власть Р. С. Ф. С. Р.\nАрх. Г. И. прислал.", "ru"),
     ],
     ids=[
         "abbreviations",
@@ -280,6 +281,7 @@ def test_abbreviated_given_names_name_a_person(text: str, lang: str, expected: l
         "places",
         "organisations",
         "initials-of-the-name-before",
+        "acronym-and-archive",
     ],  # fmt: skip
 )
 def test_abbreviations_that_name_no_one(text: str, lang: str) -> None:

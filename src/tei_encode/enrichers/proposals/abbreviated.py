@@ -44,6 +44,9 @@ ABBREVIATION = re.compile(r"([A-ZА-ЯЁ][a-zа-яё]{0,3})\.[ \t]?")
 # A word before the abbreviations that makes them part of something else: a capitalised word (a surname they
 # follow, perhaps in brackets: ``Kaganovich (L. M.)``), a number (``10 A. M.``).
 JOINED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][^\W\d_]*|\d+)(?:,?[ \t]+|[ \t]*\()\Z")
+# Another abbreviation right before two: letters of an acronym (``Р. С. Ф. С. Р.``) or initials a surname's rule
+# left.
+ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][a-zа-яё]{0,3}\.[ \t]?\Z")
 # An article, a determiner or a possessive before letters with dots: an organisation's abbreviation (``the C.O.``,
 # ``the Mensheviks’ O. C.``), not a person's initials.
 DETERMINED = re.compile(r"(?:(?<![^\W\d_])(?i:the|a|an|this|that|our|your|his|her|its|their)|[’']s?)[ \t]+\Z")
@@ -56,7 +59,8 @@ NOT_GIVEN = frozenset({
     "eds", "bd", "hg", "vgl", "ibid", "pt", "sq", "ave", "esq", "messrs", "mme", "mlle", "fr", "ps", "nb", "ca",
     "тов", "тт", "гр", "ген", "см", "ср", "ст", "им", "ул", "пл", "акад", "проф", "пр", "полк", "подп", "лейт",
     "кап", "мл", "зам", "зав", "нач", "пред", "секр", "чл", "инж", "доц", "канд", "соч", "собр", "полн", "изд",
-    "вып", "гл", "стр", "прим", "ред", "пер", "св", "оп", "лл", "кн", "отд", "вкл",
+    "вып", "гл", "стр", "прим", "ред", "пер", "св", "оп", "лл", "кн", "отд", "вкл", "арх", "гос", "обл", "губ",
+    "респ", "ком", "рус", "нем", "англ", "франц",
 })
 # A given name and patronymic the letters also spell as an abbreviation of something else (``P. S.``, ``U. S.``,
 # ``A. M.``), as the letters joined.
@@ -135,7 +139,7 @@ def _alone(block: Block, match: re.Match[str]) -> None:
     given = _abbreviations(match.group("name"))
     if len(given) != 2 or not block.is_free(start, end, *PROPOSAL_AVOIDS) or _joined_before(block.text, start):
         return
-    if DETERMINED.search(block.text, max(0, start - 8), start):
+    if DETERMINED.search(block.text, max(0, start - 8), start) or ABBREVIATION_BEFORE.search(block.text, 0, start):
         return
     if bool(CYRILLIC.search(given[0])) != bool(CYRILLIC.search(given[1])):
         return  # "Т. I.": a volume, not two initials
