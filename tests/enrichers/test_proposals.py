@@ -11,6 +11,7 @@ from lxml import etree
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context, enrich
 from tei_encode.enrichers.proposals import _take_initials
+from tei_encode.enrichers.proposals.candidates import trimmed
 from tei_encode.enrichers.proposals.gazetteer import lookup
 from tei_encode.enrichers.proposals.russian import russian_names
 from tei_encode.model import Block, Division, Document, span
@@ -267,3 +268,21 @@ def test_a_place_opening_a_place_and_date_line_is_proposed() -> None:
         ("place", "Manchester"),
         ("date", "10 April 1868"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Товарищу Мао Цзэдуну,", "Мао Цзэдуну"),
+        ("к А. М.2", "А. М."),
+        ("Сталин И.", "Сталин И."),
+        ("Женеву121.", "Женеву"),
+        ("«Ким Ир Сен»", "Ким Ир Сен"),
+        ("Москва 1920", "Москва 1920"),
+    ],
+    ids=["post", "note-after-initials", "initial", "note-after-a-word", "quotes", "a-year-apart"],
+)
+def test_a_proposed_name_is_trimmed_to_the_name(text: str, expected: str) -> None:
+    start = 2 if text.startswith("к ") else 0
+    s, e = trimmed(text, start, len(text))
+    assert text[s:e] == expected

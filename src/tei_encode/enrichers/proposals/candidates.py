@@ -74,7 +74,8 @@ def opens_sentence(text: str, at: int) -> bool:
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start:end`` without a leading honorific or post and without punctuation at its edges."""
+    """``start:end`` without a leading honorific or post, without punctuation at its edges (but an initial's dot)
+    and without a note's number glued to its end."""
     piece = text[start:end]
     for pattern in (POST, LEADING_HONORIFIC):
         match = pattern.match(piece)
@@ -82,9 +83,18 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             start, piece = start + match.end(), piece[match.end() :]
     while piece and not piece[0].isalnum():
         start, piece = start + 1, piece[1:]
-    while piece and not piece[-1].isalnum():
-        piece = piece[:-1]
+    for _ in range(2):  # the punctuation, then a note's number and the punctuation before it
+        while piece and not piece[-1].isalnum() and not INITIAL_END.search(piece):
+            piece = piece[:-1]
+        note = GLUED_NOTE.search(piece)
+        piece = piece[: note.start()] if note else piece
     return start, start + len(piece)
+
+
+# A note's number glued to the end of a name (``А. М.2``, ``Женеву121``).
+GLUED_NOTE = re.compile(r"(?<=[^\W\d_]\.|[^\W\d_]{2})\d{1,3}\Z")
+# An initial ending a name, whose dot is part of it (``А. М.``, ``Сталин И.``).
+INITIAL_END = re.compile(r"(?:\A|[\s.])[A-ZА-ЯЁ]\.\Z")
 
 
 # The parts of a Russian word's analysis that make it the name of a place or a person (an organisation's is not).
