@@ -21,7 +21,7 @@ from ...register import Register
 from ..claims import PROPOSAL_AVOIDS
 from ..names.index import CYRILLIC, fold, morph
 from ..names.words import NOT_BESIDE_INITIALS
-from .candidates import opens_sentence
+from .candidates import is_common_russian_word, opens_sentence
 
 # The register's persons by the folded surname of their full names, with the given names before it.
 Surnames = dict[str, list[tuple[str, tuple[str, ...]]]]
@@ -172,12 +172,13 @@ def _begins(given: tuple[str, ...], names: tuple[str, ...]) -> bool:
 
 def _is_surname(word: str) -> bool:
     """Whether ``word`` has a surname's form: a Russian surname's ending in Latin letters (``Oulianoff``,
-    ``Bonch-Bruyevich``), in Cyrillic the dictionary's first reading as a surname or a surname's ending."""
+    ``Bonch-Bruyevich``); in Cyrillic a surname's ending, the dictionary's first reading as a surname, or, in
+    capitals after an initial, no common word's reading (``С. ГРИНФЕСТА``)."""
     written = word.capitalize() if word.isupper() else word
     if CYRILLIC.search(written):
         if written.casefold().endswith(SURNAME_ENDINGS_CYRILLIC):
             return True
-        return "Surn" in morph().parse(written)[0].tag
+        return "Surn" in morph().parse(written)[0].tag or (word.isupper() and not is_common_russian_word(written))
     return written.casefold().endswith(SURNAME_ENDINGS_LATIN + SURNAME_ENDINGS_TRANSLITERATED)
 
 
