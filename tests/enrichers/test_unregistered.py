@@ -274,6 +274,10 @@ def _person(key: str, *names: str) -> Entry:
             ["Seidenweg", "Rue des deux Ponts", "Ulica Lubomirskiego"],
         ),
         (
+            [("p", "Radek’s articles in Volksrecht and Berner Tagwacht, wire Prosveshcheniye, in Rech 5, in Bern.")],
+            ["Bern"],
+        ),
+        (
             [("p", "First published: in Der Briefwechsel zwischen F. Engels und K. Marx, in Die Zeit, at Zurich.")],
             ["Zurich"],
         ),
@@ -290,6 +294,7 @@ def _person(key: str, *names: str) -> Entry:
         "bibliographic-words",
         "persons-and-things-after-prepositions",
         "streets",
+        "periodicals",
         "titles-opening-with-a-german-article",
     ],
 )

@@ -66,6 +66,9 @@ NOT_PLACES = frozenset({
     "general", "chairman", "pravda", "izvestiya", "duma", "plenum", "conference", "bureau", "soviet", "central",
     "the", "this", "that", "his", "her", "our", "your", "their", "its", "article", "no", "vol", "op", "ibid",
     "bolshevik", "bolsheviks", "menshevik", "mensheviks", "iskra", "zvezda", "kommunist", "luch",
+    # the socialist periodicals of the period, named after "in" or "to" like places ("articles in Volksrecht")
+    "rech", "prosveshcheniye", "prosveshchenie", "proletary", "vperyod", "sotsial-demokrat", "golos", "slovo",
+    "vorwärts", "vorwaerts", "volksrecht", "tagwacht", "volkszeitung", "humanité", "humanite", "avanti",
     "st", "mt", "ft", "corporation", "company", "foundation", "fund", "first", "second", "third", "fourth",
     "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "red", "white",
     "works", "collected", "selected", "volume", "volumes", "page", "pages", "edition", "publishers", "miscellany",
