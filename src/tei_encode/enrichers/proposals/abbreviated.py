@@ -29,14 +29,15 @@ SOURCE = "rule:abbreviated-given-name"
 BY = "the abbreviated-given-name rule"
 # Up to two abbreviations (an initial, or a name's first letters: ``Вл.``, ``Nik.``, ``Vlad.``), not the end of a
 # word or an abbreviation, then a surname, capitalised or in capitals, perhaps hyphenated.
+# (The first capital before the look-behind: a search then skips to the capitals.)
 ABBREVIATED_SURNAME = re.compile(
-    r"(?<![\w.])(?P<given>[A-ZА-ЯЁ][a-zа-яё]{0,3}\.(?:[ \t]?[A-ZА-ЯЁ][a-zа-яё]{0,3}\.)?)[ \t]?"
+    r"(?P<given>[A-ZА-ЯЁ](?<![\w.][A-ZА-ЯЁ])[a-zа-яё]{0,3}\.(?:[ \t]?[A-ZА-ЯЁ][a-zа-яё]{0,3}\.)?)[ \t]?"
     r"(?P<surname>[A-ZА-ЯЁ](?:[a-zа-яё]{2,}(?:-[A-ZА-ЯЁ][a-zа-яё]+)?|[A-ZА-ЯЁ]{2,}(?:-[A-ZА-ЯЁ]+)?))(?![\w-]|\.\w)"
 )
 # A given name and a patronymic abbreviated, standing alone: no capitalised word, quotation or number after it but a
 # note's number glued to it (``к А. М.2``).
 NAME_AND_PATRONYMIC = re.compile(
-    r"(?<![\w.])(?P<name>[A-ZА-ЯЁ][a-zа-яё]{0,3}\.[ \t]?[A-ZА-ЯЁ][a-zа-яё]{0,3}\.)"
+    r"(?P<name>[A-ZА-ЯЁ](?<![\w.][A-ZА-ЯЁ])[a-zа-яё]{0,3}\.[ \t]?[A-ZА-ЯЁ][a-zа-яё]{0,3}\.)"
     r"(?![ \t]*[A-ZА-ЯЁ(«\"“]|[ \t]+\d|[^\W\d_])"
 )
 # One abbreviation of a match's given names, and the space after it.
@@ -87,6 +88,8 @@ def propose_abbreviated_names(blocks: Iterable[Block], register: Register, regis
 
 def _surname(block: Block, match: re.Match[str], surnames: Surnames, registered: frozenset[str]) -> None:
     """A surname after abbreviated given names: the register's person, or a proposal."""
+    if any(s.start <= match.start() and match.end() <= s.end and not _proposed(s) for s in block.spans):
+        return  # most matches: a name the register found with its initials ("И. В. Сталин")
     start, end = _without_forms_of_address(match), match.end()
     given = _abbreviations(block.text[start : match.start("surname")], every=False)
     weaker = _weaker(block, start, end)

@@ -307,8 +307,8 @@ def _mark_cued_places(document: Document) -> tuple[dict[str, set[str]], dict[str
     names: dict[str, set[str]] = {}
     russian: dict[str, set[str]] = {}
     for _, block in document.blocks():
-        _clear_streets(block)
-        for start, end in _cued_places(block):
+        streets = _clear_streets(block)
+        for start, end in _cued_places(block, streets):
             if block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS) and add_name_span(block, start, end, "place"):
                 surface = block.text[start:end]
                 name = _entry_name(surface)
@@ -318,13 +318,15 @@ def _mark_cued_places(document: Document) -> tuple[dict[str, set[str]], dict[str
     return names, russian
 
 
-def _clear_streets(block: Block) -> None:
-    """Leave the names of streets free of the persons they are named after (``площади Сталина``)."""
-    for start, end in street_names(block.text):
+def _clear_streets(block: Block) -> list[tuple[int, int]]:
+    """The names of streets of ``block``, left free of the persons they are named after (``площади Сталина``)."""
+    streets = street_names(block.text)
+    for start, end in streets:
         inside = [s for s in block.spans if s.overlaps(start, end)]
         if all(s.kind == "person" and start <= s.start and s.end <= end for s in inside):
             for s in inside:
                 block.spans.remove(s)
+    return streets
 
 
 def _registered_alike(document: Document, register: Register, names: dict[str, set[str]]) -> dict[str, str]:
@@ -394,13 +396,13 @@ def _entry_name(surface: str) -> str:
     return " ".join((russian_place(w, ANY_CASE) or w.capitalize()) if CYRILLIC.search(w) else w for w in words)
 
 
-def _cued_places(block: Block) -> list[tuple[int, int]]:
-    """The free spans of ``block`` that a cue marks as places, with the names joined to its places, except parts
-    of organisations' names."""
+def _cued_places(block: Block, streets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The free spans of ``block`` that a cue marks as places (and its ``streets``), with the names joined to its
+    places, except parts of organisations' names."""
     text = block.text
     found = [
         (s, e)
-        for s, e in (*street_names(text), *_place_cues(text, block.kind in PLACE_HEADINGS))
+        for s, e in (*streets, *_place_cues(text, block.kind in PLACE_HEADINGS))
         if block.is_free(s, e, *UNREGISTERED_NAME_AVOIDS)
     ]
     if "," in text or " and " in text:

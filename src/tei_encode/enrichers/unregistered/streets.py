@@ -9,7 +9,6 @@ person (``площади Сталина``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 # A German compound ending in a kind of street.
 GERMAN = r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:strasse|straße|gasse|weg|platz|allee|damm)"
@@ -25,12 +24,13 @@ RUSSIAN = (
     r"(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?){1,2}"
 )
 STREET = re.compile(rf"(?<![\w-])(?:{GERMAN}|{ROMANCE}|{RUSSIAN})(?![\w-])")
-# Strings every street name holds one of: a search is spared for the others.
-CUES = ("str", "weg", "gasse", "platz", "allee", "damm", "Rue", "Ulic", "Ulit", "Calle", "Aven", "Piazza",
-        "Boulevard", "лиц", "лощад", "ереул", "роспект", "ульвар", "абережн")  # fmt: skip
+# Strings every street name holds one of: a search is spared for the texts without them.
+CUES = (
+    "strasse", "straße", "gasse", "weg", "platz", "allee", "damm", "Rue", "Ulic", "Ulit", "Calle", "Avenida", "Piazza",
+    "Boulevard", "улиц", "Улиц", "лощад", "ереул", "роспект", "ульвар", "абережн",
+)  # fmt: skip
 
 
-def street_names(text: str) -> Iterator[tuple[int, int]]:
+def street_names(text: str) -> list[tuple[int, int]]:
     """The spans of the streets and squares ``text`` names by their form."""
-    if any(cue in text for cue in CUES):
-        yield from (m.span() for m in STREET.finditer(text))
+    return [m.span() for m in STREET.finditer(text)] if any(cue in text for cue in CUES) else []
