@@ -279,8 +279,9 @@ def test_a_place_opening_a_place_and_date_line_is_proposed() -> None:
         ("Женеву121.", "Женеву"),
         ("«Ким Ир Сен»", "Ким Ир Сен"),
         ("Москва 1920", "Москва 1920"),
+        ("М.,", "М"),
     ],
-    ids=["post", "note-after-initials", "initial", "note-after-a-word", "quotes", "a-year-apart"],
+    ids=["post", "note-after-initials", "initial", "note-after-a-word", "quotes", "a-year-apart", "one-letter"],
 )
 def test_a_proposed_name_is_trimmed_to_the_name(text: str, expected: str) -> None:
     start = 2 if text.startswith("к ") else 0

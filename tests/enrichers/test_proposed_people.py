@@ -304,3 +304,9 @@ def test_any_arrangement_of_abbreviations_gives_persons_in_bounds_that_do_not_ov
     spans = sorted(s for s in doc.divisions[0].blocks[0].spans if s.kind == "person")
     assert all(0 <= s.start < s.end <= len(text) for s in spans)
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_initials_after_a_surname_are_no_word_of_a_register_name() -> None:
+    register = Register({"Kamenev": Entry("Kamenev", "person", (Name("Л. Б. Каменев", "ru", "main"),))})
+    found = persons(document("Присутствовали: Ягода, Фушман Б.", lang="ru"), register)
+    assert ("Фушман Б.", "model:natasha") in [(name, attrs.get("source")) for name, attrs in found]

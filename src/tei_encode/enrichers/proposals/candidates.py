@@ -93,8 +93,8 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A note's number glued to the end of a name (``А. М.2``, ``Женеву121``).
 GLUED_NOTE = re.compile(r"(?<=[^\W\d_]\.|[^\W\d_]{2})\d{1,3}\Z")
-# An initial ending a name, whose dot is part of it (``А. М.``, ``Сталин И.``).
-INITIAL_END = re.compile(r"(?:\A|[\s.])[A-ZА-ЯЁ]\.\Z")
+# An initial ending a name of several words, whose dot is part of it (``А. М.``, ``Сталин И.``; not ``М.`` alone).
+INITIAL_END = re.compile(r"[\s.][A-ZА-ЯЁ]\.\Z")
 
 
 # The parts of a Russian word's analysis that make it the name of a place or a person (an organisation's is not).

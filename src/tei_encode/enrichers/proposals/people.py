@@ -61,8 +61,8 @@ def _common_surname(word: str) -> bool:
 
 
 def in_register(text: str, words: frozenset[str]) -> bool:
-    """Whether a word of ``text`` is a word of a register name."""
-    return any(fold(w) in words for w in text.split())
+    """Whether a word of ``text`` is a word of a register name; its initials are no such words (``Фушман Б.``)."""
+    return any(fold(w) in words for w in text.split() if not (w.endswith(".") and len(w) <= 3))
 
 
 def link_proposed(blocks: Iterable[Block], kind: PartyKind, register: Register, added: list[Entry]) -> list[Entry]:
