@@ -197,11 +197,6 @@ def _year_month_day(match: re.Match[str]) -> Reading:
     return Reading(year=int(match.group("y")), month=MONTH_NUMBERS[match.group("month")], day=_day_of(match))
 
 
-def _year_month(match: re.Match[str]) -> Reading:
-    """``1935 October``: the year first, no day."""
-    return Reading(year=int(match.group("y")), month=MONTH_NUMBERS[match.group("month")])
-
-
 def _shared_month(match: re.Match[str]) -> Reading:
     """The month and year of ``3 and 4 January``: each day is set by the rule."""
     return Reading(year=_year(match), month=MONTH_NUMBERS[match.group("month")])
@@ -406,8 +401,10 @@ RULES: tuple[Rule, ...] = (
         (_HAS_MONTH, re.compile(rf"\d,[ \t]+(?:{_MONTH_STARTS})")),
     ),
     Rule(  # the year first and the month alone, as an edition heads a month's letters: "1935 October"
-        re.compile(r"(?<![\w./,-])(?P<y>1[5-9]\d\d|20\d\d)[ \t]+" + _NAMED_MONTH + r"(?=[ \t]*(?:$|[.,;:)\]]))", re.M),
-        _year_month,
+        re.compile(
+            r"(?<![\w./,-])(?P<y>1[5-9]\d\d|20\d\d)[ \t]+" + _NAMED_MONTH + r"(?P<yb>)(?=[ \t]*(?:$|[.,;:)\]]))", re.M
+        ),
+        _month_part,
         (_HAS_MONTH, re.compile(r"\d[ \t]+[A-Z]")),
     ),
     Rule(
