@@ -559,3 +559,23 @@ def test_any_arrangement_of_street_words_gives_streets_inside_the_text(pieces: l
     spans = list(street_names(text))
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("title", "salutation", "expected"),
+    [
+        ("TO MAXIM GORKY", "Dear A. M.,", [("MAXIM GORKY", "#Gorky"), ("A. M.", "#Gorky")]),
+        ("Letter", "Dear A. M.,", [("A. M.", "")]),
+        ("TO MAXIM GORKY", "Dear Friend,", [("MAXIM GORKY", "#Gorky")]),
+    ],
+    ids=["titled-by-its-addressee", "no-addressee", "no-initials"],
+)
+def test_salutation_by_initials_addresses_the_one_person_the_title_names(
+    title: str, salutation: str, expected: list[tuple[str, str]]
+) -> None:
+    register = Register({"Gorky": _person("Gorky", "Maxim Gorky", "Gorky")})
+    document = Document(id="d", source="d.txt", genre="letter", lang="en", title=Block("title", title))
+    document.divisions = [Division("transcription", [Block("salute", salutation), Block("p", "Thanks.")])]
+    enrich(document, Context(register), Reporter())
+    found = refs_of(document, "person")
+    assert [(text, ref if ref == "#Gorky" else "") for text, ref in found] == expected

@@ -13,8 +13,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Reporter
-from ..model import Block, Correspondence, Document, Party
+from ..model import Block, Correspondence, Document, Party, span
 from .names.index import index_for
+from .names.rules import is_name_and_patronymic
 
 if TYPE_CHECKING:
     from .context import Context
@@ -42,6 +43,7 @@ class CorrespondenceEnricher:
     def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
         """Derive the correspondence from the title, the date line and the document date."""
         title = document.title
+        _link_salutation_initials(document)
         sides = side_spans(title)
         if not sides:
             return
@@ -54,6 +56,22 @@ class CorrespondenceEnricher:
         document.correspondence = Correspondence(senders, addressees, places, document.meta.date)
         if not any(p.key for p in senders + addressees):
             reporter.warning("correspondents-unlinked", "no correspondent of the title is in the register")
+
+
+def _link_salutation_initials(document: Document) -> None:
+    """A salutation by a given name and patronymic abbreviated (``Dear A. M.,``) that nothing linked addresses the
+    one person the title names, a letter titled by its addressee (``TO MAXIM GORKY``)."""
+    refs = {s.attr("ref") for s in document.title.spans_of("person") if s.attr("ref")}
+    if len(refs) != 1:
+        return
+    ref = refs.pop()
+    for _, block in document.blocks():
+        if block.kind != "salute":
+            continue
+        for s in block.spans_of("person"):
+            if not s.attr("ref") and is_name_and_patronymic(block.text[s.start : s.end]):
+                block.spans.remove(s)
+                block.add(span(s.start, s.end, "person", ref=ref))
 
 
 def side_spans(title: Block) -> list[tuple[int, int]]:
