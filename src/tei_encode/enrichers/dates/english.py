@@ -53,6 +53,8 @@ _NEW_MONTH = r"(?P<month2>" + _MONTH_NAMES + r")(?!\w)"
 _NAMED_MONTH = r"(?P<month>" + "|".join(ENGLISH_MONTHS) + "|" + "|".join(m.upper() for m in ENGLISH_MONTHS) + r")\b"
 _LAST_MONTH = r"(?P<month2>" + "|".join(ENGLISH_MONTHS) + "|" + "|".join(m.upper() for m in ENGLISH_MONTHS) + r")\b"
 _TITLE_MONTH = r"(?P<month>" + "|".join(ENGLISH_MONTHS) + r")\b"
+# A year of four digits opening a date, not inside a number (the look-behind after the first digit: a search skips).
+_YEAR_FIRST = r"(?P<y>(?:1(?<![\w./,-]1)[5-9]|2(?<![\w./,-]2)0)\d\d)"
 # A month the editors supplied in brackets before or after its day: ``[October] 18 or 19``, ``18 [October]``.
 _OPEN_MONTH = r"(?:(?P<mb>\[)|\b)" + _MONTH + r"(?(mb)\])"
 _BRACKETABLE_MONTH = r"(?P<mb>\[)?" + _MONTH + r"(?(mb)\])"
@@ -401,9 +403,7 @@ RULES: tuple[Rule, ...] = (
         (_HAS_MONTH, re.compile(rf"\d,[ \t]+(?:{_MONTH_STARTS})")),
     ),
     Rule(  # the year first and the month alone, as an edition heads a month's letters: "1935 October"
-        re.compile(
-            r"(?<![\w./,-])(?P<y>1[5-9]\d\d|20\d\d)[ \t]+" + _NAMED_MONTH + r"(?P<yb>)(?=[ \t]*(?:$|[.,;:)\]]))", re.M
-        ),
+        re.compile(_YEAR_FIRST + r"[ \t]+" + _NAMED_MONTH + r"(?P<yb>)(?=[ \t]*(?:$|[.,;:)\]]))", re.M),
         _month_part,
         (_HAS_MONTH, re.compile(r"\d[ \t]+[A-Z]")),
     ),

@@ -80,16 +80,17 @@ def propose_abbreviated_names(blocks: Iterable[Block], register: Register, regis
     for block in blocks:
         if "." not in block.text:
             continue
+        # Most matches are a name the register found with its initials ("И. В. Сталин"): left at once.
         for match in ABBREVIATED_SURNAME.finditer(block.text):
-            _surname(block, match, surnames, registered)
+            first, last = match.span()
+            if not any(s.start <= first and last <= s.end and not _proposed(s) for s in block.spans):
+                _surname(block, match, surnames, registered)
         for match in NAME_AND_PATRONYMIC.finditer(block.text):
             _alone(block, match)
 
 
 def _surname(block: Block, match: re.Match[str], surnames: Surnames, registered: frozenset[str]) -> None:
     """A surname after abbreviated given names: the register's person, or a proposal."""
-    if any(s.start <= match.start() and match.end() <= s.end and not _proposed(s) for s in block.spans):
-        return  # most matches: a name the register found with its initials ("И. В. Сталин")
     start, end = _without_forms_of_address(match), match.end()
     given = _abbreviations(block.text[start : match.start("surname")], every=False)
     weaker = _weaker(block, start, end)

@@ -27,7 +27,7 @@ from ..names.spans import add_name_span
 from ..names.syllabic import starts_syllabic_name
 from ..names.words import ORG_WORDS, TITLE_WORDS
 from .keys import REVIEW_NOTE, entry_key, latin_words, place_nominative, skeleton
-from .streets import street_names
+from .streets import may_name_streets, street_names
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -306,8 +306,10 @@ def _mark_cued_places(document: Document) -> tuple[dict[str, set[str]], dict[str
     """Mark the places cues name; return the entry names of each key and the Russian forms found of each."""
     names: dict[str, set[str]] = {}
     russian: dict[str, set[str]] = {}
-    for _, block in document.blocks():
-        streets = _clear_streets(block)
+    blocks = [block for _, block in document.blocks()]
+    streets_named = may_name_streets("\n".join(block.text for block in blocks))  # most documents: none
+    for block in blocks:
+        streets = _clear_streets(block) if streets_named else []
         for start, end in _cued_places(block, streets):
             if block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS) and add_name_span(block, start, end, "place"):
                 surface = block.text[start:end]

@@ -31,6 +31,11 @@ CUES = (
 )  # fmt: skip
 
 
+def may_name_streets(text: str) -> bool:
+    """Whether ``text`` holds a string every street name holds one of (a quick test before ``street_names``)."""
+    return any(cue in text for cue in CUES)
+
+
 def street_names(text: str) -> list[tuple[int, int]]:
     """The spans of the streets and squares ``text`` names by their form."""
-    return [m.span() for m in STREET.finditer(text)] if any(cue in text for cue in CUES) else []
+    return [m.span() for m in STREET.finditer(text)] if may_name_streets(text) else []
