@@ -10,8 +10,11 @@ from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context
 from tei_encode.enrichers.identifiers.archives import SHELFMARK_HINT, current_archive
 from tei_encode.enrichers.identifiers.document_numbers import (
+    _DECISION_NUMBER,
     _ITEM_PROTOCOL,
     _NUMBER,
+    _PLURAL_KIND,
+    _PLURAL_WORDS,
     _PROTOCOL_THEN_ITEM,
     _PROTOCOL_WORDS,
     _UNSIGNED,
@@ -31,6 +34,7 @@ from tei_encode.enrichers.identifiers.enricher import (
     resolve_citation,
 )
 from tei_encode.enrichers.identifiers.shelfmarks import shelfmark_parts
+from tei_encode.enrichers.identifiers.telegrams import CLASS_FILE
 from tei_encode.model import ArchivalCitation, Block, Division, Document, Metadata, Span, span
 
 # ------------------------------------------------------------ helpers
@@ -888,6 +892,18 @@ NUMBERS = [
     ("Copy No. 12\n\n6148    27/X/62\n", [("copy", "12"), ("registration", "6148")]),
     ("195-19\nСтрого секретно", [("registration", "195-19")]),
     ("В бланке проставлены номер пункта «41», дата «25. VIII. 1931 г.»", [("item", "41")]),
+    # several numbers after one plural word, each one
+    ("2 See Documents 84 and 91. Back", [("document", "84"), ("document", "91")]),
+    ("(See related Documents Nos. 77, 82, 85.)", [("document", "77"), ("document", "82"), ("document", "85")]),
+    ("телеграммы № 12 и 14 от 5 мая", [("telegram", "12"), ("telegram", "14")]),
+    # a range after a number sign, with a dash between spaces, as one group
+    ("письма №  3 — 5 опубликованы", [("letter", "3 — 5")]),
+    # a file of a main class, known by its date suffix, in a source note or heading a line
+    ("Gromyko reported out of town.” (330/6–2650)", [("file", "330/6–2650")]),
+    ("611/12-3150: Telegram", [("file", "611/12-3150")]),
+    # a decision's number alone on its line
+    ("N 8. Постановление\n\nП 98/40\n\nСовершенно секретно", [("number", "8"), ("decision", "П 98/40")]),
+    ("Ст 45/3", [("decision", "Ст 45/3")]),
 ]
 
 
@@ -984,6 +1000,24 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "USSR 1945 of 12 May; 12 27.10.1962; The 300 12/5/62",
         "121-123\n1930-1940\nсм. 12-14",
         "Число «85» в номере пункта",
+        # lists of issues, years, counts, verses and money after a plural word or none
+        "in Nos. 12 and 13 of 21 and 28 March 1868",
+        "Documents 1950 and 1951.",
+        "the letters 3 and 4 days later",
+        "documents 3, 4 and 5 pages long",
+        "Documents 12 and 13 pages",
+        "Luke 3:16 and 4:2.",
+        "cost 3, 4 and 5 dollars",
+        "pages 12 – 15",
+        # a class and a date suffix only in a source note's place, with a day that is one
+        "ratio 100/1-2000 here",
+        "call 495/1-2345",
+        "tel. 8 (495) 123-45-67",
+        "(24/7-1950)",
+        "(212/5-5555)",
+        # a decision's number only alone on its line, with its series in capitals
+        "П 98/40 решение",
+        "п 3/4",
     ],
     ids=[
         "pss",
@@ -1025,6 +1059,21 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "years-and-counts-before-dates",
         "ranges-of-pages-and-years",
         "a-part-of-an-item-number",
+        "issue-numbers-after-a-plural",
+        "years-after-a-plural",
+        "counted-letters",
+        "counted-pages",
+        "counted-pages-after-a-pair",
+        "verses",
+        "money",
+        "a-range-of-pages",
+        "a-ratio",
+        "a-telephone-number-bare",
+        "a-telephone-number",
+        "a-date-in-parentheses",
+        "no-day-55",
+        "a-decision-number-in-a-sentence",
+        "a-small-p",
     ],
 )
 def test_find_document_numbers_ignores_what_is_not_a_number(text: str) -> None:
@@ -1202,6 +1251,29 @@ def test_quick_tests_pass_every_example(text: str) -> None:
         assert any(word in lowered for word in _PROTOCOL_WORDS)
     if _UNSIGNED.search(text):
         assert any(label in lowered for label in _UNSIGNED_LABELS)
+
+
+_REFERENCE_PIECES = st.sampled_from(
+    ["Documents", "documents", "Telegrams", "телеграммы", "Letters", "Nos.", "№", "№№", " ", "\n", ", ", " and ",
+     " и ", "84", "1950", "3", " — ", "–", "-", "(", ")", ":", ".", "330/6", "2650", "П", "П 98/40", "Ст", "/",
+     "XIV", "days", "March"]
+)  # fmt: skip
+_REFERENCES = st.lists(_REFERENCE_PIECES, max_size=25).map("".join)
+
+
+@given(st.one_of(_REFERENCES, _TEXTS))
+def test_lists_ranges_class_files_and_decisions_keep_every_character(text: str) -> None:
+    document = make_document(text)
+    enrich(document)
+    block = document.divisions[0].blocks[0]
+    assert block.text == text
+    numbers = find_document_numbers(text)
+    assert all(0 <= n.start < n.end <= len(text) and n.value.strip() for n in numbers)
+    assert all(a.end <= b.start for a, b in zip(numbers, numbers[1:], strict=False))  # in order, none overlapping
+    if not any(word in text.lower() for word in _PLURAL_WORDS):
+        assert _PLURAL_KIND.search(text) is None
+    if "/" not in text:
+        assert CLASS_FILE.search(text) is None and _DECISION_NUMBER.search(text) is None
 
 
 def test_a_citation_may_have_a_part_of_any_label() -> None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES, RUSSIAN_MONTHS_GENITIVE
+from .telegrams import CLASS_FILE, DECIMAL_FILE, POST_TELEGRAM, SERIES_MESSAGE, TELEGRAM_REFERENCE
 
 # Besides "№", "No." and "#": "No" without its stop before a number ("No 242"), and the Latin "N" that Russian
 # texts typed without "№" write for it ("N 149", "N П 149/XIV", "N11"; kept only in Cyrillic text, see _latin_n).
@@ -90,11 +91,6 @@ _MONTHS = "|".join(month[:3].lower() for month in ENGLISH_MONTHS) + "|" + "|".jo
 # 7", "in telegram 269, February 9", "Letter 45", "Document 22"): the number ends the line or is followed by
 # punctuation, a date or "of", not by a word ("telegram 3 days ago"); a year is none ("the letter 1950.").
 _KINDS_UNSIGNED = ("cable", "telegram", "letter", "document")
-# A file number of the State Department's decimal filing system: "760C.61/2206", "711.61/123", with the date
-# the file received the document ("795.00/6–2850", "611.95B/5–2550").
-_DECIMAL_FILE = re.compile(
-    r"(?<![\w./])(?P<value>\d{3}[A-Z]{0,2}\d{0,2}\.\d{1,5}[A-Z]{0,2}\d{0,3}/\d{1,6}(?:[-–]\d{2,6})?)(?![\w/–-])"
-)
 # The item of a protocol heading its extract, in a document that cited the protocol: "41. О предоставлении ...",
 # "85/72. О снабжении ...".
 _EXTRACT_ITEM = re.compile(r"^(?P<value>\d{1,4}(?:/\d{1,4})?)\.[ \t]+(?=Об?[ \t])", re.M)
@@ -102,21 +98,10 @@ _EXTRACT_ITEM = re.compile(r"^(?P<value>\d{1,4}(?:/\d{1,4})?)\.[ \t]+(?=Об?[ \
 # use from 1910 to 1963, so the century is the twentieth.
 _FILED = re.compile(r"/(?P<m>1[0-2]|[1-9])[-–](?P<d>[0-3]\d)(?P<y>\d{2})$")
 _DECIMAL_FILE_YEARS = (1910, 1963)
-# The State Department's abbreviations of telegrams cited by number: "Embtel 1519" (the embassy's), "Deptel 631"
-# (the Department's), "Urtel 940" (yours), "mytel 27", "reftel", "contel" (the consulate's), "circtel".
-_TELEGRAM_REFERENCE = re.compile(
-    r"(?<![\w.])(?:[Ee]mb|[Dd]ep|[Uu]r|[Mm]y|[Rr]ef|[Cc]on|[Cc]irc|[Dd]epcir)tel[ \t]+(?P<value>\d{1,5})(?!\w)"
-)
-# A telegram cited by the post that sent it and its number, after "Ref:": "Ref: Moscow 3501", "Refs: Paris 12".
-_POST_TELEGRAM = re.compile(
-    r"(?<![\w.])(?:Refs?|Reference|Reftels?)[:.]?[ \t]+"
-    r"(?P<value>(?-i:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+\d{1,5})(?!\w)"
-)
-# A message cited by its series in capitals and its number, with its date: "WARX 90992 of 01 July 1949". It opens
-# with its first capital and looks behind it (searched in every text with an "of": re skips to the capitals).
-_SERIES_MESSAGE = re.compile(
-    rf"(?P<value>[A-Z](?<![\w.][A-Z])[A-Z]{{2,4}}[ \t]+(?!(?:1[5-9]|20)\d\d\b)\d{{3,6}})"
-    rf"(?=[ \t]+of[ \t]+\d{{1,2}}[ \t]+(?:{'|'.join(ENGLISH_MONTHS)}))"
+# The number of a Politburo, Orgburo or Secretariat decision alone on its line, its protocol and item after the
+# series letter: "П 98/40", "П83/615", "Ст 45/3", "П 149/XIV".
+_DECISION_NUMBER = re.compile(
+    r"^[ \t]*(?P<value>(?:П|Ст|ОБ|Пр)[ \t]?\d{1,4}/(?:\d{1,4}|[IVXLC]{1,7})(?:[-–]\d{1,2})?)[ \t.]*$", re.M
 )
 # A registration stamp: the number and its date alone on a line, "6148    27/X/62".
 _REGISTRATION_STAMP = re.compile(
@@ -136,6 +121,31 @@ _KIND_UNSIGNED = re.compile(
     + r")[ \t]+(?!(?:18|19|20)\d\d\b)(?P<value>\d{1,5})(?!\w)(?![.:,/]\d)"
     rf"(?=[ \t]*(?:$|[^\w\s]|(?:of|from|dated)(?!\w)|(?:{'|'.join(ENGLISH_MONTHS)})(?!\w)))",
     re.M,
+)
+# Several documents referred to by their numbers after one plural word: "Documents 84 and 91", "See related Documents
+# Nos. 77, 82, 85", "телеграммы № 12 и 14". Each number is one; a year is none ("Documents 1950 and 1951"), and the
+# last number is followed by what _KIND_UNSIGNED allows after its one number.
+_PLURAL_KINDS = {
+    "document": r"[Dd]ocuments|документ(?:ы|ов|ами|ах)",
+    "cable": r"[Cc]ables",
+    "telegram": r"[Tt]elegrams|телеграмм(?:ы|ами|ах)?",
+    "letter": r"[Ll]etters",
+}
+_PLURAL_VALUE = r"(?!(?:18|19|20)\d\d(?!\w))\d{1,5}(?!\w)(?![.:,/]\d)"
+_PLURAL_KIND = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(f"(?P<{kind}>{label})" for kind, label in _PLURAL_KINDS.items())
+    + rf")[ \t]+(?:(?:Nos?\.|№№?)[ \t]*)?(?P<value>{_PLURAL_VALUE})"
+    rf"(?=(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+(?:and|и)[ \t]+){_PLURAL_VALUE})"
+)
+# The numbers after the first, each after a comma or "and", the list ending where _KIND_UNSIGNED's one number may.
+_PLURAL_NEXT = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+(?:and|и)[ \t]+)(?P<value>{_PLURAL_VALUE})")
+# The end of a range of numbers after a dash between spaces ("№ 3 — 5"); a hyphen between spaces does not join a
+# range (" № 2 - 8 отдел": a copy's number and its addressee).
+_RANGE_END = re.compile(r"[ \t]+[—–][ \t]+(?P<value>\d{1,4})(?![\w/.,-]\d|\w)")
+_PLURAL_WORDS = ("documents ", "cables ", "telegrams ", "letters ", "документ", "телеграмм")
+_PLURAL_END = re.compile(
+    rf"[ \t]*(?:$|[^\w\s]|(?:and|of|from|dated|от)(?!\w)|(?:{'|'.join(ENGLISH_MONTHS)})(?!\w))", re.M
 )
 # A number listed after a signed one, of two or more digits, or a range of them, before a pause or a verb (not a
 # day before its month, nor a count: "Copy No. 12, 13 copies").
@@ -231,6 +241,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     signed = _has_sign(lowered)
     unsigned = any(label in lowered for label in _UNSIGNED_LABELS)
     kinds = any(f"{kind} " in lowered for kind in _KINDS_UNSIGNED)
+    plurals = any(word in lowered for word in _PLURAL_WORDS)
     files = "/" in text
     telegrams = "tel " in lowered
     posts = "ref" in lowered
@@ -239,24 +250,26 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     series = " of " in text
     lined = text[:1].isdigit() or _LINE_DIGIT.search(text) is not None  # a line opens with a number
     items = state.protocol and ". О" in text
-    if not (
-        signed or unsigned or kinds or files or telegrams or posts or records or series or lined or quoted or items
-    ):
+    if not any((signed, unsigned, kinds, plurals, files, telegrams, posts, records, series, lined, quoted, items)):
         return []
     urls = url_spans(text)
     pairs = _protocol_items(text, lowered, urls) if signed else []
+    if plurals:
+        pairs += [m for m in _PLURAL_KIND.finditer(text) if _plural_numbers(m) and not overlaps(*m.span(), urls)]
     taken = sorted(urls + [p.span() for p in pairs])
     signs = [m for m in _NUMBER.finditer(text) if not overlaps(*m.span(), taken)] if signed else []
     if not _CYRILLIC.search(text):
         signs = [m for m in signs if not _latin_n(m)]
     bare = [m for m in _UNSIGNED.finditer(text) if _is_unsigned_number(m)] if unsigned else []
     bare += list(_KIND_UNSIGNED.finditer(text)) if kinds else []
-    bare += list(_DECIMAL_FILE.finditer(text)) if files else []
-    bare += list(_TELEGRAM_REFERENCE.finditer(text)) if telegrams else []
-    bare += list(_POST_TELEGRAM.finditer(text)) if posts else []
+    bare += list(DECIMAL_FILE.finditer(text)) if files else []
+    bare += [m for m in CLASS_FILE.finditer(text) if file_date(m.group())] if files else []
+    bare += list(_DECISION_NUMBER.finditer(text)) if files else []
+    bare += list(TELEGRAM_REFERENCE.finditer(text)) if telegrams else []
+    bare += list(POST_TELEGRAM.finditer(text)) if posts else []
     bare += list(_RECORD_ID.finditer(text)) if records else []
     bare += list(_QUOTED_ITEM.finditer(text)) if quoted else []
-    bare += list(_SERIES_MESSAGE.finditer(text)) if series else []
+    bare += list(SERIES_MESSAGE.finditer(text)) if series else []
     if lined:
         bare += _REGISTRATION_STAMP.finditer(text)
         bare += (m for m in _REGISTRATION_PAIR.finditer(text) if int(m.group("b")) < int(m.group("a")))
@@ -268,20 +281,24 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [_number(match, "item", "item"), _number(match, "protocol", "protocol")]
         elif match.re is _PROTOCOL_THEN_ITEM:
             numbers = [_number(match, "protocol", "protocol"), _number(match, "item", "item")]
+        elif match.re is _PLURAL_KIND:
+            numbers = _plural_numbers(match)
         elif match.re is _UNSIGNED:
             numbers = [_number(match, "value", "incoming" if match.group("incoming") else "outgoing")]
-        elif match.re is _DECIMAL_FILE:
+        elif match.re in (DECIMAL_FILE, CLASS_FILE):
             numbers = [_number(match, "value", "file")]
+        elif match.re is _DECISION_NUMBER:
+            numbers = [_number(match, "value", "decision")]
         elif match.re in (_EXTRACT_ITEM, _QUOTED_ITEM):
             numbers = [_number(match, "value", "item")]
-        elif match.re is _TELEGRAM_REFERENCE:  # the abbreviation is part of the reference ("Embtel 1519")
+        elif match.re is TELEGRAM_REFERENCE:  # the abbreviation is part of the reference ("Embtel 1519")
             numbers = [DocumentNumber(match.start(), match.end(), match.group("value"), "telegram")]
-        elif match.re is _POST_TELEGRAM:  # so is the post ("Moscow 3501")
+        elif match.re is POST_TELEGRAM:  # so is the post ("Moscow 3501")
             numbers = [_number(match, "value", "telegram")]
             numbers = [DocumentNumber(n.start, n.end, n.value.split()[-1], n.type) for n in numbers]
         elif match.re is _RECORD_ID:
             numbers = [_number(match, "value", "record")]
-        elif match.re is _SERIES_MESSAGE:  # the series is part of the reference, as "Embtel" is
+        elif match.re is SERIES_MESSAGE:  # the series is part of the reference, as "Embtel" is
             numbers = [DocumentNumber(match.start(), match.end(), match.group("value").split()[-1], "message")]
         elif match.re in (_REGISTRATION_STAMP, _REGISTRATION_PAIR):
             numbers = [_number(match, "value", "registration")]
@@ -289,7 +306,8 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [_number(match, "value", next(k for k in _KINDS_UNSIGNED if match.group(k)))]
         else:
             kind = _number_type(text, match, state)
-            numbers = [_number(match, "value", kind), *_listed_after(text, match.end(), kind)] if kind else []
+            first = _with_range(text, _number(match, "value", kind))
+            numbers = [first, *_listed_after(text, first.end, kind)] if kind else []
         for number in numbers:
             state.remember(number)
         found += numbers
@@ -330,6 +348,25 @@ def file_date(value: str) -> tuple[int, int, int] | None:
     ):
         return None
     return year, int(match.group("m")), int(match.group("d"))
+
+
+def _with_range(text: str, number: DocumentNumber) -> DocumentNumber:
+    """``number`` with the end of a range written after it with a spaced dash, as one group: "письма № 3 — 5"."""
+    more = _RANGE_END.match(text, number.end)
+    if more is None or not number.value.isdigit() or int(more.group("value")) <= int(number.value):
+        return number
+    return DocumentNumber(number.start, more.end(), text[number.start : more.end()], number.type)
+
+
+def _plural_numbers(match: re.Match[str]) -> list[DocumentNumber]:
+    """The numbers after one plural word, the first in ``match``, if the list ends as a reference does."""
+    kind = next(k for k in _PLURAL_KINDS if match.group(k))
+    numbers = [_number(match, "value", kind)]
+    end = match.end()
+    while (more := _PLURAL_NEXT.match(match.string, end)) is not None:
+        numbers.append(_number(more, "value", kind))
+        end = more.end()
+    return numbers if _PLURAL_END.match(match.string, end) else []
 
 
 def _listed_after(text: str, end: int, kind: str) -> list[DocumentNumber]:
