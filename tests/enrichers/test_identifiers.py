@@ -261,6 +261,55 @@ CITATIONS = [
         "Ibid. F. 17. Op 3. D. 99. L. 1, 4-9",
         {"fond": "17", "opis": "3", "delo": "99", "folios": "1, 4-9"},
     ),
+    # a fond of a secret department, a folio's reverse side before a range
+    (
+        "ГАРФ, ф. Р-8131сч, оп. 37, д. 4, л. 12 об.–13.",
+        "ГАРФ, ф. Р-8131сч, оп. 37, д. 4, л. 12 об.–13",
+        {"repository": "GARF", "fond": "Р-8131сч", "opis": "37", "delo": "4", "folios": "12 об.-13"},
+    ),
+    # the abbreviated list and document of RGANI's fond 89
+    (
+        "РГАНИ, ф. 89, пер. 42, док. 7, л. 1",
+        "РГАНИ, ф. 89, пер. 42, док. 7, л. 1",
+        {"repository": "RGANI", "fond": "89", "opis": "42", "delo": "7", "folios": "1"},
+    ),
+    ("RGANI, f. 89, per. 42, dok. 7.", "RGANI, f. 89, per. 42, dok. 7", {"repository": "RGANI", "fond": "89",
+                                                                       "opis": "42", "delo": "7"}),  # fmt: skip
+    # several files of one opis
+    (
+        "Архиве Президента (АПРФ), ф. 45, оп. 1, д. 718, 719, 720 и др.",
+        "Архиве Президента (АПРФ), ф. 45, оп. 1, д. 718, 719, 720",
+        {"repository": "APRF", "fond": "45", "opis": "1", "delo": "718, 719, 720"},
+    ),
+    (
+        "РГАСПИ. Ф. 17. Оп. 3. Д. 99, 100. Л. 5",
+        "РГАСПИ. Ф. 17. Оп. 3. Д. 99, 100. Л. 5",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "99, 100", "folios": "5"},
+    ),
+    # a file's volume before its folios, inside the citation
+    (
+        "АП РФ, ф. 3, оп. 1, д. 12, т. 2, л. 5",
+        "АП РФ, ф. 3, оп. 1, д. 12, т. 2, л. 5",
+        {"repository": "APRF", "fond": "3", "opis": "1", "delo": "12", "folios": "5"},
+    ),
+    # folios as English citations write them
+    (
+        "RGASPI, f. 17, op. 3, d. 99, ff. 1-4.",
+        "RGASPI, f. 17, op. 3, d. 99, ff. 1-4",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "99", "folios": "1-4"},
+    ),
+    (
+        "RGASPI, F. 17, Op. 3, D. 99, pp. 1-4",
+        "RGASPI, F. 17, Op. 3, D. 99, pp. 1-4",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "99", "folios": "1-4"},
+    ),
+    # what follows a file is no other file: a count, a year, a volume with no folios after it
+    ("RGASPI, F. 17, Op. 3, D. 99, 12 pages", "RGASPI, F. 17, Op. 3, D. 99", {"repository": "RGASPI", "fond": "17",
+                                                                          "opis": "3", "delo": "99"}),  # fmt: skip
+    ("RGASPI, F. 17, Op. 3, D. 99, 1952.", "RGASPI, F. 17, Op. 3, D. 99", {"repository": "RGASPI", "fond": "17",
+                                                                      "opis": "3", "delo": "99"}),  # fmt: skip
+    ("RGASPI, f. 17, op. 3, d. 12. T. 2 of the works", "RGASPI, f. 17, op. 3, d. 12", {"repository": "RGASPI",
+                                                       "fond": "17", "opis": "3", "delo": "12"}),  # fmt: skip
 ]
 
 

@@ -45,25 +45,31 @@ RANKS = ("fond", "opis", "papka", "delo", "folios")
 _LABELS = {
     "fond": r"fond|f|фонд|ф",
     # Fond 89 of RGANI, the documents declassified for the trial of the CPSU, lists "perechen" and "dokument".
-    "opis": r"opis'?|op|on|опись|оп|perechen'?|перечень",
+    "opis": r"opis'?|op|on|опись|оп|perechen'?|per|перечень|пер",
     "list": r"list",  # the opis in "F. 17, List 3, D. 97", the folios in "D. 97, List 3"
     "papka": r"papka|pap|p|папка|пап|п",
-    "delo": r"delo|d|дело|д|ed\.?\s?khr|ед\.?\s?хр|dokument|документ",
-    "folios": r"listy|ll|l|folios|folio|fols|fol|листы|лист|лл|л",
+    "delo": r"delo|d|дело|д|ed\.?\s?khr|ед\.?\s?хр|dokument|dok|документ|док",
+    "folios": r"listy|ll|l|folios|folio|fols|fol|ff|pp|листы|лист|лл|л",
 }
 _LABEL = re.compile(
     r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()) + r")(?:[ \t]*\.[ \t]*|[ \t]+)", re.I
 )
 _NUM = r"\d+[a-zа-яё]?(?!\w)"
 # "L. 3 об.", "L. 7-8 rev": the reverse side of a folio.
-_FOLIO = r"\d+[a-zа-яё]?(?:\s?(?:об|ob|rev|verso)(?!\w))?"
+# The stop of "об." stays outside unless a range goes on after it ("л. 12 об.–13").
+_FOLIO = r"\d+[a-zа-яё]?(?:\s?(?:об|ob|rev|verso)(?!\w)(?:\.(?=[ \t]*[-–—][ \t]*\d))?)?"
 _FOLIO_RANGE = rf"{_FOLIO}(?:[ \t]*[-–—][ \t]*{_FOLIO})?"
 _VALUES = {
-    "fond": re.compile(rf"(?:[a-zа-яё]{{1,2}}-)?{_NUM}", re.I),
+    # "Ф. Р-8131сч": a fond of a secret department ("секретная часть").
+    "fond": re.compile(r"(?:[a-zа-яё]{1,2}-)?\d+(?:сч|сс|[a-zа-яё])?(?!\w)", re.I),
     # "Op. 1/s", "Оп. 2/с": an opis marked secret.
     "opis": re.compile(rf"{_NUM}(?:/(?:{_NUM}|[a-zа-яё]{{1,3}}(?!\w)))?", re.I),
     "papka": re.compile(_NUM, re.I),
-    "delo": re.compile(rf"{_NUM}(?:/{_NUM})?", re.I),
+    # "д. 718, 719, 720": several files, each number followed by a comma, a stop, "and" or the end of the citation.
+    "delo": re.compile(
+        rf"{_NUM}(?:/{_NUM})?(?:[ \t]*,[ \t]*(?!(?:1[89]|20)\d\d(?!\w)){_NUM}(?=[ \t]*(?:[,.;)]|$|(?:и|and)(?!\w))))*",
+        re.I,
+    ),
     "folios": re.compile(rf"{_FOLIO_RANGE}(?:[ \t]*,[ \t]*{_FOLIO_RANGE})*(?!\w)", re.I),
 }
 # An identifier holds no line break (TEI idno cannot contain lb), so its parts are on one line.
@@ -103,6 +109,8 @@ _ARCHIVE_NAME = re.compile(
     r"(?<!\w)(?:[A-ZА-ЯЁ][\w'’-]*[ \t]+(?:(?:[A-ZА-ЯЁ][\w'’-]*|[а-яё]+(?:ый|ий|ой))[ \t]+){0,4})?"
     r"(?<!\w)(?i:arkhiv|archive|archiv|архив)\w*(?:[ \t]+[\w'’-]+){0,10}[ \t]*$"
 )
+# The volume of a file, between the file and its folios ("д. 12, т. 2, л. 5"): inside the citation, no part of it.
+_VOLUME = re.compile(r"(?:т|том|tom|t|vol)\.?[ \t]*\d{1,3}(?!\w)(?=[ \t.,;:]{0,4}(?:" + _LABELS["folios"] + r"))", re.I)
 _NAME_WINDOW = 160  # how far before an abbreviation in parentheses its archive's name is looked for
 
 
@@ -230,6 +238,8 @@ def _parts_after(text: str, pos: int, last_rank: int) -> list[CitationPart]:
     while (part := _part_at(text, _after_separator(text, pos), last_rank)) is not None:
         parts.append(part)
         last_rank, pos = RANKS.index(part.name), part.end
+        volume = _VOLUME.match(text, _after_separator(text, pos)) if part.name == "delo" else None
+        pos = volume.end() if volume else pos
     return parts
 
 
