@@ -273,8 +273,11 @@ CITATIONS = [
         "РГАНИ, ф. 89, пер. 42, док. 7, л. 1",
         {"repository": "RGANI", "fond": "89", "opis": "42", "delo": "7", "folios": "1"},
     ),
-    ("RGANI, f. 89, per. 42, dok. 7.", "RGANI, f. 89, per. 42, dok. 7", {"repository": "RGANI", "fond": "89",
-                                                                       "opis": "42", "delo": "7"}),  # fmt: skip
+    (
+        "RGANI, f. 89, per. 42, dok. 7.",
+        "RGANI, f. 89, per. 42, dok. 7",
+        {"repository": "RGANI", "fond": "89", "opis": "42", "delo": "7"},
+    ),
     # several files of one opis
     (
         "Архиве Президента (АПРФ), ф. 45, оп. 1, д. 718, 719, 720 и др.",
@@ -304,12 +307,21 @@ CITATIONS = [
         {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "99", "folios": "1-4"},
     ),
     # what follows a file is no other file: a count, a year, a volume with no folios after it
-    ("RGASPI, F. 17, Op. 3, D. 99, 12 pages", "RGASPI, F. 17, Op. 3, D. 99", {"repository": "RGASPI", "fond": "17",
-                                                                          "opis": "3", "delo": "99"}),  # fmt: skip
-    ("RGASPI, F. 17, Op. 3, D. 99, 1952.", "RGASPI, F. 17, Op. 3, D. 99", {"repository": "RGASPI", "fond": "17",
-                                                                      "opis": "3", "delo": "99"}),  # fmt: skip
-    ("RGASPI, f. 17, op. 3, d. 12. T. 2 of the works", "RGASPI, f. 17, op. 3, d. 12", {"repository": "RGASPI",
-                                                       "fond": "17", "opis": "3", "delo": "12"}),  # fmt: skip
+    (
+        "RGASPI, F. 17, Op. 3, D. 99, 12 pages",
+        "RGASPI, F. 17, Op. 3, D. 99",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "99"},
+    ),
+    (
+        "RGASPI, F. 17, Op. 3, D. 99, 1952.",
+        "RGASPI, F. 17, Op. 3, D. 99",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "99"},
+    ),
+    (
+        "RGASPI, f. 17, op. 3, d. 12. T. 2 of the works",
+        "RGASPI, f. 17, op. 3, d. 12",
+        {"repository": "RGASPI", "fond": "17", "opis": "3", "delo": "12"},
+    ),
 ]
 
 
@@ -450,6 +462,24 @@ def test_find_citations_marks_the_repository_as_written_and_values_only() -> Non
 
 SHELFMARK_CITATIONS = [
     # text, the citation as marked, the parts stated
+    # the United Kingdom's archive under its former name, by department and piece
+    (
+        "PRO, FO 371/12345, N 1234/56/38.",
+        "PRO, FO 371/12345, N 1234/56/38",
+        {"repository": "TNA", "shelfmark": "FO 371/12345, N 1234/56/38"},
+    ),
+    ("TNA, PREM 8/1234; RGASPI", "TNA, PREM 8/1234", {"repository": "TNA", "shelfmark": "PREM 8/1234"}),
+    # the Czech National Archives, by fond, volume and unit, under their former name too
+    (
+        "Národní archiv, f. KSČ-ÚV-02/1, sv. 12, a.j. 34. Přeložil",
+        "Národní archiv, f. KSČ-ÚV-02/1, sv. 12, a.j. 34",
+        {"repository": "Národní archiv", "shelfmark": "f. KSČ-ÚV-02/1, sv. 12, a.j. 34"},
+    ),
+    (
+        "SÚA, f. 02/2, sv. 5, ar. j. 7.",
+        "SÚA, f. 02/2, sv. 5, ar. j. 7",
+        {"repository": "Národní archiv", "shelfmark": "f. 02/2, sv. 5, ar. j. 7"},
+    ),
     (
         "Wilson Center Digital Archive, PRC FMA 118-00078-02, 1-5. Translated by Charles Kraus.",
         "PRC FMA 118-00078-02, 1-5",

@@ -68,6 +68,26 @@ SHELFMARK_ARCHIVES: Mapping[str, tuple[str, ...]] = {
         "Manuscript Division, Library of Congress",
         "Library of Congress",
     ),
+    # The United Kingdom's archive, the Public Record Office until 2003, cited by department and piece: "FO 371/56789".
+    "TNA": (
+        "TNA",
+        "PRO",
+        "Public Record Office",
+        "The National Archives, Kew",
+        "National Archives, Kew",
+        "UK National Archives",
+        "The National Archives of the United Kingdom",
+    ),
+    # The Czech National Archives, the State Central Archive (SÚA) until 2005, cited by fond, volume and unit.
+    "Národní archiv": (
+        "Národní archiv",
+        "Narodni archiv",
+        "NA ČR",
+        "National Archives of the Czech Republic",
+        "Czech National Archives",
+        "Státní ústřední archiv",
+        "SÚA",
+    ),
     "NARA": ("NARA", "National Archives and Records Administration", "US National Archives", "U.S. National Archives"),
     # The presidential libraries that FRUS source notes cite ("Truman Library, Papers of Harry S. Truman, ...").
     "Franklin D. Roosevelt Library": ("Franklin D. Roosevelt Library", "Roosevelt Library", "FDR Library"),

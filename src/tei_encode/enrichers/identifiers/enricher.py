@@ -185,8 +185,10 @@ def _citation_at(text: str, start: re.Match[str], floor: int) -> Citation | None
     else:
         after = _after_head(text, start, named)
         parts = _parts_after(text, after, -1)
-        if not parts and head == "repository" and _cites_by_shelfmark(start.group()):
-            parts = [CitationPart(*part) for part in shelfmark_parts(text, after)]
+        # An archive cited by shelfmarks may open its shelfmark with a fond that holds no file ("SÚA, f. 02/2, sv. 5").
+        by_shelfmark = head == "repository" and _cites_by_shelfmark(start.group())
+        if by_shelfmark and "delo" not in {p.name for p in parts}:
+            parts = [CitationPart(*part) for part in shelfmark_parts(text, after)] or parts
             before = None if parts or named else shelfmark_before(text, start.start(), floor)
             if before is not None:  # the shelfmark before the archive: "KC PZPR, XI A/13, AAN"
                 repository = CitationPart("repository", *start.span(), current_archive(start.group()))

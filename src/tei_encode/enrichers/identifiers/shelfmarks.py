@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 # Besides capitalised words and numbers a shelfmark holds the labels of its units in several languages ("box 1",
-# "11. doboz", "sygn. 2632", "a.e. 12", "Bl. 3") and, inside a collection's name, small words ("CC of the RCP").
+# "11. doboz", "sygn. 2632", "a.e. 12", the Czech "sv. 12, a.j. 34", "Bl. 3") and, inside a collection's name,
+# small words ("CC of the RCP").
 _UNIT_WORDS = frozenset({"box", "boxes", "folder", "file", "files", "dossier", "dosar", "dos", "reel", "roll", "vol",
                          "volume", "tom", "t", "sygn", "teczka", "doboz", "tétel", "svazek", "carton", "karton", "inv",
                          "nr", "no", "item", "fond", "op", "opis", "d", "delo", "a.e", "ae", "cs", "ő.e",
-                         "ö.e"})  # fmt: skip
+                         "ö.e", "sv", "a.j", "ar", "j"})  # fmt: skip
 # Hungarian units follow their number ("53. cs. 122. ő.e."): a full stop after one is its abbreviation's.
 _LABELS_AFTER_NUMBER = frozenset({"cs", "ő.e", "ö.e", "doboz", "tétel"})
 # Words that name a collection, enough for a first piece without a number ("Dmitri Volkogonov Papers").
