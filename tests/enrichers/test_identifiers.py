@@ -469,6 +469,11 @@ SHELFMARK_CITATIONS = [
         {"repository": "TNA", "shelfmark": "FO 371/12345, N 1234/56/38"},
     ),
     ("TNA, PREM 8/1234; RGASPI", "TNA, PREM 8/1234", {"repository": "TNA", "shelfmark": "PREM 8/1234"}),
+    (
+        "The National Archives, Kew, PREM 8/1234.",
+        "National Archives, Kew, PREM 8/1234",
+        {"repository": "TNA", "shelfmark": "PREM 8/1234"},
+    ),
     # the Czech National Archives, by fond, volume and unit, under their former name too
     (
         "Národní archiv, f. KSČ-ÚV-02/1, sv. 12, a.j. 34. Přeložil",
@@ -623,7 +628,7 @@ def test_a_shelfmark_needs_numbered_capitalised_pieces_right_after_the_archive(t
     assert find_citations(text) == []
 
 
-@pytest.mark.parametrize("text", ["USSR", "the USSR and the US", "SAPMOS", "BArchive"])
+@pytest.mark.parametrize("text", ["USSR", "the USSR and the US", "SAPMOS", "BArchive", "The letter. The reply"])
 def test_the_shelfmark_hint_finds_whole_words_only(text: str) -> None:
     assert [m.group() for m in SHELFMARK_HINT.finditer(text)] == (["US"] if text.endswith(" US") else [])
 

@@ -73,10 +73,10 @@ SHELFMARK_ARCHIVES: Mapping[str, tuple[str, ...]] = {
         "TNA",
         "PRO",
         "Public Record Office",
-        "The National Archives, Kew",
+        # "The National Archives, Kew" is found from its second word: "The" would make every text a candidate.
         "National Archives, Kew",
         "UK National Archives",
-        "The National Archives of the United Kingdom",
+        "National Archives of the United Kingdom",
     ),
     # The Czech National Archives, the State Central Archive (SÚA) until 2005, cited by fond, volume and unit.
     "Národní archiv": (
