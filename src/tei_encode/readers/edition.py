@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Reporter
-from ..lexicon import ENGLISH_MONTHS, SALUTATIONS
+from ..lexicon import ENGLISH_MONTHS, RUSSIAN_MONTHS_GENITIVE, SALUTATIONS
 from ..model import Block, Division, Document
 from .blocks import Chunk, block, chunks, document_id
 from .collection import ARCHIVE_LINE, body_blocks
@@ -25,7 +25,7 @@ from .notes import mark_note_references, note_blocks
 from .script import text_language
 
 _MONTHS_EN = "|".join(ENGLISH_MONTHS)
-_MONTHS_RU = r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_MONTHS_RU = "|".join(RUSSIAN_MONTHS_GENITIVE)
 _DATE = (
     rf"(?:(?:{_MONTHS_EN})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS_EN}),?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{_MONTHS_RU})\s+\d{{4}}(?:\s*(?:года|г\.?))?|\[[^\[\]\n]{{4,40}}\])"
