@@ -16,7 +16,6 @@ from .run import (
     build,
     build_schemas,
     corpus_sources,
-    cpu_count,
 )
 from .worker import BuildError, BuildSettings, Worker
 
@@ -33,5 +32,4 @@ __all__ = [
     "build",
     "build_schemas",
     "corpus_sources",
-    "cpu_count",
 ]

@@ -33,7 +33,6 @@ repeat the same grammar and more than double the time of a build;
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Container, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -486,11 +485,3 @@ def _remove_temporary(out: Path) -> None:
         names = (*REPORTS, PENDING_FILE, CMIF_FILE, PARTS_FILE)
         if path.is_file() and any(path.name.startswith(f".{name}.") for name in names):
             path.unlink()
-
-
-def cpu_count() -> int:
-    """The processors this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-from ..build import BuildResult, Holder, cpu_count
+from ..build import BuildResult, Holder
 from ..build import build as build_corpus
 from ..diagnostics import Severity, counted
 from ..errors import TeiEncodeError
+from ..machine import cores
 from .common import echo_diagnostics, fail, progress_bar
 
 
@@ -72,7 +73,7 @@ def build(corpus: Path, output: Path, jobs: int | None, force: bool, scheduler: 
                 corpus,
                 output,
                 progress,
-                jobs=jobs or cpu_count(),
+                jobs=jobs or cores(),
                 force=force,
                 scheduler=scheduler or None,
                 wait=wait,

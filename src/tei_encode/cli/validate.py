@@ -10,10 +10,10 @@ from pathlib import Path
 import click
 
 from ..errors import TeiEncodeError
+from ..machine import cores
 from ..validate.reports import FORMATS, format_report, invalid_files, summary_line
 from ..validate.run import (
     PARALLEL_FROM_MB,
-    cores,
     default_jobs,
     expand_paths,
     missing_paths,

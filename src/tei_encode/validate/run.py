@@ -20,6 +20,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import TeiEncodeError
+from ..machine import cores
 from ..xmlio import XML_NS, UnsafeXML, check_doctype, parse_file, safe_parser
 from . import BaseValidator, load_validator, saxon
 from .locate import SourceText
@@ -222,14 +223,6 @@ PARALLEL_FROM_MB = 4
 def default_jobs(files: Sequence[Path]) -> int:
     """The processes a run of ``files`` takes by default: one per core from ``PARALLEL_FROM_MB`` on, else one."""
     return cores() if sum(_size(path) for path in files) >= PARALLEL_FROM_MB << 20 else 1
-
-
-def cores() -> int:
-    """The processors this process may run on (a CI runner's container may allow fewer than the machine has)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def _chunks(files: Sequence[Path], parts: int) -> list[list[Path]]:
