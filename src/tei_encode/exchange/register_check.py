@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..register import Authority, Entry, Register
-from ..xmlio import XML_NS, tei
+from ..xmlio import tei
 from .checks import CheckRecord, label_matches, record_key
-from .entities import KIND_OF_NAME, ref_key, text_of
+from .entities import KIND_OF_NAME, entities, ref_key, text_of
 from .idsyntax import id_problem
 from .inputs import TeiDocument
 from .mentions import xpath
@@ -93,16 +93,6 @@ def check_id(entry: Entry, authority: Authority, checks: dict[str, CheckRecord])
     return IdFinding(entry, authority, problem, record)
 
 
-def _standoff_ids(root: etree._Element) -> set[str]:
-    """The ``xml:id`` of the entries in a document's own ``standOff``: those editors' decisions add."""
-    return {
-        key
-        for part in root.iterchildren(tei("standOff"))
-        for el in part.iter(tei("person"), tei("place"), tei("org"))
-        if (key := el.get(f"{{{XML_NS}}}id"))
-    }
-
-
 def check_register(
     register: Register, documents: Iterable[TeiDocument], checks: dict[str, CheckRecord] | None = None
 ) -> RegisterReport:
@@ -115,7 +105,7 @@ def check_register(
     used: set[str] = set()
     name_tags = [tei(tag) for tag in KIND_OF_NAME]
     for document in documents:
-        own = _standoff_ids(document.root)
+        own = entities(document.root)  # the entries editors' decisions add to the document
         for part in document.root:
             if part.tag == tei("standOff"):
                 continue
