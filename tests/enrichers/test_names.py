@@ -435,7 +435,9 @@ def test_a_syllabic_given_name_is_found_however_it_is_joined(vowel: str, joint: 
     ("name", "expected"),
     [("Mao Zedong", True), ("Kim Il Sung", True), ("Чжоу Энь-лай", True), ("Пэн Дэхуай", True), ("Zhu De", True),
      ("Ho Chi Minh", True), ("Karl Marx", False), ("Dean Acheson", False), ("Лев Каменев", False),
-     ("Bela Kun", False), ("Van Fleet", False), ("Ян Рудзутак", False), ("Mao", False), ("Syngman Rhee", False)],
+     ("Bela Kun", False), ("Van Fleet", False), ("Ян Рудзутак", False), ("Mao", False), ("Syngman Rhee", False),
+     ("Lee Hu-rak", True), ("Rhee Syngman", False), ("Choi Kyu-hah", True), ("Lee Gyung-seok", True),
+     ("Seo Cheon-ju", True), ("Li Zhou-yuan", True), ("Lee Harvey", False), ("Jack Kerry", False)],
 )  # fmt: skip
 def test_syllabic_names(name: str, expected: bool) -> None:
     assert is_syllabic_name(tuple(name.split())) is expected

@@ -120,6 +120,11 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         ("A letter from Li Zhou-yuan reached Mao Zedong. Mao, turning toward Li, smiled.", "syllabic"),
         ("They crossed the Han River to Hong Kong and Yu Bin said so.", [("place", "Hong Kong"), ("person", "Yu Bin")]),
         (
+            "Present: Lee Hu-rak, co-chairman; CHANG Ki-yeong, aide; KIM Deok-hyun, LEE Gyung-seok and So Chon Ju.",
+            [("person", n) for n in ("Lee Hu-rak", "CHANG Ki-yeong", "KIM Deok-hyun", "LEE Gyung-seok")],
+        ),
+        ("Robert Lee Harvey met KIM Hall and the TOP Secret Dean.", []),
+        (
             "From Pyongyang To Vyshinsky. US officials, the U.S. and the PRC; the ROK Army; LET US GO.",
             [("place", "Pyongyang"), ("person", "Vyshinsky"), ("place", "US"), ("place", "U.S."), ("place", "PRC")],
         ),
@@ -156,6 +161,8 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "syllabic-names",
         "syllabic-family-name-alone",
         "no-syllabic-name",
+        "korean-names-family-name-in-capitals",
+        "no-korean-name",
         "heading-words-and-state-abbreviations",
         "acting-as-a-person-and-continents",
         "rights-statement",

@@ -151,9 +151,10 @@ def syllable_forms(word: str) -> frozenset[str]:
 # One syllable of a Chinese, Korean or Vietnamese name in Latin (pinyin, Wade-Giles, McCune-Reischauer) or Russian
 # (Palladius, Kontsevich) spelling: an initial, a vowel or two (three in Latin) and a final. A Western name
 # (Karl Marx, Dean Acheson, Лев Каменев) is not a family name of one syllable followed by such syllables.
+# Korean spellings put a glide after the initial (``Gyung``, ``hyun``, ``Kwang``) and write ``ee`` (``Lee``, ``Rhee``).
 LATIN_SYLLABLE = (
-    r"(?:zh|ch|sh|ts|tz|hs|ph|th|kh|ng|nh|tr|[bcdfghjklmnpqrstvwxyz])?"
-    r"(?:iao|uai|ai|ao|ae|ei|eo|eu|ia|ie|io|iu|oe|oi|ou|ua|ue|ui|uo|a|e|i|o|u|ü|ŏ|ŭ)(?:ng|nh|n|m|r|l|k|p|t|h)?"
+    r"(?:(?:zh|ch|sh|ts|tz|hs|ph|th|kh|ng|nh|tr|rh|[bcdfghjklmnpqrstvwxyz])(?:(?<![yw])[yw])?)?"
+    r"(?:iao|uai|ai|ao|ae|ee|ei|eo|eu|ia|ie|io|iu|oe|oi|ou|ua|ue|ui|uo|a|e|i|o|u|ü|ŏ|ŭ)(?:ng|nh|n|m|r|l|k|p|t|h)?"
 )
 CYRILLIC_SYLLABLE = r"(?:чж|цз|чх|кх|тх|пх|[бпмфдтнлгкхцсчшжзрв])?[аоуэеиыяюё]{1,2}(?:нь|ль|н|л|р|к|п|т|м|й)?"
 SYLLABLE = rf"(?:{LATIN_SYLLABLE}|{CYRILLIC_SYLLABLE})"

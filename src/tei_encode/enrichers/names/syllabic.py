@@ -31,11 +31,14 @@ ENGLISH_WORDS = frozenset({
     "tan", "ten", "tin", "ton", "wan", "won", "yang", "young",
 })
 # fmt: on
-# A family name and up to three more words of one case, each perhaps hyphenated (``Zhou-yuan``, ``HEON-YEONG``).
+# A family name and up to three more words of one case, each perhaps hyphenated (``Zhou-yuan``, ``HEON-YEONG``), or
+# a family name in capitals before a given name in title case, as Korean and Japanese lists write them (``CHANG
+# Ki-yeong``).
 _TITLE_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
 _CAPITALS_WORD = r"[A-Z]+(?:-[A-Z]+)?"
 FULL_NAME = re.compile(
-    rf"(?<![\w’'-])(?:{_TITLE_WORD}(?:[ \t]{_TITLE_WORD}){{1,3}}|{_CAPITALS_WORD}(?:[ \t]{_CAPITALS_WORD}){{1,3}})"
+    rf"(?<![\w’'-])(?:{_TITLE_WORD}(?:[ \t]{_TITLE_WORD}){{1,3}}|{_CAPITALS_WORD}(?:[ \t]{_CAPITALS_WORD}){{1,3}}"
+    rf"|[A-Z]+(?:[ \t]{_TITLE_WORD}){{1,3}})"
     r"(?![\w-])"
 )
 LATIN_WORD = re.compile(r"(?<![\w’'-])[A-Z][A-Za-z]*")

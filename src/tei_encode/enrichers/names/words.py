@@ -43,6 +43,9 @@ FAMILY_NAMES_FIRST = frozenset({
     "song", "kang", "yun", "han", "jiang", "rao", "bo", "dong", "nie", "yang", "wu", "guo", "kuo", "tan", "ho",
     "ni", "chai", "shi", "xie", "du", "fu", "lu", "luo", "cai", "tian", "zhao", "qian", "ren", "rong", "xiao",
     "cheng", "yuan", "tang", "feng", "shen", "jin", "wei", "ji", "hong", "chong", "bai", "tung", "su", "tao",
+    # Korean family names in their common spellings
+    "chang", "jang", "jung", "chung", "jeong", "seo", "suh", "ryu", "yoo", "yi", "rhee", "hwang", "shin", "cho",
+    "jeon", "chon", "kwon", "yoon", "lim", "baek", "paik", "ahn", "noh", "byun", "чан", "чхве", "рю",
     "лю", "пак", "ким", "ли", "ван", "чжан", "чэнь", "чжоу", "мао", "пэн", "гао", "дэн", "линь", "чжу", "цой",
     "нам", "пан", "ю", "хуан", "сюй", "сунь", "кан", "юн", "хан", "цзян", "жао", "бо", "дун", "ян", "го", "тань",
     "хо", "нье",

@@ -19,7 +19,7 @@ from ..names.syllabic import ENGLISH_WORDS, syllabic_runs
 from ..names.words import NOT_NAMES, ORG_WORDS, TITLE_WORDS
 from ..unregistered.keys import entry_key, name_words
 from ..unregistered.places import NOT_PLACES, PLACE_KINDS
-from .candidates import is_free
+from .candidates import CONNECTIVES, is_free, previous_word
 from .gazetteer import lookup
 
 SOURCE = "rule:syllabic-name"
@@ -40,6 +40,8 @@ NOT_GIVEN = (
 def syllabic_names(text: str) -> Iterator[tuple[int, int]]:
     """The spans of the Chinese and Korean full names of ``text``, each the family name and its given name."""
     for start, ends in syllabic_runs(text):
+        if _joined_before(text, start):
+            continue  # "So Chon Ju": the family name is the word before, which no list knows
         words = [text[a:b] for a, b in ends]
         # The longest syllabic run of its words ("Kim Il Sung" of "Kim Il Sung Said": "Said" is no syllable).
         for count in range(len(words), 1, -1):
@@ -83,6 +85,12 @@ def _mark_family_names(blocks: Sequence[Block], written: dict[str, str]) -> None
             keys = by_family.get(fold(word.group()), set())
             if len(keys) == 1 and not _name_follows(block.text, word.end()) and is_free(block, *word.span()):
                 block.add(span(*word.span(), "person", ref=f"#{next(iter(keys))}", cert="low", source=SOURCE, by=BY))
+
+
+def _joined_before(text: str, start: int) -> bool:
+    """Whether a capitalised word other than a heading's ``From`` or ``To`` stands a space before ``start``."""
+    before = previous_word(text, start)
+    return before is not None and before.group(1)[0].isupper() and before.group(1) not in CONNECTIVES
 
 
 def _name_follows(text: str, end: int) -> bool:
