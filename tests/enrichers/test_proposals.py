@@ -133,6 +133,10 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             " Australian left and the Meissner said nothing.",
             [("person", "Goegg"), ("place", "Europe")],  # Moscow opens a clause: left to the rules, and no person
         ),
+        (
+            "I transmitted it through Blumenfeld and through Congress; we came through Poland and through Dresden.",
+            [("person", "Blumenfeld"), ("place", "Poland"), ("place", "Dresden")],
+        ),
         ("Documents are retained by the holders in accordance with US and international copyright laws.", []),
         (
             "Aid came from America and the Soviet Union, not from Latin America.",
@@ -165,6 +169,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "no-korean-name",
         "heading-words-and-state-abbreviations",
         "acting-as-a-person-and-continents",
+        "go-between",
         "rights-statement",
         "america-and-the-soviet-union",
         "place-of-publication-and-saint",

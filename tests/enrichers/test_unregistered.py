@@ -281,6 +281,10 @@ def _person(key: str, *names: str) -> Entry:
             [("p", "First published: in Der Briefwechsel zwischen F. Engels und K. Marx, in Die Zeit, at Zurich.")],
             ["Zurich"],
         ),
+        (
+            [("p", "I sent it through Blumenfeld. Out of Stavsky comes a worker. We went through Lower Saxony.")],
+            ["Lower Saxony"],
+        ),
     ],
     ids=[
         "dateline-and-later-mention",
@@ -296,6 +300,7 @@ def _person(key: str, *names: str) -> Entry:
         "streets",
         "periodicals",
         "titles-opening-with-a-german-article",
+        "go-between-and-surname-after-out-of",
     ],
 )
 def test_unregistered_places(blocks: list[tuple[str, str]], expected: list[str]) -> None:
@@ -579,3 +584,12 @@ def test_salutation_by_initials_addresses_the_one_person_the_title_names(
     enrich(document, Context(register), Reporter())
     found = refs_of(document, "person")
     assert [(text, ref if ref == "#Gorky" else "") for text, ref in found] == expected
+
+
+@given(st.from_regex(r"[A-Z][a-z]{2,12}", fullmatch=True), st.sampled_from(["", ".", " and the rest."]))
+@settings(max_examples=60, deadline=None)
+def test_a_single_word_after_through_is_never_a_cued_place(word: str, after: str) -> None:
+    document = Document(id="d", source="d.txt", genre="letter", lang="en", title=Block("title", "Letter"))
+    document.divisions = [Division("transcription", [Block("p", f"It was sent through {word}{after}")])]
+    enrich(document, Context(Register()), Reporter())
+    assert all(ref.lstrip("#").startswith("geonames-") for _, ref in refs_of(document, "place"))

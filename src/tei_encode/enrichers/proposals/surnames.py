@@ -3,7 +3,8 @@
 A capitalised word that no span claims, does not open a sentence, stands alone (no capitalised word joined to
 it) and ends like a Russian, Ukrainian, Polish, Georgian or Armenian surname (``SURNAME_ENDING``: Litvinov,
 Rakovsky, Ordzhonikidze), follows one initial (``F. Castro``; a given name before a middle initial is the
-name's too: ``Colin L. Powell``), acts as a person does (``Meissner writes``, ``Goegg has promised``), or owns
+name's too: ``Colin L. Powell``), acts as a person does (``Meissner writes``, ``Goegg has promised``), is the
+go-between a letter passes through (``through Blumenfeld``), or owns
 what follows it (``Radek’s articles``) and is named again, is proposed as a person with ``cert="low"``, unless
 the gazetteer knows it as a place or it is a word of posts, institutions or months. The same word elsewhere in
 the document, at a sentence's start too, is proposed with it.
@@ -45,6 +46,8 @@ ABSTRACT_ENDING = re.compile(r"(?:ity|ism|tion|sion|ment|ness|ship|hood|dom)\Z")
 INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?\Z")
 # An article or a determiner before a word: "the Australian left", "his Wochenblatt" name things, not persons.
 ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|his|her|its|our|their|your|my))[ \t]+\Z")
+# The preposition before a go-between.
+THROUGH = re.compile(r"\bthrough[ \t]+\Z")
 # Capitalised words that own things, or follow an initial, and are no persons' names.
 NOT_OWNERS = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES | frozenset({"party", "god", "today", "yesterday"})
 
@@ -63,7 +66,8 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
             word = block.text[start:end]
             if fold(word) in registered or not _stands_alone(block.text, start, free_end):
                 continue
-            if surname_shaped(word) or ((initial is not None or _acts(block.text, start, end)) and _may_own(word)):
+            cued = initial is not None or _acts(block.text, start, end) or _go_between(block.text, start)
+            if surname_shaped(word) or (cued and _may_own(word)):
                 found.add(word)
             elif end < free_end and _may_own(word):
                 owners.add(word)
@@ -107,6 +111,12 @@ def _acts(text: str, start: int, end: int) -> bool:
         and not ARTICLE_BEFORE.search(text, max(0, start - 6), start)
         and not NOT_PLACE_ENDING.search(text[start:end].casefold())
     )
+
+
+def _go_between(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows ``through`` (``transmitted it through Blumenfeld``): a go-between, which
+    a letter names by a single word far more often than a place passed through."""
+    return THROUGH.search(text, max(0, start - 9), start) is not None
 
 
 def surname_shaped(word: str) -> bool:

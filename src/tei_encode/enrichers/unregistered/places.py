@@ -91,9 +91,12 @@ NOT_PLACE_ENDING = re.compile(
 CAPTURE_VERBS = frozenset(
     {"took", "captured", "occupied", "abandoned", "surrendered", "liberated", "seized", "stormed"}
 )
-# After these a person is as likely as a place ("at Budyonny", "took Kolchak prisoner", "via Terebin"), so a
-# surname-like word is left alone; after the others ("in Poronin", "near Zakopane") it is a place.
-PERSON_PREPOSITIONS = frozenset({"at", "on", "towards", "toward", "via", "through", *CAPTURE_VERBS})
+# After these a person is as likely as a place ("at Budyonny", "took Kolchak prisoner", "via Terebin", "out of
+# Stavsky"), so a surname-like word is left alone; after the others ("in Poronin", "near Zakopane") it is a place.
+PERSON_PREPOSITIONS = frozenset({"at", "on", "towards", "toward", "via", "through", "of", *CAPTURE_VERBS})
+# After these a single word names a go-between more often than a place passed through ("transmitted it through
+# Blumenfeld", "find him through Pfemfert"): a place there is left to the register and the gazetteer.
+INTERMEDIARY_PREPOSITIONS = frozenset({"through"})
 
 # Russian prepositions of place and motion, with the cases they govern before a place ("в Аньшане", "в Москву",
 # "из Мукдена", "под Сеулом", "к Пекину").
@@ -168,6 +171,8 @@ def _place_cues(text: str, heading: bool) -> Iterator[tuple[int, int]]:
             if starts_syllabic_name(text, word.start):
                 continue  # "a letter from Li Zhou-yuan", "turning toward Li"
             end = _place_end(text, words, i)
+            if before.text in INTERMEDIARY_PREPOSITIONS and end == word.end:
+                continue
             owner = text[end : end + 1] in ("'", "’")  # "in Pak's words"
             if owner or _object_follows(text, end):
                 continue
