@@ -299,3 +299,13 @@ def test_a_proposed_name_is_trimmed_to_the_name(text: str, expected: str) -> Non
     start = 2 if text.startswith("к ") else 0
     s, e = trimmed(text, start, len(text))
     assert text[s:e] == expected
+
+
+def test_no_city_of_the_gazetteer_is_named_like_a_person_of_the_register_or_of_the_document() -> None:
+    register = Register({"JFK": Entry("JFK", "person", (Name("John F. Kennedy", "en"),))})
+    text = "They say Kennedy had an ultimatum. David Irving wrote it; photos from the Irving collection. Lansing fell."
+    spans, _ = proposals(document(text), register)
+    places = [t for kind, t, a in spans if kind == "place"]
+    assert "Kennedy" not in places and "Irving" not in places
+    spans, _ = proposals(document("They say Kennedy had an ultimatum, and Lansing fell."))
+    assert [t for kind, t, a in spans if kind == "place"] == ["Kennedy", "Lansing"]  # no person of that name here

@@ -47,7 +47,7 @@ from .given import is_given_name, propose_given_names
 from .initialled import propose_initialled_surnames
 from .linebreaks import join_across_lines
 from .lists import propose_listed
-from .people import in_register, link_proposed, place_keys, register_words
+from .people import in_register, link_proposed, place_keys, register_surnames, register_words
 from .repeats import propose_repeated_surnames, propose_speakers
 from .russian import model_version, russian_names
 from .surnames import propose_surnames
@@ -144,8 +144,10 @@ class ProposedNamesEnricher:
         chosen += [
             (lang, b) for lang, b in blocks if id(b) not in seen and PLACE_AND_DATE.match(b.text) and b.spans_of("date")
         ]
+        if chosen:
+            surnames = register_surnames(context.register) | _surnames_found([b for _, b in blocks])
         for _, block in chosen:
-            _gazetteer(block, free[id(block)], places, by_authority)
+            _gazetteer(block, free[id(block)], places, by_authority, surnames)
         if any(e.kind == "place" for e in context.added.get(document.id, [])):
             _identify_rule_places((block for _, block in blocks), context, document.id, by_authority)
         for _, block in blocks:
@@ -250,12 +252,25 @@ def _is_name(block: Block, start: int, end: int) -> bool:
     return is_free(block, start, end)
 
 
+def _surnames_found(blocks: list[Block]) -> frozenset[str]:
+    """The last words of the persons' names of ``blocks`` found with more than one word (``David Irving``)."""
+    return frozenset(
+        words[-1] for b in blocks for s in b.spans_of("person") if len(words := b.text[s.start : s.end].split()) > 1
+    )
+
+
 def _gazetteer(
-    block: Block, free: list[tuple[int, int]], places: dict[str, Place], by_authority: dict[tuple[str, str], str]
+    block: Block,
+    free: list[tuple[int, int]],
+    places: dict[str, Place],
+    by_authority: dict[tuple[str, str], str],
+    surnames: frozenset[str],
 ) -> None:
     """Countries and cities of the gazetteer named by a run of free capitalised words of their own (``free``); a
     city opening a sentence only in a heading line (``Genoa, April 17``), where a capitalised word is no
-    sentence's first."""
+    sentence's first; no city named like a person of the register or of the document (``Kennedy``, ``Bush``,
+    ``Irving`` after ``David Irving``: a town named after a person, or one that happens to share the name, is
+    rarer in letters than the person)."""
     text = block.text
     candidates = [*_capitalised_runs(text, free), *_words_in_capitals(text), *_short_abbreviations(text)]
     for start, run_end, written in candidates:
@@ -265,7 +280,7 @@ def _gazetteer(
         place = lookup(written[: end - start])
         if place is None or not is_free(block, start, end) or names_organisation(text, start, end, "place"):
             continue
-        if not place.country and _surname_first(text, start, end):
+        if not place.country and (text[start:end] in surnames or _surname_first(text, start, end)):
             continue  # a town's former name that is a surname, standing as a person would ("Молотов, Кириченко")
         if not place.country and block.kind not in HEADING_LINES and _opens_sentence_in_text(text, start, end):
             continue

@@ -22,7 +22,8 @@ from ..unregistered.keys import entry_key, latin_words, name_words
 REVIEW = "Not in the register: proposed by {by}; to be reviewed by an editor."
 
 
-_CACHE: dict[int, tuple[Register, frozenset[str], dict[tuple[str, str], str]]] = {}
+_Derived = tuple[Register, frozenset[str], dict[tuple[str, str], str], frozenset[str]]
+_CACHE: dict[int, _Derived] = {}
 
 
 def register_words(register: Register) -> frozenset[str]:
@@ -30,12 +31,18 @@ def register_words(register: Register) -> frozenset[str]:
     return _derived(register)[1]
 
 
+def register_surnames(register: Register) -> frozenset[str]:
+    """The last words of the register's persons' names as written (``Kennedy``, ``Bush``), worked out once per
+    register."""
+    return _derived(register)[3]
+
+
 def place_keys(register: Register) -> dict[tuple[str, str], str]:
     """The register's places by authority id (``("geonames", "524901")`` -> key), worked out once per register."""
     return _derived(register)[2]
 
 
-def _derived(register: Register) -> tuple[Register, frozenset[str], dict[tuple[str, str], str]]:
+def _derived(register: Register) -> _Derived:
     known = _CACHE.get(id(register))
     if known is None or known[0] is not register:
         names = [n for e in register.of_kind("person") for n in e.names]
@@ -46,7 +53,8 @@ def _derived(register: Register) -> tuple[Register, frozenset[str], dict[tuple[s
         kept = {fold(w) for n in names if n.type not in ("main", "variant") for w in n.text.split()}
         words = frozenset(fold(w) for n in names for w in n.text.split()) - (surnames - kept)
         places = {(a.scheme, a.value): e.key for e in register.of_kind("place") for a in e.authorities}
-        known = _CACHE[id(register)] = (register, words, places)
+        written = frozenset(n.text.split()[-1] for n in names if len(n.text.split()) > 1)
+        known = _CACHE[id(register)] = (register, words, places, written)
     return known
 
 
