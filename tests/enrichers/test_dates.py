@@ -810,6 +810,8 @@ SHAPES = [
     ("Октябрь 1917 г.", None, [("Октябрь 1917 г.", "1917-10")]),
     ("Public Domain: Lenin Internet Archive (2005). You may freely copy", None, []),
     ("© 2016 Издательство", None, []),
+    ("Public Domain:\nLenin Internet Archive\n(2005).\nWritten May 3, 1917.", None, [("May 3, 1917", "1917-05-03")]),
+    ("Public Domain:\na\nb\nc\nWritten in 1917.", None, [("1917", "1917")]),  # no sentence's end near: label only
 ]
 
 
@@ -842,3 +844,12 @@ def test_a_month_ahead_is_reckoned_from_the_month_of_the_letter() -> None:
     DatesEnricher().apply(doc, Context(), Reporter())
     values = [v["when"] for block in doc.divisions[0].blocks for _, v in _spans(block)]
     assert values == ["1951-07", "1951-06", "1951-08", "1952-01"]  # June is this month, not a June after July
+
+
+@given(st.text(alphabet="Public Domain:©(c). 2005\nab", max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_rights_lines_start_lines_and_end_within_the_text(text: str) -> None:
+    for start, end in rights_lines(text):
+        assert 0 <= start <= end <= len(text)
+        assert start == 0 or text[start - 1] == "\n"
+        assert text[start:end].count("\n") <= 3

@@ -44,10 +44,11 @@ DECADE_END = re.compile(r"'?s\b|-?(?:х|е|ые|ых)(?!\w)")
 YEAR_END = r"(?!\d|" + DECADE_END.pattern + ")"
 
 # A rights statement of the page a text was copied from ("Public Domain: Lenin Internet Archive (2005).", "©
-# 2016"): its years date the copy, not the text, and are no dates of it.
+# 2016"): its years date the copy, not the text, and are no dates of it. A label ending its line ("Public
+# Domain:") goes on over the next lines to the first that ends a sentence, three at most.
 _RIGHTS_LINE = re.compile(
     r"^[ \t]*(?:(?i:public domain|copyright|all rights reserved|creative commons|licen[cs]ed under)\b|©|\([Cc]\)[ \t])"
-    r"[^\n]*",
+    r"(?:[^\n]*:[ \t]*\n(?:[^\n]*[^.\n][ \t]*\n){0,2}[^\n]*\.[ \t]*$|[^\n]*)",
     re.M,
 )
 _RIGHTS_WORDS = ("domain", "copyright", "©", "(c)", "rights reserved", "creative commons", "licensed", "licenced")
