@@ -134,6 +134,11 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             [("person", "Goegg"), ("place", "Europe")],  # Moscow opens a clause: left to the rules, and no person
         ),
         (
+            "The Chargé in Yugoslavia (Reams) to the Secretary of State.\nReams\n"
+            "the Deputy Head, Staff (Notetaker); a report (Tribune) of the Ambassador.",
+            [("person", "Reams"), ("person", "Reams")],
+        ),
+        (
             "I transmitted it through Blumenfeld and through Congress; we came through Poland and through Dresden.",
             [("person", "Blumenfeld"), ("place", "Poland"), ("place", "Dresden")],
         ),
@@ -169,6 +174,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "no-korean-name",
         "heading-words-and-state-abbreviations",
         "acting-as-a-person-and-continents",
+        "holder-of-a-post-in-a-heading",
         "go-between",
         "rights-statement",
         "america-and-the-soviet-union",

@@ -25,7 +25,7 @@ TITLE_WORDS = frozenset({
     "rear", "counselor", "counsellor", "comrade", "comrades", "cde", "cdes", "mr", "mrs", "ms", "dr", "dear", "to",
     "from", "by", "and", "the", "of", "for", "with", "in", "on", "at", "see", "your", "our", "his", "her", "copy",
     "letter", "telegram", "cable", "signed", "citizen", "chief", "head", "director", "governor", "tsar", "king",
-    "emir",
+    "emir", "chargé", "envoy", "attaché",
 })
 # Capitalised words before initials that are no given name: posts, salutations, closings and the words a sentence
 # opens with ("After S. Kania", "Ваш Н. Ленин", but "Mark W. Clark").

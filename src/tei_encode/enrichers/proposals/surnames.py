@@ -46,6 +46,7 @@ ABSTRACT_ENDING = re.compile(r"(?:ity|ism|tion|sion|ment|ness|ship|hood|dom)\Z")
 INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?\Z")
 # An article or a determiner before a word: "the Australian left", "his Wochenblatt" name things, not persons.
 ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|his|her|its|our|their|your|my))[ \t]+\Z")
+CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
 # The preposition before a go-between.
 THROUGH = re.compile(r"\bthrough[ \t]+\Z")
 # Capitalised words that own things, or follow an initial, and are no persons' names.
@@ -66,7 +67,12 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
             word = block.text[start:end]
             if fold(word) in registered or not _stands_alone(block.text, start, free_end):
                 continue
-            cued = initial is not None or _acts(block.text, start, end) or _go_between(block.text, start)
+            cued = (
+                initial is not None
+                or _acts(block.text, start, end)
+                or _go_between(block.text, start)
+                or _holds_the_post(block.text, start, end)
+            )
             if surname_shaped(word) or (cued and _may_own(word)):
                 found.add(word)
             elif end < free_end and _may_own(word):
@@ -117,6 +123,19 @@ def _go_between(text: str, start: int) -> bool:
     """Whether the word at ``start`` follows ``through`` (``transmitted it through Blumenfeld``): a go-between, which
     a letter names by a single word far more often than a place passed through."""
     return THROUGH.search(text, max(0, start - 9), start) is not None
+
+
+def _holds_the_post(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands alone in brackets after a post (and no comma) on its line, as an
+    edition's heading names the holder of an office (``The Chargé in Yugoslavia (Reams) to the Secretary of
+    State``)."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    line = text[text.rfind("\n", 0, start) + 1 : start - 1]
+    line = line[max(line.rfind(")"), line.rfind("("), -1) + 1 :]
+    if "," in line:
+        return False  # "Georgiy Mamedov, Deputy Department Head (Notetaker)": a role after a name and a post
+    return any(w not in CONNECTIVES and w.casefold() in TITLE_WORDS for w in CAPITALISED_WORD.findall(line))
 
 
 def surname_shaped(word: str) -> bool:
