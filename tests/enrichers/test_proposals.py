@@ -6,12 +6,16 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context, enrich
+from tei_encode.enrichers.names.index import fold
+from tei_encode.enrichers.names.words import GIVEN_NAMES
 from tei_encode.enrichers.proposals import _take_initials
-from tei_encode.enrichers.proposals.candidates import trimmed
+from tei_encode.enrichers.proposals.candidates import opens_sentence, trimmed
 from tei_encode.enrichers.proposals.gazetteer import lookup
 from tei_encode.enrichers.proposals.russian import russian_names
 from tei_encode.model import Block, Division, Document, span
@@ -139,6 +143,11 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             [("person", "Reams"), ("person", "Reams")],
         ),
         (
+            "I have written to Wilhelm and to St. Paul; Paul Lafargue came. Greetings from Alexei, not from Otto-Braun."
+            " Otto wrote in August.",
+            [("person", "Wilhelm"), ("place", "St. Paul"), ("person", "Paul Lafargue"), ("person", "Alexei")],
+        ),
+        (
             "I transmitted it through Blumenfeld and through Congress; we came through Poland and through Dresden.",
             [("person", "Blumenfeld"), ("place", "Poland"), ("place", "Dresden")],
         ),
@@ -174,6 +183,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "no-korean-name",
         "heading-words-and-state-abbreviations",
         "acting-as-a-person-and-continents",
+        "given-names-alone",
         "holder-of-a-post-in-a-heading",
         "go-between",
         "rights-statement",
@@ -315,3 +325,20 @@ def test_no_city_of_the_gazetteer_is_named_like_a_person_of_the_register_or_of_t
     assert "Kennedy" not in places and "Irving" not in places
     spans, _ = proposals(document("They say Kennedy had an ultimatum, and Lansing fell."))
     assert [t for kind, t, a in spans if kind == "place"] == ["Kennedy", "Lansing"]  # no person of that name here
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Wilhelm", "Otto", "August", "St.", "Paul", "Lafargue", "to", "from", "wrote", ".", ",", "-"]),
+        max_size=12,
+    ).map(" ".join)
+)
+@settings(max_examples=150, deadline=None)
+def test_a_given_name_alone_is_a_given_name_inside_a_sentence(text: str) -> None:
+    doc = document(text)
+    enrich(doc, Context(Register()), Reporter("d.txt"))
+    block = doc.divisions[0].blocks[0]
+    for s in block.spans:
+        if s.attr("source") == "rule:given-name-alone":
+            assert fold(block.text[s.start : s.end]) in GIVEN_NAMES - {"august"}
+            assert not opens_sentence(block.text, s.start)

@@ -43,7 +43,7 @@ from .candidates import (
     trimmed,
 )
 from .gazetteer import Place, lookup, source
-from .given import is_given_name, propose_given_names
+from .given import is_given_name, propose_given_names, propose_given_names_alone
 from .initialled import propose_initialled_surnames
 from .linebreaks import join_across_lines
 from .lists import propose_listed
@@ -152,6 +152,7 @@ class ProposedNamesEnricher:
             _identify_rule_places((block for _, block in blocks), context, document.id, by_authority)
         for _, block in blocks:
             _take_initials(block)
+        propose_given_names_alone([b for lang, b in chosen if lang != "ru"])
         if chosen:
             _link_proposed([b for _, b in blocks], ("person", "place"), context, document.id)
         if document.id in context.added:

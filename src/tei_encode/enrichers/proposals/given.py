@@ -19,13 +19,19 @@ from ...model import Block, span
 from ..names.index import fold
 from ..names.words import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
 from ..unregistered.places import NOT_PLACES, PLACE_KINDS
-from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, opens_sentence, previous_word
+from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, is_free, opens_sentence, previous_word
 from .gazetteer import lookup
 from .repeats import surname_refs
 from .surnames import NAMED_AFTER
 
 SOURCE = "rule:given-name"
 BY = "the given-name rule"
+ALONE_SOURCE = "rule:given-name-alone"
+ALONE_BY = "the rule of a given name alone"
+# Given names that are also months, verbs or words of places: alone they name no one.
+NOT_ALONE = frozenset({"august", "mark", "jan", "will", "victor", "frank", "rosa", "franklin", "lewis", "georgia"})
+# Words before a given name that make it a place's or a church's (``St Paul``, ``San Ernesto``).
+SAINTS = frozenset({"st", "saint", "san", "santa", "sankt", "fort", "port", "lake", "cape", "mount", "king", "queen"})
 _WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
 # A given name, a patronymic perhaps, an initial perhaps, and the surname, perhaps supplied by the editors in
 # brackets (``Leonid Ilych [Brezhnev]``), perhaps with "Jr." or "Sr." (``Thomas W. Simons, Jr.``).
@@ -80,6 +86,41 @@ def propose_given_names(blocks: Iterable[Block], document: Sequence[Block]) -> N
                 refs = surname_refs(document, frozenset({surname})).get(surname, set())
             attrs = {"ref": next(iter(refs))} if len(refs) == 1 else {}
             block.add(span(start, end, "person", cert="medium", source=SOURCE, by=BY, **attrs))
+
+
+def propose_given_names_alone(blocks: Sequence[Block]) -> None:
+    """Mark a common given name standing alone inside a sentence of the English ``blocks`` (``I have written to
+    Wilhelm``, ``greetings from Alexei``) as a person (``cert="low"``): letters name friends so; linked to the one
+    person of the document named in full with it, if there is one."""
+    full: dict[str, set[str]] = {}
+    for block in blocks:
+        for s in block.spans_of("person"):
+            words = block.text[s.start : s.end].split()
+            if len(words) > 1 and s.attr("ref"):
+                full.setdefault(fold(words[0]), set()).add(s.attr("ref"))
+    for block in blocks:
+        for word in CAPITALISED_WORD.finditer(block.text):
+            start, end = word.span()
+            folded = fold(word.group())
+            if folded not in GIVEN_NAMES or folded in NOT_ALONE or not is_free(block, start, end):
+                continue
+            if opens_sentence(block.text, start) or not _alone(block.text, start, end):
+                continue
+            refs = full.get(folded, set())
+            attrs = {"ref": next(iter(refs))} if len(refs) == 1 else {}
+            block.add(span(start, end, "person", cert="low", source=ALONE_SOURCE, by=ALONE_BY, **attrs))
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether no capitalised word, initial or name's particle is joined to the word at ``start:end`` (``St. Paul``,
+    ``Paul Lafargue``, ``Karl-Marx-Hof``) and nothing named after a person follows (``Wilhelm Street``)."""
+    if text[start - 1 : start] in ("-", ".", "[") or text[end : end + 1] in ("-", "]"):
+        return False
+    before = previous_word(text, start)
+    if before is not None and (_joined(before.group(1)) or fold(before.group(1)) in SAINTS):
+        return False
+    after = NEXT_WORD.match(text, end)
+    return (after is None or not after.group(1)[0].isupper()) and not NAMED_AFTER.match(text, end)
 
 
 def _supplied(block: Block, match: re.Match[str]) -> bool:
