@@ -148,6 +148,11 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             [("person", "Wilhelm"), ("place", "St. Paul"), ("person", "Paul Lafargue"), ("person", "Alexei")],
         ),
         (
+            "You know Dana cannot want more, and Tildy behaved with dignity, and Europe cannot wait and the Party must"
+            " act.",
+            [("person", "Dana"), ("person", "Tildy"), ("place", "Europe")],
+        ),
+        (
             "I transmitted it through Blumenfeld and through Congress; we came through Poland and through Dresden.",
             [("person", "Blumenfeld"), ("place", "Poland"), ("place", "Dresden")],
         ),
@@ -183,8 +188,9 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "no-korean-name",
         "heading-words-and-state-abbreviations",
         "acting-as-a-person-and-continents",
-        "given-names-alone",
         "holder-of-a-post-in-a-heading",
+        "given-names-alone",
+        "acting-by-a-modal-verb",
         "go-between",
         "rights-statement",
         "america-and-the-soviet-union",

@@ -61,9 +61,13 @@ PERSON_VERBS = frozenset({
     "knew", "complains", "complained", "quarrels", "quarrelled", "go", "goes", "went", "sits", "sat", "works",
     "worked", "arrived", "arrives", "left", "visited", "visits", "protests", "protested", "objects", "objected",
     "write", "say", "ask", "agree", "insist", "think", "believe", "report", "propose", "demand", "want", "know",
-    "complain", "protest", "object", "reply", "answer", "suggest",
+    "complain", "protest", "object", "reply", "answer", "suggest", "cannot", "won't", "behaved", "behaves", "advised",
+    "advises",
 })
-PERSON_AUXILIARIES = frozenset({"has", "had", "have", "will", "would", "is", "was", "also", "already", "still", "not"})
+PERSON_AUXILIARIES = frozenset({
+    "has", "had", "have", "will", "would", "is", "was", "also", "already", "still", "not", "can", "could", "should",
+    "must",
+})
 # Words before a name that make it a place or a thing rather than a person.
 NOT_PERSON_BEFORE = frozenset({
     "the", "in", "near", "at", "from", "into", "through", "via", "of", "on", "toward", "towards", "beyond",
