@@ -331,6 +331,9 @@ def test_no_city_of_the_gazetteer_is_named_like_a_person_of_the_register_or_of_t
     assert "Kennedy" not in places and "Irving" not in places
     spans, _ = proposals(document("They say Kennedy had an ultimatum, and Lansing fell."))
     assert [t for kind, t, a in spans if kind == "place"] == ["Kennedy", "Lansing"]  # no person of that name here
+    doc = document("Li Zhou-yuan came to Pyongyang in May.", title="From Pyongyang To Vyshinsky")
+    spans, _ = proposals(doc)
+    assert ("place", "Pyongyang") in [(kind, t) for kind, t, a in spans]  # a heading's "From" begins no name
 
 
 @given(

@@ -254,9 +254,13 @@ def _is_name(block: Block, start: int, end: int) -> bool:
 
 
 def _surnames_found(blocks: list[Block]) -> frozenset[str]:
-    """The last words of the persons' names of ``blocks`` found with more than one word (``David Irving``)."""
+    """The last words of the persons' names of ``blocks`` found with more than one word (``David Irving``; not a
+    heading's ``From Pyongyang`` taken for a name)."""
     return frozenset(
-        words[-1] for b in blocks for s in b.spans_of("person") if len(words := b.text[s.start : s.end].split()) > 1
+        words[-1]
+        for b in blocks
+        for s in b.spans_of("person")
+        if len(words := b.text[s.start : s.end].split()) > 1 and words[0] not in CONNECTIVES
     )
 
 
