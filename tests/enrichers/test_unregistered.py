@@ -48,8 +48,14 @@ def persons(document: Document) -> list[tuple[str, str]]:
             [("Ostapenko", "#Ostapenko"), ("A. Ya. OSTAPENKO", "#Ostapenko"), ("OSTAPENKO", "#Ostapenko")],
         ),
         ("Report on the harvest", ["Урожай собран."], []),
+        (
+            "Ciphered Telegram from Ostapenko to CC CPSU",
+            ["The Ambassador of the Russian Federation (APRF) and the Ambassador (MAO) wrote."],
+            [("Ostapenko", "#Ostapenko"), ("MAO", "#Mao")],
+        ),
+        ("Decision to entrust Vyshinsky with the press", [], [("Vyshinsky", "#Vyshinsky")]),
     ],
-    ids=["title-and-russian-inflection", "initials-and-capitals", "nobody"],
+    ids=["title-and-russian-inflection", "initials-and-capitals", "nobody", "abbreviations", "abstract-noun"],
 )
 def test_provisional_entries_link_every_mention(title: str, paragraphs: list[str], expected: list[tuple[str, str]]):
     document, context = enriched(title, *paragraphs)

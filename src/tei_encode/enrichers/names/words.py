@@ -3,6 +3,8 @@ come first, verbs that say what a person does."""
 
 from __future__ import annotations
 
+import re
+
 # fmt: off
 NOT_NAMES = frozenset({
     "chairman", "commander", "commissar", "secretary", "president", "member", "members", "chief", "general",
@@ -102,3 +104,6 @@ GIVEN_NAMES = frozenset({
     "stanislaw", "zbigniew", "abram", "suren", "sergo", "avel", "nestor", "zinovy", "moisei", "yemelian",
 })
 # fmt: on
+# The endings of abstract nouns, which own things, act and head letters as persons do ("Solidarity's congress",
+# "Communism has", "Decision to entrust"), and of no surname.
+ABSTRACT_ENDING = re.compile(r"(?:ity|ism|tion|sion|ment|ness|ship|hood|dom)\Z")

@@ -19,7 +19,15 @@ from ...model import Block, span
 from ..names.index import fold
 from ..names.initials import given_name_start
 from ..names.rules import SURNAME_ENDING
-from ..names.words import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, PERSON_AUXILIARIES, PERSON_VERBS, TITLE_WORDS
+from ..names.words import (
+    ABSTRACT_ENDING,
+    GIVEN_NAMES,
+    NOT_NAMES,
+    ORG_WORDS,
+    PERSON_AUXILIARIES,
+    PERSON_VERBS,
+    TITLE_WORDS,
+)
 from ..unregistered.places import NOT_PLACE_ENDING, NOT_PLACES
 from .candidates import CONNECTIVES, NEXT_WORD, WORD, is_free, name_end, opens_sentence, previous_word
 from .gazetteer import lookup
@@ -39,9 +47,6 @@ _VERBS = "|".join(sorted(PERSON_VERBS, key=lambda v: (-len(v), v)))
 ACTS = re.compile(rf" (?:(?:{'|'.join(sorted(PERSON_AUXILIARIES))}) )?(?:{_VERBS})\b")
 # English words and western place names that end like a surname (``Domain``, ``Britain``, ``Norwich``).
 NOT_SURNAME_ENDING = re.compile(r"(?:ain|oin|uin|wich)\Z")
-# The endings of abstract nouns, which own things and act as persons do ("Solidarity's congress", "Communism
-# has"), and of no surname.
-ABSTRACT_ENDING = re.compile(r"(?:ity|ism|tion|sion|ment|ness|ship|hood|dom)\Z")
 # One initial before a word, not the end of an abbreviation ("U.S. Army") or of a word ("Op. Cit.").
 INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?\Z")
 # An article or a determiner before a word: "the Australian left", "his Wochenblatt" name things, not persons.

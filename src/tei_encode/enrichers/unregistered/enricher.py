@@ -53,7 +53,7 @@ from ..names.rules import (
     surname_like_persons,
 )
 from ..names.spans import add_name_span
-from ..names.words import FAMILY_NAMES_FIRST, TITLE_WORDS
+from ..names.words import ABSTRACT_ENDING, FAMILY_NAMES_FIRST, TITLE_WORDS
 from ..proposals.gazetteer import lookup
 from .keys import REVIEW_NOTE, entry_key, latin_forms, latin_words, name_words, skeleton
 from .places import NOT_PLACES, mark_unregistered_places
@@ -132,7 +132,13 @@ def _mark_title_correspondents(title: Block) -> None:
             offset = at + len(piece)
             bare = LEADING_HONORIFIC.sub("", piece.strip(" .;:\"'"))
             lead = piece.find(bare)
-            if bare and WHOLE_NAME.fullmatch(bare) and looks_like_name(bare) and not _is_place(title, at + lead):
+            if (
+                bare
+                and WHOLE_NAME.fullmatch(bare)
+                and looks_like_name(bare)
+                and not _names_a_thing(bare, title.text)
+                and not _is_place(title, at + lead)
+            ):
                 add_name_span(title, at + lead, at + lead + len(bare), "person", unregistered="yes")
 
 
@@ -168,8 +174,24 @@ def _mark_cued_persons(block: Block) -> None:
         found.extend(listed)
     for start, end in found:
         end = with_supplied(text, end)
-        if looks_like_name(text[start:end]) and block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
+        name = text[start:end]
+        if not looks_like_name(name) or _names_a_thing(name, text):
+            continue
+        if block.is_free(start, end, *UNREGISTERED_NAME_AVOIDS):
             add_name_span(block, start, end, "person", unregistered="yes")
+
+
+MAX_ABBREVIATION = 4  # letters of an abbreviation in capitals (``CPSU``); a surname in capitals is longer (``JELEN``)
+
+
+def _names_a_thing(name: str, text: str) -> bool:
+    """Whether a name a cue found is an abbreviation in capitals in a text that is not in capitals (``to CC CPSU``,
+    ``(APRF)``; not a family name, ``MAO``), or ends like an abstract noun (``Decision to entrust``): a body's or a
+    thing's, not a person's."""
+    words = name.split()
+    if all(w.isupper() and 1 < len(w) <= MAX_ABBREVIATION for w in words) and not text.isupper():
+        return not any(fold(w) in FAMILY_NAMES_FIRST for w in words)
+    return bool(ABSTRACT_ENDING.search(words[-1].casefold()))
 
 
 def _gazetteer_place(name: str) -> bool:
