@@ -153,6 +153,11 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
             [("person", "Dana"), ("person", "Tildy"), ("place", "Europe")],
         ),
         (
+            "The beastly Telegraph wrote again; the injured State wants victims; the pitiable Hermann agreed; the"
+            " People’s Commissar and the People’s court. Jan 23.2 Though believe it, Meissner writes.",
+            [("person", "Meissner")],
+        ),
+        (
             "I transmitted it through Blumenfeld and through Congress; we came through Poland and through Dresden.",
             [("person", "Blumenfeld"), ("place", "Poland"), ("place", "Dresden")],
         ),
@@ -191,6 +196,7 @@ def test_the_register_links_first_and_its_place_ids_take_the_gazetteers_places()
         "holder-of-a-post-in-a-heading",
         "given-names-alone",
         "acting-by-a-modal-verb",
+        "things-acting-after-an-article-and-words-owning",
         "go-between",
         "rights-statement",
         "america-and-the-soviet-union",

@@ -22,7 +22,7 @@ from ..unregistered.places import NOT_PLACES, PLACE_KINDS
 from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, is_free, opens_sentence, previous_word
 from .gazetteer import lookup
 from .repeats import surname_refs
-from .surnames import NAMED_AFTER
+from .surnames import NAMED_AFTER, article_before
 
 SOURCE = "rule:given-name"
 BY = "the given-name rule"
@@ -104,7 +104,11 @@ def propose_given_names_alone(blocks: Sequence[Block]) -> None:
             folded = fold(word.group())
             if folded not in GIVEN_NAMES or folded in NOT_ALONE or not is_free(block, start, end):
                 continue
-            if opens_sentence(block.text, start) or not _alone(block.text, start, end):
+            if (
+                opens_sentence(block.text, start)
+                or article_before(block.text, start)
+                or not _alone(block.text, start, end)
+            ):
                 continue
             refs = full.get(folded, set())
             attrs = {"ref": next(iter(refs))} if len(refs) == 1 else {}

@@ -50,12 +50,18 @@ NOT_SURNAME_ENDING = re.compile(r"(?:ain|oin|uin|wich)\Z")
 # One initial before a word, not the end of an abbreviation ("U.S. Army") or of a word ("Op. Cit.").
 INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.[ \t]?\Z")
 # An article or a determiner before a word: "the Australian left", "his Wochenblatt" name things, not persons.
-ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|his|her|its|our|their|your|my))[ \t]+\Z")
+# An adjective in small letters may stand between (``the injured State``, ``the beastly Telegraph``).
+ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|his|her|its|our|their|your|my))[ \t]+(?:[a-z]+[ \t]+)?\Z")
+ARTICLE_REACH = 24
 CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
 # The preposition before a go-between.
 THROUGH = re.compile(r"\bthrough[ \t]+\Z")
 # Capitalised words that own things, or follow an initial, and are no persons' names.
-NOT_OWNERS = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES | frozenset({"party", "god", "today", "yesterday"})
+# (Common nouns and adverbs that open clauses own things and act too: "the People's Commissar", "Though believe".)
+NOT_OWNERS = NOT_NAMES | ORG_WORDS | TITLE_WORDS | NOT_PLACES | frozenset({
+    "party", "god", "today", "yesterday", "people", "peoples", "state", "nation", "world", "country", "though",
+    "although", "however", "thus", "hence", "therefore", "meanwhile", "perhaps",
+})  # fmt: skip
 
 
 def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], registered: frozenset[str]) -> None:
@@ -119,7 +125,7 @@ def _acts(text: str, start: int, end: int) -> bool:
     determiner stands before it and it is no adjective (``the Australian left``)."""
     return (
         ACTS.match(text, end) is not None
-        and not ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+        and not article_before(text, start)
         and not NOT_PLACE_ENDING.search(text[start:end].casefold())
     )
 
@@ -141,6 +147,12 @@ def _holds_the_post(text: str, start: int, end: int) -> bool:
     if "," in line:
         return False  # "Georgiy Mamedov, Deputy Department Head (Notetaker)": a role after a name and a post
     return any(w not in CONNECTIVES and w.casefold() in TITLE_WORDS for w in CAPITALISED_WORD.findall(line))
+
+
+def article_before(text: str, start: int) -> bool:
+    """Whether an article or a determiner, perhaps with an adjective, stands before the word at ``start``: a
+    thing's name, not a person's (``the injured State``, ``the pitiable Hermann``, a newspaper)."""
+    return ARTICLE_BEFORE.search(text, max(0, start - ARTICLE_REACH), start) is not None
 
 
 def surname_shaped(word: str) -> bool:
