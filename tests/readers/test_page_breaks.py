@@ -41,6 +41,11 @@ NO_BREAKS = {
     "brackets": ["see [page twelve] and [12]"],
     "signature-and-year": ["Сердечный привет!\nА. ПЕШКОВ\n1919"],
     "years-outside-brackets": ["Итого\nПИСЬМА 1842-1895 431"],
+    # a number over a heading naming the addressee is the letter's in the volume (a running head names the author)
+    "letter-number-over-addressee": ["Дачи сняты.", "152", "К. ГЮИСМАНСУ", "Дорогой товарищ Гюисманс!"],
+    "letter-number-over-addressees": ["Ред.", "12", "Л. Б. КАМЕНЕВУ И Г. Е. ЗИНОВЬЕВУ"],
+    "letter-number-over-correspondents": ["Перевод с французского", "1", "М. ГОРЬКИЙ — И. В. СТАЛИНУ"],
+    "letter-number-over-english-addressee": ["1916", "98", "To:   MAXIM GORKY"],
     "number-further-down": ["a", "b", "c", "12", "The paragraph under the number runs on as a sentence does here."],
 }
 

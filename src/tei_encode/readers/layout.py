@@ -18,6 +18,15 @@ from .blocks import Chunk, block, strip_marker
 
 # A page number as typed (``- 2 -``) or as a translator marks it (``[page 2]``).
 PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*(\d+)\s*[-–—]|\[(?:page|стр\.|страница)\s*(\d+)\])$", re.I)
+# A letter's heading naming its addressee, as a collected-works edition sets it over the letter under its number:
+# initials and a surname in capitals in the dative (``К. ГЮИСМАНСУ``, ``Л. Б. КАМЕНЕВУ И Г. Е. ЗИНОВЬЕВУ``), perhaps
+# after its writer (``М. ГОРЬКИЙ — И. В. СТАЛИНУ``), or ``To`` and the name in capitals (``TO P. B. AXELROD``,
+# ``To:   MAXIM GORKY``). A running head names the edition's author in the nominative (``В. И. ЛЕНИН``).
+_DATIVE_NAME = r"(?:[А-ЯЁ]\.\s?){1,3}[А-ЯЁ-]+(?:ОМУ|ЕМУ|У|Ю|ОЙ|ЕЙ)"
+ADDRESSEE_HEADING = re.compile(
+    rf"^(?:[^—–\n]{{2,60}}\s[—–-]\s)?{_DATIVE_NAME}(?:(?:\s*,\s*|\s+И\s+){_DATIVE_NAME})*$"
+    r"|^(?:TO|To):?\s+(?:[A-Z]\.\s?){0,3}[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}$"
+)
 # The heading of a document attached to a protocol item (``К п. 143 пр. ПБ № 79``, ``To item 143 of Politburo
 # protocol No. 79``): what follows is a document of its own, opening with its address.
 ENCLOSURE_HEADING = re.compile(

@@ -5,8 +5,10 @@ A web copy of a book keeps the printed page numbers: a translator's or an editio
 the running head of the page with its number on a line of its own (``284 В. И. ЛЕНИН``, ``РАЗГОВОР ПО ПРЯМОМУ
 ПРОВОДУ с Б. М. ВОЛИНЫМ 213``, ``ПИСЬМА (1842-1895) 431``, ``62`` over ``В. И. ЛЕНИН`` or under it), a book
 page's number alone over its first lines at the top of the text, and a file's page spelled out (``[page one of
-nineteen]``). Each gives an empty ``pb`` span with the page's number (``n``) where the page
-starts: before the mark, the folio, the running head or the number, which stay text.
+nineteen]``). A number alone over a letter's heading naming its addressee (``152`` / ``К. ГЮИСМАНСУ``, ``98`` /
+``To:   MAXIM GORKY``, ``1`` / ``М. ГОРЬКИЙ — И. В. СТАЛИНУ``) is the letter's number in the volume, not a page's.
+Each gives an empty ``pb`` span with the page's number (``n``) where the page starts: before the mark, the folio, the
+running head or the number, which stay text.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, span
+from .layout import ADDRESSEE_HEADING
 
 # A page mark inside the text: "[Page 211]", "[p. 12]", "[Стр. 12]", "[С. 12]".
 _MARK = re.compile(r"\[(?:page|p\.|pp\.|стр\.|страница|с\.)\s*(?P<n>\d{1,4})\]", re.I)
@@ -59,7 +62,12 @@ def mark_page_breaks(blocks: list[Block]) -> None:
         head = _NUMBER_FIRST.match(line) or _NUMBER_LAST.match(line)
         if head and _head(head.group("head")) and not _NOT_HEAD.search(_YEARS.sub("", head.group("head"))):
             block.add(span(at, at, "pb", n=head.group("n")))
-        elif _NUMBER.match(line) and k + 1 < len(lines) and _head(lines[k + 1][2]):
+        elif (
+            _NUMBER.match(line)
+            and k + 1 < len(lines)
+            and _head(lines[k + 1][2])
+            and not ADDRESSEE_HEADING.match(lines[k + 1][2])
+        ):
             block.add(span(at, at, "pb", n=line))
         elif _under_head(lines, k):  # the number under its head: the page starts at the head
             block.add(span(at, at, "pb", n=lines[k + 1][2]))
