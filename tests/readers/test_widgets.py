@@ -13,6 +13,8 @@ WIDGETS = [
     "Header Ads",
     "Реклама",
     "Special pages",
+    "Special pages :",  # a widget's label with its colon, the links under it gone
+    "Поделиться:",
     "Share",
     "Print | Share | E-mail",
     "Поделиться",

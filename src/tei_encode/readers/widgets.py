@@ -2,17 +2,18 @@
 way into a reader's account, and a bar of the site's menu.
 
 Told by the words every site's interface uses, whatever the site (``Share``, ``Print``, ``Поделиться``, ``Версия для
-печати``, ``Войти``, ``Личный кабинет``, ``Реклама``, ``Header Ads``; not ``Печать``, which is also a seal), alone
-on a short line or with their counts (``Просмотров: 1234``, ``Comments (3)``, ``1,234 views``, ``Рейтинг: 4.5``),
-and only where a site puts them: above the page's first sentence or below its last. A word of them inside the text
-(``Комментарии`` over an edition's notes, with no count) is the document's. A search box's label (``Поиск по
-документам XX века``, ``Search this site``) is a few words after the word for searching, there too. A line of words
-and nothing else, two of them or more among the names every site gives its pages (``Home``, ``About``, ``Contact``,
-``Главная``, ``Контакты``, ``Обратная связь``) and two others at most, is its menu bar, there too. The heading of a
-site's section with nothing under it closing the page (``Kommentare``, ``Другие записи:``) is the site's, and so is
-a button in brackets anywhere (``[Show full text]``, ``[Закрыть]``, closing a note's pop-up). Outside the text too,
-a blog's tags and categories (``Tags: ...``, ``Метки: ...``, ``Posted in ...``) and a site's date of publication
-after its label (``Posted: May 3, 2019``, as at the head in ``readers/masthead.py``) are the site's.
+печати``, ``Войти``, ``Личный кабинет``, ``Реклама``, ``Header Ads``; not ``Печать``, which is also a seal), alone on a
+short line (perhaps as a label, ``Special pages :``, the links under it gone) or with their counts (``Просмотров:
+1234``, ``Comments (3)``, ``1,234 views``, ``Рейтинг: 4.5``), and only where a site puts them: above the page's first
+sentence or below its last. A word of them inside the text (``Комментарии`` over an edition's notes, with no count) is
+the document's. A search box's label (``Поиск по документам XX века``, ``Search this site``) is a few words after the
+word for searching, there too. A line of words and nothing else, two of them or more among the names every site gives
+its pages (``Home``, ``About``, ``Contact``, ``Главная``, ``Контакты``, ``Обратная связь``) and two others at most, is
+its menu bar, there too. The heading of a site's section with nothing under it closing the page (``Kommentare``,
+``Другие записи:``) is the site's, and so is a button in brackets anywhere (``[Show full text]``, ``[Закрыть]``, closing
+a note's pop-up). Outside the text too, a blog's tags and categories (``Tags: ...``, ``Метки: ...``, ``Posted in ...``)
+and a site's date of publication after its label (``Posted: May 3, 2019``, as at the head in ``readers/masthead.py``)
+are the site's.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ _MENU_BAR_OTHERS = 2
 _COUNT = r"\(?\s*\d[\d\s,.]*\)?"
 # One or more widget words (separated by spaces, bars or bullets), or a counted word with its count.
 _WIDGET = re.compile(
-    rf"^(?:(?:{_WIDGET_WORDS})(?:\s*[|•·/]?\s*(?:{_WIDGET_WORDS}))*"
+    rf"^(?:(?:{_WIDGET_WORDS})(?:\s*[|•·/]?\s*(?:{_WIDGET_WORDS}))*\s*:?"
     rf"|(?:{_COUNT}\s*)?(?:{_COUNTED_WORDS})\s*:?\s*{_COUNT}(?:\s*\(?\d*\s*(?:{_COUNTED_WORDS})\)?)?"
     rf"|(?:{_COUNTED_WORDS})\s*:?\s*{_COUNT}(?:\s*[|•·]\s*(?:{_COUNTED_WORDS})\s*:?\s*{_COUNT})+"
     rf"|\d[\d\s,.]*\s+(?:{_COUNTED_WORDS})(?:\s*[|•·]\s*\d[\d\s,.]*\s+(?:{_COUNTED_WORDS}))*)$",
