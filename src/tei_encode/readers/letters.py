@@ -7,12 +7,17 @@ A letter starts at:
   (``452`` / ``ПИСЬМО И. И. РАДЧЕНКО``, ``453 Н. ОСИНСКОМУ``, ``№ 12.``, ``12. ИЗ ПИСЬМА …``, ``13. Из письма
   Г. Е. Зиновьеву``), when the page holds the next or the previous number of that sequence too (a running head's
   page number, ``284 В. И. ЛЕНИН``, is no part of it), or right under the editors' lines of the letter before it
-  (``Печатается по рукописи``) or its archival citation (``ЦХСД, ф. 89, оп. 37, д. 45, л. 2``) on a page that
-  opens inside that letter;
+  (``Печатается по рукописи``, perhaps broken into short lines as the book's column was) or its archival citation
+  (``ЦХСД, ф. 89, оп. 37, д. 45, л. 2``) on a page that opens inside that letter;
 - a heading naming the letter (``Письмо К.Е. Ворошилову 24 сентября 1931 года``, ``Letter to Comrade X``, ``ПИСЬМО
   К.Ф. СТАРОСТИНУ``, ``Stalin to Kaganovich October 2, 1933``) after a signature or a rule (``-----``) that closes
   the letter before it, or a heading in capitals naming a document of another kind (``ВЕЧЕРНЕЕ СООБЩЕНИЕ ...``,
   ``ДИРЕКТИВА СТАВКИ ...``) right under its signature;
+- a heading naming writer and addressee (``И.В.Сталин Ф.Рузвельту``, ``Каганович — Сталину``) on a page that gives
+  two or more of them with a letter's text between, signed or not, with the date line over it (``Отправлено 4 августа
+  1941 года``); a head of state's message headed by its classification (``СЕКРЕТНО И ЛИЧНО ОТ ПРЕМЬЕРА ...``,
+  ``Секретное и личное послание``) under the text of the message before;
+- a salutation (``Dear Mr. Kay:``) right under the signature of the letter before or under the date line under it;
 - a heading opening with the name of a document's kind in capitals and giving its number (``ДИРЕКТИВА СТАВКИ ВГК
   № 001919``, ``ПРИКАЗ № 227``) right under the last sentence of the document before it (under a colon it is a
   document quoted; under a stamp, a place or a date, the head of an enclosure); neither when the sentences above
@@ -30,12 +35,13 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Reporter
+from ..lexicon import RUSSIAN_MONTHS_GENITIVE, SALUTATIONS
 from ..model import Block, Division, Document, span
 from .blocks import Chunk, block, document_id
 from .collection import ARCHIVE_LINE
 from .edition import HEADING as DATED_HEADING
 from .edition import SEPARATOR
-from .layout import DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE, STAMP_WORDS
+from .layout import ADDRESSEE_HEADING, DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE, STAMP_WORDS
 from .pages import mark_page_breaks
 from .script import text_language
 from .works import EDITORIAL
@@ -61,6 +67,14 @@ _KIND = re.compile(
 _NAME = r"(?:[A-ZА-ЯЁ]\.\s?){0,3}[A-ZА-ЯЁ][\w'’-]+"
 _SIDE = rf"{_NAME}(?:(?:,\s*|\s+(?:и|and)\s+){_NAME})*"
 _CORRESPONDENTS = re.compile(rf"^(?P<from>{_SIDE})\s[—–-]\s(?P<to>{_SIDE})\.?$")
+# The writer and the addressee with no dash between, both with initials: "И.В.Сталин Ф.Рузвельту".
+_INITIALLED = r"(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'’-]+"
+_PAIR = re.compile(rf"^(?P<from>{_INITIALLED})\s+(?P<to>{_INITIALLED})$")
+# A head of state's message headed by its classification, "personal and secret", before its writer or its word for
+# a message: "СЕКРЕТНО И ЛИЧНО ОТ ПРЕМЬЕРА И. В. СТАЛИНА", "Секретное и личное послание", "Personal and secret from
+# the Prime Minister".
+_SECRECY = r"(?:лично|личное|секретно|секретное|personal|secret|most\s+secret)"
+_MESSAGE = re.compile(rf"^{_SECRECY}\s+(?:и|and)\s+{_SECRECY}\s+(?:от|from|to|послание|message|сообщение)\b", re.I)
 # An English letter's heading, undated: "MARX TO ENGELS" in capitals, or "To Friedrich Engels", "To Comrade Orlov",
 # "To V. I. Lenin" (a given name or initials and the surname; "To Moscow" may be an address).
 _CAPS_NAME = r"[A-Z][A-Z'’-]+"
@@ -72,11 +86,22 @@ _STEM = 6  # enough of a kind's name to find it in any case ending
 _NUMBER_SIGN = re.compile(r"(?:№|\bN[oº°]?\.?|\bNo\.?)\s*\d")
 # A name alone (``Ленин``, ``Stalin.``), a closing formula and the name after it.
 _ONE_NAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]+\.?$")
-_SIGNED_FORMULA = re.compile(r"^(?:с\s+\S+\s+привет\w*|yours(?:\s+\w+)?,?)\s+[A-ZА-ЯЁ][\w.]+\.?$", re.I)
+_SIGNED_FORMULA = re.compile(
+    r"^(?:с\s+(?:\S+\s+)?(?:привет\w*|уважением)|yours(?:\s+\w+)?,?|with\s+(?:\w+\s+)?(?:respect|greetings|regards),?)"
+    r"\s+(?:[A-ZА-ЯЁ]\.\s?)*[A-ZА-ЯЁ][\w.]+\.?$",
+    re.I,
+)
+# A letter's salutation: "Dear Mr. Kay:", "Дорогой товарищ!".
+_SALUTATION = re.compile(rf"^(?:{'|'.join(SALUTATIONS)})\b.{{0,60}}$", re.I)
+# A short line that ends in a date: "Отправлено 4 августа 1941 года", "4 ноября 1941 год".
+_DATED = re.compile(rf"\d{{1,2}}\s+(?:{'|'.join(RUSSIAN_MONTHS_GENITIVE)})\s+\d{{4}}\s*(?:г\.?|года?)?\.?$", re.I)
+_DATED_WORDS = 5
 _EDITORS_REACH = 3  # the editors' block of the letter before is among the three lines above a number
+_EDITORS_RUN = 8  # or among the short lines above it, the block broken into as many
 _FOOTNOTE = re.compile(r"^(?:\*+|\d{1,2}\s)")
 _YEAR_AT_END = re.compile(r"\d{4}\s*(?:г|гг|года)?\.$")
 _PROSE_WORDS = 6  # a line of the letter's text, not a heading or a signature
+_SENTENCE_END = re.compile(r"[a-zа-яё]{2}[.!?]")  # a word ending a sentence (an initial's stop ends none)
 
 
 @dataclass(frozen=True)
@@ -104,7 +129,7 @@ class LettersReader:
         when they hold no letter's text, else make a document of their own."""
         lines = text.split("\n")
         starts = _starts(lines) or [_Start(0, -1)]  # read by name, a page of one letter is one document
-        if not _has_prose(lines[: starts[0].line]) and not _closing_block(lines[: starts[0].line]):
+        if not _letter_text(lines[: starts[0].line]) and not _closing_block(lines[: starts[0].line]):
             starts[0] = _Start(0, starts[0].heading, starts[0].number, starts[0].number_at)
         elif starts[0].line:
             first = _next_line(lines, -1)
@@ -130,8 +155,30 @@ def _starts(lines: list[str]) -> list[_Start]:
     closed = [s for s in candidates if _after_editors(lines, s.line) and _has_prose(lines[: s.line])]
     if len(closed) == 1:  # a page opening inside a letter, then one numbered letter
         return closed
-    named = _named(lines)
+    headed = {s.heading: s for s in _named(lines)} | {s.heading: s for s in _headed(lines)}
+    named = [headed[k] for k in sorted(headed)]
     return named if any(_has_prose(lines[: s.line]) for s in named) else []
+
+
+def _headed(lines: list[str]) -> list[_Start]:
+    """The headings naming writer and addressee (``И.В.Сталин Ф.Рузвельту``, ``Каганович — Сталину``) of a page that
+    holds two or more of them with a letter's text between: each starts a letter, with the date line over it."""
+    heads = [i for i, line in enumerate(lines) if _correspondents(line.strip())]
+    if len(heads) < 2 or not all(_has_prose(lines[a:b]) for a, b in zip(heads, heads[1:], strict=False)):
+        return []
+    return [_Start(_dated_above(lines, i), i) for i in heads]
+
+
+def _dated_above(lines: list[str], at: int) -> int:
+    """Line ``at``, or the line over it when that is a date line (``4 ноября 1941 год``, ``August 3, 1940.``),
+    which dates the letter under it."""
+    above = next((k for k in range(at - 1, -1, -1) if lines[k].strip()), None)
+    return above if above is not None and _dated(lines[above].strip()) else at
+
+
+def _dated(line: str) -> bool:
+    """A date line, or a short line ending in a date (``Отправлено 4 августа 1941 года``)."""
+    return _date_line(line) or (len(line.split()) <= _DATED_WORDS and _DATED.search(line) is not None)
 
 
 def _numbered(lines: list[str]) -> list[_Start]:
@@ -156,7 +203,16 @@ def _after_editors(lines: list[str], at: int) -> bool:
     footnotes at a page's foot)."""
     above = [line.strip() for line in lines[max(0, at - _EDITORS_REACH * 2) : at] if line.strip()][-_EDITORS_REACH:]
     last_note = max((k for k, line in enumerate(above) if _FOOTNOTE.match(line)), default=-1)
-    return any(EDITORIAL.match(line) or ARCHIVE_LINE.match(line) for line in above[last_note + 1 :])
+    if any(EDITORIAL.match(line) or ARCHIVE_LINE.match(line) for line in above[last_note + 1 :]):
+        return True
+    # the editors' lines broken as the book's narrow column was (``Впервые напечатано в 1924 г.`` / ``в журнале`` /
+    # ...): a run of short lines, none a footnote, one of them opening with the editors' words
+    run = []
+    for line in reversed([line.strip() for line in lines[:at] if line.strip()][-_EDITORS_RUN:]):
+        if _has_prose([line]) or _FOOTNOTE.match(line):
+            break
+        run.append(line)
+    return any(EDITORIAL.match(line) for line in run)
 
 
 def _named(lines: list[str]) -> list[_Start]:
@@ -165,6 +221,7 @@ def _named(lines: list[str]) -> list[_Start]:
     found = []
     signed = closed = False  # a letter closed above; on the line above
     previous = text = ""  # the line above; the sentences since the last start
+    signed_off = -1  # the line of the last signature under a sentence or a closing formula
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -172,18 +229,31 @@ def _named(lines: list[str]) -> list[_Start]:
         other_kind = not _announced(line, text) and (
             (closed and _kind_in_capitals(line)) or (_sentence(previous) and _numbered_kind(line))
         )
-        if (signed and _heading(line)) or other_kind:
-            found.append(_Start(i, i))
+        # under the text of the message before (its last line may run on to the next one's number: "...ев.№ 184")
+        message = bool(_MESSAGE.match(line)) and _short_heading(line) and (signed or _has_prose([previous]))
+        greeting = _SALUTATION.match(line) is not None and _greets_after(lines, signed_off, i)
+        if (signed and _heading(line)) or other_kind or message or greeting:
+            found.append(_Start(_dated_above(lines, i) if greeting else i, i))
             signed = closed = False
             text = ""
+            signed_off = -1
         else:
             # an archive's citation closes a document with a sentence above it (over the text, it opens one)
             closed = _closes(line, previous) and bool(text or not ARCHIVE_LINE.match(line))
             signed = signed or closed
+            if closed and previous.endswith((".", ",", "!", "?")) and not ADDRESSEE_HEADING.match(line):
+                signed_off = i
             if len(line.split()) > _PROSE_WORDS:
                 text += " " + line.lower()
         previous = line
     return found
+
+
+def _greets_after(lines: list[str], signed_off: int, at: int) -> bool:
+    """Whether a salutation at line ``at`` opens a new letter: right under the signature of the letter before (at
+    ``signed_off``), or under its date line (a postscript or an enclosure opens otherwise)."""
+    between = [line.strip() for line in lines[signed_off + 1 : at] if line.strip()]
+    return signed_off >= 0 and (not between or (len(between) == 1 and _dated(between[0])))
 
 
 def _announced(line: str, text: str) -> bool:
@@ -251,7 +321,7 @@ def _correspondents(line: str) -> bool:
     in English "WRITERS TO ADDRESSEES" in capitals or "To" a person."""
     if _TO_HEADING.match(line):
         return len(line.split()) <= _HEADING_WORDS
-    match = _CORRESPONDENTS.match(line)
+    match = _CORRESPONDENTS.match(line) or _PAIR.match(line)
     return (
         match is not None
         and len(line.split()) <= _HEADING_WORDS
@@ -282,6 +352,22 @@ def _closing_block(lines: list[str]) -> bool:
             for t in texts
         )
     )
+
+
+def _letter_text(lines: list[str]) -> bool:
+    """Whether the lines above a page's first letter hold a letter's text (``_has_prose``), the page's title left out:
+    its first line when that opens with a capital, is short enough for a heading and ends no sentence or clause, nor
+    holds the end of one (a page opening inside a letter opens mid-sentence)."""
+    texts = [line.strip() for line in lines if line.strip()]
+    title = texts[0] if texts else ""
+    if (
+        title[:1].isupper()
+        and len(title.split()) <= _HEADING_WORDS
+        and not title.endswith((".", "!", "?", ",", ";", ":"))
+        and not _SENTENCE_END.search(title)
+    ):
+        texts = texts[1:]
+    return _has_prose(texts)
 
 
 def _has_prose(lines: list[str]) -> bool:

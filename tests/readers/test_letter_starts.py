@@ -1,0 +1,113 @@
+"""Where a letter starts on a page of several (``readers/letters.py``): headings naming writer and addressee given
+again and again, a head of state's "personal and secret" heading, a salutation under the signature of the letter
+before, a number under the editors' lines broken as the book's column was; and where none starts."""
+
+from __future__ import annotations
+
+import pytest
+
+from .pages import read, texts
+
+# Letters under the writer and the addressee with no dash, each dated on the line over it, none signed.
+PAIRS = """Переписка П.П.Петрова с С.С.Сидоровым в годы войны
+
+Отправлено 4 мая 1942 года
+
+П.П.Петров С.С.Сидорову
+
+Если бы комиссия сочла необходимым отложить поставки, то мы просили бы сообщить об этом заранее.
+
+9 мая 1942 год
+
+П.П.Петров С.С.Сидорову
+
+Ваше решение о поставках получено, и мы благодарим Вас за него от имени всех работников складов.
+"""
+
+# The end of a message, then the next under its "personal and secret" heading (the number run on to the text).
+MESSAGE = """Поэтому для поездки придётся использовать другой путь, если поездка станет предметом обсуждения.№ 18
+СЕКРЕТНО И ЛИЧНО ОТ ПРЕДСЕДАТЕЛЯ П. П. ПЕТРОВА
+ПРЕЗИДЕНТУ г-ну С. СИДОРОВУ
+Ваше послание получил. Необходимые транспортные средства будут предоставлены в ближайшее время.
+"""
+
+# Two letters of one writer reprinted on a page under its title: the second's date and salutation under the signature.
+GREETED = """Letter to Two Friends
+These two letters were printed together in the journal under one heading.
+August 3, 1940
+Dear Mr. Smith:
+My friends have told me of your help, which has been constant over all these months of work.
+Sincerely yours,
+P. PETROV
+August 4, 1940.
+Dear Mr. Jones:
+The only thing I know about you is that you are a generous friend of the house and its library.
+"""
+
+# A collected-works page opening inside a letter whose editors' lines the copy broke into short lines.
+BROKEN_EDITORS = """в печати обеих сторон. Перечень резолюций, сколько есть, и приложение к ним.
+Ждем известий.
+Написано 17 июня 1913 г.
+Впервые напечатано в 1924 г.
+в журнале
+«Летопись» № 1Печатается по машинописной
+копии
+161
+С. С. СИДОРОВУ
+Дорогой товарищ! Получил и прочел Вашу статью, тема взята хорошо и разработана подробно.
+"""
+
+
+def test_headings_naming_writer_and_addressee_given_again_start_a_letter_each_with_its_date() -> None:
+    name, documents = read(PAIRS)
+    assert name == "letters"
+    assert [d.title.text for d in documents] == ["П.П.Петров С.С.Сидорову", "П.П.Петров С.С.Сидорову"]
+    assert "Отправлено 4 мая 1942 года" in texts(documents[0]) and "Переписка" in texts(documents[0])
+    assert texts(documents[1]).startswith("9 мая 1942 год")
+
+
+def test_a_personal_and_secret_heading_under_the_text_of_a_message_starts_the_next() -> None:
+    name, documents = read(MESSAGE)
+    assert name == "letters"
+    assert [d.title.text for d in documents][1:] == ["СЕКРЕТНО И ЛИЧНО ОТ ПРЕДСЕДАТЕЛЯ П. П. ПЕТРОВА"]
+    assert documents[0].title.text.startswith("Поэтому") and "ПРЕЗИДЕНТУ" in texts(documents[1])
+
+
+def test_a_salutation_under_a_signature_and_a_date_starts_a_letter() -> None:
+    name, documents = read(GREETED)
+    assert name == "letters"
+    assert [d.title.text for d in documents] == ["Letter to Two Friends", "Dear Mr. Jones:"]
+    assert "P. PETROV" in texts(documents[0]) and "August 4, 1940." in texts(documents[1])
+
+
+def test_a_number_under_editors_lines_broken_into_short_lines_starts_a_letter() -> None:
+    name, documents = read(BROKEN_EDITORS)
+    assert name == "letters"
+    assert [(d.meta.number, d.title.text) for d in documents][1:] == [("161", "С. С. СИДОРОВУ")]
+    assert "копии" in texts(documents[0])
+
+
+ONE_LETTER = {
+    # a heading naming writer and addressee once: one letter, whatever follows
+    "one-pair": "П.П.Петров С.С.Сидорову\n\nЕсли бы комиссия сочла необходимым отложить поставки, то мы "
+    "просили бы сообщить.\n\nС уважением П.Петров\n",
+    # a "personal and secret" heading over the message, nothing above it
+    "message-at-the-top": "ЛИЧНОЕ И СЕКРЕТНОЕ ПОСЛАНИЕ ПРЕДСЕДАТЕЛЯ П. П. ПЕТРОВА\nПРЕЗИДЕНТУ г-ну С. СИДОРОВУ\n"
+    "Ваше послание получил. Необходимые транспортные средства будут предоставлены в ближайшее время.\n",
+    # a postscript under the signature opens no letter
+    "postscript": "Dear Mr. Smith:\nMy friends have told me of your help, which has been constant over the months.\n"
+    "Sincerely yours,\nP. PETROV\nP.S. Dear friend, the books have come and I thank you for them again.\n",
+    # under an addressee's heading in capitals the salutation is the letter's own
+    "salutation-under-addressee": "и прошу ответить на это письмо сегодня же, не откладывая до заседания комиссии.\n"
+    "С. С. СИДОРОВУ\nДорогой товарищ!\nПолучил и прочел Вашу статью, тема взята хорошо и разработана.\n",
+    # a salutation further down, under the letter's text, is a letter quoted
+    "salutation-in-the-text": "Dear Mr. Smith:\nMy friends have told me of your help, which has been constant.\n"
+    "Sincerely yours,\nP. PETROV\nHe wrote back at once, and his letter ran as follows.\nDear Mr. Petrov:\n"
+    "I thank you for the letter and the books, which came this morning with the post.\n",
+}
+
+
+@pytest.mark.parametrize("case", ONE_LETTER, ids=list(ONE_LETTER))
+def test_no_letter_starts_inside_one(case: str) -> None:
+    _, documents = read(ONE_LETTER[case])
+    assert len(documents) == 1
