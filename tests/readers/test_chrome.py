@@ -22,6 +22,8 @@ CHROME = {
     "Вы здесь": "breadcrumb",
     "< backward   forward >": "pager",
     "« Previous | Next »": "pager",
+    # links in small letters, two of them names every site gives its pages
+    "home | about | documents | news | publications | FOIA | search | mailing list": "navigation bar",
 }
 TEXT = [
     "Stalin to Kaganovich October 2, 1933",
@@ -38,6 +40,8 @@ TEXT = [
     "Skip to content, he wrote, is what they say on the site.",
     "He came • she went • they left the house in a hurry and never came back.",
     "1 • 2 • 3",
+    "home | work | family",  # one name of a site's pages
+    "we met | they left | and so on",
 ]
 
 
@@ -181,6 +185,20 @@ PAGE_CHROME = {
         "Previous\npublication\nIndex of the works\n\nNext\n",
         dict.fromkeys((1, 3, 4, 5), "site header") | dict.fromkeys((13, 14, 15, 17), "site footer"),
     ),
+    "book-title-with-author": (
+        "Письма, телеграммы, надписи 1927-1936 - Максим Горький\n\n"
+        "Не знаю, должен ли я сказать Вам, что Ваше сообщение застало меня врасплох.\n",
+        {1: "page title with author"},
+    ),
+    "partners-box": (
+        "• Наши партнеры\n    Виды спа example.ru.\n  • Петров П. - Сидорову (23 марта 1928)\n\n"
+        "Сердечно тронут Вашим поздравлением, дорогой друг, и благодарю за него.\n",
+        {1: "site widget", 2: "site widget"},
+    ),
+    "reader-controls": (
+        "Шрифт:\nИнтервал:\nЗакладка:\nНе знаю, должен ли я сказать Вам, что Ваше сообщение застало меня.\n",
+        {1: "site widget", 2: "site widget", 3: "site widget"},
+    ),
     "page-identifier": (
         "Library ID: RU-15510\n\nN11 Letter to the Central Committee\n\n"
         "Your answer and the report of the plenum's decision have been received by us.\n",
@@ -214,6 +232,9 @@ NOT_PAGE_CHROME = [
     "Peter Petrov\n“YOURS”\nPeter Petrov\n“YOURS”\n\nThe correspondence of two writers, published with notes.\n",
     # a heading of a letter names its writer with initials
     "03. П. Петров - С. С. Сидорову.\n\nСпасибо за письмо, дорогой товарищ, и за все новости в нём.\n",
+    "Письмо С. Сидорову - П. Петров\n\nСпасибо за письмо, дорогой товарищ, и за все новости в нём.\n",
+    # a sentence closing on a domain is the document's
+    "Адрес\n\nПисьма присылайте на адрес редакции, указанный на сайте example.ru.\n",
     # a book's page numbers in a sentence are the document's
     "The report is on страница 5 из 28 of the file, as he said.\n\nThe letter's first sentence is long enough.\n",
 ]

@@ -21,6 +21,9 @@ WIDGETS = [
     "Версия для печати",
     "Личный кабинет",
     "Войти Регистрация",
+    "Шрифт:",  # a reading site's controls
+    "Закладка:",
+    "• Наши партнеры",
 ]
 WIDGETS += [
     "Просмотров: 1234",
@@ -39,6 +42,8 @@ KEPT = [
     "Printed in Moscow",
     "Просмотрено",
     "Голос народа",
+    "Шрифт письма неразборчив",
+    "Interval",
 ]
 KEPT += [
     "Search for the lost expedition of Captain Scott and his men",
@@ -65,6 +70,7 @@ SITE_LINES = {
     "Posted in Letters, Moscow": "tag line",
     "Опубликовано: 2020-11-18": "publication line",
     "Posted: May 3, 2019 at 10:15": "publication line",
+    "Родительская категория: Ленин ПСС": "tag line",
 }
 
 
@@ -104,6 +110,11 @@ def test_an_editors_words_in_brackets_are_the_documents(line: str) -> None:
 @pytest.mark.parametrize("line", ["Kommentare", "Другие записи:", "Comments"])
 def test_a_sites_section_closing_the_page_is_the_sites(line: str) -> None:
     assert widgets(["Письмо Сидорову", TEXT, "П. Петров", line]) == {3: "site section"}
+
+
+def test_a_row_of_the_sites_record_with_a_web_date_is_the_sites_anywhere() -> None:
+    assert widgets([TEXT, "Кто опубликовал: | 11.12.2023", TEXT]) == {1: "site record"}
+    assert widgets([TEXT, "Дата: | 11.12.1956", TEXT]) == {}
 
 
 def test_a_section_heading_with_text_under_it_is_the_documents() -> None:

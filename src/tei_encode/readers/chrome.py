@@ -1,7 +1,8 @@
 """Site chrome: the lines of a copied web page that belong to the site, not to the document.
 
 Told by their shape, never by a site's wording: a navigation bar (three or more short link labels between
-``|``, or a row of bare ``|``), a breadcrumb (three or more short steps between ``»``, ``›`` or ``>``), a skip
+``|``, or in small letters when two of them name pages every site has, ``home | about | documents``, or a row of bare
+``|``), a breadcrumb (three or more short steps between ``»``, ``›`` or ``>``), a skip
 link (``Skip to content``, ``Перейти к содержимому``), the label over a breadcrumb (``You are here``, ``Вы
 здесь``) and a pager (``< previous   next >``, ``Страница 3 из 18``, a row of page numbers ``1 ... 29 30 31 ...
 84``). Some chrome is told by its place on the page (``page_chrome``): at the top of the page, above its first
@@ -31,7 +32,7 @@ import re
 
 from ..diagnostics import Reporter
 from .masthead import masthead
-from .widgets import widgets
+from .widgets import SITE_PAGES, widgets
 
 # A line of three or more parts between bars (a navigation bar, or a table row: see ``_link_labels``).
 NAV_BAR = re.compile(r"^[^|\n]+(?:\|[^|\n]+){2,}$")
@@ -74,7 +75,10 @@ def chrome_kind(line: str) -> str | None:
     if _PAGER.match(line) or _PAGE_OF.match(line) or (_PAGE_ROW.match(line) and _numbers_rise(line)):
         return "pager"
     if _BARS_ONLY.match(line) or (
-        "|" in line and NAV_BAR.match(line) and not line.startswith("|") and _link_labels(line.split("|"), _LABEL_WORDS)
+        "|" in line
+        and NAV_BAR.match(line)
+        and not line.startswith("|")
+        and (_link_labels(line.split("|"), _LABEL_WORDS) or _site_pages(line.split("|")))
     ):
         return "navigation bar"
     if ("•" in line or "·" in line) and _BULLET_BAR.match(line) and _link_labels(_BULLET.split(line), _LABEL_WORDS):
@@ -91,6 +95,15 @@ def chrome_kind(line: str) -> str | None:
         steps = [step for step in steps if step.strip()] or [""]
         return "breadcrumb" if _link_labels([*steps, "Home"], _STEP_WORDS * 3) else None
     return "breadcrumb" if len(steps) >= 3 and _link_labels(steps, _STEP_WORDS) else None
+
+
+def _site_pages(parts: list[str]) -> bool:
+    """Whether bars part links in small letters (``home | about | documents | news``): each a few words, no sentence,
+    two of them or more names every site gives its pages."""
+    labels = [p.strip() for p in parts]
+    pages = sum(SITE_PAGES.fullmatch(label) is not None for label in labels)
+    short = all(label and len(label.split()) <= _LABEL_WORDS and label[-1] not in ".,;:!?" for label in labels)
+    return short and pages >= 2
 
 
 def _numbers_rise(line: str) -> bool:
@@ -247,10 +260,10 @@ def _footer(lines: list[str], found: dict[int, str]) -> dict[int, str]:
 _COUNTED_TITLE = re.compile(
     r"^\S.*?\s(?:[—–-]\s)?(?:(?:страница|page|стр\.)\s*\d+\s*(?:из|of)\s*\d+|\d+\s+страница)$", re.I
 )
-# A book site's title of the page: the book's title, a hyphen, its author's full Russian name (given name,
-# patronymic, surname): "Полное собрание сочинений. Том 47 - Владимир Ильич Ленин". A document's heading gives
-# initials and a dash.
-_BOOK_TITLE = re.compile(r"^\S.*\s-\s[А-ЯЁ][а-яё]+\s[А-ЯЁ][а-яё]+(?:ич|вна|чна)\s[А-ЯЁ][а-яё-]+$")
+# A book site's title of the page: the book's title, a hyphen, its author's Russian name in full (given name, perhaps
+# the patronymic, surname): "Полное собрание сочинений. Том 47 - Владимир Ильич Ленин", "Письма 1927-1936 - Максим
+# Горький". A document's heading gives initials and a dash.
+_BOOK_TITLE = re.compile(r"^\S.*\s-\s[А-ЯЁ][а-яё]+(?:\s[А-ЯЁ][а-яё]+(?:ич|вна|чна))?\s[А-ЯЁ][а-яё-]+$")
 # The label a file site puts over the text of the file it shows, under its button: "Transcript".
 _TRANSCRIPT_LABEL = re.compile(r"^(?:transcript|текст|расшифровка)\s*:?$", re.I)
 # A site's poll: the buttons of its answers before its question ("yes no Was this document useful for you?").

@@ -31,13 +31,13 @@ from .layout import STAMP_WORDS
 _TOP_LINES = 40
 _WEB_YEAR = r"(?:199[5-9]|20\d\d)"
 _MONTH = "|".join((*ENGLISH_MONTHS, *(m[:3] for m in ENGLISH_MONTHS), *RUSSIAN_MONTHS_GENITIVE))
-_WEB_DATE = (
+WEB_DATE = (
     rf"(?:{_WEB_YEAR}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]{_WEB_YEAR}"
     rf"|\d{{1,2}}\s+(?:{_MONTH})\.?\s+{_WEB_YEAR}(?:\s*г\.)?|(?:{_MONTH})\.?\s+\d{{1,2}},?\s+{_WEB_YEAR})"
 )
 # A short label (no figures) and the date, perhaps the hour after it: "• Текст добавлен: 7 октября 2016, 14:52".
 _PUBLICATION = re.compile(
-    rf"^(?:[•·*–-]\s*)?(?P<label>[^\d:\n]{{1,40}}:\s*)?{_WEB_DATE}(?:,?\s*(?:в\s+|at\s+)?\d{{1,2}}:\d\d)?\.?$", re.I
+    rf"^(?:[•·*–-]\s*)?(?P<label>[^\d:\n]{{1,40}}:\s*)?{WEB_DATE}(?:,?\s*(?:в\s+|at\s+)?\d{{1,2}}:\d\d)?\.?$", re.I
 )
 _LABEL_ALONE = re.compile(r"^[^\d:\n]{1,40}:$")
 _COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright|копирайт).{{0,40}}{_WEB_YEAR}", re.I)
@@ -47,7 +47,7 @@ _CLAUSE_WORDS = 5  # a sentence of the document has one clause of five words at 
 _TITLE_WORDS = 20
 _ECHO_WORDS = 3  # a title repeated in a blurb is a few words at least
 _SITE_NAME_WORDS = 10
-_DOMAIN = re.compile(
+DOMAIN = re.compile(
     r"(?<![\w.@])[\w-]+(?:\.[\w-]+)*\.(?:ru|by|ua|su|kz|com|org|net|info|edu|gov|de|pl|uk|fr)(?![\w.])", re.I
 )
 # The fields of a book site's record of the book, which no document has.
@@ -110,7 +110,7 @@ def _site_name(line: str) -> bool:
         len(line.split()) <= _SITE_NAME_WORDS
         and not line.endswith(".")
         and "/" not in line
-        and _DOMAIN.search(line) is not None
+        and DOMAIN.search(line) is not None
     )
 
 

@@ -13,14 +13,15 @@ its menu bar, there too. The heading of a site's section with nothing under it c
 ``Другие записи:``) is the site's, and so is a button in brackets anywhere (``[Show full text]``, ``[Закрыть]``, closing
 a note's pop-up). Outside the text too, a blog's tags and categories (``Tags: ...``, ``Метки: ...``, ``Posted in ...``)
 and a site's date of publication after its label (``Posted: May 3, 2019``, as at the head in ``readers/masthead.py``)
-are the site's.
+are the site's, and anywhere such a date in the next cell of a row of the site's record (``Кто опубликовал: |
+11.12.2023``).
 """
 
 from __future__ import annotations
 
 import re
 
-from .masthead import labelled_publication
+from .masthead import DOMAIN, WEB_DATE, labelled_publication
 
 # A button in brackets, anywhere (a note's pop-up closes with "[Закрыть]"): "[Show full text]", "[Скрыть]".
 _BUTTON = re.compile(
@@ -36,10 +37,13 @@ _PAGE_END = re.compile(
 )
 # A blog's tags and categories: "Tags: Stalin, Moscow", "Метки: ...", "Posted in Letters".
 _TAGS = re.compile(
-    r"^(?:(?:tags?|labels|categor(?:y|ies)|метки|теги|ярлыки|рубрик[аи]|категори[яи])\s*:"
+    r"^(?:(?:tags?|labels|(?:\w+\s+)?(?:categor(?:y|ies)|категори[яи])|метки|теги|ярлыки|рубрик[аи])\s*:"
     r"|(?:posted in|filed under)\b(?!.*\d))",
     re.I,
 )
+# A row of the site's record of the page, anywhere: a label's cell and a date of the web's years ("Кто опубликовал: |
+# 11.12.2023"); no document's table has it.
+_RECORD_ROW = re.compile(rf"^[^\d:|\n]{{1,40}}:\s*\|\s*{WEB_DATE}$", re.I)
 # A search box: its label or placeholder, a few words ("Поиск по документам XX века", "Search this site").
 _SEARCH = re.compile(r"^(?:search|find|поиск|найти|искать)(?:\s+\S+){0,5}$", re.I)
 _WIDGET_WORDS = (
@@ -47,13 +51,14 @@ _WIDGET_WORDS = (
     r"|поделиться|распечатать|версия для печати|в закладки|подписаться|войти|вход|выход|регистрация"
     r"|личный кабинет|кабинет|читать далее|нравится|(?:header |sidebar |footer )?ads?|advertisement|sponsored|реклама"
     r"|special pages|служебные страницы"
+    r"|шрифт|размер шрифта|интервал|закладка|font(?: size)?|line spacing|(?:наши |our )?(?:партн[её]ры|partners)"
 )
 _COUNTED_WORDS = (
     r"views?|comments?|rating|votes?|likes?|downloads?|reads?"
     r"|просмотр\w*|комментари\w*|рейтинг|оценк\w*|голос\w*|скачивани\w*|прочитан\w*"
 )
 # The names every site gives its own pages, which a menu bar shows.
-_SITE_PAGES = re.compile(
+SITE_PAGES = re.compile(
     r"(?<!\w)(?:home|about(?: us)?|contacts?|search|news|blog|forum|faq|sitemap|log\s?in|sign\s?in|register"
     r"|главная|о проекте|о нас|о сайте|контакты|поиск|новости|форум|карта сайта|обратная связь|войти|регистрация"
     r"|случайная страница)(?!\w)",
@@ -64,13 +69,14 @@ _MENU_BAR_OTHERS = 2
 _COUNT = r"\(?\s*\d[\d\s,.]*\)?"
 # One or more widget words (separated by spaces, bars or bullets), or a counted word with its count.
 _WIDGET = re.compile(
-    rf"^(?:(?:{_WIDGET_WORDS})(?:\s*[|•·/]?\s*(?:{_WIDGET_WORDS}))*\s*:?"
+    rf"^(?:[•·]\s*)?(?:(?:{_WIDGET_WORDS})(?:\s*[|•·/]?\s*(?:{_WIDGET_WORDS}))*\s*:?"
     rf"|(?:{_COUNT}\s*)?(?:{_COUNTED_WORDS})\s*:?\s*{_COUNT}(?:\s*\(?\d*\s*(?:{_COUNTED_WORDS})\)?)?"
     rf"|(?:{_COUNTED_WORDS})\s*:?\s*{_COUNT}(?:\s*[|•·]\s*(?:{_COUNTED_WORDS})\s*:?\s*{_COUNT})+"
     rf"|\d[\d\s,.]*\s+(?:{_COUNTED_WORDS})(?:\s*[|•·]\s*\d[\d\s,.]*\s+(?:{_COUNTED_WORDS}))*)$",
     re.I,
 )
 _SENTENCE_WORDS = 8
+_LINK_WORDS = 5
 
 
 def widgets(lines: list[str]) -> dict[int, str]:
@@ -85,19 +91,31 @@ def widgets(lines: list[str]) -> dict[int, str]:
     if last > sentences[-1] and _PAGE_END.match(lines[last].strip()):
         found[last] = "site section"
     found |= {i: "site widget" for i in outside if i not in found and _WIDGET.match(lines[i].strip())}
+    # a widget's link to another site under it: a few words and the site's domain
+    found |= {
+        i + 1: "site widget"
+        for i, kind in list(found.items())
+        if kind == "site widget" and i + 1 in outside and _site_link(lines[i + 1].strip())
+    }
     found |= {i: "tag line" for i in outside if i not in found and _TAGS.match(lines[i].strip())}
     found |= {i: "publication line" for i in outside if i not in found and labelled_publication(lines[i].strip())}
+    found |= {i: "site record" for i, line in enumerate(lines) if i not in found and _RECORD_ROW.match(line.strip())}
     found |= {i: "search box" for i in outside if i not in found and _SEARCH.match(lines[i].strip())}
     return found | {i: "menu bar" for i in outside if i not in found and _menu_bar(lines[i].strip())}
+
+
+def _site_link(line: str) -> bool:
+    """Whether a line is a link to a site: a few words and its domain (``Виды спа example.ru.``)."""
+    return 0 < len(line.split()) <= _LINK_WORDS and DOMAIN.search(line.removesuffix(".")) is not None
 
 
 def _menu_bar(line: str) -> bool:
     """Whether a line is a site's menu bar: words of letters only, two of them or more names of a site's pages, and
     two other words at most (the site's name, a section)."""
-    others = _SITE_PAGES.sub(" ", line).split()
+    others = SITE_PAGES.sub(" ", line).split()
     return (
         all(w.replace("-", "").isalpha() for w in line.split())
-        and len(_SITE_PAGES.findall(line)) >= _MENU_BAR_PAGES
+        and len(SITE_PAGES.findall(line)) >= _MENU_BAR_PAGES
         and len(others) <= _MENU_BAR_OTHERS
     )
 
