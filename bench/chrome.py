@@ -4,7 +4,8 @@ For every batch (``tests/heldout`` to the last ``tests/heldoutN``) it reads each
 would, without the enrichers, and counts: the chrome lines of the batch's manifest that are dropped (and which
 are not), the lines dropped that the manifest does not call chrome (words a converter would lose), and the
 sources read into a number of documents other than the manifest's. With ``--rule`` it runs one rule of
-``readers/`` alone over the same lines (``masthead``, ``widgets``; each a function of the page's lines) and says,
+``readers/`` alone over the same lines (``masthead``, ``widgets``, ``banners``, each a function of the page's lines;
+``all``, every rule ``drop_chrome`` applies) and says,
 per batch, which chrome lines it finds and in which sources, and every line it takes that is not chrome, also
 over the regression fixtures and the corpus (which have no chrome). A rule that finds chrome
 in one batch only is a sign it is keyed to that batch's site; one that takes a document's line is wrong.
@@ -33,7 +34,8 @@ sys.path.insert(0, str(REPO / "src"))
 
 from tei_encode.diagnostics import Reporter  # noqa: E402
 from tei_encode.readers import read_path  # noqa: E402
-from tei_encode.readers.chrome import no_sentence  # noqa: E402
+from tei_encode.readers.banners import banners  # noqa: E402
+from tei_encode.readers.chrome import chrome_kind, no_sentence, page_chrome  # noqa: E402
 from tei_encode.readers.masthead import masthead  # noqa: E402
 from tei_encode.readers.widgets import widgets  # noqa: E402
 from tests.heldout.measure import load_manifest  # noqa: E402
@@ -42,6 +44,9 @@ Rule = Callable[[list[str]], dict[int, str]]
 RULES: dict[str, Rule] = {
     "masthead": lambda lines: masthead(lines, no_sentence),
     "widgets": widgets,
+    "banners": banners,
+    # what drop_chrome finds: the rules by place (page_chrome, which holds the three above) and by shape
+    "all": lambda lines: page_chrome(lines) | {i: k for i, x in enumerate(lines) if (k := chrome_kind(x.strip()))},
 }
 NO_CHROME = ("tests/regression/fixtures", "corpus")
 

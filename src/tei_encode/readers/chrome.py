@@ -23,7 +23,8 @@ site's header repeated; anywhere, a wiki's template table
 
 A navigation bar may also part its labels by bullets (``Home • Letters • About``). A site's masthead over the date it
 published the page and its copyright lines are told in ``readers/masthead.py``, its widgets and menu bars above the
-page's first sentence or below its last in ``readers/widgets.py``.
+page's first sentence or below its last in ``readers/widgets.py``, its banner about itself, its list of other postings
+and a link at the page's head and foot in ``readers/banners.py``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Reporter
+from .banners import banners
 from .masthead import masthead
 from .widgets import SITE_PAGES, widgets
 
@@ -214,7 +216,7 @@ def page_chrome(lines: list[str]) -> dict[int, str]:
     found.update(_footer(lines, found))
     # lines of chrome of their own shape keep their kind (``drop_chrome`` names them)
     head = {i: kind for i, kind in masthead(lines, no_sentence).items() if not chrome_kind(lines[i].strip())}
-    return head | widgets(lines) | found
+    return head | widgets(lines) | banners(lines) | found
 
 
 def no_sentence(line: str) -> bool:
