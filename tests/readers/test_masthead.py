@@ -45,6 +45,16 @@ MASTHEAD = {
         "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой.\n",
         {1: "site name"},
     ),
+    "collection-names": (
+        "Альманах Россия XX век\n\nАрхив Петра П. Петрова\n\nВОССТАНИЕ 1956 г.\nДокумент №7\n\n"
+        "Протокольная запись заседания\n\nЗачитывается информация товарищей из Будапешта, и решение принимается единогласно.\n",
+        {1: "site name", 3: "site name"},
+    ),
+    "collection-under-a-search-box": (
+        "Search in\n\nDigital Archive International History Declassified\n\nNovember 04, 1962\n\n"
+        "Today talks were conducted between the delegations in the presence of the ambassador.\n",
+        {1: "search box", 3: "site name"},
+    ),
     "vertical-menu": (
         "Письма эпохи\nПубликации\nДокументы\nАрхив\nКарты и схемы\nО проекте\n\nПисьмо Сидорову\n\n"
         "Дорогой товарищ, Ваше письмо от 3 мая я получил и сразу ответил на него телеграммой.\n",
@@ -77,6 +87,10 @@ NOT_MASTHEAD = [
     "The letter's second sentence is long enough to be a sentence.\n",
     # a date of the document's own time after a label is the document's
     "Опубликовано: 7 октября 1916 г.\n\nПисьмо Петрову\n\nТекст письма достаточно длинный, чтобы быть предложением.\n",
+    # a heading opening with an archive's name in capitals, with figures, or further down is the document's
+    "АРХИВ ПРЕЗИДЕНТА РФ\nФонд 3\n\nТекст письма достаточно длинный, чтобы быть предложением.\n",
+    "Архив Президента РФ, фонд 3\n\nТекст письма достаточно длинный, чтобы быть предложением.\n",
+    "Письмо\nСидорову\nКопия\nАрхив Петрова\n\nТекст письма достаточно длинный, чтобы быть предложением.\n",
     # a date alone under no label
     "2019-05-20\n\nLetter to Sidorov\n\nThe letter's first sentence is long enough to be a sentence.\n",
     # an edition's copyright of its time, and a copyright in a sentence of the text

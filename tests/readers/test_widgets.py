@@ -24,6 +24,8 @@ WIDGETS = [
     "Шрифт:",  # a reading site's controls
     "Закладка:",
     "• Наши партнеры",
+    "get citation",
+    "• share document",
 ]
 WIDGETS += [
     "Просмотров: 1234",
@@ -110,6 +112,12 @@ def test_an_editors_words_in_brackets_are_the_documents(line: str) -> None:
 @pytest.mark.parametrize("line", ["Kommentare", "Другие записи:", "Comments"])
 def test_a_sites_section_closing_the_page_is_the_sites(line: str) -> None:
     assert widgets(["Письмо Сидорову", TEXT, "П. Петров", line]) == {3: "site section"}
+
+
+def test_a_sites_tab_over_its_widget_and_a_link_under_it_are_the_sites() -> None:
+    lines = ["• Citation", "", "get citation", "• Наши партнеры", "Виды спа example.ru.", TEXT]
+    assert widgets(lines) == dict.fromkeys((0, 2, 3, 4), "site widget")
+    assert widgets(["• Citation", "Письмо Сидорову", TEXT, "Адрес: example.ru"]) == {}
 
 
 def test_a_row_of_the_sites_record_with_a_web_date_is_the_sites_anywhere() -> None:

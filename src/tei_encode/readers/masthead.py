@@ -9,16 +9,16 @@ repeats the page's title), except the page's first line when it has the shape of
 title as the site gives it and stays. What counts as a sentence here leaves out a site's blurb: a line all of whose
 sentences are short (``Статьи, заметки, исследования.``) or that repeats the page's title.
 
-Above the first sentence, with no date to anchor them, the site's own lines of their shape are the site's too: its
-name by its domain among a few words (``BIBLIOTEKA.BY Беларусь - ...``), its tagline of four short clauses or more
-(``Сочинения. Доклады. Рефераты. Краткие содержания``), its menu of four short lines or more from the page's first
-or second line (no surname among them: that is a list of those present), a book site's record of the book
-(``Автор книги: ...``, ``Жанр:``), and a wiki's tagline over its skip links (``From Marxists-en``). A page with no
-sentence below its head has no masthead: its head may be all the document there is (a telegram of short clauses).
-Anywhere on the page, a copyright line of the web's years (``© 2001-2024 Library. Все права защищены``, ``Copyright
-2015 ...``) is the site's; an edition's copyright of its own time (``Copyright by ... Berlin``, ``All rights
-reserved``) is no web's and stays.
-"""
+Above the first sentence, with no date to anchor them, the site's own lines of their shape are the site's too: its name
+by its domain among a few words (``BIBLIOTEKA.BY Беларусь - ...``) or by the word for a collection opening a short line
+among the page's first three (``Альманах Россия XX век``, ``Digital Archive International History Declassified``,
+``Архив И. В. Сталина``; no figures, not in capitals, no sentence), its tagline of four short clauses or more
+(``Сочинения. Доклады. Рефераты. Краткие содержания``), its menu of four short lines or more from the page's first or
+second line (no surname among them: that is a list of those present), a book site's record of the book (``Автор книги:
+...``, ``Жанр:``), and a wiki's tagline over its skip links (``From Marxists-en``). A page with no sentence below its
+head has no masthead: its head may be all the document there is (a telegram of short clauses). Anywhere on the page, a
+copyright line of the web's years (``© 2001-2024 Library. Все права защищены``, ``Copyright 2015 ...``) is the site's;
+an edition's copyright of its own time (``Copyright by ... Berlin``, ``All rights reserved``) is no web's and stays."""
 
 from __future__ import annotations
 
@@ -56,6 +56,13 @@ _BOOK_FIELD = re.compile(
     r"(?:\s*:|\s+[\d-]{10,})",
     re.I,
 )
+# The word for a collection a site names itself by: "Альманах ...", "Digital Archive ...", "Электронная библиотека ...".
+_COLLECTION = re.compile(
+    r"^(?:(?:digital|electronic|электронн\w+)\s+)?(?:archive|library|almanac|альманах|архив|библиотека|портал|portal)\s+\S",
+    re.I,
+)
+_COLLECTION_LINES = 3
+_COLLECTION_WORDS = 6
 _WIKI_FROM = re.compile(r"^(?:from|материал из)\s+\S+(?:\s+\S+){0,5}$", re.I)
 _SKIP = re.compile(r"^(?:jump|skip|перейти)\b", re.I)
 _TAGLINE_CLAUSES = 4  # a telegram's text may be three short clauses ("Получил. Согласен. Выезжаю.")
@@ -76,7 +83,7 @@ def masthead(lines: list[str], no_sentence: Callable[[str], object] = lambda lin
     head = _head(lines, no_sentence)
     if len(head) == len([line for line in lines[:_TOP_LINES] if line.strip()]):
         return found  # no sentence of a text below: the head may be all the document there is
-    found.update({i: "site name" for i, line in head if _site_name(line)})
+    found.update({i: "site name" for k, (i, line) in enumerate(head) if _site_name(line) or _collection(line, k)})
     found.update({i: "site tagline" for i, line in head if _tagline(line)})
     found.update(_menus(head))
     found.update(_book_record(head))
@@ -111,6 +118,19 @@ def _site_name(line: str) -> bool:
         and not line.endswith(".")
         and "/" not in line
         and DOMAIN.search(line) is not None
+    )
+
+
+def _collection(line: str, k: int) -> bool:
+    """Whether the ``k``-th line of the page's head names the site as a collection: among the first three, a few words
+    opening with the word for one, no figures, not in capitals (a stamp or an archive's heading), no sentence."""
+    return (
+        k < _COLLECTION_LINES
+        and _COLLECTION.match(line) is not None
+        and len(line.split()) <= _COLLECTION_WORDS
+        and not any(ch.isdigit() for ch in line)
+        and not line.isupper()
+        and line[-1] not in ".!?:;,"
     )
 
 

@@ -52,6 +52,7 @@ _WIDGET_WORDS = (
     r"|личный кабинет|кабинет|читать далее|нравится|(?:header |sidebar |footer )?ads?|advertisement|sponsored|реклама"
     r"|special pages|служебные страницы"
     r"|шрифт|размер шрифта|интервал|закладка|font(?: size)?|line spacing|(?:наши |our )?(?:партн[её]ры|partners)"
+    r"|get citation|cite this(?: page| document)?|share (?:this )?document"
 )
 _COUNTED_WORDS = (
     r"views?|comments?|rating|votes?|likes?|downloads?|reads?"
@@ -77,6 +78,7 @@ _WIDGET = re.compile(
 )
 _SENTENCE_WORDS = 8
 _LINK_WORDS = 5
+_TAB = re.compile(r"^[•·]\s*\w+$")  # a bulleted word: a tab of the site's
 
 
 def widgets(lines: list[str]) -> dict[int, str]:
@@ -91,12 +93,15 @@ def widgets(lines: list[str]) -> dict[int, str]:
     if last > sentences[-1] and _PAGE_END.match(lines[last].strip()):
         found[last] = "site section"
     found |= {i: "site widget" for i in outside if i not in found and _WIDGET.match(lines[i].strip())}
-    # a widget's link to another site under it: a few words and the site's domain
-    found |= {
-        i + 1: "site widget"
-        for i, kind in list(found.items())
-        if kind == "site widget" and i + 1 in outside and _site_link(lines[i + 1].strip())
-    }
+    # a widget's link to another site under it (a few words and the site's domain), its tab over it (``• Citation``)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i in [i for i, kind in found.items() if kind == "site widget"]:
+        at = filled.index(i)
+        below, above = filled[at + 1 : at + 2], filled[max(0, at - 1) : at]
+        if below and below[0] in outside and _site_link(lines[below[0]].strip()):
+            found[below[0]] = "site widget"
+        if above and above[0] in outside and _TAB.match(lines[above[0]].strip()):
+            found[above[0]] = "site widget"
     found |= {i: "tag line" for i in outside if i not in found and _TAGS.match(lines[i].strip())}
     found |= {i: "publication line" for i in outside if i not in found and labelled_publication(lines[i].strip())}
     found |= {i: "site record" for i, line in enumerate(lines) if i not in found and _RECORD_ROW.match(line.strip())}
