@@ -1,14 +1,14 @@
 """Page breaks of a printed edition or a manuscript left in a text copy of it, marked where the reader can be sure.
 
-A web copy of a book keeps the printed page numbers: a translator's or an edition's mark inside a sentence
-(``[Page 211]``, ``[p. 12]``, ``[Стр. 12]``), a folio break of a transcription (``Л. 31//``, ``Л. 31об.//``), and
-the running head of the page with its number on a line of its own (``284 В. И. ЛЕНИН``, ``РАЗГОВОР ПО ПРЯМОМУ
-ПРОВОДУ с Б. М. ВОЛИНЫМ 213``, ``ПИСЬМА (1842-1895) 431``, ``62`` over ``В. И. ЛЕНИН`` or under it), a book
+A web copy of a book keeps the printed page numbers: a translator's or an edition's mark inside a sentence (``[Page
+211]``, ``[p. 12]``, ``[Стр. 12]``), a folio break of a transcription (``Л. 31//``, ``Л. 31об.//``), and the running
+head of the page with its number on a line of its own (``284 В. И. ЛЕНИН``, ``206______ В. И. ЛЕНИН``, ``РАЗГОВОР ПО
+ПРЯМОМУ ПРОВОДУ с Б. М. ВОЛИНЫМ 213``, ``ПИСЬМА (1842-1895) 431``, ``62`` over ``В. И. ЛЕНИН`` or under it), a book
 page's number alone over its first lines at the top of the text, and a file's page spelled out (``[page one of
-nineteen]``). A number alone over a letter's heading naming its addressee (``152`` / ``К. ГЮИСМАНСУ``, ``98`` /
-``To:   MAXIM GORKY``, ``1`` / ``М. ГОРЬКИЙ — И. В. СТАЛИНУ``) is the letter's number in the volume, not a page's.
-Each gives an empty ``pb`` span with the page's number (``n``) where the page starts: before the mark, the folio, the
-running head or the number, which stay text.
+nineteen]``). A number alone over a letter's heading naming its addressee (``152`` / ``К. ГЮИСМАНСУ``, ``98`` / ``To:
+MAXIM GORKY``, ``1`` / ``М. ГОРЬКИЙ — И. В. СТАЛИНУ``) is the letter's number in the volume, not a page's. Each gives an
+empty ``pb`` span with the page's number (``n``) where the page starts: before the mark, the folio, the running head or
+the number, which stay text.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _MARK = re.compile(r"\[(?:page|p\.|pp\.|стр\.|страница|с\.)\s*(?P<n>
 # A folio break of a transcription: "Л. 31//", "Л. 31об.//", "f. 12v//".
 _FOLIO = re.compile(r"(?<!\w)(?:Л|л|Лл|f|ff|fol)\.\s?(?P<n>\d{1,4}(?:\s?об\.?|[rv])?)\s?//")
 # A running head with its page number before or after it, or the number alone over it.
-_NUMBER_FIRST = re.compile(r"^(?P<n>\d{1,4})\s+(?P<head>\S.{2,120})$")
+_NUMBER_FIRST = re.compile(r"^(?P<n>\d{1,4})(?:\s+|_{3,}\s*)(?P<head>\S.{2,120})$")  # perhaps a leader rule between
 _NUMBER_LAST = re.compile(r"^(?P<head>\S.{2,120}?)\s+(?P<n>\d{1,4})$")
 _NUMBER = re.compile(r"^\d{1,4}$")
 # A head with figures or ending in a number's label is a line of the text ("CABLE Nº 2220", "ДЕКАБРЯ 1950"); the
