@@ -24,8 +24,6 @@ WIDGETS = [
     "Шрифт:",  # a reading site's controls
     "Закладка:",
     "• Наши партнеры",
-    "get citation",
-    "• share document",
 ]
 WIDGETS += [
     "Просмотров: 1234",
@@ -97,7 +95,9 @@ def test_a_widgets_word_inside_the_text_is_the_documents() -> None:
     assert drop_chrome(text, reporter) == text and not reporter.diagnostics
 
 
-@pytest.mark.parametrize("line", ["[Show full text]", "[Закрыть]", "[ Скрыть примечание ]"])
+@pytest.mark.parametrize(
+    "line", ["[Show full text]", "[Закрыть]", "[ Скрыть примечание ]", "get citation", "• share document"]
+)
 def test_a_button_in_brackets_is_the_sites_anywhere(line: str) -> None:
     assert widgets([TEXT, line, TEXT]) == {1: "site button"}
 
@@ -115,8 +115,9 @@ def test_a_sites_section_closing_the_page_is_the_sites(line: str) -> None:
 
 
 def test_a_sites_tab_over_its_widget_and_a_link_under_it_are_the_sites() -> None:
-    lines = ["• Citation", "", "get citation", "• Наши партнеры", "Виды спа example.ru.", TEXT]
+    lines = ["• Citation", "", "Share", "• Наши партнеры", "Виды спа example.ru.", TEXT]
     assert widgets(lines) == dict.fromkeys((0, 2, 3, 4), "site widget")
+    assert widgets(["• Citation", "get citation", TEXT]) == {0: "site widget", 1: "site button"}
     assert widgets(["• Citation", "Письмо Сидорову", TEXT, "Адрес: example.ru"]) == {}
 
 

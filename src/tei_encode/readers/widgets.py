@@ -29,6 +29,10 @@ _BUTTON = re.compile(
     r"|читать далее)(?:\s+[^\[\]]{1,30})?\s*\]$",
     re.I,
 )
+# A button of a document site, anywhere (under the site's citation of the page, inside its text): "get citation".
+_PAGE_BUTTON = re.compile(
+    r"^(?:[•·]\s*)?(?:get citation|cite this(?: page| document)?|share (?:this )?document)$", re.I
+)
 # The heading of a site's section that closes the page, with nothing under it: "Kommentare", "Другие записи:".
 _PAGE_END = re.compile(
     r"^(?:comments?|kommentare|комментари[ийя]|другие записи|похожие (?:записи|материалы|статьи)"
@@ -52,7 +56,6 @@ _WIDGET_WORDS = (
     r"|личный кабинет|кабинет|читать далее|нравится|(?:header |sidebar |footer )?ads?|advertisement|sponsored|реклама"
     r"|special pages|служебные страницы"
     r"|шрифт|размер шрифта|интервал|закладка|font(?: size)?|line spacing|(?:наши |our )?(?:партн[её]ры|partners)"
-    r"|get citation|cite this(?: page| document)?|share (?:this )?document"
 )
 _COUNTED_WORDS = (
     r"views?|comments?|rating|votes?|likes?|downloads?|reads?"
@@ -88,14 +91,18 @@ def widgets(lines: list[str]) -> dict[int, str]:
     if not sentences:
         return {}
     outside = [*range(sentences[0]), *range(sentences[-1] + 1, len(lines))]
-    found = {i: "site button" for i, line in enumerate(lines) if _BUTTON.match(line.strip())}
+    found = {
+        i: "site button"
+        for i, line in enumerate(lines)
+        if _BUTTON.match(line.strip()) or _PAGE_BUTTON.match(line.strip())
+    }
     last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     if last > sentences[-1] and _PAGE_END.match(lines[last].strip()):
         found[last] = "site section"
     found |= {i: "site widget" for i in outside if i not in found and _WIDGET.match(lines[i].strip())}
     # a widget's link to another site under it (a few words and the site's domain), its tab over it (``• Citation``)
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    for i in [i for i, kind in found.items() if kind == "site widget"]:
+    for i in [i for i, kind in found.items() if kind in ("site widget", "site button")]:
         at = filled.index(i)
         below, above = filled[at + 1 : at + 2], filled[max(0, at - 1) : at]
         if below and below[0] in outside and _site_link(lines[below[0]].strip()):
