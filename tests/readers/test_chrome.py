@@ -185,11 +185,6 @@ PAGE_CHROME = {
         "Previous\npublication\nIndex of the works\n\nNext\n",
         dict.fromkeys((1, 3, 4, 5), "site header") | dict.fromkeys((13, 14, 15, 17), "site footer"),
     ),
-    "book-title-with-author": (
-        "Письма, телеграммы, надписи 1927-1936 - Максим Горький\n\n"
-        "Не знаю, должен ли я сказать Вам, что Ваше сообщение застало меня врасплох.\n",
-        {1: "page title with author"},
-    ),
     "partners-box": (
         "• Наши партнеры\n    Виды спа example.ru.\n  • Петров П. - Сидорову (23 марта 1928)\n\n"
         "Сердечно тронут Вашим поздравлением, дорогой друг, и благодарю за него.\n",

@@ -262,10 +262,10 @@ def _footer(lines: list[str], found: dict[int, str]) -> dict[int, str]:
 _COUNTED_TITLE = re.compile(
     r"^\S.*?\s(?:[—–-]\s)?(?:(?:страница|page|стр\.)\s*\d+\s*(?:из|of)\s*\d+|\d+\s+страница)$", re.I
 )
-# A book site's title of the page: the book's title, a hyphen, its author's Russian name in full (given name, perhaps
-# the patronymic, surname): "Полное собрание сочинений. Том 47 - Владимир Ильич Ленин", "Письма 1927-1936 - Максим
-# Горький". A document's heading gives initials and a dash.
-_BOOK_TITLE = re.compile(r"^\S.*\s-\s[А-ЯЁ][а-яё]+(?:\s[А-ЯЁ][а-яё]+(?:ич|вна|чна))?\s[А-ЯЁ][а-яё-]+$")
+# A book site's title of the page: the book's title, a hyphen, its author's full Russian name (given name,
+# patronymic, surname): "Полное собрание сочинений. Том 47 - Владимир Ильич Ленин". A document's heading gives
+# initials and a dash.
+_BOOK_TITLE = re.compile(r"^\S.*\s-\s[А-ЯЁ][а-яё]+\s[А-ЯЁ][а-яё]+(?:ич|вна|чна)\s[А-ЯЁ][а-яё-]+$")
 # The label a file site puts over the text of the file it shows, under its button: "Transcript".
 _TRANSCRIPT_LABEL = re.compile(r"^(?:transcript|текст|расшифровка)\s*:?$", re.I)
 # A site's poll: the buttons of its answers before its question ("yes no Was this document useful for you?").
