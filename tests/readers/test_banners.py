@@ -50,8 +50,9 @@ def test_a_link_at_the_pages_head_and_foot_is_the_sites() -> None:
 KEPT = {
     # one word of the web is no banner: a document may speak of links
     "one-cue": ["Memo", "The links between the two parties were discussed at length by the committee.", TEXT],
-    # a banner's words between the text's sentences are the document's
+    # a banner's words between the text's sentences or under them are the document's
     "inside-the-text": [TEXT, BANNER, TEXT],
+    "under-the-text": ["Memo", TEXT, BANNER],
     # a chronology of the document's own time: no web dates
     "chronology": ["Chronology", "The Uprising", "October 23, 1956", "The Second Intervention", "November 4, 1956",
                    "The Trial", "June 16, 1958", TEXT],

@@ -1,13 +1,15 @@
 """A site's lines about itself around a page's text: its banner, its list of other postings, a link at head and foot.
 
-Told by their shape and their place, outside the text (above the page's first sentence or below its last):
+Told by their shape and their place:
 
-- a banner about the site, a line that speaks of the web in two ways or more (``web site``, ``www.``, ``links``,
-  ``Internet``, ``contact us``, ``click here``, ``e-mail alerts``, ``сайт``, ``ссылки``): ``The State Department web
-  site below is a permanent electronic archive ...``, ``External links to other Internet sites should not be
-  construed as an endorsement``; a document of its time names none of these twice;
-- the site's list of its other postings: three or more titles, each over the date the site posted it (a date of the
-  web's years, 1995 on, alone on its line), and the list's heading of a few words over them (``Related Links``);
+- above the page's first sentence, a banner about the site, a line that speaks of the web in two ways or more (``web
+  site``, ``www.``, ``links``, ``Internet``, ``contact us``, ``click here``, ``e-mail alerts``, ``сайт``,
+  ``ссылки``): ``The State Department web site below is a permanent electronic archive ...``, ``External links to
+  other Internet sites should not be construed as an endorsement``; a document of its time names none of these twice
+  (a recent one's closing words may, so nothing below the text is taken for a banner);
+- above the page's first sentence or below its last, the site's list of its other postings: three or more titles,
+  each over the date the site posted it (a date of the web's years, 1995 on, alone on its line), and the list's
+  heading of a few words over them (``Related Links``);
 - a link in brackets given as the page's first line and again as its last (``[Оглавление]``), no figures in it.
 """
 
@@ -40,7 +42,7 @@ def banners(lines: list[str]) -> dict[int, str]:
     if not sentences:
         return {}
     outside = {*range(sentences[0]), *range(sentences[-1] + 1, len(lines))}
-    found = {i: kind for i, kind in found.items() if i in outside}
+    found = {i: kind for i, kind in found.items() if i < sentences[0]}
     found.update(_postings(texts, outside))
     return found | _repeated_link(texts)
 
