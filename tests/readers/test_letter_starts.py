@@ -66,6 +66,26 @@ def test_headings_naming_writer_and_addressee_given_again_start_a_letter_each_wi
     assert texts(documents[1]).startswith("9 мая 1942 год")
 
 
+def test_headings_naming_writer_and_addressee_in_capitals_with_a_note_sign_start_letters() -> None:
+    page = PAIRS.replace("П.П.Петров С.С.Сидорову", "П. П. ПЕТРОВ С. С. СИДОРОВУ *")
+    name, documents = read(page)
+    assert name == "letters"
+    assert [d.title.text for d in documents] == ["П. П. ПЕТРОВ С. С. СИДОРОВУ *"] * 2
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["PERSONAL AND SECRET MESSAGE FROM PREMIER P. PETROV", "Personal and most secret for Premier Petrov"],
+)
+def test_an_english_personal_and_secret_heading_under_a_message_starts_the_next(heading: str) -> None:
+    page = (
+        "Our transport is heavily loaded at present, and the journey will have to be made another way.\n"
+        f"{heading}\nYour message received. The transport will be provided in the coming days.\n"
+    )
+    _, documents = read(page)
+    assert [d.title.text for d in documents][1:] == [heading]
+
+
 def test_a_personal_and_secret_heading_under_the_text_of_a_message_starts_the_next() -> None:
     name, documents = read(MESSAGE)
     assert name == "letters"

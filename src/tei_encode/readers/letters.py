@@ -67,14 +67,15 @@ _KIND = re.compile(
 _NAME = r"(?:[A-ZА-ЯЁ]\.\s?){0,3}[A-ZА-ЯЁ][\w'’-]+"
 _SIDE = rf"{_NAME}(?:(?:,\s*|\s+(?:и|and)\s+){_NAME})*"
 _CORRESPONDENTS = re.compile(rf"^(?P<from>{_SIDE})\s[—–-]\s(?P<to>{_SIDE})\.?$")
-# The writer and the addressee with no dash between, both with initials: "И.В.Сталин Ф.Рузвельту".
+# The writer and the addressee with no dash between, both with initials, perhaps with the editors' note sign:
+# "И.В.Сталин Ф.Рузвельту", "Ф. РУЗВЕЛЬТ И. В. СТАЛИНУ *".
 _INITIALLED = r"(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'’-]+"
-_PAIR = re.compile(rf"^(?P<from>{_INITIALLED})\s+(?P<to>{_INITIALLED})$")
+_PAIR = re.compile(rf"^(?P<from>{_INITIALLED})\s+(?P<to>{_INITIALLED})(?:\s*\*+)?$")
 # A head of state's message headed by its classification, "personal and secret", before its writer or its word for
 # a message: "СЕКРЕТНО И ЛИЧНО ОТ ПРЕМЬЕРА И. В. СТАЛИНА", "Секретное и личное послание", "Personal and secret from
 # the Prime Minister".
 _SECRECY = r"(?:лично|личное|секретно|секретное|personal|secret|most\s+secret)"
-_MESSAGE = re.compile(rf"^{_SECRECY}\s+(?:и|and)\s+{_SECRECY}\s+(?:от|from|to|послание|message|сообщение)\b", re.I)
+_MESSAGE = re.compile(rf"^{_SECRECY}\s+(?:и|and)\s+{_SECRECY}\s+(?:от|from|to|for|послание|message|сообщение)\b", re.I)
 # An English letter's heading, undated: "MARX TO ENGELS" in capitals, or "To Friedrich Engels", "To Comrade Orlov",
 # "To V. I. Lenin" (a given name or initials and the surname; "To Moscow" may be an address).
 _CAPS_NAME = r"[A-Z][A-Z'’-]+"
