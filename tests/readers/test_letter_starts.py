@@ -107,6 +107,15 @@ def test_a_number_under_editors_lines_broken_into_short_lines_starts_a_letter() 
     assert "копии" in texts(documents[0])
 
 
+def test_a_letter_closed_with_your_and_the_name_is_signed() -> None:
+    page = (
+        "и надо это сделать сегодня же, не откладывая до заседания комиссии в понедельник.\nВаш П. Петров\n"
+        "Письмо С. С. Сидорову\nТов. Сидоров! Посылаю Вам записку о складах и прошу ответить сегодня же.\n"
+    )
+    _, documents = read(page)
+    assert [d.title.text for d in documents][1:] == ["Письмо С. С. Сидорову"]
+
+
 ONE_LETTER = {
     # a heading naming writer and addressee once: one letter, whatever follows
     "one-pair": "П.П.Петров С.С.Сидорову\n\nЕсли бы комиссия сочла необходимым отложить поставки, то мы "

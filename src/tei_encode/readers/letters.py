@@ -88,7 +88,8 @@ _NUMBER_SIGN = re.compile(r"(?:№|\bN[oº°]?\.?|\bNo\.?)\s*\d")
 # A name alone (``Ленин``, ``Stalin.``), a closing formula and the name after it.
 _ONE_NAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]+\.?$")
 _SIGNED_FORMULA = re.compile(
-    r"^(?:с\s+(?:\S+\s+)?(?:привет\w*|уважением)|yours(?:\s+\w+)?,?|with\s+(?:\w+\s+)?(?:respect|greetings|regards),?)"
+    r"^(?:с\s+(?:\S+\s+)?(?:привет\w*|уважением)|ваш[аи]?|yours(?:\s+\w+)?,?"
+    r"|with\s+(?:\w+\s+)?(?:respect|greetings|regards),?)"
     r"\s+(?:[A-ZА-ЯЁ]\.\s?)*[A-ZА-ЯЁ][\w.]+\.?$",
     re.I,
 )
