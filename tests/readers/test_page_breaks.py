@@ -27,6 +27,7 @@ BREAKS = {
         [(0, 7, "114")],
     ),
     "head-with-years-of-the-part": (["Дорогой Маркс!\nПИСЬМА (1842-1895) 431\nЯ получил"], [(0, 15, "431")]),
+    "typed-page-number": (["and so\n- 2 -\nthe sentence runs on", "— 12 —"], [(0, 7, "2"), (1, 0, "12")]),
     "page-spelled-out": (["Excerpts.\n[page one of nineteen]\nKosygin: Ask"], [(0, 10, "1")]),
     "page-number-at-the-top": (
         ["Вид материала", "294", "Сталин» (РГАСПИ. Ф. 558. Оп. 11. Д. 79. Л. 51). 23 августа ПБ приняло постановление"],
@@ -39,6 +40,7 @@ NO_BREAKS = {
     "date-in-capitals": ["Москва\n12 ДЕКАБРЯ 1950 Г."],
     "note-number": ["В МАЛЫЙ СОВНАРКОМ\n70\n21. IV. 1918 г."],
     "figures": ["Итого\n12 30 40"],
+    "dash-and-number": ["Итого\n— 12", "- 2 - 3 -"],
     "brackets": ["see [page twelve] and [12]"],
     "signature-and-year": ["Сердечный привет!\nА. ПЕШКОВ\n1919"],
     "years-outside-brackets": ["Итого\nПИСЬМА 1842-1895 431"],

@@ -4,11 +4,11 @@ A web copy of a book keeps the printed page numbers: a translator's or an editio
 211]``, ``[p. 12]``, ``[Стр. 12]``), a folio break of a transcription (``Л. 31//``, ``Л. 31об.//``), and the running
 head of the page with its number on a line of its own (``284 В. И. ЛЕНИН``, ``206______ В. И. ЛЕНИН``, ``РАЗГОВОР ПО
 ПРЯМОМУ ПРОВОДУ с Б. М. ВОЛИНЫМ 213``, ``ПИСЬМА (1842-1895) 431``, ``62`` over ``В. И. ЛЕНИН`` or under it), a book
-page's number alone over its first lines at the top of the text, and a file's page spelled out (``[page one of
-nineteen]``). A number alone over a letter's heading naming its addressee (``152`` / ``К. ГЮИСМАНСУ``, ``98`` / ``To:
-MAXIM GORKY``, ``1`` / ``М. ГОРЬКИЙ — И. В. СТАЛИНУ``) is the letter's number in the volume, not a page's. Each gives an
-empty ``pb`` span with the page's number (``n``) where the page starts: before the mark, the folio, the running head or
-the number, which stay text.
+page's number alone over its first lines at the top of the text, a typed page's number between dashes (``- 2 -``,
+``— 12 —``), and a file's page spelled out (``[page one of nineteen]``). A number alone over a letter's heading naming
+its addressee (``152`` / ``К. ГЮИСМАНСУ``, ``98`` / ``To: MAXIM GORKY``, ``1`` / ``М. ГОРЬКИЙ — И. В. СТАЛИНУ``) is
+the letter's number in the volume, not a page's. Each gives an empty ``pb`` span with the page's number (``n``) where
+the page starts: before the mark, the folio, the running head or the number, which stay text.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from .layout import ADDRESSEE_HEADING
 
 # A page mark inside the text: "[Page 211]", "[p. 12]", "[Стр. 12]", "[С. 12]".
 _MARK = re.compile(r"\[(?:page|p\.|pp\.|стр\.|страница|с\.)\s*(?P<n>\d{1,4})\]", re.I)
+# A typed page's number between dashes, alone on its line: "- 2 -", "— 12 —".
+_DASHED = re.compile(r"^[-–—]\s*(?P<n>\d{1,4})\s*[-–—]$")
 # A folio break of a transcription: "Л. 31//", "Л. 31об.//", "f. 12v//".
 _FOLIO = re.compile(r"(?<!\w)(?:Л|л|Лл|f|ff|fol)\.\s?(?P<n>\d{1,4}(?:\s?об\.?|[rv])?)\s?//")
 # A running head with its page number before or after it, or the number alone over it.
@@ -58,6 +60,9 @@ def mark_page_breaks(blocks: list[Block]) -> None:
     for k in range(1, len(lines)):  # the first line is the text's own heading or number
         block, at, line = lines[k]
         if k in numbered:
+            continue
+        if dashed := _DASHED.match(line):
+            block.add(span(at, at, "pb", n=dashed.group("n")))
             continue
         head = _NUMBER_FIRST.match(line) or _NUMBER_LAST.match(line)
         if head and _head(head.group("head")) and not _NOT_HEAD.search(_YEARS.sub("", head.group("head"))):
