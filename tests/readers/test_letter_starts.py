@@ -86,6 +86,20 @@ def test_an_english_personal_and_secret_heading_under_a_message_starts_the_next(
     assert [d.title.text for d in documents][1:] == [heading]
 
 
+def test_a_numbered_message_after_the_date_of_the_message_a_page_opens_inside_starts_with_its_number() -> None:
+    page = (
+        "the supply of aluminium, which I am still studying, and I shall let you know of it soon after.\n\n"
+        "October 19, 1942\n\nNo. 47\n\nPERSONAL AND SECRET FROM THE PRESIDENT TO PREMIER PETROV\n\n"
+        "I have just received your personal letter, a copy of which you sent me by the admiral.\n"
+    )
+    name, documents = read(page)
+    assert name == "letters"
+    assert [(d.meta.number, d.title.text) for d in documents][1:] == [
+        ("47", "PERSONAL AND SECRET FROM THE PRESIDENT TO PREMIER PETROV")
+    ]
+    assert "October 19, 1942" in texts(documents[0])
+
+
 def test_a_personal_and_secret_heading_under_the_text_of_a_message_starts_the_next() -> None:
     name, documents = read(MESSAGE)
     assert name == "letters"
@@ -123,6 +137,9 @@ ONE_LETTER = {
     # a "personal and secret" heading over the message, nothing above it
     "message-at-the-top": "ЛИЧНОЕ И СЕКРЕТНОЕ ПОСЛАНИЕ ПРЕДСЕДАТЕЛЯ П. П. ПЕТРОВА\nПРЕЗИДЕНТУ г-ну С. СИДОРОВУ\n"
     "Ваше послание получил. Необходимые транспортные средства будут предоставлены в ближайшее время.\n",
+    # a message quoted under a colon
+    "message-quoted": "I have had from the President the following message, which I send on to you at once:\n"
+    "PERSONAL AND SECRET FROM THE PRESIDENT TO PREMIER PETROV\nYour message received, and the supplies go on.\n",
     # a postscript under the signature opens no letter
     "postscript": "Dear Mr. Smith:\nMy friends have told me of your help, which has been constant over the months.\n"
     "Sincerely yours,\nP. PETROV\nP.S. Dear friend, the books have come and I thank you for them again.\n",

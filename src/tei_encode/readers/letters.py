@@ -16,7 +16,8 @@ A letter starts at:
 - a heading naming writer and addressee (``И.В.Сталин Ф.Рузвельту``, ``Каганович — Сталину``) on a page that gives
   two or more of them with a letter's text between, signed or not, with the date line over it (``Отправлено 4 августа
   1941 года``); a head of state's message headed by its classification (``СЕКРЕТНО И ЛИЧНО ОТ ПРЕМЬЕРА ...``,
-  ``Секретное и личное послание``) under the text of the message before;
+  ``Секретное и личное послание``) after the text of the message before, with its number over it (``No. 47``), not
+  under a colon (a message quoted);
 - a salutation (``Dear Mr. Kay:``) right under the signature of the letter before or under the date line under it;
 - a heading opening with the name of a document's kind in capitals and giving its number (``ДИРЕКТИВА СТАВКИ ВГК
   № 001919``, ``ПРИКАЗ № 227``) right under the last sentence of the document before it (under a colon it is a
@@ -47,7 +48,7 @@ from .script import text_language
 from .works import EDITORIAL
 
 # A number of the volume's sequence: alone, with a number sign, or before its heading on the same line.
-NUMBER = re.compile(r"^(?P<sign>№\s*)?(?P<n>\d{1,4})\.?(?:\s+(?P<head>\S.{0,150}))?$")
+NUMBER = re.compile(r"^(?P<sign>(?:№|No\.)\s*)?(?P<n>\d{1,4})\.?(?:\s+(?P<head>\S.{0,150}))?$")
 # A heading that names a letter, a note or a telegram (perhaps an extract: ``Из письма``).
 NAMED = re.compile(
     r"^(?:письмо|из\s+письма|записка|из\s+записки|телеграмма|из\s+телеграммы"
@@ -171,6 +172,16 @@ def _headed(lines: list[str]) -> list[_Start]:
     return [_Start(_dated_above(lines, i), i) for i in heads]
 
 
+def _numbered_above(lines: list[str], at: int) -> _Start:
+    """The start of a letter headed at line ``at``, from its number with its sign alone on the line over it (``No.
+    47``, ``№ 184``)."""
+    above = next((k for k in range(at - 1, -1, -1) if lines[k].strip()), None)
+    match = NUMBER.match(lines[above].strip()) if above is not None else None
+    if above is None or match is None or not match.group("sign") or match.group("head"):
+        return _Start(at, at)
+    return _Start(above, at, match.group("n"), above)
+
+
 def _dated_above(lines: list[str], at: int) -> int:
     """Line ``at``, or the line over it when that is a date line (``4 ноября 1941 год``, ``August 3, 1940.``),
     which dates the letter under it."""
@@ -231,11 +242,20 @@ def _named(lines: list[str]) -> list[_Start]:
         other_kind = not _announced(line, text) and (
             (closed and _kind_in_capitals(line)) or (_sentence(previous) and _numbered_kind(line))
         )
-        # under the text of the message before (its last line may run on to the next one's number: "...ев.№ 184")
-        message = bool(_MESSAGE.match(line)) and _short_heading(line) and (signed or _has_prose([previous]))
+        # after the text of the message before (its last line may run on to the next one's number: "...ев.№ 184"),
+        # perhaps under its date and the next one's number; under a colon it is a message quoted
+        message = (
+            bool(_MESSAGE.match(line))
+            and _short_heading(line)
+            and (signed or bool(text) or _has_prose([previous]))
+            and not previous.endswith(":")
+        )
         greeting = _SALUTATION.match(line) is not None and _greets_after(lines, signed_off, i)
+        if message:
+            found.append(_numbered_above(lines, i))
         if (signed and _heading(line)) or other_kind or message or greeting:
-            found.append(_Start(_dated_above(lines, i) if greeting else i, i))
+            if not message:
+                found.append(_Start(_dated_above(lines, i) if greeting else i, i))
             signed = closed = False
             text = ""
             signed_off = -1
