@@ -5,7 +5,8 @@ year and compilers; then each document: ``No. 91``, a title ("Telegram from X
 to Y"), a date line, addressee, salutation and place-date lines, the body with
 note reference numbers, a closing formula and the signature, perhaps a closing
 place-date line and a postscript, the archival citation with the physical
-description, and ``Notes:``. A page may hold a single document.
+description, and ``Notes:``. A page may hold a single document, and may open inside a letter: above its first item
+the end of that letter (sentences of its text, or one and its archival citation) is a document of its own.
 """
 
 from __future__ import annotations
@@ -134,9 +135,12 @@ class CollectionReader:
                 f"{source}: not a collection page: no item number on a line of its own (such as 'No. 91'); "
                 "leave out --format to detect the format"
             )
-        header = self._header(parts[: starts[0]] if starts else [], reporter)
         prefix = document_id(re.sub(r"-\d+-\d+$", "", source.rsplit(".", 1)[0]) or "collection")
-        documents = []
+        opening, documents = parts[: starts[0]], []
+        if _letter_text(opening):  # the end of a letter the page opens inside, no header of the collection's
+            documents.append(_opening(opening, prefix, source, reporter))
+            opening = []
+        header = self._header(opening, reporter)
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(parts)
             documents.append(self._document(parts[start:end], header, prefix, source, reporter))
@@ -177,6 +181,30 @@ class CollectionReader:
         if "date" not in document.fields:
             _year_from_dateline(document, letter.blocks, header)
         return document
+
+
+_PROSE_WORDS = 8
+_PROSE_LINES = 2
+
+
+def _letter_text(parts: list[Chunk]) -> bool:
+    """Whether the chunks above a page's first item hold a letter's text: two sentences or more of some length, or one
+    and the archive's citation that closes a document (a collection's header gives its title, its compilers and the
+    site's links)."""
+    lines = [line.strip() for c in parts for line in c.text.split("\n") if line.strip()]
+    prose = [line for line in lines if len(line.split()) >= _PROSE_WORDS and line[-1] in ".!?»\"”)"]
+    return len(prose) >= _PROSE_LINES or bool(prose and any(ARCHIVE_LINE.match(line) for line in lines))
+
+
+def _opening(parts: list[Chunk], prefix: str, source: str, reporter: Reporter) -> Document:
+    """The end of the letter a page opens inside, as a document of its own: its first line stands for a title."""
+    first, _, rest = parts[0].text.partition("\n")
+    title = block("title", Chunk(first, parts[0].line))
+    body = ([Chunk(rest.strip(), parts[0].line + 1)] if rest.strip() else []) + parts[1:]
+    lang = text_language("\n".join(c.text for c in parts))
+    document = Document(id=f"{prefix}-opening", source=source, genre="letter", lang=lang, title=title)
+    document.divisions.append(Division("letter", body_blocks(body, reporter), {"lang": lang}))
+    return document
 
 
 def _year_from_dateline(document: Document, blocks: list[Block], header: list[Block]) -> None:
