@@ -33,6 +33,7 @@ import re
 
 from ..diagnostics import Reporter
 from .banners import banners
+from .layout import plain_spaces
 from .masthead import masthead
 from .widgets import SITE_PAGES, widgets
 
@@ -139,14 +140,15 @@ def _figure(label: str) -> bool:
 
 
 # Every chrome line holds one of these (a cheap test before the patterns).
-_CUES = re.compile(r"[|»›>•·]|^(?:Skip|Jump|Перейти|You|Вы|Page|Страница|Стр\.)|\.\.\.|…", re.M | re.I)
+_CUES = re.compile(r"[|»›>•·]|^\s*(?:Skip|Jump|Перейти|You|Вы|Page|Страница|Стр\.)|\.\.\.|…", re.M | re.I)
 
 
 def drop_chrome(text: str, reporter: Reporter) -> str:
-    """``text`` with its chrome lines blanked, each reported (``site-chrome-dropped``) with its line."""
-    lines = text.split("\n")
+    """``text`` with its chrome lines blanked, each reported (``site-chrome-dropped``) with its line; the lines are told
+    by their shape with their fixed spaces as plain ones (a web page's no-break spaces)."""
+    lines = plain_spaces(text).split("\n")
     found = page_chrome(lines)
-    if _CUES.search(text):
+    if _CUES.search(plain_spaces(text)):
         for index, line in enumerate(lines):
             stripped = line.strip()
             kind = chrome_kind(stripped) if stripped and index not in found else None
@@ -154,6 +156,7 @@ def drop_chrome(text: str, reporter: Reporter) -> str:
                 found[index] = kind
     if all(index in found or not line.strip() for index, line in enumerate(lines)):
         return text  # a page of nothing but chrome is no page this module can read: its lines are kept
+    lines = text.split("\n")
     for index in sorted(found):
         reporter.info("site-chrome-dropped", f"{found[index]} dropped: {lines[index].strip()!r}", index + 1)
         lines[index] = ""
@@ -453,4 +456,4 @@ def _cells(row: str) -> list[str]:
 
 def _one_value(row: str) -> bool:
     """Whether every cell of a table row holds the same value."""
-    return len({cell.strip() for cell in row.strip("|").split("|")}) == 1
+    return len({cell.strip() for cell in row.strip().strip("|").split("|")}) == 1

@@ -192,7 +192,7 @@ def _letter_text(parts: list[Chunk]) -> bool:
     and the archive's citation that closes a document (a collection's header gives its title, its compilers and the
     site's links)."""
     lines = [line.strip() for c in parts for line in c.text.split("\n") if line.strip()]
-    prose = [line for line in lines if len(line.split()) >= _PROSE_WORDS and line[-1] in ".!?»\"”)"]
+    prose = [line for line in lines if len(line.split()) >= _PROSE_WORDS and line[-1] in '.!?»"”)']
     return len(prose) >= _PROSE_LINES or bool(prose and any(ARCHIVE_LINE.match(line) for line in lines))
 
 

@@ -16,6 +16,16 @@ from ..lexicon import ENGLISH_MONTHS, OPENING_QUOTES, RIGHT_QUOTES, RUSSIAN_MONT
 from ..model import Block
 from .blocks import Chunk, block, strip_marker
 
+# The spaces a web page puts for a plain one (no-break, figure, narrow no-break, ideographic) and tabs.
+_FIXED_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u202f\u3000\t", " "))
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with its no-break and other fixed spaces and its tabs as plain spaces, one for one (offsets and lines
+    stay), for telling its lines by their shape; the text itself keeps them."""
+    return text.translate(_FIXED_SPACES)
+
+
 # A page number as typed (``- 2 -``) or as a translator marks it (``[page 2]``).
 PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*(\d+)\s*[-–—]|\[(?:page|стр\.|страница)\s*(\d+)\])$", re.I)
 # A letter's heading naming its addressee, as a collected-works edition sets it over the letter under its number:

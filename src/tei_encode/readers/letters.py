@@ -42,7 +42,7 @@ from .blocks import Chunk, block, document_id
 from .collection import ARCHIVE_LINE
 from .edition import HEADING as DATED_HEADING
 from .edition import SEPARATOR
-from .layout import ADDRESSEE_HEADING, DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE, STAMP_WORDS
+from .layout import ADDRESSEE_HEADING, DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE, STAMP_WORDS, plain_spaces
 from .pages import mark_page_breaks
 from .script import text_language
 from .works import EDITORIAL
@@ -125,18 +125,19 @@ class LettersReader:
 
     def detect(self, text: str) -> bool:
         """A letter starts somewhere on the page after another letter's text."""
-        return bool(_starts(text.split("\n")))
+        return bool(_starts(plain_spaces(text).split("\n")))
 
     def read(self, text: str, source: str, reporter: Reporter) -> list[Document]:
         """One document per letter; lines above the first start (a page title, the end of a letter) go with it
-        when they hold no letter's text, else make a document of their own."""
-        lines = text.split("\n")
-        starts = _starts(lines) or [_Start(0, -1)]  # read by name, a page of one letter is one document
-        if not _letter_text(lines[: starts[0].line]) and not _closing_block(lines[: starts[0].line]):
+        when they hold no letter's text, else make a document of their own. Lines are told by their shape with their
+        fixed spaces as plain ones; the documents keep them."""
+        lines, shapes = text.split("\n"), plain_spaces(text).split("\n")
+        starts = _starts(shapes) or [_Start(0, -1)]  # read by name, a page of one letter is one document
+        if not _letter_text(shapes[: starts[0].line]) and not _closing_block(shapes[: starts[0].line]):
             starts[0] = _Start(0, starts[0].heading, starts[0].number, starts[0].number_at)
         elif starts[0].line:
             first = _next_line(lines, -1)
-            headed = first is not None and _heading(lines[first].strip())
+            headed = first is not None and _heading(shapes[first].strip())
             starts.insert(0, _Start(0, first if headed and first is not None else -1))
         prefix = document_id(source)
         ends = [s.line for s in starts[1:]] + [len(lines)]
