@@ -140,6 +140,9 @@ ONE_LETTER = {
     # a message quoted under a colon
     "message-quoted": "I have had from the President the following message, which I send on to you at once:\n"
     "PERSONAL AND SECRET FROM THE PRESIDENT TO PREMIER PETROV\nYour message received, and the supplies go on.\n",
+    # a line of a text broken at its width that opens with the word for a letter, under a name line
+    "broken-line": "Dear Mr. Smith:\nThe copies should be sent on to our friends, as\nWalter Held\n"
+    "letter could be made in Berlin. I would, of course, cover the\nexpenses of it and of the post.\n",
     # a postscript under the signature opens no letter
     "postscript": "Dear Mr. Smith:\nMy friends have told me of your help, which has been constant over the months.\n"
     "Sincerely yours,\nP. PETROV\nP.S. Dear friend, the books have come and I thank you for them again.\n",

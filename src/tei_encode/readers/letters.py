@@ -333,10 +333,11 @@ def _heading(line: str) -> bool:
     """A line that names a letter: a dated "X to Y" heading, an undated one naming its writers and addressees by
     their initials or the addressees in the dative (``М. ГОРЬКИЙ — И. В. СТАЛИНУ``, ``Каганович — Сталину``,
     ``G. K. Ordzhonikidze - V. I. Lenin``, ``MARX TO ENGELS``, ``To Friedrich Engels``), or one opening with the word
-    for a letter that is no sentence (``Письмо написано в ответ на запрос.`` is one)."""
+    for a letter that is no sentence (``Письмо написано в ответ на запрос.`` is one) and opens with a capital (a line
+    of a text broken at its width may open with the word: ``letter could be made in Berlin``)."""
     if DATED_HEADING.match(line) or _correspondents(line):
         return True
-    return bool(NAMED.match(line)) and _short_heading(line)
+    return bool(NAMED.match(line)) and _short_heading(line) and line[:1].isupper()
 
 
 def _correspondents(line: str) -> bool:
