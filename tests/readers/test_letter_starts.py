@@ -1,4 +1,4 @@
-"""Where a letter starts on a page of several (``readers/letters.py``): headings naming writer and addressee given
+"""Where a letter starts on a page of several (``readers/starts.py``): headings naming writer and addressee given
 again and again, a head of state's "personal and secret" heading, a salutation under the signature of the letter
 before, a number under the editors' lines broken as the book's column was; and where none starts."""
 
