@@ -114,6 +114,14 @@ def test_a_salutation_under_a_signature_and_a_date_starts_a_letter() -> None:
     assert "P. PETROV" in texts(documents[0]) and "August 4, 1940." in texts(documents[1])
 
 
+def test_a_salutation_under_the_postscript_of_the_letter_before_starts_a_letter() -> None:
+    page = GREETED.replace("P. PETROV\n", "P. PETROV\nP.S. The books came today, and I thank you again.\n")
+    name, documents = read(page)
+    assert name == "letters"
+    assert [d.title.text for d in documents] == ["Letter to Two Friends", "Dear Mr. Jones:"]
+    assert "The books came today" in texts(documents[0]) and "August 4, 1940." in texts(documents[1])
+
+
 def test_a_number_under_editors_lines_broken_into_short_lines_starts_a_letter() -> None:
     name, documents = read(BROKEN_EDITORS)
     assert name == "letters"
@@ -146,6 +154,11 @@ ONE_LETTER = {
     # a postscript under the signature opens no letter
     "postscript": "Dear Mr. Smith:\nMy friends have told me of your help, which has been constant over the months.\n"
     "Sincerely yours,\nP. PETROV\nP.S. Dear friend, the books have come and I thank you for them again.\n",
+    # a postscript ending in a colon quotes the letter under it; a postscript running on is no line of its own
+    "postscript-quoting": GREETED.replace("P. PETROV\n", "P. PETROV\nP.S. He answered the same day, as follows:\n"),
+    "postscript-running-on": GREETED.replace(
+        "P. PETROV\n", "P. PETROV\nP.S. The books came today.\nI read them and send them on with this letter:\n"
+    ),
     # under an addressee's heading in capitals the salutation is the letter's own
     "salutation-under-addressee": "и прошу ответить на это письмо сегодня же, не откладывая до заседания комиссии.\n"
     "С. С. СИДОРОВУ\nДорогой товарищ!\nПолучил и прочел Вашу статью, тема взята хорошо и разработана.\n",

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import RUSSIAN_MONTHS_GENITIVE, SALUTATIONS
-from .collection import ARCHIVE_LINE
+from .collection import ARCHIVE_LINE, POSTSCRIPT
 from .edition import HEADING as DATED_HEADING
 from .edition import SEPARATOR
 from .layout import ADDRESSEE_HEADING, DATE_ONLY, DATE_UNDER_NAME, NAME_LINE, SIGNATURE, STAMP_WORDS
@@ -234,8 +234,12 @@ def _named(lines: list[str]) -> list[Start]:
 
 def _greets_after(lines: list[str], signed_off: int, at: int) -> bool:
     """Whether a salutation at line ``at`` opens a new letter: right under the signature of the letter before (at
-    ``signed_off``), or under its date line (a postscript or an enclosure opens otherwise)."""
+    ``signed_off``) or under its postscripts, each a line of its own that ends a sentence (``P.S. The report will
+    follow.``), perhaps under its date line; a postscript or an enclosure opens otherwise (a postscript ending in a
+    colon quotes the letter under it)."""
     between = [line.strip() for line in lines[signed_off + 1 : at] if line.strip()]
+    while between and POSTSCRIPT.match(between[0]) and between[0].endswith((".", "!", "?")):
+        between.pop(0)
     return signed_off >= 0 and (not between or (len(between) == 1 and _dated(between[0])))
 
 
