@@ -50,6 +50,8 @@ def test_a_link_at_the_pages_head_and_foot_is_the_sites() -> None:
 KEPT = {
     # one word of the web is no banner: a document may speak of links
     "one-cue": ["Memo", "The links between the two parties were discussed at length by the committee.", TEXT],
+    # a heading that speaks of the web twice is no banner: a recent document's own title may
+    "web-heading": ["Internet Links and Web Sites", TEXT],
     # a banner's words between the text's sentences or under them are the document's
     "inside-the-text": [TEXT, BANNER, TEXT],
     "under-the-text": ["Memo", TEXT, BANNER],

@@ -2,7 +2,7 @@
 
 Told by their shape and their place:
 
-- above the page's first sentence, a banner about the site, a line that speaks of the web in two ways or more (``web
+- above the page's first sentence, a banner about the site, a sentence that speaks of the web in two ways or more (``web
   site``, ``www.``, ``links``, ``Internet``, ``contact us``, ``click here``, ``e-mail alerts``, ``сайт``,
   ``ссылки``): ``The State Department web site below is a permanent electronic archive ...``, ``External links to
   other Internet sites should not be construed as an endorsement``; a document of its time names none of these twice
@@ -48,8 +48,12 @@ def banners(lines: list[str]) -> dict[int, str]:
 
 
 def _banner(line: str) -> bool:
-    """Whether a line speaks of the web in two ways or more."""
-    return len({cue.group().lower() for cue in _WEB_WORDS.finditer(line)}) >= _BANNER_CUES
+    """Whether a line is a sentence that speaks of the web in two ways or more (a heading that does, ``Internet Links
+    and Web Sites``, may be a recent document's own)."""
+    return (
+        len(line.split()) >= _SENTENCE_WORDS
+        and len({cue.group().lower() for cue in _WEB_WORDS.finditer(line)}) >= _BANNER_CUES
+    )
 
 
 def _postings(texts: list[str], outside: set[int]) -> dict[int, str]:
