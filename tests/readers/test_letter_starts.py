@@ -75,7 +75,11 @@ def test_headings_naming_writer_and_addressee_in_capitals_with_a_note_sign_start
 
 @pytest.mark.parametrize(
     "heading",
-    ["PERSONAL AND SECRET MESSAGE FROM PREMIER P. PETROV", "Personal and most secret for Premier Petrov"],
+    [
+        "PERSONAL AND SECRET MESSAGE FROM PREMIER P. PETROV",
+        "Personal and most secret for Premier Petrov",
+        "PERSONAL AND TOP SECRET FROM THE PRIME MINISTER TO PREMIER PETROV",
+    ],
 )
 def test_an_english_personal_and_secret_heading_under_a_message_starts_the_next(heading: str) -> None:
     page = (
@@ -100,10 +104,18 @@ def test_a_numbered_message_after_the_date_of_the_message_a_page_opens_inside_st
     assert "October 19, 1942" in texts(documents[0])
 
 
-def test_a_personal_and_secret_heading_under_the_text_of_a_message_starts_the_next() -> None:
-    name, documents = read(MESSAGE)
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "СЕКРЕТНО И ЛИЧНО ОТ ПРЕДСЕДАТЕЛЯ П. П. ПЕТРОВА",
+        "ЛИЧНО И СТРОГО СЕКРЕТНО ОТ ПРЕДСЕДАТЕЛЯ П. П. ПЕТРОВА",
+        "Совершенно секретно и лично от председателя П. П. Петрова",
+    ],
+)
+def test_a_personal_and_secret_heading_under_the_text_of_a_message_starts_the_next(heading: str) -> None:
+    name, documents = read(MESSAGE.replace("СЕКРЕТНО И ЛИЧНО ОТ ПРЕДСЕДАТЕЛЯ П. П. ПЕТРОВА", heading))
     assert name == "letters"
-    assert [d.title.text for d in documents][1:] == ["СЕКРЕТНО И ЛИЧНО ОТ ПРЕДСЕДАТЕЛЯ П. П. ПЕТРОВА"]
+    assert [d.title.text for d in documents][1:] == [heading]
     assert documents[0].title.text.startswith("Поэтому") and "ПРЕЗИДЕНТУ" in texts(documents[1])
 
 

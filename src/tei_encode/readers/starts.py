@@ -62,9 +62,9 @@ _CORRESPONDENTS = re.compile(rf"^(?P<from>{_SIDE})\s[—–-]\s(?P<to>{_SIDE})\.
 _INITIALLED = r"(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'’-]+"
 _PAIR = re.compile(rf"^(?P<from>{_INITIALLED})\s+(?P<to>{_INITIALLED})(?:\s*\*+)?$")
 # A head of state's message headed by its classification, "personal and secret", before its writer or its word for
-# a message: "СЕКРЕТНО И ЛИЧНО ОТ ПРЕМЬЕРА И. В. СТАЛИНА", "Секретное и личное послание", "Personal and secret from
-# the Prime Minister".
-_SECRECY = r"(?:лично|личное|секретно|секретное|personal|secret|most\s+secret)"
+# a message: "СЕКРЕТНО И ЛИЧНО ОТ ПРЕМЬЕРА И. В. СТАЛИНА", "ЛИЧНО И СТРОГО СЕКРЕТНО ОТ ...", "Секретное и личное
+# послание", "Personal and secret from the Prime Minister", "Personal and most secret ...", "Personal and top secret".
+_SECRECY = r"(?:лично|личное|(?:строго\s+|совершенно\s+)?секретн(?:о|ое)|personal|(?:most\s+|top\s+)?secret)"
 _MESSAGE = re.compile(rf"^{_SECRECY}\s+(?:и|and)\s+{_SECRECY}\s+(?:от|from|to|for|послание|message|сообщение)\b", re.I)
 # An English letter's heading, undated: "MARX TO ENGELS" in capitals, or "To Friedrich Engels", "To Comrade Orlov",
 # "To V. I. Lenin" (a given name or initials and the surname; "To Moscow" may be an address).
