@@ -52,15 +52,6 @@ def tei_all() -> Path:
     return require_shared("tei-p5/tei_all.rng")
 
 
-def _libxml2() -> None:
-    try:
-        libxml2.library()
-    except LibraryMissing:
-        if __import__("os").environ.get("CI") == "true":
-            pytest.fail("the system libxml2 is required in CI")
-        pytest.skip("the system libxml2 is not installed")
-
-
 def _found(findings: list[Diagnostic]) -> list[tuple[int, int, str, str]]:
     return [(d.line, d.column, d.message, d.code) for d in findings]
 
@@ -94,7 +85,6 @@ def generated(folder: Path, copies: int = 1600) -> Path:
 
 @pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.xml")), ids=lambda p: p.stem)
 def test_fixtures_get_the_same_findings_streamed(fixture: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _libxml2()
     as_tree = validate_files([fixture], [tei_all])[str(fixture)]
     monkeypatch.setenv(ENVIRONMENT, "0")
     streamed = validate_files([fixture], [tei_all])[str(fixture)]
@@ -107,7 +97,6 @@ def test_a_generated_file_with_errors_gets_the_findings_of_its_tree(
 ) -> None:
     """Errors in many divisions: the findings of the tree, with every position in their paths when the
     divisions before each one are kept in its excerpt, without the cut one's when they are not."""
-    _libxml2()
     if cut:
         monkeypatch.setattr(excerpt, "_CONTEXT", 0)
     path = generated(tmp_path)
@@ -129,7 +118,6 @@ def test_a_generated_file_with_errors_gets_the_findings_of_its_tree(
 def test_units_of_different_parents_far_apart(tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An unknown element cut out of <body>'s divisions, then a bad attribute cut out of a division's
     paragraphs (the large files of bench/validate.py in small): the second resumes behind another parent."""
-    _libxml2()
     monkeypatch.setattr(excerpt, "_CONTEXT", 0)
     valid = (FIXTURES / "valid-nested-divs-with-head.xml").read_text(encoding="utf-8")
     body = _body(FIXTURES / "valid-nested-divs-with-head.xml")
@@ -148,7 +136,6 @@ def test_units_of_different_parents_far_apart(tmp_path: Path, tei_all: Path, mon
 
 
 def test_a_valid_file_streamed_has_no_finding(tmp_path: Path, tei_all: Path) -> None:
-    _libxml2()
     valid = (FIXTURES / "valid-nested-divs-with-head.xml").read_text(encoding="utf-8")
     body = _body(FIXTURES / "valid-nested-divs-with-head.xml")
     path = tmp_path / "valid.xml"
@@ -160,7 +147,6 @@ def test_names_beyond_the_beginning_are_checked_against_the_whole_grammar(
     tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A name first used past the speculative beginning: valid with it, and its errors are the tree's."""
-    _libxml2()
     monkeypatch.setattr(stream, "_SPECULATE", 4096)
     valid = (FIXTURES / "valid-nested-divs-with-head.xml").read_text(encoding="utf-8")
     body = _body(FIXTURES / "valid-nested-divs-with-head.xml")
@@ -179,7 +165,7 @@ def test_without_libxml2_the_tree_is_validated(tmp_path: Path, tei_all: Path, mo
     as_tree = validate_files([path], [tei_all])[str(path)]
 
     def missing() -> None:
-        raise LibraryMissing("the system libxml2 (libxml2.so.2) cannot be loaded")
+        raise LibraryMissing("lxml's libxml2 cannot be loaded")
 
     monkeypatch.setattr(stream, "library", missing)
     assert stream_findings(path, [validator_for(tei_all)], str(path)) is None
@@ -187,11 +173,25 @@ def test_without_libxml2_the_tree_is_validated(tmp_path: Path, tei_all: Path, mo
     assert _found(validate_files([path], [tei_all])[str(path)]) == _found(as_tree)
 
 
-def test_a_library_that_cannot_be_loaded_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_stream_is_read_by_lxmls_own_libxml2() -> None:
+    """One libxml2 for the tree and the stream: the version the binding runs is the one lxml reports."""
+    major, minor, micro = etree.LIBXML_VERSION
+    version = ctypes.c_char_p.in_dll(libxml2.library(), "xmlParserVersion").value
+    assert version == f"{major}{minor:02d}{micro:02d}".encode()
+
+
+@pytest.mark.parametrize(
+    ("library", "message"),
+    [("libxml2-that-is-not-there.so.2", "libxml2-that-is-not-there"), (ctypes.util.find_library("c"), "lacks")],
+    ids=["missing", "without-the-text-reader"],
+)
+def test_a_library_that_cannot_be_loaded_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, library: str, message: str
+) -> None:
     libxml2.library.cache_clear()
-    monkeypatch.setattr(ctypes.util, "find_library", lambda name: "libxml2-that-is-not-there.so.2")
+    monkeypatch.setattr(libxml2, "etree", type("Module", (), {"__file__": library}))
     try:
-        with pytest.raises(LibraryMissing, match="libxml2-that-is-not-there"):
+        with pytest.raises(LibraryMissing, match=message):
             libxml2.library()
     finally:
         monkeypatch.undo()
@@ -274,7 +274,6 @@ def test_the_scan_covers_any_document(names: list[str], attributes: list[str], p
 def test_the_command_reports_a_streamed_file_as_a_tree(
     tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _libxml2()
     path = generated(tmp_path, copies=120)
     runner = CliRunner()
     as_tree = runner.invoke(main, ["validate", "--schema", str(tei_all), str(path)])
@@ -299,7 +298,6 @@ def test_hostile_files_get_the_same_findings_streamed(
 
 
 def test_a_grammar_libxml2_cannot_compile_is_a_schema_error() -> None:
-    _libxml2()
     with pytest.raises(TeiEncodeError, match="broken.rng: cannot compile RELAX NG schema"):
         libxml2.CompiledGrammar(
             b'<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start/></grammar>', "broken.rng"
@@ -311,7 +309,6 @@ def test_streamed_files_get_their_schemas_from_xml_model(
 ) -> None:
     """A large file's <?xml-model?> is read from its beginning: the same schemas, and the same findings
     for one that names a schema that cannot be used, as when the file is parsed whole."""
-    _libxml2()
     model = '<?xml-model href="{}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
     letter = (FIXTURES / "misspelt-element-persnme.xml").read_text(encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not a schema", encoding="utf-8")
@@ -328,7 +325,6 @@ def test_streamed_files_get_their_schemas_from_xml_model(
 
 
 def test_streamed_files_in_worker_processes(tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _libxml2()
     first = generated(tmp_path, copies=300)
     second = first.rename(tmp_path / "first.xml").with_name("second.xml")
     second.write_text(first.with_name("first.xml").read_text(encoding="utf-8"), encoding="utf-8")

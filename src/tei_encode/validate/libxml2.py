@@ -1,21 +1,25 @@
-"""RELAX NG validation while streaming, through the system libxml2's text reader (``ctypes``).
+"""RELAX NG validation while streaming, through libxml2's text reader (``ctypes``).
 
 lxml validates RELAX NG only on a whole tree, which costs about twenty times a file's size in
 memory. libxml2's text reader validates as it reads (what ``xmllint --stream --relaxng`` does),
 holding only the open elements and a subtree where the grammar cannot be followed node by node.
-lxml does not expose it, so this module binds the few functions it needs from the system's
-``libxml2.so.2`` (Debian ``libxml2``): a grammar is compiled from bytes, a file validated, each
-error collected with its line and the names of the element and its ancestors. Nothing is
-resolved from the network, no DTD is loaded, no entity expanded.
+lxml does not expose it, so this module binds the few functions it needs from the libxml2 that
+lxml itself runs on: the one its wheels link in statically and export from ``lxml.etree``, or
+the shared library an lxml built against the system's links to (found through the same handle).
+The tree and the stream are thus checked by one libxml2, whose verdicts and messages agree. A
+grammar is compiled from bytes, a file validated, each error collected with its line and the
+names of the element and its ancestors. Nothing is resolved from the network, no DTD is loaded,
+no entity expanded.
 """
 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from lxml import etree
 
 from ..errors import SchemaError, TeiEncodeError
 
@@ -29,7 +33,7 @@ _ELEMENT_NODE = 1
 
 
 class LibraryMissing(TeiEncodeError, OSError):
-    """The system libxml2 (``libxml2.so.2``) cannot be loaded."""
+    """lxml's libxml2 cannot be loaded or lacks a function of its text reader."""
 
 
 class _Error(ctypes.Structure):
@@ -105,12 +109,17 @@ class StreamError:
 
 @lru_cache(maxsize=1)
 def library() -> ctypes.CDLL:
-    """The system libxml2 with the signatures of the functions used; ``LibraryMissing`` when absent."""
-    name = ctypes.util.find_library("xml2") or "libxml2.so.2"
+    """lxml's libxml2 with the signatures of the functions used; ``LibraryMissing`` when absent.
+
+    ``lxml.etree`` is loaded already, so this opens the same copy of the library, initialised by
+    lxml: no second one with its own global state. Errors go to handlers set on each parser
+    context and reader, never to the global ones lxml sets while it parses.
+    """
+    name = str(etree.__file__)
     try:
         lib = ctypes.CDLL(name)
     except OSError as exc:
-        raise LibraryMissing(f"the system libxml2 ({name}) cannot be loaded: {exc}") from exc
+        raise LibraryMissing(f"lxml's libxml2 ({name}) cannot be loaded: {exc}") from exc
     signatures: dict[str, tuple[list[type], type | None]] = {
         "xmlRelaxNGNewMemParserCtxt": ([ctypes.c_char_p, ctypes.c_int], ctypes.c_void_p),
         "xmlRelaxNGSetParserStructuredErrors": ([ctypes.c_void_p, _HANDLER, ctypes.c_void_p], None),
@@ -134,14 +143,14 @@ def library() -> ctypes.CDLL:
         try:
             bound = getattr(lib, function)
         except AttributeError as exc:
-            raise LibraryMissing(f"the system libxml2 ({name}) lacks {function}") from exc
+            raise LibraryMissing(f"lxml's libxml2 ({name}) lacks {function}") from exc
         bound.argtypes = argtypes
         bound.restype = restype
     return lib
 
 
 class CompiledGrammar:
-    """A RELAX NG grammar compiled by the system libxml2; ``close`` frees it."""
+    """A RELAX NG grammar compiled by libxml2 for its text reader; ``close`` frees it."""
 
     def __init__(self, data: bytes, label: str) -> None:
         lib = library()

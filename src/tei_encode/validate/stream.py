@@ -4,7 +4,7 @@ A file of ``STREAM_MB`` megabytes or more (``$TEI_ENCODE_STREAM_MB``, default 8;
 every file) is not parsed into a tree, which would take about twenty times its size in memory.
 Its element and attribute names are collected by a scan of its markup (a superset of its
 vocabulary: tags in comments count too, which only keeps more of the grammar), the grammar is
-pruned to them (``prune.py``) and compiled by the system libxml2, whose text reader validates the
+pruned to them (``prune.py``) and compiled by lxml's libxml2, whose text reader validates the
 file as it reads it (``libxml2.py``). A valid file is done. At an error, the element holding it is
 cut out with its context (``excerpt.py``) and explained by the tree-based machinery
 (``messages.explain_relaxng``) with the same grammar, and the reading resumes after that element;
@@ -14,8 +14,8 @@ the largest such element.
 Names are collected from the file's first ``_SPECULATE`` bytes only: a grammar pruned to fewer
 names accepts fewer documents, so a file valid against it is valid; and a name it lacks makes the
 file's first use of that name an error, whose excerpt shows it (then the whole file is scanned
-and validated again). A file is validated as a tree instead (None) when the system
-libxml2 cannot be loaded, when it is not UTF-8 or has a document type declaration, when it is not
+and validated again). A file is validated as a tree instead (None) when lxml's libxml2
+cannot be bound (``libxml2.py``), when it is not UTF-8 or has a document type declaration, when it is not
 well-formed or repeats an ``xml:id`` (the tree path words those findings), or when an error's
 element cannot be cut out of the text near it; also when another kind of schema (Schematron,
 XSD) needs the tree anyway.
@@ -216,7 +216,7 @@ def _clark(name: bytes, bound: dict[bytes | None, set[str]], unprefixed: set[str
 
 
 def _compiled(validator: RelaxNGValidator, vocabulary: Vocabulary, label: str) -> CompiledGrammar:
-    """The grammar pruned to ``vocabulary``, compiled by the system libxml2 (a few kept per process)."""
+    """The grammar pruned to ``vocabulary``, compiled by libxml2 (a few kept per process)."""
     key = (validator.checksum, vocabulary.key())
     if key not in _GRAMMARS:
         if len(_GRAMMARS) >= _KEEP:
