@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-# Markup tokens: comments, CDATA, processing instructions, declarations, end tags, start tags.
-_TOKEN = re.compile(
+# Markup tokens: comments, CDATA, processing instructions, declarations, end tags, start tags (also `halves.py`).
+TOKEN = re.compile(
     rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>"
     rb"|</(?P<end>[^\s>]+)\s*>"
     rb"|<(?P<start>[^\s/>!?][^\s/>]*)(?:\"[^\"]*\"|'[^']*'|[^>\"'])*?(?P<empty>/?)>",
@@ -231,7 +231,7 @@ def _local(name: bytes) -> str:
 
 def _tokens(handle: BinaryIO, start: int, end: int) -> Iterator[re.Match[bytes]]:
     handle.seek(start)
-    yield from _TOKEN.finditer(handle.read(end - start))
+    yield from TOKEN.finditer(handle.read(end - start))
 
 
 def locate(handle: BinaryIO, size: int, lines: Lines, line: int, chain: list[str], encoding: str) -> Unit | None:
@@ -299,7 +299,7 @@ def _chain_starts(text: bytes, found: int, chain: list[str], window: int) -> dic
 def _element_start(text: bytes, line_start: int, chain: list[str]) -> int | None:
     """The offset in ``text`` of the first start tag of the chain's last element whose ">" is past
     ``line_start`` and whose parent is the chain's (a ``<p>`` in a ``<p>``, not the outer one)."""
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         name = match.group("start")
         candidate = name is not None and match.end() > line_start and _local(name) == chain[-1]
         if candidate and len(_chain_starts(text, match.start(), chain, 0)) > 1:
@@ -310,7 +310,7 @@ def _element_start(text: bytes, line_start: int, chain: list[str]) -> int | None
 def _open_before(text: bytes, offset: int) -> list[tuple[int, str]]:
     """The start tags still open at ``offset`` of ``text``, the nearest first."""
     stack: list[tuple[int, str]] = []
-    for match in _TOKEN.finditer(text, 0, offset):
+    for match in TOKEN.finditer(text, 0, offset):
         if match.group("start") is not None and not match.group("empty"):
             stack.append((match.start(), _local(match.group("start"))))
         elif match.group("end") is not None and stack:

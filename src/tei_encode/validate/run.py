@@ -22,7 +22,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..errors import TeiEncodeError
 from ..machine import cores
 from ..xmlio import XML_NS, UnsafeXML, check_doctype, parse_file, safe_parser
-from . import BaseValidator, load_validator, saxon
+from . import BaseValidator, halves, load_validator, saxon
 from .locate import SourceText
 from .sources import default_for_unnamed, schema_label, xml_model_line, xml_model_schemas
 from .stream import is_large, prolog_tree, scan_vocabulary, stream_findings
@@ -202,7 +202,8 @@ def validate_files(
             if validator.guesses_vocabulary:  # once, here: the workers start with the grammar compiled
                 validator.prepare(guess)
     if jobs <= 1 or len(chunks) < 2:
-        found = [_validate_chunk(chunk, chosen, guess, advance) for chunk in chunks]
+        with halves.spare_core(jobs > 1 and forking):  # the run's other cores may read a large file's halves
+            found = [_validate_chunk(chunk, chosen, guess, advance) for chunk in chunks]
     elif pooled:
         found = _in_pool(chunks, (chosen, guess), jobs, advance, forking)
     else:

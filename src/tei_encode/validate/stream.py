@@ -35,7 +35,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Severity
 from ..errors import TeiEncodeError
 from ..xmlio import XML_NS, safe_parser
-from . import BaseValidator
+from . import BaseValidator, halves
 from .excerpt import Lines, Remainder, Segments, Unit, locate
 from .libxml2 import CompiledGrammar, LibraryMissing, StreamError, library
 from .locate import SourceText
@@ -126,9 +126,9 @@ def _streamed(validator: RelaxNGValidator, path: Path, file: str) -> list[Diagno
             return None
         vocabulary = _vocabulary(validator, handle, min(size, _SPECULATE))
         try:
-            return _errors(validator, vocabulary, handle, size, encoding, file)
+            return _errors(validator, vocabulary, (path, handle, size, encoding), file)
         except _OtherNames:
-            return _errors(validator, _vocabulary(validator, handle, size), handle, size, encoding, file)
+            return _errors(validator, _vocabulary(validator, handle, size), (path, handle, size, encoding), file)
 
 
 class _OtherNames(Exception):
@@ -136,15 +136,25 @@ class _OtherNames(Exception):
 
 
 def _errors(
-    validator: RelaxNGValidator, vocabulary: Vocabulary, handle: BinaryIO, size: int, encoding: str, file: str
+    validator: RelaxNGValidator, vocabulary: Vocabulary, source: tuple[Path, BinaryIO, int, str], file: str
 ) -> list[Diagnostic] | None:
     """The findings with the grammar pruned to ``vocabulary``; ``_OtherNames`` when it proves too narrow.
 
     A name of the grammar that ``vocabulary`` lacks matches nothing in the pruned grammar, so the
     file's first use of it is an error, and the excerpt of that error holds it: checking each
-    excerpt's names is enough to know the file uses no other.
+    excerpt's names is enough to know the file uses no other. The first error is looked for in two
+    halves at once when a core is free (``halves.py``), else (or when they cannot tell) in one reading.
     """
-    error = _first_error(validator, vocabulary, Segments(handle, [(0, size)]), file)
+    path, handle, size, encoding = source
+    known = (
+        halves.first_error(_compiled(validator, vocabulary, file), path, handle, size, file)
+        if halves.applies(size)
+        else None
+    )
+    if known is not None:
+        error = known[0] if known else None
+    else:
+        error = _first_error(validator, vocabulary, Segments(handle, [(0, size)]), file)
     if error is None:
         return []
     return _findings(validator, vocabulary, handle, size, encoding, error, file)

@@ -1,0 +1,171 @@
+"""A large file read in two halves at once (``halves.py``): the first error and verdict of one reading.
+
+Files of a few hundred KB stand in for large ones (``HALVES_MB`` set to 0): each is streamed with a
+core to spare and without, and the findings must be the same, line, column, message and path;
+where the halves tell the first error, it is the one a single reading meets.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tei_encode.validate import halves, saxon, stream
+from tei_encode.validate.excerpt import Segments
+from tei_encode.validate.libxml2 import StreamError
+from tei_encode.validate.run import validate_files, validator_for
+from tei_encode.validate.stream import ENVIRONMENT, stream_findings
+from tests.conftest import require_shared
+from tests.validate.test_stream import FIXTURES, generated
+
+VALID = (FIXTURES / "valid-nested-divs-with-head.xml").read_text(encoding="utf-8")
+START, END = VALID.index("<body>") + len("<body>"), VALID.index("</body>")
+DIV = VALID[START:END]
+UNKNOWN = "<persNme>x</persNme>"
+
+
+@pytest.fixture
+def tei_all() -> Path:
+    return require_shared("tei-p5/tei_all.rng")
+
+
+@pytest.fixture(autouse=True)
+def small_files_are_halved(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(halves, "HALVES_MB", 0)
+    yield
+
+
+def _file(folder: Path, body: str, name: str = "big.xml") -> Path:
+    path = folder / name
+    path.write_text(VALID[:START] + body + VALID[END:], encoding="utf-8")
+    return path
+
+
+def _inserted(body: str, fraction: float, text: str = UNKNOWN) -> str:
+    """``text`` before the first ``<p`` from ``fraction`` of the body on."""
+    at = body.index("<p", int(len(body) * fraction))
+    return body[:at] + text + body[at:]
+
+
+def _verdicts(path: Path, tei_all: Path) -> tuple[list[StreamError] | None, StreamError | None]:
+    """What the halves tell, and the first error of one reading, with the same grammar."""
+    validator = validator_for(tei_all)
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        vocabulary = stream._vocabulary(validator, handle, size)
+        compiled = stream._compiled(validator, vocabulary, str(path))
+        told = halves.first_error(compiled, path, handle, size, str(path))
+        once = compiled.first_error(Segments(handle, [(0, size)]).read, str(path))
+    return told, once
+
+
+def _both_ways(path: Path, tei_all: Path) -> tuple[list[object] | None, list[object] | None]:
+    validator = validator_for(tei_all)
+    with halves.spare_core(True):
+        halved = stream_findings(path, [validator], str(path))
+    once = stream_findings(path, [validator], str(path))
+    return halved, once
+
+
+@pytest.mark.parametrize(
+    ("where", "decided"),
+    [(None, True), (0.3, True), (0.8, True), (0.49, None), (0.51, None)],
+    ids=["valid", "first-half", "second-half", "near-the-cut-before", "near-the-cut-after"],
+)
+def test_the_halves_tell_what_one_reading_does(
+    where: float | None, decided: bool | None, tmp_path: Path, tei_all: Path
+) -> None:
+    body = DIV * 400
+    path = _file(tmp_path, body if where is None else _inserted(body, where))
+    told, once = _verdicts(path, tei_all)
+    if decided:
+        assert told == ([] if once is None else [once])
+    else:  # the element after the cut or close to it: told exactly, or left to one reading
+        assert told is None or told == [once]
+    halved, one = _both_ways(path, tei_all)
+    assert halved == one
+    assert (one == []) == (where is None)
+
+
+def test_a_file_with_errors_everywhere_gets_the_same_findings(tmp_path: Path, tei_all: Path) -> None:
+    path = generated(tmp_path, copies=800)
+    halved, once = _both_ways(path, tei_all)
+    assert once and halved == once
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    first=st.floats(min_value=0.0, max_value=0.99),
+    second=st.one_of(st.none(), st.floats(min_value=0.0, max_value=0.99)),
+    attribute=st.booleans(),
+)
+def test_errors_anywhere_are_those_of_one_reading(
+    first: float, second: float | None, attribute: bool, tmp_path: Path, tei_all: Path
+) -> None:
+    body = _inserted(DIV * 300, first, '<p colour="red">x</p>' if attribute else UNKNOWN)
+    if second is not None:
+        body = _inserted(body, second)
+    path = _file(tmp_path, body)
+    told, once = _verdicts(path, tei_all)
+    assert once is not None
+    assert told is None or told == [once]
+    halved, one = _both_ways(path, tei_all)
+    assert halved == one and one
+
+
+def test_a_cut_among_nested_divisions_of_one_name(tmp_path: Path, tei_all: Path) -> None:
+    """Divisions of divisions: the cut found near the middle may lie a level deeper than the parent
+    found at the start; then the first half is not well-formed and one reading decides."""
+    inner = '<div type="section"><p>Text.</p></div>'
+    part = '<div type="part">' + inner * 3 + "</div>"
+    body = part * 300
+    path = _file(tmp_path, body)
+    assert _verdicts(path, tei_all)[0] in ([], None)
+    assert _both_ways(path, tei_all) == ([], [])
+    path = _file(tmp_path, _inserted(body, 0.7), "invalid.xml")
+    halved, once = _both_ways(path, tei_all)
+    assert once and halved == once
+
+
+def test_no_cut_without_siblings_of_one_name(tmp_path: Path, tei_all: Path) -> None:
+    path = _file(tmp_path, "<div><p>" + "Text. " * 40_000 + "</p></div>")
+    with path.open("rb") as handle:
+        assert halves.cut(handle, path.stat().st_size) is None
+    assert _verdicts(path, tei_all) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (b"<TEI><text><body><div>a</div><div>b", ([b"TEI", b"text", b"body"], 17, b"div")),
+        (b"<TEI><text><body><div><p/><p/>", ([b"TEI", b"text", b"body", b"div"], 22, b"p")),
+        (b"<TEI><text><body><div><p/></div><div><p/>", ([b"TEI", b"text", b"body"], 17, b"div")),
+        (b"<TEI><text><body><div><p/><!-- <p> --><lb/>", None),
+        (b"<TEI><text></body>", None),
+    ],
+    ids=["body", "div", "outermost", "no-run", "not-well-formed"],
+)
+def test_the_parent_of_the_cut(head: bytes, expected: tuple[list[bytes], int, bytes] | None) -> None:
+    assert halves._run_parent(head) == expected
+
+
+def test_a_run_of_one_process_leaves_a_core_to_the_halves(
+    tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One large file and two jobs: one process validates it, and its halves take the second core
+    (unless Saxon runs in the process, which does not survive a fork: then no process is forked)."""
+    monkeypatch.setattr(saxon, "_SAXON", [])
+    seen: list[bool] = []
+    applies = halves.applies
+    monkeypatch.setattr(halves, "applies", lambda size: seen.append(applies(size)) or seen[-1])
+    monkeypatch.setenv(ENVIRONMENT, "0")
+    path = _file(tmp_path, _inserted(DIV * 400, 0.8))
+    two = validate_files([path], [tei_all], jobs=2)[str(path)]
+    one = validate_files([path], [tei_all], jobs=1)[str(path)]
+    assert two == one and one
+    assert seen[0] is True and seen[-1] is False
