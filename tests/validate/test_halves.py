@@ -7,6 +7,7 @@ where the halves tell the first error, it is the one a single reading meets.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,7 +60,11 @@ def _verdicts(path: Path, tei_all: Path) -> tuple[list[StreamError] | None, Stre
         size = os.fstat(handle.fileno()).st_size
         vocabulary = stream._vocabulary(validator, handle, size)
         compiled = stream._compiled(validator, vocabulary, str(path))
-        told = halves.first_error(compiled, path, handle, size, str(path))
+        halved = halves.Halves(compiled, path, handle, size, str(path))
+        try:
+            told = halved.next_error(compiled, handle, [(0, size)], str(path), int)
+        finally:
+            halved.close()
         once = compiled.first_error(Segments(handle, [(0, size)]).read, str(path))
     return told, once
 
@@ -169,3 +174,35 @@ def test_a_run_of_one_process_leaves_a_core_to_the_halves(
     one = validate_files([path], [tei_all], jobs=1)[str(path)]
     assert two == one and one
     assert seen[0] is True and seen[-1] is False
+
+
+def test_after_the_first_error_the_second_halfs_error_is_the_next(tmp_path: Path, tei_all: Path) -> None:
+    """Reading on after an error in the first half (here: from a division after it, behind <body>'s start
+    tag), the halves tell the next error, met by the child in the second half: where one reading meets it."""
+    body = _inserted(_inserted(DIV * 400, 0.8), 0.3)
+    path = _file(tmp_path, body)
+    validator = validator_for(tei_all)
+    data = path.read_bytes()
+    opened = data.index(b"<body>") + len(b"<body>")
+    after = data.index(b'<div type="part">', int(len(data) * 0.35))
+    parts: list[bytes | tuple[int, int]] = [(0, opened), b"\n", (after, len(data))]
+    skipped = data[opened:after].count(b"\n")
+
+    def to_file(line: int) -> int:
+        return line if line <= data[:opened].count(b"\n") + 1 else line + skipped - 1
+
+    with path.open("rb") as handle:
+        vocabulary = stream._vocabulary(validator, handle, len(data))
+        compiled = stream._compiled(validator, vocabulary, str(path))
+        once = compiled.first_error(Segments(handle, list(parts)).read, str(path))
+        halved = halves.Halves(compiled, path, handle, len(data), str(path))
+        try:
+            first = halved.next_error(compiled, handle, [(0, len(data))], str(path), int)
+            assert not halved.heard
+            told = halved.next_error(compiled, handle, list(parts), str(path), to_file)
+            assert halved.heard
+        finally:
+            halved.close()
+    assert first and first[0].line < data[: len(data) // 2].count(b"\n")
+    assert once is not None and told == [dataclasses.replace(once, line=to_file(once.line))]
+    assert told[0].line == data[: data.index(b"<persNme>", after)].count(b"\n") + 1

@@ -15,11 +15,13 @@ siblings around the cut are seen together), and the parent's content model sees 
 to the cut in one and from it in the other: a TEI content model accepts a run of same-named
 siblings cut in two (the rule ``excerpt.py`` follows after an error). When both are valid, the
 file is. The first document's first error, met before the blanks and end tags after the element
-were read, is the file's own first error; when the first document is valid, so is the second
-one's, if it lies after that element (on it or before, it may come of the cut). Anything else (a
-cut not where it was thought, which makes the first document ill-formed) tells nothing: the file
-is read whole in order, as without a second core. After the first error, the findings are
-worked out as before (``stream.py``), so they are those of one reading.
+were read, is the file's own first error. Reading on after an error (``stream.py``: the file
+without the elements explained so far), the reading is checked up to the element after the cut,
+and when it is valid there, the second half's first error is the next one, if it lies after that
+element (on it or before, it may come of the cut). Anything else (a cut not where it was
+thought, which makes the first document ill-formed) tells nothing: the file is read on in order,
+as without a second core. Each error is explained as before, so the findings are those of one
+reading.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import os
 import pickle
 import re
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -65,47 +67,76 @@ def applies(size: int) -> bool:
     return _SPARE_CORE.get() and hasattr(os, "fork") and size >= HALVES_MB * 1024 * 1024
 
 
-def first_error(
-    compiled: CompiledGrammar, path: Path, handle: BinaryIO, size: int, label: str
-) -> list[StreamError] | None:
-    """``[]`` when the file is valid, ``[error]`` with its first error, None when the halves cannot tell."""
-    halves = cut(handle, size)
-    if halves is None:
-        return None
-    first, second, (opened, start, end) = halves
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: read the second half, send its first error, exit without the parent's cleanup
-        status = 1
-        try:
-            os.close(read)
-            with path.open("rb") as own, os.fdopen(write, "wb") as channel:
-                channel.write(pickle.dumps(compiled.first_error(Segments(own, second).read, label)))
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
-    try:
-        error, closing = _read(compiled, Segments(handle, first), label)
-        if error is not None:  # before the end tags after the cut: the file's own; else an effect of the cut
-            return None if closing else [error]
-        with os.fdopen(read, "rb", closefd=False) as channel:
-            data = channel.read()
-        if os.waitpid(pid, 0)[1] != 0:
+class Halves:
+    """A file cut in two, the second half being read by a forked process; ``close`` ends that process."""
+
+    def __init__(self, compiled: CompiledGrammar, path: Path, handle: BinaryIO, size: int, label: str) -> None:
+        self.size = size
+        self.pid = 0  # the child reading the second half, until it is waited for
+        self.heard = False
+        self.later: list[StreamError] | None = None  # what the second half tells, once heard
+        found = cut(handle, size)
+        self.found = found is not None
+        if found is None:
+            return
+        self.first, second, (self.opened, self.start, self.end) = found
+        self.lines = Lines(handle, size)
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: read the second half, send its first error, exit without the parent's cleanup
+            status = 1
+            try:
+                os.close(read)
+                with path.open("rb") as own, os.fdopen(write, "wb") as channel:
+                    channel.write(pickle.dumps(compiled.first_error(Segments(own, second).read, label)))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+        self.pid, self.answer = pid, read
+
+    def next_error(
+        self, compiled: CompiledGrammar, handle: BinaryIO, parts: list[Part], label: str, to_file: Callable[[int], int]
+    ) -> list[StreamError] | None:
+        """``[]`` when what is read from ``parts`` on is valid, ``[error]`` with its first error (at the
+        file's line: ``to_file`` maps the lines read), None when the halves cannot tell.
+
+        They can while ``parts`` read the file from before the cut to its end without a break: then
+        that reading up to the element after the cut is checked here, and the rest was by the child.
+        """
+        last = parts[-1] if parts else None
+        if not self.found or not isinstance(last, tuple) or last[0] > self.start or last[1] != self.size:
             return None
-        pid = 0
-        later: StreamError | None = pickle.loads(data)
-    finally:
-        if pid:
-            os.kill(pid, signal.SIGTERM)  # its answer no longer matters
-            os.waitpid(pid, 0)
-        os.close(read)
-    if later is None:
-        return []
-    lines = Lines(handle, size)
-    line = later.line - lines.line_of(opened) - 1 + lines.line_of(start)
-    # After the element the two documents share, the second one's error is the file's (before it, the cut's).
-    return [dataclasses.replace(later, line=line)] if later.relaxng and line > lines.line_of(end) else None
+        error, closing = _read(compiled, Segments(handle, [*parts[:-1], (last[0], self.end), self.first[-1]]), label)
+        if error is not None:  # before the end tags after the cut: the file's own; else an effect of the cut
+            return None if closing else [dataclasses.replace(error, line=to_file(error.line))]
+        if not self.heard:
+            self.heard = True
+            with os.fdopen(self.answer, "rb", closefd=False) as channel:
+                data = channel.read()
+            status = os.waitpid(self.pid, 0)[1]
+            os.close(self.answer)
+            self.pid = 0
+            self.later = self._placed(pickle.loads(data)) if status == 0 else None
+        return self.later
+
+    def _placed(self, error: StreamError | None) -> list[StreamError] | None:
+        """The second half's first error at the file's line; None when it may come of the cut (on the
+        element the halves share or before it)."""
+        if error is None:
+            return []
+        line = error.line - self.lines.line_of(self.opened) - 1 + self.lines.line_of(self.start)
+        return (
+            [dataclasses.replace(error, line=line)] if error.relaxng and line > self.lines.line_of(self.end) else None
+        )
+
+    def close(self) -> None:
+        """End the child if it still reads (its answer no longer matters) and wait for it."""
+        if self.pid:
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+            os.close(self.answer)
+            self.pid = 0
 
 
 def _read(compiled: CompiledGrammar, first: Segments, label: str) -> tuple[StreamError | None, bool]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -146,18 +146,16 @@ def _errors(
     halves at once when a core is free (``halves.py``), else (or when they cannot tell) in one reading.
     """
     path, handle, size, encoding = source
-    known = (
-        halves.first_error(_compiled(validator, vocabulary, file), path, handle, size, file)
-        if halves.applies(size)
-        else None
-    )
-    if known is not None:
-        error = known[0] if known else None
-    else:
-        error = _first_error(validator, vocabulary, Segments(handle, [(0, size)]), file)
-    if error is None:
-        return []
-    return _findings(validator, vocabulary, handle, size, encoding, error, file)
+    compiled = _compiled(validator, vocabulary, file)
+    halved = halves.Halves(compiled, path, handle, size, file) if halves.applies(size) else None
+    try:
+        error = _next_error(compiled, halved, handle, [(0, size)], file, int)
+        if error is None:
+            return []
+        return _findings(validator, vocabulary, (handle, size, encoding), (error, halved), file)
+    finally:
+        if halved is not None:
+            halved.close()
 
 
 def _encoding(handle: BinaryIO) -> str | None:
@@ -236,44 +234,52 @@ def _compiled(validator: RelaxNGValidator, vocabulary: Vocabulary, label: str) -
     return _GRAMMARS[key]
 
 
-def _first_error(
-    validator: RelaxNGValidator, vocabulary: Vocabulary, source: Segments, label: str
+def _next_error(
+    compiled: CompiledGrammar,
+    halved: halves.Halves | None,
+    handle: BinaryIO,
+    parts: list[bytes | tuple[int, int]],
+    label: str,
+    to_file: Callable[[int], int],
 ) -> StreamError | None:
-    return _compiled(validator, vocabulary, label).first_error(source.read, label)
+    """The first error met reading ``parts``, at the file's line (``to_file`` maps the lines read)."""
+    told = halved.next_error(compiled, handle, parts, label, to_file) if halved is not None else None
+    if told is not None:
+        return told[0] if told else None
+    error = compiled.first_error(Segments(handle, parts).read, label)
+    return dataclasses.replace(error, line=to_file(error.line)) if error is not None else None
 
 
 def _findings(
     validator: RelaxNGValidator,
     vocabulary: Vocabulary,
-    handle: BinaryIO,
-    size: int,
-    encoding: str,
-    first: StreamError,
+    source: tuple[BinaryIO, int, str],
+    first: tuple[StreamError, halves.Halves | None],
     file: str,
 ) -> list[Diagnostic] | None:
     """The findings of each error met, reading on after the element holding it; None to validate the tree."""
+    handle, size, encoding = source
+    error: StreamError | None = first[0]
     lines = Lines(handle, size)
     remainder = Remainder(size, lines, encoding)
-    compiled = validator._compiled(vocabulary)
+    tree_grammar = validator._compiled(vocabulary)
+    streaming = _compiled(validator, vocabulary, file)
     found: list[Diagnostic] = []
-    error: StreamError | None = first
-    line, done = first.line, (0, 0)
+    done = (0, 0)
     for _ in range(_MAX_ERRORS):
         if error is None:
             break
         if not error.relaxng or not error.element:
             return None
         chain = [name.rpartition("}")[2] for name in (*error.ancestors, error.element)]
-        unit = locate(handle, size, lines, line, chain, encoding)
+        unit = locate(handle, size, lines, error.line, chain, encoding)
         if unit is None or unit.end_line < done[0]:
             return None
-        explained = _explained(validator, vocabulary, compiled, handle, unit, encoding, (error, line), file)
+        explained = _explained(validator, vocabulary, tree_grammar, handle, unit, encoding, error, file)
         found.extend(d for d in explained if (d.line, d.column) > done)  # not those of the units before
         done = (unit.end_line, unit.end_column)
         remainder.drop(unit)
-        error = _first_error(validator, vocabulary, Segments(handle, remainder.parts()), file)
-        if error is not None:
-            line = remainder.line(error.line)
+        error = _next_error(streaming, first[1], handle, remainder.parts(), file, remainder.line)
     return found
 
 
@@ -284,7 +290,7 @@ def _explained(
     handle: BinaryIO,
     unit: Unit,
     encoding: str,
-    error: tuple[StreamError, int],
+    error: StreamError,
     file: str,
 ) -> list[Diagnostic]:
     """The findings inside one unit, from its excerpt validated as a tree, at the file's lines."""
@@ -306,6 +312,6 @@ def _explained(
                 at = unit.excerpt_line(diagnostic.line)
                 found.append(dataclasses.replace(diagnostic, line=at, path=unit.path(diagnostic.path)))
     if not found:  # the excerpt did not show the error: say what libxml2 said, in TEI terms where it can
-        raw = Diagnostic(Severity.ERROR, "relaxng", error[0].message, file, error[1], 0, "", validator.path.name)
+        raw = Diagnostic(Severity.ERROR, "relaxng", error.message, file, error.line, 0, "", validator.path.name)
         found.append(explain(raw, validator.path))
     return found
