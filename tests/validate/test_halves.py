@@ -206,3 +206,17 @@ def test_after_the_first_error_the_second_halfs_error_is_the_next(tmp_path: Path
     assert first and first[0].line < data[: len(data) // 2].count(b"\n")
     assert once is not None and told == [dataclasses.replace(once, line=to_file(once.line))]
     assert told[0].line == data[: data.index(b"<persNme>", after)].count(b"\n") + 1
+
+
+def test_without_a_process_to_fork_the_file_is_read_in_order(
+    tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _file(tmp_path, _inserted(DIV * 400, 0.8))
+    once = _both_ways(path, tei_all)[1]
+
+    def refused() -> int:
+        raise BlockingIOError("fork: resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    assert _verdicts(path, tei_all)[0] is None
+    assert _both_ways(path, tei_all)[0] == once and once

@@ -82,7 +82,13 @@ class Halves:
         self.first, second, (self.opened, self.start, self.end) = found
         self.lines = Lines(handle, size)
         read, write = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare after all: read in order
+            os.close(read)
+            os.close(write)
+            self.found = False
+            return
         if pid == 0:  # the child: read the second half, send its first error, exit without the parent's cleanup
             status = 1
             try:
@@ -133,7 +139,7 @@ class Halves:
     def close(self) -> None:
         """End the child if it still reads (its answer no longer matters) and wait for it."""
         if self.pid:
-            os.kill(self.pid, signal.SIGTERM)
+            os.kill(self.pid, signal.SIGKILL)  # it holds nothing to clean up, and exits so anyway
             os.waitpid(self.pid, 0)
             os.close(self.answer)
             self.pid = 0
