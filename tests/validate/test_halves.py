@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tei_encode.validate import halves, saxon, stream
+from tei_encode.validate import excerpt, halves, saxon, stream
 from tei_encode.validate.excerpt import Segments
-from tei_encode.validate.libxml2 import StreamError
+from tei_encode.validate.libxml2 import CompiledGrammar, StreamError
 from tei_encode.validate.run import validate_files, validator_for
 from tei_encode.validate.stream import ENVIRONMENT, stream_findings
 from tests.conftest import require_shared
@@ -60,7 +60,7 @@ def _verdicts(path: Path, tei_all: Path) -> tuple[list[StreamError] | None, Stre
         size = os.fstat(handle.fileno()).st_size
         vocabulary = stream._vocabulary(validator, handle, size)
         compiled = stream._compiled(validator, vocabulary, str(path))
-        halved = halves.Halves(compiled, path, handle, size, str(path))
+        halved = halves.Halves(compiled, path, (handle, size, "utf-8"), str(path))
         try:
             told = halved.next_error(compiled, handle, [(0, size)], str(path), int)
         finally:
@@ -97,7 +97,12 @@ def test_the_halves_tell_what_one_reading_does(
     assert (one == []) == (where is None)
 
 
-def test_a_file_with_errors_everywhere_gets_the_same_findings(tmp_path: Path, tei_all: Path) -> None:
+@pytest.mark.parametrize("far", [False, True], ids=["siblings-kept", "siblings-cut"])
+def test_a_file_with_errors_everywhere_gets_the_same_findings(
+    far: bool, tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if far:  # the parts read on after each error are the child's too: it reads on after its errors
+        monkeypatch.setattr(excerpt, "_CONTEXT", 0)
     path = generated(tmp_path, copies=800)
     halved, once = _both_ways(path, tei_all)
     assert once and halved == once
@@ -195,7 +200,7 @@ def test_after_the_first_error_the_second_halfs_error_is_the_next(tmp_path: Path
         vocabulary = stream._vocabulary(validator, handle, len(data))
         compiled = stream._compiled(validator, vocabulary, str(path))
         once = compiled.first_error(Segments(handle, list(parts)).read, str(path))
-        halved = halves.Halves(compiled, path, handle, len(data), str(path))
+        halved = halves.Halves(compiled, path, (handle, len(data), "utf-8"), str(path))
         try:
             first = halved.next_error(compiled, handle, [(0, len(data))], str(path), int)
             assert not halved.heard
@@ -220,3 +225,28 @@ def test_without_a_process_to_fork_the_file_is_read_in_order(
     monkeypatch.setattr(os, "fork", refused)
     assert _verdicts(path, tei_all)[0] is None
     assert _both_ways(path, tei_all)[0] == once and once
+
+
+def test_the_child_reads_on_after_the_second_halfs_errors(
+    tmp_path: Path, tei_all: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Errors at a third, at two thirds and near the end: this process reads the first half (to its error)
+    and on to the element after the cut; the child the rest, its two errors and after them. (Where the
+    siblings before an error's element are kept, as in a file this small, the parts read after it hold
+    the first half's cuts too, which the child does not know: then this process reads on itself.)"""
+    monkeypatch.setattr(excerpt, "_CONTEXT", 0)
+    body = _inserted(_inserted(_inserted(DIV * 400, 0.9), 0.66, '<p colour="red">x</p>'), 0.33)
+    path = _file(tmp_path, body)
+    once = _both_ways(path, tei_all)[1]
+    readings: list[int] = []
+    reading = CompiledGrammar.first_error
+
+    def counted(grammar: CompiledGrammar, read: Callable[[int], bytes], label: str) -> StreamError | None:
+        readings.append(os.getpid())
+        return reading(grammar, read, label)
+
+    monkeypatch.setattr(CompiledGrammar, "first_error", counted)
+    halved = _both_ways(path, tei_all)[0]
+    assert once is not None and len(once) == 3 and halved == once
+    here = readings.count(os.getpid())
+    assert here == 2 + 4, "halved: the first half and on to the cut; then in order: the whole file and three more"

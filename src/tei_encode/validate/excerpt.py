@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from .libxml2 import StreamError
+
 # Markup tokens: comments, CDATA, processing instructions, declarations, end tags, start tags (also `halves.py`).
 TOKEN = re.compile(
     rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>"
@@ -232,6 +234,15 @@ def _local(name: bytes) -> str:
 def _tokens(handle: BinaryIO, start: int, end: int) -> Iterator[re.Match[bytes]]:
     handle.seek(start)
     yield from TOKEN.finditer(handle.read(end - start))
+
+
+def unit_of(handle: BinaryIO, size: int, lines: Lines, error: StreamError, encoding: str) -> Unit | None:
+    """The unit around the element of a streamed RELAX NG error (at the file's line); None for another
+    kind of error or when it cannot be found."""
+    if not error.relaxng or not error.element:
+        return None
+    chain = [name.rpartition("}")[2] for name in (*error.ancestors, error.element)]
+    return locate(handle, size, lines, error.line, chain, encoding)
 
 
 def locate(handle: BinaryIO, size: int, lines: Lines, line: int, chain: list[str], encoding: str) -> Unit | None:

@@ -18,10 +18,12 @@ file is. The first document's first error, met before the blanks and end tags af
 were read, is the file's own first error. Reading on after an error (``stream.py``: the file
 without the elements explained so far), the reading is checked up to the element after the cut,
 and when it is valid there, the second half's first error is the next one, if it lies after that
-element (on it or before, it may come of the cut). Anything else (a cut not where it was
-thought, which makes the first document ill-formed) tells nothing: the file is read on in order,
-as without a second core. Each error is explained as before, so the findings are those of one
-reading.
+element (on it or before, it may come of the cut). Meanwhile the child reads on after its errors
+as ``stream.py`` would, and sends each reading's parts and first error: while this process reads
+the same parts, it takes the child's answer. Anything else (a cut not where it was thought, which
+makes the first document ill-formed, parts the child did not read) tells nothing: the file is
+read on in order, as without a second core. Each error is explained as before, so the findings
+are those of one reading.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO
 
-from .excerpt import TOKEN, Lines, Segments
+from .excerpt import TOKEN, Lines, Remainder, Segments, unit_of
 from .libxml2 import CompiledGrammar, StreamError
 
 # From this size on a file is cut in two when a core is free: 32 MB take about a second to stream.
@@ -68,19 +70,24 @@ def applies(size: int) -> bool:
 
 
 class Halves:
-    """A file cut in two, the second half being read by a forked process; ``close`` ends that process."""
+    """A file cut in two, the second half being read by a forked process; ``close`` ends that process.
 
-    def __init__(self, compiled: CompiledGrammar, path: Path, handle: BinaryIO, size: int, label: str) -> None:
-        self.size = size
+    The child sends what it finds as it goes (pickled, one after the other): the second half's first
+    error, then, reading on after each error as ``stream.py`` does, the parts of the file read and
+    the first error met in them, until one reading meets none.
+    """
+
+    def __init__(self, compiled: CompiledGrammar, path: Path, source: tuple[BinaryIO, int, str], label: str) -> None:
+        handle, self.size, encoding = source
         self.pid = 0  # the child reading the second half, until it is waited for
         self.heard = False
         self.later: list[StreamError] | None = None  # what the second half tells, once heard
-        found = cut(handle, size)
+        found = cut(handle, self.size)
         self.found = found is not None
         if found is None:
             return
-        self.first, second, (self.opened, self.start, self.end) = found
-        self.lines = Lines(handle, size)
+        self.first, second, self.places = found
+        self.lines = Lines(handle, self.size)
         read, write = os.pipe()
         try:
             pid = os.fork()
@@ -89,17 +96,17 @@ class Halves:
             os.close(write)
             self.found = False
             return
-        if pid == 0:  # the child: read the second half, send its first error, exit without the parent's cleanup
+        if pid == 0:  # the child: read the second half and on, exit without the parent's cleanup
             status = 1
             try:
                 os.close(read)
                 with path.open("rb") as own, os.fdopen(write, "wb") as channel:
-                    channel.write(pickle.dumps(compiled.first_error(Segments(own, second).read, label)))
+                    _second_half(compiled, (own, self.size, encoding), second, self.places, channel, label)
                 status = 0
             finally:
                 os._exit(status)
         os.close(write)
-        self.pid, self.answer = pid, read
+        self.pid, self.answer = pid, os.fdopen(read, "rb")
 
     def next_error(
         self, compiled: CompiledGrammar, handle: BinaryIO, parts: list[Part], label: str, to_file: Callable[[int], int]
@@ -108,41 +115,93 @@ class Halves:
         file's line: ``to_file`` maps the lines read), None when the halves cannot tell.
 
         They can while ``parts`` read the file from before the cut to its end without a break: then
-        that reading up to the element after the cut is checked here, and the rest was by the child.
+        that reading up to the element after the cut is checked here, and the rest was by the child;
+        and after that, while the parts read are those the child read on in turn.
         """
         last = parts[-1] if parts else None
-        if not self.found or not isinstance(last, tuple) or last[0] > self.start or last[1] != self.size:
+        if not self.found or not isinstance(last, tuple) or last[1] != self.size:
             return None
-        error, closing = _read(compiled, Segments(handle, [*parts[:-1], (last[0], self.end), self.first[-1]]), label)
+        if last[0] > self.places[1]:
+            if not self.heard or not self.pid:
+                return None
+            step = self._heard()
+            if not isinstance(step, tuple) or step[0] != parts:
+                self.close()  # the child reads other parts than these: read in order from here
+                return None
+            return [] if step[1] is None else [dataclasses.replace(step[1], line=to_file(step[1].line))]
+        reading = [*parts[:-1], (last[0], self.places[2]), self.first[-1]]
+        error, closing = _read(compiled, Segments(handle, reading), label)
         if error is not None:  # before the end tags after the cut: the file's own; else an effect of the cut
             return None if closing else [dataclasses.replace(error, line=to_file(error.line))]
         if not self.heard:
             self.heard = True
-            with os.fdopen(self.answer, "rb", closefd=False) as channel:
-                data = channel.read()
-            status = os.waitpid(self.pid, 0)[1]
-            os.close(self.answer)
-            self.pid = 0
-            self.later = self._placed(pickle.loads(data)) if status == 0 else None
+            answer = self._heard()
+            if answer is None:
+                self.later = []
+            elif isinstance(answer, StreamError):
+                placed = _placed(answer, self.places, self.lines)
+                self.later = [placed] if placed is not None else None
+            if not self.later:  # nothing more to hear from the child
+                self.close()
         return self.later
 
-    def _placed(self, error: StreamError | None) -> list[StreamError] | None:
-        """The second half's first error at the file's line; None when it may come of the cut (on the
-        element the halves share or before it)."""
-        if error is None:
-            return []
-        line = error.line - self.lines.line_of(self.opened) - 1 + self.lines.line_of(self.start)
-        return (
-            [dataclasses.replace(error, line=line)] if error.relaxng and line > self.lines.line_of(self.end) else None
-        )
+    def _heard(self) -> StreamError | tuple[list[Part], StreamError | None] | str | None:
+        """The child's next message ("end" when it has no more or failed)."""
+        try:
+            message: StreamError | tuple[list[Part], StreamError | None] | str | None = pickle.load(self.answer)
+        except (EOFError, pickle.UnpicklingError):
+            return "end"
+        return message
 
     def close(self) -> None:
         """End the child if it still reads (its answer no longer matters) and wait for it."""
         if self.pid:
             os.kill(self.pid, signal.SIGKILL)  # it holds nothing to clean up, and exits so anyway
             os.waitpid(self.pid, 0)
-            os.close(self.answer)
+            self.answer.close()
             self.pid = 0
+
+
+def _placed(error: StreamError | None, places: tuple[int, int, int], lines: Lines) -> StreamError | None:
+    """The second half's error at the file's line; None when there is none, or it may come of the cut
+    (on the element the halves share or before it)."""
+    if error is None:
+        return None
+    opened, start, end = places
+    line = error.line - lines.line_of(opened) - 1 + lines.line_of(start)
+    return dataclasses.replace(error, line=line) if error.relaxng and line > lines.line_of(end) else None
+
+
+def _second_half(
+    compiled: CompiledGrammar,
+    source: tuple[BinaryIO, int, str],
+    second: list[Part],
+    places: tuple[int, int, int],
+    channel: BinaryIO,
+    label: str,
+) -> None:
+    """The child's work: the second half's first error, then each reading on after an error (the
+    parts read and their first error), sent as found."""
+    handle, size, encoding = source
+    first = compiled.first_error(Segments(handle, second).read, label)
+    pickle.dump(first, channel)
+    channel.flush()
+    lines = Lines(handle, size)
+    error = _placed(first, places, lines)
+    remainder = Remainder(size, lines, encoding)
+    done = 0
+    while error is not None:
+        unit = unit_of(handle, size, lines, error, encoding)
+        if unit is None or unit.end_line < done:
+            break
+        done = unit.end_line
+        remainder.drop(unit)
+        parts = remainder.parts()
+        found = compiled.first_error(Segments(handle, parts).read, label)
+        pickle.dump((parts, found), channel)
+        channel.flush()
+        error = dataclasses.replace(found, line=remainder.line(found.line)) if found is not None else None
+    pickle.dump("end", channel)
 
 
 def _read(compiled: CompiledGrammar, first: Segments, label: str) -> tuple[StreamError | None, bool]:

@@ -36,7 +36,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..errors import TeiEncodeError
 from ..xmlio import XML_NS, safe_parser
 from . import BaseValidator, halves
-from .excerpt import Lines, Remainder, Segments, Unit, locate
+from .excerpt import Lines, Remainder, Segments, Unit, unit_of
 from .libxml2 import CompiledGrammar, LibraryMissing, StreamError, library
 from .locate import SourceText
 from .prune import grammar_names, is_prunable
@@ -147,7 +147,7 @@ def _errors(
     """
     path, handle, size, encoding = source
     compiled = _compiled(validator, vocabulary, file)
-    halved = halves.Halves(compiled, path, handle, size, file) if halves.applies(size) else None
+    halved = halves.Halves(compiled, path, (handle, size, encoding), file) if halves.applies(size) else None
     try:
         error = _next_error(compiled, halved, handle, [(0, size)], file, int)
         if error is None:
@@ -269,10 +269,7 @@ def _findings(
     for _ in range(_MAX_ERRORS):
         if error is None:
             break
-        if not error.relaxng or not error.element:
-            return None
-        chain = [name.rpartition("}")[2] for name in (*error.ancestors, error.element)]
-        unit = locate(handle, size, lines, error.line, chain, encoding)
+        unit = unit_of(handle, size, lines, error, encoding)
         if unit is None or unit.end_line < done[0]:
             return None
         explained = _explained(validator, vocabulary, tree_grammar, handle, unit, encoding, error, file)
