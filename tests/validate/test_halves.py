@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from tei_encode.validate import excerpt, halves, saxon, stream
 from tei_encode.validate.excerpt import Segments
 from tei_encode.validate.libxml2 import CompiledGrammar, StreamError
+from tei_encode.validate.rngnodes import RNG_NS
 from tei_encode.validate.run import validate_files, validator_for
 from tei_encode.validate.stream import ENVIRONMENT, stream_findings
 from tests.conftest import require_shared
@@ -250,3 +252,28 @@ def test_the_child_reads_on_after_the_second_halfs_errors(
     assert once is not None and len(once) == 3 and halved == once
     here = readings.count(os.getpid())
     assert here == 2 + 4, "halved: the first half and on to the cut; then in order: the whole file and three more"
+
+
+@pytest.mark.parametrize(
+    ("patterns", "one_each"),
+    [
+        ('<element name="div"><empty/></element><element name="p"><text/></element>', True),
+        ('<element name="div"><empty/></element><element name="tei:div"><text/></element>', False),
+        ('<element><anyName/><empty/></element><element name="p"><text/></element>', False),
+    ],
+    ids=["one-each", "two-of-one-name", "any-name"],
+)
+def test_grammars_telling_elements_of_one_name_apart_are_not_cut(patterns: str, one_each: bool) -> None:
+    grammar = etree.fromstring(
+        f'<grammar xmlns="{RNG_NS}"><start><choice>{patterns}</choice></start></grammar>'
+    ).getroottree()
+    assert halves.one_pattern_each(grammar) is one_each
+
+
+def test_tei_all_pruned_to_a_files_names_has_one_pattern_a_name(tmp_path: Path, tei_all: Path) -> None:
+    path = _file(tmp_path, DIV * 10)
+    validator = validator_for(tei_all)
+    with path.open("rb") as handle:
+        vocabulary = stream._vocabulary(validator, handle, path.stat().st_size)
+    assert halves.one_pattern_each(validator._pruned(vocabulary))
+    assert not halves.one_pattern_each(validator.grammar)  # its patterns for any name (egXML's content)

@@ -1,7 +1,8 @@
 """A large file streamed in two halves at once, one per core, for its first error or its verdict.
 
 libxml2's text reader validates on one thread. A file of ``HALVES_MB`` or more, in a run that
-leaves a core free (``spare_core``), is cut near its middle between two siblings of the same name
+leaves a core free (``spare_core``), against a grammar with one element pattern for each name
+(``one_pattern_each``: TEI's, pruned to the file's names), is cut near its middle between two siblings of the same name
 (the ``<div>``s of a ``<body>``, the ``<entry>``s of a dictionary's ``<div>``), and two documents
 are read at once, here and in a forked process:
 
@@ -39,8 +40,11 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO
 
+from lxml import etree
+
 from .excerpt import TOKEN, Lines, Remainder, Segments, unit_of
 from .libxml2 import CompiledGrammar, StreamError
+from .rngnodes import RNG_NS
 
 # From this size on a file is cut in two when a core is free: 32 MB take about a second to stream.
 HALVES_MB = 32
@@ -67,6 +71,24 @@ def spare_core(spare: bool) -> Iterator[None]:
 def applies(size: int) -> bool:
     """Whether a file of ``size`` bytes is read in two halves in this run."""
     return _SPARE_CORE.get() and hasattr(os, "fork") and size >= HALVES_MB * 1024 * 1024
+
+
+def one_pattern_each(grammar: etree._ElementTree) -> bool:
+    """Whether the grammar has one element pattern for each local name and none for any name.
+
+    Then the parent's start tag the second half is read under (its first occurrence near the
+    file's start) selects the pattern of the parent at the cut, should they be two elements of
+    one name; a grammar telling elements of one name apart by their attributes is not cut. TEI's
+    grammars have one pattern a name (tei_all's few for any name go when pruned to a file's names).
+    """
+    seen: set[str] = set()
+    for element in grammar.iter(f"{{{RNG_NS}}}element"):
+        name = element.get("name")
+        local = name.rpartition(":")[2] if name else None
+        if local is None or local in seen:
+            return False
+        seen.add(local)
+    return True
 
 
 class Halves:
