@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from tei_encode.validate import excerpt, halves, saxon, stream
+from tei_encode.validate import children as children_model
+from tei_encode.validate import excerpt, halves, saxon, stream, unique
 from tei_encode.validate.excerpt import Segments
 from tei_encode.validate.libxml2 import CompiledGrammar, StreamError
 from tei_encode.validate.rngnodes import RNG_NS
@@ -62,7 +63,7 @@ def _verdicts(path: Path, tei_all: Path) -> tuple[list[StreamError] | None, Stre
         size = os.fstat(handle.fileno()).st_size
         vocabulary = stream._vocabulary(validator, handle, size)
         compiled = stream._compiled(validator, vocabulary, str(path))
-        halved = halves.Halves(compiled, path, (handle, size, "utf-8"), str(path))
+        halved = halves.Halves((compiled, validator._pruned(vocabulary)), path, (handle, size, "utf-8"), str(path))
         try:
             told = halved.next_error(compiled, handle, [(0, size)], str(path), int)
         finally:
@@ -202,7 +203,8 @@ def test_after_the_first_error_the_second_halfs_error_is_the_next(tmp_path: Path
         vocabulary = stream._vocabulary(validator, handle, len(data))
         compiled = stream._compiled(validator, vocabulary, str(path))
         once = compiled.first_error(Segments(handle, list(parts)).read, str(path))
-        halved = halves.Halves(compiled, path, (handle, len(data), "utf-8"), str(path))
+        grammars = (compiled, validator._pruned(vocabulary))
+        halved = halves.Halves(grammars, path, (handle, len(data), "utf-8"), str(path))
         try:
             first = halved.next_error(compiled, handle, [(0, len(data))], str(path), int)
             assert not halved.heard
@@ -277,3 +279,94 @@ def test_tei_all_pruned_to_a_files_names_has_one_pattern_a_name(tmp_path: Path, 
         vocabulary = stream._vocabulary(validator, handle, path.stat().st_size)
     assert halves.one_pattern_each(validator._pruned(vocabulary))
     assert not halves.one_pattern_each(validator.grammar)  # its patterns for any name (egXML's content)
+
+
+def test_an_id_used_on_both_sides_of_the_cut_is_found(tmp_path: Path, tei_all: Path) -> None:
+    """Neither half holds both uses: the halves are not trusted, and one reading finds the repeat."""
+    twice = '<p xml:id="dupx">x</p>'
+    path = _file(tmp_path, _inserted(_inserted(DIV * 400, 0.9, twice), 0.1, twice))
+    assert _verdicts(path, tei_all)[0] is None
+    halved, once = _both_ways(path, tei_all)
+    assert halved == once is None  # a repeated xml:id is worded from the tree
+    findings = validate_files([path], [tei_all], jobs=1)[str(path)]
+    assert [d.code for d in findings] == ["duplicate-id"] and 'xml:id "dupx" is already used' in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("markup", "none"),
+    [
+        (b'<a xml:id="x1"/><a xml:id="x2"/>', True),
+        (b"<a xml:id=\"x1\"/><a xml:id = 'x1'/>", False),
+        (b'<a xml:id="x1"/><!-- <a xml:id="x1"/> -->', False),  # a comment counts: no proof, read in order
+        (b'<a xml:id="&#120;1"/><a xml:id="x1"/>', False),
+        (b'<a n=\' xml:id="\' xml:id="x1"/><a xml:id="x1"/>', False),  # a match over a real use
+        (b'<a xml:id=" x1"/><a xml:id="x1"/>', False),
+    ],
+    ids=["distinct", "repeated", "in-a-comment", "reference", "swallowed", "blank"],
+)
+def test_the_scan_for_repeated_ids(markup: bytes, none: bool, tmp_path: Path) -> None:
+    path = tmp_path / "ids.xml"
+    path.write_bytes(b"<r>" + markup + b"</r>")
+    with path.open("rb") as handle:
+        assert unique.repeats_none(handle, path.stat().st_size, [b"xml:id"]) is none
+
+
+def test_tei_all_types_xml_id_alone_as_id(tei_all: Path) -> None:
+    assert unique.id_attributes(validator_for(tei_all).grammar) == [b"xml:id"]
+
+
+def _grammar(folder: Path, content: str) -> Path:
+    """A grammar whose root ``r`` has ``content``, over empty ``a`` and ``c`` and ``x`` holding text."""
+    path = folder / "children.rng"
+    path.write_text(
+        f'<grammar xmlns="{RNG_NS}"><start><element name="r">{content}</element></start>'
+        '<define name="a"><element name="a"><empty/></element></define>'
+        '<define name="c"><element name="c"><empty/></element></define>'
+        '<define name="x"><element name="x"><text/></element></define></grammar>',
+        encoding="utf-8",
+    )
+    return path
+
+
+X = '<ref name="x"/>'
+
+
+@pytest.mark.parametrize(
+    ("content", "children"),
+    [
+        (f"{X}<optional>{X}</optional><optional>{X}</optional>", "<x>a</x><x>{}</x><x>c</x><x>d</x>"),
+        (
+            f'<choice><group><ref name="a"/><zeroOrMore>{X}</zeroOrMore></group>'
+            f'<group><zeroOrMore>{X}</zeroOrMore><ref name="c"/></group></choice>',
+            "<a/><x>a</x><x>{}</x><x>c</x><c/>",
+        ),
+    ],
+    ids=["bounded", "branches"],
+)
+def test_children_a_model_does_not_accept_cut_in_two_are_read_in_order(
+    content: str, children: str, tmp_path: Path
+) -> None:
+    """Each half is valid, the file is not: the model is found not to accept its children cut there."""
+    grammar = _grammar(tmp_path, content)
+    path = tmp_path / "children.xml"
+    path.write_text("<r>" + children.format("long " * 20_000) + "</r>", encoding="utf-8")
+    validator = validator_for(grammar)
+    with path.open("rb") as handle:
+        pruned = validator._pruned(stream._vocabulary(validator, handle, path.stat().st_size))
+        found = halves.cut(handle, path.stat().st_size)
+    assert not children_model.synchronizing(pruned, "r", "x")
+    assert found is not None and found[3] == ("r", "x")
+    with halves.spare_core(True):
+        halved = stream_findings(path, [validator], str(path))
+    once = stream_findings(path, [validator], str(path))
+    assert halved == once  # the findings, or None for both: worded from the tree
+    assert validate_files([path], [grammar], jobs=1)[str(path)]
+
+
+def test_tei_bodies_and_divisions_accept_their_children_cut(tmp_path: Path, tei_all: Path) -> None:
+    path = _file(tmp_path, DIV * 10)
+    validator = validator_for(tei_all)
+    with path.open("rb") as handle:
+        pruned = validator._pruned(stream._vocabulary(validator, handle, path.stat().st_size))
+    assert children_model.synchronizing(pruned, "body", "div")
+    assert children_model.synchronizing(pruned, "div", "p")

@@ -148,8 +148,10 @@ def _errors(
     path, handle, size, encoding = source
     compiled = _compiled(validator, vocabulary, file)
     halved = None
-    if halves.applies(size) and halves.one_pattern_each(validator._pruned(vocabulary)):
-        halved = halves.Halves(compiled, path, (handle, size, encoding), file)
+    if halves.applies(size):
+        grammar = validator._pruned(vocabulary)
+        if halves.one_pattern_each(grammar):
+            halved = halves.Halves((compiled, grammar), path, (handle, size, encoding), file)
     try:
         error = _next_error(compiled, halved, handle, [(0, size)], file, int)
         if error is None:

@@ -1,0 +1,70 @@
+"""Proof, from a scan of a file's bytes, that it repeats no value of an ID-typed attribute.
+
+Two uses of one ``xml:id`` may lie on either side of a cut (``halves.py``): neither half sees
+both. The grammar says which attributes are of type ID (``data``/``value`` of type ``ID``; in
+tei_all ``xml:id`` alone), and a regular expression finds every use of them in the markup, and
+more: in comments, CDATA sections and text as well. A match never holds ``<``, so it lies between
+two of them and blocks cut before a ``<`` lose none. When no value matched twice, and none holds
+a character or entity reference (``&``), a blank (IDs are compared after normalising blanks) or
+``=`` (a match reaching over a real use holds that use's ``=``), the file repeats none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import BinaryIO
+
+from lxml import etree
+
+from .rngnodes import RNG_NS
+
+_BLOCK = 8 * 1024 * 1024
+_ID_TYPES = {"ID"}
+_REFERENCE_TYPES = {"IDREF", "IDREFS"}
+_DOUBTFUL = re.compile(rb"[&=\s]")
+
+
+def id_attributes(grammar: etree._ElementTree) -> list[bytes] | None:
+    """The names, as the markup writes them, of the grammar's ID-typed attributes; None when its
+    IDs cannot be checked this way (an ID type off a named attribute in no namespace or XML's,
+    references to IDs, which are checked across the file too)."""
+    names: set[bytes] = set()
+    for typed in grammar.getroot().iter(f"{{{RNG_NS}}}data", f"{{{RNG_NS}}}value"):
+        kind = typed.get("type", "")
+        if kind in _REFERENCE_TYPES:
+            return None
+        if kind not in _ID_TYPES:
+            continue
+        attribute = typed.getparent()
+        if attribute is None or attribute.tag != f"{{{RNG_NS}}}attribute" or attribute.get("ns"):
+            return None
+        prefix, _, local = attribute.get("name", "").rpartition(":")
+        if not local or prefix and prefix != "xml":  # the one prefix bound to XML's namespace
+            return None
+        names.add(f"xml:{local}".encode() if prefix else local.encode())
+    return sorted(names)
+
+
+def repeats_none(handle: BinaryIO, size: int, names: list[bytes]) -> bool:
+    """Whether the file proves to use no value of the attributes ``names`` twice."""
+    if not names:
+        return True
+    use = re.compile(
+        rb"\s(?:" + b"|".join(re.escape(name) for name in names) + rb")\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')"
+    )
+    seen: set[bytes] = set()
+    handle.seek(0)
+    rest, read = b"", 0
+    while True:
+        block = handle.read(_BLOCK)
+        read += len(block)
+        data = rest + block
+        cut = data.rfind(b"<") if block and read < size else len(data)
+        data, rest = data[: max(cut, 0)], data[max(cut, 0) :]
+        for double, single in use.findall(data):
+            value = double or single
+            if value in seen or _DOUBTFUL.search(value):
+                return False
+            seen.add(value)
+        if not block:
+            return True
