@@ -304,7 +304,11 @@ def test_an_id_used_on_both_sides_of_the_cut_is_found(tmp_path: Path, tei_all: P
     ],
     ids=["distinct", "repeated", "in-a-comment", "reference", "swallowed", "blank"],
 )
-def test_the_scan_for_repeated_ids(markup: bytes, none: bool, tmp_path: Path) -> None:
+@pytest.mark.parametrize("block", [5, 8 * 1024 * 1024], ids=["small-blocks", "one-block"])
+def test_the_scan_for_repeated_ids(
+    markup: bytes, none: bool, block: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(unique, "_BLOCK", block)  # a use is never cut between two blocks
     path = tmp_path / "ids.xml"
     path.write_bytes(b"<r>" + markup + b"</r>")
     with path.open("rb") as handle:
@@ -370,3 +374,21 @@ def test_tei_bodies_and_divisions_accept_their_children_cut(tmp_path: Path, tei_
         pruned = validator._pruned(stream._vocabulary(validator, handle, path.stat().st_size))
     assert children_model.synchronizing(pruned, "body", "div")
     assert children_model.synchronizing(pruned, "div", "p")
+
+
+@pytest.mark.parametrize(
+    ("attributes", "names"),
+    [
+        ("", [b"xml:id"]),
+        ('<attribute name="id"><data type="ID"/></attribute>', [b"id", b"xml:id"]),
+        ('<attribute name="target"><data type="IDREF"/></attribute>', None),
+        ('<attribute name="id" ns="urn:other"><data type="ID"/></attribute>', None),
+        ('<attribute><anyName/><data type="ID"/></attribute>', None),
+    ],
+    ids=["none-declared", "id", "references", "other-namespace", "any-name"],
+)
+def test_the_attributes_scanned_for_repeats(attributes: str, names: list[bytes] | None) -> None:
+    grammar = etree.fromstring(
+        f'<grammar xmlns="{RNG_NS}"><start><element name="r">{attributes}<empty/></element></start></grammar>'
+    ).getroottree()
+    assert unique.id_attributes(grammar) == names

@@ -2,11 +2,12 @@
 
 Two uses of one ``xml:id`` may lie on either side of a cut (``halves.py``): neither half sees
 both. The grammar says which attributes are of type ID (``data``/``value`` of type ``ID``; in
-tei_all ``xml:id`` alone), and a regular expression finds every use of them in the markup, and
-more: in comments, CDATA sections and text as well. A match never holds ``<``, so it lies between
-two of them and blocks cut before a ``<`` lose none. When no value matched twice, and none holds
-a character or entity reference (``&``), a blank (IDs are compared after normalising blanks) or
-``=`` (a match reaching over a real use holds that use's ``=``), the file repeats none.
+tei_all ``xml:id`` alone; ``xml:id`` is one in any case), and a regular expression finds every
+use of them in the markup, and more: in comments, CDATA sections, text and the ends of longer
+names as well. A match never holds ``<``, so it lies between two of them and blocks cut before a
+``<`` lose none. When no value matched twice, and none holds a character or entity reference
+(``&``), a blank (IDs are compared after normalising blanks) or ``=`` (a match reaching over a
+real use holds that use's ``=``), the file repeats none: 0.15 s for 150 MB.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def id_attributes(grammar: etree._ElementTree) -> list[bytes] | None:
     """The names, as the markup writes them, of the grammar's ID-typed attributes; None when its
     IDs cannot be checked this way (an ID type off a named attribute in no namespace or XML's,
     references to IDs, which are checked across the file too)."""
-    names: set[bytes] = set()
+    names = {b"xml:id"}  # an ID whatever the grammar says: libxml2 reports its repeats when reading in order
     for typed in grammar.getroot().iter(f"{{{RNG_NS}}}data", f"{{{RNG_NS}}}value"):
         kind = typed.get("type", "")
         if kind in _REFERENCE_TYPES:
@@ -47,11 +48,8 @@ def id_attributes(grammar: etree._ElementTree) -> list[bytes] | None:
 
 def repeats_none(handle: BinaryIO, size: int, names: list[bytes]) -> bool:
     """Whether the file proves to use no value of the attributes ``names`` twice."""
-    if not names:
-        return True
-    use = re.compile(
-        rb"\s(?:" + b"|".join(re.escape(name) for name in names) + rb")\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')"
-    )
+    # One expression a name, starting with it: the regular expression engine then skips ahead to it.
+    uses = [re.compile(re.escape(name) + rb"\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')") for name in names]
     seen: set[bytes] = set()
     handle.seek(0)
     rest, read = b"", 0
@@ -61,10 +59,11 @@ def repeats_none(handle: BinaryIO, size: int, names: list[bytes]) -> bool:
         data = rest + block
         cut = data.rfind(b"<") if block and read < size else len(data)
         data, rest = data[: max(cut, 0)], data[max(cut, 0) :]
-        for double, single in use.findall(data):
-            value = double or single
-            if value in seen or _DOUBTFUL.search(value):
-                return False
-            seen.add(value)
+        for use in uses:
+            for double, single in use.findall(data):
+                value = double or single
+                if value in seen or _DOUBTFUL.search(value):
+                    return False
+                seen.add(value)
         if not block:
             return True
