@@ -304,7 +304,7 @@ def test_an_id_used_on_both_sides_of_the_cut_is_found(tmp_path: Path, tei_all: P
     ],
     ids=["distinct", "repeated", "in-a-comment", "reference", "swallowed", "blank"],
 )
-@pytest.mark.parametrize("block", [5, 8 * 1024 * 1024], ids=["small-blocks", "one-block"])
+@pytest.mark.parametrize("block", [40, 8 * 1024 * 1024], ids=["small-blocks", "one-block"])
 def test_the_scan_for_repeated_ids(
     markup: bytes, none: bool, block: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -392,3 +392,16 @@ def test_the_attributes_scanned_for_repeats(attributes: str, names: list[bytes] 
         f'<grammar xmlns="{RNG_NS}"><start><element name="r">{attributes}<empty/></element></start></grammar>'
     ).getroottree()
     assert unique.id_attributes(grammar) == names
+
+
+def test_a_scan_meeting_no_markup_for_a_whole_block_proves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(unique, "_BLOCK", 40)
+    path = tmp_path / "text.xml"
+    path.write_bytes(b'<r><a xml:id="x1">' + b"text " * 20 + b'</a><a xml:id="x2"/></r>')
+    with path.open("rb") as handle:
+        assert not unique.repeats_none(handle, path.stat().st_size, [b"xml:id"])
+    monkeypatch.setattr(unique, "_BLOCK", 1024)
+    with path.open("rb") as handle:
+        assert unique.repeats_none(handle, path.stat().st_size, [b"xml:id"])

@@ -47,23 +47,30 @@ def id_attributes(grammar: etree._ElementTree) -> list[bytes] | None:
 
 
 def repeats_none(handle: BinaryIO, size: int, names: list[bytes]) -> bool:
-    """Whether the file proves to use no value of the attributes ``names`` twice."""
+    """Whether the file proves to use no value of the attributes ``names`` twice (read into one buffer
+    of ``_BLOCK`` bytes; a run of that many bytes without ``<`` proves nothing)."""
     # One expression a name, starting with it: the regular expression engine then skips ahead to it.
     uses = [re.compile(re.escape(name) + rb"\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')") for name in names]
     seen: set[bytes] = set()
+    buffer = bytearray(_BLOCK)
+    view = memoryview(buffer)
     handle.seek(0)
-    rest, read = b"", 0
+    kept, read = 0, 0
     while True:
-        block = handle.read(_BLOCK)
-        read += len(block)
-        data = rest + block
-        cut = data.rfind(b"<") if block and read < size else len(data)
-        data, rest = data[: max(cut, 0)], data[max(cut, 0) :]
+        count = handle.readinto(view[kept:])  # type: ignore[attr-defined]
+        read += count
+        filled = kept + count
+        end = buffer.rfind(b"<", 0, filled) if count and read < size else filled
+        if end <= 0 and filled == len(buffer):
+            return False
+        end = max(end, 0)
         for use in uses:
-            for double, single in use.findall(data):
+            for double, single in use.findall(view[:end]):
                 value = double or single
                 if value in seen or _DOUBTFUL.search(value):
                     return False
                 seen.add(value)
-        if not block:
+        if not count:
             return True
+        kept = filled - end
+        buffer[:kept] = buffer[end:filled]
