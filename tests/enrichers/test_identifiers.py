@@ -24,6 +24,7 @@ from tei_encode.enrichers.identifiers.document_numbers import (
     _has_sign,
     file_date,
     find_document_numbers,
+    letter_number,
     url_spans,
 )
 from tei_encode.enrichers.identifiers.enricher import (
@@ -1411,3 +1412,51 @@ def test_archives_named_in_other_forms(text: str, repository: str) -> None:
 
 def test_a_library_named_in_prose_is_no_citation() -> None:
     assert find_citations("He visited the Truman Library in 1960.") == []
+
+
+# ------------------------------------------------------------ an edition's letter numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "following", "value"),
+    [
+        ("98", "To:   MAXIM GORKY", "98"),
+        ("370", "TO INESSA ARMAND", "370"),
+        ("152\nК. ГЮИСМАНСУ", "Дорогой товарищ!", "152"),
+        ("11", "ТЕЛЕГРАММА ЯНСОНУ", "11"),
+        ("1", "\nМ. ГОРЬКИЙ — И. В. СТАЛИНУ", "1"),
+        ("82\nГ. А. АЛЕКСИНСКОМУ\n7/1. 08.", "", "82"),
+        # a page number over a running head, a year, a heading that names no addressee, a number in a sentence
+        ("366", "ПРИЛОЖЕНИЯ", None),
+        ("184", "В. И. ЛЕНИН", None),
+        ("1916", "To:   MAXIM GORKY", None),
+        ("98", "To: Maxim Gorky", None),
+        ("98", "To the congress", None),
+        ("98 copies", "To:   MAXIM GORKY", None),
+        ("12345", "К. ГЮИСМАНСУ", None),
+        ("In 98", "К. ГЮИСМАНСУ", None),
+    ],
+    ids=lambda v: repr(v)[:30] if isinstance(v, str) else str(v),
+)
+def test_a_letter_number_stands_above_its_addressee(text: str, following: str, value: str | None) -> None:
+    number = letter_number(text, following)
+    assert (number.value if number else None) == value
+    if number is not None:
+        assert text[number.start : number.end] == value
+
+
+def test_the_enricher_marks_a_letter_number_above_the_next_blocks_heading() -> None:
+    document = make_document("1916", "98", "To:   MAXIM GORKY", "Dear friend,")
+    enrich(document)
+    marked = [
+        (b.text[s.start : s.end], s.attr("type")) for b in document.divisions[0].blocks for s in b.spans_of("idno")
+    ]
+    assert marked == [("98", "document")]
+
+
+@given(st.text(alphabet="0189 \nToТК.ЯНСОУ:", max_size=30), st.text(alphabet="0189 \nToТК.ЯНСОУ:", max_size=30))
+def test_a_letter_number_is_the_digits_of_the_first_line(text: str, following: str) -> None:
+    number = letter_number(text, following)
+    if number is not None:
+        assert text[number.start : number.end] == number.value
+        assert number.value.isdigit() and not text[: number.start].strip()

@@ -331,6 +331,25 @@ def title_number(title: str) -> DocumentNumber | None:
     return _number(match, "value", "document") if match else None
 
 
+# The number an edition gives a letter, alone on its line above the heading that names the addressee in capitals:
+# "98" over "To: MAXIM GORKY", "152" over "К. ГЮИСМАНСУ", "11" over "ТЕЛЕГРАММА ЯНСОНУ" (the Russian in the dative).
+# A page number over a running head ("366" over "ПРИЛОЖЕНИЯ", "В. И. ЛЕНИН") addresses no one.
+_LETTER_NUMBER = re.compile(r"[ \t]*(?P<value>(?!(?:1[5-9]|20)\d\d)\d{1,4})[ \t]*(?:\n|$)")
+_ADDRESSEE_HEADING = re.compile(
+    r"[ \t]*(?:(?:To|TO):?[ \t]+[A-Z][A-Z.,'’ \t-]*[A-Z]|[А-ЯЁ][А-ЯЁ.,«»\"—–\- \t]*[А-ЯЁ](?:У|Ю|ОМУ|ЕМУ|ОЙ|ЕЙ))[ \t]*"
+)
+
+
+def letter_number(text: str, following: str) -> DocumentNumber | None:
+    """The edition's number of a letter alone on the first line of ``text``, if the next line (of ``text``, else
+    ``following``, the next block's text) is the heading naming its addressee."""
+    match = _LETTER_NUMBER.match(text)
+    if match is None:
+        return None
+    heading = (text[match.end() :].lstrip() or following.lstrip()).split("\n", 1)[0]
+    return _number(match, "value", "document") if _ADDRESSEE_HEADING.fullmatch(heading) else None
+
+
 def opening_number(text: str) -> DocumentNumber | None:
     """The telegram's number that opens ``text``, the first paragraph of a telegram, if any."""
     match = _OPENING_NUMBER.match(text)

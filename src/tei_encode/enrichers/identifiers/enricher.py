@@ -27,6 +27,7 @@ from .document_numbers import (
     TELEGRAM_TITLE,
     NumberState,
     find_document_numbers,
+    letter_number,
     opening_number,
     overlaps,
     title_number,
@@ -327,8 +328,12 @@ class IdentifiersEnricher:
         found: list[_Found] = []
         opening = TELEGRAM_TITLE.search(document.title.text) is not None  # its text may open with its number
         header = [document.title, *document.fields.values()]
-        for _lang, block in document.blocks():
-            number = title_number(block.text) if block is document.title else None
+        blocks = [block for _lang, block in document.blocks()]
+        for index, block in enumerate(blocks):
+            if block is document.title:
+                number = title_number(block.text)
+            else:
+                number = letter_number(block.text, blocks[index + 1].text if index + 1 < len(blocks) else "")
             if number is not None and _fits(block, number.start, number.end):
                 block.add(span(number.start, number.end, "idno", type=number.type))
             if opening and not any(block is field for field in header):
