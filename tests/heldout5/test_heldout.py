@@ -43,7 +43,7 @@ class TestBatch(BatchChecks):
         "gorkiy-lit-info-gorky-rolland-1928-03-23": 0.900,
         "halkcephesi-lenin-cw34-axelrod-1895-11": 0.800,
         "halkcephesi-stalin-molotov-letters-72-73-1931": 0.839,
-        "leninism-lenin-pss48-huysmans-1913": 0.960,
+        "leninism-lenin-pss48-huysmans-1913": 1.000,
         "maoism-mao-socialist-delegations-1958-10-02": 0.909,
         "mirilichnost-stalin-roosevelt-1941": 0.857,
         "mlclassic-mecw50-190-engels-laura-lafargue-1894-07-04": 0.778,
