@@ -85,6 +85,23 @@ def test_organisations_in_titles_are_not_people() -> None:
     assert [text for text, _ in persons(document)] == ["Lenin", "Trotsky"]
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["Source: Lenin Internet Archive (2005).", "Ihr Lenin"], ["Lenin", "Gorky", "Lenin"]),
+        (["See the Gorky Museum and the Order of Lenin.", "Regards to Gorky."], ["Lenin", "Gorky", "Gorky"]),
+        (["Source: Lenin Collected Works, Volume 43."], ["Lenin", "Gorky", "Lenin"]),
+        (["Lenin Internet Archive"], ["Lenin", "Gorky"]),
+    ],
+    ids=["archive-after", "museum-after-and-order-before", "cited-work", "archive-alone"],
+)
+def test_other_mentions_of_a_provisional_person_skip_organisations_named_after_him(
+    paragraphs: list[str], expected: list[str]
+) -> None:
+    document, _ = enriched("Letter from Lenin to Gorky", *paragraphs)
+    assert [text for text, _ in persons(document)] == expected
+
+
 def refs_of(document: Document, kind: str) -> list[tuple[str, str]]:
     return [(b.text[s.start : s.end], s.attr("ref")) for _, b in document.blocks() for s in sorted(b.spans_of(kind))]
 

@@ -29,6 +29,7 @@ from ..correspondence import side_spans
 from ..names.enricher import SIGNATURE_KINDS
 from ..names.index import CYRILLIC, NameIndex, capitalised, fold, index_for, tokens, word_forms
 from ..names.match import find_mentions
+from ..names.organisations import names_organisation
 from ..names.rules import (
     ADDRESS_LINE,
     CLOSING,
@@ -427,7 +428,8 @@ def _entries(names: dict[str, set[str]], keys: dict[str, str], register: Registe
 
 
 def _link(block: Block, index: NameIndex) -> None:
-    """Link the unregistered person spans of ``block`` and mark the other mentions of the same people."""
+    """Link the unregistered person spans of ``block`` and mark the other mentions of the same people, none inside
+    an organisation's or a work's name (``Lenin Internet Archive``), as the register's names are not."""
     for mention in find_mentions(block.text, index):
         if len(mention.keys) != 1:
             continue
@@ -438,7 +440,7 @@ def _link(block: Block, index: NameIndex) -> None:
                 if not s.attr("ref"):
                     block.spans.remove(s)
                     block.add(span(s.start, s.end, "person", ref=ref, unregistered="yes"))
-        else:
+        elif not names_organisation(block.text, mention.start, mention.end, "person"):
             add_name_span(block, mention.start, mention.end, "person", ref=ref, unregistered="yes")
     _link_russian_forms(block, index)
 
