@@ -28,7 +28,8 @@ NAME = rf"(?:(?:{INITIAL}){{1,3}})?{WORD}(?:[ \t]+{WORD}){{0,2}}"
 HONORIFIC = re.compile(
     rf"(?<![^\W_])(?:[Тт]ов\.|т\.|[Тт]оварищ(?:у|а|ем|ам|и)?|Comrades?|Cde\.|Cdes\.|Tov\.)[ \t]*(?P<name>{NAME})"
 )
-SURNAME = rf"(?:[{UPPER}][a-zа-яё]{{2,}}|[{UPPER}]{{4,}})"
+# A surname, perhaps double-barrelled (``Бонч-Бруевича``, ``Rimsky-Korsakov``).
+SURNAME = rf"(?:[{UPPER}][a-zа-яё]{{2,}}(?:-[{UPPER}][a-zа-яё]{{2,}})?|[{UPPER}]{{4,}})"
 INITIALS_SURNAME = re.compile(
     rf"{INITIALS_START}(?:{INITIAL}){{2,3}}{SURNAME}(?:[ \t][{UPPER}][a-zа-яё]{{2,}})?(?![^\W_])"
 )
