@@ -239,6 +239,28 @@ def test_gazetteer_reads_inflected_russian_only_for_a_models_places() -> None:
     assert lookup("USSR") is not None and lookup("USSR").scheme == "iso3166-3"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("New York", "New York City"),
+        ("Salt Lake", "Salt Lake City"),
+        ("New York City", "New York City"),
+        ("Ho Chi Minh", None),
+        ("Kansas", None),
+        ("York", "York"),
+    ],
+    ids=["two-words", "two-words-again", "full-name", "three-words-a-person", "no-such-alternate", "one-word"],
+)
+def test_a_city_named_city_is_found_without_the_word(name: str, expected: str | None) -> None:
+    place = lookup(name)
+    assert (place.name if place else None) == expected
+
+
+def test_a_city_without_city_is_proposed_in_running_text() -> None:
+    spans, _ = proposals(document("I plan to return New York Saturday. Vol. 2, 1930, New York 1975, p. 186."))
+    assert [t for kind, t, _ in spans if kind == "place"] == ["New York", "New York"]
+
+
 def test_a_date_with_no_year_in_a_document_with_none_is_still_a_date() -> None:
     spans, _ = proposals(document("The meeting is moved to 5 April, and the report to March 12."))
     assert [(t, a) for kind, t, a in spans if kind == "date"] == [("5 April", {}), ("March 12", {})]

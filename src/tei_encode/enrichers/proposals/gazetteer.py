@@ -166,6 +166,7 @@ def _made_index() -> Index:
             unaccented(city["name"]),
             *(a for a in city["alternatenames"] if CYRILLIC.search(a)),
             *_abbreviated(city["name"]),
+            *_without_city(city["name"], city["alternatenames"]),
         }:
             ranked.append((int(city["population"]), alias, place))
     countries = {c["iso"]: c for c in cache.get_countries().values()}
@@ -186,6 +187,13 @@ def _made_index() -> Index:
 def _abbreviated(name: str) -> list[str]:
     """The forms English gives a name beginning with ``Saint``: ``St. Petersburg``, ``St Petersburg``."""
     return [f"St. {name[6:]}", f"St {name[6:]}"] if name.startswith("Saint ") else []
+
+
+def _without_city(name: str, alternates: list[str]) -> list[str]:
+    """The name of a city of two words before ``City`` without it (``New York`` for ``New York City``), where
+    GeoNames gives that form too; not a name of one word or three (``Quezon``, ``Ho Chi Minh``: people's names)."""
+    short = name.removesuffix(" City")
+    return [short] if short != name and len(short.split()) == 2 and short in alternates else []
 
 
 def _country_aliases(iso: str) -> list[str]:
