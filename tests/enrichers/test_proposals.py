@@ -13,6 +13,7 @@ from lxml import etree
 from tei_encode.diagnostics import Reporter
 from tei_encode.enrichers import Context, enrich
 from tei_encode.enrichers.names.index import fold
+from tei_encode.enrichers.names.initials import words_after_initials
 from tei_encode.enrichers.names.words import GIVEN_NAMES
 from tei_encode.enrichers.proposals import _take_initials
 from tei_encode.enrichers.proposals.candidates import opens_sentence, trimmed
@@ -379,3 +380,34 @@ def test_a_given_name_alone_is_a_given_name_inside_a_sentence(text: str) -> None
         if s.attr("source") == "rule:given-name-alone":
             assert fold(block.text[s.start : s.end]) in GIVEN_NAMES - {"august"}
             assert not opens_sentence(block.text, s.start)
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "places"),
+    [
+        (
+            "First published in Der Briefwechsel zwischen F. Engels und K. Marx, Stuttgart, 1913, and in full in "
+            "Marx and Engels, Works, Moscow, 1929. Engels wrote it.",
+            ["F. Engels", "K. Marx", "Marx", "Engels", "Engels"],
+            ["Stuttgart", "Moscow"],
+        ),
+        ("He travelled to Engels and then on to Saratov by the river.", [], ["Engels", "Saratov"]),
+    ],
+    ids=["town-named-like-a-person-after-an-initial", "town-with-no-initial"],
+)
+def test_a_town_written_after_an_initial_is_a_person(text: str, persons: list[str], places: list[str]) -> None:
+    spans, _ = proposals(document(text))
+    assert [t for kind, t, _ in spans if kind == "person"] == persons
+    assert [t for kind, t, _ in spans if kind == "place"] == places
+
+
+def test_a_point_of_the_compass_before_a_town_is_no_initial() -> None:
+    spans, _ = proposals(document("The Allies in W. Berlin stayed, and E. Berlin waited for S. Moscow."))
+    assert [t for kind, t, _ in spans if kind == "person"] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="KFNWЛ. \tarxлениEngs\n,", max_size=40))
+def test_words_after_initials_are_words_written_after_one(text: str) -> None:
+    for word in words_after_initials([text]):
+        assert word[0].isupper() and any(f"{c}.{gap}{word}" in text for c in "KFЛ" for gap in ("", " ", "\t"))

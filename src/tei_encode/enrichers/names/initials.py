@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from ...lexicon import OPENING_QUOTES
 from .match import Mention
@@ -23,6 +23,19 @@ NAME_AND_PATRONYMIC = rf"{ABBREVIATION}[ \t]?{ABBREVIATION}"
 LEADING_INITIALS = re.compile(rf"{INITIALS_START}(?:{INITIAL}){{1,3}}\Z")
 # After a name, one initial (``Суслову Д.``, a namesake told apart) or more (``Stalin I. V.``).
 TRAILING_INITIALS = re.compile(rf"\A,?[ \t]+((?:{INITIAL}){{0,2}}[{UPPER}]\.)(?![^\W_])")
+
+# Initials that are abbreviated points of the compass before a place (``N. Korea``, ``W. Berlin``), not a name's.
+COMPASS_INITIALS = frozenset("NSEW")
+# A capitalised word after one initial (``K. Marx``), the initial in group 1 and the word in group 2.
+INITIALLED_WORD = re.compile(rf"(?<![\w.])([{UPPER}])\.[ \t]?([{UPPER}][^\W\d_]+)(?![\w.])")
+
+
+def words_after_initials(texts: Iterable[str]) -> frozenset[str]:
+    """The capitalised words that stand after one initial (not a point of the compass) somewhere in ``texts``: a
+    person's surname there (``F. Engels``, ``K. Marx``), whatever town shares it."""
+    return frozenset(
+        m.group(2) for text in texts for m in INITIALLED_WORD.finditer(text) if m.group(1) not in COMPASS_INITIALS
+    )
 
 
 def with_initials(text: str, mentions: list[Mention]) -> list[Mention]:

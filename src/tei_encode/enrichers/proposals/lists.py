@@ -3,8 +3,9 @@
 A run of three or more single names (a word, perhaps after initials) joined by commas, "and" or "и" (``Brezhnev,
 Voronov, Kirilenko, ... Kuusinen``; ``Molotov, Rudzutak, Pyatakov, Mironov and Smilga``; ``Молотов, Кириченко,
 Сабуров, Суслов``) whose items are at least half persons already (from the register, the rules, the surname
-form or the Russian model) and none a place: its other items are persons too, proposed with ``cert="low"``. In
-Russian the list is read before the gazetteer, whose former names of towns are often surnames (Молотов, Perm's).
+form or the Russian model) and none a place: its other items are persons too, proposed with ``cert="low"``, but
+for a place the gazetteer knows in Latin letters. In Russian the list is read before the gazetteer, whose former
+names of towns are often surnames (Молотов, Perm's).
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import re
 from collections.abc import Iterable
 
 from ...model import Block, SpanKind, span
+from ..names.index import CYRILLIC
 from ..names.words import NOT_NAMES, ORG_WORDS, TITLE_WORDS
 from .candidates import is_free
+from .gazetteer import lookup
 
 SOURCE = "rule:list"
 BY = "the list rule"
@@ -45,8 +48,14 @@ def propose_listed(blocks: Iterable[Block]) -> None:
             ):
                 continue
             for a, b in items:
-                if is_free(block, a, b):
+                if is_free(block, a, b) and not _latin_place(block.text[a:b]):
                     block.add(span(a, b, "person", cert="low", source=SOURCE, by=BY))
+
+
+def _latin_place(item: str) -> bool:
+    """Whether an item in Latin letters is a place of the gazetteer (``Marx and Engels, Works, Moscow``: a
+    reference's place of publication); Russian items are read before the gazetteer (see above)."""
+    return not CYRILLIC.search(item) and lookup(item) is not None
 
 
 def _marked(block: Block, start: int, end: int, kind: SpanKind) -> bool:

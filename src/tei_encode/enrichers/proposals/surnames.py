@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ...model import Block, span
 from ..names.index import fold
-from ..names.initials import given_name_start
+from ..names.initials import COMPASS_INITIALS, given_name_start
 from ..names.rules import SURNAME_ENDING
 from ..names.words import (
     ABSTRACT_ENDING,
@@ -84,7 +84,7 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
                 or _go_between(block.text, start)
                 or _holds_the_post(block.text, start, end)
             )
-            if surname_shaped(word) or (cued and _may_own(word)):
+            if surname_shaped(word) or (cued and _may_own(word)) or _city_after_initial(block.text, start, word):
                 found.add(word)
             elif end < free_end and _may_own(word):
                 owners.add(word)
@@ -106,6 +106,16 @@ def propose_surnames(blocks: Sequence[tuple[Block, list[tuple[int, int]]]], regi
                     start = initial  # "J. Stalin": the initial is the name's
                     start = _given_name_start(block, start)
                 block.add(span(start, end, "person", cert="low", source=SOURCE, by=BY))
+
+
+def _city_after_initial(text: str, start: int, word: str) -> bool:
+    """Whether ``word``, a town of the gazetteer (no country), stands after an initial (``F. Engels``): a town is
+    not written with an initial, a person is."""
+    initial = initial_before(text, start)
+    if initial is None or text[initial] in COMPASS_INITIALS or word.casefold() in NOT_OWNERS:
+        return False
+    place = lookup(word)
+    return place is not None and not place.country
 
 
 def _given_name_start(block: Block, initial: int) -> int:

@@ -20,6 +20,7 @@ from ...model import Block, Document, span
 from ...register import Entry, Name, Register
 from ..claims import UNREGISTERED_NAME_AVOIDS
 from ..names.index import CYRILLIC, Token, capitalised, fold, index_for, morph, tokens, word_forms
+from ..names.initials import words_after_initials
 from ..names.match import find_mentions
 from ..names.organisations import names_organisation
 from ..names.rules import PLACE_WORD, SURNAME_ENDING, joins
@@ -268,6 +269,7 @@ def mark_unregistered_places(document: Document, context: Context, reporter: Rep
     """Mark the places the register lacks that cues name, give each a provisional entry and link its other
     mentions."""
     names, russian = _mark_cued_places(document)
+    _unmark_surnames(document, names)
     if not names:
         return
     refs = _registered_alike(document, context.register, names)
@@ -305,6 +307,20 @@ def mark_unregistered_places(document: Document, context: Context, reporter: Rep
     context.add_entries(document.id, entries)
     for entry in entries:
         reporter.info("provisional-entry", f"provisional register entry #{entry.key} for {entry.name!r}")
+
+
+def _unmark_surnames(document: Document, names: dict[str, set[str]]) -> None:
+    """Take back the places of one word that the document also writes after an initial (``in Marx and Engels``
+    beside ``F. Engels und K. Marx``): the word is a person's name there, and so it is here."""
+    blocks = [block for _, block in document.blocks()]
+    persons = words_after_initials(block.text for block in blocks)
+    taken = {key for key, written in names.items() if written & persons}
+    if not taken:
+        return
+    words = {w for key in taken for w in names.pop(key)}
+    for block in blocks:
+        for s in [s for s in block.spans_of("place") if not s.attrs and block.text[s.start : s.end] in words]:
+            block.spans.remove(s)
 
 
 def _mark_cued_places(document: Document) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
