@@ -22,6 +22,9 @@ CHROME = {
     "Вы здесь": "breadcrumb",
     "< backward   forward >": "pager",
     "« Previous | Next »": "pager",
+    "<<": "pager",
+    "»": "pager",
+    "←": "pager",
     # links in small letters, two of them names every site gives its pages
     "home | about | documents | news | publications | FOIA | search | mailing list": "navigation bar",
 }
@@ -36,6 +39,8 @@ TEXT = [
     "Prices rose in the spring and summer of that year, and costs > prices >",
     "The value rose > 5 per cent.",
     "<b> bold </b>",
+    "<< >>",  # two arrows are no link
+    "<<<",
     "x < y and y > z",
     "Skip to content, he wrote, is what they say on the site.",
     "He came • she went • they left the house in a hurry and never came back.",

@@ -4,8 +4,9 @@ Told by their shape, never by a site's wording: a navigation bar (three or more 
 ``|``, or in small letters when two of them name pages every site has, ``home | about | documents``, or a row of bare
 ``|``), a breadcrumb (three or more short steps between ``»``, ``›`` or ``>``), a skip
 link (``Skip to content``, ``Перейти к содержимому``), the label over a breadcrumb (``You are here``, ``Вы
-здесь``) and a pager (``< previous   next >``, ``Страница 3 из 18``, a row of page numbers ``1 ... 29 30 31 ...
-84``). Some chrome is told by its place on the page (``page_chrome``): at the top of the page, above its first
+здесь``) and a pager (``< previous   next >``, an arrow alone ``<<``, ``Страница 3 из 18``, a row of page
+numbers ``1 ... 29 30 31 ... 84``). Some chrome is told by its place on the page (``page_chrome``): at the top
+of the page, above its first
 sentence, the site's header over a navigation block (``Предыдущая`` / ``публикация``, ``Ozleft home``) or a
 breadcrumb, the page's name repeating the breadcrumb's last step, its first line as a site lists the page with
 links to its versions (``Title (original) (raw)``), a viewer's buttons with a label in another
@@ -55,6 +56,8 @@ _SKIP_LINK = re.compile(
 )
 # A pager: the links to the previous and the next page between angle brackets ("< backward   forward >").
 _PAGER = re.compile(r"^(?:<<?|«|‹)\s*\w+(?:\s+\w+)?\s*(?:\|\s*)?\w+(?:\s+\w+)?\s*(?:>>?|»|›)$")
+# A pager's arrow alone on its line, a link back or on without a label ("<<", "»", "←").
+_ARROW = re.compile(r"^(?:<<|>>|«|»|‹|›|←|→)$")
 # A row of page links ("1 ... 29 30 31 32 ... 84").
 # "Page 3 of 18", "Текущая страница: 17 (всего у книги 39 страниц)".
 _PAGE_OF = re.compile(
@@ -75,7 +78,9 @@ def chrome_kind(line: str) -> str | None:
         return "skip link"
     if _HERE.match(line):
         return "breadcrumb"
-    if _PAGER.match(line) or _PAGE_OF.match(line) or (_PAGE_ROW.match(line) and _numbers_rise(line)):
+    if _PAGER.match(line) or _ARROW.match(line) or _PAGE_OF.match(line):
+        return "pager"
+    if _PAGE_ROW.match(line) and _numbers_rise(line):
         return "pager"
     if _BARS_ONLY.match(line) or (
         "|" in line
@@ -140,7 +145,9 @@ def _figure(label: str) -> bool:
 
 
 # Every chrome line holds one of these (a cheap test before the patterns).
-_CUES = re.compile(r"[|»›>•·]|^\s*(?:Skip|Jump|Перейти|You|Вы|Page|Страница|Стр\.)|\.\.\.|…", re.M | re.I)
+_CUES = re.compile(
+    r"[|»›>•·]|^\s*(?:<<|«|‹|←|→)\s*$|^\s*(?:Skip|Jump|Перейти|You|Вы|Page|Страница|Стр\.)|\.\.\.|…", re.M | re.I
+)
 
 
 def drop_chrome(text: str, reporter: Reporter) -> str:
