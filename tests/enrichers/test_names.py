@@ -167,6 +167,11 @@ PERSONS = [
     ("Dwight. D Eisenhower", ["person Eisenhower #Eisenhower"]),
     ("Dear Iosif Vissarionovich!", ["person Iosif Vissarionovich #Stalin"]),
     ("Прошу Вас, дорогой Иосиф Виссарионович", ["person Иосиф Виссарионович #Stalin"]),
+    ("Ваш Иосиф Сталин", ["person Иосиф Сталин #Stalin"]),
+    ("a letter from Iosif Stalin to Lenin", ["person Iosif Stalin #Stalin", "person Lenin #Lenin"]),
+    ("Иосифу Сталину и Ленину", ["person Иосифу Сталину #Stalin", "person Ленину #Lenin"]),
+    ("Владимир Ленин и Лев Каменев", ["person Владимир Ленин #Lenin", "person Каменев"]),
+    ("Lev Kamenev, not S. S. Kamenev", ["person Lev Kamenev #Kamenev_LB", "person S. S. Kamenev #Kamenev_SS"]),
     ("Greetings to Nadezhda Konstantinovna.", ["person Nadezhda Konstantinovna #Krupskaya"]),
     ("Передайте Надежде Константиновне", ["person Надежде Константиновне #Krupskaya"]),
     (

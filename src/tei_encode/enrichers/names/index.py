@@ -247,10 +247,10 @@ def _build_index(entries: tuple[Entry, ...]) -> NameIndex:
                 continue
             if len(words) == 3 and is_patronymic(fold(words[1])) and not pseudonym:
                 first_names[entry.key].add(fold(words[0]))
-            for n, (name, dotted) in enumerate(_forms_of(words, text)):
+            for name, dotted, address in _forms_of(words, text):
                 known = variants.get((entry.key, name, pseudonym, False), frozenset())
                 variants[(entry.key, name, pseudonym, False)] = known | dotted
-                (addresses if n else written).add((entry.key, name))
+                (addresses if address else written).add((entry.key, name))
             if letters:
                 initials[entry.key].add(letters)
             elif len(words) > 1 and fold(words[-1]) in singles:
@@ -268,13 +268,18 @@ def _build_index(entries: tuple[Entry, ...]) -> NameIndex:
     )
 
 
-def _forms_of(words: tuple[str, ...], text: str) -> list[tuple[tuple[str, ...], frozenset[int]]]:
-    """The match keys of a register name's words with its dotted positions, and of the first name and
-    patronymic it holds (``Iosif Vissarionovich Stalin``: ``Iosif Vissarionovich``, how letters address him)."""
+def _forms_of(words: tuple[str, ...], text: str) -> list[tuple[tuple[str, ...], frozenset[int], bool]]:
+    """The match keys of a register name's words with its dotted positions, and whether they are an address.
+
+    A full Russian name (``Иосиф Виссарионович Сталин``) also gives its first name and patronymic
+    (``Иосиф Виссарионович``, how letters address him: an address, which many people share) and its first
+    name and surname (``Иосиф Сталин``, how he signs or is named abroad: still his own name).
+    """
     folded = tuple(fold(w) for w in words)
-    forms = [(folded, _dotted_words(text, len(words)))]
+    forms = [(folded, _dotted_words(text, len(words)), False)]
     if len(folded) == 3 and is_patronymic(folded[1]):
-        forms.append((folded[:2], frozenset()))
+        forms.append((folded[:2], frozenset(), True))
+        forms.append(((folded[0], folded[2]), frozenset(), False))
     return forms
 
 
