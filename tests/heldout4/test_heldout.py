@@ -48,7 +48,7 @@ class TestBatch(BatchChecks):
         "marxistleninists-stalin-kaganovich-1935-10": 0.982,
         "marxists-info-marx-engels-1864-11-14": 0.947,
         "mlclassic-mecw39-109-engels-marx-1852-10-18": 0.830,
-        "nm1925-novy-mir-gorky-stalin-1932-01-25": 0.861,
+        "nm1925-novy-mir-gorky-stalin-1932-01-25": 0.930,
         "questia-prague-spring-doc81-brezhnev-dubcek-1968": 0.889,
         "readania-stalin-shaposhnikov-directive-001919-1941-09-12": 1.000,
         "student2-lenin-pss-lyubimov-1909-09": 0.923,
