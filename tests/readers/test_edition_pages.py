@@ -56,3 +56,67 @@ def test_a_published_source_without_a_salutation_after_it_keeps_the_rest_in_its_
     _, documents = read(TITLED.replace("Иван!\n\n", ""))
     assert texts(documents[0]) == ""
     assert "Прочти и верни." in texts(documents[1])
+
+
+# A page opening inside a letter: its last lines, its published source and archive line, then two headed letters.
+OPENS_INSIDE = """Том 3
+Ну, пока все. Пиши чаще.
+Твой Петр.
+12/III-25
+Письма Петрова. Из семейного архива. Москва, 1995. С. 12–13.
+ГАРФ. Ф. 12. Оп. 3. Д. 45. Л. 6.
+Письмо И.И. Петрову 14 марта 1925 года
+Получил Вашу записку. Вопрос решён правильно, но поздно.
+Петров.
+Письмо С.С. Сидорову 15 марта 1925 года
+Прочти записку и верни её с первой почтой.
+"""
+
+# An edition's own description above the first heading: no letter's text, no archive line.
+DESCRIBED = """Petrov and Sidorov. Letters. 1920–1925. Compiled and annotated by the editors of this volume.
+Moscow: Nauka, 1999. The letters are given in full with their archival references.
+Petrov to Sidorov March 3, 1921
+We have read the proposal of the commission and ask for your opinion.
+Sidorov to Petrov March 5, 1921
+I agree with the proposal.
+"""
+
+
+def test_the_end_of_a_letter_above_the_first_heading_is_a_document_of_its_own() -> None:
+    name, documents = read(OPENS_INSIDE)
+    assert name == "edition"
+    assert [d.id.rsplit("-", 1)[-1] for d in documents] == ["opening", "01", "02"]
+    assert "Твой Петр." in texts(documents[0])
+    assert all("collection" not in d.fields for d in documents)
+
+
+def test_an_editions_description_above_the_first_heading_stays_its_description() -> None:
+    name, documents = read(DESCRIBED)
+    assert name == "edition"
+    assert len(documents) == 2
+    assert documents[0].fields["collection"].text.startswith("Petrov and Sidorov.")
+
+
+# Headings of a page opening inside a letter; one an inscription on another's telegram.
+TAGGED = """Петров.
+12/III-25
+ГАРФ. Ф. 12. Оп. 3. Д. 45. Л. 6.
+
+Надпись на телеграмме И.И. Петрова 14 марта 1925 года
+
+Согласен. Прошу выехать поездом, а не лететь самолетом в такую погоду.
+
+Сидоров.
+
+Телеграмма И.И. Петрову 15 марта 1925 года
+
+Прочти записку и верни её с первой почтой.
+"""
+
+
+def test_an_inscription_on_a_telegram_heads_a_letter() -> None:
+    name, documents = read(TAGGED)
+    assert name == "edition"
+    assert [d.title.text for d in documents[1:]] == ["Надпись на телеграмме И.И. Петрова", "Телеграмма И.И. Петрову"]
+    assert documents[1].fields["date"].text == "14 марта 1925 года"
+    assert documents[0].title.text == "Петров."

@@ -137,8 +137,8 @@ class CollectionReader:
             )
         prefix = document_id(re.sub(r"-\d+-\d+$", "", source.rsplit(".", 1)[0]) or "collection")
         opening, documents = parts[: starts[0]], []
-        if _letter_text(opening):  # the end of a letter the page opens inside, no header of the collection's
-            documents.append(_opening(opening, prefix, source, reporter))
+        if letter_end(opening):  # the end of a letter the page opens inside, no header of the collection's
+            documents.append(opening_document(opening, prefix, source, reporter))
             opening = []
         header = self._header(opening, reporter)
         for k, start in enumerate(starts):
@@ -187,7 +187,7 @@ _PROSE_WORDS = 8
 _PROSE_LINES = 2
 
 
-def _letter_text(parts: list[Chunk]) -> bool:
+def letter_end(parts: list[Chunk]) -> bool:
     """Whether the chunks above a page's first item hold a letter's text: two sentences or more of some length, or one
     and the archive's citation that closes a document (a collection's header gives its title, its compilers and the
     site's links)."""
@@ -196,7 +196,7 @@ def _letter_text(parts: list[Chunk]) -> bool:
     return len(prose) >= _PROSE_LINES or bool(prose and any(ARCHIVE_LINE.match(line) for line in lines))
 
 
-def _opening(parts: list[Chunk], prefix: str, source: str, reporter: Reporter) -> Document:
+def opening_document(parts: list[Chunk], prefix: str, source: str, reporter: Reporter) -> Document:
     """The end of the letter a page opens inside, as a document of its own: its first line stands for a title."""
     first, _, rest = parts[0].text.partition("\n")
     title = block("title", Chunk(first, parts[0].line))

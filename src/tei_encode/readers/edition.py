@@ -5,11 +5,12 @@ opens with a heading naming writer, addressee and date on one line (``Stalin to 
 1933``, ``Сталин — Кагановичу 2 октября 1933 г.``), may have an archive line (``Archive: RGASPI F. 558. Op.
 11. D. 81. L. 79. Autograph.``) before or after its text, a secretary's number (``No. 58.``, ``#59``), and
 footnotes after a line of underscores. Every letter becomes a document of its own; what stands above the first
-heading describes the edition. A page copied without blank lines has its letters cut at the heading lines,
-and an archive line run on to the heading (``... August 1, 1932Archive: RGASPI ...``) is parted from it. A
-heading that stands alone before another (the page's own title) heads the letter that follows the other
-letter's published source (``Коммунист. 1990. № 11. С. 96–97.``) and opens with a salutation, without a
-heading of its own.
+heading describes the edition, unless it is the end of a letter the page opens inside (its text and its archive
+line, which no edition's description has): that is a document of its own. A page copied without blank lines has
+its letters cut at the heading lines, and an archive line run on to the heading (``... August 1, 1932Archive:
+RGASPI ...``) is parted from it. A heading that stands alone before another (the page's own title) heads the letter
+that follows the other letter's published source (``Коммунист. 1990. № 11. С. 96–97.``) and opens with a
+salutation, without a heading of its own.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..diagnostics import Reporter
 from ..lexicon import ENGLISH_MONTHS, RUSSIAN_MONTHS_GENITIVE, SALUTATIONS
 from ..model import Block, Division, Document
 from .blocks import Chunk, block, chunks, document_id
-from .collection import ARCHIVE_LINE, body_blocks
+from .collection import ARCHIVE_LINE, body_blocks, letter_end, opening_document
 from .notes import mark_note_references, note_blocks
 from .script import text_language
 
@@ -31,10 +32,12 @@ _DATE = (
     rf"|\d{{1,2}}\s+(?:{_MONTHS_RU})\s+\d{{4}}(?:\s*(?:года|г\.?))?|\[[^\[\]\n]{{4,40}}\])"
 )
 # "Stalin to Kaganovich October 2, 1933", "Сталин — Кагановичу 2 октября 1933 г.", "Письмо В.М. Молотову 13
-# августа 1930 года": who, to whom, and when.
+# августа 1930 года", "Надпись на телеграмме С.М. Кирова 11 сентября 1931 года" (an inscription on a document: the
+# writer's words on another's paper): who, to whom, and when.
 HEADING = re.compile(
     rf"^(?P<title>[A-ZА-ЯЁ][^\n]{{1,80}}?\s(?:to|—|–|-)\s[A-ZА-ЯЁ][^\n]{{1,80}}?"
-    rf"|(?:Письмо|Записка|Телеграмма|Letter|Note|Telegram)\s+(?:to\s+)?[A-ZА-ЯЁ][^\n]{{1,80}}?)"
+    rf"|(?:Письмо|Записка|Телеграмма|(?:Надпись|Резолюция|Пометка)\s+на\s+\w+|Letter|Note|Telegram)"
+    rf"\s+(?:to\s+)?[A-ZА-ЯЁ][^\n]{{1,80}}?)"
     rf"[,.]?\s+(?P<date>{_DATE})\.?$"
 )
 # An archive line run on to the heading's date, with no break between them.
@@ -64,14 +67,22 @@ class EditionReader:
         if not starts:
             return []
         prefix = document_id(source)
-        header = parts[: starts[0]]
+        header, opening = parts[: starts[0]], []
+        if _letter_end(header):
+            header, opening = [], [opening_document(header, prefix, source, reporter)]
         letters = [
             parts[start : starts[k + 1] if k + 1 < len(starts) else len(parts)] for k, start in enumerate(starts)
         ]
-        return [
+        return opening + [
             _letter(letter, header, source, prefix, n, reporter)
             for n, letter in enumerate(_headless_letters_headed(letters), start=1)
         ]
+
+
+def _letter_end(header: list[Chunk]) -> bool:
+    """Whether the lines above the first heading end a letter: its text and an archive line."""
+    cited = any(ARCHIVE_LINE.match(line.strip()) for c in header for line in c.text.split("\n"))
+    return cited and letter_end(header)
 
 
 def _units(text: str) -> list[Chunk]:
