@@ -150,6 +150,27 @@ def test_a_letter_closed_with_your_and_the_name_is_signed() -> None:
     assert [d.title.text for d in documents][1:] == ["Письмо С. С. Сидорову"]
 
 
+# Documents in translation, each closed by its archive's citation; the next under an extract's heading in sentence
+# case, one under its stamps.
+EXTRACTS = """The gang of Ivan Petrov has been operating since 1920 and keeps in touch with other gangs of the district.
+People's Commissar of Internal Affairs SIDOROV.
+GARF. F.R-1234. Op.1. D 2. L.3-4.
+From reports on the general situation of the district on the eve of the harvest of the year
+The average daily output of the refinery in July increased by three thousand tons over the first half of the year.
+NARCH. F.1. Op.1. D.748. L.15.
+Strictly confidential
+Special folder
+Extract from minutes # 124 of the meeting of the Bureau of the District Committee on July 15, 1941
+Listened to: the report of the People's Commissar on the fight against banditry in the district.
+"""
+
+
+def test_an_extracts_heading_under_an_archive_citation_starts_a_document() -> None:
+    _, documents = read(EXTRACTS)
+    assert [d.title.text.split()[:2] for d in documents[1:]] == [["From", "reports"], ["Extract", "from"]]
+    assert texts(documents[2]).startswith("Strictly confidential")
+
+
 ONE_LETTER = {
     # a heading naming writer and addressee once: one letter, whatever follows
     "one-pair": "П.П.Петров С.С.Сидорову\n\nЕсли бы комиссия сочла необходимым отложить поставки, то мы "
@@ -174,6 +195,13 @@ ONE_LETTER = {
     # under an addressee's heading in capitals the salutation is the letter's own
     "salutation-under-addressee": "и прошу ответить на это письмо сегодня же, не откладывая до заседания комиссии.\n"
     "С. С. СИДОРОВУ\nДорогой товарищ!\nПолучил и прочел Вашу статью, тема взята хорошо и разработана.\n",
+    # a line opening with "from" and a document's kind, in the text or under a signature, is no heading
+    "from-in-the-text": "Dear Mr. Smith:\nMy friends have told me of your help, which has been constant.\n"
+    "From reports of the commission we learn that the books have come\nto Moscow at last.\nP. PETROV\n",
+    # an extract's heading quoted in the text after the archive's citation of a source it names
+    "extract-quoted": "The commission wrote at length about the harvest of the year and its losses in the district.\n"
+    "GARF. F.R-1234. Op.1. D 2. L.3-4.\nand the minutes of the meeting, which the commission had before it, say:\n"
+    "Extract from minutes of the meeting of the Bureau on July 15, 1941:\nThe harvest is to be brought in by August.\n",
     # a salutation further down, under the letter's text, is a letter quoted
     "salutation-in-the-text": "Dear Mr. Smith:\nMy friends have told me of your help, which has been constant.\n"
     "Sincerely yours,\nP. PETROV\nHe wrote back at once, and his letter ran as follows.\nDear Mr. Petrov:\n"

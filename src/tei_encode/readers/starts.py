@@ -72,6 +72,11 @@ _CAPS_NAME = r"[A-Z][A-Z'’-]+"
 _CAPS_SIDE = rf"{_CAPS_NAME}(?:(?:,\s*|\s+AND\s+){_CAPS_NAME})*"
 _PERSON = r"(?:(?:[A-Z]\.\s?){1,3}|[A-Z][a-z]+\s+)[A-Z][a-z'’-]+"
 _TO_HEADING = re.compile(rf"^{_CAPS_SIDE}\s+TO\s+{_CAPS_SIDE}$|^To\s+(?:Comrade\s+[A-Z][a-z'’-]+|{_PERSON})\.?$")
+# A heading that gives a document or an extract of one, by its kind (``_KIND``, or a record of a meeting) after it.
+_EXTRACT = re.compile(r"(?:(?:an\s+)?(?:extract|excerpt)s?\s+from|from|выписка\s+из|из)\s+(?:the\s+)?", re.I)
+_RECORD = re.compile(r"(?:minutes|protocol|протокол|стенограмм|transcript)\w*", re.I)
+_EXTRACT_WORDS = 40
+_STAMP_WORDS = 3
 _DATIVE = re.compile(r"(?:[уюУЮ]|[оО][мМ][уУ]|[оО][йЙ]|[ыиЫИ][мМ])$")
 _STEM = 6  # enough of a kind's name to find it in any case ending
 _NUMBER_SIGN = re.compile(r"(?:№|\bN[oº°]?\.?|\bNo\.?)\s*\d")
@@ -196,10 +201,12 @@ def _named(lines: list[str]) -> list[Start]:
     signed = closed = False  # a letter closed above; on the line above
     previous = text = ""  # the line above; the sentences since the last start
     signed_off = -1  # the line of the last signature under a sentence or a closing formula
+    cited = -1  # the line of the archive's citation that closed the last document, with only stamps under it
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
+        extract = cited >= 0 and _extract_heading(line)
         other_kind = not _announced(line, text) and (
             (closed and _kind_in_capitals(line)) or (_sentence(previous) and _numbered_kind(line))
         )
@@ -214,15 +221,18 @@ def _named(lines: list[str]) -> list[Start]:
         greeting = _SALUTATION.match(line) is not None and _greets_after(lines, signed_off, i)
         if message:
             found.append(_numbered_above(lines, i))
-        if (signed and heading(line)) or other_kind or message or greeting:
-            if not message:
+        if (signed and heading(line)) or other_kind or message or greeting or extract:
+            if extract:
+                found.append(Start(next_line(lines, cited) or i, i))
+            elif not message:
                 found.append(Start(_dated_above(lines, i) if greeting else i, i))
             signed = closed = False
             text = ""
-            signed_off = -1
+            signed_off = cited = -1
         else:
             # an archive's citation closes a document with a sentence above it (over the text, it opens one)
             closed = _closes(line, previous) and bool(text or not ARCHIVE_LINE.match(line))
+            cited = i if closed and ARCHIVE_LINE.match(line) else cited if _stamp(line) else -1
             signed = signed or closed
             if closed and previous.endswith((".", ",", "!", "?")) and not ADDRESSEE_HEADING.match(line):
                 signed_off = i
@@ -230,6 +240,24 @@ def _named(lines: list[str]) -> list[Start]:
                 text += " " + line.lower()
         previous = line
     return found
+
+
+def _extract_heading(line: str) -> bool:
+    """A heading giving a document or an extract of one by its kind in its first words, in any case (``From reports
+    on the general situation ...``, ``Extract from minutes # 124 of the meeting ...``, ``Из доклада ...``): no
+    sentence, though it may run long."""
+    match = _EXTRACT.match(line)
+    return (
+        match is not None
+        and bool(_KIND.match(line, match.end()) or _RECORD.match(line, match.end()))
+        and len(line.split()) <= _EXTRACT_WORDS
+        and (not line.endswith((".", ",", ";", ":", "!", "?")) or bool(_YEAR_AT_END.search(line)))
+    )
+
+
+def _stamp(line: str) -> bool:
+    """A stamp over a document's heading (``Strictly confidential``, ``Special folder``): a few words, no sentence."""
+    return len(line.split()) <= _STAMP_WORDS and not line.endswith((".", ",", ";", ":", "!", "?"))
 
 
 def _greets_after(lines: list[str], signed_off: int, at: int) -> bool:
