@@ -232,7 +232,7 @@ def _named(lines: list[str]) -> list[Start]:
         else:
             # an archive's citation closes a document with a sentence above it (over the text, it opens one)
             closed = _closes(line, previous) and bool(text or not ARCHIVE_LINE.match(line))
-            cited = i if closed and ARCHIVE_LINE.match(line) else cited if _stamp(line) else -1
+            cited = i if closed and ARCHIVE_LINE.match(line) else cited if cited >= 0 and _stamp(line) else -1
             signed = signed or closed
             if closed and previous.endswith((".", ",", "!", "?")) and not ADDRESSEE_HEADING.match(line):
                 signed_off = i
