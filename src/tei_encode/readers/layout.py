@@ -48,7 +48,7 @@ CERTIFICATION = re.compile(rf"^{CERTIFICATION_WORDS}\b", re.I)
 DISPATCH = re.compile(r"^(?:отп\.|отпечатано|typed\b|dispatched\b)", re.I)
 STAMP_WORDS = re.compile(
     r"секретно|подлежит возврату|воспрещается|^копия\b|срочно|лично|top secret|^secret\b|^copy\b|strictly|urgent|"
-    r"must be returned|copying prohibited|особой важности|особая папка",
+    r"must be returned|copying prohibited|особой важности|особая папка|special folder",
     re.I,
 )
 REGISTRATION = re.compile(r"(?:№|\bNo\.?\s*\d|\bNr\.\s*\d)")

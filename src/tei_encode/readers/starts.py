@@ -256,8 +256,8 @@ def _extract_heading(line: str) -> bool:
 
 
 def _stamp(line: str) -> bool:
-    """A stamp over a document's heading (``Strictly confidential``, ``Special folder``): a few words, no sentence."""
-    return len(line.split()) <= _STAMP_WORDS and not line.endswith((".", ",", ";", ":", "!", "?"))
+    """A stamp over a document's heading (``Strictly confidential``, ``Special folder``): a few words of a stamp."""
+    return len(line.split()) <= _STAMP_WORDS and STAMP_WORDS.search(line) is not None
 
 
 def _greets_after(lines: list[str], signed_off: int, at: int) -> bool:
