@@ -258,7 +258,8 @@ _GUESS_BYTES = 32 << 10
 
 
 def guessed_names(files: Sequence[Path]) -> Vocabulary:
-    """The names the markup of the first ``_GUESS_BYTES`` of each file may use (``stream.scan_vocabulary``).
+    """The names the markup of the first ``_GUESS_BYTES`` of each file may use (``stream.scan_vocabulary``),
+    and the elements none of them carries an attribute on there.
 
     Validators that ``guesses_vocabulary`` are prepared with them for the whole run: a document using
     other names is then checked with its own, at the cost of that document only. A few tenths of a
