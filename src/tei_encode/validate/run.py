@@ -197,7 +197,7 @@ def validate_files(
     chunks = _chunks(files, 1 if jobs <= 1 else jobs * 4)  # taken as they come by the process free first
     chosen = tuple(schemas) if schemas is not None else None
     guess = guessed_names(files)
-    if jobs > 1 and len(chunks) > 1:
+    if jobs > 1 and len(chunks) > 1 and guess is not None:
         for validator in [validator_for(path) for path in chosen or ()]:
             if validator.guesses_vocabulary:  # once, here: the workers start with the grammar compiled
                 validator.prepare(guess)
@@ -250,35 +250,43 @@ def _size(path: Path) -> int:
 
 
 Found = tuple[dict[str, list[Diagnostic]], dict[str, str]]
-# The schemas given for every file (None: each file's own) and the guess at the run's names.
-Setting = tuple[tuple[Path, ...] | None, Vocabulary]
+# The schemas given for every file (None: each file's own) and the guess at the run's names (None: each
+# document is checked against its own).
+Setting = tuple[tuple[Path, ...] | None, Vocabulary | None]
 # Bytes at the start of each file whose markup's names make the guess at a run's names: the header
 # and first pages of a TEI document use most of the names its body repeats.
 _GUESS_BYTES = 32 << 10
 
 
-def guessed_names(files: Sequence[Path]) -> Vocabulary:
+def guessed_names(files: Sequence[Path]) -> Vocabulary | None:
     """The names the markup of the first ``_GUESS_BYTES`` of each file may use (``stream.scan_vocabulary``),
-    and the elements none of them carries an attribute on there.
+    and the elements none of them carries an attribute on there; None when a grammar of these names
+    would cost more to compile than the files' own grammars together.
 
     Validators that ``guesses_vocabulary`` are prepared with them for the whole run: a document using
     other names is then checked with its own, at the cost of that document only. A few tenths of a
-    second on a thousand files, against a second or more for every name of every element.
+    second on a thousand files, against a second or more for every name of every element. libxml2's
+    time to compile a pruned grammar grows with about the cube of its element names (TEI's content
+    models are choices of them): files of many kinds each using few names (the TEI's own test files:
+    306 names in all, 25 a file) are better checked each against its own (0.6 s against 0.07 s).
     """
     names = EMPTY_VOCABULARY
+    alone = 0
     for path in files:
         try:
             with path.open("rb") as handle:
-                names = names | scan_vocabulary(handle, _GUESS_BYTES)
+                own = scan_vocabulary(handle, _GUESS_BYTES)
         except OSError:
             continue  # reported when the file is validated
-    return names
+        names = names | own
+        alone += len(own.elements) ** 3
+    return names if len(names.elements) ** 3 <= alone else None
 
 
 def _validate_chunk(
     files: list[Path],
     schemas: tuple[Path, ...] | None,
-    guess: Vocabulary,
+    guess: Vocabulary | None,
     advance: Callable[[int], None] | None = None,
 ) -> Found:
     """The findings of a chunk of files, and the schemas each was checked against."""
@@ -354,7 +362,7 @@ def _findings(path: Path, tree: etree._ElementTree | None, validators: Sequence[
 
 
 def _prepared(
-    schemas: tuple[Path, ...], members: list[tuple[Path, etree._ElementTree | None]], guess: Vocabulary
+    schemas: tuple[Path, ...], members: list[tuple[Path, etree._ElementTree | None]], guess: Vocabulary | None
 ) -> list[BaseValidator]:
     """The validators of a group, prepared for the run's guessed names or the names of the group's documents.
 
@@ -365,7 +373,11 @@ def _prepared(
     trees = [tree for _, tree in members if tree is not None]
     exact: Vocabulary | None = None
     for validator in validators:
-        if validator.guesses_vocabulary and len(trees) > 1:
+        if validator.guesses_vocabulary:
+            validator.alone = guess is None
+        if validator.alone:
+            continue  # each document is checked against its own names, in ``iter_errors``
+        if guess is not None and validator.guesses_vocabulary and len(trees) > 1:
             validator.prepare(guess)
         elif validator.needs_vocabulary:
             exact = exact or vocabulary_of(trees)
