@@ -380,8 +380,9 @@ def _prepared(
         if guess is not None and validator.guesses_vocabulary and len(trees) > 1:
             validator.prepare(guess)
         elif validator.needs_vocabulary:
-            exact = exact or vocabulary_of(trees)
-            validator.prepare(exact)
+            if trees:  # files validated as they stream have grammars of their own names
+                exact = exact or vocabulary_of(trees)
+                validator.prepare(exact)
         else:
             validator.prepare(EMPTY_VOCABULARY)
     return validators
