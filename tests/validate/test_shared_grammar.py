@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tei_encode.validate import run
-from tei_encode.validate.run import guessed_names, validate_files
+from tei_encode.validate.guess import guessed_names
+from tei_encode.validate.run import validate_files
 from tests.conftest import require_shared
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -43,7 +44,15 @@ def test_the_findings_are_the_same_with_a_shared_grammar_and_without(
     files = sorted(FIXTURES.glob("*.xml"))
     shared = validate_files(files, [tei_all], jobs=jobs)
     assert any(shared.values()) and not all(shared.values()), "valid and invalid files"
-    monkeypatch.setattr(run, "guessed_names", lambda _: None)
+    monkeypatch.setattr(run, "guessed_names", lambda *_, **__: None)
     alone = validate_files(files, [tei_all], jobs=jobs)
     assert alone == shared
     assert alone.schemas == shared.schemas
+
+
+@pytest.mark.parametrize("kinds", [1, 70], ids=["one kind", "many kinds"])
+def test_half_the_files_scanned_in_a_forked_process_give_the_same_guess(tmp_path: Path, kinds: int) -> None:
+    names = [[f"e{number % kinds}x{n}" for n in range(number % 5 + 3)] for number in range(70)]
+    files = _files(tmp_path, names)
+    assert guessed_names(files, fork=True) == guessed_names(files)
+    assert (guessed_names(files) is None) is (kinds > 1)

@@ -23,9 +23,10 @@ from ..errors import TeiEncodeError
 from ..machine import cores
 from ..xmlio import XML_NS, UnsafeXML, check_doctype, parse_file, safe_parser
 from . import BaseValidator, halves, load_validator, saxon
+from .guess import guessed_names
 from .locate import SourceText
 from .sources import default_for_unnamed, schema_label, xml_model_line, xml_model_schemas
-from .stream import is_large, prolog_tree, scan_vocabulary, stream_findings
+from .stream import is_large, prolog_tree, stream_findings
 from .vocabulary import EMPTY_VOCABULARY, Vocabulary, forget_vocabulary, vocabularies_kept, vocabulary_of
 
 Progress = Callable[[int, int], None]
@@ -196,7 +197,7 @@ def validate_files(
     pooled = progress is not None or not forking  # a pool of workers, reporting each chunk as it completes
     chunks = _chunks(files, 1 if jobs <= 1 else jobs * 4)  # taken as they come by the process free first
     chosen = tuple(schemas) if schemas is not None else None
-    guess = guessed_names(files)
+    guess = guessed_names(files, fork=jobs > 1 and forking)
     if jobs > 1 and len(chunks) > 1 and guess is not None:
         for validator in [validator_for(path) for path in chosen or ()]:
             if validator.guesses_vocabulary:  # once, here: the workers start with the grammar compiled
@@ -253,34 +254,6 @@ Found = tuple[dict[str, list[Diagnostic]], dict[str, str]]
 # The schemas given for every file (None: each file's own) and the guess at the run's names (None: each
 # document is checked against its own).
 Setting = tuple[tuple[Path, ...] | None, Vocabulary | None]
-# Bytes at the start of each file whose markup's names make the guess at a run's names: the header
-# and first pages of a TEI document use most of the names its body repeats.
-_GUESS_BYTES = 32 << 10
-
-
-def guessed_names(files: Sequence[Path]) -> Vocabulary | None:
-    """The names the markup of the first ``_GUESS_BYTES`` of each file may use (``stream.scan_vocabulary``),
-    and the elements none of them carries an attribute on there; None when a grammar of these names
-    would cost more to compile than the files' own grammars together.
-
-    Validators that ``guesses_vocabulary`` are prepared with them for the whole run: a document using
-    other names is then checked with its own, at the cost of that document only. A few tenths of a
-    second on a thousand files, against a second or more for every name of every element. libxml2's
-    time to compile a pruned grammar grows with about the cube of its element names (TEI's content
-    models are choices of them): files of many kinds each using few names (the TEI's own test files:
-    306 names in all, 25 a file) are better checked each against its own (0.6 s against 0.07 s).
-    """
-    names = EMPTY_VOCABULARY
-    alone = 0
-    for path in files:
-        try:
-            with path.open("rb") as handle:
-                own = scan_vocabulary(handle, _GUESS_BYTES)
-        except OSError:
-            continue  # reported when the file is validated
-        names = names | own
-        alone += len(own.elements) ** 3
-    return names if len(names.elements) ** 3 <= alone else None
 
 
 def _validate_chunk(
