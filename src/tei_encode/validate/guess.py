@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .stream import scan_vocabulary
-from .vocabulary import EMPTY_VOCABULARY, Vocabulary
+from .vocabulary import Vocabulary
 
 # Bytes at the start of each file whose markup's names make the guess at a run's names: the header
 # and first pages of a TEI document use most of the names its body repeats.
@@ -48,7 +48,9 @@ def guessed_names(files: Sequence[Path], *, fork: bool = False) -> Vocabulary | 
 
 def _scanned(files: Sequence[Path]) -> tuple[Vocabulary, int]:
     """The names of the files' beginnings, and the sum of the cubes of each file's count of element names."""
-    names = EMPTY_VOCABULARY
+    elements: set[str] = set()
+    attributes: set[str] = set()
+    clothed: set[str] = set()  # elements with attributes in some file (``Vocabulary.__or__``, file by file)
     cubes = 0
     for path in files:
         try:
@@ -56,9 +58,11 @@ def _scanned(files: Sequence[Path]) -> tuple[Vocabulary, int]:
                 own = scan_vocabulary(handle, _GUESS_BYTES)
         except OSError:
             continue  # reported when the file is validated
-        names = names | own
+        elements |= own.elements
+        attributes |= own.attributes
+        clothed |= own.elements - own.bare
         cubes += len(own.elements) ** 3
-    return names, cubes
+    return Vocabulary(frozenset(elements), frozenset(attributes), frozenset(elements - clothed)), cubes
 
 
 def _scanned_elsewhere(files: Sequence[Path]) -> Callable[[], tuple[Vocabulary, int] | None]:

@@ -207,10 +207,11 @@ def scan_vocabulary(handle: BinaryIO, limit: int) -> Vocabulary:
             break
     _scan(rest, (elements, attributes, carriers), bound)
     default = bound.get(None, set()) | {""}
-    element_names = {n for name in elements for n in _clark(name, bound, default)}
+    clark = {name: _clark(name, bound, default) for name in elements}
+    element_names = {n for names in clark.values() for n in names}
     declarations = {name for name in attributes if name == b"xmlns" or name.startswith(b"xmlns:")}
     attribute_names = {n for name in attributes - declarations for n in _clark(name, bound, {""})}
-    clothed = {n for name in carriers for n in _clark(name, bound, default)}
+    clothed = {n for name in carriers for n in clark.get(name) or _clark(name, bound, default)}
     return Vocabulary(frozenset(element_names), frozenset(attribute_names), frozenset(element_names - clothed))
 
 
