@@ -134,7 +134,7 @@ class Prunable:
         self.verdicts: dict[tuple[str, Absent, frozenset[str]], bool] = {}
         self.blames: dict[tuple[str, bool, Absent, frozenset[str]], Blame] = {}
         self.rewritten: dict[tuple[str, Absent, frozenset[str], frozenset[str]], Node] = {}
-        # Per define: whether it holds attributes only and can match none (see ``_optional_attributes``).
+        # Per define: whether it holds attributes only and can match none (see ``optional_attributes``).
         self.optional: dict[str, bool] = {}
         self.simplified: dict[tuple[int, frozenset[str]], tuple[Node, Node]] = {}
 
@@ -227,7 +227,7 @@ def _names_in(node: Node) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found["element"]), frozenset(found["attribute"])
 
 
-# Patterns whose children all count, and those of which one counts; those matching none of their children too.
+# Patterns that match all their children (in turn or in any order), and those that may match none of them.
 _ALL = {"group", "interleave", "define", "start", "oneOrMore"}
 _NULLABLE = {"optional", "zeroOrMore"}
 
