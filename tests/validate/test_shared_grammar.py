@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,16 @@ def test_half_the_files_scanned_in_a_forked_process_give_the_same_guess(tmp_path
     files = _files(tmp_path, names)
     assert guessed_names(files, fork=True) == guessed_names(files)
     assert (guessed_names(files) is None) is (kinds > 1)
+
+
+def test_without_a_process_to_fork_the_files_are_all_scanned_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _files(tmp_path, [[f"e{number % 3}x{n}" for n in range(4)] for number in range(70)])
+    expected = guessed_names(files)
+
+    def refused() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    assert guessed_names(files, fork=True) == expected

@@ -67,9 +67,17 @@ def _scanned(files: Sequence[Path]) -> tuple[Vocabulary, int]:
 
 def _scanned_elsewhere(files: Sequence[Path]) -> Callable[[], tuple[Vocabulary, int] | None]:
     """Start scanning ``files`` in a forked process; the call returned waits for its result (None when
-    the process failed, and the caller scans them itself)."""
-    read, write = os.pipe()
-    pid = os.fork()
+    no process could be started or it failed, and the caller scans them itself)."""
+    try:
+        read, write = os.pipe()
+    except OSError:
+        return _nothing
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return _nothing
     if pid == 0:  # the child: scan, send, exit without cleaning up the parent's state
         status = 1
         try:
@@ -90,3 +98,7 @@ def _scanned_elsewhere(files: Sequence[Path]) -> Callable[[], tuple[Vocabulary, 
         return found
 
     return result
+
+
+def _nothing() -> None:
+    """What a process that could not be started found."""
