@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tei_encode.validate import relaxng, run
+from tei_encode.validate import guess, relaxng, run
 from tei_encode.validate.run import validate_files
 from tests.conftest import require_shared
 
@@ -77,10 +77,10 @@ def test_a_guess_at_the_runs_names_that_misses_some_changes_no_finding(
     checked with their own names, and get the findings and verdict every name would give them."""
     files = sorted(FIXTURES.glob("*.xml")) + sorted(require_shared("real-tei/escher").glob("*.xml"))[:20]
     monkeypatch.setattr(run, "_VALIDATORS", {})
-    monkeypatch.setattr(run, "_GUESS_BYTES", 1 << 30)  # the whole of every file
+    monkeypatch.setattr(guess, "_GUESS_BYTES", 1 << 30)  # the whole of every file
     every_name = validate_files(files, tei_all)
     monkeypatch.setattr(run, "_VALIDATORS", {})  # a grammar covering the names asked for is kept
-    monkeypatch.setattr(run, "_GUESS_BYTES", guess_bytes)
+    monkeypatch.setattr(guess, "_GUESS_BYTES", guess_bytes)
     assert validate_files(files, tei_all, jobs=2) == every_name
     assert any(every_name.values()) and not all(every_name.values())
 

@@ -41,6 +41,8 @@ class BaseValidator:
     # Whether ``prepare`` may be given a guess at the names (``vocabulary.sampled_vocabulary``): a
     # document using others is then checked again with its own, at the cost of that document only.
     guesses_vocabulary = False
+    # Whether such a validator checks each document against its own names only (no guess is worth it).
+    alone = False
 
     def prepare(self, vocabulary: Vocabulary) -> None:
         """Get ready for documents using at most the names of ``vocabulary`` (nothing to do by default)."""

@@ -18,7 +18,7 @@ a unit that cannot be found within it gives None, and the caller validates the w
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -68,10 +68,13 @@ class Lines:
 
     def start_of(self, line: int) -> int:
         """The offset where ``line`` starts (the file's size past its last line)."""
-        index = bisect_right(self.lines, line) - 1
+        if line <= 1:
+            return 0
+        # The last checkpoint on a line before: a checkpoint on ``line`` itself may be past its start.
+        index = bisect_left(self.lines, line) - 1
         while index == len(self.lines) - 1 and self.offsets[-1] + _CHUNK <= self.size:
             self._checkpoint(self.offsets[-1] + _CHUNK)
-            index = bisect_right(self.lines, line) - 1
+            index = bisect_left(self.lines, line) - 1
         offset, current = self.offsets[index], self.lines[index]
         self.handle.seek(offset)
         while current < line:
@@ -82,10 +85,7 @@ class Lines:
             if current + count < line:
                 current, offset = current + count, offset + len(block)
                 continue
-            cut = -1
-            for _ in range(line - current):
-                cut = block.index(b"\n", cut + 1)
-            return offset + cut + 1
+            return offset + _newline(block, line - current) + 1
         return offset
 
     def column_of(self, offset: int, encoding: str) -> int:
@@ -93,6 +93,21 @@ class Lines:
         start = self.start_of(self.line_of(offset))
         self.handle.seek(start)
         return len(self.handle.read(offset - start).decode(encoding, "replace")) + 1
+
+
+def _newline(block: bytes, count: int) -> int:
+    """The index of the ``count``-th newline of ``block`` (which has that many), halving the span that holds it:
+    a few dozen counts in C instead of one search a line (a 4 MB block has tens of thousands)."""
+    low, high = 0, len(block)
+    while high - low > 1:
+        middle = (low + high) // 2
+        before = block.count(b"\n", low, middle)
+        if before >= count:
+            high = middle
+        else:
+            count -= before
+            low = middle
+    return low
 
 
 @dataclass(frozen=True)

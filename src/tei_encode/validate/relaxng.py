@@ -150,9 +150,10 @@ class RelaxNGValidator(BaseValidator):
         yield from explain_relaxng(compiled, tree, file, self.path, rejected=compiled is last and whole)
 
     def _own_first(self) -> bool:
-        """Whether most documents checked so far were invalid: the grammar of the run's names then only
-        adds a check to documents that need their own grammar for their findings anyway."""
-        return self.checked >= _LEARN_FROM and 2 * self.rejected > self.checked
+        """Whether each document is checked ``alone``, or most documents checked so far were invalid: the
+        grammar of the run's names then only adds a check to documents that need their own grammar for
+        their findings anyway."""
+        return self.alone or (self.checked >= _LEARN_FROM and 2 * self.rejected > self.checked)
 
     def _known(self, vocabulary: Vocabulary) -> Vocabulary:
         """The names of ``vocabulary`` that the grammar knows (the others prune nothing)."""

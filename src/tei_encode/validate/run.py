@@ -23,9 +23,10 @@ from ..errors import TeiEncodeError
 from ..machine import cores
 from ..xmlio import XML_NS, UnsafeXML, check_doctype, parse_file, safe_parser
 from . import BaseValidator, halves, load_validator, saxon
+from .guess import guessed_names
 from .locate import SourceText
 from .sources import default_for_unnamed, schema_label, xml_model_line, xml_model_schemas
-from .stream import is_large, prolog_tree, scan_vocabulary, stream_findings
+from .stream import is_large, prolog_tree, stream_findings
 from .vocabulary import EMPTY_VOCABULARY, Vocabulary, forget_vocabulary, vocabularies_kept, vocabulary_of
 
 Progress = Callable[[int, int], None]
@@ -196,8 +197,8 @@ def validate_files(
     pooled = progress is not None or not forking  # a pool of workers, reporting each chunk as it completes
     chunks = _chunks(files, 1 if jobs <= 1 else jobs * 4)  # taken as they come by the process free first
     chosen = tuple(schemas) if schemas is not None else None
-    guess = guessed_names(files)
-    if jobs > 1 and len(chunks) > 1:
+    guess = guessed_names(files, fork=jobs > 1 and forking)
+    if jobs > 1 and len(chunks) > 1 and guess is not None:
         for validator in [validator_for(path) for path in chosen or ()]:
             if validator.guesses_vocabulary:  # once, here: the workers start with the grammar compiled
                 validator.prepare(guess)
@@ -250,34 +251,15 @@ def _size(path: Path) -> int:
 
 
 Found = tuple[dict[str, list[Diagnostic]], dict[str, str]]
-# The schemas given for every file (None: each file's own) and the guess at the run's names.
-Setting = tuple[tuple[Path, ...] | None, Vocabulary]
-# Bytes at the start of each file whose markup's names make the guess at a run's names: the header
-# and first pages of a TEI document use most of the names its body repeats.
-_GUESS_BYTES = 32 << 10
-
-
-def guessed_names(files: Sequence[Path]) -> Vocabulary:
-    """The names the markup of the first ``_GUESS_BYTES`` of each file may use (``stream.scan_vocabulary``).
-
-    Validators that ``guesses_vocabulary`` are prepared with them for the whole run: a document using
-    other names is then checked with its own, at the cost of that document only. A few tenths of a
-    second on a thousand files, against a second or more for every name of every element.
-    """
-    names = EMPTY_VOCABULARY
-    for path in files:
-        try:
-            with path.open("rb") as handle:
-                names = names | scan_vocabulary(handle, _GUESS_BYTES)
-        except OSError:
-            continue  # reported when the file is validated
-    return names
+# The schemas given for every file (None: each file's own) and the guess at the run's names (None: each
+# document is checked against its own).
+Setting = tuple[tuple[Path, ...] | None, Vocabulary | None]
 
 
 def _validate_chunk(
     files: list[Path],
     schemas: tuple[Path, ...] | None,
-    guess: Vocabulary,
+    guess: Vocabulary | None,
     advance: Callable[[int], None] | None = None,
 ) -> Found:
     """The findings of a chunk of files, and the schemas each was checked against."""
@@ -353,7 +335,7 @@ def _findings(path: Path, tree: etree._ElementTree | None, validators: Sequence[
 
 
 def _prepared(
-    schemas: tuple[Path, ...], members: list[tuple[Path, etree._ElementTree | None]], guess: Vocabulary
+    schemas: tuple[Path, ...], members: list[tuple[Path, etree._ElementTree | None]], guess: Vocabulary | None
 ) -> list[BaseValidator]:
     """The validators of a group, prepared for the run's guessed names or the names of the group's documents.
 
@@ -364,11 +346,16 @@ def _prepared(
     trees = [tree for _, tree in members if tree is not None]
     exact: Vocabulary | None = None
     for validator in validators:
-        if validator.guesses_vocabulary and len(trees) > 1:
+        if validator.guesses_vocabulary:
+            validator.alone = guess is None
+        if validator.alone:
+            continue  # each document is checked against its own names, in ``iter_errors``
+        if guess is not None and validator.guesses_vocabulary and len(trees) > 1:
             validator.prepare(guess)
         elif validator.needs_vocabulary:
-            exact = exact or vocabulary_of(trees)
-            validator.prepare(exact)
+            if trees:  # files validated as they stream have grammars of their own names
+                exact = exact or vocabulary_of(trees)
+                validator.prepare(exact)
         else:
             validator.prepare(EMPTY_VOCABULARY)
     return validators

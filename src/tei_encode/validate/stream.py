@@ -180,17 +180,19 @@ def _vocabulary(validator: RelaxNGValidator, handle: BinaryIO, limit: int) -> Vo
         return Vocabulary(frozenset(), frozenset())
     if validator.names is None:
         validator.names = grammar_names(validator.grammar)
-    return scan_vocabulary(handle, limit).within(validator.names)
+    # Not pruned by element: the excerpts' own names (``vocabulary_of``) tell no element bare.
+    return scan_vocabulary(handle, limit).within(validator.names).clothed()
 
 
 def scan_vocabulary(handle: BinaryIO, limit: int) -> Vocabulary:
     """Every element and attribute name (Clark notation) the markup of the first ``limit`` bytes could use.
 
     A superset: each prefix stands for every namespace it is bound to anywhere, and tags in
-    comments count too.
+    comments count too. The elements none of whose start tags there has an attribute are ``bare``.
     """
     elements: set[bytes] = set()
     attributes: set[bytes] = set()
+    carriers: set[bytes] = set()
     bound: dict[bytes | None, set[str]] = {b"xml": {XML_NS}}
     handle.seek(0)
     rest, read = b"", 0
@@ -200,22 +202,27 @@ def scan_vocabulary(handle: BinaryIO, limit: int) -> Vocabulary:
         data = rest + block
         cut = data.rfind(b"<") if block and read < limit else len(data)
         data, rest = data[: max(cut, 0)], data[max(cut, 0) :]
-        _scan(data, elements, attributes, bound)
+        _scan(data, (elements, attributes, carriers), bound)
         if not block:
             break
-    _scan(rest, elements, attributes, bound)
+    _scan(rest, (elements, attributes, carriers), bound)
     default = bound.get(None, set()) | {""}
-    element_names = {n for name in elements for n in _clark(name, bound, default)}
+    clark = {name: _clark(name, bound, default) for name in elements}
+    element_names = {n for names in clark.values() for n in names}
     declarations = {name for name in attributes if name == b"xmlns" or name.startswith(b"xmlns:")}
     attribute_names = {n for name in attributes - declarations for n in _clark(name, bound, {""})}
-    return Vocabulary(frozenset(element_names), frozenset(attribute_names))
+    clothed = {n for name in carriers for n in clark.get(name) or _clark(name, bound, default)}
+    return Vocabulary(frozenset(element_names), frozenset(attribute_names), frozenset(element_names - clothed))
 
 
-def _scan(data: bytes, elements: set[bytes], attributes: set[bytes], bound: dict[bytes | None, set[str]]) -> None:
-    """Add the names and namespace bindings of a block of markup (its repeated start tags read once)."""
+def _scan(data: bytes, names: tuple[set[bytes], set[bytes], set[bytes]], bound: dict[bytes | None, set[str]]) -> None:
+    """Add the names (of elements, attributes and elements with attributes) and namespace bindings of a
+    block of markup (its repeated start tags read once)."""
+    elements, attributes, carriers = names
     elements.update(_START_TAG.findall(data))
     tags = b"\n".join(set(_WITH_ATTRIBUTES.findall(data)))
     attributes.update(_ATTRIBUTE.findall(tags))
+    carriers.update(_START_TAG.findall(tags))
     for prefix, double, single in _NAMESPACE.findall(tags):
         bound.setdefault(prefix or None, set()).add((double or single).decode("utf-8", "replace"))
 

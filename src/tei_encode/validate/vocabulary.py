@@ -12,25 +12,43 @@ from lxml import etree
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The element and attribute names (Clark notation) that occur in a set of documents."""
+    """The element and attribute names (Clark notation) that occur in a set of documents.
+
+    ``bare`` holds the element names known to carry no attribute in any of them (a subset of
+    ``elements``); the others may carry any of ``attributes``. A grammar pruned to a vocabulary
+    keeps no optional attribute on a bare element, so it accepts fewer documents the more names
+    are bare: an empty ``bare`` is the safe default.
+    """
 
     elements: frozenset[str]
     attributes: frozenset[str]
+    bare: frozenset[str] = frozenset()
 
     def __or__(self, other: Vocabulary) -> Vocabulary:
-        return Vocabulary(self.elements | other.elements, self.attributes | other.attributes)
+        bare = (self.bare | other.bare) - (self.elements - self.bare) - (other.elements - other.bare)
+        return Vocabulary(self.elements | other.elements, self.attributes | other.attributes, bare)
 
     def covers(self, other: Vocabulary) -> bool:
-        """Whether every name of ``other`` is in this vocabulary."""
-        return other.elements <= self.elements and other.attributes <= self.attributes
+        """Whether every name of ``other`` is in this vocabulary, and an element bare here is bare there."""
+        return (
+            other.elements <= self.elements
+            and other.attributes <= self.attributes
+            and (self.bare & other.elements) <= other.bare
+        )
 
     def within(self, names: Vocabulary) -> Vocabulary:
         """The names of this vocabulary that are also in ``names``."""
-        return Vocabulary(self.elements & names.elements, self.attributes & names.attributes)
+        elements = self.elements & names.elements
+        return Vocabulary(elements, self.attributes & names.attributes, self.bare & elements)
+
+    def clothed(self) -> Vocabulary:
+        """The same names with no element known to be bare."""
+        return Vocabulary(self.elements, self.attributes) if self.bare else self
 
     def key(self) -> str:
         """A stable text form, for cache keys."""
-        return "\n".join(["E", *sorted(self.elements), "A", *sorted(self.attributes)])
+        bare = ["B", *sorted(self.bare)] if self.bare else []
+        return "\n".join(["E", *sorted(self.elements), "A", *sorted(self.attributes), *bare])
 
 
 EMPTY_VOCABULARY = Vocabulary(frozenset(), frozenset())
