@@ -1,0 +1,98 @@
+"""natasha's persons fitted to the text and to what the enrichers before it found (``enrichers/proposals/fitting.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_encode.diagnostics import Reporter
+from tei_encode.enrichers import Context, enrich
+from tei_encode.enrichers.proposals.candidates import is_common_russian_word
+from tei_encode.model import Block, Division, Document
+from tei_encode.register import Entry, Name, Register
+
+REGISTER = Register(
+    {
+        "Truman": Entry("Truman", "person", (Name("Гарри Трумэн", "ru"), Name("Трумэн", "ru"))),
+        "Ivanov": Entry("Ivanov", "person", (Name("Иван Петрович Иванов", "ru"),)),
+    }
+)
+
+
+def persons(text: str, register: Register = REGISTER) -> tuple[list[tuple[str, str]], Context]:
+    """The persons found in a Russian paragraph ``text`` (with the source of each), and the context."""
+    doc = Document("d", "d.txt", "text", "ru", Block("title", "Записка"))
+    doc.divisions.append(Division("text", [Block("p", text)], {"lang": "ru"}))
+    context = Context(register)
+    enrich(doc, context, Reporter("d.txt"))
+    block = doc.divisions[0].blocks[0]
+    return [(block.text[s.start : s.end], s.attr("source")) for s in sorted(block.spans) if s.kind == "person"], context
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("О Кузнецове — сказал Петрову, что это вопрос решенный.", "Кузнецове"),
+        ("Г-ну Смиту хорошо известно значение этого фронта.", "Смиту"),
+        ("Доклад о Рокоссовском.", "Рокоссовском"),
+        ("Гарри Ллойд сообщил мне подробно о своих встречах с Вами.", "Гарри Ллойд"),
+        ("Д-ру Ланге поручено передать письмо.", "Ланге"),
+        ("Решение принято, Фушман Б. и Суслову Д. поручено.", "Суслову Д."),
+    ],
+    ids=["preposition-opening-a-sentence", "abbreviated-honorific-in-case", "surname-in-the-locative",
+         "given-name-of-a-register-person", "doctor", "initial-after-the-surname"],
+)  # fmt: skip
+def test_a_models_person_is_trimmed_to_the_name_and_kept(text: str, expected: str) -> None:
+    found, _ = persons(text)
+    assert (expected, "model:natasha") in found
+
+
+def test_a_pronoun_of_address_after_a_name_is_no_part_of_it() -> None:
+    found, _ = persons("Адмирал Стэндли Ваше письмо передал.")
+    assert [name for name, _ in found] == ["Стэндли"]
+
+
+def test_a_model_name_extending_a_rules_person_replaces_it_and_its_entry() -> None:
+    found, context = persons("На конверте написано: “Марии Петровне Соколовой лично”.")
+    assert found == [("Марии Петровне Соколовой", "model:natasha")]
+    keys = {e.key for e in context.added["d"]}
+    assert keys == {"Mariya_Petrovich_Sokolov"} or all("Sokolov" in key for key in keys)
+
+
+def test_a_name_the_model_joined_to_a_whole_name_is_a_person_of_its_own() -> None:
+    found, _ = persons("Письмо секретаря обкома Лаврова И. П. Иванову от 5 мая.")
+    assert ("Лаврова", "model:natasha") in found
+    assert ("И. П. Иванову", "") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Присутствовали: (Хрущев, Микоян)", "Лубянка. Сталин и органы. М., 2004.", "С приветом Ленин Тов. Петров!"],
+    ids=["comma", "full-stop", "abbreviation"],
+)
+def test_names_apart_are_not_joined_into_one(text: str) -> None:
+    found, _ = persons(text, Register())
+    assert all("," not in name and ". " not in name and "Тов" not in name for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Я получил ряд сердитых писем за уступчивость по адресу Полянского. И они правы.", "Полянского"),
+        ("Он жил в Полянском до весны.", None),
+        ("Представители Карельского и Марийского обкомов.", None),
+        ("На собрании под председательством архиепископа Кишиневского Анастасия.", None),
+    ],
+    ids=["surname-standing-alone", "after-a-preposition-of-place", "adjective-before-a-noun", "see-before-a-name"],
+)
+def test_a_word_of_adjective_form_standing_as_a_noun_is_a_person(text: str, person: str | None) -> None:
+    found, _ = persons(text)
+    names = [name for name, _ in found]
+    if person:
+        assert person in names
+    else:
+        assert not any(name.endswith(("ского", "ском")) for name in names)
+
+
+def test_an_institution_is_told_by_its_nominative_and_a_surname_by_its_case() -> None:
+    assert is_common_russian_word("Сибкрайком")
+    assert not is_common_russian_word("Рокоссовском")
