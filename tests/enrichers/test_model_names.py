@@ -1,4 +1,5 @@
-"""natasha's persons fitted to the text and to what the enrichers before it found (``enrichers/proposals/fitting.py``)."""
+"""natasha's persons fitted to the text and to what the enrichers before it found, and persons in headings in
+capitals (``enrichers/proposals/fitting.py``, ``capitals.py``)."""
 
 from __future__ import annotations
 
@@ -93,6 +94,31 @@ def test_a_word_of_adjective_form_standing_as_a_noun_is_a_person(text: str, pers
         assert not any(name.endswith(("ского", "ском")) for name in names)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ПИСЬМО КАРПОВУ", "КАРПОВУ"),
+        ("ТЕЛЕГРАММА ЛАРИНУ", "ЛАРИНУ"),
+        ("ПИСЬМО А. Б. [СМИРНОВУ]", "А. Б. [СМИРНОВУ]"),
+        ("ДМИТРИЮ ЛАРИНУ", "ДМИТРИЮ ЛАРИНУ"),
+    ],
+    ids=["letter-to", "telegram-to", "initials-and-supplied-surname", "full-name"],
+)
+def test_an_addressee_in_a_heading_in_capitals_is_a_person(text: str, expected: str) -> None:
+    found, _ = persons(text)
+    assert found == [(expected, "model:natasha")]
+
+
 def test_an_institution_is_told_by_its_nominative_and_a_surname_by_its_case() -> None:
     assert is_common_russian_word("Сибкрайком")
     assert not is_common_russian_word("Рокоссовском")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ГОКО — товарищу Петрову", "РГАКФД. Арх. № 1-33379.", "Письмо ЦК ВКП(б) ЦК КПЮ", "Решение ЦК о ДРА и СЕАТО"],
+    ids=["abbreviation-opening-a-heading", "archive-without-vowels", "party-in-a-title", "within-a-sentence"],
+)
+def test_abbreviations_in_capitals_are_no_persons(text: str) -> None:
+    found, _ = persons(text, Register())
+    assert not any(name.isupper() for name, _ in found)

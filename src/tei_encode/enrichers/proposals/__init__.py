@@ -42,6 +42,7 @@ from .candidates import (
     previous_word,
     trimmed,
 )
+from .capitals import CAPITALS, propose_in_capitals
 from .fitting import fitted_persons, is_adjectival_surname, name_parts
 from .gazetteer import Place, lookup, source
 from .given import is_given_name, propose_given_names, propose_given_names_alone
@@ -139,6 +140,7 @@ class ProposedNamesEnricher:
                 dropped |= _russian(block, places, by_authority, context)
         if dropped:
             _drop_unnamed(document.id, dropped, [b for _, b in blocks], context)
+        propose_in_capitals((b for lang, b in blocks if lang == "ru" and CAPITALS.search(b.text)), registered)
         propose_listed(b for lang, b in chosen if lang == "ru")
         propose_abbreviated_names((b for _, b in blocks), context.register, registered)
         # The gazetteer also reads the blocks whose only candidates are words in capitals ("From BEIJING") or a
