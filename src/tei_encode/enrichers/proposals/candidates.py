@@ -45,7 +45,7 @@ SENTENCE_END = re.compile(r"[.!?:;»”\"]\s*$")
 # A post or rank before a name that a model takes into it (Russian forms in any case).
 POST = re.compile(
     r"^(?:(?:товарищ|господин|генерал|маршал|посол|министр|председател|секретар|премьер|президент|"
-    r"консул|советник|адмирал|полковник|майор|капитан)\w*\.?|т\.|тов\.|г-н\w*|г-ж\w*|д-р\w*|г\.)\s+",
+    r"консул|советник|адмирал|полковник|майор|капитан)\w*\.?|т\.|тов\.|г\.)\s+",
     re.I,
 )
 # A Russian preposition opening a sentence that a model takes into the name after it (``О Рокоссовском``).
