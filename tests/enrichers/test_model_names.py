@@ -122,3 +122,45 @@ def test_an_institution_is_told_by_its_nominative_and_a_surname_by_its_case() ->
 def test_abbreviations_in_capitals_are_no_persons(text: str) -> None:
     found, _ = persons(text, Register())
     assert not any(name.isupper() for name, _ in found)
+
+
+def english(text: str) -> list[tuple[str, str]]:
+    """The persons found in an English paragraph ``text``, with an empty register (and the source of each)."""
+    doc = Document("d", "d.txt", "text", "en", Block("title", "A note"))
+    doc.divisions.append(Division("text", [Block("p", text)], {"lang": "en"}))
+    enrich(doc, Context(Register()), Reporter("d.txt"))
+    block = doc.divisions[0].blocks[0]
+    return [(block.text[s.start : s.end], s.attr("source")) for s in sorted(block.spans) if s.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In a conversation with SEMYONOV and ARKHIPOV the minister said so.", ["SEMYONOV", "ARKHIPOV"]),
+        ("People's Commissar of Internal Affairs of the Republic KORNILOV.", ["KORNILOV"]),
+        ("The CPSU and the PRAVDA editors met in KHARKOV near the KREMLIN.", []),
+        ("Minutes of the meeting. TELEGRAM FROM MOSCOW TO KUZNETSOV", []),
+    ],
+    ids=["in-running-text", "signing-a-line", "abbreviations-and-places", "heading-in-capitals"],
+)
+def test_a_russian_surname_in_latin_capitals_is_a_person(text: str, expected: list[str]) -> None:
+    assert [name for name, source in english(text) if source == "rule:surname-form"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The President: Mikhail, can you hear me?", "en", "Mikhail"),
+        ("Сергей, приезжай скорее.", "ru", "Сергей"),
+        ("Жму руку.\nИосиф.", "ru", "Иосиф"),
+    ],
+    ids=["addressed-opening-a-sentence", "addressed-in-russian", "signing-a-line"],
+)
+def test_a_given_name_addressed_or_signing_is_a_person(text: str, lang: str, expected: str) -> None:
+    found = english(text) if lang == "en" else persons(text, Register())[0]
+    assert (expected, "rule:given-name-alone") in found
+
+
+@pytest.mark.parametrize("text", ["Вера, надежда и любовь.", "Слава, слава героям!"], ids=["faith", "glory"])
+def test_an_ordinary_word_that_is_also_a_given_name_is_no_one_addressed(text: str) -> None:
+    assert persons(text, Register())[0] == []

@@ -42,10 +42,15 @@ from .candidates import (
     previous_word,
     trimmed,
 )
-from .capitals import CAPITALS, propose_in_capitals
+from .capitals import CAPITALS, LATIN_CAPITALS, propose_in_capitals, propose_surnames_in_capitals
 from .fitting import fitted_persons, is_adjectival_surname, name_parts
 from .gazetteer import Place, lookup, source
-from .given import is_given_name, propose_given_names, propose_given_names_alone
+from .given import (
+    is_given_name,
+    propose_given_names,
+    propose_given_names_alone,
+    propose_russian_given_names_alone,
+)
 from .initialled import propose_initialled_surnames
 from .linebreaks import join_across_lines
 from .lists import propose_listed
@@ -141,6 +146,9 @@ class ProposedNamesEnricher:
         if dropped:
             _drop_unnamed(document.id, dropped, [b for _, b in blocks], context)
         propose_in_capitals((b for lang, b in blocks if lang == "ru" and CAPITALS.search(b.text)), registered)
+        propose_surnames_in_capitals(
+            (b for lang, b in blocks if lang != "ru" and LATIN_CAPITALS.search(b.text)), registered
+        )
         propose_listed(b for lang, b in chosen if lang == "ru")
         propose_abbreviated_names((b for _, b in blocks), context.register, registered)
         # The gazetteer also reads the blocks whose only candidates are words in capitals ("From BEIJING") or a
@@ -159,6 +167,7 @@ class ProposedNamesEnricher:
         for _, block in blocks:
             _take_initials(block)
         propose_given_names_alone([b for lang, b in chosen if lang != "ru"])
+        propose_russian_given_names_alone(b for lang, b in blocks if lang == "ru")
         if chosen:
             _link_proposed([b for _, b in blocks], ("person", "place"), context, document.id)
         if document.id in context.added:
