@@ -164,3 +164,17 @@ def test_a_given_name_addressed_or_signing_is_a_person(text: str, lang: str, exp
 @pytest.mark.parametrize("text", ["Вера, надежда и любовь.", "Слава, слава героям!"], ids=["faith", "glory"])
 def test_an_ordinary_word_that_is_also_a_given_name_is_no_one_addressed(text: str) -> None:
     assert persons(text, Register())[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Мехлиса нужно заменить Поповым или ввести обоих.", ["Поповым"]),
+        ("Копия Сидорову, копия Карлсону.", ["Сидорову"]),
+        ("Вчера в Москве и Саратове прошли собрания.", []),
+    ],
+    ids=["object-of-a-verb", "addressees-of-a-telegram", "places"],
+)
+def test_a_word_the_dictionary_reads_as_a_surname_is_a_person(text: str, expected: list[str]) -> None:
+    found, _ = persons(text, Register())
+    assert [name for name, source in found if source == "rule:surname-reading"] == expected

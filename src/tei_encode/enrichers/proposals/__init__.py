@@ -54,6 +54,7 @@ from .given import (
 from .initialled import propose_initialled_surnames
 from .linebreaks import join_across_lines
 from .lists import propose_listed
+from .morphology import propose_read_surnames
 from .people import in_register, link_proposed, place_keys, register_surnames, register_words
 from .repeats import propose_repeated_surnames, propose_speakers
 from .russian import model_version, russian_names
@@ -146,6 +147,7 @@ class ProposedNamesEnricher:
         if dropped:
             _drop_unnamed(document.id, dropped, [b for _, b in blocks], context)
         propose_in_capitals((b for lang, b in blocks if lang == "ru" and CAPITALS.search(b.text)), registered)
+        propose_read_surnames((b for lang, b in chosen if lang == "ru"), registered)
         propose_surnames_in_capitals(
             (b for lang, b in blocks if lang != "ru" and LATIN_CAPITALS.search(b.text)), registered
         )
