@@ -52,7 +52,7 @@ def propose_in_capitals(blocks: Iterable[Block], registered: frozenset[str]) -> 
     by = f"natasha {model_version()}"
     for block in blocks:
         text = block.text
-        for line_start, line in _lines_in_capitals(text):
+        for line_start, line in _lines_in_capitals(block):
             cased = CAPITALS.sub(lambda m: m.group()[0] + m.group()[1:].lower(), line)
             for found in russian_names(cased):
                 if found.kind != "person" or not any(
@@ -112,16 +112,25 @@ def _beside_capitals(block: Block, start: int, end: int) -> bool:
     return False
 
 
-def _lines_in_capitals(text: str) -> list[tuple[int, str]]:
-    """The lines of ``text`` that open with a word in capitals (after a number or initials), with their offsets."""
+def _lines_in_capitals(block: Block) -> list[tuple[int, str]]:
+    """The lines of ``block`` that open with a word in capitals (after a number or initials) and hold one that no
+    span claims, reads as a word and is no ordinary one (not a signature found already, not ``СОВЕРШЕННО
+    СЕКРЕТНО``), with their offsets: the model is asked about those only."""
     found = []
     start = 0
-    for line in text.split("\n"):
+    for line in block.text.split("\n"):
         first = FIRST_WORD.search(line)
         if first is not None and first.group().isupper():
-            found.append((start, line))
+            words = CAPITALS.finditer(line)
+            if any(is_free(block, start + w.start(), start + w.end()) and _may_name(w.group()) for w in words):
+                found.append((start, line))
         start += len(line) + 1
     return found
+
+
+def _may_name(word: str) -> bool:
+    """Whether a word in capitals may be a name: it reads as a word, and written as a name it is no ordinary one."""
+    return _spoken(word) and not is_common_russian_word(word.capitalize())
 
 
 def _spoken(word: str, vowels: frozenset[str] = VOWELS) -> bool:
