@@ -60,9 +60,14 @@ def test_a_model_name_extending_a_rules_person_replaces_it_and_its_entry() -> No
 
 
 def test_a_name_the_model_joined_to_a_whole_name_is_a_person_of_its_own() -> None:
-    found, _ = persons("Письмо секретаря обкома Лаврова И. П. Иванову от 5 мая.")
+    found, _ = persons("Письмо секретаря обкома Лаврова Ивану Петровичу Иванову от 5 мая.")
     assert ("Лаврова", "model:natasha") in found
-    assert ("И. П. Иванову", "") in found
+    assert ("Ивану Петровичу Иванову", "") in found
+
+
+def test_initials_between_two_names_are_left_to_the_rule_that_found_them() -> None:
+    found, _ = persons("Письмо Сталин И.В., Шапошников Б.М. Cочинения.", Register())
+    assert not any(name.startswith("Шапошников") for name, _ in found)
 
 
 @pytest.mark.parametrize(

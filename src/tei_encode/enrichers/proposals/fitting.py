@@ -2,9 +2,10 @@
 
 A model's name may meet a name found already. Where it extends a person a rule found and the register lacks
 (``Надежде Сергеевне`` of a rule, ``Сергеевне Аллилуевой`` of the model), the two are one name, and the rule's
-provisional entry gives way. Where it runs into a person the register links, or one whose initials open it
-(``Сефа И. П. Товстухе``: two people the model joined), a capitalised word beside that name, inside a sentence,
-is a name of its own. Either way only words and initials joined by spaces make one name (not ``Хрущев,
+provisional entry gives way. Where it runs into a person the register links (``Сефа И. П. Товстухе``: two people
+the model joined), a capitalised word beside that name, inside a sentence, is a name of its own. A rule's name
+opened by initials is left as it is: whether they are its or the end of the model's (``Шапошников Б.М.
+Сочинения``) is not known. Either way only words and initials joined by spaces make one name (not ``Хрущев,
 Микоян``, ``Лубянка. Сталин``), and an abbreviation is none (``Ленин Тов.``). A word the model takes for a place,
 which the gazetteer does not know and which has the form of a Russian surname of adjective declension standing
 as a noun (``адрес Альского:``, ``по адресу Преображенского.``; not ``в Преображенском``, ``Карельского и
@@ -30,7 +31,7 @@ PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "на", "под", "до", 
 # Parts of speech a surname standing as a noun may be followed by (``Альский пишет``), unlike the noun an adjective
 # qualifies.
 VERBS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
-# An initial opening a name: the name is whole (``И. П. Товстухе``), and nothing before it is part of it.
+# An initial opening a name (``И. П. Товстухе``, ``Б.М. Сочинения``).
 INITIAL = re.compile(r"[А-ЯЁA-Z]\.")
 # One name: capitalised words and initials joined by spaces or hyphens, perhaps in the editors' brackets.
 _PART = r"\[?(?:[А-ЯЁA-Z]\.|[А-ЯЁA-Z][^\W\d_]+)\]?"
@@ -73,7 +74,9 @@ def fitted_persons(block: Block, start: int, end: int, register: Register) -> tu
     if any(s.kind != "person" for s in met):
         return [], []
     text = block.text
-    whole = [s for s in met if _registered(s, register) or INITIAL.match(text, s.start)]
+    if any(INITIAL.match(text, s.start) and not _registered(s, register) for s in met):
+        return [], []  # "Сефа И. П. Товстухе", "Шапошников Б.М. Сочинения": whose the initials are is not known
+    whole = [s for s in met if _registered(s, register)]
     if not whole:
         if len(met) > 1:
             return [], []  # two people found apart: the model joined them
