@@ -63,6 +63,11 @@ SALUTATIONS = (
 )  # fmt: skip
 """The words a salutation opens with (``Dear Koba``, ``Дорогой Иосиф Виссарионович``), in lower case."""
 
+ADDRESS_PRONOUNS = frozenset({
+    "вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "вашего", "вашей", "вашему", "вашим", "вашу", "ваши",
+})  # fmt: skip
+"""The Russian pronouns of polite address, capitalised in a letter (``Ваше письмо``) and never part of a name."""
+
 PATRONYMIC_ENDINGS_FEMININE = ("ovna", "evna", "ichna")
 """The endings of women's patronymics in Latin letters (``Ivanovna``)."""
 

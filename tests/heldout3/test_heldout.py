@@ -48,7 +48,7 @@ class TestBatch(BatchChecks):
         "sezonowa-cwihp-bulletin-kosygin-taraki-1979": 0.921,
         "sozialistischeklassiker-trotsky-unknown-comrade-1932": 0.966,
         "sozialistischeklassiker-trotsky-winitsky-1930": 0.966,
-        "studfiles-kravchinsky-axelrod-1888-11-18": 0.933,
+        "studfiles-kravchinsky-axelrod-1888-11-18": 0.966,
         "thelib-politburo-1983-09-02-excerpt": 0.941,
         "wikirouge-marx-engels-1860-02-14": 0.844,
         "wikirouge-trotsky-olberg-1930-03-24": 0.917,

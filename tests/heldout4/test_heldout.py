@@ -51,7 +51,7 @@ class TestBatch(BatchChecks):
         "nm1925-novy-mir-gorky-stalin-1932-01-25": 0.930,
         "questia-prague-spring-doc81-brezhnev-dubcek-1968": 0.889,
         "readania-stalin-shaposhnikov-directive-001919-1941-09-12": 1.000,
-        "student2-lenin-pss-lyubimov-1909-09": 0.923,
+        "student2-lenin-pss-lyubimov-1909-09": 0.950,
         "studfile-khrestomatiya-us-legation-budapest-1956-10-24": 0.933,
         "studopedia-mikoyan-suslov-1956-10-30": 1.000,
         "studyres-cuba-minint-angola-mpla": 0.833,

@@ -84,7 +84,8 @@ SIGNED_SENTENCE = re.compile(rf"(?:\A|(?<=[.!?])[ \t]+){YOURS},?[ \t]+(?P<name>{
 # The honorific or rank before a correspondent a title names ("Telegram from Ambassador X to Cde. Y"), removed
 # before the name is tested. Narrower than TITLE and TITLE_WORDS, which find names in running text.
 LEADING_HONORIFIC = re.compile(
-    r"^(?:comrades?|cde\.|tov\.|тов\.|т\.|товарищ\w*|mr\.|mrs\.|general|marshal|ambassador)\s+", re.I
+    r"^(?:comrades?|cde\.|tov\.|тов\.|т\.|товарищ\w*|mr\.|mrs\.|г-н\w*|г-ж\w*|д-р\w*|general|marshal|ambassador)\s+",
+    re.I,
 )
 # Russian case endings of a post (посла, послу, послом, генералу ...).
 _CASE = r"(?:а|у|ом|е)?"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ...diagnostics import Reporter
 from ...lexicon import ENGLISH_MONTHS
 from ...model import Block, Document, PartyKind, span
-from ...register import Authority, Entry, Name
+from ...register import Authority, Entry, Name, Register
 from ..boilerplate import is_rights_statement
 from ..names.index import CYRILLIC, morph
 from ..names.organisations import names_organisation
@@ -42,11 +42,19 @@ from .candidates import (
     previous_word,
     trimmed,
 )
+from .capitals import CAPITALS, LATIN_CAPITALS, propose_in_capitals, propose_surnames_in_capitals
+from .fitting import fitted_persons, is_adjectival_surname, name_parts
 from .gazetteer import Place, lookup, source
-from .given import is_given_name, propose_given_names, propose_given_names_alone
+from .given import (
+    is_given_name,
+    propose_given_names,
+    propose_given_names_alone,
+    propose_russian_given_names_alone,
+)
 from .initialled import propose_initialled_surnames
 from .linebreaks import join_across_lines
 from .lists import propose_listed
+from .morphology import propose_read_surnames
 from .people import in_register, link_proposed, place_keys, register_surnames, register_words
 from .repeats import propose_repeated_surnames, propose_speakers
 from .russian import model_version, russian_names
@@ -132,9 +140,17 @@ class ProposedNamesEnricher:
         propose_surnames([(b, free[id(b)]) for lang, b in chosen if lang != "ru"], registered)
         propose_listed(b for lang, b in chosen if lang != "ru")
         propose_initialled_surnames((b for lang, b in blocks if lang == "ru" and "." in b.text), registered)
+        dropped = set()
         for lang, block in chosen:
             if lang == "ru":
-                _russian(block, places, by_authority, registered)
+                dropped |= _russian(block, places, by_authority, context)
+        if dropped:
+            _drop_unnamed(document.id, dropped, [b for _, b in blocks], context)
+        propose_in_capitals((b for lang, b in blocks if lang == "ru" and CAPITALS.search(b.text)), registered)
+        propose_read_surnames((b for lang, b in chosen if lang == "ru"), registered)
+        propose_surnames_in_capitals(
+            (b for lang, b in blocks if lang != "ru" and LATIN_CAPITALS.search(b.text)), registered
+        )
         propose_listed(b for lang, b in chosen if lang == "ru")
         propose_abbreviated_names((b for _, b in blocks), context.register, registered)
         # The gazetteer also reads the blocks whose only candidates are words in capitals ("From BEIJING") or a
@@ -153,6 +169,7 @@ class ProposedNamesEnricher:
         for _, block in blocks:
             _take_initials(block)
         propose_given_names_alone([b for lang, b in chosen if lang != "ru"])
+        propose_russian_given_names_alone(b for lang, b in blocks if lang == "ru")
         if chosen:
             _link_proposed([b for _, b in blocks], ("person", "place"), context, document.id)
         if document.id in context.added:
@@ -176,28 +193,62 @@ def _link_proposed(blocks: list[Block], kinds: tuple[PartyKind, ...], context: C
 
 
 def _russian(
-    block: Block, places: dict[str, Place], by_authority: dict[tuple[str, str], str], registered: frozenset[str]
-) -> None:
-    """natasha's persons and places in a Russian block, linked to the gazetteer where it has the place."""
+    block: Block, places: dict[str, Place], by_authority: dict[tuple[str, str], str], context: Context
+) -> set[str]:
+    """natasha's persons and places in a Russian block, linked to the gazetteer where it has the place; the keys of
+    the provisional entries whose mentions the model's longer names took over."""
     by = f"natasha {model_version()}"
+    registered = register_words(context.register)
+    person = {"cert": "medium", "resp": "#natasha", "source": "model:natasha", "by": by}
+    dropped: set[str] = set()
     for found in russian_names(block.text):
         start, end = trimmed(block.text, found.start, found.end)
-        if not _is_name(block, start, end):
-            continue
         if found.kind == "person":
-            if in_register(block.text[start:end], registered):
-                continue
-            block.add(span(start, end, "person", cert="medium", resp="#natasha", source="model:natasha", by=by))
+            for part in name_parts(block.text, start, end):
+                dropped |= _russian_person(block, *part, context.register, registered, person)
+            continue
+        if not _is_name(block, start, end):
             continue
         if names_organisation(block.text, start, end, "place"):
             continue  # "членом Правительства РСФСР": the state in a body's name
         place = lookup(block.text[start:end], inflected=True)
         if place is None:
-            block.add(span(start, end, "place", cert="medium", resp="#natasha", source="model:natasha", by=by))
+            kind: PartyKind = "person" if is_adjectival_surname(block.text, start, end) else "place"
+            if kind == "place" or not in_register(block.text[start:end], registered):
+                block.add(span(start, end, kind, **person))
             continue
         ref = _ref(place, places, by_authority)
         attrs = {"ref": ref, "cert": "high", "resp": "#natasha #geonames", "by": f"{by}; {_gazetteer_by()}"}
         block.add(span(start, end, "place", source="model:natasha gazetteer:geonames", **attrs))
+    return dropped
+
+
+def _russian_person(
+    block: Block, start: int, end: int, register: Register, registered: frozenset[str], attrs: dict[str, str]
+) -> set[str]:
+    """Propose the model's person at ``start:end`` of ``block`` as it fits the names found before; the keys of the
+    provisional entries of the rules' persons it replaced."""
+    stretches, replaced = fitted_persons(block, start, end, register)
+    for s in replaced:
+        block.spans.remove(s)
+    added = [
+        span(a, b, "person", **attrs)
+        for a, b in stretches
+        if _is_name(block, a, b) and not in_register(block.text[a:b], registered)
+    ]
+    if replaced and not added:
+        block.spans.extend(replaced)
+        return set()
+    for new in added:
+        block.add(new)
+    return {s.attr("ref").lstrip("#") for s in replaced}
+
+
+def _drop_unnamed(document_id: str, keys: set[str], blocks: list[Block], context: Context) -> None:
+    """Drop the provisional entries of ``keys`` that no mention of ``blocks`` names any longer."""
+    named = {s.attr("ref").lstrip("#") for block in blocks for s in block.spans if s.attr("ref")}
+    gone = keys - named
+    context.added[document_id] = [e for e in context.added.get(document_id, []) if e.key not in gone]
 
 
 def _identify_rule_places(
@@ -248,8 +299,12 @@ def _take_initials(block: Block) -> None:
 def _is_name(block: Block, start: int, end: int) -> bool:
     """Whether ``start:end`` is a capitalised stretch of one line that no span claims."""
     piece = block.text[start:end]
-    if not piece or not piece[0].isupper() or "\n" in piece or is_common_russian_word(piece):
+    if not piece or not piece[0].isupper() or "\n" in piece:
         return False
+    if is_common_russian_word(piece) and (
+        opens_sentence(block.text, start) or not is_adjectival_surname(block.text, start, end)
+    ):
+        return False  # a capitalised adjective standing as a noun within a sentence is a surname (``Преображенского.``)
     return is_free(block, start, end)
 
 

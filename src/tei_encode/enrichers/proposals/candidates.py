@@ -45,9 +45,11 @@ SENTENCE_END = re.compile(r"[.!?:;»”\"]\s*$")
 # A post or rank before a name that a model takes into it (Russian forms in any case).
 POST = re.compile(
     r"^(?:(?:товарищ|господин|генерал|маршал|посол|министр|председател|секретар|премьер|президент|"
-    r"консул|советник|адмирал|полковник|майор|капитан)\w*\.?|т\.|тов\.|г-н|г\.)\s+",
+    r"консул|советник|адмирал|полковник|майор|капитан)\w*\.?|т\.|тов\.|г\.)\s+",
     re.I,
 )
+# A Russian preposition opening a sentence that a model takes into the name after it (``О Рокоссовском``).
+PREPOSITION = re.compile(r"^(?:О|Об|Обо|В|Во|С|Со|К|Ко|У|По|От|Из|На|За|Для|При|Про|Без|До|Через)\s+(?=[А-ЯЁ][а-яё])")
 
 
 def free_capitalised_words(block: Block, initial: bool = False) -> Iterator[tuple[int, int]]:
@@ -77,7 +79,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """``start:end`` without a leading honorific or post, without punctuation at its edges (but an initial's dot)
     and without a note's number glued to its end."""
     piece = text[start:end]
-    for pattern in (POST, LEADING_HONORIFIC):
+    for pattern in (PREPOSITION, POST, LEADING_HONORIFIC):
         match = pattern.match(piece)
         if match:
             start, piece = start + match.end(), piece[match.end() :]
@@ -97,6 +99,8 @@ GLUED_NOTE = re.compile(r"(?<=[^\W\d_]\.|[^\W\d_]{2})\d{1,3}\Z")
 INITIAL_END = re.compile(r"[\s.][A-ZА-ЯЁ]\.\Z")
 
 
+# The locative of an adjective or a surname of its form (``Рокоссовском``), not an institution's ``-ком``.
+ADJECTIVE_IN_CASE = re.compile(r"[сц]ком\Z")
 # The parts of a Russian word's analysis that make it the name of a place or a person (an organisation's is not).
 NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Trad"})
 
@@ -107,7 +111,9 @@ def is_common_russian_word(text: str) -> bool:
     if " " in text or "-" in text or not CYRILLIC.search(text):
         return False
     forms = {text.lower(), nominative(text)}
-    if forms & NOT_RUSSIAN_PLACES or any(NOT_RUSSIAN_PLACE.search(form) for form in forms):
+    # (``Рокоссовском`` ends like an institution only by its case.)
+    endings = [form for form in forms if not ADJECTIVE_IN_CASE.search(form)]
+    if forms & NOT_RUSSIAN_PLACES or any(NOT_RUSSIAN_PLACE.search(form) for form in endings):
         return True
     analyzer = morph()
     if not analyzer.word_is_known(text.lower()):

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ...model import Block, span
-from ..names.index import fold
+from ..names.index import fold, morph
 from ..names.words import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
 from ..unregistered.places import NOT_PLACES, PLACE_KINDS
 from .candidates import CONNECTIVES, NEXT_WORD, PREVIOUS_WORD, is_free, opens_sentence, previous_word
@@ -30,6 +30,12 @@ ALONE_SOURCE = "rule:given-name-alone"
 ALONE_BY = "the rule of a given name alone"
 # Given names that are also months, verbs or words of places: alone they name no one.
 NOT_ALONE = frozenset({"august", "mark", "jan", "will", "victor", "frank", "rosa", "franklin", "lewis", "georgia"})
+# A Russian given name addressed (after a comma, or opening a line or a sentence, before a comma or "!") or signing
+# on a line of its own.
+RUSSIAN_ADDRESSED = re.compile(
+    r"(?:(?<=, )|(?<=[.!?] )|(?<![^\n]))(?P<addressed>[А-ЯЁ][а-яё]{2,})(?=[,!])"
+    r"|(?<![^\n])(?P<signed>[А-ЯЁ][а-яё]{2,})(?=\.?[ \t]*(?:\n|\Z))"
+)
 # Words before a given name that make it a place's or a church's (``St Paul``, ``San Ernesto``).
 SAINTS = frozenset({"st", "saint", "san", "santa", "sankt", "fort", "port", "lake", "cape", "mount", "king", "queen"})
 _WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
@@ -90,8 +96,9 @@ def propose_given_names(blocks: Iterable[Block], document: Sequence[Block]) -> N
 
 def propose_given_names_alone(blocks: Sequence[Block]) -> None:
     """Mark a common given name standing alone inside a sentence of the English ``blocks`` (``I have written to
-    Wilhelm``, ``greetings from Alexei``) as a person (``cert="low"``): letters name friends so; linked to the one
-    person of the document named in full with it, if there is one."""
+    Wilhelm``, ``greetings from Alexei``), or opening one as the person addressed (``Mikhail, can you hear me?``),
+    as a person (``cert="low"``): letters name friends so; linked to the one person of the document named in full
+    with it, if there is one."""
     full: dict[str, set[str]] = {}
     for block in blocks:
         for s in block.spans_of("person"):
@@ -104,8 +111,10 @@ def propose_given_names_alone(blocks: Sequence[Block]) -> None:
             folded = fold(word.group())
             if folded not in GIVEN_NAMES or folded in NOT_ALONE or not is_free(block, start, end):
                 continue
+            vocative = block.text[end : end + 1] == ","  # "Mikhail, can you hear me?": the name opens a sentence
             if (
                 opens_sentence(block.text, start)
+                and not vocative
                 or article_before(block.text, start)
                 or not _alone(block.text, start, end)
             ):
@@ -113,6 +122,18 @@ def propose_given_names_alone(blocks: Sequence[Block]) -> None:
             refs = full.get(folded, set())
             attrs = {"ref": next(iter(refs))} if len(refs) == 1 else {}
             block.add(span(start, end, "person", cert="low", source=ALONE_SOURCE, by=ALONE_BY, **attrs))
+
+
+def propose_russian_given_names_alone(blocks: Iterable[Block]) -> None:
+    """Mark a Russian given name alone as the person addressed (``Ради бога, Павел, не стесняйте``; ``Павел, не
+    думайте``) or signing on a line of its own (``Иосиф.``) as a person (``cert="low"``): a word the dictionary
+    reads first as a given name in the nominative (not ``Вера``, ``Слава``)."""
+    for block in blocks:
+        for match in RUSSIAN_ADDRESSED.finditer(block.text):
+            start, end = match.span(match.lastgroup or 0)
+            tag = morph().parse(block.text[start:end])[0].tag
+            if "Name" in tag and "nomn" in tag and is_free(block, start, end):
+                block.add(span(start, end, "person", cert="low", source=ALONE_SOURCE, by=ALONE_BY))
 
 
 def _alone(text: str, start: int, end: int) -> bool:

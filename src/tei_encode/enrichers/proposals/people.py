@@ -69,8 +69,11 @@ def _common_surname(word: str) -> bool:
 
 
 def in_register(text: str, words: frozenset[str]) -> bool:
-    """Whether a word of ``text`` is a word of a register name; its initials are no such words (``Фушман Б.``)."""
-    return any(fold(w) in words for w in text.split() if not (w.endswith(".") and len(w) <= 3))
+    """Whether ``text`` is a word of a register name, or a name whose last word is (``Владимир Ульянов``); a given
+    name the register has for someone else does not make a name of two words the register's (``Гарри Гопкинс``
+    beside ``Гарри Трумэн``), nor do its initials (``Фушман Б.``)."""
+    folded = [fold(w) for w in text.split() if not (w.endswith(".") and len(w) <= 3)]
+    return bool(folded) and (folded[-1] in words or all(w in words for w in folded))
 
 
 def link_proposed(blocks: Iterable[Block], kind: PartyKind, register: Register, added: list[Entry]) -> list[Entry]:

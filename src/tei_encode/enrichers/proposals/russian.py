@@ -26,8 +26,10 @@ class Found:
     kind: str
 
 
+@lru_cache(maxsize=1)
 def model_version() -> str:
-    """The installed natasha version (named with the model in the TEI header)."""
+    """The installed natasha version (named with the model in the TEI header), read once per process: reading a
+    package's metadata costs milliseconds."""
     return version(MODEL)
 
 

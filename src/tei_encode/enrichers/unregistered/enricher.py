@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...diagnostics import Reporter
+from ...lexicon import ADDRESS_PRONOUNS
 from ...model import Block, Document, span
 from ...register import Entry, Name, Register
 from ..claims import UNREGISTERED_NAME_AVOIDS
@@ -175,6 +176,8 @@ def _mark_cued_persons(block: Block) -> None:
         found.extend(listed)
     for start, end in found:
         end = with_supplied(text, end)
+        if " " in text[start:end] and text[start:end].rsplit(" ", 1)[1].lower() in ADDRESS_PRONOUNS:
+            end = text.rindex(" ", start, end)  # "адмирал Стэндли Ваше письмо": the pronoun opens what follows
         name = text[start:end]
         if not looks_like_name(name) or _names_a_thing(name, text):
             continue
