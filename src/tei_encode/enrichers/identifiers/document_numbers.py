@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES, RUSSIAN_MONTHS_GENITIVE
-from .telegrams import CLASS_FILE, DECIMAL_FILE, POST_TELEGRAM, SERIES_MESSAGE, TELEGRAM_REFERENCE
+from .telegrams import CLASS_FILE, DECIMAL_FILE, SERIES_MESSAGE, TELEGRAM_PATTERNS, telegram_references
 
 # Besides "№", "No." and "#": "No" without its stop before a number ("No 242"), and the Latin "N" that Russian
 # texts typed without "№" write for it ("N 149", "N П 149/XIV", "N11"; kept only in Cyrillic text, see _latin_n).
@@ -243,14 +243,13 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     kinds = any(f"{kind} " in lowered for kind in _KINDS_UNSIGNED)
     plurals = any(word in lowered for word in _PLURAL_WORDS)
     files = "/" in text
-    telegrams = "tel " in lowered
-    posts = "ref" in lowered
+    telegrams = telegram_references(text, lowered)
     records = "record" in lowered
     quoted = "номер" in lowered
     series = " of " in text
     lined = text[:1].isdigit() or _LINE_DIGIT.search(text) is not None  # a line opens with a number
     items = state.protocol and ". О" in text
-    if not any((signed, unsigned, kinds, plurals, files, telegrams, posts, records, series, lined, quoted, items)):
+    if not any((signed, unsigned, kinds, plurals, files, telegrams, records, series, lined, quoted, items)):
         return []
     urls = url_spans(text)
     pairs = _protocol_items(text, lowered, urls) if signed else []
@@ -265,8 +264,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     bare += list(DECIMAL_FILE.finditer(text)) if files else []
     bare += [m for m in CLASS_FILE.finditer(text) if file_date(m.group())] if files else []
     bare += list(_DECISION_NUMBER.finditer(text)) if files else []
-    bare += list(TELEGRAM_REFERENCE.finditer(text)) if telegrams else []
-    bare += list(POST_TELEGRAM.finditer(text)) if posts else []
+    bare += telegrams
     bare += list(_RECORD_ID.finditer(text)) if records else []
     bare += list(_QUOTED_ITEM.finditer(text)) if quoted else []
     bare += list(SERIES_MESSAGE.finditer(text)) if series else []
@@ -291,11 +289,8 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = [_number(match, "value", "decision")]
         elif match.re in (_EXTRACT_ITEM, _QUOTED_ITEM):
             numbers = [_number(match, "value", "item")]
-        elif match.re is TELEGRAM_REFERENCE:  # the abbreviation is part of the reference ("Embtel 1519")
-            numbers = [DocumentNumber(match.start(), match.end(), match.group("value"), "telegram")]
-        elif match.re is POST_TELEGRAM:  # so is the post ("Moscow 3501")
-            numbers = [_number(match, "value", "telegram")]
-            numbers = [DocumentNumber(n.start, n.end, n.value.split()[-1], n.type) for n in numbers]
+        elif match.re in TELEGRAM_PATTERNS:  # the abbreviation, series or post is part of it ("Embtel 1519")
+            numbers = [DocumentNumber(*match.span("ref"), match.group("value"), "telegram")]
         elif match.re is _RECORD_ID:
             numbers = [_number(match, "value", "record")]
         elif match.re is SERIES_MESSAGE:  # the series is part of the reference, as "Embtel" is

@@ -1,10 +1,12 @@
 """How the State Department and the cable offices cite files and telegrams by number.
 
 A file of the decimal filing system (``795.00/6–2850``, ``330/6–2650``), a
-telegram by the abbreviation of its sender (``Embtel 1519``) or by its post
-(``Ref: Moscow 3501``), a message by its series (``WARX 90992 of 01 July
-1949``). The patterns' group ``value`` holds the number; ``document_numbers``
-types and marks them.
+telegram by the abbreviation of its sender (``Embtel 1519``, ``Legtel 19``), by
+its series (``Tosec 34``), by its post (``Ref: Moscow 3501``, ``repeated
+Budapest 181``, ``Vienna’s 1071``) or in telegraphese (``ur 87``), and the
+numbers cited after one of them (``ur 87 Jan 20 and 99``); a message by its
+series (``WARX 90992 of 01 July 1949``). The patterns' group ``value`` holds the
+number; ``document_numbers`` types and marks them.
 """
 
 from __future__ import annotations
@@ -22,19 +24,97 @@ DECIMAL_FILE = re.compile(
 # "330/6–2650" (class 330, the United Nations, filed 26 June 1950); "100/1-2000" dates nothing and is none. As a
 # source note cites it, it stands in parentheses or heads the line before a colon (not as a telephone number does).
 CLASS_FILE = re.compile(r"(?:(?<=\()|^)(?P<value>\d{3}/(?:1[0-2]|[1-9])[-–][0-3]\d\d{2})(?:(?=\))|(?=:))", re.M)
-# The State Department's abbreviations of telegrams cited by number: "Embtel 1519" (the embassy's), "Deptel 631"
-# (the Department's), "Urtel 940" (yours), "mytel 27", "reftel", "contel" (the consulate's), "circtel".
-TELEGRAM_REFERENCE = re.compile(
-    r"(?<![\w.])(?:[Ee]mb|[Dd]ep|[Uu]r|[Mm]y|[Rr]ef|[Cc]on|[Cc]irc|[Dd]epcir)tel[ \t]+(?P<value>\d{1,5})(?!\w)"
-)
-# A telegram cited by the post that sent it and its number, after "Ref:": "Ref: Moscow 3501", "Refs: Paris 12".
-POST_TELEGRAM = re.compile(
-    r"(?<![\w.])(?:Refs?|Reference|Reftels?)[:.]?[ \t]+"
-    r"(?P<value>(?-i:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+\d{1,5})(?!\w)"
-)
 # A message cited by its series in capitals and its number, with its date: "WARX 90992 of 01 July 1949". It opens
 # with its first capital and looks behind it (searched in every text with an "of": re skips to the capitals).
 SERIES_MESSAGE = re.compile(
     rf"(?P<value>[A-Z](?<![\w.][A-Z])[A-Z]{{2,4}}[ \t]+(?!(?:1[5-9]|20)\d\d\b)\d{{3,6}})"
     rf"(?=[ \t]+of[ \t]+\d{{1,2}}[ \t]+(?:{'|'.join(ENGLISH_MONTHS)}))"
 )
+
+# ------------------------------------------------------------ telegrams cited by number
+# Each pattern's group "ref" is what the reference is marked over: the abbreviation, series or post and the number.
+
+# The series of the Secretary's and the delegations' telegrams, named by who sent them to whom: "Secto" (from the
+# Secretary travelling), "Tosec" (to him), "Polto"/"Topol" (from and to the mission to NATO), "Delga"/"Gadel" (from
+# and to the delegation at the UN General Assembly), "Dulte"/"Tedul" (from and to Secretary Dulles).
+_SERIES = ("Secto", "Tosec", "Polto", "Topol", "Delga", "Gadel", "Dulte", "Tedul")
+_SERIES_WORDS = tuple(series.lower() + " " for series in _SERIES)
+# The State Department's abbreviations of telegrams cited by number: "Embtel 1519" (the embassy's), "Legtel 19" (the
+# legation's), "Deptel 631" (the Department's), "Urtel 940" (yours), "mytel 27", "reftel", "contel" (the
+# consulate's), "circtel" or "cirtel", "depcirtel"; "Deptels 631 and 640".
+TELEGRAM_REFERENCE = re.compile(
+    r"(?<![\w.])(?P<ref>(?:(?:[Ee]mb|[Ll]eg|[Dd]ep|[Uu]r|[Mm]y|[Rr]ef|[Cc]on|[Cc]irc?|[Dd]epcirc?)tels?"
+    rf"|{'|'.join(_SERIES)}|{'|'.join(s.upper() for s in _SERIES)})[ \t]+(?P<value>\d{{1,5}}))(?!\w)"
+)
+# A post as a telegram names it: one or two capitalised words, no month ("repeated July 22" is a date) and no word
+# that numbers a part of a text ("repeated Article 51 of the Charter").
+_NUMBERED = ("Article", "Paragraph", "Para", "Section", "Point", "Chapter", "Page", "Part", "Item", "Annex", "Volume")
+_POST = rf"(?!(?:{'|'.join(ENGLISH_MONTHS + _NUMBERED)})(?!\w))[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+# A telegram's number from a post, of two digits or more and no year ("Moscow 1956" is none).
+_POST_NUMBER = r"(?!(?:1[5-9]|20)\d\d(?!\w))\d{2,5}(?!\w)"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# What may follow a telegram's number: the end of the line, a stop, bracket or note mark, a word that goes on citing
+# ("and", "rptd", "of"), or the telegram's date ("Jan 20", a note's number glued to it: "Jan 201"); not a word or
+# sign it counts ("Moscow's 20 points", "12%"), nor a year ("22 Oct 1962").
+_AFTER = (
+    r"(?=[ \t]*(?:$|[.,;:)\]/\"”'’]|(?:and|to|of|from|rptd|rpt|repeated|re|dated)(?!\w)"
+    rf"|{_MONTH}[ \t]+\d{{1,3}}(?!\d)))"
+)
+# A telegram cited by the post that sent it and its number, after "Ref:": "Ref: Moscow 3501", "Refs: Paris 12".
+POST_TELEGRAM = re.compile(
+    r"(?<![\w.])(?:Refs?|Reference|Reftels?)[:.]?[ \t]+"
+    r"(?P<ref>(?-i:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?P<value>\d{1,5}))(?!\w)"
+)
+# A telegram repeated to another post under that post's number: "Deptel 1259 repeated Budapest 181", "Tosec 34 rptd
+# Bonn 311".
+REPEATED_TELEGRAM = re.compile(
+    rf"(?<!\w)(?:repeated|rptd|rpted|rpt)(?:[ \t]+to)?[ \t]+(?P<ref>{_POST}[ \t]+(?P<value>{_POST_NUMBER})){_AFTER}",
+    re.M,
+)
+# A post's telegram named by its possessive, in a text about telegrams: "(Vienna’s 1071 and 1022; Deptel 1259)".
+POSSESSIVE_TELEGRAM = re.compile(rf"(?<![\w.])(?P<ref>{_POST}['’]s[ \t]+(?P<value>{_POST_NUMBER})){_AFTER}", re.M)
+# Telegraphese "your" before the number of the addressee's telegram: "views outlined ur 87 Jan 20".
+YOUR_TELEGRAM = re.compile(rf"(?P<ref>u(?<![\w.]u)r[ \t]+(?P<value>\d{{1,5}})(?!\w)){_AFTER}", re.M)
+# The numbers cited after one telegram, each after a comma or "and", the first after its date: "ur 87 Jan 20 and 99",
+# "Vienna’s 1071 and 1022".
+FOLLOWING_TELEGRAM = re.compile(
+    rf"(?:[ \t]+{_MONTH}[ \t]+\d{{1,3}}(?!\w))?(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)"
+    rf"(?P<ref>(?P<value>{_POST_NUMBER})){_AFTER}",
+    re.M,
+)
+TELEGRAM_PATTERNS = (
+    TELEGRAM_REFERENCE,
+    POST_TELEGRAM,
+    REPEATED_TELEGRAM,
+    POSSESSIVE_TELEGRAM,
+    YOUR_TELEGRAM,
+    FOLLOWING_TELEGRAM,
+)
+# Words of a text about telegrams, in lower case: a post's possessive before a number is a telegram only there.
+_ABOUT_TELEGRAMS = ("tel ", "tels ", "telegram", "rptd", "repeated", "cable", "niact")
+
+
+def telegram_references(text: str, lowered: str) -> list[re.Match[str]]:
+    """The telegrams ``text`` cites by number (``lowered`` is its lower case), in order, the numbers cited after one
+    included; each match's group ``ref`` is the reference, ``value`` its number."""
+    found: list[re.Match[str]] = []
+    if "tel " in lowered or "tels " in lowered or any(word in lowered for word in _SERIES_WORDS):
+        found += TELEGRAM_REFERENCE.finditer(text)
+    if "ref" in lowered:
+        found += POST_TELEGRAM.finditer(text)
+    if "rpt" in lowered or "repeated" in lowered:
+        found += REPEATED_TELEGRAM.finditer(text)
+    if ("’s " in text or "'s " in text) and any(word in lowered for word in _ABOUT_TELEGRAMS):
+        found += POSSESSIVE_TELEGRAM.finditer(text)
+    if "ur " in text or "ur\t" in text:
+        found += YOUR_TELEGRAM.finditer(text)
+    if not found:
+        return []
+    references: list[re.Match[str]] = []
+    for match in sorted(found, key=lambda m: m.start("ref")):
+        if references and match.start("ref") < references[-1].end("ref"):
+            continue  # "Reference: Legtel 50" is found as a post's and as an abbreviated telegram
+        references.append(match)
+        while (following := FOLLOWING_TELEGRAM.match(text, references[-1].end("ref"))) is not None:
+            references.append(following)
+    return references

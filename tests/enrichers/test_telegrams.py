@@ -1,0 +1,83 @@
+"""Tests of the telegrams the State Department's documents cite by number: abbreviation, series, post, telegraphese."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tei_encode.enrichers.identifiers.document_numbers import find_document_numbers
+from tei_encode.enrichers.identifiers.telegrams import (
+    POSSESSIVE_TELEGRAM,
+    REPEATED_TELEGRAM,
+    TELEGRAM_REFERENCE,
+    YOUR_TELEGRAM,
+    telegram_references,
+)
+
+CITED = [
+    # by the post that sent it, its possessive, and the numbers after it; repeated to a post under its number
+    (
+        "present credentials (Vienna’s 10712 and 1022;3 Deptel 12594 repeated Budapest 181) and seek",
+        ["Vienna’s 10712", "1022", "Deptel 12594", "Budapest 181"],
+    ),
+    ("It occurs to us (London's 456, 470 and Paris 12) as the cable says", ["London's 456", "470"]),
+    # telegraphese "your", each number after its date
+    ("views outlined ur 87 Jan 201 and 99 Jan 23.2 Though believe", ["ur 87", "99"]),
+    ("Agree ur 1532.", ["ur 1532"]),
+    # a series of the Secretary's or a delegation's telegrams, and the post it was repeated to
+    ("Re Tosec 34 rptd Bonn 311. Subject did not arise", ["Tosec 34", "Bonn 311"]),
+    ("SECTO 12 and Polto 567 received; Delga 88 repeated to Moscow 1021.", ["SECTO 12", "Polto 567", "Delga 88",
+     "Moscow 1021"]),
+    # the abbreviations of the senders, the legation's too, and a post after "Reference:" found once
+    ("51. Reference: Legtel 50.2 Re paragraphs B and C of reftel", ["Legtel 50"]),
+    ("even more strongly than before (Legtel 19),5 that estimated", ["Legtel 19"]),
+    ("Re Embtel 286 Aug 7, Deptel 172 July 22, 1961, Deptel 311 Aug 8.", ["Embtel 286", "Deptel 172", "Deptel 311"]),
+    ("See Deptels 631 and 640, cirtel 12.", ["Deptels 631", "640", "cirtel 12"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "marked"), CITED, ids=[c[0][:40] for c in CITED])
+def test_telegrams_cited_by_number(text: str, marked: list[str]) -> None:
+    found = find_document_numbers(text)
+    assert [text[n.start : n.end] for n in found if n.type == "telegram"] == marked
+    assert all(n.value == text[n.start : n.end].split()[-1] for n in found if n.type == "telegram")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ulbricht's 15 September letter, as the telegram says",  # a day before its month
+        "Kennedy's 22 Oct 1962 speech, the cable said",  # a date with its year
+        "the cable was repeated July 22 and in Moscow 1956",  # a month, a city and a year
+        "Moscow's 20 points, as the telegram puts it; Moscow's 1956 line; Paris's 12% share",
+        "the Secretary repeated Article 51 of the Charter, rptd Page 53.",
+        "Vienna’s 1071 inhabitants and London's 456.",  # no word of telegrams near a possessive
+        "my 3 daughters for Bordeaux; our 87 guests and your 99 letters, four 12.",
+        "Ur 3 is a dynasty; tour 87.",
+        "Embtel 286 and 3 days later; ur 87 and 2 others",  # counts after a reference are none (the references are)
+    ],
+)
+def test_what_is_no_telegram_reference(text: str) -> None:
+    found = [text[n.start : n.end] for n in find_document_numbers(text) if n.type == "telegram"]
+    assert found == (["Embtel 286", "ur 87"] if text.startswith("Embtel") else [])
+
+
+_PIECES = st.sampled_from(
+    ["Embtel", "Legtel", "tel", "Tosec", "SECTO", "Vienna", "Moscow", "’s", "'s", "ur", "our", "rptd", "repeated",
+     " to ", "Ref:", "Reference", " ", "\n", "\t", ", ", " and ", "(", ")", ";", ".", "87", "1071", "1956", "3",
+     "Jan", "January", "20", "201", "telegram", "cable", "points", "%"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_the_quick_tests_let_every_reference_through_in_order(text: str) -> None:
+    references = telegram_references(text, text.lower())
+    for pattern in (TELEGRAM_REFERENCE, REPEATED_TELEGRAM, YOUR_TELEGRAM):
+        if pattern.search(text):
+            assert references
+    if POSSESSIVE_TELEGRAM.search(text) and any(w in text.lower() for w in ("tel ", "telegram", "cable", "rptd")):
+        assert references
+    spans = [m.span("ref") for m in references]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # in order, none overlapping
+    assert all(m.start("ref") <= m.start("value") and m.end("value") == m.end("ref") for m in references)
