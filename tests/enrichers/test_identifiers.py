@@ -24,7 +24,6 @@ from tei_encode.enrichers.identifiers.document_numbers import (
     _has_sign,
     file_date,
     find_document_numbers,
-    letter_number,
     url_spans,
 )
 from tei_encode.enrichers.identifiers.enricher import (
@@ -34,6 +33,7 @@ from tei_encode.enrichers.identifiers.enricher import (
     find_citations,
     resolve_citation,
 )
+from tei_encode.enrichers.identifiers.headings import letter_number
 from tei_encode.enrichers.identifiers.shelfmarks import shelfmark_parts
 from tei_encode.enrichers.identifiers.telegrams import CLASS_FILE
 from tei_encode.model import ArchivalCitation, Block, Division, Document, Metadata, Span, span

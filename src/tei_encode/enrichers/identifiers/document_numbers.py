@@ -309,48 +309,6 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     return found
 
 
-# A telegram's number opening its text, as the State Department's printed telegrams give it: "1521. Embtel 1519".
-_OPENING_NUMBER = re.compile(r"(?P<value>\d{2,5})\.[ \t]+(?=[A-ZА-ЯЁ])")
-# A title naming a telegram or a cable: "795.00/6–2850: Telegram".
-TELEGRAM_TITLE = re.compile(r"(?<!\w)(?:telegram|cable|телеграмма|шифртелеграмма)(?!\w)", re.I)
-
-
-# The edition's number of a document opening its title: "81. Telegram From the Embassy", "4. С. М. Кравчинский П. Б.
-# Аксельроду", "83 ЭНГЕЛЬС – МАРКСУ" (without its stop, before a word in capitals). A year is none ("1918. Letters").
-_TITLE_NUMBER = re.compile(r"(?P<value>(?!(?:1[5-9]|20)\d\d)\d{1,4})(?:\.[ \t]+(?=[A-ZА-ЯЁ])|\s+(?=[A-ZА-ЯЁ]{2}))")
-
-
-def title_number(title: str) -> DocumentNumber | None:
-    """The edition's number of the document that opens its ``title``, if any."""
-    match = _TITLE_NUMBER.match(title)
-    return _number(match, "value", "document") if match else None
-
-
-# The number an edition gives a letter, alone on its line above the heading that names the addressee in capitals:
-# "98" over "To: MAXIM GORKY", "152" over "К. ГЮИСМАНСУ", "11" over "ТЕЛЕГРАММА ЯНСОНУ" (the Russian in the dative).
-# A page number over a running head ("366" over "ПРИЛОЖЕНИЯ", "В. И. ЛЕНИН") addresses no one.
-_LETTER_NUMBER = re.compile(r"[ \t]*(?P<value>(?!(?:1[5-9]|20)\d\d)\d{1,4})[ \t]*(?:\n|$)")
-_ADDRESSEE_HEADING = re.compile(
-    r"[ \t]*(?:(?:To|TO):?[ \t]+[A-Z][A-Z.,'’ \t-]*[A-Z]|[А-ЯЁ][А-ЯЁ.,«»\"—–\- \t]*[А-ЯЁ](?:У|Ю|ОМУ|ЕМУ|ОЙ|ЕЙ))[ \t]*"
-)
-
-
-def letter_number(text: str, following: str) -> DocumentNumber | None:
-    """The edition's number of a letter alone on the first line of ``text``, if the next line (of ``text``, else
-    ``following``, the next block's text) is the heading naming its addressee."""
-    match = _LETTER_NUMBER.match(text)
-    if match is None:
-        return None
-    heading = (text[match.end() :].lstrip() or following.lstrip()).split("\n", 1)[0]
-    return _number(match, "value", "document") if _ADDRESSEE_HEADING.fullmatch(heading) else None
-
-
-def opening_number(text: str) -> DocumentNumber | None:
-    """The telegram's number that opens ``text``, the first paragraph of a telegram, if any."""
-    match = _OPENING_NUMBER.match(text)
-    return _number(match, "value", "telegram") if match else None
-
-
 def file_date(value: str) -> tuple[int, int, int] | None:
     """The year, month and day a decimal file number's suffix gives (``795.00/6–2850``: 1950, 6, 28), if any."""
     match = _FILED.search(value)

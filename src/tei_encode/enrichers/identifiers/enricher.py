@@ -23,16 +23,8 @@ from ...diagnostics import Reporter
 from ...model import ArchivalCitation, Block, Document, span
 from ..claims import IDENTIFIER_AVOIDS
 from .archives import ARCHIVE_PATTERN, SHELFMARK_HINT, cites_by_shelfmark, current_archive
-from .document_numbers import (
-    TELEGRAM_TITLE,
-    NumberState,
-    find_document_numbers,
-    letter_number,
-    opening_number,
-    overlaps,
-    title_number,
-    url_spans,
-)
+from .document_numbers import NumberState, find_document_numbers, overlaps, url_spans
+from .headings import TELEGRAM_TITLE, heading_number, letter_number, opening_number, title_number
 from .shelfmarks import shelfmark_before, shelfmark_parts
 
 if TYPE_CHECKING:
@@ -330,13 +322,21 @@ class IdentifiersEnricher:
         header = [document.title, *document.fields.values()]
         blocks = [block for _lang, block in document.blocks()]
         for index, block in enumerate(blocks):
+            in_header = any(block is field for field in header)
+            heading = None
             if block is document.title:
                 number = title_number(block.text)
             else:
                 number = letter_number(block.text, blocks[index + 1].text if index + 1 < len(blocks) else "")
+                if number is None and not in_header:
+                    number = heading = heading_number(block.text)
             if number is not None and _fits(block, number.start, number.end):
                 block.add(span(number.start, number.end, "idno", type=number.type))
-            if opening and not any(block is field for field in header):
+            if (
+                heading is not None
+            ):  # a document's heading in the text: a telegram's text below may open with its number
+                opening = TELEGRAM_TITLE.search(block.text) is not None
+            elif opening and not in_header:
                 number = opening_number(block.text)
                 if number is not None and _fits(block, number.start, number.end):
                     block.add(span(number.start, number.end, "idno", type=number.type))
