@@ -1082,6 +1082,7 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "N 5 of the route, N2 and N 14 in English text",
         "No one came; no 5 of them; Nos 5",
         "CWIHP Working Paper No. 5",
+        "National Security Archive Electronic Briefing Book No. 504",  # a series' number, as a working paper's
         "USSR 1945 of 12 May; 12 27.10.1962; The 300 12/5/62",
         "121-123\n1930-1940\nсм. 12-14",
         "Число «85» в номере пункта",
@@ -1141,6 +1142,7 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "latin-n-in-english",
         "no-without-a-number",
         "series-number",
+        "a-briefing-books-number",
         "years-and-counts-before-dates",
         "ranges-of-pages-and-years",
         "a-part-of-an-item-number",

@@ -177,8 +177,8 @@ _DITTO = {*QUOTES, "〃", "''"}
 _TYPIST = re.compile(r"(?<!\w)(?:отп|исп)\.", re.I)
 _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s*[.,](?:\s*\S+){0,2}\s*$")
 _PERIODICAL = re.compile(
-    r"(?<!\w)(?:magazine|journal|newspaper|gazette|periodical|bulletin|issue|vol\.|working\s+paper|журнал\w*|газет\w*"
-    r"|бюллетен\w*|выпуск\w*|вып\.|том)",
+    r"(?<!\w)(?:magazine|journal|newspaper|gazette|periodical|bulletin|issue|vol\.|working\s+paper|briefing\s+book"
+    r"|журнал\w*|газет\w*|бюллетен\w*|выпуск\w*|вып\.|том)",
     re.I,
 )
 # Words that name periodicals in their titles, just before the number of an issue: "Voprosy Istorii No. 11",

@@ -64,7 +64,8 @@ _KIND_HEADING = re.compile(
     r"(?:(?:Circular|Intelligence|Special|National|Editorial|Oral|Draft|Telephone|Joint|Summary)[ \t]+){0,3}"
     r"(?:Telegram|Memorandum|Letter|Airgram|Despatch|Dispatch|Message|Paper|Report|Notes?|Minutes|Record|Estimate"
     r"|Transcript|Instruction|Cable|Conversation)"
-    r"(?:[ \t]+(?:From|To|(?:Prepared[ \t]+)?(?:of|for|by|on|in|Between)[ \t]+(?:(?:the|a|an)[ \t]+)?[A-Z])[^\n]*)?(?<![.!?])"
+    r"(?:[ \t]+(?:From|To|(?:Prepared[ \t]+)?(?:of|for|by|on|in|Between)[ \t]+(?:(?:the|a|an)[ \t]+)?[A-Z])[^\n]*)?"
+    r"(?<![.!?])"
 )
 # The edition's number before a heading in the text: "171. Telegram From ...", "1. ГОРЬКИЙ — Е. П. ПЕШКОВОЙ".
 _HEADING_NUMBER = re.compile(r"(?P<value>(?!(?:1[5-9]|20)\d\d\.)\d{1,4})\.[ \t]+")
