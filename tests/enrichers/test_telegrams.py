@@ -81,3 +81,20 @@ def test_the_quick_tests_let_every_reference_through_in_order(text: str) -> None
     spans = [m.span("ref") for m in references]
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # in order, none overlapping
     assert all(m.start("ref") <= m.start("value") and m.end("value") == m.end("ref") for m in references)
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("/1/Source: Department of State, Central Files, POL CZECH-USSR. Secret; Exdis.", ["POL CZECH-USSR"]),
+        ("Source: National Archives, RG 59, Central Files 1964–66, POL 27 VIET S. Secret", ["POL 27 VIET S"]),
+        ("Central Files 1967–69, POL 7 US/NIXON", ["POL 7 US/NIXON"]),
+        ("Central Files, DEF 12-5 GER W)", ["DEF 12-5 GER W"]),
+        ("Central Files, 761.00/10-3162. Secret", ["761.00/10-3162"]),  # a decimal file, read as before
+        # no file: the files as a place, a file series in words, small letters
+        ("the Central Files, Washington, were moved; Central Files, Berlin Crisis; central files, POL 2", []),
+    ],
+)
+def test_files_of_the_subject_numeric_system(text: str, marked: list[str]) -> None:
+    found = find_document_numbers(text)
+    assert [(text[n.start : n.end], n.type, n.value) for n in found] == [(m, "file", m) for m in marked]

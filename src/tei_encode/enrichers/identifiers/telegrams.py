@@ -1,6 +1,7 @@
 """How the State Department and the cable offices cite files and telegrams by number.
 
-A file of the decimal filing system (``795.00/6–2850``, ``330/6–2650``), a
+A file of the decimal filing system (``795.00/6–2850``, ``330/6–2650``) or of the
+subject-numeric one after it (``Central Files, POL CZECH-USSR``), a
 telegram by the abbreviation of its sender (``Embtel 1519``, ``Legtel 19``), by
 its series (``Tosec 34``), by its post (``Ref: Moscow 3501``, ``repeated
 Budapest 181``, ``Vienna’s 1071``) or in telegraphese (``ur 87``), and the
@@ -24,6 +25,14 @@ DECIMAL_FILE = re.compile(
 # "330/6–2650" (class 330, the United Nations, filed 26 June 1950); "100/1-2000" dates nothing and is none. As a
 # source note cites it, it stands in parentheses or heads the line before a colon (not as a telephone number does).
 CLASS_FILE = re.compile(r"(?:(?<=\()|^)(?P<value>\d{3}/(?:1[0-2]|[1-9])[-–][0-3]\d\d{2})(?:(?=\))|(?=:))", re.M)
+# A file of the subject-numeric system that replaced the decimal one in 1963, as a FRUS source note cites it after
+# "Central Files" and their years: "Central Files, POL CZECH-USSR", "Central Files 1964–66, POL 27 VIET S", "DEF 12-5
+# GER W", "POL 7 US/NIXON": a subject in capitals, its number and the countries, up to a stop, comma or bracket.
+SUBJECT_FILE = re.compile(
+    r"(?<!\w)Central[ \t]+(?:Foreign[ \t]+Policy[ \t]+)?Files(?:[ \t]+\d{4}[-–]\d{2,4})?,[ \t]+"
+    r"(?P<value>[A-Z]{1,5}(?:[ \t-](?:\d{1,3}(?:[-–]\d{1,3})?|[A-Z][A-Z/]*))*)(?=[.,;)]|$)",
+    re.M,
+)
 # A message cited by its series in capitals and its number, with its date: "WARX 90992 of 01 July 1949". It opens
 # with its first capital and looks behind it (searched in every text with an "of": re skips to the capitals).
 SERIES_MESSAGE = re.compile(
