@@ -82,8 +82,9 @@ REPEATED_TELEGRAM = re.compile(
 )
 # A post's telegram named by its possessive, in a text about telegrams: "(Vienna’s 1071 and 1022; Deptel 1259)".
 POSSESSIVE_TELEGRAM = re.compile(rf"(?<![\w.])(?P<ref>{_POST}['’]s[ \t]+(?P<value>{_POST_NUMBER})){_AFTER}", re.M)
-# Telegraphese "your" before the number of the addressee's telegram: "views outlined ur 87 Jan 20".
-YOUR_TELEGRAM = re.compile(rf"(?P<ref>u(?<![\w.]u)r[ \t]+(?P<value>\d{{1,5}})(?!\w)){_AFTER}", re.M)
+# Telegraphese "your" before the number of the addressee's telegram: "views outlined ur 87 Jan 20", "(ur 87)". It
+# opens the text or follows a space or a bracket.
+YOUR_TELEGRAM = re.compile(rf"(?P<ref>u(?<![^ (]u)r [ \t]*(?P<value>\d{{1,5}})(?!\w)){_AFTER}", re.M)
 # The numbers cited after one telegram, each after a comma or "and", the first after its date: "ur 87 Jan 20 and 99",
 # "Vienna’s 1071 and 1022".
 FOLLOWING_TELEGRAM = re.compile(
@@ -115,7 +116,7 @@ def telegram_references(text: str, lowered: str) -> list[re.Match[str]]:
         found += REPEATED_TELEGRAM.finditer(text)
     if ("’s " in text or "'s " in text) and any(word in lowered for word in _ABOUT_TELEGRAMS):
         found += POSSESSIVE_TELEGRAM.finditer(text)
-    if "ur " in text or "ur\t" in text:
+    if " ur " in text or "(ur " in text or text.startswith("ur "):
         found += YOUR_TELEGRAM.finditer(text)
     if not found:
         return []
