@@ -178,7 +178,7 @@ _TYPIST = re.compile(r"(?<!\w)(?:отп|исп)\.", re.I)
 _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s*[.,](?:\s*\S+){0,2}\s*$")
 _PERIODICAL = re.compile(
     r"(?<!\w)(?:magazine|journal|newspaper|gazette|periodical|bulletin|issue|vol\.|working\s+paper|briefing\s+book"
-    r"|журнал\w*|газет\w*|бюллетен\w*|выпуск\w*|вып\.|том)",
+    r"|журнал\w*|газет\w*|бюллетен\w*|выпуск\w*|вып\.|том(?=[ \t]*(?:\d|[IVXLC]+(?!\w))))",
     re.I,
 )
 # Words that name periodicals in their titles, just before the number of an issue: "Voprosy Istorii No. 11",
