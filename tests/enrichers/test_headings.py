@@ -70,3 +70,17 @@ def test_a_memorandum_under_its_heading_opens_with_no_telegram_number() -> None:
         "1885. A paragraph that opens with a year.",
     )
     assert _numbers(document) == [("67", "document")]
+
+
+def test_a_letter_number_left_at_the_foot_of_the_document_before_heads_the_next() -> None:
+    first = _document("Против автономии", "Ленин, Сталин", "Печатается по тексту телеграфного бланка", "11")
+    second = _document("ТЕЛЕГРАММА ЯНСОНУ", "Иркутск, Янсону")
+    third = _document("Написано 28 февраля", "Текст")  # no addressee in the heading: "11" of the second is no number
+    second.divisions[0].blocks.append(Block("p", "11"))
+    enricher, context = IdentifiersEnricher(), Context()
+    for document in (first, second, third):
+        enricher.apply(document, context, Reporter())
+    enricher.apply_to_page([first, second, third], context, Reporter())
+    enricher.apply_to_page([first, second, third], context, Reporter())  # a second run adds nothing
+    assert [s.attr("type") for s in first.divisions[0].blocks[-1].spans] == ["document"]
+    assert second.divisions[0].blocks[-1].spans == []

@@ -15,7 +15,7 @@ the header."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -361,6 +361,16 @@ class IdentifiersEnricher:
                     block.add(span(number.start, number.end, "idno", type=number.type))
         document.meta.archival = _archival_citation(document, found)
         context.last_citation = previous
+
+    def apply_to_page(self, documents: Sequence[Document], context: Context, reporter: Reporter) -> None:
+        """Mark the edition's number a document ends with where the next document's title is the heading naming its
+        addressee: a page cut at the heading leaves the letter's number with the letter before (``11`` above
+        ``ТЕЛЕГРАММА ЯНСОНУ``)."""
+        for document, following in zip(documents, documents[1:], strict=False):
+            last = next((d.blocks[-1] for d in reversed(document.divisions) if d.blocks), None)
+            number = letter_number(last.text, following.title.text) if last is not None else None
+            if last is not None and number is not None and _fits(last, number.start, number.end):
+                last.add(span(number.start, number.end, "idno", type=number.type))
 
 
 def _fits(block: Block, start: int, end: int) -> bool:
