@@ -6,14 +6,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tei_encode.enrichers.identifiers.document_numbers import find_document_numbers
+from tei_encode.diagnostics import Reporter
+from tei_encode.enrichers import Context
+from tei_encode.enrichers.identifiers.document_numbers import NumberState, find_document_numbers
+from tei_encode.enrichers.identifiers.enricher import IdentifiersEnricher
 from tei_encode.enrichers.identifiers.telegrams import (
+    DATED_TELEGRAM,
     POSSESSIVE_TELEGRAM,
     REPEATED_TELEGRAM,
     TELEGRAM_REFERENCE,
     YOUR_TELEGRAM,
     telegram_references,
 )
+from tei_encode.model import Block, Division, Document
 
 CITED = [
     # by the post that sent it, its possessive, and the numbers after it; repeated to a post under its number
@@ -22,6 +27,8 @@ CITED = [
         ["Vienna’s 10712", "1022", "Deptel 12594", "Budapest 181"],
     ),
     ("It occurs to us (London's 456, 470 and Paris 12) as the cable says", ["London's 456", "470"]),
+    ("See New Delhi's 1234 and Mexico City's 56; Deptel 12 repeated Buenos Aires 78.", ["New Delhi's 1234",
+     "Mexico City's 56", "Deptel 12", "Buenos Aires 78"]),
     # telegraphese "your", each number after its date
     ("views outlined ur 87 Jan 201 and 99 Jan 23.2 Though believe", ["ur 87", "99"]),
     ("Agree ur 1532.", ["ur 1532"]),
@@ -66,13 +73,15 @@ def test_what_is_no_telegram_reference(text: str) -> None:
 _PIECES = st.sampled_from(
     ["Embtel", "Legtel", "tel", "Tosec", "SECTO", "Vienna", "Moscow", "’s", "'s", "ur", "our", "rptd", "repeated",
      " to ", "Ref:", "Reference", " ", "\n", "\t", ", ", " and ", "(", ")", ";", ".", "87", "1071", "1956", "3",
-     "Jan", "January", "20", "201", "telegram", "cable", "points", "%"]
+     "Jan", "January", "20", "201", "telegram", "cable", "points", "%", "Your", "my", "Department’s", "April"]
 )  # fmt: skip
 
 
 @given(st.lists(_PIECES, max_size=25).map("".join))
 def test_the_quick_tests_let_every_reference_through_in_order(text: str) -> None:
     references = telegram_references(text, text.lower())
+    if DATED_TELEGRAM.search(text):
+        assert telegram_references(text, text.lower(), telegram=True)
     for pattern in (TELEGRAM_REFERENCE, REPEATED_TELEGRAM, YOUR_TELEGRAM):
         if pattern.search(text):
             assert references
@@ -98,3 +107,34 @@ def test_the_quick_tests_let_every_reference_through_in_order(text: str) -> None
 def test_files_of_the_subject_numeric_system(text: str, marked: list[str]) -> None:
     found = find_document_numbers(text)
     assert [(text[n.start : n.end], n.type, n.value) for n in found] == [(m, "file", m) for m in marked]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("78. Your 101, April 15, 8 p.m. Department understands", ["Your 101"]),
+        ("My 567 of June 3 and 570. The 580 crossed", ["My 567", "570"]),
+        ("1645. See Department’s 1432, September 2, 6 p.m.", ["Department’s 1432"]),
+        # no date after the number, a date with its year, a day before its month: none
+        ("Your 101 arrived; our 5 June 1941 agreement; my 15 May letter; Your 3 daughters, May 5", []),
+    ],
+)
+def test_a_telegram_cites_one_by_its_number_and_date_alone(text: str, marked: list[str]) -> None:
+    found = find_document_numbers(text, NumberState(telegram=True))
+    assert [text[n.start : n.end] for n in found if n.type == "telegram"] == marked
+    assert [n for n in find_document_numbers(text) if n.type == "telegram"] == []  # in a telegram only
+
+
+def test_a_document_is_a_telegram_by_its_title_or_its_heading_in_the_text() -> None:
+    texts = ["The Secretary of State to the Ambassador in Russia", "78. Your 101, April 15, 8 p.m. Department"]
+    for title, heading in (("861.51/809: Telegram", []), ("Foreign Relations", ["12. Telegram From the Department"])):
+        blocks = [Block("p", text) for text in [*heading, *texts]]
+        document = Document("d1", "test", "letter", "en", Block("title", title), {}, [Division("text", blocks)])
+        IdentifiersEnricher().apply(document, Context(), Reporter())
+        last = document.divisions[0].blocks[-1]
+        assert [last.text[s.start : s.end] for s in last.spans_of("idno")] == ["78", "Your 101"]
+    document = Document(
+        "d1", "test", "letter", "en", Block("title", "A letter"), {}, [Division("text", [Block("p", texts[1])])]
+    )
+    IdentifiersEnricher().apply(document, Context(), Reporter())
+    assert document.divisions[0].blocks[0].spans == []

@@ -225,6 +225,7 @@ class NumberState:
     last_type: str = ""
     types: dict[str, str] = field(default_factory=dict)
     protocol: bool = False  # a protocol's number was seen: an extract's items follow
+    telegram: bool = False  # the document is a telegram: it cites others by number and date alone
 
     def remember(self, number: DocumentNumber) -> None:
         """Note a number's kind for ditto marks and for repeats of the same value."""
@@ -243,7 +244,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     kinds = any(f"{kind} " in lowered for kind in _KINDS_UNSIGNED)
     plurals = any(word in lowered for word in _PLURAL_WORDS)
     files = "/" in text
-    telegrams = telegram_references(text, lowered)
+    telegrams = telegram_references(text, lowered, state.telegram)
     records = "record" in lowered
     central = "central " in lowered  # the subject-numeric files
     quoted = "номер" in lowered

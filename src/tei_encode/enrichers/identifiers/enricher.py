@@ -316,9 +316,9 @@ class IdentifiersEnricher:
     def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
         """Add citation and number spans to every block, and the header citation to ``meta.archival``."""
         previous = context.last_citation  # "Ibid." may refer to the citation of the document before on the page
-        state = NumberState()
         found: list[_Found] = []
         opening = TELEGRAM_TITLE.search(document.title.text) is not None  # its text may open with its number
+        state = NumberState(telegram=opening)
         header = [document.title, *document.fields.values()]
         blocks = [block for _lang, block in document.blocks()]
         for index, block in enumerate(blocks):
@@ -336,6 +336,7 @@ class IdentifiersEnricher:
                 heading is not None
             ):  # a document's heading in the text: a telegram's text below may open with its number
                 opening = TELEGRAM_TITLE.search(block.text) is not None
+                state.telegram = state.telegram or opening
             elif opening and not in_header:
                 number = opening_number(block.text)
                 if number is not None and _fits(block, number.start, number.end):

@@ -57,10 +57,17 @@ TELEGRAM_REFERENCE = re.compile(
     r"(?<![\w.])(?P<ref>(?:(?:[Ee]mb|[Ll]eg|[Dd]ep|[Uu]r|[Mm]y|[Rr]ef|[Cc]on|[Cc]irc?|[Dd]epcirc?)tels?"
     rf"|{'|'.join(_SERIES_CASES)})[ \t]+(?P<value>\d{{1,5}}))(?!\w)"
 )
-# A post as a telegram names it: one or two capitalised words, no month ("repeated July 22" is a date) and no word
-# that numbers a part of a text ("repeated Article 51 of the Charter").
+# A post as a telegram names it: a capitalised word, no month ("repeated July 22" is a date) and no word that numbers
+# a part of a text ("repeated Article 51 of the Charter"); two words where the first opens a two-word name ("New
+# Delhi's 1234", "Buenos Aires 56") or the second is "City", so that a word before the post is not taken with it
+# ("See Vienna's 1071").
 _NUMBERED = ("Article", "Paragraph", "Para", "Section", "Point", "Chapter", "Page", "Part", "Item", "Annex", "Volume")
-_POST = rf"(?!(?:{'|'.join(ENGLISH_MONTHS + _NUMBERED)})(?!\w))[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+_POST_HEADS = ("New", "San", "Santo", "Buenos", "Hong", "Tel", "Addis", "Kuala", "Port", "Rio", "Sao", "Saint", "El",
+               "La", "Los", "Abu", "Phnom", "Ulan", "Cape", "Dar")  # fmt: skip
+_POST = (
+    rf"(?!(?:{'|'.join(ENGLISH_MONTHS + _NUMBERED)})(?!\w))"
+    rf"(?:(?:{'|'.join(_POST_HEADS)})[ \t][A-Z][a-z]+|[A-Z][a-z]+(?:[ \t]City)?)"
+)
 # A telegram's number from a post, of two digits or more and no year ("Moscow 1956" is none).
 _POST_NUMBER = r"(?!(?:1[5-9]|20)\d\d(?!\w))\d{2,5}(?!\w)"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
@@ -87,10 +94,17 @@ POSSESSIVE_TELEGRAM = re.compile(rf"(?<![\w.])(?P<ref>{_POST}['’]s[ \t]+(?P<va
 # Telegraphese "your" before the number of the addressee's telegram: "views outlined ur 87 Jan 20", "(ur 87)". It
 # opens the text or follows a space or a bracket.
 YOUR_TELEGRAM = re.compile(rf"(?P<ref>u(?<![^ (]u)r [ \t]*(?P<value>\d{{1,5}})(?!\w)){_AFTER}", re.M)
+# In a telegram, the addressee's, the sender's or a post's telegram cited by its number and date alone, as the State
+# Department's telegrams did before the abbreviations: "Your 101, April 15, 8 p.m.", "My 567 of June 3", "Department’s
+# 1431, August 31" (not "my 15 May letter", nor "our 5 June 1941 agreement").
+DATED_TELEGRAM = re.compile(
+    rf"(?<![\w.])(?P<ref>(?:[Yy]our|[Mm]y|[Oo]ur|{_POST}['’]s)[ \t]+"
+    rf"(?P<value>(?!(?:1[5-9]|20)\d\d(?!\w))\d{{1,5}})(?!\w))(?=,?[ \t]+(?:of[ \t]+)?{_MONTH}[ \t]+\d{{1,2}}(?!\d))"
+)
 # The numbers cited after one telegram, each after a comma or "and", the first after its date: "ur 87 Jan 20 and 99",
 # "Vienna’s 1071 and 1022".
 FOLLOWING_TELEGRAM = re.compile(
-    rf"(?:[ \t]+{_MONTH}[ \t]+\d{{1,3}}(?!\w))?(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)"
+    rf"(?:,?[ \t]+(?:of[ \t]+)?{_MONTH}[ \t]+\d{{1,3}}(?!\w))?(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)"
     rf"(?P<ref>(?P<value>{_POST_NUMBER})){_AFTER}",
     re.M,
 )
@@ -100,15 +114,17 @@ TELEGRAM_PATTERNS = (
     REPEATED_TELEGRAM,
     POSSESSIVE_TELEGRAM,
     YOUR_TELEGRAM,
+    DATED_TELEGRAM,
     FOLLOWING_TELEGRAM,
 )
 # Words of a text about telegrams, in lower case: a post's possessive before a number is a telegram only there.
 _ABOUT_TELEGRAMS = ("tel ", "tels ", "telegram", "rptd", "repeated", "cable", "niact")
 
 
-def telegram_references(text: str, lowered: str) -> list[re.Match[str]]:
+def telegram_references(text: str, lowered: str, telegram: bool = False) -> list[re.Match[str]]:
     """The telegrams ``text`` cites by number (``lowered`` is its lower case), in order, the numbers cited after one
-    included; each match's group ``ref`` is the reference, ``value`` its number."""
+    included; each match's group ``ref`` is the reference, ``value`` its number. ``telegram`` says the text is of a
+    telegram, which may cite one by its number and date alone."""
     found: list[re.Match[str]] = []
     if "tel " in lowered or "tels " in lowered or _SERIES_HINT.search(text):
         found += TELEGRAM_REFERENCE.finditer(text)
@@ -120,6 +136,8 @@ def telegram_references(text: str, lowered: str) -> list[re.Match[str]]:
         found += POSSESSIVE_TELEGRAM.finditer(text)
     if " ur " in text or "(ur " in text or text.startswith("ur "):
         found += YOUR_TELEGRAM.finditer(text)
+    if telegram and ("our " in lowered or "my " in lowered or "’s " in text or "'s " in text):
+        found += DATED_TELEGRAM.finditer(text)
     if not found:
         return []
     references: list[re.Match[str]] = []
