@@ -21,10 +21,12 @@ from tei_encode.model import Block, Division, Document
         ("5. Circular Telegram From the Department of State to Certain Diplomatic Missions1", "5"),
         ("88. Paper Prepared by the Policy Planning Staff", "88"),
         ("1. ГОРЬКИЙ — Е. П. ПЕШКОВОЙ", "1"),
+        ("12. В. И. ЛЕНИНУ", "12"),
         # a sentence of a numbered list, a heading of another kind, a year, a heading on two lines: none
         ("1. Memorandum from the Secretary was received and discussed.", None),
         ("2. Letter From the Ambassador was read out at the meeting.", None),
         ("3. Listened to:", None),
+        ("1. О ПОМОЩИ КРЕСТЬЯНСКОМУ ХОЗЯЙСТВУ", None),  # an agenda's item: a subject, no addressee
         ("1961. Telegram From the Embassy", None),
         ("4. The Situation in Berlin", None),
         ("7. Telegram From the Embassy\nParis, October 7", None),

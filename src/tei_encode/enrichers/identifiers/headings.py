@@ -70,6 +70,9 @@ _KIND_HEADING = re.compile(
 # The edition's number before a heading in the text: "171. Telegram From ...", "1. ГОРЬКИЙ — Е. П. ПЕШКОВОЙ".
 _HEADING_NUMBER = re.compile(r"(?P<value>(?!(?:1[5-9]|20)\d\d\.)\d{1,4})\.[ \t]+")
 _HEADING_WORDS = 40  # a heading longer than this is a paragraph
+# A heading in capitals that opens with a preposition names a subject, as an agenda's items do ("1. О ПОМОЩИ
+# КРЕСТЬЯНСКОМУ ХОЗЯЙСТВУ"), not an addressee.
+_SUBJECT = re.compile(r"(?:О|ОБ|ПО)[ \t]")
 
 
 def heading_number(text: str) -> DocumentNumber | None:
@@ -80,7 +83,7 @@ def heading_number(text: str) -> DocumentNumber | None:
     heading = text[match.end() :].rstrip()
     if "\n" in heading or len(heading.split()) > _HEADING_WORDS:
         return None
-    if _KIND_HEADING.fullmatch(heading) or _ADDRESSEE_HEADING.fullmatch(heading):
+    if _KIND_HEADING.fullmatch(heading) or (_ADDRESSEE_HEADING.fullmatch(heading) and not _SUBJECT.match(heading)):
         return _document_number(match, "document")
     return None
 
