@@ -100,11 +100,13 @@ def test_the_quick_tests_let_every_reference_through_in_order(text: str) -> None
         ("Central Files 1967–69, POL 7 US/NIXON", ["POL 7 US/NIXON"]),
         ("Central Files, DEF 12-5 GER W)", ["DEF 12-5 GER W"]),
         ("Central Files, 761.00/10-3162. Secret", ["761.00/10-3162"]),  # a decimal file, read as before
+        ("Source: Department of State, S/S Files: Lot 66 D 204, Berlin.", ["Lot 66 D 204"]),  # a lot file
+        ("a lot 66 D 204; Lot 1966 D 2; Lot 66 DD 204", []),
         # no file: the files as a place, a file series in words, small letters
         ("the Central Files, Washington, were moved; Central Files, Berlin Crisis; central files, POL 2", []),
     ],
 )
-def test_files_of_the_subject_numeric_system(text: str, marked: list[str]) -> None:
+def test_files_of_the_subject_numeric_system_and_lot_files(text: str, marked: list[str]) -> None:
     found = find_document_numbers(text)
     assert [(text[n.start : n.end], n.type, n.value) for n in found] == [(m, "file", m) for m in marked]
 

@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES, RUSSIAN_MONTHS_GENITIVE
-from .telegrams import CLASS_FILE, DECIMAL_FILE, SERIES_MESSAGE, SUBJECT_FILE, TELEGRAM_PATTERNS, telegram_references
+from .telegrams import (
+    CLASS_FILE,
+    DECIMAL_FILE,
+    LOT_FILE,
+    SERIES_MESSAGE,
+    SUBJECT_FILE,
+    TELEGRAM_PATTERNS,
+    telegram_references,
+)
 
 # Besides "№", "No." and "#": "No" without its stop before a number ("No 242"), and the Latin "N" that Russian
 # texts typed without "№" write for it ("N 149", "N П 149/XIV", "N11"; kept only in Cyrillic text, see _latin_n).
@@ -247,11 +255,14 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     telegrams = telegram_references(text, lowered, state.telegram)
     records = "record" in lowered
     central = "central " in lowered  # the subject-numeric files
+    lots = "Lot " in text
     quoted = "номер" in lowered
     series = " of " in text
     lined = text[:1].isdigit() or _LINE_DIGIT.search(text) is not None  # a line opens with a number
     items = state.protocol and ". О" in text
-    if not any((signed, unsigned, kinds, plurals, files, telegrams, records, central, series, lined, quoted, items)):
+    if not any(
+        (signed, unsigned, kinds, plurals, files, telegrams, records, central, lots, series, lined, quoted, items)
+    ):
         return []
     urls = url_spans(text)
     pairs = _protocol_items(text, lowered, urls) if signed else []
@@ -267,6 +278,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     bare += [m for m in CLASS_FILE.finditer(text) if file_date(m.group())] if files else []
     bare += list(_DECISION_NUMBER.finditer(text)) if files else []
     bare += list(SUBJECT_FILE.finditer(text)) if central else []
+    bare += list(LOT_FILE.finditer(text)) if lots else []
     bare += telegrams
     bare += list(_RECORD_ID.finditer(text)) if records else []
     bare += list(_QUOTED_ITEM.finditer(text)) if quoted else []
@@ -286,7 +298,7 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = _plural_numbers(match)
         elif match.re is _UNSIGNED:
             numbers = [_number(match, "value", "incoming" if match.group("incoming") else "outgoing")]
-        elif match.re in (DECIMAL_FILE, CLASS_FILE, SUBJECT_FILE):
+        elif match.re in (DECIMAL_FILE, CLASS_FILE, SUBJECT_FILE, LOT_FILE):
             numbers = [_number(match, "value", "file")]
         elif match.re is _DECISION_NUMBER:
             numbers = [_number(match, "value", "decision")]

@@ -1,7 +1,7 @@
 """How the State Department and the cable offices cite files and telegrams by number.
 
 A file of the decimal filing system (``795.00/6–2850``, ``330/6–2650``) or of the
-subject-numeric one after it (``Central Files, POL CZECH-USSR``), a
+subject-numeric one after it (``Central Files, POL CZECH-USSR``) or a lot file (``Lot 66 D 204``), a
 telegram by the abbreviation of its sender (``Embtel 1519``, ``Legtel 19``), by
 its series (``Tosec 34``), by its post (``Ref: Moscow 3501``, ``repeated
 Budapest 181``, ``Vienna’s 1071``) or in telegraphese (``ur 87``), and the
@@ -33,6 +33,9 @@ SUBJECT_FILE = re.compile(
     r"(?P<value>[A-Z]{1,5}(?:[ \t-](?:\d{1,3}(?:[-–]\d{1,3})?|[A-Z][A-Z/]*))*)(?=[.,;)]|$)",
     re.M,
 )
+# A lot file, the records of an office retired to the Department's files as one lot, cited by the year it was
+# retired, "D" and its number: "S/S Files: Lot 66 D 204", "INR Files: Lot 58 D 776".
+LOT_FILE = re.compile(r"(?<![\w/])(?P<value>Lot[ \t]+\d{2}[ \t]+D[ \t]+\d{1,4})(?!\w)")
 # A message cited by its series in capitals and its number, with its date: "WARX 90992 of 01 July 1949". It opens
 # with its first capital and looks behind it (searched in every text with an "of": re skips to the capitals).
 SERIES_MESSAGE = re.compile(
