@@ -319,10 +319,10 @@ class IdentifiersEnricher:
         found: list[_Found] = []
         opening = TELEGRAM_TITLE.search(document.title.text) is not None  # its text may open with its number
         state = NumberState(telegram=opening)
-        header = [document.title, *document.fields.values()]
+        header = {id(block) for block in (document.title, *document.fields.values())}
         blocks = [block for _lang, block in document.blocks()]
         for index, block in enumerate(blocks):
-            in_header = any(block is field for field in header)
+            in_header = id(block) in header
             heading = None
             if block is document.title:
                 number = title_number(block.text)
@@ -332,9 +332,8 @@ class IdentifiersEnricher:
                     number = heading = heading_number(block.text)
             if number is not None and _fits(block, number.start, number.end):
                 block.add(span(number.start, number.end, "idno", type=number.type))
-            if (
-                heading is not None
-            ):  # a document's heading in the text: a telegram's text below may open with its number
+            # A document's heading in the text: a telegram's text below it may open with the telegram's number.
+            if heading is not None:
                 opening = TELEGRAM_TITLE.search(block.text) is not None
                 state.telegram = state.telegram or opening
             elif opening and not in_header:
