@@ -26,7 +26,11 @@ CITED = [
         "present credentials (Vienna’s 10712 and 1022;3 Deptel 12594 repeated Budapest 181) and seek",
         ["Vienna’s 10712", "1022", "Deptel 12594", "Budapest 181"],
     ),
-    ("It occurs to us (London's 456, 470 and Paris 12) as the cable says", ["London's 456", "470"]),
+    ("It occurs to us (London's 456, 470 and Paris 12) as the cable says", ["London's 456", "470", "Paris 12"]),
+    # the posts a telegram was sent and repeated to, as its last line gives them
+    ("Sent Department 1519, repeated information London 236, Paris 312.", ["Department 1519", "London 236",
+     "Paris 312"]),
+    ("Sent Moscow 56; rptd info Bonn 12, Aug 15.", ["Moscow 56", "Bonn 12"]),
     ("See New Delhi's 1234 and Mexico City's 56; Deptel 12 repeated Buenos Aires 78.", ["New Delhi's 1234",
      "Mexico City's 56", "Deptel 12", "Buenos Aires 78"]),
     # telegraphese "your", each number after its date
@@ -59,6 +63,7 @@ def test_telegrams_cited_by_number(text: str, marked: list[str]) -> None:
         "the cable was repeated July 22 and in Moscow 1956",  # a month, a city and a year
         "Moscow's 20 points, as the telegram puts it; Moscow's 1956 line; Paris's 12% share",
         "the Secretary repeated Article 51 of the Charter, rptd Page 53.",
+        "He sent Marshall 20 letters; Sent Department 3 copies; Deptel and Aug 15, rptd Sept 12.",
         "Vienna’s 1071 inhabitants and London's 456.",  # no word of telegrams near a possessive
         "my 3 daughters for Bordeaux; our 87 guests and your 99 letters, four 12.",
         "Ur 3 is a dynasty; tour 87.",

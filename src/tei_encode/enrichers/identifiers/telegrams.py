@@ -67,8 +67,9 @@ TELEGRAM_REFERENCE = re.compile(
 _NUMBERED = ("Article", "Paragraph", "Para", "Section", "Point", "Chapter", "Page", "Part", "Item", "Annex", "Volume")
 _POST_HEADS = ("New", "San", "Santo", "Buenos", "Hong", "Tel", "Addis", "Kuala", "Port", "Rio", "Sao", "Saint", "El",
                "La", "Los", "Abu", "Phnom", "Ulan", "Cape", "Dar")  # fmt: skip
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 _POST = (
-    rf"(?!(?:{'|'.join(ENGLISH_MONTHS + _NUMBERED)})(?!\w))"
+    rf"(?!(?:{'|'.join(ENGLISH_MONTHS + _MONTH_ABBREVIATIONS + _NUMBERED)})\.?(?!\w))"
     rf"(?:(?:{'|'.join(_POST_HEADS)})[ \t][A-Z][a-z]+|[A-Z][a-z]+(?:[ \t]City)?)"
 )
 # A telegram's number from a post, of two digits or more and no year ("Moscow 1956" is none).
@@ -86,10 +87,12 @@ POST_TELEGRAM = re.compile(
     r"(?<![\w.])(?:Refs?|Reference|Reftels?)[:.]?[ \t]+"
     r"(?P<ref>(?-i:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?P<value>\d{1,5}))(?!\w)"
 )
-# A telegram repeated to another post under that post's number: "Deptel 1259 repeated Budapest 181", "Tosec 34 rptd
-# Bonn 311".
+# A telegram repeated to another post under that post's number, and the post and number it was sent under, as a
+# telegram's last line gives them: "Deptel 1259 repeated Budapest 181", "Tosec 34 rptd Bonn 311", "Sent Department
+# 1519, repeated information London 236, Paris 312".
 REPEATED_TELEGRAM = re.compile(
-    rf"(?<!\w)(?:repeated|rptd|rpted|rpt)(?:[ \t]+to)?[ \t]+(?P<ref>{_POST}[ \t]+(?P<value>{_POST_NUMBER})){_AFTER}",
+    r"(?<!\w)(?:repeated|rptd|rpted|rpt|Sent)(?:[ \t]+(?:for[ \t]+)?info(?:rmation)?)?(?:[ \t]+to)?[ \t]+"
+    rf"(?P<ref>{_POST}[ \t]+(?P<value>\d{{2,5}}(?!\w))){_AFTER}",  # any number: "Sent Department 1519"
     re.M,
 )
 # A post's telegram named by its possessive, in a text about telegrams: "(Vienna’s 1071 and 1022; Deptel 1259)".
@@ -104,11 +107,11 @@ DATED_TELEGRAM = re.compile(
     rf"(?<![\w.])(?P<ref>(?:[Yy]our|[Mm]y|[Oo]ur|{_POST}['’]s)[ \t]+"
     rf"(?P<value>(?!(?:1[5-9]|20)\d\d(?!\w))\d{{1,5}})(?!\w))(?=,?[ \t]+(?:of[ \t]+)?{_MONTH}[ \t]+\d{{1,2}}(?!\d))"
 )
-# The numbers cited after one telegram, each after a comma or "and", the first after its date: "ur 87 Jan 20 and 99",
-# "Vienna’s 1071 and 1022".
+# The numbers cited after one telegram, each after a comma or "and", the first after its date, a post's name before
+# one if it is another post's: "ur 87 Jan 20 and 99", "Vienna’s 1071 and 1022", "London 236, Paris 312".
 FOLLOWING_TELEGRAM = re.compile(
     rf"(?:,?[ \t]+(?:of[ \t]+)?{_MONTH}[ \t]+\d{{1,3}}(?!\w))?(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)"
-    rf"(?P<ref>(?P<value>{_POST_NUMBER})){_AFTER}",
+    rf"(?P<ref>(?:{_POST}[ \t]+)?(?P<value>{_POST_NUMBER})){_AFTER}",
     re.M,
 )
 TELEGRAM_PATTERNS = (
@@ -133,7 +136,7 @@ def telegram_references(text: str, lowered: str, telegram: bool = False) -> list
         found += TELEGRAM_REFERENCE.finditer(text)
     if "ref" in lowered:
         found += POST_TELEGRAM.finditer(text)
-    if "rpt" in lowered or "repeated" in lowered:
+    if "rpt" in lowered or "repeated" in lowered or "Sent " in text:
         found += REPEATED_TELEGRAM.finditer(text)
     if ("’s " in text or "'s " in text) and any(word in lowered for word in _ABOUT_TELEGRAMS):
         found += POSSESSIVE_TELEGRAM.finditer(text)
