@@ -1,13 +1,14 @@
 """How the State Department and the cable offices cite files and telegrams by number.
 
-A file of the decimal filing system (``795.00/6–2850``, ``330/6–2650``) or of the
-subject-numeric one after it (``Central Files, POL CZECH-USSR``) or a lot file (``Lot 66 D 204``), a
-telegram by the abbreviation of its sender (``Embtel 1519``, ``Legtel 19``), by
-its series (``Tosec 34``), by its post (``Ref: Moscow 3501``, ``repeated
-Budapest 181``, ``Vienna’s 1071``) or in telegraphese (``ur 87``), and the
-numbers cited after one of them (``ur 87 Jan 20 and 99``); a message by its
-series (``WARX 90992 of 01 July 1949``). The patterns' group ``value`` holds the
-number; ``document_numbers`` types and marks them.
+A file of the decimal filing system (``795.00/6–2850``, ``330/6–2650``), of the
+subject-numeric one after it (``Central Files, POL CZECH-USSR``) or a lot file
+(``Lot 66 D 204``); a telegram by the abbreviation of its sender (``Embtel
+1519``, ``Legtel 19``), by its series (``Tosec 34``), by its post (``Ref: Moscow
+3501``, ``repeated Budapest 181``, ``Vienna’s 1071``), in telegraphese (``ur
+87``) or, in a telegram, by its number and date alone (``Your 101, April 15``),
+and the numbers cited after one of them (``ur 87 Jan 20 and 99``); a message by
+its series (``WARX 90992 of 01 July 1949``). The patterns' group ``value`` holds
+the number; ``document_numbers`` types and marks them.
 """
 
 from __future__ import annotations
