@@ -24,7 +24,6 @@ from tei_encode.enrichers.identifiers.document_numbers import (
     _has_sign,
     file_date,
     find_document_numbers,
-    letter_number,
     url_spans,
 )
 from tei_encode.enrichers.identifiers.enricher import (
@@ -34,6 +33,7 @@ from tei_encode.enrichers.identifiers.enricher import (
     find_citations,
     resolve_citation,
 )
+from tei_encode.enrichers.identifiers.headings import letter_number
 from tei_encode.enrichers.identifiers.shelfmarks import shelfmark_parts
 from tei_encode.enrichers.identifiers.telegrams import CLASS_FILE
 from tei_encode.model import ArchivalCitation, Block, Division, Document, Metadata, Span, span
@@ -973,6 +973,8 @@ NUMBERS = [
     ("N11 Письмо ЦК", [("number", "11")]),
     ("ДИРЕКТИВА № 001919командующим войсками; No. 5542а", [("order", "001919"), ("number", "5542а")]),
     ("18 March 1979 (No 242) Kosygin-Taraki", [("number", "242")]),
+    # "том" is a volume before its number only; "в том случае" is "in that case"
+    ("в том случае, если поездка станет предметом публичных комментариев.№ 184", [("number", "184")]),
     ("Original upload date: 2011-11-20. Record ID: 111992.", [("record", "111992")]),
     ("Copy No. 12\n\n6148    27/X/62\n", [("copy", "12"), ("registration", "6148")]),
     ("195-19\nСтрого секретно", [("registration", "195-19")]),
@@ -1082,6 +1084,8 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "N 5 of the route, N2 and N 14 in English text",
         "No one came; no 5 of them; Nos 5",
         "CWIHP Working Paper No. 5",
+        "National Security Archive Electronic Briefing Book No. 504",  # a series' number, as a working paper's
+        "Сочинения, том 3, № 5; том II, № 7",
         "USSR 1945 of 12 May; 12 27.10.1962; The 300 12/5/62",
         "121-123\n1930-1940\nсм. 12-14",
         "Число «85» в номере пункта",
@@ -1141,6 +1145,8 @@ def test_a_telegram_cited_by_its_post_holds_the_post() -> None:
         "latin-n-in-english",
         "no-without-a-number",
         "series-number",
+        "a-briefing-books-number",
+        "a-volume-before-an-issue",
         "years-and-counts-before-dates",
         "ranges-of-pages-and-years",
         "a-part-of-an-item-number",

@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES, QUOTES, RUSSIAN_MONTHS_GENITIVE
-from .telegrams import CLASS_FILE, DECIMAL_FILE, POST_TELEGRAM, SERIES_MESSAGE, TELEGRAM_REFERENCE
+from .telegrams import (
+    CLASS_FILE,
+    DECIMAL_FILE,
+    LOT_FILE,
+    SERIES_MESSAGE,
+    SUBJECT_FILE,
+    TELEGRAM_PATTERNS,
+    telegram_references,
+)
 
 # Besides "№", "No." and "#": "No" without its stop before a number ("No 242"), and the Latin "N" that Russian
 # texts typed without "№" write for it ("N 149", "N П 149/XIV", "N11"; kept only in Cyrillic text, see _latin_n).
@@ -177,8 +185,8 @@ _DITTO = {*QUOTES, "〃", "''"}
 _TYPIST = re.compile(r"(?<!\w)(?:отп|исп)\.", re.I)
 _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s*[.,](?:\s*\S+){0,2}\s*$")
 _PERIODICAL = re.compile(
-    r"(?<!\w)(?:magazine|journal|newspaper|gazette|periodical|bulletin|issue|vol\.|working\s+paper|журнал\w*|газет\w*"
-    r"|бюллетен\w*|выпуск\w*|вып\.|том)",
+    r"(?<!\w)(?:magazine|journal|newspaper|gazette|periodical|bulletin|issue|vol\.|working\s+paper|briefing\s+book"
+    r"|журнал\w*|газет\w*|бюллетен\w*|выпуск\w*|вып\.|том(?=[ \t]*(?:\d|[IVXLC]+(?!\w))))",
     re.I,
 )
 # Words that name periodicals in their titles, just before the number of an issue: "Voprosy Istorii No. 11",
@@ -225,6 +233,7 @@ class NumberState:
     last_type: str = ""
     types: dict[str, str] = field(default_factory=dict)
     protocol: bool = False  # a protocol's number was seen: an extract's items follow
+    telegram: bool = False  # the document is a telegram: it cites others by number and date alone
 
     def remember(self, number: DocumentNumber) -> None:
         """Note a number's kind for ditto marks and for repeats of the same value."""
@@ -243,14 +252,17 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     kinds = any(f"{kind} " in lowered for kind in _KINDS_UNSIGNED)
     plurals = any(word in lowered for word in _PLURAL_WORDS)
     files = "/" in text
-    telegrams = "tel " in lowered
-    posts = "ref" in lowered
+    telegrams = telegram_references(text, lowered, state.telegram)
     records = "record" in lowered
+    central = "central " in lowered  # the subject-numeric files
+    lots = "Lot " in text
     quoted = "номер" in lowered
     series = " of " in text
     lined = text[:1].isdigit() or _LINE_DIGIT.search(text) is not None  # a line opens with a number
     items = state.protocol and ". О" in text
-    if not any((signed, unsigned, kinds, plurals, files, telegrams, posts, records, series, lined, quoted, items)):
+    if not any(
+        (signed, unsigned, kinds, plurals, files, telegrams, records, central, lots, series, lined, quoted, items)
+    ):
         return []
     urls = url_spans(text)
     pairs = _protocol_items(text, lowered, urls) if signed else []
@@ -265,8 +277,9 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
     bare += list(DECIMAL_FILE.finditer(text)) if files else []
     bare += [m for m in CLASS_FILE.finditer(text) if file_date(m.group())] if files else []
     bare += list(_DECISION_NUMBER.finditer(text)) if files else []
-    bare += list(TELEGRAM_REFERENCE.finditer(text)) if telegrams else []
-    bare += list(POST_TELEGRAM.finditer(text)) if posts else []
+    bare += list(SUBJECT_FILE.finditer(text)) if central else []
+    bare += list(LOT_FILE.finditer(text)) if lots else []
+    bare += telegrams
     bare += list(_RECORD_ID.finditer(text)) if records else []
     bare += list(_QUOTED_ITEM.finditer(text)) if quoted else []
     bare += list(SERIES_MESSAGE.finditer(text)) if series else []
@@ -285,17 +298,14 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             numbers = _plural_numbers(match)
         elif match.re is _UNSIGNED:
             numbers = [_number(match, "value", "incoming" if match.group("incoming") else "outgoing")]
-        elif match.re in (DECIMAL_FILE, CLASS_FILE):
+        elif match.re in (DECIMAL_FILE, CLASS_FILE, SUBJECT_FILE, LOT_FILE):
             numbers = [_number(match, "value", "file")]
         elif match.re is _DECISION_NUMBER:
             numbers = [_number(match, "value", "decision")]
         elif match.re in (_EXTRACT_ITEM, _QUOTED_ITEM):
             numbers = [_number(match, "value", "item")]
-        elif match.re is TELEGRAM_REFERENCE:  # the abbreviation is part of the reference ("Embtel 1519")
-            numbers = [DocumentNumber(match.start(), match.end(), match.group("value"), "telegram")]
-        elif match.re is POST_TELEGRAM:  # so is the post ("Moscow 3501")
-            numbers = [_number(match, "value", "telegram")]
-            numbers = [DocumentNumber(n.start, n.end, n.value.split()[-1], n.type) for n in numbers]
+        elif match.re in TELEGRAM_PATTERNS:  # the abbreviation, series or post is part of it ("Embtel 1519")
+            numbers = [DocumentNumber(*match.span("ref"), match.group("value"), "telegram")]
         elif match.re is _RECORD_ID:
             numbers = [_number(match, "value", "record")]
         elif match.re is SERIES_MESSAGE:  # the series is part of the reference, as "Embtel" is
@@ -312,48 +322,6 @@ def find_document_numbers(text: str, state: NumberState | None = None) -> list[D
             state.remember(number)
         found += numbers
     return found
-
-
-# A telegram's number opening its text, as the State Department's printed telegrams give it: "1521. Embtel 1519".
-_OPENING_NUMBER = re.compile(r"(?P<value>\d{2,5})\.[ \t]+(?=[A-ZА-ЯЁ])")
-# A title naming a telegram or a cable: "795.00/6–2850: Telegram".
-TELEGRAM_TITLE = re.compile(r"(?<!\w)(?:telegram|cable|телеграмма|шифртелеграмма)(?!\w)", re.I)
-
-
-# The edition's number of a document opening its title: "81. Telegram From the Embassy", "4. С. М. Кравчинский П. Б.
-# Аксельроду", "83 ЭНГЕЛЬС – МАРКСУ" (without its stop, before a word in capitals). A year is none ("1918. Letters").
-_TITLE_NUMBER = re.compile(r"(?P<value>(?!(?:1[5-9]|20)\d\d)\d{1,4})(?:\.[ \t]+(?=[A-ZА-ЯЁ])|\s+(?=[A-ZА-ЯЁ]{2}))")
-
-
-def title_number(title: str) -> DocumentNumber | None:
-    """The edition's number of the document that opens its ``title``, if any."""
-    match = _TITLE_NUMBER.match(title)
-    return _number(match, "value", "document") if match else None
-
-
-# The number an edition gives a letter, alone on its line above the heading that names the addressee in capitals:
-# "98" over "To: MAXIM GORKY", "152" over "К. ГЮИСМАНСУ", "11" over "ТЕЛЕГРАММА ЯНСОНУ" (the Russian in the dative).
-# A page number over a running head ("366" over "ПРИЛОЖЕНИЯ", "В. И. ЛЕНИН") addresses no one.
-_LETTER_NUMBER = re.compile(r"[ \t]*(?P<value>(?!(?:1[5-9]|20)\d\d)\d{1,4})[ \t]*(?:\n|$)")
-_ADDRESSEE_HEADING = re.compile(
-    r"[ \t]*(?:(?:To|TO):?[ \t]+[A-Z][A-Z.,'’ \t-]*[A-Z]|[А-ЯЁ][А-ЯЁ.,«»\"—–\- \t]*[А-ЯЁ](?:У|Ю|ОМУ|ЕМУ|ОЙ|ЕЙ))[ \t]*"
-)
-
-
-def letter_number(text: str, following: str) -> DocumentNumber | None:
-    """The edition's number of a letter alone on the first line of ``text``, if the next line (of ``text``, else
-    ``following``, the next block's text) is the heading naming its addressee."""
-    match = _LETTER_NUMBER.match(text)
-    if match is None:
-        return None
-    heading = (text[match.end() :].lstrip() or following.lstrip()).split("\n", 1)[0]
-    return _number(match, "value", "document") if _ADDRESSEE_HEADING.fullmatch(heading) else None
-
-
-def opening_number(text: str) -> DocumentNumber | None:
-    """The telegram's number that opens ``text``, the first paragraph of a telegram, if any."""
-    match = _OPENING_NUMBER.match(text)
-    return _number(match, "value", "telegram") if match else None
 
 
 def file_date(value: str) -> tuple[int, int, int] | None:

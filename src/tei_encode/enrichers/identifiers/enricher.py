@@ -15,7 +15,7 @@ the header."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,16 +23,8 @@ from ...diagnostics import Reporter
 from ...model import ArchivalCitation, Block, Document, span
 from ..claims import IDENTIFIER_AVOIDS
 from .archives import ARCHIVE_PATTERN, SHELFMARK_HINT, cites_by_shelfmark, current_archive
-from .document_numbers import (
-    TELEGRAM_TITLE,
-    NumberState,
-    find_document_numbers,
-    letter_number,
-    opening_number,
-    overlaps,
-    title_number,
-    url_spans,
-)
+from .document_numbers import NumberState, find_document_numbers, overlaps, url_spans
+from .headings import TELEGRAM_TITLE, heading_number, letter_number, opening_number, title_number
 from .shelfmarks import shelfmark_before, shelfmark_parts
 
 if TYPE_CHECKING:
@@ -324,19 +316,27 @@ class IdentifiersEnricher:
     def apply(self, document: Document, context: Context, reporter: Reporter) -> None:
         """Add citation and number spans to every block, and the header citation to ``meta.archival``."""
         previous = context.last_citation  # "Ibid." may refer to the citation of the document before on the page
-        state = NumberState()
         found: list[_Found] = []
         opening = TELEGRAM_TITLE.search(document.title.text) is not None  # its text may open with its number
-        header = [document.title, *document.fields.values()]
+        state = NumberState(telegram=opening)
+        header = {id(block) for block in (document.title, *document.fields.values())}
         blocks = [block for _lang, block in document.blocks()]
         for index, block in enumerate(blocks):
+            in_header = id(block) in header
+            heading = None
             if block is document.title:
                 number = title_number(block.text)
             else:
                 number = letter_number(block.text, blocks[index + 1].text if index + 1 < len(blocks) else "")
+                if number is None and not in_header:
+                    number = heading = heading_number(block.text)
             if number is not None and _fits(block, number.start, number.end):
                 block.add(span(number.start, number.end, "idno", type=number.type))
-            if opening and not any(block is field for field in header):
+            # A document's heading in the text: a telegram's text below it may open with the telegram's number.
+            if heading is not None:
+                opening = TELEGRAM_TITLE.search(block.text) is not None
+                state.telegram = state.telegram or opening
+            elif opening and not in_header:
                 number = opening_number(block.text)
                 if number is not None and _fits(block, number.start, number.end):
                     block.add(span(number.start, number.end, "idno", type=number.type))
@@ -361,6 +361,16 @@ class IdentifiersEnricher:
                     block.add(span(number.start, number.end, "idno", type=number.type))
         document.meta.archival = _archival_citation(document, found)
         context.last_citation = previous
+
+    def apply_to_page(self, documents: Sequence[Document], context: Context, reporter: Reporter) -> None:
+        """Mark the edition's number a document ends with where the next document's title is the heading naming its
+        addressee: a page cut at the heading leaves the letter's number with the letter before (``11`` above
+        ``ТЕЛЕГРАММА ЯНСОНУ``)."""
+        for document, following in zip(documents, documents[1:], strict=False):
+            last = next((d.blocks[-1] for d in reversed(document.divisions) if d.blocks), None)
+            number = letter_number(last.text, following.title.text) if last is not None else None
+            if last is not None and number is not None and _fits(last, number.start, number.end):
+                last.add(span(number.start, number.end, "idno", type=number.type))
 
 
 def _fits(block: Block, start: int, end: int) -> bool:
