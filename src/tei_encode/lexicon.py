@@ -22,6 +22,11 @@ CLOSING_QUOTES = RIGHT_QUOTES + "“"
 QUOTES = '"“”«»„'
 """Every quotation mark: ``OPENING_QUOTES`` and ``CLOSING_QUOTES`` together."""
 
+CASE_ALIKE = "\u0130\u0131\u017f" + "".join(map(chr, range(0x1C80, 0x1C89)))
+"""Letters that case-insensitive matching takes for a letter other than their lower case (ı and i, ſ and s, ᲀ and
+в), and İ, whose lower case is two characters: a quick test on a lower-cased text must leave a text with one to
+the case-insensitive expression it stands for."""
+
 ENGLISH_MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import CASE_ALIKE
 from .layout import STAMP_WORDS
 from .masthead import WEB_DATE
 
@@ -25,6 +26,13 @@ _WEB_WORDS = re.compile(
     r"|\bсайт\w*|\bинтернет\w*|\bссылк\w*|\bнажмите\b",
     re.I,
 )
+# A quick test of _WEB_WORDS: each of its words holds one of these, lower-cased (the expression, case-insensitive and
+# opening on a word boundary, tries every position of a line; most lines of a page name no web at all).
+_WEB_STEMS = (
+    "web", "internet", "www.", "http", "link", "contact us", "click here", "mail alert", "сайт", "интернет", "ссылк",
+    "нажмите",
+)  # fmt: skip
+_CASE_ALIKE = re.compile(f"[{CASE_ALIKE}]")
 _BANNER_CUES = 2
 _POSTED = re.compile(rf"^{WEB_DATE}\.?$", re.I)
 _POSTINGS = 3
@@ -52,8 +60,17 @@ def _banner(line: str) -> bool:
     and Web Sites``, may be a recent document's own)."""
     return (
         len(line.split()) >= _SENTENCE_WORDS
+        and _may_name_web(line)
         and len({cue.group().lower() for cue in _WEB_WORDS.finditer(line)}) >= _BANNER_CUES
     )
+
+
+def _may_name_web(line: str) -> bool:
+    """Whether ``line`` may hold a word of ``_WEB_WORDS``: one of their stems, lower-cased."""
+    if _CASE_ALIKE.search(line):
+        return True
+    lowered = line.lower()
+    return any(stem in lowered for stem in _WEB_STEMS)
 
 
 def _postings(texts: list[str], outside: set[int]) -> dict[int, str]:
@@ -99,4 +116,4 @@ def _repeated_link(texts: list[str]) -> dict[int, str]:
 
 def _sentence(line: str) -> bool:
     """Whether a line is a sentence of the text: eight words or more, ending as a sentence does."""
-    return len(line.split()) >= _SENTENCE_WORDS and line[-1] in '.!?»"”)'
+    return bool(line) and line[-1] in '.!?»"”)' and len(line.split()) >= _SENTENCE_WORDS  # the cheaper test first

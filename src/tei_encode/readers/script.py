@@ -15,9 +15,9 @@ CYRILLIC_LETTER = re.compile("[" + "".join(chr(c) for c in range(0x400, 0x500) i
 
 def text_language(text: str) -> str:
     """``ru`` when most letters are Cyrillic, else ``en``."""
-    letters = count_letters(text)
     cyrillic = len(CYRILLIC_LETTER.findall(text))
-    return "ru" if letters and cyrillic * 2 > letters else "en"
+    # Without a Cyrillic letter the text is English whatever its letters: they are not counted.
+    return "ru" if cyrillic and cyrillic * 2 > count_letters(text) else "en"
 
 
 def count_letters(text: str) -> int:

@@ -35,6 +35,10 @@ YEAR_SUFFIX_RU = r"(?:[ \t\u00a0]?(?:гг?\.|г(?!\w)|год(?:а|у|ом)?(?!\w
 # A quick test shared by the rules of days written with a slash (``12/25 April``): a literal first, as fast to find.
 HAS_SLASHED_DAY = re.compile(r"/[ \t]*\d")
 
+# A look-ahead before a pattern that opens with a look-behind and a digit: a search tries such a pattern at every
+# position of a text, the look-ahead passes over every position but a digit's in one test.
+AT_DIGIT = r"(?=\d)"
+
 # A quick test shared by rules that need a four-digit year (tested once for a text, whichever rule asks first).
 HAS_YEAR = re.compile(r"[12]\d{3}")
 

@@ -21,9 +21,20 @@ preposition (``after May``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ...lexicon import CLOSING_QUOTES, ENGLISH_MONTHS, OPENING_QUOTES
-from .core import END_OF_MONTH, HAS_SLASHED_DAY, HAS_YEAR, YEAR_END, DayListRule, Reading, Rule, old_style_year
+from .core import (
+    AT_DIGIT,
+    END_OF_MONTH,
+    HAS_SLASHED_DAY,
+    HAS_YEAR,
+    YEAR_END,
+    DayListRule,
+    Reading,
+    Rule,
+    old_style_year,
+)
 
 _ABBREVIATIONS = {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8, "Sep.": 9, "Sept.": 9}
 _ABBREVIATIONS |= {"Oct.": 10, "Nov.": 11, "Dec.": 12}
@@ -53,6 +64,19 @@ _NEW_MONTH = r"(?P<month2>" + _MONTH_NAMES + r")(?!\w)"
 _NAMED_MONTH = r"(?P<month>" + "|".join(ENGLISH_MONTHS) + "|" + "|".join(m.upper() for m in ENGLISH_MONTHS) + r")\b"
 _LAST_MONTH = r"(?P<month2>" + "|".join(ENGLISH_MONTHS) + "|" + "|".join(m.upper() for m in ENGLISH_MONTHS) + r")\b"
 _TITLE_MONTH = r"(?P<month>" + "|".join(ENGLISH_MONTHS) + r")\b"
+
+
+def _initials(words: Iterable[str]) -> str:
+    """A class of the first letters of ``words``, in either case (as ``(?i:...)`` matches them)."""
+    return "(?i:[" + "".join(sorted({word[0] for word in words})) + "])"
+
+
+# Look-aheads of what a match opens with, before a pattern that opens with a word boundary, a look-behind or an
+# optional part: a search tries such a pattern at every position of a text, the look-ahead passes over most of them
+# in one test. A month's name or abbreviation (as written); a day's digit or an ordinal in words.
+_MONTH_INITIALS = "[" + "".join(sorted({name[0] for name in MONTH_NUMBERS})) + "]"
+_AT_MONTH = f"(?={_MONTH_INITIALS})"
+_AT_OPEN_MONTH = rf"(?=\[|{_MONTH_INITIALS})"  # or the editors' bracket before it
 # A year of four digits opening a date, not inside a number (the look-behind after the first digit: a search skips).
 _YEAR_FIRST = r"(?P<y>(?:1(?<![\w./,-]1)[5-9]|2(?<![\w./,-]2)0)\d\d)"
 # A month the editors supplied in brackets before or after its day: ``[October] 18 or 19``, ``18 [October]``.
@@ -71,6 +95,7 @@ ORDINAL_WORDS |= {"thirtieth": 30, "thirty-first": 31}
 _WORD_ORDINAL = "|".join(w.replace("-", "[- ]") for w in sorted(ORDINAL_WORDS, key=len, reverse=True))
 _DAY = r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d))"
 _ORDINAL = r"(?:(?P<od>\d{1,2})(?:st|nd|rd|th)|(?P<ow>(?i:" + _WORD_ORDINAL + r")))(?!\w)"
+_AT_ORDINAL = r"(?=\d|" + _initials(ORDINAL_WORDS) + ")"
 _RANGE = r"(?:(?:[ \t]*[-–—][ \t]*|\s+(?:or|to)\s+)(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
 # A note number glued to the year is no part of its value: "01 July 19491" is 1 July 1949 and note 1. The date
 # takes the whole word (the writer keeps a word a span would cut in two as written, and a date cut off it is lost).
@@ -114,6 +139,7 @@ _DAY_LIST = r"(?P<days>" + _LIST_DAY + r"(?:\s*,\s*" + _LIST_DAY + r")*\s*,?\s+(
 
 # Parts of a month, as the first and last day they cover.
 _PARTS = {"early": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20)}
+_AT_MONTH_PART = f"(?={_MONTH_INITIALS}|{_initials((*_PARTS, 'late', 'end'))})"  # or the part of it before it
 _PARTS |= {"late": (21, END_OF_MONTH), "end": (21, END_OF_MONTH)}
 
 
@@ -304,27 +330,29 @@ _HAS_DASH_DAY_MONTH = re.compile(rf"[-–—][ \t]*\d{{1,2}}\s+(?:{_MONTH_STARTS
 # Days that share a month come first: where one of them is also read alone, the list's reading (with its year) wins.
 RULES: tuple[Rule, ...] = (
     Rule(
-        re.compile(r"\b" + _BARE_MONTH + r"[ \t]+" + _DAY + r",?[ \t]+(?P<y>\d{4})(?![\d/])(?P<yb>)"),
+        re.compile(_AT_MONTH + r"\b" + _BARE_MONTH + r"[ \t]+" + _DAY + r",?[ \t]+(?P<y>\d{4})(?![\d/])(?P<yb>)"),
         _bare_month_day,
         (_HAS_MONTH,),
     ),
     Rule(
-        re.compile(r"(?<![\w.])" + _DAY + r"\." + _DOTTED_MONTH + r"\.(?P<y>\d{4})(?![\d/])(?P<yb>)"),
+        re.compile(AT_DIGIT + r"(?<![\w.])" + _DAY + r"\." + _DOTTED_MONTH + r"\.(?P<y>\d{4})(?![\d/])(?P<yb>)"),
         _month_day,
         (_HAS_MONTH,),
     ),
     DayListRule(
-        re.compile(r"(?<![\w.,/])" + _DAY_LIST + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
+        re.compile(AT_DIGIT + r"(?<![\w.,/])" + _DAY_LIST + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
         _shared_month,
         (_HAS_MONTH, _HAS_LIST),
     ),
-    DayListRule(re.compile(r"\b" + _MONTH + r"\s+" + _DAY_LIST + _YEAR), _shared_month, (_HAS_MONTH, _HAS_LIST)),
+    DayListRule(
+        re.compile(_AT_MONTH + r"\b" + _MONTH + r"\s+" + _DAY_LIST + _YEAR), _shared_month, (_HAS_MONTH, _HAS_LIST)
+    ),
     Rule(
-        re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _NEW_DAY + _YEAR),
+        re.compile(_AT_MONTH + r"\b" + _MONTH + r"\s+" + _DAY + _NEW_DAY + _YEAR),
         _old_and_new_style,
         (_HAS_MONTH, _HAS_NEW_STYLE),
     ),
-    Rule(re.compile(r"\b" + _OLD_AND_NEW_YEARS), _old_and_new_style, (_HAS_MONTH, _HAS_NEW_STYLE)),
+    Rule(re.compile(_AT_MONTH + r"\b" + _OLD_AND_NEW_YEARS), _old_and_new_style, (_HAS_MONTH, _HAS_NEW_STYLE)),
     Rule(  # both styles' days with a slash: "12/25 April 1917"
         re.compile(
             r"(?<![\w.,/])" + _DAY + r"[ \t]*/[ \t]*(?P<nd>\d{1,2})(?:st|nd|rd|th)?(?!\d)\s+(?:of\s+)?" + _MONTH + _YEAR
@@ -346,17 +374,17 @@ RULES: tuple[Rule, ...] = (
         (HAS_SLASHED_DAY, _HAS_MONTH),
     ),
     Rule(
-        re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _NEW_MONTH_DAY + _YEAR),
+        re.compile(_AT_MONTH + r"\b" + _MONTH + r"\s+" + _DAY + _NEW_MONTH_DAY + _YEAR),
         _old_and_new_style,
         (_HAS_MONTH, _HAS_NEW_STYLE),
     ),
     Rule(
-        re.compile(r"(?<![\w.,/])" + _DAY + _NEW_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
+        re.compile(AT_DIGIT + r"(?<![\w.,/])" + _DAY + _NEW_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
         _old_and_new_style,
         (_HAS_MONTH, _HAS_NEW_STYLE),
     ),
     Rule(
-        re.compile(r"(?<![\w.,/])" + _DAY + r"\s+" + _MONTH + _NEW_DAY_MONTH + _YEAR),
+        re.compile(AT_DIGIT + r"(?<![\w.,/])" + _DAY + r"\s+" + _MONTH + _NEW_DAY_MONTH + _YEAR),
         _old_and_new_style,
         (_HAS_MONTH, _HAS_NEW_STYLE),
     ),
@@ -373,7 +401,9 @@ RULES: tuple[Rule, ...] = (
         (_HAS_MONTH, _HAS_DASH_MONTH),
     ),
     Rule(
-        re.compile(r"\b" + _NAMED_MONTH + r"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:or|to)[ \t]+)" + _LAST_MONTH + _YEAR),
+        re.compile(
+            _AT_MONTH + r"\b" + _NAMED_MONTH + r"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:or|to)[ \t]+)" + _LAST_MONTH + _YEAR
+        ),
         _month_span,
         (_HAS_MONTH, _HAS_SPAN_MONTH),
     ),
@@ -386,7 +416,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(  # "May 29 to August 27, 1932"
         re.compile(
-            r"\b" + _MONTH + r"\s+" + _DAY + r"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)" + _NEW_MONTH + r"[ \t]+"
+            _AT_MONTH
+            + r"\b"
+            + _MONTH
+            + r"\s+"
+            + _DAY
+            + r"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)"
+            + _NEW_MONTH
+            + r"[ \t]+"
             r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)" + _YEAR
         ),
         _days_of_two_months,
@@ -417,9 +454,13 @@ RULES: tuple[Rule, ...] = (
         _part_of_year,
         (HAS_YEAR, re.compile("pring|ummer|utumn|all|half")),
     ),
-    Rule(re.compile(_OPEN_MONTH + r"\s+" + _DAY + _RANGE + _YEAR), _month_day, (_HAS_MONTH, _HAS_MONTH_DAY)),
     Rule(
-        re.compile(r"(?<![\w.,/])" + _DAY + _RANGE + r"\s+(?:of\s+)?" + _BRACKETABLE_MONTH + _YEAR),
+        re.compile(_AT_OPEN_MONTH + _OPEN_MONTH + r"\s+" + _DAY + _RANGE + _YEAR),
+        _month_day,
+        (_HAS_MONTH, _HAS_MONTH_DAY),
+    ),
+    Rule(
+        re.compile(AT_DIGIT + r"(?<![\w.,/])" + _DAY + _RANGE + r"\s+(?:of\s+)?" + _BRACKETABLE_MONTH + _YEAR),
         _month_day,
         (_HAS_MONTH, _HAS_DAY_MONTH),
     ),
@@ -429,13 +470,14 @@ RULES: tuple[Rule, ...] = (
         (_HAS_MONTH, _HAS_QUOTED_DAY),
     ),
     Rule(
-        re.compile(r"\b" + _ORDINAL + r"\s+of\s+" + _MONTH + _YEAR),
+        re.compile(_AT_ORDINAL + r"\b" + _ORDINAL + r"\s+of\s+" + _MONTH + _YEAR),
         _month_day,
         (_HAS_OF_MONTH, _HAS_ORDINAL_OF_MONTH),
     ),
     Rule(
         re.compile(
-            r"(?:\b(?P<part>(?i:early|mid|late))(?:-|\s+)|\b(?P<edge>(?i:beginning|middle|end))\s+of\s+)?"
+            _AT_MONTH_PART
+            + r"(?:\b(?P<part>(?i:early|mid|late))(?:-|\s+)|\b(?P<edge>(?i:beginning|middle|end))\s+of\s+)?"
             + _NAMED_MONTH
             + _YEAR
         ),
@@ -449,6 +491,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         re.compile(
+            "(?=" + _initials(("first", "second", "third", "last")) + ")"
             r"\b(?P<which>(?i:first|second|third|last))\s+(?P<unit>(?i:ten\s+days|decade|half))\s+of\s+"
             + _NAMED_MONTH
             + _YEAR
@@ -477,7 +520,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # A month alone just after an opening quote begins a name or a title: the "August bloc".
     Rule(
-        re.compile(rf"(?<![\w\-{OPENING_QUOTES}])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"),
+        re.compile(_AT_MONTH + rf"(?<![\w\-{OPENING_QUOTES}])" + _TITLE_MONTH + r"(?!\s*\[|\s+(?:[A-Z]|\d))"),
         _month_alone,
         (_HAS_MONTH,),
     ),

@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...diagnostics import Reporter
+from ...lexicon import CASE_ALIKE
 from ...model import Block, Document, DocumentDate, span
 from ..claims import DATE_AVOIDS
 from ..identifiers.document_numbers import file_date
@@ -67,9 +68,8 @@ _DIGIT = re.compile(r"\d")
 _ENGLISH_WORDS = tuple(sorted({word.lower() for word in (*english.MONTH_NUMBERS, *english.ORDINAL_WORDS)}))
 _RUSSIAN_MONTH = re.compile(russian.MONTH_WORD, re.IGNORECASE)
 _RUSSIAN_QUARTER = re.compile(russian.QUARTER_WORD, re.IGNORECASE)
-# Letters that case-insensitive matching takes for a letter other than their lower case (ı and i, ſ and s, ᲀ and в),
-# and İ, whose lower case is two characters: a text with one is left to the whole expression.
-_CASE_ALIKE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c88]")
+# A text with a letter case-insensitive matching takes for another is left to the whole expression.
+_CASE_ALIKE = re.compile(f"[{CASE_ALIKE}]")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,17 @@ from __future__ import annotations
 
 import re
 
-from .core import DECADE_END, HAS_YEAR, ROMAN_MONTH, ROMAN_MONTHS, YEAR_SUFFIX_RU, Reading, Rule, followed_by_word
+from .core import (
+    AT_DIGIT,
+    DECADE_END,
+    HAS_YEAR,
+    ROMAN_MONTH,
+    ROMAN_MONTHS,
+    YEAR_SUFFIX_RU,
+    Reading,
+    Rule,
+    followed_by_word,
+)
 
 _DAY_MONTH = (
     r"(?P<d>0?[1-9]|[12]\d|3[01]|I(?=[./][IVX]))(?P<sep>[./])(?:(?P<m>0?[1-9]|1[0-2])(?!\d)|(?P<spaced>[ \t])?"
@@ -26,6 +36,9 @@ _DAY_MONTH = (
 )
 
 _YEAR = r"(?P<y>1\d{3}|20\d{2})"
+# Look-aheads of what a match opens with, before a pattern that opens with a look-behind (see english.py).
+_AT_YEAR = "(?=[12])"
+_AT_DAY = r"(?=[\dI])"  # or the I typed for 1
 
 
 def _day_month(match: re.Match[str]) -> Reading | None:
@@ -143,30 +156,35 @@ def plausible_year(text: str, start: int, end: int, context_year: int | None) ->
 # Each rule's quick test is the shortest run of characters every date it reads holds (in ``I/IX`` the letter I is
 # typed for the day 1).
 RULES: tuple[Rule, ...] = (
-    Rule(re.compile(r"(?<![\w./:-])" + _DAY_MONTH), _day_month, (re.compile(r"[\dI][./]"),)),
+    Rule(re.compile(_AT_DAY + r"(?<![\w./:-])" + _DAY_MONTH), _day_month, (re.compile(r"[\dI][./]"),)),
     Rule(
-        re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)[ \t\u00a0]+" + _DAY_MONTH),
+        re.compile(AT_DIGIT + r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)[ \t\u00a0]+" + _DAY_MONTH),
         _dispatch,
         (re.compile(r"\d[.:][0-5]"),),
     ),
     Rule(
-        re.compile(r"(?<![\w./-])" + _YEAR + r"-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])"),
+        re.compile(_AT_YEAR + r"(?<![\w./-])" + _YEAR + r"-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])"),
         _iso,
         (re.compile(r"\d-[01]"),),
     ),
     Rule(
-        re.compile(r"(?<![\w./-])" + _YEAR + r"\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>0?[1-9]|[12]\d|3[01])(?![\w./-])"),
+        re.compile(
+            _AT_YEAR + r"(?<![\w./-])" + _YEAR + r"\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>0?[1-9]|[12]\d|3[01])(?![\w./-])"
+        ),
         _iso,
         (re.compile(r"(?:1\d|20)\d\d\.\d"),),
     ),
     Rule(
-        re.compile(r"(?<![\w./-])(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4}|\d{2})(?![\w/-]|\.\d)"),
+        re.compile(
+            AT_DIGIT + r"(?<![\w./-])(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4}|\d{2})(?![\w/-]|\.\d)"
+        ),
         _month_first,
         (re.compile(r"/(?:1[3-9]|2\d|3[01])/"),),
     ),
     Rule(
         re.compile(
-            r"(?<![\w./,-])"
+            _AT_YEAR
+            + r"(?<![\w./,-])"
             + _YEAR
             + r"(?:[ \t]?[-–—][ \t]?(?P<y2>1\d{3}|20\d{2}|\d{2}(?!\d))|[ \t]+to[ \t]+(?P<y3>1\d{3}|20\d{2}))"
             + YEAR_SUFFIX_RU
@@ -177,7 +195,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(  # a decade: "the 1930s", "1920's", "в 1930-е годы", "1950-х годов"
         re.compile(
-            r"(?<![\w./,:-])(?P<y>1\d{2}0|20\d0)(?:'?s\b|-(?:е|х|ые|ых)(?:[ \t\u00a0]+год(?:ы|ов|ах|ами)|(?!\w)))"
+            _AT_YEAR
+            + r"(?<![\w./,:-])(?P<y>1\d{2}0|20\d0)(?:'?s\b|-(?:е|х|ые|ых)(?:[ \t\u00a0]+год(?:ы|ов|ах|ами)|(?!\w)))"
         ),
         _decade,
         (re.compile(r"0'?s|0-[ехы]"),),
@@ -191,7 +210,7 @@ RULES: tuple[Rule, ...] = (
         (re.compile(r"0-[ехы]"),),
     ),
     Rule(
-        re.compile(r"(?<![\w./,:-])" + _YEAR + r"(?P<suffix>" + YEAR_SUFFIX_RU + r")?(?!\w|[.,/:-]\d)"),
+        re.compile(_AT_YEAR + r"(?<![\w./,:-])" + _YEAR + r"(?P<suffix>" + YEAR_SUFFIX_RU + r")?(?!\w|[.,/:-]\d)"),
         _year,
         (HAS_YEAR,),
     ),

@@ -204,7 +204,7 @@ RULES: tuple[Rule, ...] = (
     DayListRule(
         re.compile(r"(?<![\w.,/])" + _DAY_LIST + r"\s+" + _ANY_MONTH + _YEAR, re.IGNORECASE),
         _shared_month,
-        (re.compile(r"\s[иИ]\s+\d"), _CYRILLIC),
+        (_CYRILLIC, re.compile(r"\s[иИ]\s+\d")),
     ),
     Rule(
         re.compile(
@@ -212,7 +212,7 @@ RULES: tuple[Rule, ...] = (
             re.IGNORECASE,
         ),
         _old_and_new_style,
-        (_HAS_NEW_STYLE, _CYRILLIC),
+        (_CYRILLIC, _HAS_NEW_STYLE),
     ),
     Rule(
         re.compile(
@@ -227,7 +227,7 @@ RULES: tuple[Rule, ...] = (
             re.IGNORECASE,
         ),
         _old_and_new_style,
-        (_HAS_NEW_STYLE, _CYRILLIC),
+        (_CYRILLIC, _HAS_NEW_STYLE),
     ),
     Rule(
         re.compile(
@@ -235,12 +235,12 @@ RULES: tuple[Rule, ...] = (
             re.IGNORECASE,
         ),
         _old_and_new_style,
-        (_HAS_NEW_STYLE, _CYRILLIC),
+        (_CYRILLIC, _HAS_NEW_STYLE),
     ),
     Rule(  # both styles' days with a slash: "12/25 апреля 1917 г."
         re.compile(r"(?<![\w.,/])(?P<d>" + _DAY + r")[ \t]*/[ \t]*(?P<nd>" + _DAY + r")\s+" + _ANY_MONTH + _YEAR, re.I),
         _old_and_new_style,
-        (HAS_SLASHED_DAY, _CYRILLIC),
+        (_CYRILLIC, HAS_SLASHED_DAY),
     ),
     Rule(  # days of two months: "30 апреля – 2 мая 1950 г."
         re.compile(
@@ -256,7 +256,7 @@ RULES: tuple[Rule, ...] = (
             re.I,
         ),
         _days_of_two_months,
-        (re.compile("[-–—]"), _CYRILLIC),
+        (_CYRILLIC, re.compile("[-–—]")),
     ),
     Rule(
         re.compile(
@@ -266,7 +266,7 @@ RULES: tuple[Rule, ...] = (
             re.IGNORECASE,
         ),
         _part_of_year,
-        (HAS_YEAR, _CYRILLIC),
+        (_CYRILLIC, HAS_YEAR),
     ),
     Rule(
         re.compile(

@@ -26,8 +26,9 @@ TRAILING_INITIALS = re.compile(rf"\A,?[ \t]+((?:{INITIAL}){{0,2}}[{UPPER}]\.)(?!
 
 # Initials that are abbreviated points of the compass before a place (``N. Korea``, ``W. Berlin``), not a name's.
 COMPASS_INITIALS = frozenset("NSEW")
-# A capitalised word after one initial (``K. Marx``), the initial in group 1 and the word in group 2.
-INITIALLED_WORD = re.compile(rf"(?<![\w.])([{UPPER}])\.[ \t]?([{UPPER}][^\W\d_]+)(?![\w.])")
+# A capitalised word after one initial (``K. Marx``), the initial in group 1 and the word in group 2. The look-behind
+# (no word character or dot before the initial) follows the initial, so that a search skips to the capitals.
+INITIALLED_WORD = re.compile(rf"([{UPPER}])(?<![\w.][{UPPER}])\.[ \t]?([{UPPER}][^\W\d_]+)(?![\w.])")
 
 
 def words_after_initials(texts: Iterable[str]) -> frozenset[str]:

@@ -30,10 +30,14 @@ HONORIFIC = re.compile(
 )
 # A surname, perhaps double-barrelled (``Бонч-Бруевича``, ``Rimsky-Korsakov``).
 SURNAME = rf"(?:[{UPPER}][a-zа-яё]{{2,}}(?:-[{UPPER}][a-zа-яё]{{2,}})?|[{UPPER}]{{4,}})"
+# Both open with a capital: a look-ahead of it before the look-behind, or the look-behind after it, lets a search pass
+# over the other positions of a text in one test.
 INITIALS_SURNAME = re.compile(
-    rf"{INITIALS_START}(?:{INITIAL}){{2,3}}{SURNAME}(?:[ \t][{UPPER}][a-zа-яё]{{2,}})?(?![^\W_])"
+    rf"(?=[{UPPER}]){INITIALS_START}(?:{INITIAL}){{2,3}}{SURNAME}(?:[ \t][{UPPER}][a-zа-яё]{{2,}})?(?![^\W_])"
 )
-SURNAME_INITIALS = re.compile(rf"(?<![^\W_])[{UPPER}][a-zа-яё]{{2,}},?[ \t](?:{INITIAL}){{1,2}}[{UPPER}]\.(?![^\W_])")
+SURNAME_INITIALS = re.compile(
+    rf"[{UPPER}](?<![^\W_][{UPPER}])[a-zа-яё]{{2,}},?[ \t](?:{INITIAL}){{1,2}}[{UPPER}]\.(?![^\W_])"
+)
 # Who typed, drew up or printed a Soviet document: "отп. Иванова", "отп. 2 экз. Шевелёва", "исп. Ефимова".
 TYPIST = re.compile(
     r"(?<![^\W_])(?:отп|исп|печ)\.[ \t]+(?:\d+[ \t]*экз\.?[ \t]+)?"
@@ -46,9 +50,15 @@ LISTED_NAME = rf"(?:{WORD}[ \t]+{INITIAL}{WORD}|{NAME})"
 NAME_SEPARATOR = r"(?:[ \t]*,[ \t]*|,?[ \t]+(?:and|и)[ \t]+)"
 NAMES = rf"{LISTED_NAME}(?:{NAME_SEPARATOR}{LISTED_NAME})*"
 # The work done on an edition or a copy, its doer after "by" ("Translated for CWIHP by X", "obtained by X").
+_CREDITED = (
+    "contributed", "translated", "transcribed", "edited", "compiled", "prepared", "obtained", "deciphered", "decoded",
+    "encoded", "encrypted", "typed", "selected", "annotated", "introduced",
+)  # fmt: skip
+# The verb in small letters or with a capital; a look-ahead of its first letters lets a search pass over the other
+# positions of a text in one test.
 CONTRIBUTOR = re.compile(
-    r"\b(?:[Cc]ontributed|[Tt]ranslated|[Tt]ranscribed|[Ee]dited|[Cc]ompiled|[Pp]repared|[Oo]btained|[Dd]eciphered"
-    r"|[Dd]ecoded|[Ee]ncoded|[Ee]ncrypted|[Tt]yped|[Ss]elected|[Aa]nnotated|[Ii]ntroduced)"
+    "(?=[" + "".join(sorted({c for verb in _CREDITED for c in (verb[0], verb[0].upper())})) + "])"
+    r"\b(?:" + "|".join(f"[{verb[0].upper()}{verb[0]}]{verb[1:]}" for verb in _CREDITED) + ")"
     r"(?:[ \t]+(?:for|from|into)[ \t]+[\w-]+)?"
     rf"[ \t]+by:?[ \t]+(?P<names>{NAMES})"
 )
