@@ -315,6 +315,11 @@ def _person(key: str, *names: str) -> Entry:
             [("p", "I sent it through Blumenfeld. Out of Stavsky comes a worker. We went through Lower Saxony.")],
             ["Lower Saxony"],
         ),
+        (
+            [("p", "Inspections on Cuban territory, views on Soviet-Cuban differences, in Yugoslav attitudes, on Hung "
+                   "authorities; he stayed near Kyrenia, then in Indo-China and in Tunis.")],
+            ["Kyrenia", "Indo-China", "Tunis"],
+        ),
     ],
     ids=[
         "dateline-and-later-mention",
@@ -331,6 +336,7 @@ def _person(key: str, *names: str) -> Entry:
         "periodicals",
         "titles-opening-with-a-german-article",
         "go-between-and-surname-after-out-of",
+        "adjectives-and-cuts-of-countries-names",
     ],
 )
 def test_unregistered_places(blocks: list[tuple[str, str]], expected: list[str]) -> None:
