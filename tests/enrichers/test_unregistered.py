@@ -320,6 +320,12 @@ def _person(key: str, *names: str) -> Entry:
                    "authorities; he stayed near Kyrenia, then in Indo-China and in Tunis.")],
             ["Kyrenia", "Indo-China", "Tunis"],
         ),
+        (
+            [("p", "Source: National Security Files, Germany, Berlin, Cables. Military Historical Archives, Prague. "
+                   "On The Warsaw Treaty and Czechoslovakia, between Moscow and Free World. Printed in Briefe und "
+                   "Auszüge.")],
+            ["Germany", "Berlin", "Prague", "Czechoslovakia", "Moscow"],
+        ),
     ],
     ids=[
         "dateline-and-later-mention",
@@ -337,6 +343,7 @@ def _person(key: str, *names: str) -> Entry:
         "titles-opening-with-a-german-article",
         "go-between-and-surname-after-out-of",
         "adjectives-and-cuts-of-countries-names",
+        "words-of-archives-and-documents",
     ],
 )
 def test_unregistered_places(blocks: list[tuple[str, str]], expected: list[str]) -> None:

@@ -74,6 +74,12 @@ NOT_PLACES = frozenset({
     "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "red", "white",
     "works", "collected", "selected", "volume", "volumes", "page", "pages", "edition", "publishers", "miscellany",
     "nos", "publications", "notes",
+    # the words of the names of archives, their series and documents ("Central Files", "Berlin, Cables", "Military
+    # Historical Archives, Prague", "The Warsaw Treaty and Czechoslovakia"), and of the titles of collected letters
+    # and works in German, French and transliterated Russian ("in Briefe und Auszüge", "Pisma Marksa")
+    "files", "file", "cables", "cable", "archives", "papers", "records", "documents", "collection",
+    "treaty", "pact", "countries", "world", "briefe", "werke", "lettres", "oeuvres", "pisma",
+    "sochineniya",
     # German articles, which open the titles of works ("in Der Briefwechsel zwischen ..."), never a place's name
     "der", "die", "das", "des", "dem",
     # languages and peoples that no ending of NOT_PLACE_ENDING tells ("in German and French")
