@@ -17,7 +17,7 @@ from tei_encode.enrichers.names.initials import words_after_initials
 from tei_encode.enrichers.names.words import GIVEN_NAMES
 from tei_encode.enrichers.proposals import _take_initials
 from tei_encode.enrichers.proposals.candidates import opens_sentence, trimmed
-from tei_encode.enrichers.proposals.gazetteer import lookup
+from tei_encode.enrichers.proposals.gazetteer import lookup, names_a_people
 from tei_encode.enrichers.proposals.russian import russian_names
 from tei_encode.model import Block, Division, Document, span
 from tei_encode.pipeline import convert_path
@@ -238,6 +238,32 @@ def test_gazetteer_reads_inflected_russian_only_for_a_models_places() -> None:
     place = lookup("Нанкина", inflected=True)
     assert place is not None and place.name == "Nanjing"
     assert lookup("USSR") is not None and lookup("USSR").scheme == "iso3166-3"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Cuban", True),
+        ("Kenyan", True),
+        ("Yugoslav", True),
+        ("Hung", True),
+        ("Bulg", True),
+        ("Cuba", False),
+        ("Niger", False),  # a country of its own, though a cut of Nigeria
+        ("Tunis", False),  # a city of the gazetteer, though Tunisia without its ending
+        ("Moscow", False),
+        ("South", False),  # a cut of South Korea at the end of a word: left to the gold's conventions
+        ("Венгр", False),
+    ],
+)
+def test_a_countrys_adjective_or_cut_names_a_people(word: str, expected: bool) -> None:
+    assert names_a_people(word) is expected
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet=st.characters(categories=["L", "Pd"]), max_size=12))
+def test_no_place_of_the_gazetteer_names_a_people(word: str) -> None:
+    assert not (names_a_people(word) and lookup(word) is not None)
 
 
 @pytest.mark.parametrize(

@@ -315,6 +315,27 @@ def _person(key: str, *names: str) -> Entry:
             [("p", "I sent it through Blumenfeld. Out of Stavsky comes a worker. We went through Lower Saxony.")],
             ["Lower Saxony"],
         ),
+        (
+            [
+                (
+                    "p",
+                    "Inspections on Cuban territory, views on Soviet-Cuban differences, in Yugoslav attitudes, on Hung "
+                    "authorities; he stayed near Kyrenia, then in Indo-China and in Tunis.",
+                )
+            ],
+            ["Kyrenia", "Indo-China", "Tunis"],
+        ),
+        (
+            [
+                (
+                    "p",
+                    "Source: National Security Files, Germany, Berlin, Cables. Military Historical Archives, Prague. "
+                    "On The Warsaw Treaty and Czechoslovakia, between Moscow and Free World. Printed in Briefe und "
+                    "Auszüge.",
+                )
+            ],
+            ["Germany", "Berlin", "Prague", "Czechoslovakia", "Moscow"],
+        ),
     ],
     ids=[
         "dateline-and-later-mention",
@@ -331,6 +352,8 @@ def _person(key: str, *names: str) -> Entry:
         "periodicals",
         "titles-opening-with-a-german-article",
         "go-between-and-surname-after-out-of",
+        "adjectives-and-cuts-of-countries-names",
+        "words-of-archives-and-documents",
     ],
 )
 def test_unregistered_places(blocks: list[tuple[str, str]], expected: list[str]) -> None:
@@ -368,6 +391,7 @@ def test_places_joined_to_a_register_place() -> None:
         ("the Communist Party of the USSR and the Moscow Art Theater", []),
         ("the Warsaw Pact and the Voice of Moscow; Moscow", ["Moscow"]),
         ("Записка Наркома внутренних дел СССР; членом Правительства СССР", ["СССР"]),
+        ("Archive of the President of the Russian Federation; Archives of the USSR; archives of Moscow", ["Moscow"]),
     ],
     ids=[
         "council-of-ministers",
@@ -383,6 +407,7 @@ def test_places_joined_to_a_register_place() -> None:
         "party-and-theater",
         "pact-voice-radio",
         "commissar-government",
+        "archives",
     ],  # fmt: skip
 )
 def test_states_in_organisation_names_are_no_places(text: str, expected: list[str]) -> None:

@@ -38,7 +38,7 @@ class TestBatch(BatchChecks):
         "frus1950v07-d81-acheson-vyshinsky-korea": 0.979,
         "frus1981-88v06-d181-reagan-gorbachev-luncheon": 0.875,
         "halkcephesi-marx-engels-1857-11-13": 0.981,
-        "hiaw-marx-engels-1863-02-17": 0.941,
+        "hiaw-marx-engels-1863-02-17": 0.971,
         "kniga-online-lenin-pss47-huysmans-1908-02-02": 0.898,
         "knigochet-vlast-i-dissidenty-28-trapeznikov-yakovlev-1972": 0.973,
         "lektsia-us-legation-budapest-1956-10-23": 1.000,

@@ -21,11 +21,12 @@ ORG_BEFORE = re.compile(
     r"\b(?:Order|Prize|Museum|Institute|University|Library|Mausoleum|Street|Voice|Bank) of(?: the)?[ \t]+\Z"
 )
 # A state named as the last part of an organisation's name: "Council of Ministers of the USSR", "Ministry of
-# Foreign Affairs of the DPRK", "МИД СССР", "Совета Министров СССР", "Коммунистической партии Югославии". A post is
-# no organisation: in "Minister of Foreign Affairs of the DPRK" and "Посол СССР" the state is a place.
+# Foreign Affairs of the DPRK", "Archive of the President of the Russian Federation", "МИД СССР", "Совета Министров
+# СССР", "Коммунистической партии Югославии". A post is no organisation: in "Minister of Foreign Affairs of the
+# DPRK" and "Посол СССР" the state is a place.
 PLACE_ORG_BEFORE = re.compile(
     r"(?:\b(?:Council|Cabinet|Ministry|Commissariat|Presidium|Academy|Supreme Soviet|Embassy|Consulate|Department"
-    r"|Party)"
+    r"|Party|Archives?)"
     r"(?:[ \t]+(?:of|the|and|[A-Z][a-z]+))*?[ \t]+of(?:[ \t]+the)?"
     r"|(?<![^\W_])(?i:МИД|Министерств\w*|Совет\w*[ \t]+Министров|Президиум\w*|Верховн\w+[ \t]+Совет\w*"
     r"|Совнарком\w*|Наркомат\w*|Правительств\w*|В?ЦИК\w*|Академи\w+[ \t]+наук|Парти\w*)"

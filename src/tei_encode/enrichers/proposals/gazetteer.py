@@ -77,6 +77,34 @@ def lookup(name: str, inflected: bool = False) -> Place | None:
     return found
 
 
+def names_a_people(word: str) -> bool:
+    """Whether a Latin word the gazetteer lacks is a country's adjective (``Cuban``, ``Yugoslav``) or the cut
+    of its name that cables write for it (``Hung``, ``Bulg``) rather than a place."""
+    if CYRILLIC.search(word) or word in _index()[0]:
+        return False
+    return word in _peoples()
+
+
+# The shortest cut of a country's name that cables write for its adjective (``Sov``, ``Brit`` are not cut from one).
+MIN_CUT = 4
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> frozenset[str]:
+    """The adjectives of the gazetteer's countries made by the two commonest rules (``Cuba``: ``Cuban``;
+    ``Yugoslavia``: ``Yugoslav``) and the cuts of their names that stop inside a word (``Hung``)."""
+    words: set[str] = set()
+    for name, place in _index()[0].items():
+        if not place.country or CYRILLIC.search(name) or " " in name:
+            continue
+        if name.endswith("a"):
+            words.add(f"{name}n")
+        if name.endswith("ia"):
+            words.add(name[:-2])
+        words.update(name[:n] for n in range(MIN_CUT, len(name)) if name[n].isalpha())
+    return frozenset(words)
+
+
 def unaccented(name: str) -> str:
     """A Latin name without its diacritics (``Zürich`` -> ``Zurich``); Cyrillic ``й`` and ``ё`` are kept."""
     if CYRILLIC.search(name):

@@ -74,6 +74,12 @@ NOT_PLACES = frozenset({
     "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "red", "white",
     "works", "collected", "selected", "volume", "volumes", "page", "pages", "edition", "publishers", "miscellany",
     "nos", "publications", "notes",
+    # the words of the names of archives, their series and documents ("Central Files", "Berlin, Cables", "Military
+    # Historical Archives, Prague", "The Warsaw Treaty and Czechoslovakia"), and of the titles of collected letters
+    # and works in German, French and transliterated Russian ("in Briefe und Auszüge", "Pisma Marksa")
+    "files", "file", "cables", "cable", "archives", "papers", "records", "documents", "collection",
+    "treaty", "pact", "countries", "world", "briefe", "werke", "lettres", "oeuvres", "pisma",
+    "sochineniya",
     # German articles, which open the titles of works ("in Der Briefwechsel zwischen ..."), never a place's name
     "der", "die", "das", "des", "dem",
     # languages and peoples that no ending of NOT_PLACE_ENDING tells ("in German and French")
@@ -132,8 +138,8 @@ MIN_CAPITALS_PLACE = 5
 
 
 def looks_like_place(text: str, surname_like_too: bool = False) -> bool:
-    """Whether a capitalised phrase a place cue found can be a place: no month, party word, adjective or
-    abbreviation, and no Russian surname unless ``surname_like_too``."""
+    """Whether a capitalised phrase a place cue found can be a place: no month, party word, adjective (of a
+    country too) or abbreviation, and no Russian surname unless ``surname_like_too``."""
     words = text.split()
     if any(
         w.casefold() in NOT_PLACES
@@ -145,6 +151,10 @@ def looks_like_place(text: str, surname_like_too: bool = False) -> bool:
         return False
     if any(w.isupper() for w in words):  # an abbreviation: "in RGASPI", "in the CC"
         return False
+    from ..proposals.gazetteer import names_a_people  # here: the proposals package imports this module
+
+    if len(words) == 1 and (names_a_people(text) or names_a_people(text.rsplit("-", 1)[-1])):
+        return False  # "on Cuban territory", "of Soviet-Cuban differences", "action Hung authorities"
     return surname_like_too or not SURNAME_ENDING.search(words[-1])
 
 
