@@ -195,8 +195,8 @@ def _doubtful_days(match: re.Match[str]) -> Reading:
 
 
 def _month_span(match: re.Match[str]) -> Reading:
-    """``January-March 1953``, ``February or March 1910`` (months of one year), ``1946-February 1950``, ``May 1946 -
-    March 1950``."""
+    """``January-March 1953``, ``February or March 1910``, ``September and October 1931`` (months of one year),
+    ``1946-February 1950``, ``May 1946 - March 1950``."""
     first_year = match.groupdict().get("y1")
     first_month = MONTH_NUMBERS[match.group("month")] if match.group("month") else None
     last_month = MONTH_NUMBERS[match.group("month2")]
@@ -323,7 +323,7 @@ _HAS_LIST = re.compile(r"\s(?:and|&)\s+\d")
 # The start of a span of months across years: ``1946``-, ``May 1946``-.
 _FIRST_MONTH_YEAR = r"(?:\b" + _NAMED_MONTH + r"\s+|(?<![\w./,-]))(?P<y1>\d{4})"
 _HAS_DASH_MONTH = re.compile(rf"[-–—][ \t]*(?:{_MONTH_STARTS})")
-_HAS_SPAN_MONTH = re.compile(rf"(?:[-–—][ \t]*|[ \t](?:or|to)[ \t]+)(?:{_MONTH_STARTS})")
+_HAS_SPAN_MONTH = re.compile(rf"(?:[-–—][ \t]*|[ \t](?:or|to|and)[ \t]+)(?:{_MONTH_STARTS})")
 _HAS_DAY_TO_MONTH = re.compile(rf"\d(?:st|nd|rd|th)?(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?:{_MONTH_STARTS})")
 _HAS_DASH_DAY_MONTH = re.compile(rf"[-–—][ \t]*\d{{1,2}}\s+(?:{_MONTH_STARTS})")
 
@@ -402,7 +402,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         re.compile(
-            _AT_MONTH + r"\b" + _NAMED_MONTH + r"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:or|to)[ \t]+)" + _LAST_MONTH + _YEAR
+            _AT_MONTH + r"\b" + _NAMED_MONTH + r"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:or|to|and)[ \t]+)" + _LAST_MONTH + _YEAR
         ),
         _month_span,
         (_HAS_MONTH, _HAS_SPAN_MONTH),
@@ -503,7 +503,7 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"(?:\b(?P<which>(?i:first|second|third|fourth|last|1st|2nd|3rd|4th))\s+quarter"
             r"|\b(?P<rq>IV|I{1,3})\s+quarter|\bQ(?P<qn>[1-4]))"
-            r"(?:\s+of)?\s+(?P<y>\d{4})(?!\d)(?P<yb>)"
+            r"(?:\s+of)?(?:\s+the\s+year)?\s+(?P<y>\d{4})(?!\d)(?P<yb>)"
         ),
         _quarter,
         (re.compile("quarter|Q"), _HAS_DIGIT),

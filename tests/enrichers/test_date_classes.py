@@ -1,0 +1,34 @@
+"""Date shapes of cables and of coordinated months and quarters, as the gold conventions read them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_encode.enrichers.dates.enricher import RULES, find_dates
+
+
+def found(text: str, year: int | None) -> list[tuple[str, str]]:
+    """Each date as (its text, its value): ``when``, or ``not_before..not_after``."""
+    return [(text[m.start : m.end], m.when or f"{m.not_before}..{m.not_after}") for m in find_dates(text, year)]
+
+
+COORDINATED = [
+    ("in September and October 1931 the plan", None, [("September and October 1931", "1931-09-01..1931-10-31")]),
+    ("during July and August we waited", 1920, [("July and August", "1920-07-01..1920-08-31")]),
+    ("в январе и феврале было тихо", 1941, [("январе и феврале", "1941-01-01..1941-02-28")]),
+    ("в мае и июне 1941 г.", None, [("мае и июне 1941 г.", "1941-05-01..1941-06-30")]),
+    ("in the fourth quarter of the year 1931", None, [("fourth quarter of the year 1931", "1931-10-01..1931-12-31")]),
+    ("в октябре и сентябре", 1941, [("октябре", "1941-10"), ("сентябре", "1941-09")]),  # backwards: two months
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), COORDINATED, ids=[c[0] for c in COORDINATED])
+def test_coordinated_months_are_one_range(text: str, year: int | None, expected: list[tuple[str, str]]) -> None:
+    assert found(text, year) == expected
+
+
+@pytest.mark.parametrize("text", [c[0] for c in COORDINATED])
+def test_quick_tests_pass_the_coordinated_examples(text: str) -> None:
+    for rule in RULES:
+        if rule.pattern.search(text):
+            assert rule.may_match(text, {}), rule.pattern.pattern
