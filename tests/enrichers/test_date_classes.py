@@ -32,3 +32,41 @@ def test_quick_tests_pass_the_coordinated_examples(text: str) -> None:
     for rule in RULES:
         if rule.pattern.search(text):
             assert rule.may_match(text, {}), rule.pattern.pattern
+
+
+CABLES = [
+    (
+        "Re Embtel 286 Aug 7, Deptel 172 July 22, Deptel 311 Aug 8.",
+        1961,
+        [("Aug 7", "1961-08-07"), ("July 22", "1961-07-22"), ("Aug 8", "1961-08-08")],
+    ),
+    ("views outlined ur 87 Jan 201 and 99 Jan 23.2 Though", 1949, [("Jan 20", "1949-01-20"), ("Jan 23", "1949-01-23")]),
+    ("Party Congress on October 253 in which he", 1961, [("October 25", "1961-10-25")]),
+    ("Embassy in Germany, 12. August 1961", None, [("12. August 1961", "1961-08-12")]),
+    ("Your cable of Jan 13 1950 came", None, [("Jan 13 1950", "1950-01-13")]),
+    ("Sept 30 at 7:30", 1950, [("Sept 30", "1950-09-30")]),
+]
+NOT_CABLE_DATES = [
+    ("at Dec 7:30", 1950),  # a time, not a day
+    ("Aug 3,500 tons", 1950),  # a number
+    ("Nov 2.25 per cent", 1950),  # a decimal
+    ("Jan 45 was", 1950),  # no day
+    ("October 2531", None),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), CABLES, ids=[c[0] for c in CABLES])
+def test_cable_dates(text: str, year: int | None, expected: list[tuple[str, str]]) -> None:
+    assert found(text, year) == expected
+
+
+@pytest.mark.parametrize(("text", "year"), NOT_CABLE_DATES, ids=[c[0] for c in NOT_CABLE_DATES])
+def test_not_cable_dates(text: str, year: int | None) -> None:
+    assert found(text, year) == []
+
+
+@pytest.mark.parametrize("text", [c[0] for c in CABLES + NOT_CABLE_DATES])
+def test_quick_tests_pass_the_cable_examples(text: str) -> None:
+    for rule in RULES:
+        if rule.pattern.search(text):
+            assert rule.may_match(text, {}), rule.pattern.pattern

@@ -55,8 +55,8 @@ _HAS_DAY_MONTH = re.compile(rf"(?:\d|st|nd|rd|th)\s+(?:of\s+)?\[?(?:{_MONTH_STAR
 
 _MONTH_NAMES = "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True))
 # Abbreviations without a full stop ("Jan 13 1950", as cable clerks write them): months only with a day and a year.
-_BARE_ABBREVIATIONS = {name.rstrip("."): i for name, i in _ABBREVIATIONS.items()}
-_BARE_MONTH = r"(?P<month>" + "|".join(sorted(_BARE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)"
+BARE_ABBREVIATIONS = {name.rstrip("."): i for name, i in _ABBREVIATIONS.items()}
+_BARE_MONTH = r"(?P<month>" + "|".join(sorted(BARE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)"
 # A day, month and year joined by full stops, as telegraph forms write them: "13.June.1951".
 _DOTTED_MONTH = r"(?P<month>" + "|".join(ENGLISH_MONTHS) + r")"
 _MONTH = r"(?P<month>" + _MONTH_NAMES + r")(?!\w)"
@@ -166,7 +166,7 @@ def _month_day(match: re.Match[str]) -> Reading:
 
 def _bare_month_day(match: re.Match[str]) -> Reading:
     """``Jan 13 1950``: a month abbreviated without its full stop."""
-    return Reading(year=_year(match), month=_BARE_ABBREVIATIONS[match.group("month")], day=_day_of(match))
+    return Reading(year=_year(match), month=BARE_ABBREVIATIONS[match.group("month")], day=_day_of(match))
 
 
 def _old_and_new_style(match: re.Match[str]) -> Reading:
