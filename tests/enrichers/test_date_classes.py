@@ -70,3 +70,18 @@ def test_quick_tests_pass_the_cable_examples(text: str) -> None:
     for rule in RULES:
         if rule.pattern.search(text):
             assert rule.may_match(text, {}), rule.pattern.pattern
+
+
+AMERICAN = [
+    ("Dispatched from Havana on 11.21.1962 at 19:00", None, [("11.21.1962", "1962-11-21")]),
+    ("on 10/14/50 he", None, [("10/14/50", "1950-10-14")]),
+    ("see 1.21.3", None, []),  # a section number
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), AMERICAN, ids=[c[0] for c in AMERICAN])
+def test_american_order_with_full_stops(text: str, year: int | None, expected: list[tuple[str, str]]) -> None:
+    assert found(text, year) == expected
+    for rule in RULES:
+        if rule.pattern.search(text):
+            assert rule.may_match(text, {}), rule.pattern.pattern

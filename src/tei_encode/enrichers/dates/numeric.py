@@ -70,7 +70,7 @@ def _dispatch(match: re.Match[str]) -> Reading | None:
 
 
 def _month_first(match: re.Match[str]) -> Reading:
-    """``10/14/50``: the American order, told by a day above 12."""
+    """``10/14/50``, ``11.21.1962``: the American order, told by a day above 12."""
     return Reading(year=int(match.group("y")), month=int(match.group("m")), day=int(match.group("d")))
 
 
@@ -180,6 +180,13 @@ RULES: tuple[Rule, ...] = (
         ),
         _month_first,
         (re.compile(r"/(?:1[3-9]|2\d|3[01])/"),),
+    ),
+    Rule(  # the same with full stops, with a year of four digits (else a section number): "11.21.1962"
+        re.compile(
+            r"(?<![\w./-])(?P<m>0?[1-9]|1[0-2])\.(?P<d>1[3-9]|2\d|3[01])\.(?P<y>1[5-9]\d\d|20\d\d)(?![\w/-]|\.\d)"
+        ),
+        _month_first,
+        (re.compile(r"\.(?:1[3-9]|2\d|3[01])\.[12]"),),
     ),
     Rule(
         re.compile(
