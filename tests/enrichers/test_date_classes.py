@@ -85,3 +85,8 @@ def test_american_order_with_full_stops(text: str, year: int | None, expected: l
     for rule in RULES:
         if rule.pattern.search(text):
             assert rule.may_match(text, {}), rule.pattern.pattern
+
+
+def test_a_russian_span_of_years_with_po() -> None:
+    text = "первый секретарь ЦК КП Украины с 1963 по 1972 год"
+    assert found(text, 1968) == [("1963 по 1972 год", "1963..1972")]

@@ -96,8 +96,8 @@ def _part_of_decade(match: re.Match[str]) -> Reading:
 
 
 def _year_range(match: re.Match[str]) -> Reading | None:
-    """``1912-1927``, ``1920-21`` (the last year in the century of the first), ``1864 to 1869`` (where both are
-    years, not times: ``At 1600 to 1700 hours``)."""
+    """``1912-1927``, ``1920-21`` (the last year in the century of the first), ``1864 to 1869``, ``1963 по 1972
+    год`` (where both are years, not times: ``At 1600 to 1700 hours``)."""
     if match.group("y3") and not all(plausible_year(match.string, *match.span(g), None) for g in ("y", "y3")):
         return None
     first, last = int(match.group("y")), int(match.group("y2") or match.group("y3"))
@@ -193,12 +193,12 @@ RULES: tuple[Rule, ...] = (
             _AT_YEAR
             + r"(?<![\w./,-])"
             + _YEAR
-            + r"(?:[ \t]?[-–—][ \t]?(?P<y2>1\d{3}|20\d{2}|\d{2}(?!\d))|[ \t]+to[ \t]+(?P<y3>1\d{3}|20\d{2}))"
+            + r"(?:[ \t]?[-–—][ \t]?(?P<y2>1\d{3}|20\d{2}|\d{2}(?!\d))|[ \t]+(?:to|по)[ \t]+(?P<y3>1\d{3}|20\d{2}))"
             + YEAR_SUFFIX_RU
             + r"?(?![\w-]|[.,/]\d)"
         ),
         _year_range,
-        (re.compile(r"\d(?:[ \t]?[-–—]|[ \t]to[ \t])"),),
+        (re.compile(r"\d(?:[ \t]?[-–—]|[ \t](?:to|по)[ \t])"),),
     ),
     Rule(  # a decade: "the 1930s", "1920's", "в 1930-е годы", "1950-х годов"
         re.compile(
