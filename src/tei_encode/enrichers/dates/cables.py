@@ -5,7 +5,7 @@ document (``Re Embtel 286 Aug 7``); a day with a full stop before the month's
 name, as German and other continental hands write it (``12. August 1961``);
 a day with a note number glued to it, as editions print a note after the date
 of a cable cited (``ur 87 Jan 201``, ``on October 253 in which``: Jan 20 and
-October 25, the notes 1 and 3; a month has no day above 31, so a third digit
+October 25, the notes 1 and 3, the date taking the whole word; a month has no day above 31, so a third digit
 after a day of two is a note).
 """
 
@@ -22,8 +22,9 @@ _BARE = r"(?P<month>" + "|".join(sorted(BARE_ABBREVIATIONS, key=len, reverse=Tru
 _ANY = r"(?P<month>" + "|".join(sorted((*ENGLISH_MONTHS, *BARE_ABBREVIATIONS), key=len, reverse=True)) + r")"
 # A day not followed by more of a number (a time ``7:30``, a fraction, a decimal); ``23.2`` is the day and a note.
 _DAY = r"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d|[/:,]\d|\.\d\d)"
-# A day of two digits with one more glued to it, the note: ``201``, ``253``, before a pause or a word.
-_NOTED_DAY = r"(?P<d>[12]\d|3[01])(?=[1-9](?!\w|[.,/:]\d))"
+# A day of two digits with one more glued to it, the note: ``201``, ``253``, before a pause or a word. The date
+# takes the whole word, as a year with a note glued to it does (the writer keeps a word a span would cut in two).
+_NOTED_DAY = r"(?P<d>[12]\d|3[01])[1-9](?!\w|[.,/:]\d)"
 _HAS_BARE_DAY = re.compile(r"(?:" + "|".join(BARE_ABBREVIATIONS) + r")[ \t]+\d")
 _HAS_DOTTED_DAY = re.compile(r"\d\.[ \t]+[A-Z]")
 _HAS_NOTED_DAY = re.compile(r"[A-Za-z][ \t]+[1-3]\d[1-9]")
