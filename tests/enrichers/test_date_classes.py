@@ -94,3 +94,15 @@ def test_american_order_with_full_stops(text: str, year: int | None, expected: l
 def test_a_russian_span_of_years_with_po() -> None:
     text = "первый секретарь ЦК КП Украины с 1963 по 1972 год"
     assert found(text, 1968) == [("1963 по 1972 год", "1963..1972")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MNO-1968, sekr. min. 2/1-9, Military Historical Archives", []),
+        ("from 24/7-25/7 the army", [("24/7", "1920-07-24")]),  # a date follows the dash, not a number
+        ("Orel 24/7.", [("24/7", "1920-07-24")]),
+    ],
+)
+def test_a_bare_pair_opening_a_run_of_numbers_is_no_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, 1920) == expected

@@ -41,11 +41,16 @@ _AT_YEAR = "(?=[12])"
 _AT_DAY = r"(?=[\dI])"  # or the I typed for 1
 
 
+# A dash and a number that is no day of a date after a bare pair: a run of file or sheet numbers ("min. 2/1-9").
+_RUN_OF_NUMBERS = re.compile(r"[ \t]?[-–][ \t]?\d{1,3}(?![\d/.])")
+
+
 def _day_month(match: re.Match[str]) -> Reading | None:
-    """``24/7``, ``29/VII-20``, ``26/IX 1951 г.``, ``5.2.50``: a bare Arabic pair must not be a fraction."""
+    """``24/7``, ``29/VII-20``, ``26/IX 1951 г.``, ``5.2.50``: a bare Arabic pair must not be a fraction nor
+    open a run of numbers."""
     stated = match.group("y") or match.group("yh") or match.group("ys")
     arabic = match.group("m")
-    if arabic and not stated and _looks_like_a_number(match):
+    if arabic and not stated and (_looks_like_a_number(match) or _RUN_OF_NUMBERS.match(match.string, match.end())):
         return None
     if match.group("spaced") and not stated:
         return None  # "1. V. I. Lenin": an item of a list and initials
