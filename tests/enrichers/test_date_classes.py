@@ -106,3 +106,15 @@ def test_a_russian_span_of_years_with_po() -> None:
 )
 def test_a_bare_pair_opening_a_run_of_numbers_is_no_date(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text, 1920) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("present credentials (Vienna’s 10712 and 1022;3 Deptel 12594 repeated", []),
+        ("cables 1022, 10713 came", []),
+        ("in 1956 and 1957 the cables", [("1956", "1956"), ("1957", "1957")]),
+    ],
+)
+def test_a_number_listed_beside_a_long_one_is_no_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, 1956) == expected

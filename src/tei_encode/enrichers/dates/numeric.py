@@ -131,12 +131,16 @@ _UNTIL = re.compile(r"(?:\b(?:until|till|by)|(?<!\w)(?:до|к))\s+$", re.IGNORE
 _AFTER_TIME = re.compile(r"\s*(?:hours|hrs|h|ч\.|час\w*)(?!\w)", re.IGNORECASE)
 # Words before a document number written without ``No.``: ``Вх. 1352``, ``Incoming 1352``.
 _BEFORE_NUMBER = re.compile(r"(?:\b(?:incoming|outgoing)|(?<!\w)(?:вх|исх)\.?)\s*$", re.IGNORECASE)
+# A number of five digits or more listed beside the four: numbers of one series, as of cables ("Vienna's 10712
+# and 1022").
+_LISTED_AFTER = re.compile(r"\d{5}[ \t]*(?:,|and|&|и)[ \t]*$")
+_LISTED_BEFORE = re.compile(r"[ \t]*(?:,|and|&|и)[ \t]*\d{5}")
 
 
 def plausible_year(text: str, start: int, end: int, context_year: int | None) -> bool:
     """Whether the four digits ``text[start:end]`` standing alone are a year rather than a time or a number.
 
-    Not a year: a document number (``Incoming 1352``, ``1352/sh``), a time
+    Not a year: a document number (``Incoming 1352``, ``1352/sh``, ``10712 and 1022``), a time
     (``1930 hours``), a decade (``1920s``, ``1920-х``), and a clock time after ``at`` unless within ten years of
     the context year (``At 1600`` in 1952) or after ``until`` unless between a
     century before the context year and twenty years after it (``until 2030``).
@@ -146,7 +150,7 @@ def plausible_year(text: str, start: int, end: int, context_year: int | None) ->
     if DECADE_END.match(text, end):
         return False
     before = text[max(0, start - 12) : start]
-    if _BEFORE_NUMBER.search(before):
+    if _BEFORE_NUMBER.search(before) or _LISTED_AFTER.search(before) or _LISTED_BEFORE.match(text, end):
         return False
     number = int(text[start:end])
     if number // 100 > 23 or number % 100 > 59:
