@@ -55,8 +55,8 @@ _HAS_DAY_MONTH = re.compile(rf"(?:\d|st|nd|rd|th)\s+(?:of\s+)?\[?(?:{_MONTH_STAR
 
 _MONTH_NAMES = "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True))
 # Abbreviations without a full stop ("Jan 13 1950", as cable clerks write them): months only with a day and a year.
-_BARE_ABBREVIATIONS = {name.rstrip("."): i for name, i in _ABBREVIATIONS.items()}
-_BARE_MONTH = r"(?P<month>" + "|".join(sorted(_BARE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)"
+BARE_ABBREVIATIONS = {name.rstrip("."): i for name, i in _ABBREVIATIONS.items()}
+_BARE_MONTH = r"(?P<month>" + "|".join(sorted(BARE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)"
 # A day, month and year joined by full stops, as telegraph forms write them: "13.June.1951".
 _DOTTED_MONTH = r"(?P<month>" + "|".join(ENGLISH_MONTHS) + r")"
 _MONTH = r"(?P<month>" + _MONTH_NAMES + r")(?!\w)"
@@ -166,7 +166,7 @@ def _month_day(match: re.Match[str]) -> Reading:
 
 def _bare_month_day(match: re.Match[str]) -> Reading:
     """``Jan 13 1950``: a month abbreviated without its full stop."""
-    return Reading(year=_year(match), month=_BARE_ABBREVIATIONS[match.group("month")], day=_day_of(match))
+    return Reading(year=_year(match), month=BARE_ABBREVIATIONS[match.group("month")], day=_day_of(match))
 
 
 def _old_and_new_style(match: re.Match[str]) -> Reading:
@@ -195,8 +195,8 @@ def _doubtful_days(match: re.Match[str]) -> Reading:
 
 
 def _month_span(match: re.Match[str]) -> Reading:
-    """``January-March 1953``, ``February or March 1910`` (months of one year), ``1946-February 1950``, ``May 1946 -
-    March 1950``."""
+    """``January-March 1953``, ``February or March 1910``, ``September and October 1931`` (months of one year),
+    ``1946-February 1950``, ``May 1946 - March 1950``."""
     first_year = match.groupdict().get("y1")
     first_month = MONTH_NUMBERS[match.group("month")] if match.group("month") else None
     last_month = MONTH_NUMBERS[match.group("month2")]
@@ -323,7 +323,7 @@ _HAS_LIST = re.compile(r"\s(?:and|&)\s+\d")
 # The start of a span of months across years: ``1946``-, ``May 1946``-.
 _FIRST_MONTH_YEAR = r"(?:\b" + _NAMED_MONTH + r"\s+|(?<![\w./,-]))(?P<y1>\d{4})"
 _HAS_DASH_MONTH = re.compile(rf"[-–—][ \t]*(?:{_MONTH_STARTS})")
-_HAS_SPAN_MONTH = re.compile(rf"(?:[-–—][ \t]*|[ \t](?:or|to)[ \t]+)(?:{_MONTH_STARTS})")
+_HAS_SPAN_MONTH = re.compile(rf"(?:[-–—][ \t]*|[ \t](?:or|to|and)[ \t]+)(?:{_MONTH_STARTS})")
 _HAS_DAY_TO_MONTH = re.compile(rf"\d(?:st|nd|rd|th)?(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?:{_MONTH_STARTS})")
 _HAS_DASH_DAY_MONTH = re.compile(rf"[-–—][ \t]*\d{{1,2}}\s+(?:{_MONTH_STARTS})")
 
@@ -402,7 +402,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         re.compile(
-            _AT_MONTH + r"\b" + _NAMED_MONTH + r"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:or|to)[ \t]+)" + _LAST_MONTH + _YEAR
+            _AT_MONTH + r"\b" + _NAMED_MONTH + r"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:or|to|and)[ \t]+)" + _LAST_MONTH + _YEAR
         ),
         _month_span,
         (_HAS_MONTH, _HAS_SPAN_MONTH),
@@ -503,7 +503,7 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"(?:\b(?P<which>(?i:first|second|third|fourth|last|1st|2nd|3rd|4th))\s+quarter"
             r"|\b(?P<rq>IV|I{1,3})\s+quarter|\bQ(?P<qn>[1-4]))"
-            r"(?:\s+of)?\s+(?P<y>\d{4})(?!\d)(?P<yb>)"
+            r"(?:\s+of)?(?:\s+the\s+year)?\s+(?P<y>\d{4})(?!\d)(?P<yb>)"
         ),
         _quarter,
         (re.compile("quarter|Q"), _HAS_DIGIT),

@@ -32,7 +32,7 @@ from ...lexicon import CASE_ALIKE
 from ...model import Block, Document, DocumentDate, span
 from ..claims import DATE_AVOIDS
 from ..identifiers.document_numbers import file_date
-from . import english, numeric, russian, tense
+from . import cables, english, numeric, russian, tense
 from .core import (
     Candidate,
     Value,
@@ -48,7 +48,7 @@ from .core import (
 if TYPE_CHECKING:
     from ..context import Context
 
-RULES = english.RULES + russian.RULES + numeric.RULES
+RULES = english.RULES + cables.RULES + russian.RULES + numeric.RULES
 # Every date the rules read has a digit, a month name, an ordinal word or a Russian quarter (``во II квартале``):
 # a text without one is not searched.
 _WORTH_READING = re.compile(

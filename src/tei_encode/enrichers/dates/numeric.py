@@ -41,11 +41,16 @@ _AT_YEAR = "(?=[12])"
 _AT_DAY = r"(?=[\dI])"  # or the I typed for 1
 
 
+# A dash and a number that is no day of a date after a bare pair: a run of file or sheet numbers ("min. 2/1-9").
+_RUN_OF_NUMBERS = re.compile(r"[ \t]?[-–][ \t]?\d{1,3}(?![\d/.])")
+
+
 def _day_month(match: re.Match[str]) -> Reading | None:
-    """``24/7``, ``29/VII-20``, ``26/IX 1951 г.``, ``5.2.50``: a bare Arabic pair must not be a fraction."""
+    """``24/7``, ``29/VII-20``, ``26/IX 1951 г.``, ``5.2.50``: a bare Arabic pair must not be a fraction nor
+    open a run of numbers."""
     stated = match.group("y") or match.group("yh") or match.group("ys")
     arabic = match.group("m")
-    if arabic and not stated and _looks_like_a_number(match):
+    if arabic and not stated and (_looks_like_a_number(match) or _RUN_OF_NUMBERS.match(match.string, match.end())):
         return None
     if match.group("spaced") and not stated:
         return None  # "1. V. I. Lenin": an item of a list and initials
@@ -70,7 +75,7 @@ def _dispatch(match: re.Match[str]) -> Reading | None:
 
 
 def _month_first(match: re.Match[str]) -> Reading:
-    """``10/14/50``: the American order, told by a day above 12."""
+    """``10/14/50``, ``11.21.1962``: the American order, told by a day above 12."""
     return Reading(year=int(match.group("y")), month=int(match.group("m")), day=int(match.group("d")))
 
 
@@ -96,8 +101,8 @@ def _part_of_decade(match: re.Match[str]) -> Reading:
 
 
 def _year_range(match: re.Match[str]) -> Reading | None:
-    """``1912-1927``, ``1920-21`` (the last year in the century of the first), ``1864 to 1869`` (where both are
-    years, not times: ``At 1600 to 1700 hours``)."""
+    """``1912-1927``, ``1920-21`` (the last year in the century of the first), ``1864 to 1869``, ``1963 по 1972
+    год`` (where both are years, not times: ``At 1600 to 1700 hours``)."""
     if match.group("y3") and not all(plausible_year(match.string, *match.span(g), None) for g in ("y", "y3")):
         return None
     first, last = int(match.group("y")), int(match.group("y2") or match.group("y3"))
@@ -126,12 +131,16 @@ _UNTIL = re.compile(r"(?:\b(?:until|till|by)|(?<!\w)(?:до|к))\s+$", re.IGNORE
 _AFTER_TIME = re.compile(r"\s*(?:hours|hrs|h|ч\.|час\w*)(?!\w)", re.IGNORECASE)
 # Words before a document number written without ``No.``: ``Вх. 1352``, ``Incoming 1352``.
 _BEFORE_NUMBER = re.compile(r"(?:\b(?:incoming|outgoing)|(?<!\w)(?:вх|исх)\.?)\s*$", re.IGNORECASE)
+# A number of five digits or more listed beside the four: numbers of one series, as of cables ("Vienna's 10712
+# and 1022").
+_LISTED_AFTER = re.compile(r"\d{5}[ \t]*(?:,|and|&|и)[ \t]*$")
+_LISTED_BEFORE = re.compile(r"[ \t]*(?:,|and|&|и)[ \t]*\d{5}")
 
 
 def plausible_year(text: str, start: int, end: int, context_year: int | None) -> bool:
     """Whether the four digits ``text[start:end]`` standing alone are a year rather than a time or a number.
 
-    Not a year: a document number (``Incoming 1352``, ``1352/sh``), a time
+    Not a year: a document number (``Incoming 1352``, ``1352/sh``, ``10712 and 1022``), a time
     (``1930 hours``), a decade (``1920s``, ``1920-х``), and a clock time after ``at`` unless within ten years of
     the context year (``At 1600`` in 1952) or after ``until`` unless between a
     century before the context year and twenty years after it (``until 2030``).
@@ -141,7 +150,7 @@ def plausible_year(text: str, start: int, end: int, context_year: int | None) ->
     if DECADE_END.match(text, end):
         return False
     before = text[max(0, start - 12) : start]
-    if _BEFORE_NUMBER.search(before):
+    if _BEFORE_NUMBER.search(before) or _LISTED_AFTER.search(before) or _LISTED_BEFORE.match(text, end):
         return False
     number = int(text[start:end])
     if number // 100 > 23 or number % 100 > 59:
@@ -181,17 +190,24 @@ RULES: tuple[Rule, ...] = (
         _month_first,
         (re.compile(r"/(?:1[3-9]|2\d|3[01])/"),),
     ),
+    Rule(  # the same with full stops, with a year of four digits (else a section number): "11.21.1962"
+        re.compile(
+            r"(?<![\w./-])(?P<m>0?[1-9]|1[0-2])\.(?P<d>1[3-9]|2\d|3[01])\.(?P<y>1[5-9]\d\d|20\d\d)(?![\w/-]|\.\d)"
+        ),
+        _month_first,
+        (re.compile(r"\.(?:1[3-9]|2\d|3[01])\.[12]"),),
+    ),
     Rule(
         re.compile(
             _AT_YEAR
             + r"(?<![\w./,-])"
             + _YEAR
-            + r"(?:[ \t]?[-–—][ \t]?(?P<y2>1\d{3}|20\d{2}|\d{2}(?!\d))|[ \t]+to[ \t]+(?P<y3>1\d{3}|20\d{2}))"
+            + r"(?:[ \t]?[-–—][ \t]?(?P<y2>1\d{3}|20\d{2}|\d{2}(?!\d))|[ \t]+(?:to|по)[ \t]+(?P<y3>1\d{3}|20\d{2}))"
             + YEAR_SUFFIX_RU
             + r"?(?![\w-]|[.,/]\d)"
         ),
         _year_range,
-        (re.compile(r"\d(?:[ \t]?[-–—]|[ \t]to[ \t])"),),
+        (re.compile(r"\d(?:[ \t]?[-–—]|[ \t](?:to|по)[ \t])"),),
     ),
     Rule(  # a decade: "the 1930s", "1920's", "в 1930-е годы", "1950-х годов"
         re.compile(

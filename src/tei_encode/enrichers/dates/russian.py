@@ -54,8 +54,8 @@ MONTH_WORD_STARTS = (
 )  # fmt: skip
 """How every ``MONTH_WORD`` begins, in lower case."""
 _MONTH = r"(?P<month>" + _FULL + r")(?!\w)"
-# A month word before a dash: where a span of months may be.
-_HAS_MONTH_DASH = re.compile(rf"(?i:(?:{'|'.join(MONTH_WORD_STARTS)})[а-яё]*)[ \t]*[-–—]")
+# A month word before a dash or "и": where a span of months may be.
+_HAS_MONTH_DASH = re.compile(rf"(?i:(?:{'|'.join(MONTH_WORD_STARTS)})[а-яё]*)(?:[ \t]*[-–—]|[ \t]+и[ \t])")
 _ANY_MONTH = r"(?P<month>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _NEW_MONTH = r"(?P<month2>" + _FULL + r"(?!\w)|" + _SHORT + r")"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -121,7 +121,7 @@ def _month(match: re.Match[str]) -> Reading | None:
 
 
 def _months(match: re.Match[str]) -> Reading | None:
-    """``июле - августе``: from the first month to the end of the second, of one year."""
+    """``июле - августе``, ``январе и феврале``: from the first month to the end of the second, of one year."""
     first, last = month_number(match.group("month")), month_number(match.group("month2"))
     return Reading(year=_year(match), month=first, last_month=last) if first < last else None
 
@@ -296,7 +296,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(  # "в июле - августе месяцах", "январь–март 1953 г.": the months and those between them
         re.compile(
-            r"(?<![\w-])" + _MONTH + r"[ \t]*[-–—][ \t]*(?P<month2>" + _FULL + r")(?!\w)" + _YEAR, re.IGNORECASE
+            r"(?<![\w-])" + _MONTH + r"(?:[ \t]*[-–—][ \t]*|[ \t]+и[ \t]+)(?P<month2>" + _FULL + r")(?!\w)" + _YEAR,
+            re.IGNORECASE,
         ),
         _months,
         (_CYRILLIC, _HAS_MONTH_DASH),
