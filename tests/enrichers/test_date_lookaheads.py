@@ -13,22 +13,14 @@ from tei_encode.enrichers.dates.english import MONTH_NUMBERS, ORDINAL_WORDS
 from tei_encode.enrichers.dates.enricher import RULES
 from tei_encode.lexicon import CASE_ALIKE
 
+from .lookaheads import without_lookahead
+
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("tests/heldout*/documents/*.txt"))
 
 
-def _without_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` less the look-ahead it opens with."""
-    source, depth = pattern.pattern, 0
-    for end, char in enumerate(source):
-        depth += {"(": 1, ")": -1}.get(char, 0) if source[end - 1 : end] != "\\" else 0
-        if depth == 0:
-            return re.compile(source[end + 1 :], pattern.flags)
-    raise AssertionError(f"unbalanced: {source}")
-
-
 OPENED = [rule.pattern for rule in RULES if rule.pattern.pattern.startswith("(?=")]
-PLAIN = [_without_lookahead(pattern) for pattern in OPENED]
+PLAIN = [without_lookahead(pattern) for pattern in OPENED]
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
